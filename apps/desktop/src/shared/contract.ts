@@ -1,0 +1,414 @@
+// The typed contract between the renderer and the services process (over a MessagePort) and the
+// few calls main answers itself (over ipcRenderer.invoke through the preload).
+// One entry per method: a zod input and output schema. Every input is validated on arrival.
+import { z } from 'zod';
+import {
+  appChatSchema,
+  audienceSchema,
+  connectionStateSchema,
+  departmentSchema,
+  freshness,
+  liveSchema,
+  liveStatusSchema,
+  liveTypeSchema,
+  messageBodySchema,
+  recipientsSchema,
+  sendResultSchema,
+  sentMessageSchema,
+  syncProgressSchema,
+  syncScopeSchema,
+  tagSchema,
+  unixSeconds,
+  userSchema,
+  userStatusSchema,
+  watchRowSchema,
+} from './models.ts';
+import { profileSchema, settingsSchema } from './settings.ts';
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+const livingid = z.string().min(1).max(128);
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
+
+/** WeCom limits checked before sending (the stricter of the create and modify docs). */
+export const LIVE_LIMITS = {
+  themeMaxChars: 20,
+  themeMaxBytes: 60,
+  descriptionMaxChars: 100,
+  descriptionMaxBytes: 300,
+  minDurationSeconds: 60,
+  maxDurationSeconds: 24 * 3600,
+} as const;
+
+export const liveDraftSchema = z.object({
+  anchorUserid: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'anchor: a WeCom userid'),
+  theme: z.string().trim().min(1, 'theme is required'),
+  livingStart: unixSeconds,
+  livingDuration: z.number().int().min(LIVE_LIMITS.minDurationSeconds).max(LIVE_LIMITS.maxDurationSeconds),
+  type: liveTypeSchema.default(0),
+  description: z.string().default(''),
+  /** Seconds before the start when WeCom reminds subscribers; 0 = none. */
+  remindTime: z.number().int().min(0).max(7 * 86_400).default(0),
+});
+export type LiveDraft = z.infer<typeof liveDraftSchema>;
+
+export const servicesContract = {
+  // ─── connection, sync, app ─────────────────────────────────────────────
+  'connection.state': method(empty, connectionStateSchema),
+  /** Try WeCom again now (after offline); resolves with the new state. */
+  'connection.reconnect': method(empty, connectionStateSchema),
+  /** Test credentials without saving them (settings screen). The secret is used once, never stored. */
+  'connection.test': method(
+    z.object({
+      corpId: z.string().min(1).max(64),
+      agentId: z.number().int().positive(),
+      secret: z.string().min(1).max(256),
+      baseUrl: z.string().optional(),
+    }),
+    z.object({ ok: z.boolean(), latencyMs: z.number(), message: z.string(), errcode: z.number().int().optional() }),
+  ),
+  'sync.start': method(z.object({ scope: syncScopeSchema }), z.object({ jobId: z.string() })),
+  'sync.cancel': method(z.object({ jobId: z.string() }), ok),
+  'sync.status': method(
+    empty,
+    z.object({
+      jobs: z.array(syncProgressSchema),
+      lastSync: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
+
+  // ─── secrets (keychain; write-only from the renderer's side) ───────────
+  'secrets.set': method(
+    z.object({ profileId: z.string().min(1), app: z.string().min(1), secret: z.string().min(1).max(256) }),
+    z.object({ ok: z.literal(true), storage: z.enum(['keychain', 'session']) }),
+  ),
+  'secrets.status': method(
+    z.object({ profileId: z.string().min(1) }),
+    z.object({
+      keychainAvailable: z.boolean(),
+      reason: z.string().nullable(),
+      apps: z.record(z.string(), z.boolean()),
+    }),
+  ),
+  'secrets.delete': method(z.object({ profileId: z.string().min(1), app: z.string().min(1) }), ok),
+
+  // ─── organisation ───────────────────────────────────────────────────────
+  'org.departments': method(empty, z.object({ ...freshness, departments: z.array(departmentSchema) })),
+  'users.search': method(
+    z.object({
+      query: z.string().max(100).default(''),
+      departmentId: z.number().int().nullable().default(null),
+      /** include users of sub-departments too */
+      recursive: z.boolean().default(true),
+      status: userStatusSchema.nullable().default(null),
+      sort: z.enum(['name', 'userid', 'position', 'status']).default('name'),
+      desc: z.boolean().default(false),
+      ...page,
+    }),
+    z.object({ ...freshness, total: z.number().int(), rows: z.array(userSchema) }),
+  ),
+  'users.get': method(
+    z.object({ userid: z.string().min(1) }),
+    z.object({
+      ...freshness,
+      user: userSchema,
+      departmentNames: z.array(z.string()),
+      tags: z.array(tagSchema),
+      watched: z.array(
+        z.object({ livingid: z.string(), theme: z.string(), livingStart: unixSeconds, watchTime: z.number().int() }),
+      ),
+    }),
+  ),
+  'tags.list': method(empty, z.object({ ...freshness, tags: z.array(tagSchema) })),
+  'tags.members': method(
+    z.object({ tagid: z.number().int() }),
+    z.object({ ...freshness, users: z.array(userSchema), departmentIds: z.array(z.number().int()) }),
+  ),
+
+  // ─── lives ──────────────────────────────────────────────────────────────
+  'lives.list': method(
+    z.object({
+      from: unixSeconds.nullable().default(null),
+      to: unixSeconds.nullable().default(null),
+      status: z.array(liveStatusSchema).default([]),
+      anchorUserid: z.string().nullable().default(null),
+      type: liveTypeSchema.nullable().default(null),
+      query: z.string().max(100).default(''),
+    }),
+    z.object({ ...freshness, lives: z.array(liveSchema) }),
+  ),
+  'lives.get': method(
+    z.object({ livingid }),
+    z.object({ ...freshness, live: liveSchema, audience: audienceSchema.nullable() }),
+  ),
+  'lives.create': method(
+    liveDraftSchema.extend({
+      audience: audienceSchema.nullable().default(null),
+      /** send the invitation textcard to the audience after creating */
+      notifyAudience: z.boolean().default(false),
+    }),
+    z.object({ livingid: z.string(), invitation: sendResultSchema.nullable() }),
+  ),
+  'lives.modify': method(
+    liveDraftSchema.partial().extend({ livingid, audience: audienceSchema.nullable().optional() }),
+    z.object({ live: liveSchema }),
+  ),
+  'lives.cancel': method(z.object({ livingid }), ok),
+  'lives.deleteReplay': method(z.object({ livingid }), ok),
+  /** Lives that are live now or start within the next hours, with their online counts. */
+  'lives.now': method(
+    z.object({ horizonHours: z.number().int().min(1).max(72).default(24) }),
+    z.object({ ...freshness, live: z.array(liveSchema), upcoming: z.array(liveSchema) }),
+  ),
+  'lives.watchStats': method(
+    z.object({
+      livingid,
+      kind: z.enum(['all', 'internal', 'external']).default('all'),
+      sort: z.enum(['watchTime', 'name', 'department']).default('watchTime'),
+      desc: z.boolean().default(true),
+      ...page,
+    }),
+    z.object({ ...freshness, total: z.number().int(), complete: z.boolean(), rows: z.array(watchRowSchema) }),
+  ),
+  /** Aggregates for one live's charts: distribution, completion, by department, attendance. */
+  'lives.analytics': method(
+    z.object({ livingid }),
+    z.object({
+      ...freshness,
+      viewers: z.object({ internal: z.number().int(), external: z.number().int() }),
+      totalWatchSeconds: z.number().int(),
+      averageWatchSeconds: z.number(),
+      /** watch-time buckets: label like '0–5 min', count */
+      distribution: z.array(z.object({ label: z.string(), fromSeconds: z.number(), count: z.number().int() })),
+      /** completion = watch_time / living_duration, in 10% buckets */
+      completion: z.array(z.object({ label: z.string(), fromRatio: z.number(), count: z.number().int() })),
+      byDepartment: z.array(
+        z.object({
+          departmentId: z.number().int(),
+          name: z.string(),
+          viewers: z.number().int(),
+          watchSeconds: z.number().int(),
+          averageCompletion: z.number(),
+        }),
+      ),
+      attendance: z
+        .object({ audience: z.number().int(), attended: z.number().int(), absent: z.number().int() })
+        .nullable(),
+      commenters: z.number().int(),
+      micUsers: z.number().int(),
+    }),
+  ),
+  'lives.absentees': method(
+    z.object({ livingid }),
+    z.object({
+      ...freshness,
+      byDepartment: z.array(
+        z.object({ departmentId: z.number().int(), name: z.string(), users: z.array(userSchema) }),
+      ),
+      total: z.number().int(),
+    }),
+  ),
+  'lives.remindAbsentees': method(
+    z.object({ livingid, message: z.string().max(500).optional() }),
+    sendResultSchema.extend({ recipients: z.number().int() }),
+  ),
+
+  // ─── statistics across lives ────────────────────────────────────────────
+  'stats.home': method(
+    empty,
+    z.object({
+      ...freshness,
+      liveNow: z.array(liveSchema),
+      next: z.array(liveSchema),
+      last30Days: z.object({
+        lives: z.number().int(),
+        viewers: z.number().int(),
+        watchHours: z.number(),
+        averageCompletion: z.number(),
+      }),
+      lastSync: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
+  'stats.overview': method(
+    z.object({
+      from: unixSeconds,
+      to: unixSeconds,
+      anchorUserid: z.string().nullable().default(null),
+      type: liveTypeSchema.nullable().default(null),
+      departmentId: z.number().int().nullable().default(null),
+    }),
+    z.object({
+      ...freshness,
+      livesPerWeek: z.array(z.object({ weekStart: unixSeconds, lives: z.number().int() })),
+      trend: z.array(z.object({ day: unixSeconds, viewers: z.number().int(), watchHours: z.number() })),
+      completionByDepartment: z.array(
+        z.object({ departmentId: z.number().int(), name: z.string(), averageCompletion: z.number(), viewers: z.number().int() }),
+      ),
+      share: z.object({ internal: z.number().int(), external: z.number().int() }),
+      topLives: z.array(
+        z.object({ livingid: z.string(), theme: z.string(), livingStart: unixSeconds, viewers: z.number().int(), watchHours: z.number() }),
+      ),
+      totals: z.object({ lives: z.number().int(), viewers: z.number().int(), watchHours: z.number() }),
+    }),
+  ),
+
+  // ─── messages, media, app group chats ──────────────────────────────────
+  'media.upload': method(
+    z.object({
+      type: z.enum(['image', 'file']),
+      filename: z.string().min(1).max(200),
+      contentType: z.string().min(1),
+      data: z.instanceof(Uint8Array),
+    }),
+    z.object({ mediaId: z.string(), createdAt: unixSeconds }),
+  ),
+  'messages.send': method(
+    z.object({ recipients: recipientsSchema, body: messageBodySchema }),
+    sendResultSchema.extend({ id: z.number().int() }),
+  ),
+  'messages.history': method(
+    z.object({ ...page }),
+    z.object({ total: z.number().int(), rows: z.array(sentMessageSchema) }),
+  ),
+  'messages.recall': method(z.object({ msgid: z.string().min(1) }), ok),
+  'messages.statistics': method(
+    z.object({ timeType: z.union([z.literal(0), z.literal(1)]) }),
+    z.object({ rows: z.array(z.object({ agentid: z.number().int(), appName: z.string(), count: z.number().int() })) }),
+  ),
+  'appchat.list': method(empty, z.object({ chats: z.array(appChatSchema) })),
+  'appchat.create': method(
+    z.object({
+      name: z.string().trim().min(1).max(50),
+      owner: z.string().min(1).optional(),
+      userlist: z.array(z.string().min(1)).min(2).max(2000),
+      chatid: z.string().regex(/^[0-9a-zA-Z]{1,32}$/).optional(),
+    }),
+    z.object({ chat: appChatSchema }),
+  ),
+  'appchat.update': method(
+    z.object({
+      chatid: z.string().regex(/^[0-9a-zA-Z]{1,32}$/),
+      name: z.string().trim().min(1).max(50).optional(),
+      owner: z.string().min(1).optional(),
+      addUsers: z.array(z.string().min(1)).default([]),
+      removeUsers: z.array(z.string().min(1)).default([]),
+    }),
+    z.object({ chat: appChatSchema }),
+  ),
+  'appchat.send': method(
+    z.object({ chatid: z.string().regex(/^[0-9a-zA-Z]{1,32}$/), body: messageBodySchema }),
+    ok,
+  ),
+
+  // ─── API monitor, cache ────────────────────────────────────────────────
+  'monitor.apiStats': method(
+    empty,
+    z.object({
+      total: z.number().int(),
+      success: z.number().int(),
+      errors: z.number().int(),
+      successRate: z.number(),
+      tokenFetches: z.number().int(),
+      tokenRefreshes: z.number().int(),
+      endpoints: z.array(
+        z.object({
+          endpoint: z.string(),
+          calls: z.number().int(),
+          errors: z.number().int(),
+          p50: z.number(),
+          p95: z.number(),
+          p99: z.number(),
+        }),
+      ),
+      /** per rate-limit bucket: used in the current window against its budget */
+      budgets: z.array(z.object({ bucket: z.string(), used: z.number().int(), limit: z.number().int(), windowSeconds: z.number() })),
+      lastErrors: z.array(
+        z.object({
+          at: z.number(),
+          endpoint: z.string(),
+          errcode: z.number().int().nullable(),
+          message: z.string(),
+          hint: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  'cache.info': method(empty, z.object({ path: z.string(), bytes: z.number().int(), rows: z.record(z.string(), z.number().int()) })),
+  'cache.clear': method(empty, ok),
+} as const;
+
+export type ServicesContract = typeof servicesContract;
+export type ServicesMethod = keyof ServicesContract;
+export type MethodInput<M extends ServicesMethod> = z.input<ServicesContract[M]['input']>;
+export type MethodOutput<M extends ServicesMethod> = z.output<ServicesContract[M]['output']>;
+
+/** Events the services push to every connected window. */
+export const servicesEvents = {
+  changed: z.object({ topics: z.array(z.enum(['org', 'users', 'tags', 'lives', 'watch', 'messages', 'appchat', 'stats'])) }),
+  'sync.progress': syncProgressSchema,
+  'live.status': z.object({
+    livingid: z.string(),
+    status: liveStatusSchema,
+    previousStatus: liveStatusSchema.nullable(),
+    onlineCount: z.number().int(),
+  }),
+  connection: connectionStateSchema,
+} as const;
+export type ServicesEvents = typeof servicesEvents;
+export type ServicesEvent = keyof ServicesEvents;
+export type EventPayload<E extends ServicesEvent> = z.infer<ServicesEvents[E]>;
+
+/** Calls main answers itself (settings, shell, launcher), via the preload's `invoke`. */
+export const mainContract = {
+  'app.info': method(
+    empty,
+    z.object({ version: z.string(), platform: z.string(), electron: z.string().nullable(), logFolder: z.string() }),
+  ),
+  'app.openLogFolder': method(empty, ok),
+  'app.openExternal': method(z.object({ url: z.url() }), ok),
+  'settings.get': method(empty, settingsSchema),
+  'settings.update': method(settingsSchema.partial().omit({ version: true, profiles: true }), settingsSchema),
+  'profiles.save': method(profileSchema, settingsSchema),
+  'profiles.remove': method(z.object({ id: z.string() }), settingsSchema),
+  /** Switches the active profile: the services restart on it. */
+  'profiles.activate': method(z.object({ id: z.string() }), settingsSchema),
+  // launcher window
+  'launcher.retry': method(empty, ok),
+  'launcher.continueOffline': method(empty, ok),
+  'launcher.chooseDemo': method(empty, ok),
+  /** The main window's renderer has painted: main shows it and closes the launcher. */
+  'window.ready': method(empty, ok),
+} as const;
+export type MainContract = typeof mainContract;
+export type MainMethod = keyof MainContract;
+export type MainInput<M extends MainMethod> = z.input<MainContract[M]['input']>;
+export type MainOutput<M extends MainMethod> = z.output<MainContract[M]['output']>;
+
+/** Events main pushes to windows through the preload's `subscribe`. */
+export const mainEvents = {
+  'launcher.progress': z.object({ step: z.number().int(), total: z.number().int(), label: z.string() }),
+  'launcher.error': z.object({ message: z.string(), canContinueOffline: z.boolean() }),
+  'launcher.firstRun': z.object({}),
+  'services.state': z.object({
+    state: z.enum(['running', 'restarting', 'failed']),
+    restarts: z.number().int(),
+    message: z.string().nullable(),
+  }),
+  'settings.changed': settingsSchema,
+} as const;
+export type MainEvents = typeof mainEvents;
+export type MainEvent = keyof MainEvents;
+
+/**
+ * What the preload exposes on `window.wld` (contextBridge). The browser test harness provides the
+ * same object over a WebSocket.
+ */
+export interface DesktopBridge {
+  version: string;
+  invoke<M extends MainMethod>(method: M, input: MainInput<M>): Promise<MainOutput<M>>;
+  subscribe<E extends MainEvent>(event: E, listener: (payload: z.infer<MainEvents[E]>) => void): () => void;
+  /** Resolves with the nonce the port message will carry; the page then listens for
+   *  window 'message' events with `data.type === 'wld:port' && data.nonce === nonce` and takes `ports[0]`. */
+  requestServicesPort(): Promise<string>;
+}

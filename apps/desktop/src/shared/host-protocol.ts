@@ -1,0 +1,67 @@
+// Messages between the main process and the services utility process (and its Node twin in tests).
+// Handshake after VS Code's utilityProcess: services post `ready` (ipcReady), main posts `init`,
+// services post `progress` per step and then `initDone` (or `initFailed`).
+// Window ports travel as `connect` messages with the MessagePort attached (transfer list).
+import { z } from 'zod';
+import { settingsSchema, profileSchema } from './settings.ts';
+
+export const initMessageSchema = z.object({
+  type: z.literal('init'),
+  paths: z.object({
+    userData: z.string().min(1),
+    cacheDb: z.string().min(1),
+    logs: z.string().min(1),
+  }),
+  /** null: no profile yet, services start without WeCom (first-run setup). */
+  profile: profileSchema.nullable(),
+  settings: settingsSchema,
+  appVersion: z.string(),
+});
+
+export const mainToServicesSchema = z.discriminatedUnion('type', [
+  initMessageSchema,
+  /** Retry init after a failed step; `offline: true` skips the connection test and opens on the cache. */
+  z.object({ type: z.literal('retry'), offline: z.boolean() }),
+  /** A window's port: one end of a MessageChannelMain; the other end went to the window. */
+  z.object({ type: z.literal('connect'), windowId: z.number().int() }),
+  z.object({ type: z.literal('disconnect'), windowId: z.number().int() }),
+  z.object({ type: z.literal('settings'), settings: settingsSchema, profile: profileSchema.nullable() }),
+  z.object({ type: z.literal('shutdown') }),
+]);
+export type MainToServices = z.infer<typeof mainToServicesSchema>;
+export type InitMessage = z.infer<typeof initMessageSchema>;
+
+export const initStepSchema = z.enum(['cache', 'credentials', 'simulator', 'connection', 'refresh']);
+export type InitStep = z.infer<typeof initStepSchema>;
+
+export const servicesToMainSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({
+    type: z.literal('progress'),
+    step: z.number().int().min(1),
+    total: z.number().int().min(1),
+    id: initStepSchema,
+    label: z.string(),
+  }),
+  z.object({
+    type: z.literal('initDone'),
+    mode: z.enum(['online', 'offline']),
+    /** Time of the newest cached data (ms since epoch), null when the cache is empty. */
+    asOf: z.number().nullable(),
+    /** Set when the app opened offline: why WeCom could not be reached. */
+    reason: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('initFailed'),
+    id: initStepSchema,
+    message: z.string(),
+    /** True when the cache holds data, so "Continue offline" makes sense. */
+    canContinueOffline: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('log'),
+    level: z.enum(['debug', 'info', 'warn', 'error']),
+    message: z.string(),
+  }),
+]);
+export type ServicesToMain = z.infer<typeof servicesToMainSchema>;

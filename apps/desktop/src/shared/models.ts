@@ -1,0 +1,192 @@
+// Data shapes the renderer sees (camelCase, from the services' cache). zod schemas double as types.
+import { z } from 'zod';
+
+export const epochMs = z.number().int().nonnegative();
+export const unixSeconds = z.number().int().nonnegative();
+
+/** Every read result says how old its data is. */
+export const freshness = {
+  /** When the data was fetched from WeCom (ms since epoch); null when never fetched. */
+  asOf: epochMs.nullable(),
+  /** True when older than the cache TTL (a background refresh has been started, if online). */
+  stale: z.boolean(),
+};
+
+export const userStatusSchema = z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(5)]);
+
+export const departmentSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  parentId: z.number().int(),
+  order: z.number(),
+  leaders: z.array(z.string()),
+  /** Users directly in this department. */
+  userCount: z.number().int(),
+  /** Users in this department and all below it (distinct). */
+  totalUserCount: z.number().int(),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+export const userSchema = z.object({
+  userid: z.string(),
+  name: z.string(),
+  position: z.string(),
+  status: userStatusSchema,
+  mainDepartment: z.number().int().nullable(),
+  departments: z.array(z.number().int()),
+  alias: z.string().optional(),
+  email: z.string().optional(),
+  mobile: z.string().optional(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const tagSchema = z.object({
+  tagid: z.number().int(),
+  tagname: z.string(),
+  memberCount: z.number().int(),
+});
+export type Tag = z.infer<typeof tagSchema>;
+
+/** 0 reserved 预约中, 1 living 直播中, 2 ended 已结束, 3 expired 已过期, 4 cancelled 已取消 */
+export const liveStatusSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+/** 0 general 通用直播, 1 small class 小班课, 2 big class 大班课, 3 training 企业培训, 4 activity 活动直播 */
+export const liveTypeSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+export const liveSchema = z.object({
+  livingid: z.string(),
+  theme: z.string(),
+  anchorUserid: z.string(),
+  anchorName: z.string().nullable(),
+  livingStart: unixSeconds,
+  livingDuration: z.number().int().nonnegative(),
+  status: liveStatusSchema,
+  type: liveTypeSchema,
+  description: z.string(),
+  remindTime: z.number().int().nonnegative().nullable(),
+  reserveStart: unixSeconds.nullable(),
+  reserveLivingDuration: z.number().int().nullable(),
+  mainDepartment: z.number().int().nullable(),
+  viewerNum: z.number().int(),
+  commentNum: z.number().int(),
+  micNum: z.number().int(),
+  onlineCount: z.number().int(),
+  subscribeCount: z.number().int(),
+  openReplay: z.boolean(),
+  /** 0 ready, 1 generating, 2 deleted, 3 failed; null when replay is off */
+  replayStatus: z.number().int().nullable(),
+  pushStreamUrl: z.string().nullable(),
+  fetchedAt: epochMs,
+});
+export type Live = z.infer<typeof liveSchema>;
+
+export const audienceSchema = z.object({
+  userids: z.array(z.string()).max(1000),
+  departmentIds: z.array(z.number().int()).max(100),
+  tagIds: z.array(z.number().int()).max(100),
+});
+export type Audience = z.infer<typeof audienceSchema>;
+
+export const watchRowSchema = z.object({
+  kind: z.enum(['internal', 'external']),
+  /** userid for internal viewers, external_userid for external ones */
+  id: z.string(),
+  name: z.string(),
+  departmentName: z.string().nullable(),
+  /** 1 WeChat user, 2 WeCom user from another corp (external viewers only) */
+  externalType: z.number().int().nullable(),
+  watchTime: z.number().int().nonnegative(),
+  isComment: z.boolean(),
+  isMic: z.boolean(),
+  invitorUserid: z.string().nullable(),
+  invitorExternalUserid: z.string().nullable(),
+});
+export type WatchRow = z.infer<typeof watchRowSchema>;
+
+export const recipientsSchema = z.object({
+  userids: z.array(z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/)).max(1000),
+  departmentIds: z.array(z.number().int().positive()).max(100),
+  tagIds: z.array(z.number().int().positive()).max(100),
+});
+export type Recipients = z.infer<typeof recipientsSchema>;
+
+export const messageBodySchema = z.discriminatedUnion('msgtype', [
+  z.object({ msgtype: z.literal('text'), content: z.string().min(1) }),
+  z.object({ msgtype: z.literal('markdown'), content: z.string().min(1) }),
+  z.object({
+    msgtype: z.literal('textcard'),
+    title: z.string().min(1),
+    description: z.string().min(1),
+    url: z.url(),
+    btntxt: z.string().optional(),
+  }),
+  z.object({ msgtype: z.literal('image'), mediaId: z.string().min(1) }),
+  z.object({ msgtype: z.literal('file'), mediaId: z.string().min(1) }),
+]);
+export type MessageBody = z.infer<typeof messageBodySchema>;
+
+export const sendResultSchema = z.object({
+  msgid: z.string().nullable(),
+  invalidUsers: z.array(z.string()),
+  invalidParties: z.array(z.string()),
+  invalidTags: z.array(z.string()),
+  unlicensedUsers: z.array(z.string()),
+});
+export type SendResult = z.infer<typeof sendResultSchema>;
+
+export const sentMessageSchema = z.object({
+  id: z.number().int(),
+  msgid: z.string().nullable(),
+  msgtype: z.string(),
+  summary: z.string(),
+  recipients: recipientsSchema,
+  sentAt: epochMs,
+  recalledAt: epochMs.nullable(),
+  result: sendResultSchema,
+  /** 'live-invite' | 'absentee-reminder' | 'manual' */
+  origin: z.string(),
+});
+export type SentMessage = z.infer<typeof sentMessageSchema>;
+
+export const appChatSchema = z.object({
+  chatid: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  userlist: z.array(z.string()),
+  fetchedAt: epochMs,
+});
+export type AppChat = z.infer<typeof appChatSchema>;
+
+export const serviceErrorSchema = z.object({
+  kind: z.enum(['validation', 'wecom', 'network', 'offline', 'cancelled', 'not_found', 'internal']),
+  /** Stable machine code, e.g. 'WECOM_60020', 'OFFLINE', 'INVALID_INPUT'. */
+  code: z.string(),
+  errcode: z.number().int().optional(),
+  /** A sentence a person can act on, in the user's language. */
+  message: z.string(),
+  /** WeCom's errmsg / hint, field issues, or a stack for internal errors. */
+  details: z.string().optional(),
+});
+export type ServiceError = z.infer<typeof serviceErrorSchema>;
+
+export const connectionStateSchema = z.object({
+  state: z.enum(['online', 'offline', 'connecting', 'unconfigured']),
+  /** Newest data in the cache (ms), null when empty. */
+  asOf: epochMs.nullable(),
+  since: epochMs,
+  lastError: serviceErrorSchema.nullable(),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const syncScopeSchema = z.enum(['org', 'lives', 'watch', 'all']);
+export const syncProgressSchema = z.object({
+  jobId: z.string(),
+  scope: syncScopeSchema,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  phase: z.string(),
+  done: z.number().int(),
+  total: z.number().int().nullable(),
+  label: z.string(),
+  error: serviceErrorSchema.nullable(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;

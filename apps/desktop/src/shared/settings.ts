@@ -1,0 +1,59 @@
+// Settings and profiles: stored by main (electron-store), sent to the services and the renderer.
+// Secrets never appear here: they live in the OS keychain, keyed by profile id and app name.
+import { z } from 'zod';
+
+export const SETTINGS_VERSION = 2;
+
+export const appCredentialSchema = z.object({
+  /** Name of the self-built app, also the keychain account suffix. */
+  name: z.string().trim().min(1, 'app name is required').max(64),
+  agentId: z.number().int().positive('agentid must be a positive integer'),
+});
+
+export const profileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'profile id: 1–40 of a-z, 0-9, -'),
+  name: z.string().trim().min(1).max(60),
+  kind: z.enum(['demo', 'corp']),
+  /** Empty for the Demo profile (the embedded simulator invents one). */
+  corpId: z.string().regex(/^[A-Za-z0-9]{0,64}$/, 'corpId: letters and digits'),
+  apps: z.array(appCredentialSchema).max(10),
+  /** True when a contacts-sync (通讯录同步) secret is stored for this profile. */
+  hasContactsSecret: z.boolean().default(false),
+  environment: z.enum(['dev', 'test', 'prod']).default('prod'),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const networkSettingsSchema = z.object({
+  /** WeCom host, or an API-gateway root that fronts it. Empty: https://qyapi.weixin.qq.com */
+  baseUrl: z.union([z.literal(''), z.url()]).default(''),
+  gatewayHeaders: z.record(z.string(), z.string()).default({}),
+  proxyUrl: z.union([z.literal(''), z.url()]).default(''),
+  timeoutMs: z.number().int().min(1000).max(300_000).default(30_000),
+  maxRetries: z.number().int().min(0).max(10).default(3),
+  retryDelayMs: z.number().int().min(0).max(60_000).default(2_000),
+  cacheEnabled: z.boolean().default(true),
+  cacheTtlSeconds: z.number().int().min(0).max(86_400 * 7).default(3_600),
+});
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  profiles: z.array(profileSchema).default([]),
+  activeProfileId: z.string().nullable().default(null),
+  network: networkSettingsSchema.default(networkSettingsSchema.parse({})),
+  language: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
+  theme: z.enum(['light', 'dark', 'system']).default('system'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type NetworkSettings = z.infer<typeof networkSettingsSchema>;
+
+export const DEMO_PROFILE: Profile = {
+  id: 'demo',
+  name: 'Demo',
+  kind: 'demo',
+  corpId: '',
+  apps: [{ name: 'live-desk', agentId: 1000002 }],
+  hasContactsSecret: true,
+  environment: 'dev',
+};
+
+export const defaultSettings = (): Settings => settingsSchema.parse({});
