@@ -1,2 +1,83 @@
-import { x } from '@wld/wecom-sim';
-export const y: number = x + 1;
+// @wld/wecom-core: a typed WeCom (企业微信) server-API client. No Electron; usable alone.
+export * from './pipeline-exports.ts';
+
+export { createWeComClient } from './client.ts';
+export type { WeComClient, WeComClientOptions, AppServices } from './client.ts';
+
+// Errcodes
+export { ERRCODES, describeErrcode, parseErrmsg, errcodeDocUrl, isKnownErrcode } from './errors/errcodes.ts';
+export type { ErrcodeDescription, ParsedErrmsg } from './errors/errcodes.ts';
+
+// Services
+export { AuthService } from './services/auth.ts';
+export type { ConnectionTestResult } from './services/auth.ts';
+export { UsersService, LIST_ID_MAX_LIMIT, DEFAULT_WALK_CONCURRENCY } from './services/users.ts';
+export type { ListIdOptions, TreeWalkOptions, DepartmentMembers } from './services/users.ts';
+export { DepartmentsService, buildDepartmentTree } from './services/departments.ts';
+export type { DepartmentNode } from './services/departments.ts';
+export { TagsService } from './services/tags.ts';
+export { LivesService, WatchStatStuckError, USER_LIVING_IDS_MAX_LIMIT } from './services/lives.ts';
+export type { LivingIdsOptions, WatchStatAll } from './services/lives.ts';
+export { MediaService, guessContentType } from './services/media.ts';
+export type { MediaFile, UploadedMedia, MediaGetOptions } from './services/media.ts';
+export { MessagesService, toSendResult, hasPartialFailure } from './services/messages.ts';
+export type { MessageSendRequest } from './services/messages.ts';
+export { AppchatService } from './services/appchat.ts';
+export type { AppchatCreateRequest, AppchatUpdateRequest } from './services/appchat.ts';
+export { JsSdkService } from './services/jssdk.ts';
+export type { TicketKind } from './services/jssdk.ts';
+export type { CallOptions, ReadOptions, ServiceContext } from './services/options.ts';
+export {
+  completionRate,
+  watchTotals,
+  WatchTotalsAccumulator,
+  departmentWatchRows,
+  summarizeByDepartment,
+  distribution,
+  COMPLETION_EDGES,
+  WATCH_TIME_EDGES,
+} from './services/statistics.ts';
+export type {
+  WatchTotals,
+  DepartmentWatchRow,
+  DepartmentWatchSummary,
+  DistributionBucket,
+} from './services/statistics.ts';
+
+// Models (WeCom's wire names)
+export { envelopeShape, okResponseSchema } from './models/common.ts';
+export type { OkResponse } from './models/common.ts';
+export * from './models/user.ts';
+export * from './models/department.ts';
+export * from './models/tag.ts';
+export * from './models/living.ts';
+export * from './models/media.ts';
+export * from './models/message.ts';
+export type * from './models/template-card.ts';
+export * from './models/appchat.ts';
+export * from './models/ticket.ts';
+
+// Client-side validation
+export { utf8Bytes, charCount } from './validation/text.ts';
+export { USERID_PATTERN, CHATID_PATTERN } from './validation/ids.ts';
+export { LIVING_LIMITS, validateCreateLiving, validateModifyLiving } from './validation/living.ts';
+export { MESSAGE_LIMITS, validateMessage } from './validation/message.ts';
+export { APPCHAT_LIMITS, validateAppchatCreate, validateAppchatUpdate, validateAppchatSend } from './validation/appchat.ts';
+export { MEDIA_LIMITS, UPLOADIMG_LIMIT, MEDIA_MIN_BYTES, validateMediaUpload, validateUploadImg } from './validation/media.ts';
+
+// Paging helpers
+export { chainedPages } from './paging/chained-pages.ts';
+export type { ChainedPagesOptions } from './paging/chained-pages.ts';
+export { mapConcurrent } from './paging/map-concurrent.ts';
+
+// Callback crypto and JS-SDK signature
+export { WXBizMsgCrypt } from './crypto/wx-biz-msg-crypt.ts';
+export type { CallbackCryptoConfig, CallbackQuery } from './crypto/wx-biz-msg-crypt.ts';
+export { WeComCryptoError } from './crypto/crypto-error.ts';
+export type { CryptoErrorCode } from './crypto/crypto-error.ts';
+export { decodeAesKey, encryptMessage, decryptMessage, pkcs7Pad, pkcs7Unpad } from './crypto/aes.ts';
+export type { DecryptedMessage } from './crypto/aes.ts';
+export { msgSignature, verifyMsgSignature, signaturesEqual } from './crypto/signature.ts';
+export { extractEncrypt, buildEncryptedReply } from './crypto/callback-xml.ts';
+export { jsApiSignature, randomNonce, stripFragment } from './crypto/jssdk-signature.ts';
+export type { JsApiSignature, JsApiSignatureInput } from './crypto/jssdk-signature.ts';

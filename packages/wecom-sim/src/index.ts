@@ -1,1 +1,48 @@
-export const x: number = 1;
+// @wld/wecom-sim: a local WeCom server-API simulator over a seeded organisation, with quotas and faults.
+//
+//   const sim = await startSimulator({ seed: 1, size: { users: 5000 } });
+//   fetch(`${sim.url}/cgi-bin/gettoken?corpid=${sim.corpId}&corpsecret=${sim.apps[0].secret}`)
+//   ...
+//   await sim.close();
+export type {
+  SimSize,
+  SimQuotas,
+  FaultKind,
+  FaultRule,
+  SimOptions,
+  SimApp,
+  SimServer,
+  SimFaults,
+  SimStats,
+  SimTokens,
+} from './types.ts';
+export type {
+  UserStatus,
+  LiveType,
+  LiveStatus,
+  ReplayStatus,
+  SimDepartment,
+  SimExtAttr,
+  SimUser,
+  SimTag,
+  SimActivityDetail,
+  SimLive,
+  SimWatchStats,
+  SimWatchUserRow,
+  SimWatchExternalRow,
+  SimShareInfo,
+  SimMessage,
+  SimAppChat,
+  SimAppChatMessage,
+  MediaType,
+  SimMedia,
+  SimImage,
+  GeneratedOrg,
+  SimState,
+} from './state/model.ts';
+export { startSimulator } from './server.ts';
+export { generateOrg, resolveSize, DEFAULT_SIZE } from './data/generate-org.ts';
+export type { GenerateOrgOptions, ResolvedSize } from './data/generate-org.ts';
+export { generateWatchStats, renderWatchUserRow, renderWatchExternalRow } from './data/generate-watch.ts';
+export { DEFAULT_QUOTAS } from './quotas.ts';
+export { errcodeText, buildErrmsg } from './errors.ts';

@@ -367,6 +367,8 @@ export const mainContract = {
   ),
   'app.openLogFolder': method(empty, ok),
   'app.openExternal': method(z.object({ url: z.url() }), ok),
+  /** Quits the app (the frameless launcher has no close button of its own). */
+  'app.quit': method(empty, ok),
   'settings.get': method(empty, settingsSchema),
   'settings.update': method(settingsSchema.partial().omit({ version: true, profiles: true }), settingsSchema),
   'profiles.save': method(profileSchema, settingsSchema),

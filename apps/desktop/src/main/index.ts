@@ -1,0 +1,49 @@
+// Main-process entry (out/main/index.js): privileges and paths before `ready`, one instance,
+// then the AppContext does the rest.
+import path from 'node:path';
+import { app } from 'electron';
+import log from 'electron-log/main';
+import servicesPath from '../services/index.ts?modulePath';
+import iconPath from '../../../../resources/icon.png?asset';
+import { AppContext } from './app-context.ts';
+import { wireAppLifecycle } from './app-lifecycle.ts';
+import { registerAppSchemePrivileges } from './app-protocol.ts';
+import { PRODUCT_NAME } from './constants.ts';
+import { configureLogger, servicesLog } from './logger.ts';
+import { buildPaths, chooseUserData } from './paths.ts';
+import { electronStoreBackend } from './settings-electron-store.ts';
+import { SettingsStore } from './settings-store.ts';
+
+registerAppSchemePrivileges();
+app.enableSandbox();
+app.setName(PRODUCT_NAME);
+const userData = chooseUserData();
+const logsDir = path.join(userData, 'logs');
+configureLogger(log, { logsDir, consoleLevel: app.isPackaged ? 'warn' : 'info' });
+log.errorHandler.startCatching({ showDialog: false });
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance runs: it gets our 'second-instance' event and comes to the front.
+  app.quit();
+} else {
+  const built = buildPaths(import.meta.dirname);
+  const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+  const settings = new SettingsStore(electronStoreBackend({ cwd: userData }, log), log);
+  const context = new AppContext({
+    servicesPath,
+    preloadPath: built.preload,
+    rendererDir: built.rendererDir,
+    devServerUrl,
+    userData,
+    logsDir,
+    appVersion: app.getVersion(),
+    electronVersion: process.versions.electron ?? null,
+    iconPath,
+    settings,
+    log,
+    servicesLog: servicesLog(log),
+  });
+  wireAppLifecycle(context, log);
+  log.info(`${PRODUCT_NAME} ${app.getVersion()} starting (userData ${userData})`);
+  void app.whenReady().then(() => context.start());
+}

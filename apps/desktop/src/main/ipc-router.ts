@@ -1,0 +1,154 @@
+// The IPC surface of main: `invoke` (mainContract calls), `subscribe` (state replay) and
+// `request-port`. Every message: sender checked, envelope and input validated, output checked.
+import { ipcMain } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { mainContract } from '../shared/contract.ts';
+import type { MainContract, MainEvent, MainMethod, MainOutput } from '../shared/contract.ts';
+import { IPC, MAIN_EVENT_NAMES } from '../shared/ipc-channels.ts';
+import type { InvokeResult, StickyEvent } from '../shared/ipc-channels.ts';
+import { trustedSender } from './ipc-sender.ts';
+import type { AppLog } from './logger.ts';
+import type { TrackedWindow, WindowKind, WindowRegistry } from './window-registry.ts';
+
+export interface CallContext {
+  window: TrackedWindow;
+  /** The input as sent, before defaults: tells which fields a partial update really set. */
+  rawInput: unknown;
+}
+
+export type MainHandler<M extends MainMethod> = (
+  input: z.output<MainContract[M]['input']>,
+  context: CallContext,
+) => MainOutput<M> | Promise<MainOutput<M>>;
+
+export type MainHandlers = { [M in MainMethod]: MainHandler<M> };
+
+/** The launcher may only drive start-up; the main window may do everything but that. */
+const LAUNCHER_METHODS: ReadonlySet<MainMethod> = new Set<MainMethod>([
+  'launcher.retry',
+  'launcher.continueOffline',
+  'launcher.chooseDemo',
+  'app.info',
+  'app.quit',
+  'app.openLogFolder',
+  'settings.get',
+]);
+
+export function isMethodAllowed(kind: WindowKind, method: MainMethod): boolean {
+  return kind === 'launcher' ? LAUNCHER_METHODS.has(method) : !method.startsWith('launcher.');
+}
+
+/** An error whose code and message are meant for the page. */
+export class MainCallError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'MainCallError';
+    this.code = code;
+  }
+}
+
+const invokeEnvelope = z.object({ method: z.string().min(1).max(64), input: z.unknown() }).strict();
+const portRequest = z.object({ nonce: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/) }).strict();
+
+export interface IpcRouterOptions {
+  windows: WindowRegistry;
+  allowedOrigins: readonly string[];
+  handlers: MainHandlers;
+  sticky: (window: TrackedWindow, event: MainEvent) => StickyEvent;
+  onPortRequest: (window: TrackedWindow, nonce: string) => void;
+  log: AppLog;
+}
+
+function failure(code: string, message: string): InvokeResult {
+  return { ok: false, error: { code, message } };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+export async function handleInvoke(
+  options: IpcRouterOptions,
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  request: unknown,
+): Promise<InvokeResult> {
+  const window = trustedSender(event, options.windows, options.allowedOrigins);
+  if (!window) {
+    options.log.warn('refused an IPC call from an unknown sender:', event.senderFrame?.url ?? '(no frame)');
+    return failure('FORBIDDEN', 'This page may not call the app.');
+  }
+  const envelope = invokeEnvelope.safeParse(request);
+  if (!envelope.success) return failure('INVALID_REQUEST', `Malformed call: ${describeIssues(envelope.error)}`);
+  const { method: name, input: rawInput } = envelope.data;
+  if (!Object.hasOwn(mainContract, name)) return failure('UNKNOWN_METHOD', `Unknown method "${name}".`);
+  const method = name as MainMethod;
+  if (!isMethodAllowed(window.kind, method)) {
+    options.log.warn(`refused ${method} from the ${window.kind} window`);
+    return failure('FORBIDDEN', `The ${window.kind} window may not call ${method}.`);
+  }
+  const spec = mainContract[method];
+  const input = spec.input.safeParse(rawInput);
+  if (!input.success) return failure('INVALID_INPUT', `Invalid input for ${method}: ${describeIssues(input.error)}`);
+  try {
+    const handler = options.handlers[method] as (input: unknown, context: CallContext) => unknown;
+    const output = await handler(input.data, { window, rawInput });
+    const checked = spec.output.safeParse(output);
+    if (!checked.success) {
+      options.log.error(`${method} produced an output outside the contract: ${describeIssues(checked.error)}`);
+      return failure('INTERNAL', `${method} failed inside the app.`);
+    }
+    return { ok: true, output: checked.data };
+  } catch (error) {
+    if (error instanceof MainCallError) return failure(error.code, error.message);
+    options.log.error(`${method} failed:`, error);
+    const message = error instanceof Error ? error.message : String(error);
+    return failure('FAILED', message);
+  }
+}
+
+export function handleSubscribe(
+  options: IpcRouterOptions,
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  name: unknown,
+): StickyEvent {
+  const window = trustedSender(event, options.windows, options.allowedOrigins);
+  if (!window || typeof name !== 'string' || !(MAIN_EVENT_NAMES as readonly string[]).includes(name)) return null;
+  return options.sticky(window, name as MainEvent);
+}
+
+export function handlePortRequest(
+  options: IpcRouterOptions,
+  event: Pick<IpcMainEvent, 'sender' | 'senderFrame'>,
+  request: unknown,
+): boolean {
+  const window = trustedSender(event, options.windows, options.allowedOrigins);
+  if (!window || window.kind !== 'main') {
+    options.log.warn('refused a services port request from', event.senderFrame?.url ?? '(no frame)');
+    return false;
+  }
+  const parsed = portRequest.safeParse(request);
+  if (!parsed.success) {
+    options.log.warn('refused a malformed services port request');
+    return false;
+  }
+  options.onPortRequest(window, parsed.data.nonce);
+  return true;
+}
+
+/** Registers the three channels; returns a function that removes them. */
+export function registerIpc(options: IpcRouterOptions): () => void {
+  ipcMain.handle(IPC.invoke, (event, request: unknown) => handleInvoke(options, event, request));
+  ipcMain.handle(IPC.subscribe, (event, name: unknown) => handleSubscribe(options, event, name));
+  const onPort = (event: IpcMainEvent, request: unknown) => void handlePortRequest(options, event, request);
+  ipcMain.on(IPC.requestPort, onPort);
+  return () => {
+    ipcMain.removeHandler(IPC.invoke);
+    ipcMain.removeHandler(IPC.subscribe);
+    ipcMain.removeListener(IPC.requestPort, onPort);
+  };
+}

@@ -1,0 +1,100 @@
+// What main answers itself: app info, links out, settings and profiles, the launcher's choices.
+import { shell } from 'electron';
+import type { NetworkSettings } from '../shared/settings.ts';
+import type { MainHandlers } from './ipc-router.ts';
+import { MainCallError } from './ipc-router.ts';
+import { isAllowedExternalUrl } from './external-links.ts';
+import type { AppLog } from './logger.ts';
+import type { SettingsPatch, SettingsStore } from './settings-store.ts';
+import { SettingsError } from './settings-store.ts';
+import type { TrackedWindow } from './window-registry.ts';
+
+export interface MainHandlerDeps {
+  appVersion: string;
+  electronVersion: string | null;
+  logsDir: string;
+  settings: SettingsStore;
+  log: AppLog;
+  launcherRetry: (offline: boolean) => void | Promise<void>;
+  chooseDemo: () => void;
+  windowReady: (window: TrackedWindow) => void;
+  quit: () => void;
+}
+
+function keysOf(value: unknown): Set<string> {
+  return new Set(typeof value === 'object' && value !== null ? Object.keys(value) : []);
+}
+
+function settingsCall<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof SettingsError) throw new MainCallError('INVALID_SETTINGS', error.message);
+    throw error;
+  }
+}
+
+export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
+  return {
+    'app.info': () => ({
+      version: deps.appVersion,
+      platform: process.platform,
+      electron: deps.electronVersion,
+      logFolder: deps.logsDir,
+    }),
+    'app.openLogFolder': async () => {
+      const error = await shell.openPath(deps.logsDir);
+      if (error) throw new MainCallError('OPEN_FAILED', `Could not open the log folder: ${error}`);
+      return { ok: true };
+    },
+    'app.openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        deps.log.warn('refused to open an external link outside the allow-list:', url);
+        throw new MainCallError('LINK_NOT_ALLOWED', 'Only WeCom admin and documentation pages open from the app.');
+      }
+      await shell.openExternal(url);
+      return { ok: true };
+    },
+    'app.quit': () => {
+      deps.quit();
+      return { ok: true };
+    },
+    'settings.get': () => deps.settings.get(),
+    'settings.update': (input, { rawInput }) =>
+      settingsCall(() => {
+        // The schema fills defaults for absent fields: only what the page really sent is applied.
+        const sent = keysOf(rawInput);
+        const patch: SettingsPatch = {};
+        if (sent.has('language') && input.language !== undefined) patch.language = input.language;
+        if (sent.has('theme') && input.theme !== undefined) patch.theme = input.theme;
+        if (sent.has('activeProfileId') && input.activeProfileId !== undefined) patch.activeProfileId = input.activeProfileId;
+        if (sent.has('network') && input.network !== undefined) {
+          const network = input.network;
+          const sentNetwork = keysOf((rawInput as { network?: unknown }).network);
+          patch.network = Object.fromEntries(
+            Object.entries(network).filter(([key]) => sentNetwork.has(key)),
+          ) as Partial<NetworkSettings>;
+        }
+        return deps.settings.update(patch);
+      }),
+    'profiles.save': (profile) => settingsCall(() => deps.settings.saveProfile(profile)),
+    'profiles.remove': ({ id }) => settingsCall(() => deps.settings.removeProfile(id)),
+    'profiles.activate': ({ id }) => settingsCall(() => deps.settings.activateProfile(id)),
+    'launcher.retry': async () => {
+      await deps.launcherRetry(false);
+      return { ok: true };
+    },
+    'launcher.continueOffline': async () => {
+      await deps.launcherRetry(true);
+      return { ok: true };
+    },
+    'launcher.chooseDemo': () => {
+      deps.chooseDemo();
+      return { ok: true };
+    },
+    'window.ready': (_input, { window }) => {
+      deps.windowReady(window);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The main window's frame: left navigation, a top bar (connection, sync), banners, then the page.
+import { useEffect, useState } from 'react';
+import { Flex, Layout, Menu, Typography, theme } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { NAV_ITEMS, navKeyForPath } from './nav.ts';
+import { AppRoutes } from './routes.tsx';
+import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { SyncButton } from './SyncButton.tsx';
+import { OfflineBanner } from './OfflineBanner.tsx';
+import { ServicesNotice } from './ServicesNotice.tsx';
+import { ProductMark } from './ProductMark.tsx';
+import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import { takeStartRoute } from './startRoute.ts';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+export function AppLayout() {
+  const { t } = useTranslation('common');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+  useGlobalShortcuts();
+  useEffect(() => {
+    const start = takeStartRoute();
+    if (start) void navigate(start, { replace: true });
+  }, [navigate]);
+
+  const items = NAV_ITEMS.map((item, index) => ({
+    key: item.key,
+    icon: <item.icon />,
+    title: `${t(`nav.${item.key}`)} (${isMac ? '⌘' : 'Ctrl+'}${index + 1})`,
+    label: (
+      <span data-testid={`nav-${item.key}`} aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+${index + 1}`}>
+        {t(`nav.${item.key}`)}
+      </span>
+    ),
+  }));
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={200}
+        theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+      >
+        <Flex align="center" gap={8} style={{ height: 56, padding: '0 20px', overflow: 'hidden' }}>
+          <ProductMark size={24} />
+          {collapsed ? null : (
+            <Typography.Text strong ellipsis>
+              {t('appName')}
+            </Typography.Text>
+          )}
+        </Flex>
+        <nav aria-label={t('appName')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[navKeyForPath(location.pathname)]}
+            items={items}
+            onClick={({ key }) => {
+              const target = NAV_ITEMS.find((item) => item.key === key);
+              if (target) void navigate(target.path);
+            }}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            height: 56,
+            lineHeight: '56px',
+            padding: '0 20px',
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Flex justify="flex-end" align="center" gap={20} style={{ height: '100%' }}>
+            <ConnectionIndicator />
+            <SyncButton />
+          </Flex>
+        </Layout.Header>
+        <ServicesNotice />
+        <OfflineBanner />
+        <Layout.Content style={{ overflow: 'auto', padding: 20 }} id="main-content" tabIndex={-1}>
+          <main>
+            <AppRoutes />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

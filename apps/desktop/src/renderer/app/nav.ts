@@ -1,0 +1,35 @@
+// The left navigation, in order: Ctrl/Cmd+1..7 follow this order.
+import type { ComponentType } from 'react';
+import {
+  ApiOutlined,
+  BarChartOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  ApartmentOutlined,
+  SettingOutlined,
+  VideoCameraOutlined,
+} from '@ant-design/icons';
+
+export interface NavItem {
+  key: 'home' | 'lives' | 'statistics' | 'org' | 'messages' | 'monitor' | 'settings';
+  path: string;
+  icon: ComponentType;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/', icon: HomeOutlined },
+  { key: 'lives', path: '/lives', icon: VideoCameraOutlined },
+  { key: 'statistics', path: '/statistics', icon: BarChartOutlined },
+  { key: 'org', path: '/org', icon: ApartmentOutlined },
+  { key: 'messages', path: '/messages', icon: MessageOutlined },
+  { key: 'monitor', path: '/monitor', icon: ApiOutlined },
+  { key: 'settings', path: '/settings', icon: SettingOutlined },
+];
+
+/** The nav item a location belongs to ('/lives/abc' → lives). */
+export function navKeyForPath(pathname: string): NavItem['key'] {
+  const match = NAV_ITEMS.filter((item) => item.path !== '/').find(
+    (item) => pathname === item.path || pathname.startsWith(`${item.path}/`),
+  );
+  return match?.key ?? 'home';
+}

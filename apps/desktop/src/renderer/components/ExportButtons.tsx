@@ -1,0 +1,95 @@
+// "Export Excel" / "Export CSV" for a whole data set: loads every row (with progress and Cancel), then
+// builds the file in the page.
+import { useRef, useState } from 'react';
+import { App, Button, Modal, Progress, Space, Typography } from 'antd';
+import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { exportRows } from '../export/exportRows.ts';
+import type { ExportColumn, ExportFormat } from '../export/exportRows.ts';
+import type { CollectProgress } from '../export/collectPages.ts';
+import { toServiceError } from '../errors.ts';
+import { formatNumber } from '../format.ts';
+
+export type ExportLoader = (
+  signal: AbortSignal,
+  onProgress: (p: CollectProgress) => void,
+) => Promise<Record<string, unknown>[]>;
+
+export interface ExportButtonsProps {
+  filename: string;
+  columns: ExportColumn[];
+  load: ExportLoader;
+  disabled?: boolean;
+  size?: 'small' | 'middle' | 'large';
+}
+
+export function ExportButtons({ filename, columns, load, disabled, size }: ExportButtonsProps) {
+  const { t } = useTranslation('common');
+  const { message } = App.useApp();
+  const [progress, setProgress] = useState<CollectProgress | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  const run = async (format: ExportFormat) => {
+    const ac = new AbortController();
+    controller.current = ac;
+    setProgress({ done: 0, total: null });
+    try {
+      const rows = await load(ac.signal, setProgress);
+      ac.signal.throwIfAborted();
+      await exportRows({ filename, format, columns, rows });
+      void message.success(t('export.done', { count: rows.length }));
+    } catch (e) {
+      const err = toServiceError(e);
+      if (err.kind === 'cancelled' || ac.signal.aborted) void message.info(t('export.cancelled'));
+      else void message.error(`${t('export.failed')}: ${err.message}`);
+    } finally {
+      controller.current = null;
+      setProgress(null);
+    }
+  };
+
+  const busy = progress !== null;
+  const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <>
+      <Space.Compact>
+        <Button
+          size={size}
+          icon={<FileExcelOutlined />}
+          disabled={disabled || busy}
+          data-testid="export-xlsx"
+          onClick={() => void run('xlsx')}
+        >
+          {t('actions.exportXlsx')}
+        </Button>
+        <Button size={size} icon={<FileTextOutlined />} disabled={disabled || busy} data-testid="export-csv" onClick={() => void run('csv')}>
+          {t('actions.exportCsv')}
+        </Button>
+      </Space.Compact>
+      <Modal
+        open={busy}
+        title={t('actions.export')}
+        closable={false}
+        keyboard={false}
+        mask={{ closable: false }}
+        footer={
+          <Button data-testid="export-cancel" onClick={() => controller.current?.abort()}>
+            {t('actions.cancel')}
+          </Button>
+        }
+      >
+        <div data-testid="export-progress" aria-live="polite">
+          <Progress percent={percent} status="active" />
+          <Typography.Text type="secondary">
+            {t('export.progress', {
+              done: formatNumber(progress?.done ?? 0),
+              total: progress?.total === null || progress?.total === undefined ? '…' : formatNumber(progress.total),
+            })}
+          </Typography.Text>
+        </div>
+      </Modal>
+    </>
+  );
+}
+
+export default ExportButtons;

@@ -1,0 +1,31 @@
+// Turns anything thrown (RPC errors, bridge errors, aborts, plain Errors) into one ServiceError shape,
+// so every screen shows the same sentence-plus-details view of a failure.
+import { serviceErrorSchema } from '../shared/models.ts';
+import type { ServiceError } from '../shared/models.ts';
+
+export function isServiceError(value: unknown): value is ServiceError {
+  return serviceErrorSchema.safeParse(value).success;
+}
+
+function isAbort(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}
+
+export function toServiceError(e: unknown): ServiceError {
+  if (isServiceError(e)) return e;
+  if (typeof e === 'object' && e !== null && 'error' in e && isServiceError((e as { error: unknown }).error)) {
+    return (e as { error: ServiceError }).error;
+  }
+  if (isAbort(e)) return { kind: 'cancelled', code: 'CANCELLED', message: 'Cancelled.' };
+  if (e instanceof Error) {
+    const details = e.stack && e.stack !== e.message ? e.stack : undefined;
+    return { kind: 'internal', code: 'INTERNAL', message: e.message || e.name, ...(details ? { details } : {}) };
+  }
+  return { kind: 'internal', code: 'INTERNAL', message: typeof e === 'string' ? e : 'Unexpected error.' };
+}
+
+export const isCancelled = (e: unknown): boolean => toServiceError(e).kind === 'cancelled';
+
+export function serviceError(kind: ServiceError['kind'], code: string, message: string, details?: string): ServiceError {
+  return { kind, code, message, ...(details ? { details } : {}) };
+}

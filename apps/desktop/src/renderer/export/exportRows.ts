@@ -1,0 +1,33 @@
+// Builds an export in the page and hands it to the user as a download (Excel or CSV).
+import { buildCsv } from './csv.ts';
+import type { ExportColumn } from './csv.ts';
+import { downloadBlob } from './download.ts';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export interface ExportRowsInput {
+  /** Without extension; one is added for the format (an existing matching one is kept). */
+  filename: string;
+  format: ExportFormat;
+  columns: ExportColumn[];
+  rows: Record<string, unknown>[];
+}
+
+/** Characters Windows and macOS refuse in file names. */
+export function safeFilename(name: string, format: ExportFormat): string {
+  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'export';
+  return base.toLowerCase().endsWith(`.${format}`) ? base : `${base}.${format}`;
+}
+
+export async function exportRows({ filename, format, columns, rows }: ExportRowsInput): Promise<void> {
+  const name = safeFilename(filename, format);
+  if (format === 'csv') {
+    downloadBlob(new Blob([buildCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), name);
+    return;
+  }
+  // The xlsx writer is sizeable: load it only when someone exports.
+  const { buildXlsx } = await import('./xlsx.ts');
+  downloadBlob(await buildXlsx(columns, rows), name);
+}
+
+export type { ExportColumn };

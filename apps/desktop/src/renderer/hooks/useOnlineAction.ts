@@ -1,0 +1,35 @@
+// Whether actions that need WeCom (writes, sync, sends) can run now, and if not, why — in words the
+// user sees on the disabled control.
+import { useTranslation } from 'react-i18next';
+import { useConnectionStore } from '../stores/connection.ts';
+import type { ConnectionStoreState } from '../stores/connection.ts';
+
+export interface OnlineAction {
+  disabled: boolean;
+  reason: string | null;
+}
+
+/** The i18n key (in `common`) explaining why writes are off, or null when they are on. */
+export function offlineReasonKey(s: Pick<ConnectionStoreState, 'state' | 'servicesState'>): string | null {
+  if (s.servicesState && s.servicesState.state !== 'running') return 'offline.reasonServices';
+  switch (s.state) {
+    case 'online':
+      return null;
+    case 'offline':
+      return 'offline.reason';
+    case 'connecting':
+      return 'offline.reasonConnecting';
+    case 'unconfigured':
+      return 'offline.reasonUnconfigured';
+    default:
+      return 'offline.reasonUnknown';
+  }
+}
+
+export function useOnlineAction(): OnlineAction {
+  const { t } = useTranslation('common');
+  const state = useConnectionStore((s) => s.state);
+  const servicesState = useConnectionStore((s) => s.servicesState);
+  const key = offlineReasonKey({ state, servicesState });
+  return key === null ? { disabled: false, reason: null } : { disabled: true, reason: t(key) };
+}

@@ -1,0 +1,43 @@
+// The next scheduled lives, soonest first.
+import { Card, Empty, List, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Live } from '../../../shared/models.ts';
+import { formatDuration, formatRelative, formatUnixDateTime, liveTypeLabel } from '../../format.ts';
+
+export function NextLivesCard({ lives, loading }: { lives: Live[]; loading: boolean }) {
+  const { t } = useTranslation('home');
+  const sorted = [...lives].sort((a, b) => a.livingStart - b.livingStart).slice(0, 8);
+  return (
+    <Card
+      title={t('next')}
+      size="small"
+      loading={loading && lives.length === 0}
+      extra={<Link to="/lives">{t('allLives')}</Link>}
+      data-testid="home-next"
+    >
+      {sorted.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('nextEmpty')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={sorted}
+          rowKey="livingid"
+          renderItem={(live) => (
+            <List.Item>
+              <List.Item.Meta
+                title={<Link to={`/lives/${encodeURIComponent(live.livingid)}`}>{live.theme}</Link>}
+                description={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatUnixDateTime(live.livingStart)} ({t('startsIn', { relative: formatRelative(live.livingStart * 1000) })}) ·{' '}
+                    {formatDuration(live.livingDuration)} · {liveTypeLabel(live.type)} · {live.anchorName ?? live.anchorUserid}
+                  </Typography.Text>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+export default function LiveDetailPage() {
+  return <div data-testid="page-live-detail">LiveDetail</div>;
+}

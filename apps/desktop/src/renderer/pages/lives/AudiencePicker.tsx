@@ -1,0 +1,72 @@
+// The audience of a live: departments (tree), members and tags, each capped at WeCom's limits.
+import { Form, Select, TreeSelect } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { buildDepartmentTree } from '../../components/departmentTree.ts';
+import { UserSelect } from '../../components/UserSelect.tsx';
+import { AUDIENCE_LIMITS } from './liveFormRules.ts';
+
+const capRule = (max: number, what: string, message: (max: number, what: string) => string) => ({
+  validator: (_: unknown, value: unknown[] | undefined) =>
+    (value?.length ?? 0) > max ? Promise.reject(new Error(message(max, what))) : Promise.resolve(),
+});
+
+export function AudiencePicker({ knownUserLabels }: { knownUserLabels?: Record<string, string> }) {
+  const { t } = useTranslation('lives');
+  const departments = useServiceQuery('org.departments', {}, { topics: ['org'] });
+  const tags = useServiceQuery('tags.list', {}, { topics: ['tags'] });
+  const tree = buildDepartmentTree(departments.data?.departments ?? [], (d) => `${d.name} (${d.totalUserCount})`);
+  const tooMany = (max: number, what: string) => t('form.audienceTooMany', { max, what });
+
+  return (
+    <div data-testid="audience-picker">
+      <Form.Item
+        name={['audience', 'departmentIds']}
+        label={t('form.departments')}
+        rules={[capRule(AUDIENCE_LIMITS.departmentIds, t('form.departments'), tooMany)]}
+      >
+        <TreeSelect
+          treeData={tree}
+          treeCheckable
+          showCheckedStrategy={TreeSelect.SHOW_PARENT}
+          placeholder={t('form.departmentsPlaceholder')}
+          loading={departments.loading}
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          maxTagCount="responsive"
+          allowClear
+          data-testid="audience-departments"
+        />
+      </Form.Item>
+      <Form.Item
+        name={['audience', 'userids']}
+        label={t('form.users')}
+        rules={[capRule(AUDIENCE_LIMITS.userids, t('form.users'), tooMany)]}
+      >
+        <UserSelect
+          multiple
+          placeholder={t('form.usersPlaceholder')}
+          knownLabels={knownUserLabels}
+          maxCount={AUDIENCE_LIMITS.userids}
+          allowClear
+          data-testid="audience-users"
+        />
+      </Form.Item>
+      <Form.Item
+        name={['audience', 'tagIds']}
+        label={t('form.tags')}
+        rules={[capRule(AUDIENCE_LIMITS.tagIds, t('form.tags'), tooMany)]}
+      >
+        <Select
+          mode="multiple"
+          placeholder={t('form.tagsPlaceholder')}
+          loading={tags.loading}
+          showSearch={{ optionFilterProp: 'label' }}
+          maxCount={AUDIENCE_LIMITS.tagIds}
+          allowClear
+          options={(tags.data?.tags ?? []).map((tag) => ({ value: tag.tagid, label: `${tag.tagname} (${tag.memberCount})` }))}
+          data-testid="audience-tags"
+        />
+      </Form.Item>
+    </div>
+  );
+}

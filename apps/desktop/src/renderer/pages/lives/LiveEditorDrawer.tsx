@@ -1,0 +1,84 @@
+// The create/modify drawer: loads the live (and its audience) when modifying, asks before throwing away
+// typed values, and reports the result (including invitations that did not arrive).
+import { useRef } from 'react';
+import { App, Drawer, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useLivesStore } from '../../stores/lives.ts';
+import { LiveForm, liveToFormValues } from './LiveForm.tsx';
+import type { LiveFormResult } from './LiveForm.tsx';
+import { SendResultList, hasSendProblems } from './SendResultList.tsx';
+
+export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string) => void }) {
+  const { t } = useTranslation('lives');
+  const { modal, message, notification } = App.useApp();
+  const editor = useLivesStore((s) => s.editor);
+  const close = useLivesStore((s) => s.closeEditor);
+  const dirty = useRef(false);
+  const livingid = editor?.livingid ?? null;
+  const existing = useServiceQuery('lives.get', { livingid: livingid ?? '-' }, { enabled: livingid !== null });
+
+  const requestClose = () => {
+    if (!dirty.current) {
+      close();
+      return;
+    }
+    modal.confirm({
+      title: t('confirm.discardTitle'),
+      content: t('confirm.discardBody'),
+      okText: t('confirm.discardOk'),
+      cancelText: t('confirm.continueEditing'),
+      okButtonProps: { danger: true },
+      onOk: () => {
+        dirty.current = false;
+        close();
+      },
+    });
+  };
+
+  const onDone = (result: LiveFormResult) => {
+    dirty.current = false;
+    close();
+    if (result.kind === 'created') {
+      void message.success(t('result.created'));
+      const invitation = result.output.invitation;
+      if (invitation && hasSendProblems(invitation)) {
+        notification.warning({ title: t('result.inviteProblems'), description: <SendResultList result={invitation} />, duration: 0 });
+      }
+      onSaved?.(result.output.livingid);
+    } else {
+      void message.success(t('result.modified'));
+      onSaved?.(result.output.live.livingid);
+    }
+  };
+
+  const live = livingid !== null ? existing.data?.live : undefined;
+  const loadingExisting = livingid !== null && !existing.data && !existing.error;
+
+  return (
+    <Drawer
+      open={editor !== null}
+      onClose={requestClose}
+      title={livingid === null ? t('form.createTitle') : t('form.editTitle')}
+      size={560}
+      destroyOnHidden
+      maskClosable={false}
+      keyboard
+    >
+      {existing.error && livingid !== null ? <ErrorAlert error={existing.error} onRetry={existing.refetch} /> : null}
+      {loadingExisting ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
+      {editor !== null && !loadingExisting && !(livingid !== null && !live) ? (
+        <LiveForm
+          key={livingid ?? 'new'}
+          live={live}
+          initialValues={live ? liveToFormValues(live, existing.data?.audience ?? null) : undefined}
+          knownUserLabels={live ? { [live.anchorUserid]: live.anchorName ?? live.anchorUserid } : undefined}
+          onDone={onDone}
+          onCancel={requestClose}
+          onDirtyChange={(d) => (dirty.current = d)}
+        />
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,306 @@
+// Create or modify a live. WeCom's limits are checked as the user types; the services' error (if any)
+// shows above the buttons and the typed values stay. Writes are disabled offline, with the reason.
+import { useState } from 'react';
+import { Alert, Button, Checkbox, DatePicker, Divider, Flex, Form, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
+import type { FormRule } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { MethodInput, MethodOutput } from '../../../shared/contract.ts';
+import type { Live, ServiceError } from '../../../shared/models.ts';
+import { api } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { UserSelect } from '../../components/UserSelect.tsx';
+import { toServiceError } from '../../errors.ts';
+import { liveTypeLabel } from '../../format.ts';
+import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
+import { AudiencePicker } from './AudiencePicker.tsx';
+import {
+  descriptionRule,
+  durationRule,
+  MAX_DURATION_MINUTES,
+  measureDescription,
+  measureTheme,
+  MIN_DURATION_MINUTES,
+  REMIND_CHOICES,
+  startRule,
+  themeRule,
+} from './liveFormRules.ts';
+import type { RuleError, TextMeasure } from './liveFormRules.ts';
+
+export interface LiveFormValues {
+  anchorUserid: string | null;
+  theme: string;
+  start: Dayjs | null;
+  durationMinutes: number | null;
+  type: Live['type'];
+  description: string;
+  remindTime: number;
+  audience: { departmentIds: number[]; userids: string[]; tagIds: number[] };
+  notifyAudience: boolean;
+}
+
+export type LiveFormResult =
+  | { kind: 'created'; output: MethodOutput<'lives.create'> }
+  | { kind: 'modified'; output: MethodOutput<'lives.modify'> };
+
+export interface LiveFormProps {
+  /** The live being modified; absent when creating. */
+  live?: Live;
+  initialValues?: Partial<LiveFormValues>;
+  /** Names of users already in the form (anchor, audience) so the pickers show names, not ids. */
+  knownUserLabels?: Record<string, string>;
+  onDone: (result: LiveFormResult) => void;
+  onCancel: () => void;
+  /** Lets the drawer ask before discarding typed values. */
+  onDirtyChange?: (dirty: boolean) => void;
+}
+
+const TYPES: Live['type'][] = [0, 1, 2, 3, 4];
+
+export function emptyLiveFormValues(now: number = Date.now()): LiveFormValues {
+  // Next full half hour, at least 10 minutes away.
+  const start = dayjs(now).add(10, 'minute');
+  const rounded = start.minute() <= 30 ? start.minute(30) : start.add(1, 'hour').minute(0);
+  return {
+    anchorUserid: null,
+    theme: '',
+    start: rounded.second(0).millisecond(0),
+    durationMinutes: 60,
+    type: 0,
+    description: '',
+    remindTime: 15 * 60,
+    audience: { departmentIds: [], userids: [], tagIds: [] },
+    notifyAudience: false,
+  };
+}
+
+export function liveToFormValues(live: Live, audience: LiveFormValues['audience'] | null): LiveFormValues {
+  return {
+    anchorUserid: live.anchorUserid,
+    theme: live.theme,
+    start: dayjs(live.livingStart * 1000),
+    durationMinutes: Math.round(live.livingDuration / 60),
+    type: live.type,
+    description: live.description,
+    remindTime: live.remindTime ?? 0,
+    audience: audience ?? { departmentIds: [], userids: [], tagIds: [] },
+    notifyAudience: false,
+  };
+}
+
+const audienceOrNull = (a: LiveFormValues['audience']) =>
+  a.departmentIds.length + a.userids.length + a.tagIds.length === 0 ? null : a;
+
+export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
+  return {
+    anchorUserid: v.anchorUserid ?? '',
+    theme: v.theme.trim(),
+    livingStart: v.start ? v.start.unix() : 0,
+    livingDuration: (v.durationMinutes ?? 0) * 60,
+    type: v.type,
+    description: v.description,
+    remindTime: v.remindTime,
+    audience: audienceOrNull(v.audience),
+    notifyAudience: v.notifyAudience && audienceOrNull(v.audience) !== null,
+  };
+}
+
+export function toModifyInput(livingid: string, v: LiveFormValues): MethodInput<'lives.modify'> {
+  return {
+    livingid,
+    theme: v.theme.trim(),
+    livingStart: v.start ? v.start.unix() : 0,
+    livingDuration: (v.durationMinutes ?? 0) * 60,
+    type: v.type,
+    description: v.description,
+    remindTime: v.remindTime,
+    audience: audienceOrNull(v.audience),
+  };
+}
+
+function TextCounter({ m, testId }: { m: TextMeasure; testId: string }) {
+  const { t } = useTranslation('lives');
+  return (
+    <Typography.Text type={m.over ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid={testId} aria-live="polite">
+      {t('form.counter', { chars: m.chars, maxChars: m.maxChars, bytes: m.bytes, maxBytes: m.maxBytes })}
+    </Typography.Text>
+  );
+}
+
+export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCancel, onDirtyChange }: LiveFormProps) {
+  const { t } = useTranslation('lives');
+  const { t: tc } = useTranslation('common');
+  const [form] = Form.useForm<LiveFormValues>();
+  const online = useOnlineAction();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<ServiceError | null>(null);
+  const editing = live !== undefined;
+  const locked = editing && live.status !== 0;
+
+  const theme = Form.useWatch('theme', form) ?? '';
+  const description = Form.useWatch('description', form) ?? '';
+  const audience = Form.useWatch('audience', form);
+  const hasAudience =
+    (audience?.departmentIds?.length ?? 0) + (audience?.userids?.length ?? 0) + (audience?.tagIds?.length ?? 0) > 0;
+
+  const check = <V,>(rule: (v: V) => RuleError | null): FormRule => ({
+    validator: (_rule, value: V) => {
+      const e = rule(value);
+      return e ? Promise.reject(new Error(t(e.key, e.values))) : Promise.resolve();
+    },
+  });
+
+  const submit = async (values: LiveFormValues) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      if (editing) onDone({ kind: 'modified', output: await api.call('lives.modify', toModifyInput(live.livingid, values)) });
+      else onDone({ kind: 'created', output: await api.call('lives.create', toCreateInput(values)) });
+    } catch (e) {
+      setError(toServiceError(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const submitDisabled = online.disabled || locked;
+  const submitReason = locked ? t('form.onlyReserved') : online.disabled ? online.reason : null;
+
+  return (
+    <Form<LiveFormValues>
+      form={form}
+      layout="vertical"
+      requiredMark
+      initialValues={{ ...emptyLiveFormValues(), ...initialValues }}
+      onFinish={(values) => void submit(values)}
+      onValuesChange={() => onDirtyChange?.(form.isFieldsTouched())}
+      disabled={submitting}
+      data-testid="live-form"
+      aria-label={editing ? t('form.editTitle') : t('form.createTitle')}
+    >
+      {locked ? <Alert type="warning" showIcon title={t('form.onlyReserved')} style={{ marginBottom: 16 }} /> : null}
+      <Form.Item
+        name="anchorUserid"
+        label={t('form.anchor')}
+        rules={[{ required: true, message: t('form.anchorRequired') }]}
+        tooltip={editing ? t('actions.editOnlyReserved') : undefined}
+      >
+        <UserSelect
+          placeholder={t('form.anchorPlaceholder')}
+          knownLabels={knownUserLabels}
+          disabled={editing}
+          data-testid="live-anchor"
+          aria-label={t('form.anchor')}
+        />
+      </Form.Item>
+      <Form.Item
+        name="theme"
+        label={t('form.theme')}
+        required
+        rules={[check(themeRule)]}
+        extra={<TextCounter m={measureTheme(theme)} testId="theme-counter" />}
+      >
+        <Input placeholder={t('form.themePlaceholder')} data-testid="live-theme" autoFocus={!editing} />
+      </Form.Item>
+      <Flex gap={12} wrap>
+        <Form.Item
+          name="start"
+          label={t('form.start')}
+          required
+          rules={[check((v: Dayjs | null) => startRule(v ? v.valueOf() : null))]}
+          style={{ flex: '1 1 220px' }}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+            style={{ width: '100%' }}
+            data-testid="live-start"
+          />
+        </Form.Item>
+        <Form.Item
+          name="durationMinutes"
+          label={t('form.duration')}
+          required
+          rules={[check(durationRule)]}
+          style={{ flex: '0 1 160px' }}
+        >
+          <InputNumber min={MIN_DURATION_MINUTES} max={MAX_DURATION_MINUTES} precision={0} style={{ width: '100%' }} data-testid="live-duration" />
+        </Form.Item>
+      </Flex>
+      <Flex gap={12} wrap>
+        <Form.Item name="type" label={t('form.type')} style={{ flex: '1 1 200px' }}>
+          <Select options={TYPES.map((type) => ({ value: type, label: liveTypeLabel(type) }))} data-testid="live-type" />
+        </Form.Item>
+        <Form.Item name="remindTime" label={t('form.remind')} style={{ flex: '1 1 200px' }}>
+          <Select
+            data-testid="live-remind"
+            options={REMIND_CHOICES.map((seconds) => ({
+              value: seconds,
+              label:
+                seconds === 0
+                  ? t('form.remindNone')
+                  : seconds >= 86_400
+                    ? t('form.remindDays', { count: seconds / 86_400 })
+                    : seconds >= 3600
+                      ? t('form.remindHours', { count: seconds / 3600 })
+                      : t('form.remindMinutes', { count: seconds / 60 }),
+            }))}
+          />
+        </Form.Item>
+      </Flex>
+      <Form.Item
+        name="description"
+        label={t('form.description')}
+        rules={[check(descriptionRule)]}
+        extra={<TextCounter m={measureDescription(description)} testId="description-counter" />}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="live-description" />
+      </Form.Item>
+
+      <Divider titlePlacement="start" plain style={{ margin: '8px 0 12px' }}>
+        {t('form.audience')}
+      </Divider>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -4 }}>
+        {t('form.audienceHint')}
+      </Typography.Paragraph>
+      <AudiencePicker knownUserLabels={knownUserLabels} />
+      {editing ? null : (
+        <Form.Item name="notifyAudience" valuePropName="checked">
+          <Checkbox disabled={!hasAudience} data-testid="live-notify">
+            {t('form.notify')}
+            {hasAudience ? null : (
+              <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                ({t('form.notifyNeedsAudience')})
+              </Typography.Text>
+            )}
+          </Checkbox>
+        </Form.Item>
+      )}
+
+      {error ? <ErrorAlert error={error} compact className="live-form-error" /> : null}
+      <Flex justify="flex-end" style={{ marginTop: 16 }}>
+        <Space>
+          <Button onClick={onCancel} disabled={false} data-testid="live-cancel-edit">
+            {tc('actions.cancel')}
+          </Button>
+          <Tooltip title={submitReason}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={submitting}
+              disabled={submitDisabled}
+              data-testid="live-submit"
+              aria-description={submitReason ?? undefined}
+            >
+              {editing ? t('form.submitSave') : t('form.submitCreate')}
+            </Button>
+          </Tooltip>
+        </Space>
+      </Flex>
+    </Form>
+  );
+}
+
+export default LiveForm;

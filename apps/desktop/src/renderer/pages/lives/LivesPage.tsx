@@ -1,0 +1,3 @@
+export default function LivesPage() {
+  return <div data-testid="page-lives">Lives</div>;
+}

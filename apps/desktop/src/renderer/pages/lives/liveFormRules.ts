@@ -1,0 +1,69 @@
+// WeCom's limits for a live, checked as the user types (LIVE_LIMITS from the contract): theme and
+// description in characters AND UTF-8 bytes (a Chinese character is 3 bytes), duration bounds, a start
+// in the future. Each check returns an i18n key (namespace `lives`) with its values, or null.
+import { LIVE_LIMITS } from '../../../shared/contract.ts';
+import { charCount, utf8Bytes } from '../../format.ts';
+
+export interface RuleError {
+  key: string;
+  values: Record<string, number>;
+}
+
+export interface TextMeasure {
+  chars: number;
+  bytes: number;
+  maxChars: number;
+  maxBytes: number;
+  over: boolean;
+}
+
+export function measureText(text: string, maxChars: number, maxBytes: number): TextMeasure {
+  const chars = charCount(text);
+  const bytes = utf8Bytes(text);
+  return { chars, bytes, maxChars, maxBytes, over: chars > maxChars || bytes > maxBytes };
+}
+
+export const measureTheme = (theme: string): TextMeasure =>
+  measureText(theme.trim(), LIVE_LIMITS.themeMaxChars, LIVE_LIMITS.themeMaxBytes);
+
+export const measureDescription = (description: string): TextMeasure =>
+  measureText(description, LIVE_LIMITS.descriptionMaxChars, LIVE_LIMITS.descriptionMaxBytes);
+
+export function themeRule(theme: string | undefined): RuleError | null {
+  const text = (theme ?? '').trim();
+  if (text === '') return { key: 'form.themeRequired', values: {} };
+  const m = measureTheme(text);
+  if (m.chars > m.maxChars) return { key: 'form.themeTooManyChars', values: { max: m.maxChars, count: m.chars } };
+  if (m.bytes > m.maxBytes) return { key: 'form.themeTooManyBytes', values: { max: m.maxBytes, count: m.bytes } };
+  return null;
+}
+
+export function descriptionRule(description: string | undefined): RuleError | null {
+  const m = measureDescription(description ?? '');
+  if (m.chars > m.maxChars) return { key: 'form.descriptionTooManyChars', values: { max: m.maxChars, count: m.chars } };
+  if (m.bytes > m.maxBytes) return { key: 'form.descriptionTooManyBytes', values: { max: m.maxBytes, count: m.bytes } };
+  return null;
+}
+
+export const MIN_DURATION_MINUTES = Math.ceil(LIVE_LIMITS.minDurationSeconds / 60);
+export const MAX_DURATION_MINUTES = Math.floor(LIVE_LIMITS.maxDurationSeconds / 60);
+
+export function durationRule(minutes: number | null | undefined): RuleError | null {
+  if (minutes === null || minutes === undefined || Number.isNaN(minutes)) return { key: 'form.durationRequired', values: {} };
+  if (!Number.isInteger(minutes) || minutes < MIN_DURATION_MINUTES || minutes > MAX_DURATION_MINUTES) {
+    return { key: 'form.durationRange', values: { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES } };
+  }
+  return null;
+}
+
+/** `startMs` and `nowMs` in epoch milliseconds. */
+export function startRule(startMs: number | null | undefined, nowMs: number = Date.now()): RuleError | null {
+  if (startMs === null || startMs === undefined) return { key: 'form.startRequired', values: {} };
+  if (startMs <= nowMs) return { key: 'form.startInPast', values: {} };
+  return null;
+}
+
+export const AUDIENCE_LIMITS = { userids: 1000, departmentIds: 100, tagIds: 100 } as const;
+
+/** Reminder choices in seconds before the start (0 = none). */
+export const REMIND_CHOICES = [0, 5 * 60, 15 * 60, 30 * 60, 3600, 2 * 3600, 86_400] as const;

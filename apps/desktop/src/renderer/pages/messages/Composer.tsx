@@ -1,0 +1,111 @@
+// Compose and send an app message: content (with live limits), recipients (with caps), then the
+// result with any invalid or unlicensed recipients. Sending needs WeCom: disabled offline, with why.
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Flex, Row, Tooltip } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Department, Tag } from '../../../shared/models.ts';
+import { api } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
+import { useMessagesStore } from '../../stores/messages.ts';
+import { ContentEditor } from './ContentEditor.tsx';
+import { RecipientPicker } from './RecipientPicker.tsx';
+import { SendResultView } from './SendResultView.tsx';
+import { draftIssues, draftToBody, recipientIssues } from './messageLimits.ts';
+
+export interface ComposerProps {
+  departments: readonly Department[];
+  tags: readonly Tag[];
+}
+
+export function Composer({ departments, tags }: ComposerProps) {
+  const { t } = useTranslation('messages');
+  const { modal } = App.useApp();
+  const online = useOnlineAction();
+  const draft = useMessagesStore((s) => s.draft);
+  const recipients = useMessagesStore((s) => s.recipients);
+  const labels = useMessagesStore((s) => s.labels);
+  const lastResult = useMessagesStore((s) => s.lastResult);
+  const patchDraft = useMessagesStore((s) => s.patchDraft);
+  const setLastResult = useMessagesStore((s) => s.setLastResult);
+  const clearContent = useMessagesStore((s) => s.clearContent);
+  const [attempted, setAttempted] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const issues = useMemo(() => draftIssues(draft), [draft]);
+  const recipientProblems = recipientIssues(recipients);
+  const overLimit = issues.some((i) => /tooMany/.test(i.key));
+  const recipientCount = recipients.userids.length + recipients.departmentIds.length + recipients.tagIds.length;
+
+  const names = (kind: 'user' | 'dept' | 'tag', id: string) => {
+    if (kind === 'user') return labels[`user:${id}`];
+    if (kind === 'dept') return departments.find((d) => String(d.id) === id)?.name;
+    return tags.find((tag) => String(tag.tagid) === id)?.tagname;
+  };
+
+  const send = async () => {
+    setAttempted(true);
+    setError(null);
+    const body = draftToBody(draft);
+    if (!body || recipientProblems.length > 0) return;
+    const ok = await modal.confirm({
+      title: t('compose.confirmTitle'),
+      content: t('compose.confirm', {
+        users: recipients.userids.length,
+        departments: recipients.departmentIds.length,
+        tags: recipients.tagIds.length,
+      }),
+      okText: t('compose.send'),
+    });
+    if (!ok) return;
+    setSending(true);
+    try {
+      const result = await api.call('messages.send', { recipients, body });
+      setLastResult(result);
+      clearContent();
+      setAttempted(false);
+    } catch (e) {
+      setError(e); // the draft stays as typed
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const sendButton = (
+    <Button
+      type="primary"
+      icon={<SendOutlined />}
+      loading={sending}
+      disabled={online.disabled || overLimit}
+      onClick={() => void send()}
+      data-testid="message-send"
+    >
+      {t('compose.sendTo', { count: recipientCount })}
+    </Button>
+  );
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={14}>
+        <Card size="small" title={t('compose.content')}>
+          <ContentEditor draft={draft} onChange={patchDraft} issues={issues} showIssues={attempted} />
+        </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Flex vertical gap={12}>
+          <Card size="small" title={t('compose.recipients')}>
+            <RecipientPicker departments={departments} tags={tags} showRequired={attempted} />
+          </Card>
+          <Flex justify="flex-end" gap={8}>
+            {online.disabled ? <Tooltip title={online.reason}><span>{sendButton}</span></Tooltip> : sendButton}
+          </Flex>
+          {online.disabled ? <Alert type="info" showIcon title={online.reason} data-testid="send-disabled-reason" /> : null}
+          {error ? <ErrorAlert error={error} /> : null}
+          {lastResult ? <SendResultView result={lastResult} names={names} onClose={() => setLastResult(null)} /> : null}
+        </Flex>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,73 @@
+// API monitor: how the app is using WeCom's API right now — calls, success rate, latency per endpoint,
+// token activity, rate-limit budgets and the last errors with what they mean.
+import { Button, Flex, Skeleton, Switch, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatTime } from '../../format.ts';
+import { useMonitorStore } from '../../stores/monitor.ts';
+import { useMonitorPolling } from './useMonitorPolling.ts';
+import { TotalsCards } from './TotalsCards.tsx';
+import { EndpointCharts } from './EndpointCharts.tsx';
+import { EndpointTable } from './EndpointTable.tsx';
+import { BudgetList } from './BudgetList.tsx';
+import { LastErrors } from './LastErrors.tsx';
+
+export default function MonitorPage() {
+  const { t } = useTranslation('monitor');
+  const stats = useMonitorStore((s) => s.stats);
+  const error = useMonitorStore((s) => s.error);
+  const updatedAt = useMonitorStore((s) => s.updatedAt);
+  const paused = useMonitorStore((s) => s.paused);
+  const setPaused = useMonitorStore((s) => s.setPaused);
+  const poll = useMonitorStore((s) => s.poll);
+  useMonitorPolling();
+
+  const extra = (
+    <>
+      <Typography.Text type="secondary" data-testid="monitor-updated">
+        {updatedAt ? t('updatedAt', { time: formatTime(updatedAt) }) : t('waiting')}
+      </Typography.Text>
+      <Flex align="center" gap={6}>
+        <Switch
+          size="small"
+          checked={!paused}
+          onChange={(on) => setPaused(!on)}
+          aria-label={t('live')}
+          data-testid="monitor-live"
+        />
+        <Typography.Text>{t('live')}</Typography.Text>
+      </Flex>
+      <Button icon={<ReloadOutlined />} onClick={() => void poll()}>
+        {t('refresh')}
+      </Button>
+    </>
+  );
+
+  return (
+    <div data-testid="monitor-page">
+      <PageHeader title={t('title')} subTitle={t('subtitle')} extra={extra} />
+      <Flex vertical gap={12}>
+        {error ? <ErrorAlert error={error} onRetry={() => void poll()} /> : null}
+        {!stats ? (
+          error ? null : <Skeleton active paragraph={{ rows: 6 }} />
+        ) : (
+          <>
+            <TotalsCards stats={stats} />
+            <EndpointCharts stats={stats} />
+            <Flex gap={12} wrap>
+              <div style={{ flex: '2 1 520px', minWidth: 0 }}>
+                <EndpointTable stats={stats} />
+              </div>
+              <div style={{ flex: '1 1 320px', minWidth: 0 }}>
+                <BudgetList budgets={stats.budgets} />
+              </div>
+            </Flex>
+            <LastErrors errors={stats.lastErrors} />
+          </>
+        )}
+      </Flex>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// The headline numbers: calls, success rate, errors and token activity.
+import { Card, Col, Row, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ApiStats } from '../../stores/monitor.ts';
+import { formatNumber, formatPercent } from '../../format.ts';
+
+export function TotalsCards({ stats }: { stats: ApiStats }) {
+  const { t } = useTranslation('monitor');
+  const items = [
+    { key: 'total', title: t('totals.calls'), value: formatNumber(stats.total) },
+    { key: 'successRate', title: t('totals.successRate'), value: stats.total > 0 ? formatPercent(stats.successRate, 2) : '–' },
+    { key: 'errors', title: t('totals.errors'), value: formatNumber(stats.errors), danger: stats.errors > 0 },
+    { key: 'tokenFetches', title: t('totals.tokenFetches'), value: formatNumber(stats.tokenFetches) },
+    { key: 'tokenRefreshes', title: t('totals.tokenRefreshes'), value: formatNumber(stats.tokenRefreshes) },
+  ];
+  return (
+    <Row gutter={[12, 12]} data-testid="monitor-totals">
+      {items.map((item) => (
+        <Col key={item.key} xs={12} md={8} xl={4} flex="1">
+          <Card size="small">
+            <Statistic
+              title={item.title}
+              value={item.value}
+              data-testid={`monitor-total-${item.key}`}
+              styles={item.danger ? { content: { color: 'var(--ant-color-error)' } } : undefined}
+            />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}

@@ -1,0 +1,85 @@
+// The local cache: where it is, how big, how many rows per table, and clearing it (with confirmation).
+import { App, Button, Card, Descriptions, Popconfirm, Space, Table, Typography } from 'antd';
+import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatBytes, formatNumber } from '../../format.ts';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { toServiceError } from '../../errors.ts';
+
+export function CacheSection() {
+  const { t } = useTranslation('settings');
+  const { message } = App.useApp();
+  const info = useServiceQuery('cache.info', {}, { topics: ['org', 'users', 'lives', 'watch', 'messages', 'appchat'] });
+  const [clearing, setClearing] = useState(false);
+
+  const clear = async () => {
+    setClearing(true);
+    try {
+      await api.call('cache.clear', {});
+      void message.success(t('cache.cleared'));
+      info.refetch();
+    } catch (e) {
+      void message.error(toServiceError(e).message);
+    } finally {
+      setClearing(false);
+    }
+  };
+
+  const rows = Object.entries(info.data?.rows ?? {}).map(([table, count]) => ({ table, count }));
+
+  return (
+    <Card
+      title={t('cache.title')}
+      size="small"
+      extra={
+        <Space>
+          <Button size="small" icon={<ReloadOutlined />} onClick={info.refetch} aria-label={t('common:actions.refresh')} />
+          <Popconfirm
+            title={t('cache.clearConfirmTitle')}
+            description={t('cache.clearConfirm')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => clear()}
+          >
+            <Button size="small" danger icon={<DeleteOutlined />} loading={clearing} data-testid="cache-clear">
+              {t('cache.clear')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      }
+    >
+      {info.error ? <ErrorAlert error={info.error} onRetry={info.refetch} /> : null}
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          {
+            key: 'path',
+            label: t('cache.path'),
+            children: info.data ? <Typography.Text copyable code>{info.data.path}</Typography.Text> : '–',
+          },
+          {
+            key: 'size',
+            label: t('cache.size'),
+            children: <span data-testid="cache-size">{info.data ? formatBytes(info.data.bytes) : '–'}</span>,
+          },
+        ]}
+      />
+      {rows.length > 0 ? (
+        <Table
+          size="small"
+          rowKey="table"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { key: 'table', title: t('cache.table'), dataIndex: 'table' },
+            { key: 'count', title: t('cache.rows'), dataIndex: 'count', align: 'right', render: (v: number) => formatNumber(v) },
+          ]}
+          style={{ marginTop: 8 }}
+        />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,148 @@
+// Network settings: WeCom base URL or API-gateway root (with its headers), proxy, timeout, retries,
+// retry delay, cache TTL, and the active profile's environment. Saved through main.
+import { useState } from 'react';
+import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Switch, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Profile, Settings } from '../../../shared/settings.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDuration } from '../../format.ts';
+import { useSettingsStore } from '../../stores/settings.ts';
+import { formToNetwork, networkToForm, numberRange, validateNetworkForm } from './networkForm.ts';
+import type { NetworkFormValues } from './networkForm.ts';
+import { useIssueRule } from './useIssueRule.ts';
+
+type FormValues = NetworkFormValues & { environment: Profile['environment'] };
+
+export function NetworkSection({ settings }: { settings: Settings }) {
+  const { t } = useTranslation('settings');
+  const { message } = App.useApp();
+  const update = useSettingsStore((s) => s.update);
+  const saveProfile = useSettingsStore((s) => s.saveProfile);
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const { rule } = useIssueRule(form, validateNetworkForm);
+  const active = settings.profiles.find((p) => p.id === settings.activeProfileId) ?? null;
+  // Read once per mount (the page remounts this section when another profile becomes active), so a
+  // settings change from elsewhere never overwrites what the user is typing.
+  const [initialValues] = useState<FormValues>(() => ({
+    ...networkToForm(settings.network),
+    environment: active?.environment ?? 'prod',
+  }));
+  const cacheEnabled = Form.useWatch('cacheEnabled', form) ?? settings.network.cacheEnabled;
+  const ttl = Form.useWatch('cacheTtlSeconds', form);
+
+  const save = async () => {
+    setSaveError(null);
+    try {
+      await form.validateFields({ recursive: true });
+    } catch {
+      return;
+    }
+    const values = form.getFieldsValue(true) as FormValues;
+    setSaving(true);
+    try {
+      await update({ network: formToNetwork(values) });
+      if (active && active.kind === 'corp' && values.environment !== active.environment) {
+        await saveProfile({ profile: { ...active, environment: values.environment }, secrets: {} });
+      }
+      void message.success(t('network.saved'));
+    } catch (e) {
+      setSaveError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const numberItem = (field: 'timeoutMs' | 'maxRetries' | 'retryDelayMs' | 'cacheTtlSeconds', unit: string, extra?: string) => {
+    const { min, max } = numberRange(field);
+    return (
+      <Form.Item name={field} label={t(`network.${field}`)} rules={[rule([field])]} extra={extra}>
+        <InputNumber min={min} max={max} precision={0} suffix={unit} style={{ width: '100%' }} />
+      </Form.Item>
+    );
+  };
+
+  return (
+    <Card title={t('network.title')} size="small">
+      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()}>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="environment" label={t('profiles.environment')} extra={active?.kind === 'demo' ? t('network.environmentDemo') : t('network.environmentHelp')}>
+              <Select
+                disabled={!active || active.kind === 'demo'}
+                options={(['prod', 'test', 'dev'] as const).map((env) => ({ value: env, label: t(`environment.${env}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="baseUrl" label={t('network.baseUrl')} rules={[rule(['baseUrl'])]} extra={t('network.baseUrlHelp')}>
+              <Input placeholder="https://qyapi.weixin.qq.com" spellCheck={false} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="proxyUrl" label={t('network.proxyUrl')} rules={[rule(['proxyUrl'])]} extra={t('network.proxyUrlHelp')}>
+              <Input placeholder="http://proxy.example.com:8080" spellCheck={false} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            {numberItem('timeoutMs', 'ms')}
+          </Col>
+          <Col xs={12} md={6}>
+            {numberItem('maxRetries', t('network.times'))}
+          </Col>
+          <Col xs={12} md={6}>
+            {numberItem('retryDelayMs', 'ms', t('network.retryDelayHelp'))}
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="cacheEnabled" label={t('network.cacheEnabled')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Tooltip title={cacheEnabled ? undefined : t('network.cacheDisabled')}>
+              <div>
+                {numberItem('cacheTtlSeconds', t('network.seconds'), typeof ttl === 'number' && ttl > 0 ? formatDuration(ttl) : undefined)}
+              </div>
+            </Tooltip>
+          </Col>
+        </Row>
+
+        <Typography.Text strong>{t('network.gatewayHeaders')}</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('network.gatewayHeadersHelp')}
+        </Typography.Paragraph>
+        <Form.List name="gatewayHeaders">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={4} style={{ marginBottom: 16 }}>
+              {fields.map((field) => (
+                <Flex key={field.key} gap={8} align="start">
+                  <Form.Item name={[field.name, 'name']} rules={[rule(['gatewayHeaders', field.name, 'name'])]} style={{ flex: 1, marginBottom: 4 }}>
+                    <Input placeholder={t('network.headerName')} aria-label={t('network.headerName')} spellCheck={false} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'value']} style={{ flex: 2, marginBottom: 4 }}>
+                    <Input.Password placeholder={t('network.headerValue')} aria-label={t('network.headerValue')} autoComplete="off" />
+                  </Form.Item>
+                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('network.removeHeader')} onClick={() => remove(field.name)} />
+                </Flex>
+              ))}
+              <div>
+                <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', value: '' })}>
+                  {t('network.addHeader')}
+                </Button>
+              </div>
+            </Flex>
+          )}
+        </Form.List>
+        {saveError ? <ErrorAlert error={saveError} /> : null}
+        <Flex justify="flex-end" gap={8} style={{ marginTop: 8 }}>
+          <Button onClick={() => form.resetFields()}>{t('common:actions.reset')}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="network-save">
+            {t('common:actions.save')}
+          </Button>
+        </Flex>
+      </Form>
+    </Card>
+  );
+}

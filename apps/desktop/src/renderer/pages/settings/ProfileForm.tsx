@@ -1,0 +1,239 @@
+// Add or edit a corp profile: name, corpId, environment, apps with agentid and secret, an optional
+// contacts-sync secret. The secrets go to the keychain only; the profile is saved without them.
+// On a failed save the drawer stays open with everything the user typed.
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Profile } from '../../../shared/settings.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import type { SaveProfileOutcome, SecretsStatus, ProfileSubmission } from '../../stores/settings.ts';
+import { CONTACTS_SECRET_APP } from '../../stores/settings.ts';
+import { emptyProfileForm, makeProfileId, profileToForm, toSubmission, validateProfileForm } from './profileForm.ts';
+import type { FormIssue, ProfileFormValues } from './profileForm.ts';
+import { TestConnection } from './TestConnection.tsx';
+import type { ConnectionTestInput } from './TestConnection.tsx';
+import { useIssueRule } from './useIssueRule.ts';
+
+const MAX_APPS = 10;
+
+export interface ProfileFormProps {
+  open: boolean;
+  /** The profile to edit, or null to add a new corp. */
+  profile: Profile | null;
+  /** Ids already in use (a new profile gets a different one). */
+  takenIds: ReadonlySet<string>;
+  secretsStatus: SecretsStatus | null;
+  /** WeCom base URL or gateway root from the network settings, for the connection test. */
+  baseUrl?: string;
+  onSubmit: (submission: ProfileSubmission) => Promise<SaveProfileOutcome>;
+  onClose: () => void;
+}
+
+export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, onSubmit, onClose }: ProfileFormProps) {
+  const { t } = useTranslation('settings');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ProfileFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  // Re-render on app edits so the "stored" badge follows the app name being typed.
+  Form.useWatch('apps', form);
+  const initialValues = useMemo(() => (profile ? profileToForm(profile) : emptyProfileForm()), [profile]);
+
+  const storedSecrets = useMemo(() => {
+    const stored = new Set<string>();
+    for (const [app, has] of Object.entries(secretsStatus?.apps ?? {})) if (has) stored.add(app);
+    return stored;
+  }, [secretsStatus]);
+  const validate = (values: ProfileFormValues): FormIssue[] => validateProfileForm(values, { storedSecrets });
+  const { rule } = useIssueRule(form, validate);
+  const keychainOff = secretsStatus !== null && !secretsStatus.keychainAvailable;
+
+  const submit = async () => {
+    setSaveError(null);
+    try {
+      await form.validateFields({ recursive: true });
+    } catch {
+      return; // the fields show what is wrong
+    }
+    const values = form.getFieldsValue(true) as ProfileFormValues;
+    if (validate(values).length > 0) return;
+    const id = profile?.id ?? makeProfileId(values.name, takenIds);
+    setSaving(true);
+    try {
+      const outcome = await onSubmit(toSubmission(values, id, profile));
+      const sessionOnly = Object.values(outcome.storage).includes('session');
+      if (sessionOnly) void message.warning(t('profiles.savedSessionOnly'));
+      else void message.success(t('profiles.saved'));
+      onClose();
+    } catch (e) {
+      setSaveError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const credentialsFor = (index: number) => async (): Promise<ConnectionTestInput | null> => {
+    try {
+      await form.validateFields([['corpId'], ['apps', index, 'agentId']]);
+    } catch {
+      return null;
+    }
+    const values = form.getFieldsValue(true) as ProfileFormValues;
+    const app = values.apps[index];
+    if (!app || app.agentId === null) return null;
+    if (app.secret.trim() === '') {
+      form.setFields([{ name: ['apps', index, 'secret'], errors: [t('test.secretNeeded')] }]);
+      return null;
+    }
+    return {
+      corpId: values.corpId.trim(),
+      agentId: app.agentId,
+      secret: app.secret.trim(),
+      ...(baseUrl ? { baseUrl } : {}),
+    };
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={600}
+      destroyOnHidden
+      title={profile ? t('profiles.editTitle', { name: profile.name }) : t('profiles.addTitle')}
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="profile-save">
+            {t('common:actions.save')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Form<ProfileFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        data-testid="profile-form"
+        onFinish={() => void submit()}
+        requiredMark
+      >
+        {keychainOff ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="keychain-unavailable"
+            title={t('secrets.sessionOnlyTitle')}
+            description={t('secrets.sessionOnly', { reason: secretsStatus?.reason ?? '' })}
+          />
+        ) : null}
+        <Form.Item name="name" label={t('profiles.name')} rules={[rule(['name'])]} required>
+          <Input placeholder={t('profiles.namePlaceholder')} maxLength={60} autoFocus />
+        </Form.Item>
+        <Form.Item name="corpId" label={t('profiles.corpId')} rules={[rule(['corpId'])]} extra={t('profiles.corpIdHelp')} required>
+          <Input placeholder="ww0123456789abcdef" autoComplete="off" spellCheck={false} />
+        </Form.Item>
+        <Form.Item name="environment" label={t('profiles.environment')}>
+          <Select
+            options={(['prod', 'test', 'dev'] as const).map((env) => ({ value: env, label: t(`environment.${env}`) }))}
+          />
+        </Form.Item>
+
+        <Typography.Title level={5}>{t('profiles.apps')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('profiles.appsHelp')}</Typography.Paragraph>
+        <Form.List name="apps">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={12}>
+              {fields.map((field) => {
+                const appName = (form.getFieldValue(['apps', field.name, 'name']) as string | undefined)?.trim() ?? '';
+                const stored = storedSecrets.has(appName);
+                return (
+                  <div
+                    key={field.key}
+                    data-testid={`profile-app-${field.name}`}
+                    style={{ border: '1px solid var(--ant-color-border-secondary)', borderRadius: 8, padding: 12 }}
+                  >
+                    <Flex gap={8} align="start" wrap>
+                      <Form.Item
+                        name={[field.name, 'name']}
+                        label={t('profiles.appName')}
+                        rules={[rule(['apps', field.name, 'name'])]}
+                        style={{ flex: '1 1 140px', marginBottom: 8 }}
+                        required
+                      >
+                        <Input maxLength={64} />
+                      </Form.Item>
+                      <Form.Item
+                        name={[field.name, 'agentId']}
+                        label={t('profiles.agentId')}
+                        rules={[rule(['apps', field.name, 'agentId'])]}
+                        style={{ flex: '1 1 140px', marginBottom: 8 }}
+                        required
+                      >
+                        <InputNumber style={{ width: '100%' }} placeholder="1000002" controls={false} precision={0} />
+                      </Form.Item>
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('profiles.removeApp')}
+                        disabled={fields.length <= 1}
+                        onClick={() => remove(field.name)}
+                        style={{ marginTop: 30 }}
+                      />
+                    </Flex>
+                    <Form.Item
+                      name={[field.name, 'secret']}
+                      label={
+                        <Space size={6}>
+                          {t('profiles.secret')}
+                          {stored ? <Tag color={keychainOff ? 'orange' : 'green'}>{keychainOff ? t('secrets.session') : t('secrets.stored')}</Tag> : null}
+                        </Space>
+                      }
+                      rules={[rule(['apps', field.name, 'secret'])]}
+                      extra={t('profiles.secretHelp')}
+                      required={!stored}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <Input.Password
+                        autoComplete="new-password"
+                        spellCheck={false}
+                        placeholder={stored ? t('profiles.secretKeep') : ''}
+                      />
+                    </Form.Item>
+                    <TestConnection getCredentials={credentialsFor(field.name)} />
+                  </div>
+                );
+              })}
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                disabled={fields.length >= MAX_APPS}
+                onClick={() => add({ name: '', agentId: null, secret: '' })}
+              >
+                {t('profiles.addApp')}
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+
+        <Form.Item
+          name="contactsSecret"
+          label={
+            <Space size={6}>
+              {t('profiles.contactsSecret')}
+              {storedSecrets.has(CONTACTS_SECRET_APP) ? <Tag color="green">{t('secrets.stored')}</Tag> : null}
+            </Space>
+          }
+          rules={[rule(['contactsSecret'])]}
+          extra={t('profiles.contactsSecretHelp')}
+          style={{ marginTop: 16 }}
+        >
+          <Input.Password autoComplete="new-password" spellCheck={false} />
+        </Form.Item>
+        {saveError ? <ErrorAlert error={saveError} /> : null}
+      </Form>
+    </Drawer>
+  );
+}

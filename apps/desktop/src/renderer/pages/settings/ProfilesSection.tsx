@@ -1,0 +1,201 @@
+// The profiles list: which corp the app works on, add or edit a corp, activate one, or use the Demo.
+import { useEffect, useMemo, useState } from 'react';
+import { App, Badge, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { DEMO_PROFILE } from '../../../shared/settings.ts';
+import type { Profile, Settings } from '../../../shared/settings.ts';
+import { useSettingsStore } from '../../stores/settings.ts';
+import { toServiceError } from '../../errors.ts';
+import { ProfileForm } from './ProfileForm.tsx';
+
+interface EditorState {
+  open: boolean;
+  profile: Profile | null;
+  /** Remounts the form for each opening, so it starts from the profile's values. */
+  key: number;
+}
+
+export function ProfilesSection({ settings }: { settings: Settings }) {
+  const { t } = useTranslation('settings');
+  const { message, modal } = App.useApp();
+  const secrets = useSettingsStore((s) => s.secrets);
+  const saveProfile = useSettingsStore((s) => s.saveProfile);
+  const removeProfile = useSettingsStore((s) => s.removeProfile);
+  const activateProfile = useSettingsStore((s) => s.activateProfile);
+  const loadSecretsStatus = useSettingsStore((s) => s.loadSecretsStatus);
+  const [editor, setEditor] = useState<EditorState>({ open: false, profile: null, key: 0 });
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const profiles = settings.profiles;
+  const hasDemo = profiles.some((p) => p.kind === 'demo');
+  const takenIds = useMemo(() => new Set(profiles.map((p) => p.id)), [profiles]);
+
+  useEffect(() => {
+    for (const p of profiles) if (p.kind === 'corp') void loadSecretsStatus(p.id);
+    if (!profiles.some((p) => p.kind === 'corp')) void loadSecretsStatus(DEMO_PROFILE.id);
+  }, [profiles, loadSecretsStatus]);
+
+  // Whether the keychain works is the same for every profile: a new profile borrows a known answer.
+  const keychainKnown = Object.values(secrets).find((s) => s !== undefined) ?? null;
+  const editorSecrets = editor.profile
+    ? (secrets[editor.profile.id] ?? null)
+    : keychainKnown && { keychainAvailable: keychainKnown.keychainAvailable, reason: keychainKnown.reason, apps: {} };
+
+  const openEditor = (profile: Profile | null) => {
+    if (profile) void loadSecretsStatus(profile.id);
+    setEditor((e) => ({ open: true, profile, key: e.key + 1 }));
+  };
+
+  const run = async (id: string, action: () => Promise<unknown>, done: string) => {
+    setBusy(id);
+    try {
+      await action();
+      void message.success(done);
+    } catch (e) {
+      modal.error({ title: t('profiles.actionFailed'), content: toServiceError(e).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const activate = (p: Profile) =>
+    modal.confirm({
+      title: t('profiles.activateConfirmTitle', { name: p.name }),
+      content: t('profiles.activateConfirm'),
+      onOk: () => run(p.id, () => activateProfile(p.id), t('profiles.activated', { name: p.name })),
+    });
+
+  const switchToDemo = () =>
+    run(
+      DEMO_PROFILE.id,
+      async () => {
+        await saveProfile({ profile: DEMO_PROFILE, secrets: {} });
+        await activateProfile(DEMO_PROFILE.id);
+      },
+      t('profiles.activated', { name: DEMO_PROFILE.name }),
+    );
+
+  const keychainTag = (p: Profile) => {
+    if (p.kind === 'demo') return <Tag>{t('secrets.demo')}</Tag>;
+    const status = secrets[p.id];
+    if (!status) return <Tag>{t('secrets.unknown')}</Tag>;
+    const missing = p.apps.filter((a) => !status.apps[a.name]).map((a) => a.name);
+    if (!status.keychainAvailable) {
+      return (
+        <Tooltip title={status.reason ?? undefined}>
+          <Tag color="orange" data-testid={`session-only-${p.id}`}>
+            {t('secrets.session')}
+          </Tag>
+        </Tooltip>
+      );
+    }
+    return missing.length > 0 ? (
+      <Tooltip title={t('secrets.missingApps', { apps: missing.join(', ') })}>
+        <Tag color="red">{t('secrets.missing')}</Tag>
+      </Tooltip>
+    ) : (
+      <Tag color="green">{t('secrets.keychain')}</Tag>
+    );
+  };
+
+  const columns: TableColumnsType<Profile> = [
+    {
+      key: 'name',
+      title: t('profiles.name'),
+      render: (_: unknown, p) => (
+        <Space>
+          {p.id === settings.activeProfileId ? <Badge status="success" text={p.name} /> : <span>{p.name}</span>}
+          {p.kind === 'demo' ? <Tag color="purple">{t('profiles.demo')}</Tag> : null}
+          {p.id === settings.activeProfileId ? <Tag color="blue">{t('profiles.active')}</Tag> : null}
+        </Space>
+      ),
+    },
+    {
+      key: 'corpId',
+      title: t('profiles.corpId'),
+      render: (_: unknown, p) => (p.corpId ? <Typography.Text code>{p.corpId}</Typography.Text> : '–'),
+    },
+    {
+      key: 'apps',
+      title: t('profiles.apps'),
+      render: (_: unknown, p) => p.apps.map((a) => `${a.name} (${a.agentId})`).join(', ') || '–',
+    },
+    { key: 'environment', title: t('profiles.environment'), render: (_: unknown, p) => t(`environment.${p.environment}`) },
+    { key: 'secrets', title: t('profiles.secrets'), render: (_: unknown, p) => keychainTag(p) },
+    {
+      key: 'actions',
+      title: '',
+      align: 'right',
+      render: (_: unknown, p) => (
+        <Space size={4}>
+          <Button
+            size="small"
+            type="link"
+            disabled={p.id === settings.activeProfileId}
+            loading={busy === p.id}
+            onClick={() => activate(p)}
+            data-testid={`profile-activate-${p.id}`}
+          >
+            {t('profiles.activate')}
+          </Button>
+          {p.kind === 'corp' ? (
+            <Button size="small" type="link" onClick={() => openEditor(p)} data-testid={`profile-edit-${p.id}`}>
+              {t('common:actions.edit')}
+            </Button>
+          ) : null}
+          <Popconfirm
+            title={t('profiles.removeConfirm', { name: p.name })}
+            description={p.kind === 'corp' ? t('profiles.removeConfirmSecrets') : undefined}
+            disabled={p.id === settings.activeProfileId}
+            onConfirm={() => run(p.id, () => removeProfile(p.id), t('profiles.removed', { name: p.name }))}
+          >
+            <Button size="small" type="link" danger disabled={p.id === settings.activeProfileId}>
+              {t('common:actions.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('profiles.title')}
+      size="small"
+      extra={
+        <Space>
+          {hasDemo ? null : (
+            <Button icon={<ExperimentOutlined />} onClick={() => void switchToDemo()} loading={busy === DEMO_PROFILE.id}>
+              {t('profiles.switchToDemo')}
+            </Button>
+          )}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openEditor(null)} data-testid="profile-add">
+            {t('profiles.add')}
+          </Button>
+        </Space>
+      }
+    >
+      <Table<Profile>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={profiles}
+        pagination={false}
+        data-testid="profiles-table"
+        locale={{ emptyText: t('profiles.empty') }}
+      />
+      <ProfileForm
+        key={editor.key}
+        open={editor.open}
+        profile={editor.profile}
+        takenIds={takenIds}
+        secretsStatus={editorSecrets}
+        baseUrl={settings.network.baseUrl || undefined}
+        onSubmit={saveProfile}
+        onClose={() => setEditor((e) => ({ ...e, open: false }))}
+      />
+    </Card>
+  );
+}

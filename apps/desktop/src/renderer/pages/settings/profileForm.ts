@@ -1,0 +1,143 @@
+// The corp profile form's values and their validation. Field rules come from the shared schemas in
+// shared/settings.ts; the form adds what only it knows: the typed secrets (which never enter the profile)
+// and which apps already have a secret in the keychain.
+import { z } from 'zod';
+import { appCredentialSchema, profileSchema } from '../../../shared/settings.ts';
+import type { Profile } from '../../../shared/settings.ts';
+import { CONTACTS_SECRET_APP } from '../../stores/settings.ts';
+import type { ProfileSubmission } from '../../stores/settings.ts';
+
+export type Environment = Profile['environment'];
+
+export interface AppFormValues {
+  name: string;
+  /** null while the field is empty */
+  agentId: number | null;
+  /** Typed secret; blank keeps the stored one (when there is one). */
+  secret: string;
+}
+
+export interface ProfileFormValues {
+  name: string;
+  corpId: string;
+  environment: Environment;
+  apps: AppFormValues[];
+  /** Optional contacts-sync (通讯录同步) secret. */
+  contactsSecret: string;
+}
+
+/** A problem on one field: its form path and the i18n key (in `settings`) with the schema's message. */
+export interface FormIssue {
+  path: (string | number)[];
+  key: string;
+  /** The message the shared schema gave, for languages that show it as is. */
+  message: string;
+  /** Interpolation values for the key (limits and the like). */
+  values?: Record<string, string | number>;
+}
+
+export interface ValidationContext {
+  /** App names that already have a secret stored for this profile. */
+  storedSecrets: ReadonlySet<string>;
+}
+
+const secretSchema = z.string().max(256, 'secret: at most 256 characters');
+
+export const emptyProfileForm = (): ProfileFormValues => ({
+  name: '',
+  corpId: '',
+  environment: 'prod',
+  apps: [{ name: 'live-desk', agentId: null, secret: '' }],
+  contactsSecret: '',
+});
+
+export function profileToForm(profile: Profile): ProfileFormValues {
+  return {
+    name: profile.name,
+    corpId: profile.corpId,
+    environment: profile.environment,
+    apps: profile.apps.length > 0 ? profile.apps.map((a) => ({ name: a.name, agentId: a.agentId, secret: '' })) : emptyProfileForm().apps,
+    contactsSecret: '',
+  };
+}
+
+/** Maps a schema issue on a field to the key that says it in the user's language. */
+function keyFor(field: string, code: string, value: unknown): string {
+  if (field === 'corpId') return typeof value === 'string' && value.trim() === '' ? 'validation.corpIdRequired' : 'validation.corpId';
+  if (field === 'name' && code === 'too_small') return 'validation.required';
+  if (field === 'agentId') return 'validation.agentId';
+  return 'validation.generic';
+}
+
+function fieldIssues(schema: z.ZodType, value: unknown, path: (string | number)[]): FormIssue[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  const field = String(path[path.length - 1]);
+  return result.error.issues.slice(0, 1).map((issue) => ({ path, key: keyFor(field, issue.code, value), message: issue.message }));
+}
+
+/** Every problem with the values, in field order; empty when the form can be saved. */
+export function validateProfileForm(values: ProfileFormValues, ctx: ValidationContext): FormIssue[] {
+  const issues: FormIssue[] = [];
+  issues.push(...fieldIssues(profileSchema.shape.name, values.name, ['name']));
+  // A corp profile needs a corpId; the shared schema allows empty only for the Demo profile.
+  if (values.corpId.trim() === '') issues.push({ path: ['corpId'], key: 'validation.corpIdRequired', message: 'corpId is required' });
+  else issues.push(...fieldIssues(profileSchema.shape.corpId, values.corpId.trim(), ['corpId']));
+  if (values.apps.length === 0) issues.push({ path: ['apps'], key: 'validation.appsRequired', message: 'add at least one app' });
+  const seen = new Set<string>();
+  values.apps.forEach((app, i) => {
+    const nameIssues = fieldIssues(appCredentialSchema.shape.name, app.name, ['apps', i, 'name']);
+    issues.push(...nameIssues);
+    const name = app.name.trim();
+    if (nameIssues.length === 0) {
+      if (name === CONTACTS_SECRET_APP) issues.push({ path: ['apps', i, 'name'], key: 'validation.appNameReserved', message: `"${CONTACTS_SECRET_APP}" is reserved` });
+      else if (seen.has(name)) issues.push({ path: ['apps', i, 'name'], key: 'validation.appNameDuplicate', message: 'app names must differ' });
+      seen.add(name);
+    }
+    // An empty number field is null: checking it as 0 gives the schema's own "positive" message.
+    issues.push(...fieldIssues(appCredentialSchema.shape.agentId, app.agentId ?? 0, ['apps', i, 'agentId']));
+    if (app.secret.trim() === '' && !ctx.storedSecrets.has(name)) {
+      issues.push({ path: ['apps', i, 'secret'], key: 'validation.secretRequired', message: 'secret is required' });
+    } else {
+      issues.push(...fieldIssues(secretSchema, app.secret, ['apps', i, 'secret']));
+    }
+  });
+  issues.push(...fieldIssues(secretSchema, values.contactsSecret, ['contactsSecret']));
+  return issues;
+}
+
+/** A profile id from the name: ASCII slug when there is one, else a short unique id. */
+export function makeProfileId(name: string, taken: ReadonlySet<string>, now: number = Date.now()): string {
+  const slug = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 30);
+  const base = slug && slug !== 'demo' ? slug : `corp-${now.toString(36)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`.slice(0, 40);
+  return id;
+}
+
+/**
+ * Splits valid form values into the profile (saved by main, no secrets) and the secrets (to the
+ * keychain through the services). Blank secrets are left out: the stored one stays.
+ */
+export function toSubmission(values: ProfileFormValues, id: string, existing: Profile | null): ProfileSubmission {
+  const profile: Profile = profileSchema.parse({
+    id,
+    name: values.name.trim(),
+    kind: 'corp',
+    corpId: values.corpId.trim(),
+    apps: values.apps.map((a) => ({ name: a.name.trim(), agentId: a.agentId ?? 0 })),
+    hasContactsSecret: existing?.hasContactsSecret ?? false,
+    environment: values.environment,
+  });
+  const secrets: Record<string, string> = {};
+  for (const app of values.apps) {
+    if (app.secret.trim() !== '') secrets[app.name.trim()] = app.secret.trim();
+  }
+  if (values.contactsSecret.trim() !== '') secrets[CONTACTS_SECRET_APP] = values.contactsSecret.trim();
+  return { profile, secrets };
+}

@@ -1,0 +1,92 @@
+// Lives screen state: filters, the view (list / month / week) and the date it shows, and the editor.
+// The `lives.list` input is derived from this state alone (livesListInput), so it is easy to test.
+import { create } from 'zustand';
+import dayjs from 'dayjs';
+import type { MethodInput } from '../../shared/contract.ts';
+import type { Live } from '../../shared/models.ts';
+
+export type LiveStatus = Live['status'];
+export type LiveType = Live['type'];
+export type LivesView = 'list' | 'month' | 'week';
+
+export interface LiveFilters {
+  status: LiveStatus[];
+  anchorUserid: string | null;
+  type: LiveType | null;
+  /** [from, to] in unix seconds (list view only). */
+  range: [number, number] | null;
+  query: string;
+}
+
+export interface LivesState {
+  filters: LiveFilters;
+  view: LivesView;
+  /** A day (epoch ms) inside the month or week the calendar shows. */
+  cursor: number;
+  /** null: closed; { livingid: null }: creating; { livingid }: editing. */
+  editor: { livingid: string | null } | null;
+}
+
+export interface LivesActions {
+  setFilters(patch: Partial<LiveFilters>): void;
+  resetFilters(): void;
+  setView(view: LivesView): void;
+  setCursor(cursor: number): void;
+  /** Moves the week view by whole weeks (negative: back). */
+  shiftWeek(weeks: number): void;
+  openCreate(): void;
+  openEdit(livingid: string): void;
+  closeEditor(): void;
+}
+
+export const initialLiveFilters: LiveFilters = { status: [], anchorUserid: null, type: null, range: null, query: '' };
+
+export const useLivesStore = create<LivesState & LivesActions>()((set, get) => ({
+  filters: initialLiveFilters,
+  view: 'list',
+  cursor: Date.now(),
+  editor: null,
+  setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
+  resetFilters: () => set({ filters: initialLiveFilters }),
+  setView: (view) => set({ view }),
+  setCursor: (cursor) => set({ cursor }),
+  shiftWeek: (weeks) => set({ cursor: dayjs(get().cursor).add(weeks, 'week').valueOf() }),
+  openCreate: () => set({ editor: { livingid: null } }),
+  openEdit: (livingid) => set({ editor: { livingid } }),
+  closeEditor: () => set({ editor: null }),
+}));
+
+/** Monday 00:00 of the week holding `ms` (WeCom admins in China start weeks on Monday). */
+export function weekStart(ms: number): dayjs.Dayjs {
+  const d = dayjs(ms).startOf('day');
+  const offset = (d.day() + 6) % 7;
+  return d.subtract(offset, 'day');
+}
+
+/** The span a view shows, in unix seconds [from, to). Month: the 6-week grid the calendar draws. */
+export function viewSpan(view: Exclude<LivesView, 'list'>, cursor: number): [number, number] {
+  if (view === 'week') {
+    const from = weekStart(cursor);
+    return [from.unix(), from.add(7, 'day').unix()];
+  }
+  const from = weekStart(dayjs(cursor).startOf('month').valueOf());
+  return [from.unix(), from.add(42, 'day').unix()];
+}
+
+export function livesListInput(filters: LiveFilters, view: LivesView, cursor: number): MethodInput<'lives.list'> {
+  const span = view === 'list' ? filters.range : viewSpan(view, cursor);
+  return {
+    from: span ? span[0] : null,
+    to: span ? span[1] : null,
+    status: filters.status,
+    anchorUserid: filters.anchorUserid,
+    type: filters.type,
+    query: filters.query.trim().slice(0, 100),
+  };
+}
+
+export const canModify = (live: Pick<Live, 'status'>): boolean => live.status === 0;
+export const canCancel = (live: Pick<Live, 'status'>): boolean => live.status === 0;
+/** A replay exists to delete: the live ended, replay is on and not already deleted. */
+export const canDeleteReplay = (live: Pick<Live, 'status' | 'openReplay' | 'replayStatus'>): boolean =>
+  live.status === 2 && live.openReplay && live.replayStatus !== null && live.replayStatus !== 2;

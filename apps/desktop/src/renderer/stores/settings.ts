@@ -1,0 +1,113 @@
+// Settings screen state: the settings main keeps (profiles, network, language, theme), the keychain
+// status per profile, and the actions that write them. Secrets go to the services' keychain only;
+// profiles go to main without them.
+import { create } from 'zustand';
+import type { MainInput, MethodOutput } from '../../shared/contract.ts';
+import type { ServiceError } from '../../shared/models.ts';
+import type { Profile, Settings } from '../../shared/settings.ts';
+import { api } from '../api/client.ts';
+import { toServiceError } from '../errors.ts';
+
+export type SecretsStatus = MethodOutput<'secrets.status'>;
+export type SecretStorage = MethodOutput<'secrets.set'>['storage'];
+
+/** The keychain account name of a profile's contacts-sync (通讯录同步) secret. */
+export const CONTACTS_SECRET_APP = 'contacts';
+
+/** A profile as typed in the form: the profile itself plus the secrets to store beside it. */
+export interface ProfileSubmission {
+  profile: Profile;
+  /** app name → secret; only apps whose secret the user typed (blank keeps the stored one). */
+  secrets: Record<string, string>;
+}
+
+export interface SaveProfileOutcome {
+  settings: Settings;
+  /** Where each typed secret went: the keychain, or memory for this session only. */
+  storage: Record<string, SecretStorage>;
+}
+
+export interface SettingsState {
+  settings: Settings | null;
+  loading: boolean;
+  error: ServiceError | null;
+  secrets: Record<string, SecretsStatus | undefined>;
+}
+
+export interface SettingsActions {
+  load(): Promise<void>;
+  /** Applies a `settings.changed` event from main. */
+  receive(settings: Settings): void;
+  update(patch: MainInput<'settings.update'>): Promise<Settings>;
+  saveProfile(submission: ProfileSubmission): Promise<SaveProfileOutcome>;
+  removeProfile(id: string): Promise<Settings>;
+  activateProfile(id: string): Promise<Settings>;
+  loadSecretsStatus(profileId: string): Promise<SecretsStatus | null>;
+}
+
+export const useSettingsStore = create<SettingsState & SettingsActions>()((set, get) => ({
+  settings: null,
+  loading: false,
+  error: null,
+  secrets: {},
+  load: async () => {
+    set({ loading: true, error: null });
+    try {
+      const settings = await api.main('settings.get', {});
+      set({ settings, loading: false });
+    } catch (e) {
+      set({ loading: false, error: toServiceError(e) });
+    }
+  },
+  receive: (settings) => set({ settings }),
+  update: async (patch) => {
+    const settings = await api.main('settings.update', patch);
+    set({ settings });
+    return settings;
+  },
+  saveProfile: async ({ profile, secrets }) => {
+    // The profile goes to main exactly as the schema knows it: no secret can ride along.
+    const clean: Profile = {
+      id: profile.id,
+      name: profile.name,
+      kind: profile.kind,
+      corpId: profile.corpId,
+      apps: profile.apps.map((a) => ({ name: a.name, agentId: a.agentId })),
+      hasContactsSecret: profile.hasContactsSecret || Boolean(secrets[CONTACTS_SECRET_APP]),
+      environment: profile.environment,
+    };
+    const settings = await api.main('profiles.save', clean);
+    set({ settings });
+    const storage: Record<string, SecretStorage> = {};
+    for (const [app, secret] of Object.entries(secrets)) {
+      if (!secret) continue;
+      const result = await api.call('secrets.set', { profileId: clean.id, app, secret });
+      storage[app] = result.storage;
+    }
+    if (Object.keys(storage).length > 0) void get().loadSecretsStatus(clean.id);
+    return { settings, storage };
+  },
+  removeProfile: async (id) => {
+    const settings = await api.main('profiles.remove', { id });
+    set((s) => {
+      const { [id]: _removed, ...secrets } = s.secrets;
+      return { settings, secrets };
+    });
+    return settings;
+  },
+  activateProfile: async (id) => {
+    const settings = await api.main('profiles.activate', { id });
+    set({ settings });
+    return settings;
+  },
+  loadSecretsStatus: async (profileId) => {
+    try {
+      const status = await api.call('secrets.status', { profileId });
+      set((s) => ({ secrets: { ...s.secrets, [profileId]: status } }));
+      return status;
+    } catch {
+      // Without the services the status is unknown; the form then asks for every secret.
+      return null;
+    }
+  },
+}));

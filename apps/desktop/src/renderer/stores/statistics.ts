@@ -1,0 +1,60 @@
+// Statistics screen state: the date range and filters that make up the `stats.overview` input.
+import { create } from 'zustand';
+import type { MethodInput } from '../../shared/contract.ts';
+import type { Live } from '../../shared/models.ts';
+
+export type LiveType = Live['type'];
+export type RangePreset = 7 | 30 | 90;
+
+export interface StatisticsFilters {
+  /** Unix seconds, start of the first day. */
+  from: number;
+  /** Unix seconds, end of the last day. */
+  to: number;
+  /** The preset the range came from, or null for a custom range. */
+  preset: RangePreset | null;
+  anchorUserid: string | null;
+  type: LiveType | null;
+  departmentId: number | null;
+}
+
+export interface StatisticsActions {
+  setPreset(days: RangePreset, now?: Date): void;
+  setRange(from: number, to: number): void;
+  setAnchor(anchorUserid: string | null): void;
+  setType(type: LiveType | null): void;
+  setDepartment(departmentId: number | null): void;
+  resetFilters(now?: Date): void;
+}
+
+/** The last `days` days including today, in local time, as unix seconds. */
+export function presetRange(days: number, now: Date = new Date()): { from: number; to: number } {
+  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
+  return { from: Math.floor(start.getTime() / 1000), to: Math.floor(end.getTime() / 1000) - 1 };
+}
+
+function initialFilters(now?: Date): StatisticsFilters {
+  return { ...presetRange(30, now), preset: 30, anchorUserid: null, type: null, departmentId: null };
+}
+
+export const useStatisticsStore = create<{ filters: StatisticsFilters } & StatisticsActions>()((set) => ({
+  filters: initialFilters(),
+  setPreset: (days, now) => set((s) => ({ filters: { ...s.filters, ...presetRange(days, now), preset: days } })),
+  setRange: (from, to) =>
+    set((s) => ({ filters: { ...s.filters, from: Math.min(from, to), to: Math.max(from, to), preset: null } })),
+  setAnchor: (anchorUserid) => set((s) => ({ filters: { ...s.filters, anchorUserid } })),
+  setType: (type) => set((s) => ({ filters: { ...s.filters, type } })),
+  setDepartment: (departmentId) => set((s) => ({ filters: { ...s.filters, departmentId } })),
+  resetFilters: (now) => set({ filters: initialFilters(now) }),
+}));
+
+export function overviewInput(filters: StatisticsFilters): MethodInput<'stats.overview'> {
+  return {
+    from: filters.from,
+    to: filters.to,
+    anchorUserid: filters.anchorUserid,
+    type: filters.type,
+    departmentId: filters.departmentId,
+  };
+}

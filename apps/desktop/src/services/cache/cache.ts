@@ -1,0 +1,60 @@
+// Builds the Cache from its parts over one open, migrated connection.
+import type Database from 'better-sqlite3';
+import { createApiCalls } from './api-calls.ts';
+import { createAppChats } from './appchats.ts';
+import { createContext } from './context.ts';
+import { createDashboard } from './dashboard.ts';
+import { createLiveAnalytics } from './live-analytics.ts';
+import { createLiveSummaries } from './live-summaries.ts';
+import { createLives } from './lives.ts';
+import { createMaintenance } from './maintenance.ts';
+import { createMessages } from './messages.ts';
+import { schemaVersion } from './migrate.ts';
+import { createOrgAggregates } from './org-aggregates.ts';
+import { createOrgReads } from './org-reads.ts';
+import { createOrgWrites } from './org-writes.ts';
+import { createSyncState } from './sync-state.ts';
+import type { Cache, CacheOptions } from './types.ts';
+import { createWatchReads } from './watch-reads.ts';
+import { createWatchWrites } from './watch-writes.ts';
+
+const DAY_MS = 86_400_000;
+
+export function createCache(db: Database.Database, path: string, options: CacheOptions = {}): Cache {
+  const ctx = createContext(db, path, {
+    now: options.now ?? Date.now,
+    apiCallsMaxRows: options.apiCallsMaxRows ?? 200_000,
+    apiCallsMaxAgeMs: options.apiCallsMaxAgeMs ?? 30 * DAY_MS,
+  });
+  const aggregates = createOrgAggregates(ctx);
+  const summaries = createLiveSummaries(ctx);
+  const orgWrites = createOrgWrites(ctx, aggregates, summaries);
+  const orgReads = createOrgReads(ctx, aggregates);
+  const lives = createLives(ctx, summaries);
+  const watchWrites = createWatchWrites(ctx, summaries);
+  const watchReads = createWatchReads(ctx);
+  const analytics = createLiveAnalytics(ctx, summaries, aggregates);
+  const dashboard = createDashboard(ctx, summaries, aggregates);
+  const sync = createSyncState(ctx);
+
+  return {
+    path,
+    schemaVersion: schemaVersion(db),
+    ...orgWrites,
+    ...orgReads,
+    ...lives,
+    ...watchWrites,
+    ...watchReads,
+    liveAnalytics: analytics.liveAnalytics,
+    absentees: analytics.absentees,
+    homeStats: (now) => dashboard.homeStats(now, sync.lastSync()),
+    statsOverview: dashboard.statsOverview,
+    ...createMessages(ctx),
+    ...createAppChats(ctx),
+    ...createApiCalls(ctx),
+    ...sync,
+    getMeta: <T>(key: string) => ctx.getMeta<T>(key),
+    setMeta: (key, value) => ctx.setMeta(key, value),
+    ...createMaintenance(ctx),
+  };
+}

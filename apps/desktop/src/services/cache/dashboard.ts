@@ -1,0 +1,159 @@
+// Cross-live statistics for the home page and the statistics overview, read from per-live
+// summaries. Only lives that took place count (status 1 living, 2 ended); a live is placed on
+// the day and week of its start, in local time (utcOffsetSeconds).
+import type { CacheContext } from './context.ts';
+import type { LiveSummaries } from './live-summaries.ts';
+import { LIVE_COLUMNS, LIVE_FROM, toLive, type LiveRow } from './live-rows.ts';
+import type { OrgAggregates } from './org-aggregates.ts';
+import type { HomeStatsResult, StatsOverviewQuery, StatsOverviewResult } from './types.ts';
+
+const DAY = 86_400;
+const WEEK = 7 * DAY;
+/** Longest range whose empty days/weeks are filled in (longer ranges list only days with lives). */
+const MAX_FILLED_DAYS = 3 * 366;
+const HELD = '(1, 2)';
+
+const localOffset = () => -new Date().getTimezoneOffset() * 60;
+const hours = (seconds: number) => seconds / 3600;
+
+/** Start (unix s) of the local day holding `t`. */
+export const dayStart = (t: number, offset: number) => Math.floor((t + offset) / DAY) * DAY - offset;
+/** Start (unix s) of the local week (Monday) holding `t`; 1970-01-01 was a Thursday. */
+export const weekStart = (t: number, offset: number) => {
+  const day = Math.floor((t + offset) / DAY);
+  return (day - ((day + 3) % 7)) * DAY - offset;
+};
+
+export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, aggregates: OrgAggregates) {
+  const asOf = () => {
+    const times = [ctx.datasetAt('lives'), ctx.datasetAt('watch')].filter((t): t is number => t !== null);
+    return times.length ? Math.max(...times) : null;
+  };
+
+  function homeStats(now: number, lastSync: Record<string, number | null>): HomeStatsResult {
+    summaries.refreshDirty();
+    const nowS = Math.floor(now / 1000);
+    const liveNow = ctx
+      .stmt(`SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} WHERE l.status = 1 ORDER BY l.living_start, l.id`)
+      .all() as LiveRow[];
+    const next = ctx
+      .stmt(
+        `SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} WHERE l.status = 0 AND l.living_start >= ?
+         ORDER BY l.living_start, l.id LIMIT 5`,
+      )
+      .all(nowS) as LiveRow[];
+    const totals = ctx
+      .stmt(
+        `SELECT count(*) AS lives, COALESCE(sum(s.internal_viewers + s.external_viewers), 0) AS viewers,
+                COALESCE(sum(s.watch_seconds), 0) AS seconds, COALESCE(sum(s.completion_sum), 0) AS completion
+         FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id
+         WHERE l.status IN ${HELD} AND l.living_start BETWEEN ? AND ?`,
+      )
+      .get(nowS - 30 * DAY, nowS) as { lives: number; viewers: number; seconds: number; completion: number };
+    return {
+      asOf: asOf(),
+      liveNow: liveNow.map(toLive),
+      next: next.map(toLive),
+      last30Days: {
+        lives: totals.lives,
+        viewers: totals.viewers,
+        watchHours: hours(totals.seconds),
+        averageCompletion: totals.viewers > 0 ? totals.completion / totals.viewers : 0,
+      },
+      lastSync,
+    };
+  }
+
+  function statsOverview(query: StatsOverviewQuery): StatsOverviewResult {
+    summaries.refreshDirty();
+    const offset = query.utcOffsetSeconds ?? localOffset();
+    const where = [`l.status IN ${HELD}`, 'l.living_start BETWEEN :from AND :to'];
+    const params: Record<string, unknown> = { from: query.from, to: query.to };
+    if (query.anchorUserid) {
+      where.push('l.anchor_userid = :anchor');
+      params.anchor = query.anchorUserid;
+    }
+    if (query.type !== null && query.type !== undefined) {
+      where.push('l.type = :type');
+      params.type = query.type;
+    }
+    if (query.departmentId !== null && query.departmentId !== undefined) {
+      // lives organised by the department or any below it (living_info's main_department)
+      aggregates.ensure();
+      where.push('l.main_department IN (SELECT descendant FROM dept_closure WHERE ancestor = :department)');
+      params.department = query.departmentId;
+    }
+    const filtered = `SELECT l.id, l.livingid, l.theme, l.living_start,
+        COALESCE(s.internal_viewers, 0) AS internal, COALESCE(s.external_viewers, 0) AS external,
+        COALESCE(s.watch_seconds, 0) AS seconds
+      FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id WHERE ${where.join(' AND ')}`;
+    const lives = ctx.stmt(`${filtered} ORDER BY l.living_start`).all(params) as Array<{
+      id: number;
+      livingid: string;
+      theme: string;
+      living_start: number;
+      internal: number;
+      external: number;
+      seconds: number;
+    }>;
+
+    const span = query.to >= query.from ? (query.to - query.from) / DAY : 0;
+    const fill = span <= MAX_FILLED_DAYS;
+    const weeks = new Map<number, number>();
+    const days = new Map<number, { viewers: number; seconds: number }>();
+    if (fill && lives.length > 0 && query.to >= query.from) {
+      for (let w = weekStart(query.from, offset); w <= query.to; w += WEEK) weeks.set(w, 0);
+      for (let d = dayStart(query.from, offset); d <= query.to; d += DAY) days.set(d, { viewers: 0, seconds: 0 });
+    }
+    let internal = 0;
+    let external = 0;
+    let seconds = 0;
+    for (const l of lives) {
+      const w = weekStart(l.living_start, offset);
+      weeks.set(w, (weeks.get(w) ?? 0) + 1);
+      const d = dayStart(l.living_start, offset);
+      const day = days.get(d) ?? { viewers: 0, seconds: 0 };
+      day.viewers += l.internal + l.external;
+      day.seconds += l.seconds;
+      days.set(d, day);
+      internal += l.internal;
+      external += l.external;
+      seconds += l.seconds;
+    }
+
+    const completionByDepartment = ctx
+      .stmt(
+        `SELECT ds.department_id AS departmentId, COALESCE(d.name, '') AS name,
+                sum(ds.completion_sum) / sum(ds.viewers) AS averageCompletion, sum(ds.viewers) AS viewers
+         FROM (${filtered}) f JOIN live_dept_summary ds ON ds.live_id = f.id
+           LEFT JOIN departments d ON d.id = ds.department_id
+         GROUP BY ds.department_id ORDER BY viewers DESC, ds.department_id`,
+      )
+      .all(params) as StatsOverviewResult['completionByDepartment'];
+
+    const topLives = [...lives]
+      .sort((a, b) => b.internal + b.external - (a.internal + a.external) || b.seconds - a.seconds)
+      .slice(0, 10)
+      .map((l) => ({
+        livingid: l.livingid,
+        theme: l.theme,
+        livingStart: l.living_start,
+        viewers: l.internal + l.external,
+        watchHours: hours(l.seconds),
+      }));
+
+    return {
+      asOf: asOf(),
+      livesPerWeek: [...weeks].sort((a, b) => a[0] - b[0]).map(([w, n]) => ({ weekStart: Math.max(0, w), lives: n })),
+      trend: [...days]
+        .sort((a, b) => a[0] - b[0])
+        .map(([d, v]) => ({ day: Math.max(0, d), viewers: v.viewers, watchHours: hours(v.seconds) })),
+      completionByDepartment,
+      share: { internal, external },
+      topLives,
+      totals: { lives: lives.length, viewers: internal + external, watchHours: hours(seconds) },
+    };
+  }
+
+  return { homeStats, statsOverview };
+}

@@ -1,0 +1,144 @@
+// One live's charts (distribution, completion, by department, attendance) and its absentees.
+import type { User } from '../../shared/models.ts';
+import { AUDIENCE_MEMBERS } from './audience.ts';
+import type { CacheContext } from './context.ts';
+import type { LiveSummaries } from './live-summaries.ts';
+import type { OrgAggregates } from './org-aggregates.ts';
+import type { AbsenteesResult, LiveAnalyticsResult } from './types.ts';
+import { USER_COLUMNS, withDepartments, type UserRow } from './user-rows.ts';
+import { watchAsOf } from './watch-reads.ts';
+
+/** Watch-time buckets (lower bounds, seconds) and their labels. */
+export const WATCH_BUCKETS = [
+  { fromSeconds: 0, label: '0–5 min' },
+  { fromSeconds: 300, label: '5–15 min' },
+  { fromSeconds: 900, label: '15–30 min' },
+  { fromSeconds: 1800, label: '30–60 min' },
+  { fromSeconds: 3600, label: '1–2 h' },
+  { fromSeconds: 7200, label: '2 h+' },
+] as const;
+
+const BUCKET_SQL = `CASE ${WATCH_BUCKETS.slice(1)
+  .map((b, i) => `WHEN watch_time < ${b.fromSeconds} THEN ${i}`)
+  .join(' ')} ELSE ${WATCH_BUCKETS.length - 1} END`;
+
+interface GroupRow {
+  internal: number;
+  bucket: number;
+  completion: number | null;
+  viewers: number;
+  seconds: number;
+  commenters: number;
+  mics: number;
+}
+
+export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries, aggregates: OrgAggregates) {
+  function liveAnalytics(livingid: string): LiveAnalyticsResult | null {
+    const live = ctx.stmt('SELECT id, living_duration FROM lives WHERE livingid = ?').get(livingid) as
+      | { id: number; living_duration: number }
+      | undefined;
+    if (!live) return null;
+    // one pass over the live's rows, grouped by (internal, watch bucket, completion decile)
+    const groups = ctx
+      .stmt(
+        `SELECT internal, ${BUCKET_SQL} AS bucket,
+                CASE WHEN :d > 0 THEN min(9, watch_time * 10 / :d) END AS completion,
+                count(*) AS viewers, sum(watch_time) AS seconds, sum(is_comment > 0) AS commenters, sum(is_mic > 0) AS mics
+         FROM (SELECT 1 AS internal, watch_time, is_comment, is_mic FROM watch_internal WHERE live_id = :id
+               UNION ALL SELECT 0, watch_time, is_comment, is_mic FROM watch_external WHERE live_id = :id)
+         GROUP BY 1, 2, 3`,
+      )
+      .all({ id: live.id, d: live.living_duration }) as GroupRow[];
+
+    const distribution = WATCH_BUCKETS.map((b) => ({ label: b.label, fromSeconds: b.fromSeconds, count: 0 }));
+    const completion = Array.from({ length: 10 }, (_, i) => ({
+      label: i === 9 ? '90–100%' : `${i * 10}–${i * 10 + 10}%`,
+      fromRatio: i / 10,
+      count: 0,
+    }));
+    let internal = 0;
+    let external = 0;
+    let totalWatchSeconds = 0;
+    let commenters = 0;
+    let micUsers = 0;
+    for (const g of groups) {
+      if (g.internal === 1) internal += g.viewers;
+      else external += g.viewers;
+      totalWatchSeconds += g.seconds;
+      commenters += g.commenters;
+      micUsers += g.mics;
+      const bucket = distribution[g.bucket];
+      if (bucket) bucket.count += g.viewers;
+      const decile = g.completion === null ? undefined : completion[g.completion];
+      if (decile) decile.count += g.viewers;
+    }
+
+    summaries.ensure(live.id);
+    const byDepartment = (
+      ctx
+        .stmt(
+          `SELECT s.department_id AS departmentId, COALESCE(d.name, '') AS name, s.viewers, s.watch_seconds AS watchSeconds,
+                  s.completion_sum / s.viewers AS averageCompletion
+           FROM live_dept_summary s LEFT JOIN departments d ON d.id = s.department_id
+           WHERE s.live_id = ? ORDER BY s.viewers DESC, s.department_id`,
+        )
+        .all(live.id) as LiveAnalyticsResult['byDepartment']
+    ).map((r) => ({ ...r, averageCompletion: live.living_duration > 0 ? r.averageCompletion : 0 }));
+
+    let attendance: LiveAnalyticsResult['attendance'] = null;
+    if (ctx.stmt('SELECT 1 FROM live_audience WHERE livingid = ?').get(livingid)) {
+      aggregates.ensure();
+      const counts = ctx
+        .stmt(
+          `SELECT count(*) AS audience,
+                  sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = :liveId AND w.userid = u.userid)) AS attended
+           FROM (${AUDIENCE_MEMBERS}) m JOIN users u ON u.id = m.id`,
+        )
+        .get({ livingid, liveId: live.id }) as { audience: number; attended: number | null };
+      const attended = counts.attended ?? 0;
+      attendance = { audience: counts.audience, attended, absent: counts.audience - attended };
+    }
+
+    const viewers = internal + external;
+    return {
+      asOf: watchAsOf(ctx, livingid).asOf,
+      viewers: { internal, external },
+      totalWatchSeconds,
+      averageWatchSeconds: viewers > 0 ? totalWatchSeconds / viewers : 0,
+      distribution,
+      completion,
+      byDepartment,
+      attendance,
+      commenters,
+      micUsers,
+    };
+  }
+
+  function absentees(livingid: string): AbsenteesResult {
+    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(livingid) as number | undefined;
+    const { asOf } = watchAsOf(ctx, livingid);
+    if (live === undefined) return { asOf, byDepartment: [], total: 0 };
+    aggregates.ensure();
+    const rows = ctx
+      .stmt(
+        `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
+         FROM (${AUDIENCE_MEMBERS}) m JOIN users u ON u.id = m.id LEFT JOIN departments d ON d.id = u.home_department
+         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = :liveId AND w.userid = u.userid)
+         ORDER BY department_name, home, u.name, u.userid`,
+      )
+      .all({ livingid, liveId: live }) as Array<UserRow & { home: number; department_name: string }>;
+    const users = withDepartments(ctx, rows);
+    const groups = new Map<number, { departmentId: number; name: string; users: User[] }>();
+    rows.forEach((r, i) => {
+      let group = groups.get(r.home);
+      if (!group) {
+        group = { departmentId: r.home, name: r.department_name, users: [] };
+        groups.set(r.home, group);
+      }
+      group.users.push(users[i] as User);
+    });
+    return { asOf, byDepartment: [...groups.values()], total: rows.length };
+  }
+
+  return { liveAnalytics, absentees };
+}

@@ -1,0 +1,54 @@
+// Precomputed aggregates so reads stay fast on 100k users / 1M watch rows:
+// department user counts and the department closure (computed after org changes), and per-live
+// watch summaries (computed when a live's watch fetch finishes, or lazily when marked dirty).
+import type { Migration } from './types.ts';
+
+export const aggregates: Migration = {
+  version: 3,
+  name: 'aggregates',
+  up(db) {
+    db.exec(`
+      ALTER TABLE departments ADD COLUMN user_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE departments ADD COLUMN total_user_count INTEGER NOT NULL DEFAULT 0;
+      -- distinct users named by the tag or in its departments' subtrees
+      ALTER TABLE tags ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0;
+
+      -- every (ancestor, descendant) pair of the department tree, self included (depth 0)
+      CREATE TABLE dept_closure (
+        ancestor INTEGER NOT NULL,
+        descendant INTEGER NOT NULL,
+        depth INTEGER NOT NULL,
+        PRIMARY KEY (ancestor, descendant)
+      ) WITHOUT ROWID;
+      CREATE INDEX dept_closure_descendant ON dept_closure(descendant, ancestor);
+
+      CREATE TABLE live_summary (
+        live_id INTEGER PRIMARY KEY REFERENCES lives(id) ON DELETE CASCADE,
+        internal_viewers INTEGER NOT NULL DEFAULT 0,
+        external_viewers INTEGER NOT NULL DEFAULT 0,
+        watch_seconds INTEGER NOT NULL DEFAULT 0,
+        -- sum over viewers of min(1, watch_time / living_duration)
+        completion_sum REAL NOT NULL DEFAULT 0,
+        commenters INTEGER NOT NULL DEFAULT 0,
+        mic_users INTEGER NOT NULL DEFAULT 0,
+        dirty INTEGER NOT NULL DEFAULT 1,
+        computed_at INTEGER
+      );
+      CREATE INDEX live_summary_dirty ON live_summary(dirty) WHERE dirty = 1;
+
+      -- internal viewers per live and viewer's main department
+      CREATE TABLE live_dept_summary (
+        live_id INTEGER NOT NULL REFERENCES lives(id) ON DELETE CASCADE,
+        department_id INTEGER NOT NULL,
+        viewers INTEGER NOT NULL,
+        watch_seconds INTEGER NOT NULL,
+        completion_sum REAL NOT NULL,
+        PRIMARY KEY (live_id, department_id)
+      ) WITHOUT ROWID;
+
+      INSERT INTO live_summary (live_id, dirty)
+        SELECT live_id, 1 FROM watch_internal UNION SELECT live_id, 1 FROM watch_external;
+      INSERT OR REPLACE INTO meta (key, value) VALUES ('org.aggregatesDirty', 'true');
+    `);
+  },
+};

@@ -1,0 +1,9 @@
+// Numbered schema migrations, applied in order; PRAGMA user_version holds the last one applied.
+import { initialSchema } from './001-initial.ts';
+import { userSearch } from './002-user-search.ts';
+import { aggregates } from './003-aggregates.ts';
+import type { Migration } from './types.ts';
+
+export type { Migration } from './types.ts';
+
+export const migrations: readonly Migration[] = [initialSchema, userSearch, aggregates];

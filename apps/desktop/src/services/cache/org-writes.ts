@@ -1,0 +1,266 @@
+// Org writes: departments, users (+ links and the search index), tags, and full-sync generations.
+// Upserts are chunked, idempotent and keep fields a partial row (simplelist, list_id) lacks.
+import { chunks, int, intOrNull, textOrNull, type CacheContext } from './context.ts';
+import { CacheError } from './errors.ts';
+import type { LiveSummaries } from './live-summaries.ts';
+import type { OrgAggregates } from './org-aggregates.ts';
+import { indexText } from './search-text.ts';
+import type { OrgSyncPart, WireDepartment, WireDeptUser, WireTag, WireTagMembers, WireUser } from './types.ts';
+
+const GENERATION_KEY = 'org.generation';
+const CHUNK = 2000;
+const USER_STATUSES = new Set([1, 2, 4, 5]);
+
+interface GenerationState {
+  /** the last full sync that finished (its sweep ran) */
+  completed: number;
+  /** the running full sync, if any */
+  active: number | null;
+  /** the highest number handed out, so an abandoned sync's number is never reused */
+  issued: number;
+  include: OrgSyncPart[];
+}
+
+export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates, summaries: LiveSummaries) {
+  const generationState = (): GenerationState =>
+    ({ completed: 0, active: null, issued: 0, include: [], ...ctx.getMeta<Partial<GenerationState>>(GENERATION_KEY) });
+  /** Rows written now are "seen" by the running full sync, or by the last completed one. */
+  const stamp = (): number => {
+    const state = generationState();
+    return state.active ?? state.completed;
+  };
+
+  const upsertUser = ctx.stmt(
+    `INSERT INTO users (userid, name, position, status, main_department, home_department, alias, email, mobile, generation, fetched_at)
+     VALUES (@userid, COALESCE(@name, ''), COALESCE(@position, ''), COALESCE(@status, 1), @main,
+             COALESCE(NULLIF(@main, 0), @firstDept), @alias, @email, @mobile, @gen, @at)
+     ON CONFLICT(userid) DO UPDATE SET
+       name = COALESCE(@name, name),
+       position = COALESCE(@position, position),
+       status = COALESCE(@status, status),
+       main_department = COALESCE(@main, main_department),
+       home_department = COALESCE(NULLIF(COALESCE(@main, main_department), 0), @firstDept, home_department),
+       alias = COALESCE(@alias, alias),
+       email = COALESCE(@email, email),
+       mobile = COALESCE(@mobile, mobile),
+       generation = max(generation, @gen),
+       fetched_at = @at
+     RETURNING id, name, userid, alias, position`,
+  );
+  const upsertSearch = ctx.stmt(
+    'INSERT OR REPLACE INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)',
+  );
+  const deleteLinks = ctx.stmt('DELETE FROM user_departments WHERE user_id = ?');
+  const insertLink = ctx.stmt(
+    `INSERT OR REPLACE INTO user_departments (user_id, department_id, link_order, sort_order, is_leader, fetched_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+
+  function writeUser(row: WireUser, gen: number, at: number): void {
+    if (typeof row.userid !== 'string' || row.userid === '') {
+      throw new CacheError('conflict', 'a user row without userid');
+    }
+    const departments = Array.isArray(row.department) ? row.department.map((d) => int(d, 0)) : null;
+    const status = intOrNull(row.status);
+    const saved = upsertUser.get({
+      userid: row.userid,
+      name: typeof row.name === 'string' ? row.name : null,
+      position: typeof row.position === 'string' ? row.position : null,
+      status: status === null ? null : USER_STATUSES.has(status) ? status : 1,
+      main: intOrNull(row.main_department),
+      firstDept: departments?.[0] ?? null,
+      alias: textOrNull(row.alias),
+      email: textOrNull(row.email) ?? textOrNull(row.biz_mail),
+      mobile: textOrNull(row.mobile),
+      gen,
+      at,
+    }) as { id: number; name: string; userid: string; alias: string | null; position: string };
+    upsertSearch.run(saved.id, indexText(saved.name), indexText(saved.userid), indexText(saved.alias), indexText(saved.position));
+    if (departments) {
+      deleteLinks.run(saved.id);
+      departments.forEach((departmentId, i) =>
+        insertLink.run(saved.id, departmentId, i, int(row.order?.[i], 0), int(row.is_leader_in_dept?.[i], 0), at),
+      );
+    }
+  }
+
+  function upsertUsers(rows: WireUser[], fetchedAt = ctx.now()): void {
+    if (rows.length === 0) return;
+    const gen = stamp();
+    const at = Math.trunc(fetchedAt);
+    for (const chunk of chunks(rows, CHUNK)) {
+      ctx.tx(() => {
+        for (const row of chunk) writeUser(row, gen, at);
+        ctx.touchDataset('org', at);
+        aggregates.markDirty();
+      });
+    }
+  }
+
+  const upsertDepartment = ctx.stmt(
+    `INSERT INTO departments (id, name, name_en, parent_id, sort_order, leaders, generation, fetched_at)
+     VALUES (@id, COALESCE(@name, ''), @nameEn, @parent, COALESCE(@order, 0), COALESCE(@leaders, '[]'), @gen, @at)
+     ON CONFLICT(id) DO UPDATE SET
+       name = COALESCE(@name, name),
+       name_en = COALESCE(@nameEn, name_en),
+       parent_id = @parent,
+       sort_order = COALESCE(@order, sort_order),
+       leaders = COALESCE(@leaders, leaders),
+       generation = max(generation, @gen),
+       fetched_at = @at`,
+  );
+
+  function upsertDepartments(rows: WireDepartment[], fetchedAt = ctx.now()): void {
+    if (rows.length === 0) return;
+    const gen = stamp();
+    const at = Math.trunc(fetchedAt);
+    for (const chunk of chunks(rows, CHUNK * 2)) {
+      ctx.tx(() => {
+        for (const d of chunk) {
+          upsertDepartment.run({
+            id: int(d.id, 0),
+            name: typeof d.name === 'string' ? d.name : null,
+            nameEn: textOrNull(d.name_en),
+            parent: int(d.parentid, 0),
+            order: intOrNull(d.order),
+            leaders: Array.isArray(d.department_leader) ? JSON.stringify(d.department_leader) : null,
+            gen,
+            at,
+          });
+        }
+        ctx.touchDataset('org', at);
+        aggregates.markDirty();
+      });
+    }
+  }
+
+  function replaceUserDepartmentLinks(rows: WireDeptUser[], fetchedAt = ctx.now()): void {
+    const byUser = new Map<string, number[]>();
+    for (const { userid, department } of rows) {
+      const list = byUser.get(userid) ?? [];
+      list.push(int(department, 0));
+      byUser.set(userid, list);
+    }
+    // users known only from list_id get a row (no name yet) so links and counts are complete
+    upsertUsers(
+      [...byUser].map(([userid, department]) => ({ userid, department })),
+      fetchedAt,
+    );
+  }
+
+  function deleteUsers(userids: string[]): number {
+    const remove = ctx.stmt('DELETE FROM users WHERE userid = ? RETURNING id');
+    const removeSearch = ctx.stmt('DELETE FROM users_fts WHERE rowid = ?');
+    let removed = 0;
+    ctx.tx(() => {
+      for (const userid of userids) {
+        const row = remove.get(userid) as { id: number } | undefined;
+        if (!row) continue;
+        removeSearch.run(row.id);
+        removed++;
+      }
+      if (removed > 0) aggregates.markDirty();
+    });
+    return removed;
+  }
+
+  function upsertTags(rows: WireTag[], fetchedAt = ctx.now()): void {
+    if (rows.length === 0) return;
+    const gen = stamp();
+    const at = Math.trunc(fetchedAt);
+    const upsert = ctx.stmt(
+      `INSERT INTO tags (tagid, tagname, generation, fetched_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(tagid) DO UPDATE SET tagname = excluded.tagname,
+         generation = max(generation, excluded.generation), fetched_at = excluded.fetched_at`,
+    );
+    ctx.tx(() => {
+      for (const t of rows) upsert.run(int(t.tagid, 0), String(t.tagname ?? ''), gen, at);
+      ctx.touchDataset('tags', at);
+    });
+  }
+
+  function replaceTagMembers(tagid: number, members: WireTagMembers, fetchedAt = ctx.now()): void {
+    const at = Math.trunc(fetchedAt);
+    ctx.tx(() => {
+      const found = ctx.stmt('UPDATE tags SET members_fetched_at = ? WHERE tagid = ?').run(at, tagid);
+      if (found.changes === 0) throw new CacheError('not_found', `tag ${tagid} is not cached: upsert it first`);
+      ctx.stmt('DELETE FROM tag_users WHERE tagid = ?').run(tagid);
+      ctx.stmt('DELETE FROM tag_departments WHERE tagid = ?').run(tagid);
+      const addUser = ctx.stmt('INSERT OR IGNORE INTO tag_users (tagid, userid, fetched_at) VALUES (?, ?, ?)');
+      for (const u of members.userlist ?? []) {
+        const userid = typeof u === 'string' ? u : u?.userid;
+        if (userid) addUser.run(tagid, userid, at);
+      }
+      const addDepartment = ctx.stmt(
+        'INSERT OR IGNORE INTO tag_departments (tagid, department_id, fetched_at) VALUES (?, ?, ?)',
+      );
+      for (const d of members.partylist ?? []) addDepartment.run(tagid, int(d, 0), at);
+      ctx.touchDataset('tags', at);
+      aggregates.markDirty();
+    });
+  }
+
+  function beginOrgSync(options: { include?: OrgSyncPart[] } = {}): number {
+    const state = generationState();
+    // a crashed or abandoned sync's number is never reused: its rows may be stamped with it
+    const generation = Math.max(state.completed, state.active ?? 0, state.issued) + 1;
+    ctx.setMeta(GENERATION_KEY, {
+      ...state,
+      active: generation,
+      issued: generation,
+      include: options.include ?? ['departments', 'users', 'tags'],
+    });
+    return generation;
+  }
+
+  function finishOrgSync(generation: number, fetchedAt = ctx.now()): { removed: Record<string, number> } {
+    const at = Math.trunc(fetchedAt);
+    return ctx.tx(() => {
+      const state = generationState();
+      if (state.active !== generation) {
+        throw new CacheError('conflict', `org sync ${generation} is not the running one (${String(state.active)})`);
+      }
+      const removed: Record<string, number> = { users: 0, departments: 0, tags: 0 };
+      if (state.include.includes('users')) {
+        ctx.stmt('DELETE FROM users_fts WHERE rowid IN (SELECT id FROM users WHERE generation < ?)').run(generation);
+        removed.users = ctx.stmt('DELETE FROM users WHERE generation < ?').run(generation).changes;
+      }
+      if (state.include.includes('departments')) {
+        removed.departments = ctx.stmt('DELETE FROM departments WHERE generation < ?').run(generation).changes;
+      }
+      if (state.include.includes('tags')) {
+        removed.tags = ctx.stmt('DELETE FROM tags WHERE generation < ?').run(generation).changes;
+      }
+      ctx.setMeta(GENERATION_KEY, { ...state, completed: generation, active: null, include: [] });
+      ctx
+        .stmt(
+          `INSERT INTO sync_state (scope, status, fetched_at, generation, updated_at) VALUES ('org', 'done', ?, ?, ?)
+           ON CONFLICT(scope) DO UPDATE SET status = 'done', cursor = NULL, fetched_at = excluded.fetched_at,
+             generation = excluded.generation, updated_at = excluded.updated_at`,
+        )
+        .run(at, generation, ctx.now());
+      ctx.touchDataset('org', at);
+      aggregates.recompute();
+      summaries.rebuildDepartments();
+      return { removed };
+    });
+  }
+
+  function abortOrgSync(generation: number): void {
+    const state = generationState();
+    if (state.active === generation) ctx.setMeta(GENERATION_KEY, { ...state, active: null, include: [] });
+  }
+
+  return {
+    beginOrgSync,
+    finishOrgSync,
+    abortOrgSync,
+    upsertUsers,
+    upsertDepartments,
+    replaceUserDepartmentLinks,
+    deleteUsers,
+    upsertTags,
+    replaceTagMembers,
+    recomputeOrgAggregates: () => aggregates.recompute(),
+  };
+}

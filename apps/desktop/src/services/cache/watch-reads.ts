@@ -1,0 +1,86 @@
+// One live's viewers, paged and sorted: internal viewers with their names and main department,
+// external viewers as WeCom reports them.
+import type { WatchRow } from '../../shared/models.ts';
+import type { CacheContext } from './context.ts';
+import type { WatchStatsQuery, WatchStatsResult } from './types.ts';
+import { parseWatchData, watchScope } from './watch-writes.ts';
+
+const INTERNAL = `SELECT 'internal' AS kind, w.userid AS id, COALESCE(NULLIF(u.name, ''), w.userid) AS name,
+    d.name AS department_name, NULL AS external_type, w.watch_time, w.is_comment, w.is_mic,
+    w.invitor_userid, w.invitor_external_userid
+  FROM watch_internal w LEFT JOIN users u ON u.userid = w.userid LEFT JOIN departments d ON d.id = u.home_department
+  WHERE w.live_id = :live`;
+const EXTERNAL = `SELECT 'external' AS kind, e.external_userid AS id, e.name, NULL AS department_name,
+    e.type AS external_type, e.watch_time, e.is_comment, e.is_mic, e.invitor_userid, e.invitor_external_userid
+  FROM watch_external e WHERE e.live_id = :live`;
+
+interface Row {
+  kind: 'internal' | 'external';
+  id: string;
+  name: string;
+  department_name: string | null;
+  external_type: number | null;
+  watch_time: number;
+  is_comment: number;
+  is_mic: number;
+  invitor_userid: string | null;
+  invitor_external_userid: string | null;
+}
+
+/** Freshness of one live's watch rows: the finished fetch, or the last page of a running one. */
+export function watchAsOf(ctx: CacheContext, livingid: string): { asOf: number | null; complete: boolean } {
+  const state = ctx.stmt('SELECT status, fetched_at, data FROM sync_state WHERE scope = ?').get(watchScope(livingid)) as
+    | { status: string; fetched_at: number | null; data: string | null }
+    | undefined;
+  if (!state) return { asOf: null, complete: false };
+  if (state.status === 'done') return { asOf: state.fetched_at, complete: true };
+  return { asOf: parseWatchData(state.data).lastPageAt ?? state.fetched_at, complete: false };
+}
+
+export function createWatchReads(ctx: CacheContext) {
+  function watchStats(query: WatchStatsQuery): WatchStatsResult {
+    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(query.livingid) as number | undefined;
+    const { asOf, complete } = watchAsOf(ctx, query.livingid);
+    if (live === undefined) return { asOf, complete, total: 0, rows: [] };
+    const kind = query.kind ?? 'all';
+    const source = kind === 'internal' ? INTERNAL : kind === 'external' ? EXTERNAL : `${INTERNAL} UNION ALL ${EXTERNAL}`;
+    const direction = (query.desc ?? true) ? 'DESC' : 'ASC';
+    const order =
+      query.sort === 'name'
+        ? `name ${direction}, id`
+        : query.sort === 'department'
+          ? `department_name IS NULL, department_name ${direction}, name, id`
+          : `watch_time ${direction}, id`;
+    const limit = Math.max(1, Math.min(1000, Math.trunc(query.limit ?? 100)));
+    const offset = Math.max(0, Math.trunc(query.offset ?? 0));
+
+    const internalCount = kind === 'external' ? 0 : (ctx.stmt('SELECT count(*) FROM watch_internal WHERE live_id = ?').pluck().get(live) as number);
+    const externalCount = kind === 'internal' ? 0 : (ctx.stmt('SELECT count(*) FROM watch_external WHERE live_id = ?').pluck().get(live) as number);
+    const total = internalCount + externalCount;
+    const rows =
+      offset >= total
+        ? []
+        : (ctx.stmt(`SELECT * FROM (${source}) ORDER BY ${order} LIMIT :limit OFFSET :offset`).all({ live, limit, offset }) as Row[]);
+    return {
+      asOf,
+      complete,
+      total,
+      rows: rows.map(
+        (r): WatchRow => ({
+          kind: r.kind,
+          id: r.id,
+          name: r.name,
+          departmentName: r.department_name,
+          externalType: r.external_type,
+          watchTime: r.watch_time,
+          isComment: r.is_comment === 1,
+          isMic: r.is_mic === 1,
+          invitorUserid: r.invitor_userid,
+          invitorExternalUserid: r.invitor_external_userid,
+        }),
+      ),
+    };
+  }
+
+  return { watchStats };
+}

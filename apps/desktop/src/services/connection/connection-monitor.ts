@@ -1,0 +1,133 @@
+// The connection state machine: unconfigured | connecting | online | offline.
+// Offline starts a probe with exponential backoff; a successful probe (or connection.reconnect)
+// brings the state back online and calls onReconnected (which starts a refresh).
+import type { ConnectionState, ServiceError } from '../../shared/models.ts';
+
+export type ConnectionName = ConnectionState['state'];
+
+export interface ConnectionMonitorOptions {
+  /** Newest data in the cache, for "offline, data as of …". */
+  asOf: () => number | null;
+  emit: (state: ConnectionState) => void;
+  /** Resolves when WeCom answers, throws the failure otherwise. */
+  probe: () => Promise<void>;
+  toServiceError: (error: unknown) => ServiceError;
+  onReconnected?: () => void;
+  backoff?: { initialMs: number; maxMs: number };
+  now?: () => number;
+}
+
+export interface ConnectionMonitor {
+  readonly current: ConnectionState;
+  readonly isOnline: boolean;
+  setUnconfigured(error?: ServiceError | null): void;
+  setConnecting(): void;
+  setOnline(): void;
+  /** Goes offline (if not already) and schedules the probe. */
+  setOffline(error: ServiceError): void;
+  /** Probes now; resolves with the resulting state. One probe at a time. */
+  reconnect(): Promise<ConnectionState>;
+  stop(): void;
+}
+
+export const DEFAULT_PROBE_BACKOFF = { initialMs: 5_000, maxMs: 5 * 60_000 };
+
+export function createConnectionMonitor(options: ConnectionMonitorOptions): ConnectionMonitor {
+  const now = options.now ?? Date.now;
+  const backoff = options.backoff ?? DEFAULT_PROBE_BACKOFF;
+  let state: ConnectionState = { state: 'connecting', asOf: options.asOf(), since: now(), lastError: null };
+  let delay = backoff.initialMs;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let probing: Promise<ConnectionState> | null = null;
+  let stopped = false;
+
+  function transition(name: ConnectionName, lastError: ServiceError | null) {
+    const changed = state.state !== name || state.lastError?.code !== lastError?.code;
+    state = {
+      state: name,
+      asOf: options.asOf(),
+      since: state.state === name ? state.since : now(),
+      lastError,
+    };
+    if (changed) options.emit(state);
+  }
+
+  function clearTimer() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  function scheduleProbe() {
+    if (stopped || timer || state.state !== 'offline') return;
+    timer = setTimeout(() => {
+      timer = null;
+      void runProbe();
+    }, delay);
+    timer.unref?.();
+    delay = Math.min(delay * 2, backoff.maxMs);
+  }
+
+  function runProbe(): Promise<ConnectionState> {
+    probing ??= (async () => {
+      const wasOnline = state.state === 'online';
+      try {
+        await options.probe();
+        if (stopped) return state;
+        delay = backoff.initialMs;
+        clearTimer();
+        transition('online', null);
+        if (!wasOnline) options.onReconnected?.();
+      } catch (error) {
+        if (stopped) return state;
+        const failure = options.toServiceError(error);
+        if (failure.kind === 'network' || failure.kind === 'offline') {
+          transition('offline', failure);
+          scheduleProbe();
+        } else {
+          // WeCom answered with an error (bad secret, IP not trusted…): reachable, but not usable.
+          transition(failure.kind === 'wecom' ? 'offline' : state.state, failure);
+          if (state.state === 'offline') scheduleProbe();
+        }
+      } finally {
+        probing = null;
+      }
+      return state;
+    })();
+    return probing;
+  }
+
+  return {
+    get current() {
+      return { ...state, asOf: options.asOf() };
+    },
+    get isOnline() {
+      return state.state === 'online';
+    },
+    setUnconfigured(error = null) {
+      clearTimer();
+      transition('unconfigured', error);
+    },
+    setConnecting() {
+      transition('connecting', null);
+    },
+    setOnline() {
+      clearTimer();
+      delay = backoff.initialMs;
+      transition('online', null);
+    },
+    setOffline(error) {
+      transition('offline', error);
+      scheduleProbe();
+    },
+    reconnect() {
+      if (state.state === 'unconfigured') return Promise.resolve(this.current);
+      clearTimer();
+      delay = backoff.initialMs;
+      return runProbe();
+    },
+    stop() {
+      stopped = true;
+      clearTimer();
+    },
+  };
+}

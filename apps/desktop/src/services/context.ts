@@ -1,0 +1,47 @@
+// What request handlers may use. The runtime implements it; handlers stay thin and testable.
+import type { WeComClient } from '@wld/wecom-core';
+import type { EventPayload, ServicesEvent } from '../shared/contract.ts';
+import type { Profile, Settings } from '../shared/settings.ts';
+import type { Cache } from './cache/index.ts';
+import type { ConnectionMonitor } from './connection/connection-monitor.ts';
+import type { Language } from './i18n.ts';
+import type { LiveMonitor } from './monitor/live-monitor.ts';
+import type { SecretVault } from './secrets/secret-vault.ts';
+import type { SyncEngine, SyncScope } from './sync/sync-engine.ts';
+
+export type Topic = EventPayload<'changed'>['topics'][number];
+/** The part of the cache a read depends on, for its freshness. */
+export type DataScope = Exclude<SyncScope, 'all'>;
+
+export interface ServicesContext {
+  language(): Language;
+  settings(): Settings;
+  profile(): Profile | null;
+  now(): number;
+
+  /** The open cache (init opened it before any handler runs). */
+  cache(): Cache;
+  vault: SecretVault;
+  connection: ConnectionMonitor;
+  sync: SyncEngine;
+  monitor: LiveMonitor;
+
+  /** The client when one is configured, online or not (API statistics); null otherwise. */
+  clientOrNull(): WeComClient | null;
+  /**
+   * Runs a WeCom call that changes something. Offline or unconfigured → fails with kind 'offline'
+   * before anything is sent; WeCom unreachable on the way → goes offline and fails with 'offline'.
+   */
+  write<T>(call: (client: WeComClient) => Promise<T>): Promise<T>;
+  /** A read that only WeCom can answer (no cache): same rules as write. */
+  online<T>(call: (client: WeComClient) => Promise<T>): Promise<T>;
+  /** Freshness of cached data; when stale and online, starts a background refresh of the scopes. */
+  freshness(asOf: number | null, ...scopes: DataScope[]): { asOf: number | null; stale: boolean };
+  emit<E extends ServicesEvent>(event: E, payload: EventPayload<E>): void;
+  changed(...topics: Topic[]): void;
+  /** Secrets or profile changed: reload them, rebuild the client and try to connect. */
+  reloadCredentials(): Promise<void>;
+  /** Base URL the Demo's embedded simulator listens on (connection.test fallback); null otherwise. */
+  simulatorUrl(): string | null;
+  log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
+}

@@ -1,0 +1,55 @@
+// The messages the app sends about a live: the invitation textcard and the absentee reminder.
+import type { MessageBody } from '../../shared/models.ts';
+import { t, type Language } from '../i18n.ts';
+
+/** Textcards need a link; WeCom opens lives from its own client, so the card points at WeCom. */
+export const LIVE_CARD_URL = 'https://work.weixin.qq.com/';
+const TEXTCARD_DESCRIPTION_MAX_BYTES = 512;
+const TEXTCARD_TITLE_MAX_BYTES = 128;
+
+export interface LiveFacts {
+  theme: string;
+  livingStart: number;
+  livingDuration: number;
+  description: string;
+}
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+function fitBytes(text: string, max: number): string {
+  if (bytes(text) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (bytes(out + ch + '…') > max) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** e.g. "2024/6/1 周六 14:00–15:00" in the user's language and this machine's time zone. */
+export function formatLiveTime(live: Pick<LiveFacts, 'livingStart' | 'livingDuration'>, language: Language): string {
+  const start = new Date(live.livingStart * 1000);
+  const end = new Date((live.livingStart + live.livingDuration) * 1000);
+  const day = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' }).format(start);
+  const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hour12: false });
+  return `${day} ${time.format(start)}–${time.format(end)}`;
+}
+
+export function invitationCard(live: LiveFacts, language: Language): Extract<MessageBody, { msgtype: 'textcard' }> {
+  const head = `<div class="gray">${escapeHtml(formatLiveTime(live, language))}</div><div class="normal">${escapeHtml(live.theme)}</div>`;
+  const extra = live.description ? `<div class="highlight">${escapeHtml(live.description)}</div>` : '';
+  return {
+    msgtype: 'textcard',
+    title: fitBytes(`${t(language, 'invite.title')}：${live.theme}`, TEXTCARD_TITLE_MAX_BYTES),
+    description: bytes(head + extra) <= TEXTCARD_DESCRIPTION_MAX_BYTES ? head + extra : fitBytes(head, TEXTCARD_DESCRIPTION_MAX_BYTES),
+    url: LIVE_CARD_URL,
+    btntxt: t(language, 'invite.button'),
+  };
+}
+
+export function absenteeReminder(live: LiveFacts, language: Language, message: string | undefined): Extract<MessageBody, { msgtype: 'text' }> {
+  const about = `「${live.theme}」（${formatLiveTime(live, language)}）`;
+  return { msgtype: 'text', content: message ? `${message}\n${about}` : `${t(language, 'remind.default')}${about}` };
+}

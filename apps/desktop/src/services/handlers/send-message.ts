@@ -1,0 +1,39 @@
+// Sends one app message (message/send) and records it in the history, partial failures included.
+import type { MessageBody, Recipients, SendResult } from '../../shared/models.ts';
+import type { ServicesContext } from '../context.ts';
+import { t } from '../i18n.ts';
+import { invalid } from './errors.ts';
+import { hasRecipients, summarize, toSendResult, toWireContent, toWireRecipients } from './message-mapping.ts';
+
+export type MessageOrigin = 'live-invite' | 'absentee-reminder' | 'manual';
+
+/** WeCom takes at most 1000 userids per message/send. */
+export const MAX_USERS_PER_SEND = 1000;
+
+export async function sendAndRecord(
+  ctx: ServicesContext,
+  recipients: Recipients,
+  body: MessageBody,
+  origin: MessageOrigin,
+): Promise<{ id: number; result: SendResult }> {
+  if (!hasRecipients(recipients)) throw invalid(t(ctx.language(), 'noRecipients'), 'recipients');
+  const wire = await ctx.write((client) => client.messages.send({ ...toWireRecipients(recipients), ...toWireContent(body) }));
+  const result = toSendResult(wire);
+  const id = ctx.cache().recordSentMessage({
+    msgid: result.msgid,
+    msgtype: body.msgtype,
+    summary: summarize(body),
+    recipients,
+    sentAt: ctx.now(),
+    result,
+    origin,
+  });
+  ctx.changed('messages');
+  return { id, result };
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,186 @@
+// Sync jobs: one job per scope at a time ('all' runs org → lives → watch), cancellable, with
+// throttled `sync.progress` events. Parts take a lock, so an 'org' job and an 'all' job never
+// write the organisation at the same time.
+import type { WeComClient } from '@wld/wecom-core';
+import type { ServiceError, SyncProgress } from '../../shared/models.ts';
+import type { Cache } from '../cache/index.ts';
+import { t, type Language, type TextKey } from '../i18n.ts';
+import { syncLives } from './lives-sync.ts';
+import { syncOrg } from './org-sync.ts';
+import { DEFAULT_SYNC_TUNING, type SyncRun, type SyncTuning } from './sync-run.ts';
+import { syncWatch } from './watch-sync.ts';
+
+export type SyncScope = SyncProgress['scope'];
+type SyncPart = Exclude<SyncScope, 'all'>;
+
+const PARTS: Record<SyncScope, SyncPart[]> = { org: ['org'], lives: ['lives'], watch: ['watch'], all: ['org', 'lives', 'watch'] };
+const PROGRESS_INTERVAL_MS = 100;
+/** Jobs kept in sync.status after they end. */
+const FINISHED_KEPT = 20;
+
+export interface SyncEngineDeps {
+  cache: () => Cache;
+  client: () => WeComClient;
+  hasContactsSecret: () => boolean;
+  language: () => Language;
+  toServiceError: (error: unknown) => ServiceError;
+  emitProgress: (progress: SyncProgress) => void;
+  /** A part finished: its data changed. */
+  onPartDone?: (part: SyncPart) => void;
+  /** A job failed (e.g. WeCom unreachable). */
+  onJobFailed?: (error: unknown, progress: SyncProgress) => void;
+  tuning?: Partial<SyncTuning>;
+  now?: () => number;
+}
+
+export interface SyncJob {
+  readonly id: string;
+  readonly scope: SyncScope;
+  readonly done: Promise<SyncProgress>;
+  readonly progress: SyncProgress;
+}
+
+export interface SyncEngine {
+  /** Starts a job, or returns the job already running for this scope. */
+  start(scope: SyncScope): SyncJob;
+  cancel(jobId: string): boolean;
+  cancelAll(): void;
+  running(scope?: SyncScope): SyncJob | null;
+  status(): SyncProgress[];
+  /** Resolves when no job is running. */
+  idle(): Promise<void>;
+}
+
+const PART_LABEL: Record<SyncPart, TextKey> = { org: 'sync.org', lives: 'sync.lives', watch: 'sync.watch' };
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const now = deps.now ?? Date.now;
+  const tuning: SyncTuning = { ...DEFAULT_SYNC_TUNING, ...deps.tuning };
+  const jobs = new Map<string, { job: SyncJob; controller: AbortController; state: SyncProgress }>();
+  const locks = new Map<SyncPart, Promise<void>>();
+  let counter = 0;
+
+  async function withLock<T>(part: SyncPart, task: () => Promise<T>): Promise<T> {
+    const previous = locks.get(part) ?? Promise.resolve();
+    let release: () => void = () => {};
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const chained = previous.then(() => mine);
+    locks.set(part, chained);
+    await previous;
+    try {
+      return await task();
+    } finally {
+      release();
+      if (locks.get(part) === chained) locks.delete(part);
+    }
+  }
+
+  function prune() {
+    const finished = [...jobs.values()].filter((j) => j.state.state !== 'running');
+    for (const entry of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) jobs.delete(entry.job.id);
+  }
+
+  function start(scope: SyncScope): SyncJob {
+    const existing = running(scope);
+    if (existing) return existing;
+    const id = `sync-${scope}-${now().toString(36)}-${++counter}`;
+    const controller = new AbortController();
+    const language = deps.language();
+    const state: SyncProgress = { jobId: id, scope, state: 'running', phase: 'queued', done: 0, total: null, label: t(language, PART_LABEL[PARTS[scope][0]!]), error: null };
+    let lastEmit = 0;
+    const emit = (force: boolean) => {
+      const at = now();
+      if (!force && at - lastEmit < PROGRESS_INTERVAL_MS) return;
+      lastEmit = at;
+      deps.emitProgress({ ...state });
+    };
+    const done = (async (): Promise<SyncProgress> => {
+      emit(true);
+      try {
+        for (const part of PARTS[scope]) {
+          await withLock(part, async () => {
+            if (controller.signal.aborted) throw controller.signal.reason;
+            state.label = t(language, PART_LABEL[part]);
+            const run: SyncRun = {
+              client: deps.client(),
+              cache: deps.cache(),
+              signal: controller.signal,
+              hasContactsSecret: deps.hasContactsSecret(),
+              now,
+              options: tuning,
+              progress(phase, doneCount, total) {
+                state.phase = `${part}:${phase}`;
+                state.done = doneCount;
+                state.total = total;
+                emit(false);
+              },
+            };
+            if (part === 'org') await syncOrg(run);
+            else if (part === 'lives') await syncLives(run);
+            else await syncWatch(run);
+          });
+          deps.onPartDone?.(part);
+        }
+        state.state = 'done';
+        state.phase = 'done';
+        state.label = t(language, 'sync.done');
+      } catch (error) {
+        if (controller.signal.aborted) {
+          state.state = 'cancelled';
+          state.label = t(language, 'sync.cancelled');
+          state.error = deps.toServiceError(controller.signal.reason ?? error);
+          if (state.error.kind !== 'cancelled') state.error = { kind: 'cancelled', code: 'CANCELLED', message: state.label };
+        } else {
+          state.state = 'failed';
+          state.label = t(language, 'sync.failed');
+          state.error = deps.toServiceError(error);
+          deps.onJobFailed?.(error, { ...state });
+        }
+      }
+      emit(true);
+      prune();
+      return { ...state };
+    })();
+    const job: SyncJob = {
+      id,
+      scope,
+      done,
+      get progress() {
+        return { ...state };
+      },
+    };
+    jobs.set(id, { job, controller, state });
+    return job;
+  }
+
+  function running(scope?: SyncScope): SyncJob | null {
+    for (const { job, state } of jobs.values()) {
+      if (state.state === 'running' && (scope === undefined || job.scope === scope)) return job;
+    }
+    return null;
+  }
+
+  return {
+    start,
+    cancel(jobId) {
+      const entry = jobs.get(jobId);
+      if (!entry || entry.state.state !== 'running') return false;
+      entry.controller.abort(new DOMException('Sync cancelled', 'AbortError'));
+      return true;
+    },
+    cancelAll() {
+      for (const { controller, state } of jobs.values()) {
+        if (state.state === 'running') controller.abort(new DOMException('Sync cancelled', 'AbortError'));
+      }
+    },
+    running,
+    status: () => [...jobs.values()].map(({ state }) => ({ ...state })),
+    async idle() {
+      for (;;) {
+        const active = [...jobs.values()].filter((j) => j.state.state === 'running');
+        if (active.length === 0) return;
+        await Promise.allSettled(active.map((j) => j.job.done));
+      }
+    },
+  };
+}

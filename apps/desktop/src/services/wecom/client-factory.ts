@@ -1,0 +1,69 @@
+// Builds the wecom-core client from the active profile, the network settings and the secrets.
+// Secrets pass through here into the client's memory and nowhere else.
+import { createWeComClient, type WeComClient, type WeComConfigInput } from '@wld/wecom-core';
+import type { NetworkSettings, Profile, Settings } from '../../shared/settings.ts';
+
+export interface ProfileSecrets {
+  /** app name → secret, for the apps that have one */
+  apps: Map<string, string>;
+  contacts: string | null;
+}
+
+export interface ClientTarget {
+  corpId: string;
+  /** Overrides the settings' base URL (the embedded simulator of the Demo profile). */
+  baseUrl?: string;
+}
+
+function networkConfig(network: NetworkSettings, baseUrl: string | undefined) {
+  const config: Partial<WeComConfigInput> = {
+    baseUrl: baseUrl || network.baseUrl || undefined,
+    gatewayHeaders: network.gatewayHeaders,
+    timeoutMs: network.timeoutMs,
+    maxRetries: network.maxRetries,
+    retryDelayMs: network.retryDelayMs,
+    cache: { enabled: network.cacheEnabled, ttlSeconds: network.cacheTtlSeconds },
+  };
+  if (network.proxyUrl) config.proxyUrl = network.proxyUrl;
+  if (config.baseUrl === undefined) delete config.baseUrl;
+  return config;
+}
+
+/** Null when the profile's first app has no secret (the connection is then 'unconfigured'). */
+export function buildProfileClient(
+  profile: Profile,
+  settings: Settings,
+  secrets: ProfileSecrets,
+  target: ClientTarget,
+): WeComClient | null {
+  const first = profile.apps[0];
+  if (!first || !secrets.apps.has(first.name)) return null;
+  const apps = profile.apps
+    .filter((app) => secrets.apps.has(app.name))
+    .map((app) => ({ name: app.name, agentId: app.agentId, secret: secrets.apps.get(app.name)! }));
+  const config: WeComConfigInput = {
+    corpId: target.corpId,
+    apps,
+    environment: profile.environment,
+    language: settings.language,
+    ...networkConfig(settings.network, target.baseUrl),
+  };
+  if (secrets.contacts) config.contactsSecret = secrets.contacts;
+  return createWeComClient(config);
+}
+
+/** A throwaway client for connection.test: one app, inline secret, few retries. */
+export function buildTestClient(
+  input: { corpId: string; agentId: number; secret: string; baseUrl?: string | undefined },
+  settings: Settings,
+  fallbackBaseUrl: string | undefined,
+): WeComClient {
+  return createWeComClient({
+    corpId: input.corpId,
+    apps: [{ name: 'connection-test', agentId: input.agentId, secret: input.secret }],
+    language: settings.language,
+    ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl),
+    maxRetries: Math.min(settings.network.maxRetries, 1),
+    cache: { enabled: false },
+  });
+}

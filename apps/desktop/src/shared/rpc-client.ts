@@ -1,0 +1,185 @@
+// RPC client (renderer side, also used by tests and benchmarks): typed calls with cancellation,
+// typed events. Outputs and event payloads are parsed with the contract's schemas: the services are a
+// separate process that may be older, newer or simply buggy, and zod also drops unknown fields.
+import type { z } from 'zod';
+import {
+  servicesContract,
+  servicesEvents,
+  type EventPayload,
+  type MethodInput,
+  type MethodOutput,
+  type ServicesEvent,
+  type ServicesMethod,
+} from './contract.ts';
+import { serviceErrorSchema, type ServiceError } from './models.ts';
+import { RpcError, isCallId, isObject, type MessageEndpoint, type RpcClientMessage } from './rpc-wire.ts';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface RpcClientOptions {
+  /** Parse outputs and events with the contract's schemas (default true). */
+  validateOutputs?: boolean;
+  /** A listener threw, or an event/response failed validation. Default: console.error. */
+  onError?: (error: unknown) => void;
+}
+
+export interface RpcClient {
+  call<M extends ServicesMethod>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<MethodOutput<M>>;
+  on<E extends ServicesEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Rejects pending calls (kind 'cancelled', code 'RPC_CLOSED'), drops listeners, closes the endpoint. */
+  close(): void;
+  readonly pendingCount: number;
+}
+
+interface PendingCall {
+  method: ServicesMethod;
+  resolve(value: unknown): void;
+  reject(error: RpcError): void;
+}
+
+const cancelledError = (code: string, message: string): RpcError => new RpcError({ kind: 'cancelled', code, message });
+
+export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOptions = {}): RpcClient {
+  const validate = options.validateOutputs ?? true;
+  const reportError = options.onError ?? ((error: unknown) => console.error(error));
+  const pending = new Map<number, PendingCall>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+  let closed = false;
+
+  const send = (message: RpcClientMessage) => endpoint.postMessage(message);
+
+  function settle(id: number, ok: boolean, value: unknown) {
+    const call = pending.get(id);
+    if (!call) return; // cancelled or unknown: nothing waits for it
+    pending.delete(id);
+    if (!ok) {
+      call.reject(new RpcError(toServiceError(value)));
+      return;
+    }
+    if (!validate) {
+      call.resolve(value);
+      return;
+    }
+    const parsed = (servicesContract[call.method].output as z.ZodType).safeParse(value);
+    if (parsed.success) call.resolve(parsed.data);
+    else {
+      call.reject(
+        new RpcError({
+          kind: 'internal',
+          code: 'INVALID_OUTPUT',
+          message: `The services answered ${call.method} with data of the wrong shape`,
+          details: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+        }),
+      );
+    }
+  }
+
+  function dispatchEvent(event: string, payload: unknown) {
+    const set = listeners.get(event);
+    if (!set || set.size === 0) return;
+    let value = payload;
+    if (validate) {
+      const schema = (servicesEvents as Record<string, z.ZodType | undefined>)[event];
+      if (!schema) return;
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        reportError(new Error(`rpc: event ${event} failed validation: ${parsed.error.message}`));
+        return;
+      }
+      value = parsed.data;
+    }
+    for (const listener of [...set]) {
+      try {
+        listener(value);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+  }
+
+  const unsubscribe = endpoint.onMessage((data) => {
+    if (!isObject(data)) return;
+    if (data.t === 'res' && isCallId(data.id)) settle(data.id, data.ok === true, data.ok === true ? data.output : data.error);
+    else if (data.t === 'evt' && typeof data.event === 'string') dispatchEvent(data.event, data.payload);
+  });
+
+  return {
+    call<M extends ServicesMethod>(method: M, input: MethodInput<M>, callOptions?: CallOptions) {
+      if (closed) return Promise.reject(cancelledError('RPC_CLOSED', 'The connection to the services is closed'));
+      const signal = callOptions?.signal;
+      if (signal?.aborted) return Promise.reject(cancelledError('CANCELLED', 'Cancelled'));
+      const id = nextId++;
+      return new Promise<MethodOutput<M>>((resolve, reject) => {
+        let onAbort: (() => void) | undefined;
+        if (signal) {
+          onAbort = () => {
+            if (!pending.delete(id)) return;
+            send({ t: 'cancel', id });
+            reject(cancelledError('CANCELLED', 'Cancelled'));
+          };
+          signal.addEventListener('abort', onAbort, { once: true });
+        }
+        const detach = () => {
+          if (signal && onAbort) signal.removeEventListener('abort', onAbort);
+        };
+        pending.set(id, {
+          method,
+          resolve: (value) => {
+            detach();
+            resolve(value as MethodOutput<M>);
+          },
+          reject: (error) => {
+            detach();
+            reject(error);
+          },
+        });
+        try {
+          send({ t: 'req', id, method, input });
+        } catch (error) {
+          // e.g. a value that cannot be structured-cloned
+          pending.delete(id);
+          detach();
+          reject(
+            new RpcError({
+              kind: 'validation',
+              code: 'UNSENDABLE_INPUT',
+              message: `The input of ${method} cannot be sent`,
+              details: error instanceof Error ? error.message : String(error),
+            }),
+          );
+        }
+      });
+    },
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => {
+        set.delete(wrapped);
+      };
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      const calls = [...pending.values()];
+      pending.clear();
+      listeners.clear();
+      for (const call of calls) call.reject(cancelledError('RPC_CLOSED', 'The connection to the services was closed'));
+      endpoint.close?.();
+    },
+    get pendingCount() {
+      return pending.size;
+    },
+  };
+}
+
+function toServiceError(value: unknown): ServiceError {
+  const parsed = serviceErrorSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  return { kind: 'internal', code: 'INVALID_ERROR', message: 'The services failed without a readable error' };
+}

@@ -1,0 +1,58 @@
+// Adapters from concrete message ports to the RPC's MessageEndpoint.
+// Structural types only: neither DOM nor Electron types are imported, so this file type-checks and
+// runs in the renderer, in Electron's utility process and under plain Node.
+import type { MessageEndpoint } from './rpc-wire.ts';
+
+interface MessageEventLike {
+  data: unknown;
+}
+
+/** A browser MessagePort, or Node's worker_threads MessagePort (both are EventTargets). */
+export interface DomPortLike {
+  postMessage(data: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
+  start?(): void;
+  close(): void;
+}
+
+/** Electron's MessagePortMain (main and utility processes). */
+export interface ElectronPortLike {
+  postMessage(data: unknown): void;
+  on(event: 'message', listener: (event: MessageEventLike) => void): unknown;
+  off?(event: 'message', listener: (event: MessageEventLike) => void): unknown;
+  removeListener?(event: 'message', listener: (event: MessageEventLike) => void): unknown;
+  start(): void;
+  close(): void;
+}
+
+export function fromDomPort(port: DomPortLike): MessageEndpoint {
+  return {
+    postMessage: (data) => port.postMessage(data),
+    onMessage(handler) {
+      const listener = (event: MessageEventLike) => handler(event.data);
+      port.addEventListener('message', listener);
+      // A DOM port queues messages until started when listened to with addEventListener.
+      port.start?.();
+      return () => port.removeEventListener('message', listener);
+    },
+    close: () => port.close(),
+  };
+}
+
+export function fromElectronPort(port: ElectronPortLike): MessageEndpoint {
+  return {
+    postMessage: (data) => port.postMessage(data),
+    onMessage(handler) {
+      const listener = (event: MessageEventLike) => handler(event.data);
+      port.on('message', listener);
+      // MessagePortMain delivers nothing until started.
+      port.start();
+      return () => {
+        if (port.off) port.off('message', listener);
+        else port.removeListener?.('message', listener);
+      };
+    },
+    close: () => port.close(),
+  };
+}

@@ -1,0 +1,172 @@
+// RPC server (services side): validates every input with the contract, runs the handler with an
+// AbortSignal, answers with the output or a ServiceError, and broadcasts events to every endpoint.
+import type { z } from 'zod';
+import { servicesContract, type EventPayload, type MethodOutput, type ServicesContract, type ServicesEvent, type ServicesMethod } from './contract.ts';
+import type { ServiceError } from './models.ts';
+import { RpcError, isCallId, isObject, type MessageEndpoint, type RpcServerMessage } from './rpc-wire.ts';
+
+export type RpcLanguage = 'zh-CN' | 'en-US';
+/** What a handler receives: the input after parsing (defaults applied). */
+export type MethodArgs<M extends ServicesMethod> = z.output<ServicesContract[M]['input']>;
+
+export interface HandlerContext {
+  method: ServicesMethod;
+  /** Aborted when the caller cancels or its window goes away. */
+  signal: AbortSignal;
+}
+
+export type ServicesHandler<M extends ServicesMethod> = (
+  input: MethodArgs<M>,
+  context: HandlerContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+export type ServicesHandlers = { [M in ServicesMethod]: ServicesHandler<M> };
+
+export interface RpcServerOptions {
+  /** Called with every error that became kind 'internal' (for the log). */
+  onError?: (error: unknown, method: string) => void;
+  /** Turns a thrown value into a ServiceError; the services pass a WeCom-aware mapper. */
+  mapError?: (error: unknown, language: RpcLanguage) => ServiceError;
+  language?: () => RpcLanguage;
+}
+
+export interface RpcServer {
+  /** Serves one endpoint until the returned function is called (in-flight calls are then aborted). */
+  attach(endpoint: MessageEndpoint): () => void;
+  emit<E extends ServicesEvent>(event: E, payload: EventPayload<E>): void;
+  readonly endpointCount: number;
+}
+
+export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOptions = {}): RpcServer {
+  const endpoints = new Set<MessageEndpoint>();
+  const language = options.language ?? (() => 'zh-CN' as const);
+  const mapError = options.mapError ?? defaultMapError;
+
+  function failure(error: unknown, method: string): ServiceError {
+    const mapped = mapError(error, language());
+    if (mapped.kind === 'internal') options.onError?.(error, method);
+    return mapped;
+  }
+
+  function serve(endpoint: MessageEndpoint, inflight: Map<number, AbortController>, data: unknown) {
+    if (!isObject(data) || !isCallId(data.id)) return;
+    const id = data.id;
+    if (data.t === 'cancel') {
+      inflight.get(id)?.abort();
+      return;
+    }
+    if (data.t !== 'req') return;
+    const reply = (message: RpcServerMessage) => {
+      try {
+        endpoint.postMessage(message);
+      } catch (error) {
+        // an output that cannot be cloned is a services bug: tell the caller instead of hanging it
+        if (message.t === 'res' && message.ok) endpoint.postMessage({ t: 'res', id, ok: false, error: failure(error, String(data.method)) });
+      }
+    };
+    const method = data.method;
+    if (typeof method !== 'string' || !Object.hasOwn(servicesContract, method)) {
+      reply({ t: 'res', id, ok: false, error: unknownMethodError(String(method), language()) });
+      return;
+    }
+    const name = method as ServicesMethod;
+    const parsed = (servicesContract[name].input as z.ZodType).safeParse(data.input);
+    if (!parsed.success) {
+      reply({ t: 'res', id, ok: false, error: validationError(name, parsed.error, language()) });
+      return;
+    }
+    const controller = new AbortController();
+    inflight.set(id, controller);
+    const finish = (ok: boolean, value: unknown) => {
+      inflight.delete(id);
+      // a cancelled caller has already given up: say nothing
+      if (controller.signal.aborted) return;
+      if (ok) reply({ t: 'res', id, ok: true, output: value });
+      else reply({ t: 'res', id, ok: false, error: failure(value, name) });
+    };
+    try {
+      const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;
+      const result = handler(parsed.data, { method: name, signal: controller.signal });
+      if (isPromiseLike(result)) result.then((value) => finish(true, value), (error: unknown) => finish(false, error));
+      else finish(true, result);
+    } catch (error) {
+      finish(false, error);
+    }
+  }
+
+  return {
+    attach(endpoint) {
+      const inflight = new Map<number, AbortController>();
+      endpoints.add(endpoint);
+      const stop = endpoint.onMessage((data) => serve(endpoint, inflight, data));
+      let attached = true;
+      return () => {
+        if (!attached) return;
+        attached = false;
+        stop();
+        endpoints.delete(endpoint);
+        for (const controller of inflight.values()) controller.abort();
+        inflight.clear();
+      };
+    },
+    emit(event, payload) {
+      const message: RpcServerMessage = { t: 'evt', event, payload };
+      for (const endpoint of endpoints) {
+        try {
+          endpoint.postMessage(message);
+        } catch (error) {
+          options.onError?.(error, `event ${event}`);
+        }
+      }
+    },
+    get endpointCount() {
+      return endpoints.size;
+    },
+  };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return isObject(value) && typeof (value as { then?: unknown }).then === 'function';
+}
+
+function validationError(method: string, error: z.ZodError, lang: RpcLanguage): ServiceError {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.') || '(input)'))];
+  const details = error.issues.map((issue) => `${issue.path.map(String).join('.') || '(input)'}: ${issue.message}`).join('\n');
+  const list = fields.join(', ');
+  return {
+    kind: 'validation',
+    code: 'INVALID_INPUT',
+    message: lang === 'zh-CN' ? `${method} 的输入无效：${list}` : `Invalid input for ${method}: ${list}`,
+    details,
+  };
+}
+
+function unknownMethodError(method: string, lang: RpcLanguage): ServiceError {
+  return {
+    kind: 'validation',
+    code: 'UNKNOWN_METHOD',
+    message: lang === 'zh-CN' ? `未知的方法：${method.slice(0, 80)}` : `Unknown method: ${method.slice(0, 80)}`,
+  };
+}
+
+const SECRET_PATTERN = /((?:access_token|corpsecret|secret|password|token)["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi;
+
+/** Removes values of secret-looking keys from a message before it leaves the process. */
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_PATTERN, '$1***');
+}
+
+/** Without a WeCom-aware mapper: RpcError passes through, aborts become 'cancelled', the rest 'internal'. */
+export function defaultMapError(error: unknown, lang: RpcLanguage): ServiceError {
+  if (error instanceof RpcError) return error.error;
+  if (isObject(error) && (error as { name?: unknown }).name === 'AbortError') {
+    return { kind: 'cancelled', code: 'CANCELLED', message: lang === 'zh-CN' ? '已取消' : 'Cancelled' };
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    kind: 'internal',
+    code: 'INTERNAL',
+    message: lang === 'zh-CN' ? '服务进程出现内部错误，请查看日志' : 'Something went wrong in the services; see the log',
+    details: redactSecrets(text).slice(0, 2000),
+  };
+}

@@ -1,0 +1,46 @@
+// Benchmark rows and their markdown table.
+export interface CoreBenchRow {
+  benchmark: string;
+  /** Size of the data, e.g. "50k users / 3k depts". */
+  data: string;
+  wallMs: number;
+  calls: number;
+  peakRssMb: number;
+  peakHeapDeltaMb: number;
+  /** 45009 answers the simulator sent. */
+  rateLimited: number;
+  lowerBoundMs: number;
+  /** What bounds the run: 'rate' (calls ÷ allowed rate) or 'chain' (sequential pages × latency). */
+  boundBy: string;
+  wallOverBound: number;
+  baselineMs: number | null;
+  speedUp: number | null;
+  notes: string;
+}
+
+const fixed = (value: number, digits: number): string => value.toFixed(digits);
+
+export function formatTable(rows: readonly CoreBenchRow[]): string {
+  const header =
+    '| benchmark | data | wall | calls | peak RSS | peak heap Δ | 45009 | lower bound | wall ÷ bound | sequential baseline | speed-up | notes |';
+  const rule = '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
+  const lines = rows.map((row) =>
+    [
+      '',
+      row.benchmark,
+      row.data,
+      `${fixed(row.wallMs / 1000, 2)} s`,
+      String(row.calls),
+      `${fixed(row.peakRssMb, 0)} MB`,
+      `${fixed(row.peakHeapDeltaMb, 1)} MB`,
+      String(row.rateLimited),
+      `${fixed(row.lowerBoundMs / 1000, 2)} s (${row.boundBy})`,
+      `${fixed(row.wallOverBound, 3)}x`,
+      row.baselineMs === null ? '–' : `${fixed(row.baselineMs / 1000, 2)} s`,
+      row.speedUp === null ? '–' : `${fixed(row.speedUp, 1)}x`,
+      row.notes,
+      '',
+    ].join(' | ').trim(),
+  );
+  return [header, rule, ...lines].join('\n');
+}

@@ -1,0 +1,38 @@
+// Decodes gzip / deflate / br bodies (the pipeline asks for them with accept-encoding).
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflate, inflateRaw } from 'node:zlib';
+
+const gunzipAsync = promisify(gunzip);
+const inflateAsync = promisify(inflate);
+const inflateRawAsync = promisify(inflateRaw);
+const brotliAsync = promisify(brotliDecompress);
+
+/** The body claimed an encoding it does not have: a garbled answer, like a malformed JSON body. */
+export class BodyDecodeError extends Error {
+  override name = 'BodyDecodeError';
+}
+
+export async function decodeBody(body: Buffer, contentEncoding: string | undefined): Promise<Buffer> {
+  try {
+    return await decode(body, contentEncoding);
+  } catch (error) {
+    throw new BodyDecodeError(`could not decode a ${contentEncoding} body`, { cause: error });
+  }
+}
+
+async function decode(body: Buffer, contentEncoding: string | undefined): Promise<Buffer> {
+  const encoding = contentEncoding?.trim().toLowerCase();
+  if (!encoding || encoding === 'identity' || body.length === 0) return body;
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return gunzipAsync(body);
+    case 'deflate':
+      // Servers disagree on whether "deflate" has the zlib wrapper; accept both.
+      return body[0] !== undefined && (body[0] & 0x0f) === 8 ? inflateAsync(body) : inflateRawAsync(body);
+    case 'br':
+      return brotliAsync(body);
+    default:
+      return body;
+  }
+}
