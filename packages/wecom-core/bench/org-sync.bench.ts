@@ -5,7 +5,7 @@
 import type { WeComClient } from '../src/client.ts';
 import { userListIdResponseSchema } from '../src/models/user.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
-import { startMemorySampler } from './support/memory.ts';
+import { measure } from './support/measure.ts';
 import { formatTable, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
@@ -25,29 +25,13 @@ const BASELINE_SAMPLE = 200;
 
 const label = (size: OrgSize): string => `${size.users / 1000}k users / ${size.departments / 1000}k depts`;
 
-async function measure<T>(sim: SimHost, run: () => Promise<T>) {
-  const before = await sim.stats();
-  const memory = startMemorySampler();
-  const started = performance.now();
-  const value = await run();
-  const wallMs = performance.now() - started;
-  const peak = memory.stop();
-  const after = await sim.stats();
-  return {
-    value,
-    wallMs,
-    calls: after.calls - before.calls,
-    rateLimited: after.rateLimited - before.rateLimited,
-    concurrencyLimited: after.concurrencyLimited - before.concurrencyLimited,
-    ...peak,
-  };
-}
-
 async function walkRow(client: WeComClient, sim: SimHost, size: OrgSize): Promise<CoreBenchRow> {
   const { info } = sim;
-  const result = await measure(sim, async () => {
+  const result = await measure(sim, async (probe) => {
     let users = 0;
-    for await (const _user of client.users.usersInDepartmentTree(1, { priority: 'background' })) users++;
+    for await (const _user of client.users.usersInDepartmentTree(1, { priority: 'background' })) {
+      if (++users % 2500 === 0) probe();
+    }
     return users;
   });
 
@@ -70,6 +54,7 @@ async function walkRow(client: WeComClient, sim: SimHost, size: OrgSize): Promis
     calls: result.calls,
     peakRssMb: result.peakRssMb,
     peakHeapDeltaMb: result.peakHeapDeltaMb,
+    retainedHeapMb: result.retainedHeapMb,
     rateLimited: result.rateLimited,
     lowerBoundMs,
     boundBy: `rate: ${concurrency} in flight × ${BENCH_LATENCY_MS} ms`,
@@ -84,9 +69,12 @@ async function walkRow(client: WeComClient, sim: SimHost, size: OrgSize): Promis
 
 async function listIdRow(client: WeComClient, sim: SimHost, size: OrgSize): Promise<CoreBenchRow> {
   const { info } = sim;
-  const result = await measure(sim, async () => {
+  const result = await measure(sim, async (probe) => {
     let rows = 0;
-    for await (const page of client.users.listIdPages({ priority: 'background' })) rows += page.dept_user.length;
+    for await (const page of client.users.listIdPages({ priority: 'background' })) {
+      rows += page.dept_user.length;
+      probe();
+    }
     return rows;
   });
 
@@ -114,6 +102,7 @@ async function listIdRow(client: WeComClient, sim: SimHost, size: OrgSize): Prom
     calls: result.calls,
     peakRssMb: result.peakRssMb,
     peakHeapDeltaMb: result.peakHeapDeltaMb,
+    retainedHeapMb: result.retainedHeapMb,
     rateLimited: result.rateLimited,
     lowerBoundMs,
     boundBy: `chain: ${result.calls} pages × ${BENCH_LATENCY_MS} ms`,
@@ -122,6 +111,14 @@ async function listIdRow(client: WeComClient, sim: SimHost, size: OrgSize): Prom
     speedUp: baselineMs / result.wallMs,
     notes: `${result.value} rows (${result.value === info.listIdRows ? 'all' : `expected ${info.listIdRows}`}), 10000 per page`,
   };
+}
+
+/** One short walk and one list_id page so JIT and connection set-up are not timed. */
+async function warmUp(client: WeComClient): Promise<void> {
+  const top = (await client.departments.simpleList(1, { cache: false })).find((d) => d.parentid === 1);
+  let budget = 200;
+  for await (const _user of client.users.usersInDepartmentTree(top?.id ?? 1)) if (--budget === 0) break;
+  for await (const _page of client.users.listIdPages({ limit: 2000 })) break;
 }
 
 export async function runOrgSyncBenchmarks(sizes: readonly OrgSize[] = ORG_SIZES): Promise<CoreBenchRow[]> {
@@ -134,6 +131,7 @@ export async function runOrgSyncBenchmarks(sizes: readonly OrgSize[] = ORG_SIZES
     });
     const client = await benchClient(sim.info);
     try {
+      await warmUp(client);
       rows.push(await walkRow(client, sim, size));
       rows.push(await listIdRow(client, sim, size));
     } finally {

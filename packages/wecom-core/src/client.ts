@@ -48,7 +48,7 @@ export interface WeComClient extends AppServices {
   close(): Promise<void>;
 }
 
-function appServices(caller: ApiCaller, name: string, agentId: number): AppServices {
+function appServices(caller: ApiCaller, name: string, agentId: number, now?: () => number): AppServices {
   const context = { credential: name };
   return {
     name,
@@ -57,16 +57,21 @@ function appServices(caller: ApiCaller, name: string, agentId: number): AppServi
     media: new MediaService(caller, context),
     messages: new MessagesService(caller, { ...context, agentId }),
     appchat: new AppchatService(caller, context),
-    jssdk: new JsSdkService(caller, context),
+    jssdk: new JsSdkService(caller, { ...context, now }),
   };
 }
 
-export function createWeComClient(config: WeComConfigInput | WeComConfig, options: WeComClientOptions = {}): WeComClient {
+export function createWeComClient(
+  config: WeComConfigInput | WeComConfig,
+  options: WeComClientOptions = {},
+): WeComClient {
   const parsed = parseConfig(config);
   const { pipeline: shared, ...pipelineOptions } = options;
   const pipeline = shared ?? createPipeline(parsed, pipelineOptions);
   const main = parsed.apps[0]!;
-  const byApp = new Map<string, AppServices>([[main.name, appServices(pipeline, main.name, main.agentId)]]);
+  const byApp = new Map<string, AppServices>([
+    [main.name, appServices(pipeline, main.name, main.agentId, options.now)],
+  ]);
   const mainServices = byApp.get(main.name)!;
   const readContext = { credential: main.name };
 
@@ -88,7 +93,7 @@ export function createWeComClient(config: WeComConfigInput | WeComConfig, option
       if (existing) return existing;
       const app = parsed.apps.find((candidate) => candidate.name === name);
       if (!app) throw new RangeError(`no app named "${name}" in the WeCom config`);
-      const services = appServices(pipeline, app.name, app.agentId);
+      const services = appServices(pipeline, app.name, app.agentId, options.now);
       byApp.set(name, services);
       return services;
     },

@@ -62,8 +62,19 @@ export { utf8Bytes, charCount } from './validation/text.ts';
 export { USERID_PATTERN, CHATID_PATTERN } from './validation/ids.ts';
 export { LIVING_LIMITS, validateCreateLiving, validateModifyLiving } from './validation/living.ts';
 export { MESSAGE_LIMITS, validateMessage } from './validation/message.ts';
-export { APPCHAT_LIMITS, validateAppchatCreate, validateAppchatUpdate, validateAppchatSend } from './validation/appchat.ts';
-export { MEDIA_LIMITS, UPLOADIMG_LIMIT, MEDIA_MIN_BYTES, validateMediaUpload, validateUploadImg } from './validation/media.ts';
+export {
+  APPCHAT_LIMITS,
+  validateAppchatCreate,
+  validateAppchatUpdate,
+  validateAppchatSend,
+} from './validation/appchat.ts';
+export {
+  MEDIA_LIMITS,
+  UPLOADIMG_LIMIT,
+  MEDIA_MIN_BYTES,
+  validateMediaUpload,
+  validateUploadImg,
+} from './validation/media.ts';
 
 // Paging helpers
 export { chainedPages } from './paging/chained-pages.ts';

@@ -2,8 +2,8 @@
 // ready, ports brokered per window, crashes survived, settings kept. Every Electron object it
 // touches is created here or handed in, so tests drive it with a fake Electron.
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
-import type { MessagePortMain } from 'electron';
+import { app, session } from 'electron';
+import type { BrowserWindow, MessagePortMain } from 'electron';
 import { DEMO_PROFILE } from '../shared/settings.ts';
 import type { Profile } from '../shared/settings.ts';
 import type { ServicesToMain } from '../shared/host-protocol.ts';

@@ -1,30 +1,12 @@
-// Window and session hardening: secure webPreferences, no navigation, no new windows, no
-// permissions, CSP on every response, links out only to the allow-list.
+// Window and session hardening: no navigation, no new windows, no permissions, CSP on every
+// response, links out only to the allow-list. (The secure webPreferences are in windows.ts.)
 import { shell } from 'electron';
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isAllowedExternalUrl } from './external-links.ts';
 import { originOf } from './origin.ts';
 
 export interface SecurityLog {
   warn(...args: unknown[]): void;
-}
-
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  };
 }
 
 /** Opens an allow-listed URL in the system browser; false (and nothing opened) otherwise. */

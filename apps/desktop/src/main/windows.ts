@@ -6,7 +6,6 @@ import type { Settings } from '../shared/settings.ts';
 import { pageUrl } from './app-protocol.ts';
 import { LAUNCHER_BACKGROUND, LAUNCHER_SIZE, MAIN_BACKGROUND, MAIN_SIZE, PRODUCT_NAME } from './constants.ts';
 import type { AppLog } from './logger.ts';
-import { secureWebPreferences } from './security.ts';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -19,18 +18,38 @@ function load(window: BrowserWindow, url: string, log: AppLog): void {
   window.loadURL(url).catch((error: unknown) => log.error(`could not load ${url}:`, error));
 }
 
-function common(options: WindowOptions): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Every window of the app. The webPreferences are spelled out on the constructor (not spread from a
+ * helper) so that reviewers and static scanners see them where the window is made.
+ */
+function secureWindow(options: WindowOptions, extra: BrowserWindowConstructorOptions): BrowserWindow {
+  return new BrowserWindow({
     show: false,
     title: PRODUCT_NAME,
     ...(options.iconPath ? { icon: options.iconPath } : {}),
-    webPreferences: secureWebPreferences(options.preloadPath),
-  };
+    ...extra,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // Middle-click would ask for a new window; none may open anyway, this removes the path.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
 
 export function createLauncherWindow(options: WindowOptions): BrowserWindow {
-  const window = new BrowserWindow({
-    ...common(options),
+  const window = secureWindow(options, {
     ...LAUNCHER_SIZE,
     frame: false,
     resizable: false,
@@ -52,8 +71,7 @@ export function mainBackground(theme: Settings['theme']): string {
 
 /** Created hidden: shown when its page says `window.ready` (see AppContext). */
 export function createMainWindow(options: WindowOptions & { theme: Settings['theme'] }): BrowserWindow {
-  const window = new BrowserWindow({
-    ...common(options),
+  const window = secureWindow(options, {
     ...MAIN_SIZE,
     backgroundColor: mainBackground(options.theme),
     autoHideMenuBar: true,

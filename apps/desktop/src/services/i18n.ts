@@ -37,7 +37,7 @@ const texts = {
   anchorFixed: { zh: '直播创建后不能更换主播', en: 'The anchor of a live cannot be changed after it is created' },
   noRecipients: { zh: '请至少选择一位接收人', en: 'Choose at least one recipient' },
   'invite.title': { zh: '直播邀请', en: 'Live invitation' },
-  'invite.button': { zh: '详情', en: 'Details' },
+  'invite.button': { zh: '详情', en: 'View' },
   'remind.default': { zh: '您尚未观看直播', en: 'You have not watched the live' },
   notFoundJob: { zh: '未找到该同步任务', en: 'This sync job was not found' },
   noAudience: { zh: '该直播没有记录邀请对象', en: 'No audience was recorded for this live' },

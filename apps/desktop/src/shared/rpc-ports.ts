@@ -7,11 +7,17 @@ interface MessageEventLike {
   data: unknown;
 }
 
+/**
+ * DOM and Node declare the listener as taking a plain `Event`; at run time a 'message' listener
+ * always receives a MessageEvent, which carries `data`.
+ */
+type PortListener = (event: Event) => void;
+
 /** A browser MessagePort, or Node's worker_threads MessagePort (both are EventTargets). */
 export interface DomPortLike {
   postMessage(data: unknown): void;
-  addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
-  removeEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
+  addEventListener(type: 'message', listener: PortListener): void;
+  removeEventListener(type: 'message', listener: PortListener): void;
   start?(): void;
   close(): void;
 }
@@ -30,7 +36,7 @@ export function fromDomPort(port: DomPortLike): MessageEndpoint {
   return {
     postMessage: (data) => port.postMessage(data),
     onMessage(handler) {
-      const listener = (event: MessageEventLike) => handler(event.data);
+      const listener = (event: Event) => handler((event as unknown as MessageEventLike).data);
       port.addEventListener('message', listener);
       // A DOM port queues messages until started when listened to with addEventListener.
       port.start?.();

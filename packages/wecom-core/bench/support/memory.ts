@@ -1,17 +1,18 @@
-// Peak memory of this process while a benchmark runs, sampled on a timer.
+// Memory of this process while a benchmark runs: peaks sampled on a timer during the timed pass,
+// and the retained heap (after full GCs at points inside an untimed pass) to show what is held.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
+const MB = 1024 * 1024;
+
 export interface MemoryPeak {
   peakRssMb: number;
-  /** Peak heap above the heap in use when sampling started (after a full GC). */
+  /** Peak heap above the heap in use when sampling started (garbage included). */
   peakHeapDeltaMb: number;
 }
-
-const MB = 1024 * 1024;
 
 export function startMemorySampler(intervalMs = 5): { stop(): MemoryPeak } {
   gc();
@@ -29,6 +30,22 @@ export function startMemorySampler(intervalMs = 5): { stop(): MemoryPeak } {
       clearInterval(timer);
       sample();
       return { peakRssMb: peakRss / MB, peakHeapDeltaMb: (peakHeap - start.heapUsed) / MB };
+    },
+  };
+}
+
+/** Call probe() from inside a run: a full GC, then the live heap above the start is recorded. */
+export function startRetainedProbe(): { probe(): void; stop(): number } {
+  gc();
+  const base = process.memoryUsage().heapUsed;
+  let peak = 0;
+  return {
+    probe() {
+      gc();
+      peak = Math.max(peak, process.memoryUsage().heapUsed - base);
+    },
+    stop() {
+      return peak / MB;
     },
   };
 }

@@ -7,6 +7,8 @@ export interface CoreBenchRow {
   calls: number;
   peakRssMb: number;
   peakHeapDeltaMb: number;
+  /** Live heap after full GCs during an untimed repeat: what the run holds, garbage excluded. */
+  retainedHeapMb: number;
   /** 45009 answers the simulator sent. */
   rateLimited: number;
   lowerBoundMs: number;
@@ -22,8 +24,8 @@ const fixed = (value: number, digits: number): string => value.toFixed(digits);
 
 export function formatTable(rows: readonly CoreBenchRow[]): string {
   const header =
-    '| benchmark | data | wall | calls | peak RSS | peak heap Δ | 45009 | lower bound | wall ÷ bound | sequential baseline | speed-up | notes |';
-  const rule = '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
+    '| benchmark | data | wall | calls | peak RSS | peak heap Δ | retained heap | 45009 | lower bound | wall ÷ bound | sequential baseline | speed-up | notes |';
+  const rule = '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
   const lines = rows.map((row) =>
     [
       '',
@@ -33,6 +35,7 @@ export function formatTable(rows: readonly CoreBenchRow[]): string {
       String(row.calls),
       `${fixed(row.peakRssMb, 0)} MB`,
       `${fixed(row.peakHeapDeltaMb, 1)} MB`,
+      `${fixed(row.retainedHeapMb, 1)} MB`,
       String(row.rateLimited),
       `${fixed(row.lowerBoundMs / 1000, 2)} s (${row.boundBy})`,
       `${fixed(row.wallOverBound, 3)}x`,
@@ -40,7 +43,9 @@ export function formatTable(rows: readonly CoreBenchRow[]): string {
       row.speedUp === null ? '–' : `${fixed(row.speedUp, 1)}x`,
       row.notes,
       '',
-    ].join(' | ').trim(),
+    ]
+      .join(' | ')
+      .trim(),
   );
   return [header, rule, ...lines].join('\n');
 }

@@ -25,5 +25,4 @@ export interface SimProcessStats {
 
 export type SimProcessRequest = { type: 'stats'; id: number } | { type: 'close' };
 export type SimProcessMessage =
-  | { type: 'ready'; info: SimProcessInfo }
-  | { type: 'stats'; id: number; stats: SimProcessStats };
+  { type: 'ready'; info: SimProcessInfo } | { type: 'stats'; id: number; stats: SimProcessStats };

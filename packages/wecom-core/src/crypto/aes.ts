@@ -12,7 +12,8 @@ export function decodeAesKey(encodingAesKey: string): Buffer {
     throw new WeComCryptoError('CRYPTO_BAD_AES_KEY', 'EncodingAESKey must be 43 letters and digits');
   }
   const key = Buffer.from(encodingAesKey + '=', 'base64');
-  if (key.length !== 32) throw new WeComCryptoError('CRYPTO_BAD_AES_KEY', 'EncodingAESKey does not decode to 32 bytes');
+  if (key.length !== 32)
+    throw new WeComCryptoError('CRYPTO_BAD_AES_KEY', 'EncodingAESKey does not decode to 32 bytes');
   return key;
 }
 
@@ -24,10 +25,14 @@ export function pkcs7Pad(data: Buffer): Buffer {
 /** Strict: the length must be a block multiple and every padding byte must equal the count (1..32). */
 export function pkcs7Unpad(data: Buffer): Buffer {
   if (data.length === 0 || data.length % BLOCK !== 0) {
-    throw new WeComCryptoError('CRYPTO_BAD_PADDING', `decrypted length ${data.length} is not a multiple of ${BLOCK}`);
+    throw new WeComCryptoError(
+      'CRYPTO_BAD_PADDING',
+      `decrypted length ${data.length} is not a multiple of ${BLOCK}`,
+    );
   }
   const padding = data[data.length - 1]!;
-  if (padding < 1 || padding > BLOCK) throw new WeComCryptoError('CRYPTO_BAD_PADDING', `invalid padding byte ${padding}`);
+  if (padding < 1 || padding > BLOCK)
+    throw new WeComCryptoError('CRYPTO_BAD_PADDING', `invalid padding byte ${padding}`);
   let mismatch = 0;
   for (let i = data.length - padding; i < data.length; i++) mismatch |= data[i]! ^ padding;
   if (mismatch !== 0) throw new WeComCryptoError('CRYPTO_BAD_PADDING', 'padding bytes are inconsistent');
@@ -40,8 +45,14 @@ export interface DecryptedMessage {
   random: Buffer;
 }
 
-export function encryptMessage(key: Buffer, message: string, receiveId: string, random: Buffer = randomBytes(16)): string {
-  if (random.length !== 16) throw new WeComCryptoError('CRYPTO_BAD_LENGTH', 'the random prefix must be 16 bytes');
+export function encryptMessage(
+  key: Buffer,
+  message: string,
+  receiveId: string,
+  random: Buffer = randomBytes(16),
+): string {
+  if (random.length !== 16)
+    throw new WeComCryptoError('CRYPTO_BAD_LENGTH', 'the random prefix must be 16 bytes');
   const body = Buffer.from(message, 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(body.length, 0);
@@ -59,7 +70,8 @@ export function decryptMessage(key: Buffer, encrypted: string): DecryptedMessage
   const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
   decipher.setAutoPadding(false);
   const plain = pkcs7Unpad(Buffer.concat([decipher.update(cipherText), decipher.final()]));
-  if (plain.length < 20) throw new WeComCryptoError('CRYPTO_BAD_LENGTH', 'the plaintext is shorter than its header');
+  if (plain.length < 20)
+    throw new WeComCryptoError('CRYPTO_BAD_LENGTH', 'the plaintext is shorter than its header');
   const length = plain.readUInt32BE(16);
   if (20 + length > plain.length) {
     throw new WeComCryptoError('CRYPTO_BAD_LENGTH', `message length ${length} exceeds the plaintext`);

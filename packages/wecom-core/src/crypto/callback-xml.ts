@@ -15,7 +15,12 @@ function cdata(value: string): string {
   return `<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
 
-export function buildEncryptedReply(encrypted: string, signature: string, timestamp: string, nonce: string): string {
+export function buildEncryptedReply(
+  encrypted: string,
+  signature: string,
+  timestamp: string,
+  nonce: string,
+): string {
   return (
     `<xml><Encrypt>${cdata(encrypted)}</Encrypt><MsgSignature>${cdata(signature)}</MsgSignature>` +
     `<TimeStamp>${timestamp}</TimeStamp><Nonce>${cdata(nonce)}</Nonce></xml>`

@@ -39,7 +39,10 @@ export class WXBizMsgCrypt {
     }
     const { message, receiveId } = decryptMessage(this.#key, encrypted);
     if (receiveId !== this.#receiveId) {
-      throw new WeComCryptoError('CRYPTO_RECEIVEID_MISMATCH', `the message is for "${receiveId}", not this receiver`);
+      throw new WeComCryptoError(
+        'CRYPTO_RECEIVEID_MISMATCH',
+        `the message is for "${receiveId}", not this receiver`,
+      );
     }
     return message;
   }
@@ -58,8 +61,17 @@ export class WXBizMsgCrypt {
   }
 
   /** An encrypted passive reply to a POST callback. */
-  encryptReply(plaintext: string, timestamp = String(Math.floor(Date.now() / 1000)), nonce = randomNonce()): string {
+  encryptReply(
+    plaintext: string,
+    timestamp = String(Math.floor(Date.now() / 1000)),
+    nonce = randomNonce(),
+  ): string {
     const encrypted = encryptMessage(this.#key, plaintext, this.#receiveId, randomBytes(16));
-    return buildEncryptedReply(encrypted, msgSignature(this.#token, timestamp, nonce, encrypted), timestamp, nonce);
+    return buildEncryptedReply(
+      encrypted,
+      msgSignature(this.#token, timestamp, nonce, encrypted),
+      timestamp,
+      nonce,
+    );
   }
 }

@@ -10,6 +10,7 @@ export interface NetworkFailure {
 
 const BY_CODE: Record<string, NetworkFailure> = {
   UND_ERR_CONNECT_TIMEOUT: { kind: 'timeout', requestSent: false },
+  WECOM_DEADLINE: { kind: 'timeout', requestSent: true },
   UND_ERR_HEADERS_TIMEOUT: { kind: 'timeout', requestSent: true },
   UND_ERR_BODY_TIMEOUT: { kind: 'timeout', requestSent: true },
   UND_ERR_SOCKET: { kind: 'reset', requestSent: true },

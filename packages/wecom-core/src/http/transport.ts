@@ -31,6 +31,12 @@ export interface TransportResponse {
 }
 
 const KEEP_ALIVE_MS = 30_000;
+
+/** The whole exchange (connect, headers, body) took longer than timeoutMs. */
+export class DeadlineError extends Error {
+  override name = 'DeadlineError';
+  readonly code = 'WECOM_DEADLINE';
+}
 const MAX_CONNECT_TIMEOUT_MS = 10_000;
 
 export function headerValue(headers: TransportResponse['headers'], name: string): string | undefined {
@@ -92,19 +98,35 @@ export class HttpTransport {
       headers['content-type'] = 'application/json; charset=utf-8';
     }
     if (request.range) headers.range = request.range;
-    const response = await this.dispatcher.request({
-      origin: this.origin,
-      path: this.basePath + request.path + buildQueryString(request.query, request.accessToken),
-      method: request.method,
-      headers,
-      body,
-      headersTimeout: request.timeoutMs,
-      bodyTimeout: request.timeoutMs,
-      signal: request.signal,
-    });
-    const raw = Buffer.from(await response.body.arrayBuffer());
-    const encoding = headerValue(response.headers, 'content-encoding');
-    return { status: response.statusCode, headers: response.headers, body: await decodeBody(raw, encoding) };
+    // undici's own timers tick about once a second; one precise deadline covers the whole exchange.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DeadlineError(`no complete answer within ${request.timeoutMs} ms`)), request.timeoutMs);
+    const callerSignal = request.signal;
+    const onCallerAbort = (): void => deadline.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) onCallerAbort();
+    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      const response = await this.dispatcher.request({
+        origin: this.origin,
+        path: this.basePath + request.path + buildQueryString(request.query, request.accessToken),
+        method: request.method,
+        headers,
+        body,
+        headersTimeout: request.timeoutMs,
+        bodyTimeout: request.timeoutMs,
+        signal: deadline.signal,
+      });
+      const raw = Buffer.from(await response.body.arrayBuffer());
+      const encoding = headerValue(response.headers, 'content-encoding');
+      return { status: response.statusCode, headers: response.headers, body: await decodeBody(raw, encoding) };
+    } catch (error) {
+      const reason: unknown = deadline.signal.reason;
+      if (reason instanceof DeadlineError && !callerSignal?.aborted) throw reason;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    }
   }
 
   async close(): Promise<void> {

@@ -333,23 +333,21 @@ export class RateLimiter {
   }
 
   private nextWaiter(bucket: Bucket): Waiter | undefined {
-    for (const queue of [bucket.interactive, bucket.background]) {
-      let waiter = queue.shift();
-      while (waiter?.done) waiter = queue.shift();
-      if (waiter) return waiter;
-    }
-    return undefined;
+    return firstLive(bucket.interactive) ?? firstLive(bucket.background);
   }
 
   /** Waiters queue in deadline order per priority, so the expired ones are always at the head. */
   private rejectPastDeadline(bucket: Bucket, ready: number, now: number): void {
-    for (const queue of [bucket.interactive, bucket.background]) {
-      for (let head = queue.peek(); head && (head.done || head.deadline < ready); head = queue.peek()) {
-        queue.shift();
-        if (head.done) continue;
-        this.settle(head);
-        head.reject(this.giveUp(bucket, ready - now));
-      }
+    this.rejectQueuePastDeadline(bucket, bucket.interactive, ready, now);
+    this.rejectQueuePastDeadline(bucket, bucket.background, ready, now);
+  }
+
+  private rejectQueuePastDeadline(bucket: Bucket, queue: Fifo<Waiter>, ready: number, now: number): void {
+    for (let head = queue.peek(); head && (head.done || head.deadline < ready); head = queue.peek()) {
+      queue.shift();
+      if (head.done) continue;
+      this.settle(head);
+      head.reject(this.giveUp(bucket, ready - now));
     }
   }
 
@@ -399,6 +397,13 @@ export class RateLimiter {
     bucket.timer.abort();
     bucket.timer = null;
   }
+}
+
+/** The first waiter not already aborted, removed from the queue. */
+function firstLive(queue: Fifo<Waiter>): Waiter | undefined {
+  let waiter = queue.shift();
+  while (waiter?.done) waiter = queue.shift();
+  return waiter;
 }
 
 function nextLocalMidnight(now: number): number {

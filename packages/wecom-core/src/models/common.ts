@@ -11,7 +11,13 @@ export const okResponseSchema = z.object(envelopeShape);
 export type OkResponse = z.infer<typeof okResponseSchema>;
 
 /** WeCom sometimes sends numbers as strings (e.g. media created_at); accept both, keep a number. */
-export const numberish = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
+export const numberish = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 /** 0/1 flags as WeCom sends them. */
 export const flag = z.number().int();

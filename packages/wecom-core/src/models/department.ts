@@ -19,7 +19,10 @@ export const simpleDepartmentSchema = z.object({
 });
 export type SimpleDepartment = z.infer<typeof simpleDepartmentSchema>;
 
-export const departmentListResponseSchema = z.object({ ...envelopeShape, department: z.array(departmentSchema) });
+export const departmentListResponseSchema = z.object({
+  ...envelopeShape,
+  department: z.array(departmentSchema),
+});
 export const departmentSimpleListResponseSchema = z.object({
   ...envelopeShape,
   department_id: z.array(simpleDepartmentSchema),

@@ -75,7 +75,15 @@ export interface TextNoticeCard extends CardCommon {
 
 export interface NewsNoticeCard extends CardCommon {
   card_type: 'news_notice';
-  image_text_area?: { type?: 0 | 1 | 2; url?: string; appid?: string; pagepath?: string; title?: string; desc?: string; image_url: string };
+  image_text_area?: {
+    type?: 0 | 1 | 2;
+    url?: string;
+    appid?: string;
+    pagepath?: string;
+    title?: string;
+    desc?: string;
+    image_url: string;
+  };
   card_image?: { url: string; aspect_ratio?: number };
   quote_area?: CardQuoteArea;
   vertical_content_list?: { title: string; desc?: string }[];
@@ -91,7 +99,12 @@ export interface ButtonInteractionCard extends CardCommon {
   sub_title_text?: string;
   horizontal_content_list?: CardHorizontalContent[];
   card_action?: CardAction;
-  button_selection?: { question_key: string; title?: string; option_list: CardOption[]; selected_id?: string };
+  button_selection?: {
+    question_key: string;
+    title?: string;
+    option_list: CardOption[];
+    selected_id?: string;
+  };
   /** 0 callback with key, 1 open url */
   button_list: { type?: 0 | 1; text: string; style?: 1 | 2 | 3 | 4; key?: string; url?: string }[];
 }
@@ -111,8 +124,4 @@ export interface MultipleInteractionCard extends CardCommon {
 }
 
 export type TemplateCard =
-  | TextNoticeCard
-  | NewsNoticeCard
-  | ButtonInteractionCard
-  | VoteInteractionCard
-  | MultipleInteractionCard;
+  TextNoticeCard | NewsNoticeCard | ButtonInteractionCard | VoteInteractionCard | MultipleInteractionCard;

@@ -44,7 +44,10 @@ export const userGetResponseSchema = z.object({ ...envelopeShape, ...userSchema.
 export type UserGetResponse = z.infer<typeof userGetResponseSchema>;
 
 export const userListResponseSchema = z.object({ ...envelopeShape, userlist: z.array(userSchema) });
-export const userSimpleListResponseSchema = z.object({ ...envelopeShape, userlist: z.array(simpleUserSchema) });
+export const userSimpleListResponseSchema = z.object({
+  ...envelopeShape,
+  userlist: z.array(simpleUserSchema),
+});
 
 /** One row per (user, department) pair. */
 export const deptUserSchema = z.object({ userid: z.string(), department: z.number().int() });

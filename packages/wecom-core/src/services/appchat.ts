@@ -1,6 +1,10 @@
 // App group chats (应用群聊): create, update, read, send. Self-built apps visible to the root department only.
 import type { ApiCaller } from '../http/types.ts';
-import { appchatCreateResponseSchema, appchatGetResponseSchema, type AppchatInfo } from '../models/appchat.ts';
+import {
+  appchatCreateResponseSchema,
+  appchatGetResponseSchema,
+  type AppchatInfo,
+} from '../models/appchat.ts';
 import { okResponseSchema } from '../models/common.ts';
 import type { AppchatMessageContent } from '../models/message.ts';
 import {
@@ -63,7 +67,11 @@ export class AppchatService {
     return answer.chat_info;
   }
 
-  async send(chatid: string, content: AppchatMessageContent, options: CallOptions & { safe?: 0 | 1 } = {}): Promise<void> {
+  async send(
+    chatid: string,
+    content: AppchatMessageContent,
+    options: CallOptions & { safe?: 0 | 1 } = {},
+  ): Promise<void> {
     validateAppchatSend(chatid, content, this.#caller.language);
     const { safe, ...callOptions } = options;
     await this.#caller.call({

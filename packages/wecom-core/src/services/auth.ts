@@ -21,16 +21,34 @@ export class AuthService {
   }
 
   /** Resolves when the credential works end to end; otherwise throws the typed error (e.g. 40001, 60020). */
-  async testConnection(options: CallOptions & { credential?: CredentialRef } = {}): Promise<ConnectionTestResult> {
+  async testConnection(
+    options: CallOptions & { credential?: CredentialRef } = {},
+  ): Promise<ConnectionTestResult> {
     const credential = options.credential ?? this.#credential;
     const started = performance.now();
     const token = await this.#caller.fetchToken(credential, { force: true });
-    const common = { credential, priority: options.priority ?? 'interactive', signal: options.signal, cache: false } as const;
+    const common = {
+      credential,
+      priority: options.priority ?? 'interactive',
+      signal: options.signal,
+      cache: false,
+    } as const;
     if (credential === 'contacts') {
       // The contacts-sync secret may only read ids from a new IP; list_id with limit 1 is the cheapest call.
-      await this.#caller.call({ ...common, method: 'POST', path: '/cgi-bin/user/list_id', body: { limit: 1 }, schema: userListIdResponseSchema });
+      await this.#caller.call({
+        ...common,
+        method: 'POST',
+        path: '/cgi-bin/user/list_id',
+        body: { limit: 1 },
+        schema: userListIdResponseSchema,
+      });
     } else {
-      await this.#caller.call({ ...common, method: 'GET', path: '/cgi-bin/tag/list', schema: tagListResponseSchema });
+      await this.#caller.call({
+        ...common,
+        method: 'GET',
+        path: '/cgi-bin/tag/list',
+        schema: tagListResponseSchema,
+      });
     }
     return { ok: true, latencyMs: performance.now() - started, tokenExpiresAt: token.expiresAt };
   }

@@ -81,7 +81,8 @@ export function buildDepartmentTree<D extends SimpleDepartment>(list: readonly D
     if (parent) parent.children.push(node);
     else roots.push(node);
   }
-  const byOrder = (a: DepartmentNode<D>, b: DepartmentNode<D>): number => (b.order ?? 0) - (a.order ?? 0) || a.id - b.id;
+  const byOrder = (a: DepartmentNode<D>, b: DepartmentNode<D>): number =>
+    (b.order ?? 0) - (a.order ?? 0) || a.id - b.id;
   // Iterative so that deep or cyclic data cannot blow the stack.
   const stack = [...roots];
   roots.sort(byOrder);

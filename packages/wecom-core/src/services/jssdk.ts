@@ -59,7 +59,11 @@ export class JsSdkService {
   }
 
   /** Signs a page URL for wx.config ('corp') or wx.agentConfig ('agent'). */
-  async sign(url: string, kind: TicketKind = 'corp', options: CallOptions & { nonceStr?: string; timestamp?: number } = {}): Promise<JsApiSignature> {
+  async sign(
+    url: string,
+    kind: TicketKind = 'corp',
+    options: CallOptions & { nonceStr?: string; timestamp?: number } = {},
+  ): Promise<JsApiSignature> {
     const ticket = await this.getTicket(kind, options);
     return jsApiSignature({ ticket, url, nonceStr: options.nonceStr, timestamp: options.timestamp });
   }

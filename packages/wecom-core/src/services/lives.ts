@@ -45,7 +45,9 @@ export interface WatchStatAll {
 export class WatchStatStuckError extends Error {
   readonly code = 'WATCH_STAT_STUCK';
   constructor(livingid: string, nextKey: string) {
-    super(`get_watch_stat for ${livingid} kept answering next_key "${nextKey}" with empty pages and ending 0`);
+    super(
+      `get_watch_stat for ${livingid} kept answering next_key "${nextKey}" with empty pages and ending 0`,
+    );
     this.name = 'WatchStatStuckError';
   }
 }
@@ -67,7 +69,13 @@ export class LivesService {
   }
 
   async #post<T>(path: string, body: unknown, schema: ZodType<T>, options?: CallOptions): Promise<T> {
-    return this.#caller.call({ ...requestOptions(this.#context, options), method: 'POST', path, body, schema });
+    return this.#caller.call({
+      ...requestOptions(this.#context, options),
+      method: 'POST',
+      path,
+      body,
+      schema,
+    });
   }
 
   /** Schedules a living; returns its livingid. */
@@ -99,17 +107,28 @@ export class LivesService {
     this.#checkLivingid(livingid);
     const problem = checkNonEmptyId('openid', openid);
     if (problem) throw inputError(problem, this.#caller.language);
-    const answer = await this.#post('/cgi-bin/living/get_living_code', { livingid, openid }, livingCodeResponseSchema, options);
+    const answer = await this.#post(
+      '/cgi-bin/living/get_living_code',
+      { livingid, openid },
+      livingCodeResponseSchema,
+      options,
+    );
     return answer.living_code;
   }
 
   /** Pages of a user's livingids; an empty next_cursor marks the last page. */
-  userAllLivingIdPages(userid: string, options: LivingIdsOptions = {}): AsyncGenerator<UserAllLivingIdPage, void, undefined> {
+  userAllLivingIdPages(
+    userid: string,
+    options: LivingIdsOptions = {},
+  ): AsyncGenerator<UserAllLivingIdPage, void, undefined> {
     const problem = checkUserid('userid', userid);
     if (problem) throw inputError(problem, this.#caller.language);
     const limit = options.limit ?? USER_LIVING_IDS_MAX_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > USER_LIVING_IDS_MAX_LIMIT) {
-      throw inputError({ field: 'limit', zh: '须为 1–100 的整数', en: 'must be a whole number 1–100' }, this.#caller.language);
+      throw inputError(
+        { field: 'limit', zh: '须为 1–100 的整数', en: 'must be a whole number 1–100' },
+        this.#caller.language,
+      );
     }
     const base = requestOptions(this.#context, options);
     return chainedPages({
@@ -128,7 +147,10 @@ export class LivesService {
   }
 
   /** Every livingid of a user (lives this app may see), across pages. */
-  async *getUserAllLivingIds(userid: string, options: LivingIdsOptions = {}): AsyncGenerator<string, void, undefined> {
+  async *getUserAllLivingIds(
+    userid: string,
+    options: LivingIdsOptions = {},
+  ): AsyncGenerator<string, void, undefined> {
     for await (const page of this.userAllLivingIdPages(userid, options)) yield* page.livingid_list;
   }
 
@@ -158,7 +180,10 @@ export class LivesService {
    * Pages of watch statistics. Only `ending == 1` ends the paging (an empty page does not); the
    * next page is requested while the caller handles the current one.
    */
-  watchStatPages(livingid: string, options: CallOptions = {}): AsyncGenerator<WatchStatPage, void, undefined> {
+  watchStatPages(
+    livingid: string,
+    options: CallOptions = {},
+  ): AsyncGenerator<WatchStatPage, void, undefined> {
     this.#checkLivingid(livingid);
     const base = requestOptions(this.#context, options);
     let stuck = 0;
@@ -196,10 +221,17 @@ export class LivesService {
   }
 
   /** Who shared a "推广产品" living to whom, from the ww_share_code in the mini-program path. */
-  async getLivingShareInfo(wwShareCode: string, options?: CallOptions): Promise<Omit<LivingShareInfo, 'errcode' | 'errmsg'>> {
+  async getLivingShareInfo(
+    wwShareCode: string,
+    options?: CallOptions,
+  ): Promise<Omit<LivingShareInfo, 'errcode' | 'errmsg'>> {
     const problem = checkNonEmptyId('ww_share_code', wwShareCode);
     if (problem) throw inputError(problem, this.#caller.language);
-    const { errcode: _errcode, errmsg: _errmsg, ...info } = await this.#post(
+    const {
+      errcode: _errcode,
+      errmsg: _errmsg,
+      ...info
+    } = await this.#post(
       '/cgi-bin/living/get_living_share_info',
       { ww_share_code: wwShareCode },
       livingShareInfoResponseSchema,

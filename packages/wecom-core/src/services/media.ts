@@ -62,7 +62,12 @@ export class MediaService {
       method: 'POST',
       path: '/cgi-bin/media/upload',
       query: { type },
-      multipart: { field: 'media', filename: file.filename, contentType: file.contentType ?? guessContentType(file.filename), data: file.data },
+      multipart: {
+        field: 'media',
+        filename: file.filename,
+        contentType: file.contentType ?? guessContentType(file.filename),
+        data: file.data,
+      },
       schema: mediaUploadResponseSchema,
     });
     return { type: answer.type, media_id: answer.media_id, created_at: answer.created_at };
@@ -75,7 +80,12 @@ export class MediaService {
       ...requestOptions(this.#context, options),
       method: 'POST',
       path: '/cgi-bin/media/uploadimg',
-      multipart: { field: 'media', filename: file.filename, contentType: file.contentType ?? guessContentType(file.filename), data: file.data },
+      multipart: {
+        field: 'media',
+        filename: file.filename,
+        contentType: file.contentType ?? guessContentType(file.filename),
+        data: file.data,
+      },
       schema: uploadImgResponseSchema,
     });
     return answer.url;
@@ -86,8 +96,16 @@ export class MediaService {
     const problem = checkNonEmptyId('media_id', mediaId);
     if (problem) throw inputError(problem, this.#caller.language);
     const range = options.range;
-    if (range && (!Number.isInteger(range.start) || range.start < 0 || (range.end !== undefined && (!Number.isInteger(range.end) || range.end < range.start)))) {
-      throw inputError({ field: 'range', zh: '须满足 0 ≤ start ≤ end', en: 'must satisfy 0 ≤ start ≤ end' }, this.#caller.language);
+    if (
+      range &&
+      (!Number.isInteger(range.start) ||
+        range.start < 0 ||
+        (range.end !== undefined && (!Number.isInteger(range.end) || range.end < range.start)))
+    ) {
+      throw inputError(
+        { field: 'range', zh: '须满足 0 ≤ start ≤ end', en: 'must satisfy 0 ≤ start ≤ end' },
+        this.#caller.language,
+      );
     }
     const { cache: _cache, ...base } = requestOptions(this.#context, options);
     return this.#caller.callBinary({

@@ -16,10 +16,12 @@ import { checkNonEmptyId } from '../validation/ids.ts';
 import { validateMessage } from '../validation/message.ts';
 import { requestOptions, type CallOptions, type ServiceContext } from './options.ts';
 
-export type MessageSendRequest = MessageRecipients & MessageSendOptions & MessageContent & {
-  /** Default: the agentid of the app this service belongs to. */
-  agentid?: number;
-};
+export type MessageSendRequest = MessageRecipients &
+  MessageSendOptions &
+  MessageContent & {
+    /** Default: the agentid of the app this service belongs to. */
+    agentid?: number;
+  };
 
 function splitIds(joined: string | undefined): string[] {
   return joined ? joined.split('|').filter((id) => id !== '') : [];
@@ -39,7 +41,11 @@ export function toSendResult(answer: MessageSendResponse): MessageSendResult {
 /** True when some recipients did not get the message (the call itself succeeded). */
 export function hasPartialFailure(result: MessageSendResult): boolean {
   return (
-    result.invaliduser.length + result.invalidparty.length + result.invalidtag.length + result.unlicenseduser.length > 0
+    result.invaliduser.length +
+      result.invalidparty.length +
+      result.invalidtag.length +
+      result.unlicenseduser.length >
+    0
   );
 }
 
@@ -59,10 +65,24 @@ export class MessagesService {
    * when all of them are invalid WeCom fails the call with 81013.
    */
   async send(request: MessageSendRequest, options?: CallOptions): Promise<MessageSendResult> {
-    const { touser, toparty, totag, agentid, safe, enable_id_trans, enable_duplicate_check, duplicate_check_interval, ...content } =
-      request;
+    const {
+      touser,
+      toparty,
+      totag,
+      agentid,
+      safe,
+      enable_id_trans,
+      enable_duplicate_check,
+      duplicate_check_interval,
+      ...content
+    } = request;
     const recipients: MessageRecipients = { touser, toparty, totag };
-    const sendOptions: MessageSendOptions = { safe, enable_id_trans, enable_duplicate_check, duplicate_check_interval };
+    const sendOptions: MessageSendOptions = {
+      safe,
+      enable_id_trans,
+      enable_duplicate_check,
+      duplicate_check_interval,
+    };
     validateMessage(recipients, content as MessageContent, sendOptions, this.#caller.language);
     const body: Record<string, unknown> = {
       ...content,
@@ -102,7 +122,10 @@ export class MessagesService {
   /** Successful person-times per app, today (0) or yesterday (1). */
   async getStatistics(timeType: 0 | 1 = 0, options?: CallOptions): Promise<MessageStatistics> {
     if (timeType !== 0 && timeType !== 1) {
-      throw inputError({ field: 'time_type', zh: '须为 0（今天）或 1（昨天）', en: 'must be 0 (today) or 1 (yesterday)' }, this.#caller.language);
+      throw inputError(
+        { field: 'time_type', zh: '须为 0（今天）或 1（昨天）', en: 'must be 0 (today) or 1 (yesterday)' },
+        this.#caller.language,
+      );
     }
     const answer = await this.#caller.call({
       ...requestOptions(this.#context, options),

@@ -19,7 +19,10 @@ export interface ServiceContext {
   credential?: CredentialRef;
 }
 
-type RequestOptions = Pick<ApiRequest<unknown>, 'priority' | 'signal' | 'cache' | 'refreshCache' | 'credential'>;
+type RequestOptions = Pick<
+  ApiRequest<unknown>,
+  'priority' | 'signal' | 'cache' | 'refreshCache' | 'credential'
+>;
 
 export function requestOptions(
   context: ServiceContext,

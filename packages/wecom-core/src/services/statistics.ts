@@ -58,7 +58,10 @@ export class WatchTotalsAccumulator {
   }
 }
 
-export function watchTotals(users: readonly WatchStatUser[], externalUsers: readonly WatchStatExternalUser[] = []): WatchTotals {
+export function watchTotals(
+  users: readonly WatchStatUser[],
+  externalUsers: readonly WatchStatExternalUser[] = [],
+): WatchTotals {
   const accumulator = new WatchTotalsAccumulator();
   accumulator.addViewers(users, false);
   accumulator.addViewers(externalUsers, true);
@@ -145,7 +148,8 @@ export interface DistributionBucket {
  */
 export function distribution(values: Iterable<number>, edges: readonly number[]): DistributionBucket[] {
   if (edges.length < 2) throw new RangeError('distribution needs at least two edges');
-  for (let i = 1; i < edges.length; i++) if (!(edges[i]! > edges[i - 1]!)) throw new RangeError('edges must ascend');
+  for (let i = 1; i < edges.length; i++)
+    if (!(edges[i]! > edges[i - 1]!)) throw new RangeError('edges must ascend');
   const buckets = edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1]!, count: 0 }));
   for (const value of values) {
     let low = 0;

@@ -28,7 +28,11 @@ export class TagsService {
   async get(tagid: number, options?: ReadOptions): Promise<Omit<TagDetail, 'errcode' | 'errmsg'>> {
     const problem = checkPositiveId('tagid', tagid);
     if (problem) throw inputError(problem, this.#caller.language);
-    const { errcode: _errcode, errmsg: _errmsg, ...detail } = await this.#caller.call({
+    const {
+      errcode: _errcode,
+      errmsg: _errmsg,
+      ...detail
+    } = await this.#caller.call({
       ...requestOptions(this.#context, options, true),
       method: 'GET',
       path: '/cgi-bin/tag/get',

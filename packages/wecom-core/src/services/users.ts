@@ -55,7 +55,11 @@ export class UsersService {
 
   async get(userid: string, options?: ReadOptions): Promise<User> {
     this.#check(checkUserid('userid', userid));
-    const { errcode: _errcode, errmsg: _errmsg, ...user } = await this.#caller.call({
+    const {
+      errcode: _errcode,
+      errmsg: _errmsg,
+      ...user
+    } = await this.#caller.call({
       ...requestOptions(this.#context, options, true),
       method: 'GET',
       path: '/cgi-bin/user/get',
@@ -95,7 +99,10 @@ export class UsersService {
   listIdPages(options: ListIdOptions = {}): AsyncGenerator<UserListIdPage, void, undefined> {
     const limit = options.limit ?? LIST_ID_MAX_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > LIST_ID_MAX_LIMIT) {
-      throw inputError({ field: 'limit', zh: '须为 1–10000 的整数', en: 'must be a whole number 1–10000' }, this.#caller.language);
+      throw inputError(
+        { field: 'limit', zh: '须为 1–10000 的整数', en: 'must be a whole number 1–10000' },
+        this.#caller.language,
+      );
     }
     const caller = this.#caller;
     return chainedPages({
@@ -123,7 +130,10 @@ export class UsersService {
    * Reads department/simplelist under `rootId`, then user/simplelist of every department in parallel;
    * yields each department with its direct members as the answers arrive.
    */
-  async *departmentMembers(rootId = 1, options: TreeWalkOptions = {}): AsyncGenerator<DepartmentMembers, void, undefined> {
+  async *departmentMembers(
+    rootId = 1,
+    options: TreeWalkOptions = {},
+  ): AsyncGenerator<DepartmentMembers, void, undefined> {
     const departments = await this.#subtree(rootId, options);
     yield* this.#membersOf(departments, options);
   }
@@ -133,7 +143,10 @@ export class UsersService {
    * yielded only from the first of their departments (in their own `department` order) that lies in
    * the tree, so no set of seen users is kept: memory depends on the number of departments, not users.
    */
-  async *usersInDepartmentTree(rootId = 1, options: TreeWalkOptions = {}): AsyncGenerator<SimpleUser, void, undefined> {
+  async *usersInDepartmentTree(
+    rootId = 1,
+    options: TreeWalkOptions = {},
+  ): AsyncGenerator<SimpleUser, void, undefined> {
     const departments = await this.#subtree(rootId, options);
     const inTree = new Set(departments.map((d) => d.id));
     // Users WeCom returns without their department list fall back to an explicit seen-set.
@@ -163,7 +176,10 @@ export class UsersService {
     return answer.department_id;
   }
 
-  #membersOf(departments: SimpleDepartment[], options: TreeWalkOptions): AsyncGenerator<DepartmentMembers, void, undefined> {
+  #membersOf(
+    departments: SimpleDepartment[],
+    options: TreeWalkOptions,
+  ): AsyncGenerator<DepartmentMembers, void, undefined> {
     const base = requestOptions(this.#context, options);
     return mapConcurrent(
       departments,

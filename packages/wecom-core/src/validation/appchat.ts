@@ -27,7 +27,11 @@ export interface AppchatUpdateRequest {
 
 function memberCount(count: number): InputProblem | null {
   if (count >= APPCHAT_LIMITS.minMembers && count <= APPCHAT_LIMITS.maxMembers) return null;
-  return { field: 'userlist', zh: `群成员须为 2–2000 人（当前 ${count} 人）`, en: `a chat needs 2–2000 members (got ${count})` };
+  return {
+    field: 'userlist',
+    zh: `群成员须为 2–2000 人（当前 ${count} 人）`,
+    en: `a chat needs 2–2000 members (got ${count})`,
+  };
 }
 
 export function validateAppchatCreate(request: AppchatCreateRequest, language: Language): void {
@@ -60,6 +64,10 @@ export function validateAppchatUpdate(request: AppchatUpdateRequest, language: L
   );
 }
 
-export function validateAppchatSend(chatid: string, content: AppchatMessageContent, language: Language): void {
+export function validateAppchatSend(
+  chatid: string,
+  content: AppchatMessageContent,
+  language: Language,
+): void {
   throwFirst([checkChatid('chatid', chatid), ...contentProblems(content)], language);
 }

@@ -10,7 +10,12 @@ export interface InputProblem {
 
 export function inputError(problem: InputProblem, language: Language): WeComInputError {
   const messages = { zh: `${problem.field}：${problem.zh}`, en: `${problem.field}: ${problem.en}` };
-  return new WeComInputError(language === 'zh-CN' ? messages.zh : messages.en, problem.field, messages, language);
+  return new WeComInputError(
+    language === 'zh-CN' ? messages.zh : messages.en,
+    problem.field,
+    messages,
+    language,
+  );
 }
 
 /** Runs the checks and throws the first problem found. */

@@ -26,7 +26,11 @@ export function checkUserids(field: string, values: readonly unknown[]): InputPr
 export function checkPositiveId(field: string, value: unknown): InputProblem | null {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   if (typeof n === 'number' && Number.isInteger(n) && n > 0) return null;
-  return { field, zh: `须为正整数 ID（当前 ${JSON.stringify(value)}）`, en: `must be a positive integer id (got ${JSON.stringify(value)})` };
+  return {
+    field,
+    zh: `须为正整数 ID（当前 ${JSON.stringify(value)}）`,
+    en: `must be a positive integer id (got ${JSON.stringify(value)})`,
+  };
 }
 
 export function checkChatid(field: string, value: unknown): InputProblem | null {

@@ -18,13 +18,21 @@ function checkUnixSeconds(field: string, value: number | undefined): InputProble
   if (value === undefined) return null;
   // Milliseconds would be ~1000x larger than any plausible date in seconds.
   if (Number.isInteger(value) && value > 0 && value < 1e11) return null;
-  return { field, zh: `须为 Unix 时间戳（秒）（当前 ${value}）`, en: `must be a Unix time in seconds (got ${value})` };
+  return {
+    field,
+    zh: `须为 Unix 时间戳（秒）（当前 ${value}）`,
+    en: `must be a Unix time in seconds (got ${value})`,
+  };
 }
 
 function checkDuration(field: string, value: number | undefined): InputProblem | null {
   if (value === undefined) return null;
   if (Number.isInteger(value) && value > 0) return null;
-  return { field, zh: `须为大于 0 的整数秒（当前 ${value}）`, en: `must be a whole number of seconds > 0 (got ${value})` };
+  return {
+    field,
+    zh: `须为大于 0 的整数秒（当前 ${value}）`,
+    en: `must be a whole number of seconds > 0 (got ${value})`,
+  };
 }
 
 function checkType(field: string, value: number | undefined): InputProblem | null {
@@ -40,7 +48,11 @@ function checkType(field: string, value: number | undefined): InputProblem | nul
 function checkRemind(field: string, value: number | undefined): InputProblem | null {
   if (value === undefined) return null;
   if (Number.isInteger(value) && value >= 0) return null;
-  return { field, zh: `须为不小于 0 的整数秒（当前 ${value}）`, en: `must be a whole number of seconds ≥ 0 (got ${value})` };
+  return {
+    field,
+    zh: `须为不小于 0 的整数秒（当前 ${value}）`,
+    en: `must be a whole number of seconds ≥ 0 (got ${value})`,
+  };
 }
 
 function themeProblems(theme: string | undefined): (InputProblem | null)[] {

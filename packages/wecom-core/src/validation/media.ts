@@ -38,11 +38,18 @@ function imageFormatProblem(field: string, data: Uint8Array): InputProblem | nul
   return { field, zh: '图片须为 JPG 或 PNG 格式', en: 'the image must be a JPG or PNG' };
 }
 
-export function validateMediaUpload(type: MediaType, filename: string, data: Uint8Array, language: Language): void {
+export function validateMediaUpload(
+  type: MediaType,
+  filename: string,
+  data: Uint8Array,
+  language: Language,
+): void {
   const limit = MEDIA_LIMITS[type];
   throwFirst(
     [
-      limit === undefined ? { field: 'type', zh: '须为 image、voice、video 或 file', en: 'must be image, voice, video or file' } : null,
+      limit === undefined
+        ? { field: 'type', zh: '须为 image、voice、video 或 file', en: 'must be image, voice, video or file' }
+        : null,
       requireText('filename', filename),
       limit === undefined ? null : sizeProblem('data', data.byteLength, limit),
       type === 'image' ? imageFormatProblem('data', data) : null,
@@ -53,7 +60,11 @@ export function validateMediaUpload(type: MediaType, filename: string, data: Uin
 
 export function validateUploadImg(filename: string, data: Uint8Array, language: Language): void {
   throwFirst(
-    [requireText('filename', filename), sizeProblem('data', data.byteLength, UPLOADIMG_LIMIT), imageFormatProblem('data', data)],
+    [
+      requireText('filename', filename),
+      sizeProblem('data', data.byteLength, UPLOADIMG_LIMIT),
+      imageFormatProblem('data', data),
+    ],
     language,
   );
 }

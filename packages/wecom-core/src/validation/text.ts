@@ -30,7 +30,11 @@ export function maxChars(field: string, value: string | undefined, max: number):
   if (value === undefined) return null;
   const count = charCount(value);
   if (count <= max) return null;
-  return { field, zh: `最多 ${max} 个字符（当前 ${count} 个）`, en: `must be at most ${max} characters (got ${count})` };
+  return {
+    field,
+    zh: `最多 ${max} 个字符（当前 ${count} 个）`,
+    en: `must be at most ${max} characters (got ${count})`,
+  };
 }
 
 export function maxBytes(field: string, value: string | undefined, max: number): InputProblem | null {

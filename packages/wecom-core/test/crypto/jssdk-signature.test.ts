@@ -16,7 +16,9 @@ describe('JS-SDK signature', () => {
   it('signs the URL without its #fragment and with raw (not encoded) values', () => {
     const url = 'https://desk.example.com/live?id=a b&x=1#/detail';
     const signed = jsApiSignature({ ticket: 'T', nonceStr: 'N', timestamp: 1, url });
-    const expected = createHash('sha1').update('jsapi_ticket=T&noncestr=N&timestamp=1&url=https://desk.example.com/live?id=a b&x=1').digest('hex');
+    const expected = createHash('sha1')
+      .update('jsapi_ticket=T&noncestr=N&timestamp=1&url=https://desk.example.com/live?id=a b&x=1')
+      .digest('hex');
     expect(signed.url).toBe('https://desk.example.com/live?id=a b&x=1');
     expect(signed.signature).toBe(expected);
     expect(stripFragment('https://a/b')).toBe('https://a/b');

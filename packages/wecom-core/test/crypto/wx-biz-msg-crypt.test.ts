@@ -22,14 +22,14 @@ const DOC = {
     msg_signature: '477715d11cdb4164915debcba66cb864d751f3e6',
     timestamp: '1409659813',
     nonce: '1372623149',
-    body:
-      '<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>',
+    body: '<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>',
     plaintext:
       '<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName>\n<FromUserName><![CDATA[mycreate]]></FromUserName>\n<CreateTime>1409659813</CreateTime>\n<MsgType><![CDATA[text]]></MsgType>\n<Content><![CDATA[hello]]></Content>\n<MsgId>4561255354251345929</MsgId>\n<AgentID>218</AgentID>\n</xml>',
   },
 };
 
-const docCrypt = () => new WXBizMsgCrypt({ token: DOC.token, encodingAesKey: DOC.encodingAesKey, receiveId: DOC.corpId });
+const docCrypt = () =>
+  new WXBizMsgCrypt({ token: DOC.token, encodingAesKey: DOC.encodingAesKey, receiveId: DOC.corpId });
 
 function expectCryptoError(run: () => unknown, code: string): void {
   try {
@@ -46,7 +46,12 @@ function expectCryptoError(run: () => unknown, code: string): void {
  * An independent encryption path for known answers: WebCrypto's AES-CBC (which always adds its own
  * 16-byte PKCS#7 block) over a plaintext padded to 32 bytes by hand; the extra block is cut off.
  */
-async function referenceEncrypt(key: Buffer, random: Buffer, message: string, receiveId: string): Promise<string> {
+async function referenceEncrypt(
+  key: Buffer,
+  random: Buffer,
+  message: string,
+  receiveId: string,
+): Promise<string> {
   const body = Buffer.from(message, 'utf8');
   const header = Buffer.alloc(20);
   random.copy(header, 0);
@@ -55,7 +60,9 @@ async function referenceEncrypt(key: Buffer, random: Buffer, message: string, re
   const padCount = 32 - (unpadded.length % 32);
   const padded = Buffer.concat([unpadded, Buffer.alloc(padCount, padCount)]);
   const cryptoKey = await webcrypto.subtle.importKey('raw', key, 'AES-CBC', false, ['encrypt']);
-  const out = Buffer.from(await webcrypto.subtle.encrypt({ name: 'AES-CBC', iv: key.subarray(0, 16) }, cryptoKey, padded));
+  const out = Buffer.from(
+    await webcrypto.subtle.encrypt({ name: 'AES-CBC', iv: key.subarray(0, 16) }, cryptoKey, padded),
+  );
   return out.subarray(0, padded.length).toString('base64');
 }
 
@@ -70,17 +77,32 @@ describe('WXBizMsgCrypt with the published example', () => {
   });
 
   it('computes the published signature by sorting the four strings', () => {
-    expect(msgSignature(DOC.token, DOC.verify.timestamp, DOC.verify.nonce, DOC.verify.echostr)).toBe(DOC.verify.msg_signature);
+    expect(msgSignature(DOC.token, DOC.verify.timestamp, DOC.verify.nonce, DOC.verify.echostr)).toBe(
+      DOC.verify.msg_signature,
+    );
     const sorted = [DOC.token, DOC.verify.timestamp, DOC.verify.nonce, DOC.verify.echostr].sort().join('');
     expect(createHash('sha1').update(sorted).digest('hex')).toBe(DOC.verify.msg_signature);
   });
 
   it('rejects a tampered signature, a tampered message and a wrong receiveid', () => {
     const tampered = DOC.verify.msg_signature.replace(/^5/, '6');
-    expectCryptoError(() => docCrypt().verifyUrl({ ...DOC.verify, msg_signature: tampered }), 'CRYPTO_SIGNATURE_MISMATCH');
-    expectCryptoError(() => docCrypt().verifyUrl({ ...DOC.verify, msg_signature: 'short' }), 'CRYPTO_SIGNATURE_MISMATCH');
-    expectCryptoError(() => docCrypt().verifyUrl({ ...DOC.verify, nonce: '263014781' }), 'CRYPTO_SIGNATURE_MISMATCH');
-    const other = new WXBizMsgCrypt({ token: DOC.token, encodingAesKey: DOC.encodingAesKey, receiveId: 'wwsomeoneelse' });
+    expectCryptoError(
+      () => docCrypt().verifyUrl({ ...DOC.verify, msg_signature: tampered }),
+      'CRYPTO_SIGNATURE_MISMATCH',
+    );
+    expectCryptoError(
+      () => docCrypt().verifyUrl({ ...DOC.verify, msg_signature: 'short' }),
+      'CRYPTO_SIGNATURE_MISMATCH',
+    );
+    expectCryptoError(
+      () => docCrypt().verifyUrl({ ...DOC.verify, nonce: '263014781' }),
+      'CRYPTO_SIGNATURE_MISMATCH',
+    );
+    const other = new WXBizMsgCrypt({
+      token: DOC.token,
+      encodingAesKey: DOC.encodingAesKey,
+      receiveId: 'wwsomeoneelse',
+    });
     expectCryptoError(() => other.verifyUrl(DOC.verify), 'CRYPTO_RECEIVEID_MISMATCH');
   });
 });
@@ -120,9 +142,14 @@ describe('AES message layout', () => {
     // A valid-looking AES-CBC ciphertext of 32 bytes ending in 0x00: decrypts, but padding is invalid.
     const plain = Buffer.alloc(32, 0);
     const cryptoKey = await webcrypto.subtle.importKey('raw', key, 'AES-CBC', false, ['encrypt']);
-    const cipherText = Buffer.from(await webcrypto.subtle.encrypt({ name: 'AES-CBC', iv: key.subarray(0, 16) }, cryptoKey, plain)).subarray(0, 32);
+    const cipherText = Buffer.from(
+      await webcrypto.subtle.encrypt({ name: 'AES-CBC', iv: key.subarray(0, 16) }, cryptoKey, plain),
+    ).subarray(0, 32);
     expectCryptoError(() => decryptMessage(key, cipherText.toString('base64')), 'CRYPTO_BAD_PADDING');
-    expectCryptoError(() => decryptMessage(key, Buffer.alloc(20).toString('base64')), 'CRYPTO_BAD_CIPHERTEXT');
+    expectCryptoError(
+      () => decryptMessage(key, Buffer.alloc(20).toString('base64')),
+      'CRYPTO_BAD_CIPHERTEXT',
+    );
   });
 
   it('rejects a length field longer than the plaintext', async () => {
@@ -131,7 +158,9 @@ describe('AES message layout', () => {
     const plain = Buffer.concat([random, Buffer.from([0, 0, 1, 0]), Buffer.from('abc')]);
     const padded = pkcs7Pad(plain);
     const cryptoKey = await webcrypto.subtle.importKey('raw', key, 'AES-CBC', false, ['encrypt']);
-    const cipherText = Buffer.from(await webcrypto.subtle.encrypt({ name: 'AES-CBC', iv: key.subarray(0, 16) }, cryptoKey, padded)).subarray(0, padded.length);
+    const cipherText = Buffer.from(
+      await webcrypto.subtle.encrypt({ name: 'AES-CBC', iv: key.subarray(0, 16) }, cryptoKey, padded),
+    ).subarray(0, padded.length);
     expect(decryptMessage(key, forged).message).toBe('abc');
     expectCryptoError(() => decryptMessage(key, cipherText.toString('base64')), 'CRYPTO_BAD_LENGTH');
   });
@@ -145,7 +174,11 @@ describe('AES message layout', () => {
 describe('callbacks end to end', () => {
   it('round-trips an encrypted reply through decryptCallback', () => {
     const crypt = docCrypt();
-    const reply = crypt.encryptReply('<xml><Content><![CDATA[好的]]></Content></xml>', '1700000000', 'nonce123');
+    const reply = crypt.encryptReply(
+      '<xml><Content><![CDATA[好的]]></Content></xml>',
+      '1700000000',
+      'nonce123',
+    );
     const query = {
       msg_signature: /<MsgSignature><!\[CDATA\[([0-9a-f]+)\]\]><\/MsgSignature>/.exec(reply)![1]!,
       timestamp: '1700000000',
@@ -160,7 +193,10 @@ describe('callbacks end to end', () => {
     const signature = /<MsgSignature><!\[CDATA\[([0-9a-f]+)\]\]>/.exec(reply)![1]!;
     expect(bot.decryptCallback({ msg_signature: signature, timestamp: '1', nonce: 'n' }, reply)).toBe('ping');
     const corp = new WXBizMsgCrypt({ token: 't', encodingAesKey: DOC.encodingAesKey, receiveId: DOC.corpId });
-    expectCryptoError(() => corp.decryptCallback({ msg_signature: signature, timestamp: '1', nonce: 'n' }, reply), 'CRYPTO_RECEIVEID_MISMATCH');
+    expectCryptoError(
+      () => corp.decryptCallback({ msg_signature: signature, timestamp: '1', nonce: 'n' }, reply),
+      'CRYPTO_RECEIVEID_MISMATCH',
+    );
   });
 
   it('extracts <Encrypt> with or without CDATA and fails without it', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ERRCODES, describeErrcode, errcodeDocUrl, isKnownErrcode, parseErrmsg } from '../../src/errors/errcodes.ts';
+import {
+  ERRCODES,
+  describeErrcode,
+  errcodeDocUrl,
+  isKnownErrcode,
+  parseErrmsg,
+} from '../../src/errors/errcodes.ts';
 
 const SAMPLE_60020 =
   'not allow to access from your ip, hint: [1699999999_12_abcdef], from ip: 203.0.113.7, more info at https://open.work.weixin.qq.com/devtool/query?e=60020';
@@ -7,10 +13,10 @@ const SAMPLE_60020 =
 describe('errcode table', () => {
   it('covers every code the reference lists', () => {
     const required = [
-      -1, 0, 6000, 40001, 40003, 40004, 40005, 40006, 40007, 40008, 40013, 40014, 40029, 40035, 40050, 40056, 40058,
-      40091, 40206, 41001, 41002, 41004, 42001, 42052, 43004, 44004, 45001, 45002, 45009, 45029, 45033, 48001, 48002,
-      48009, 50001, 50002, 50100, 60003, 60011, 60020, 60021, 60030, 60111, 60123, 81013, 81026, 82001, 86001, 86003,
-      86006, 86008, 86207, 86224, 92000, 92001, 92002, 92003, 92006, 92007, 92008,
+      -1, 0, 6000, 40001, 40003, 40004, 40005, 40006, 40007, 40008, 40013, 40014, 40029, 40035, 40050, 40056,
+      40058, 40091, 40206, 41001, 41002, 41004, 42001, 42052, 43004, 44004, 45001, 45002, 45009, 45029, 45033,
+      48001, 48002, 48009, 50001, 50002, 50100, 60003, 60011, 60020, 60021, 60030, 60111, 60123, 81013, 81026,
+      82001, 86001, 86003, 86006, 86008, 86207, 86224, 92000, 92001, 92002, 92003, 92006, 92007, 92008,
     ];
     const missing = required.filter((code) => !isKnownErrcode(code));
     expect(missing).toEqual([]);
@@ -62,7 +68,9 @@ describe('describeErrcode', () => {
   });
 
   it('still says what to do when 60020 comes without an IP', () => {
-    expect(describeErrcode(60020, 'not allow to access from your ip', 'en-US').message).toContain("this machine's public IP");
+    expect(describeErrcode(60020, 'not allow to access from your ip', 'en-US').message).toContain(
+      "this machine's public IP",
+    );
   });
 
   it('explains the well-known traps', () => {
@@ -71,7 +79,9 @@ describe('describeErrcode', () => {
     expect(describeErrcode(92008, 'x', 'en-US').message).toMatch(/app that created it/);
     expect(describeErrcode(40001, 'x', 'en-US').message).toMatch(/Secret.*enabled/);
     expect(describeErrcode(40091, 'x', 'zh-CN').message).toContain('已启用');
-    expect(describeErrcode(45009, 'api freq out of limit', 'en-US').message).toMatch(/60 s.*1 hour.*next day/);
+    expect(describeErrcode(45009, 'api freq out of limit', 'en-US').message).toMatch(
+      /60 s.*1 hour.*next day/,
+    );
     expect(describeErrcode(92006, 'x', 'zh-CN').message).toContain('预约中');
   });
 

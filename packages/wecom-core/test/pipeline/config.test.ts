@@ -50,6 +50,11 @@ describe('parseConfig', () => {
     expect(config.gatewayHeaders).toEqual({ 'X-Key': 'k' });
   });
 
+  it('accepts its own output unchanged, so a parsed config can be parsed again', () => {
+    const once = parseConfig({ ...valid, quotas: { buckets: { '/cgi-bin/media/uploadimg': { perDay: 10 } } } });
+    expect(parseConfig(once)).toEqual(once);
+  });
+
   it('names the missing field', () => {
     const error = configError({ apps: valid.apps });
     expect(error.field).toBe('corpId');

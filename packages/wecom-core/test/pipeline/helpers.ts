@@ -82,6 +82,8 @@ export interface Middleman {
   /** Requests seen, in order: method and path (absolute-form for a forward proxy). */
   seen: { method: string; url: string; headers: IncomingMessage['headers']; at: number }[];
   tunnels: number;
+  /** Answers the gateway compressed. */
+  compressed: number;
   close(): Promise<void>;
 }
 
@@ -106,7 +108,7 @@ function forward(target: URL, req: IncomingMessage, res: ServerResponse, transfo
         const headers = { ...answer.headers };
         delete headers['content-length'];
         delete headers['transfer-encoding'];
-        let body = Buffer.concat(chunks);
+        let body: Buffer = Buffer.concat(chunks);
         if (transform) body = transform(body, headers);
         res.writeHead(answer.statusCode ?? 502, headers);
         res.end(body);
@@ -152,6 +154,7 @@ export async function startForwardProxy(): Promise<Middleman> {
     get tunnels() {
       return state.tunnels;
     },
+    compressed: 0,
     close: () => closeServer(server, sockets),
   };
 }
@@ -168,6 +171,7 @@ export async function startGateway(
 ): Promise<Middleman> {
   const sockets = new Set<Socket>();
   const seen: Middleman['seen'] = [];
+  const state = { compressed: 0 };
   const server = createServer((req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
     const [name, value] = options.header;
@@ -182,6 +186,7 @@ export async function startGateway(
     forward(target, req, res, (body, headers) => {
       if (!options.compress || !accepted.includes(options.compress)) return body;
       headers['content-encoding'] = options.compress;
+      state.compressed++;
       if (options.compress === 'gzip') return gzipSync(body);
       if (options.compress === 'deflate') return deflateSync(body);
       return brotliCompressSync(body);
@@ -192,5 +197,13 @@ export async function startGateway(
     socket.on('close', () => sockets.delete(socket));
   });
   const url = await listen(server);
-  return { url, seen, tunnels: 0, close: () => closeServer(server, sockets) };
+  return {
+    url,
+    seen,
+    tunnels: 0,
+    get compressed() {
+      return state.compressed;
+    },
+    close: () => closeServer(server, sockets),
+  };
 }

@@ -22,6 +22,15 @@ describe('auth.testConnection', () => {
     expect(env.sim.tokens.issued()).toBe(issued + 2);
   });
 
+  it('shows up in the call events and the statistics snapshot', async () => {
+    const endpoints: string[] = [];
+    const unsubscribe = env.client.onCall((event) => endpoints.push(event.endpoint));
+    await env.client.auth.testConnection();
+    unsubscribe();
+    expect(endpoints).toContain('/cgi-bin/tag/list');
+    expect(env.client.stats.totalCalls).toBeGreaterThan(0);
+  });
+
   it('works for the contacts-sync secret', async () => {
     const result = await env.client.auth.testConnection({ credential: 'contacts' });
     expect(result.ok).toBe(true);

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WeComClientError, WeComInputError, WeComPermissionError } from '../../src/errors/errors.ts';
+import {
+  WeComAbortError,
+  WeComClientError,
+  WeComInputError,
+  WeComPermissionError,
+} from '../../src/errors/errors.ts';
 import { buildDepartmentTree, type DepartmentNode } from '../../src/services/departments.ts';
 import type { SimpleDepartment } from '../../src/models/department.ts';
 import { userListIdResponseSchema } from '../../src/models/user.ts';
@@ -40,8 +45,13 @@ describe('users', () => {
   });
 
   it('lists and simple-lists the direct members of a department', async () => {
-    const department = env.sim.state.departmentList.find((d) => env.sim.state.usersInDepartment(d.id).length > 3)!;
-    const expected = env.sim.state.usersInDepartment(department.id).map((u) => u.userid).sort();
+    const department = env.sim.state.departmentList.find(
+      (d) => env.sim.state.usersInDepartment(d.id).length > 3,
+    )!;
+    const expected = env.sim.state
+      .usersInDepartment(department.id)
+      .map((u) => u.userid)
+      .sort();
     const full = await env.client.users.list(department.id);
     const simple = await env.client.users.simpleList(department.id);
     expect(full.map((u) => u.userid).sort()).toEqual(expected);
@@ -96,11 +106,31 @@ describe('users', () => {
   });
 
   it('walks a sub-tree, counting users who also sit outside it once', async () => {
-    const sub = env.sim.state.departmentList.find((d) => d.level === 1 && env.sim.state.departmentSubtree(d.id).length > 5)!;
+    const sub = env.sim.state.departmentList.find(
+      (d) => d.level === 1 && env.sim.state.departmentSubtree(d.id).length > 5,
+    )!;
     const seen: string[] = [];
-    for await (const user of env.client.users.usersInDepartmentTree(sub.id, { concurrency: 4 })) seen.push(user.userid);
+    for await (const user of env.client.users.usersInDepartmentTree(sub.id, { concurrency: 4 }))
+      seen.push(user.userid);
     expect(new Set(seen).size).toBe(seen.length);
     expect(new Set(seen)).toEqual(distinctUsersUnder(sub.id));
+  });
+
+  it('stops asking for departments when the consumer stops early', async () => {
+    let taken = 0;
+    const { calls } = await countCalls(env.sim, async () => {
+      for await (const _user of env.client.users.usersInDepartmentTree(1, { concurrency: 4 }))
+        if (++taken === 5) break;
+    });
+    expect(taken).toBe(5);
+    expect(calls).toBeLessThan(20);
+  });
+
+  it('rejects with an abort error when the signal fires', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await rejectionOf(env.client.users.simpleList(1, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(WeComAbortError);
   });
 
   it('reports department members in parallel, one entry per department', async () => {
@@ -109,11 +139,15 @@ describe('users', () => {
       ids.push(department.id);
       expect(users.length).toBe(env.sim.state.usersInDepartment(department.id).length);
     }
-    expect(ids.sort((a, b) => a - b)).toEqual(env.sim.state.departmentList.map((d) => d.id).sort((a, b) => a - b));
+    expect(ids.sort((a, b) => a - b)).toEqual(
+      env.sim.state.departmentList.map((d) => d.id).sort((a, b) => a - b),
+    );
   });
 
   it('rejects a malformed userid before sending', async () => {
-    const { value: error, calls } = await countCalls(env.sim, () => rejectionOf(env.client.users.get('bad id!')));
+    const { value: error, calls } = await countCalls(env.sim, () =>
+      rejectionOf(env.client.users.get('bad id!')),
+    );
     expect(error).toBeInstanceOf(WeComInputError);
     expect((error as WeComInputError).field).toBe('userid');
     expect(calls).toBe(0);
@@ -134,7 +168,10 @@ describe('departments', () => {
     const tree = buildDepartmentTree(list);
     expect(tree.map((node) => node.id)).toEqual([1]);
     const check = (node: DepartmentNode<SimpleDepartment>): number => {
-      const expected = env.sim.state.childDepartments(node.id).map((d) => d.id).sort((a, b) => a - b);
+      const expected = env.sim.state
+        .childDepartments(node.id)
+        .map((d) => d.id)
+        .sort((a, b) => a - b);
       expect(node.children.map((c) => c.id).sort((a, b) => a - b)).toEqual(expected);
       for (let i = 1; i < node.children.length; i++) {
         expect(node.children[i - 1]!.order ?? 0).toBeGreaterThanOrEqual(node.children[i]!.order ?? 0);
@@ -148,7 +185,10 @@ describe('departments', () => {
     const sub = env.sim.state.departmentList.find((d) => d.level === 1)!;
     const simple = await env.client.departments.simpleList(sub.id);
     expect(simple.map((d) => d.id).sort((a, b) => a - b)).toEqual(
-      env.sim.state.departmentSubtree(sub.id).map((d) => d.id).sort((a, b) => a - b),
+      env.sim.state
+        .departmentSubtree(sub.id)
+        .map((d) => d.id)
+        .sort((a, b) => a - b),
     );
     const one = await env.client.departments.get(sub.id);
     expect(one).toMatchObject({ id: sub.id, name: sub.name, parentid: sub.parentid });
@@ -164,7 +204,9 @@ describe('departments', () => {
 describe('tags', () => {
   it('lists tags and reads members', async () => {
     const tags = await env.client.tags.list();
-    expect(tags.map((t) => t.tagid).sort((a, b) => a - b)).toEqual([...env.sim.state.tags.keys()].sort((a, b) => a - b));
+    expect(tags.map((t) => t.tagid).sort((a, b) => a - b)).toEqual(
+      [...env.sim.state.tags.keys()].sort((a, b) => a - b),
+    );
     const withMembers = [...env.sim.state.tags.values()].find((t) => t.userids.length > 0)!;
     const detail = await env.client.tags.get(withMembers.tagid);
     expect(detail.tagname).toBe(withMembers.tagname);

@@ -23,7 +23,10 @@ export function clientConfig(sim: SimServer, overrides: Partial<WeComConfigInput
   };
 }
 
-export async function startSimEnv(options: SimOptions = {}, overrides: Partial<WeComConfigInput> = {}): Promise<SimEnv> {
+export async function startSimEnv(
+  options: SimOptions = {},
+  overrides: Partial<WeComConfigInput> = {},
+): Promise<SimEnv> {
   const sim = await startSimulator({ seed: 7, ...options });
   const client = createWeComClient(clientConfig(sim, overrides));
   return {
@@ -37,7 +40,10 @@ export async function startSimEnv(options: SimOptions = {}, overrides: Partial<W
 }
 
 /** Runs `action` and returns the number of requests the simulator saw meanwhile (gettoken excluded). */
-export async function countCalls<T>(sim: SimServer, action: () => Promise<T>): Promise<{ value: T; calls: number }> {
+export async function countCalls<T>(
+  sim: SimServer,
+  action: () => Promise<T>,
+): Promise<{ value: T; calls: number }> {
   const before = sim.stats.calls() - sim.stats.calls('/cgi-bin/gettoken');
   const value = await action();
   const after = sim.stats.calls() - sim.stats.calls('/cgi-bin/gettoken');

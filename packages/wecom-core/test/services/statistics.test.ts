@@ -26,7 +26,9 @@ describe('watch statistics helpers', () => {
   });
 
   it('totals internal and external viewers', () => {
-    const totals = watchTotals(users, [{ external_userid: 'wm1', watch_time: 400, is_comment: 1, is_mic: 1 }]);
+    const totals = watchTotals(users, [
+      { external_userid: 'wm1', watch_time: 400, is_comment: 1, is_mic: 1 },
+    ]);
     expect(totals).toEqual({
       viewers: 4,
       internalViewers: 3,
@@ -58,7 +60,12 @@ describe('watch statistics helpers', () => {
     ]);
     expect(departmentWatchRows(users, (id) => departments[id], 3600, { mainOnly: true })).toHaveLength(3);
     const summary = summarizeByDepartment(rows);
-    expect(summary[0]).toEqual({ department: 3, viewers: 2, totalWatchSeconds: 4200, averageCompletion: (600 / 3600 + 1) / 2 });
+    expect(summary[0]).toEqual({
+      department: 3,
+      viewers: 2,
+      totalWatchSeconds: 4200,
+      averageCompletion: (600 / 3600 + 1) / 2,
+    });
     expect(summary.map((s) => s.department)).toEqual([3, 0, 2]);
   });
 

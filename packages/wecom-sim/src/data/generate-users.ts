@@ -1,7 +1,7 @@
 // Members: Chinese names with pinyin userids, positions from their division, realistic statuses,
 // some in two departments; each department with members gets a leader.
 import type { Rng } from '../random.ts';
-import { cumulative, HEX, hashInt, pick, randomString, weightedIndex } from '../random.ts';
+import { cumulative, hashInt, pick, weightedIndex } from '../random.ts';
 import type { SimDepartment, SimUser, UserStatus } from '../state/model.ts';
 import type { CompanyName } from './catalog.ts';
 import { DIVISIONS } from './catalog.ts';
@@ -14,14 +14,15 @@ const SURNAME_WEIGHTS = cumulative(SURNAMES.map((_, i) => 1 / (i + 3)));
 const SECOND_DEPARTMENT_SHARE = 0.12;
 const MOBILE_PREFIXES = ['13', '15', '18', '17', '19'];
 
-function hex(seed: number, n: number, length: number): string {
-  let out = '';
-  let h = hashInt(seed, n);
-  for (let i = 0; i < length; i++) {
-    if (i % 8 === 0 && i > 0) h = hashInt(h, i);
-    out += HEX[(h >>> ((i % 8) * 4)) & 15];
-  }
-  return out;
+/** 32 hex digits derived from (seed, n): avatar ids without per-character string building. */
+function hex32(seed: number, n: number): string {
+  const a = hashInt(seed, n);
+  const b = hashInt(a, 1);
+  const c = hashInt(b, 2);
+  const d = hashInt(c, 3);
+  return (
+    a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0') + c.toString(16).padStart(8, '0') + d.toString(16).padStart(8, '0')
+  );
 }
 
 function chineseName(rng: Rng): { name: string; pinyin: string; gender: '1' | '2' } {
@@ -69,7 +70,7 @@ export function generateUsers(
     const division = DIVISIONS[divisionOf.get(main.id) ?? -1];
     const position = division ? pick(rng, division.positions) : pick(rng, ROOT_POSITIONS);
     const status = STATUSES[weightedIndex(rng, STATUS_WEIGHTS)] as UserStatus;
-    const avatarId = hex(seed, i, 32);
+    const avatarId = hex32(seed, i);
 
     users.push({
       userid,
@@ -90,7 +91,7 @@ export function generateUsers(
       status,
       address: '',
       main_department: main.id,
-      qr_code: `https://open.work.weixin.qq.com/wwopen/userQRCode?vcode=vc${randomString(rng, 16, HEX)}`,
+      qr_code: `https://open.work.weixin.qq.com/wwopen/userQRCode?vcode=vc${avatarId.slice(8, 24)}`,
       external_position: '',
       extattr: { attrs: [{ type: 0, name: '工号', text: { value: `E${100_000 + i}` } }] },
     });

@@ -70,7 +70,8 @@ export function wrongShape(body: Record<string, unknown>): Record<string, unknow
   const out: Record<string, unknown> = { ...body };
   const key = Object.keys(out).find((k) => k !== 'errcode' && k !== 'errmsg');
   if (key === undefined) {
-    out.errcode = 'ok';
+    // Nothing but errcode/errmsg: keep errcode 0 and break errmsg instead.
+    out.errmsg = 0;
     return out;
   }
   const value = out[key];

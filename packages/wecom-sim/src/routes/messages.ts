@@ -72,7 +72,7 @@ export const messageRoutes: RouteTable = {
         sentAt: now(),
         recalledAt: null,
       };
-      store.messages.push(message);
+      store.addMessage(message);
       if (dedupe) recent.set(key, message);
       return sendResult(message, interactive ? randomString(rng, 40, ID_CHARS) : undefined);
     },
@@ -85,7 +85,7 @@ export const messageRoutes: RouteTable = {
     handle(ctx) {
       const msgid = parseBody(recallBody, ctx.body).msgid;
       if (!msgid) fail(40058, 'msgid is required');
-      const message = ctx.sim.store.messages.find((m) => m.msgid === msgid);
+      const message = ctx.sim.store.findMessage(msgid);
       if (!message) fail(42052, `msgid "${msgid}" not found`);
       if (message.agentid !== callerApp(ctx).agentId) fail(40058, `msgid "${msgid}" was sent by another app`);
       if (message.recalledAt !== null) fail(42052, `msgid "${msgid}" was already recalled`);

@@ -1,6 +1,6 @@
 // Turning bad parameters into WeCom answers: zod issues become 40058 with the field named, and
 // small helpers read query parameters the way WeCom does.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { fail } from '../errors.ts';
 import type { SimApp } from '../types.ts';
 import type { RouteContext } from './types.ts';

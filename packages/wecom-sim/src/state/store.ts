@@ -55,6 +55,7 @@ export class SimStore implements SimState {
   private readonly preorder = new Map<number, { at: number; size: number }>();
   private readonly livesByAnchor = new Map<string, SimLive[]>();
   private readonly watchCache = new Map<string, SimWatchStats | null>();
+  private readonly messageById = new Map<string, SimMessage>();
 
   constructor(org: GeneratedOrg, now: () => number) {
     this.seed = org.seed;
@@ -132,6 +133,15 @@ export class SimStore implements SimState {
     let at = list.findIndex((other) => other.living_start < live.living_start);
     if (at < 0) at = list.length;
     list.splice(at, 0, live);
+  }
+
+  addMessage(message: SimMessage): void {
+    this.messages.push(message);
+    this.messageById.set(message.msgid, message);
+  }
+
+  findMessage(msgid: string): SimMessage | undefined {
+    return this.messageById.get(msgid);
   }
 
   /** Re-sorts an anchor's lives after a start time changed. */

@@ -115,7 +115,11 @@ function watchServicesState(): void {
     const gate = servicesBack;
     servicesBack = null;
     if (s.state === 'failed') disconnect();
-    else if (wasDown || restarted) void reconnect().catch(() => {});
+    else if (wasDown) {
+      // The old port was dropped at 'restarting'; a connection opened since then is already new.
+      // Listeners need one even if no call is waiting.
+      if (!connection && listeners.size > 0) getConnection().catch(() => {});
+    } else if (restarted) void reconnect().catch(() => {});
     gate?.resolve();
   });
 }

@@ -15,7 +15,8 @@ export interface ExportRowsInput {
 
 /** Characters Windows and macOS refuse in file names. */
 export function safeFilename(name: string, format: ExportFormat): string {
-  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'export';
+  const printable = [...name].map((ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('');
+  const base = printable.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'export';
   return base.toLowerCase().endsWith(`.${format}`) ? base : `${base}.${format}`;
 }
 

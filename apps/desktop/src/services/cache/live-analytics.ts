@@ -42,7 +42,7 @@ export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries,
     const groups = ctx
       .stmt(
         `SELECT internal, ${BUCKET_SQL} AS bucket,
-                CASE WHEN :d > 0 THEN min(9, watch_time * 10 / :d) END AS completion,
+                CASE WHEN :d > 0 THEN CAST(min(9, watch_time * 10.0 / :d) AS INTEGER) END AS completion,
                 count(*) AS viewers, sum(watch_time) AS seconds, sum(is_comment > 0) AS commenters, sum(is_mic > 0) AS mics
          FROM (SELECT 1 AS internal, watch_time, is_comment, is_mic FROM watch_internal WHERE live_id = :id
                UNION ALL SELECT 0, watch_time, is_comment, is_mic FROM watch_external WHERE live_id = :id)

@@ -38,7 +38,7 @@ function configure(db: Database.Database, options: CacheOptions): void {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
-  db.pragma(`cache_size = -${Math.max(1024, Math.trunc(options.cacheSizeKiB ?? 32_768))}`);
+  db.pragma(`cache_size = -${Math.max(1024, Math.trunc(options.cacheSizeKiB ?? 65_536))}`);
   db.pragma('temp_store = MEMORY');
   // keep the WAL file from staying huge after a big sync
   db.pragma('journal_size_limit = 67108864');

@@ -147,8 +147,8 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
     const watched = ctx
       .stmt(
         `SELECT l.livingid, l.theme, l.living_start AS livingStart, w.watch_time AS watchTime
-         FROM watch_internal w JOIN lives l ON l.id = w.live_id
-         WHERE w.userid = ? ORDER BY l.living_start DESC LIMIT 500`,
+         FROM lives l JOIN watch_internal w ON w.live_id = l.id AND w.userid = ?
+         ORDER BY l.living_start DESC LIMIT 500`,
       )
       .all(userid) as UserDetailResult['watched'];
     return {

@@ -30,57 +30,106 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates, su
     return state.active ?? state.completed;
   };
 
-  const upsertUser = ctx.stmt(
-    `INSERT INTO users (userid, name, position, status, main_department, home_department, alias, email, mobile, generation, fetched_at)
-     VALUES (@userid, COALESCE(@name, ''), COALESCE(@position, ''), COALESCE(@status, 1), @main,
-             COALESCE(NULLIF(@main, 0), @firstDept), @alias, @email, @mobile, @gen, @at)
-     ON CONFLICT(userid) DO UPDATE SET
-       name = COALESCE(@name, name),
-       position = COALESCE(@position, position),
-       status = COALESCE(@status, status),
-       main_department = COALESCE(@main, main_department),
-       home_department = COALESCE(NULLIF(COALESCE(@main, main_department), 0), @firstDept, home_department),
-       alias = COALESCE(@alias, alias),
-       email = COALESCE(@email, email),
-       mobile = COALESCE(@mobile, mobile),
-       generation = max(generation, @gen),
-       fetched_at = @at
-     RETURNING id, name, userid, alias, position`,
+  // Users are merged in JS: a row missing a field keeps the stored value, and the search index
+  // and department links are rewritten only when they change (a re-sync mostly changes nothing).
+  const findUser = ctx.stmt(
+    `SELECT id, name, position, status, main_department, home_department, alias, email, mobile
+     FROM users WHERE userid = ?`,
   );
-  const upsertSearch = ctx.stmt(
+  const insertUser = ctx.stmt(
+    `INSERT INTO users (userid, name, position, status, main_department, home_department, alias, email, mobile,
+       generation, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateUser = ctx.stmt(
+    `UPDATE users SET name = ?, position = ?, status = ?, main_department = ?, home_department = ?, alias = ?,
+       email = ?, mobile = ?, generation = max(generation, ?), fetched_at = ? WHERE id = ?`,
+  );
+  const touchUser = ctx.stmt('UPDATE users SET generation = max(generation, ?), fetched_at = ? WHERE id = ?');
+  const insertSearch = ctx.stmt('INSERT INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)');
+  const replaceSearch = ctx.stmt(
     'INSERT OR REPLACE INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)',
   );
+  const findLinks = ctx.stmt('SELECT department_id, sort_order, is_leader FROM user_departments WHERE user_id = ? ORDER BY link_order').raw();
   const deleteLinks = ctx.stmt('DELETE FROM user_departments WHERE user_id = ?');
   const insertLink = ctx.stmt(
-    `INSERT OR REPLACE INTO user_departments (user_id, department_id, link_order, sort_order, is_leader, fetched_at)
+    `INSERT INTO user_departments (user_id, department_id, link_order, sort_order, is_leader, fetched_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+
+  interface StoredUser {
+    id: number;
+    name: string;
+    position: string;
+    status: number;
+    main_department: number | null;
+    home_department: number | null;
+    alias: string | null;
+    email: string | null;
+    mobile: string | null;
+  }
 
   function writeUser(row: WireUser, gen: number, at: number): void {
     if (typeof row.userid !== 'string' || row.userid === '') {
       throw new CacheError('conflict', 'a user row without userid');
     }
-    const departments = Array.isArray(row.department) ? row.department.map((d) => int(d, 0)) : null;
+    const userid = row.userid;
+    // links: WeCom lists each department once; keep the first if repeated
+    let links: Array<[number, number, number]> | null = null;
+    if (Array.isArray(row.department)) {
+      const seen = new Set<number>();
+      links = [];
+      row.department.forEach((d, i) => {
+        const departmentId = int(d, 0);
+        if (seen.has(departmentId)) return;
+        seen.add(departmentId);
+        links?.push([departmentId, int(row.order?.[i], 0), int(row.is_leader_in_dept?.[i], 0) ? 1 : 0]);
+      });
+    }
     const status = intOrNull(row.status);
-    const saved = upsertUser.get({
-      userid: row.userid,
-      name: typeof row.name === 'string' ? row.name : null,
-      position: typeof row.position === 'string' ? row.position : null,
-      status: status === null ? null : USER_STATUSES.has(status) ? status : 1,
-      main: intOrNull(row.main_department),
-      firstDept: departments?.[0] ?? null,
-      alias: textOrNull(row.alias),
-      email: textOrNull(row.email) ?? textOrNull(row.biz_mail),
-      mobile: textOrNull(row.mobile),
-      gen,
-      at,
-    }) as { id: number; name: string; userid: string; alias: string | null; position: string };
-    upsertSearch.run(saved.id, indexText(saved.name), indexText(saved.userid), indexText(saved.alias), indexText(saved.position));
-    if (departments) {
-      deleteLinks.run(saved.id);
-      departments.forEach((departmentId, i) =>
-        insertLink.run(saved.id, departmentId, i, int(row.order?.[i], 0), int(row.is_leader_in_dept?.[i], 0), at),
+    const stored = findUser.get(userid) as StoredUser | undefined;
+    const main = intOrNull(row.main_department) ?? stored?.main_department ?? null;
+    const next = {
+      name: typeof row.name === 'string' ? row.name : (stored?.name ?? ''),
+      position: typeof row.position === 'string' ? row.position : (stored?.position ?? ''),
+      status: status === null ? (stored?.status ?? 1) : USER_STATUSES.has(status) ? status : 1,
+      main_department: main,
+      // the main department, else the first linked one
+      home_department: main || links?.[0]?.[0] || stored?.home_department || null,
+      alias: textOrNull(row.alias) ?? stored?.alias ?? null,
+      email: textOrNull(row.email) ?? textOrNull(row.biz_mail) ?? stored?.email ?? null,
+      mobile: textOrNull(row.mobile) ?? stored?.mobile ?? null,
+    };
+    const search = [indexText(next.name), indexText(userid), indexText(next.alias), indexText(next.position)] as const;
+
+    let id: number;
+    if (!stored) {
+      id = Number(
+        insertUser.run(userid, next.name, next.position, next.status, next.main_department, next.home_department,
+          next.alias, next.email, next.mobile, gen, at).lastInsertRowid,
       );
+      insertSearch.run(id, ...search);
+    } else {
+      id = stored.id;
+      const changed = (Object.keys(next) as Array<keyof typeof next>).some((k) => next[k] !== stored[k]);
+      if (changed) {
+        updateUser.run(next.name, next.position, next.status, next.main_department, next.home_department, next.alias,
+          next.email, next.mobile, gen, at, id);
+        if (next.name !== stored.name || next.alias !== stored.alias || next.position !== stored.position) {
+          replaceSearch.run(id, ...search);
+        }
+      } else {
+        touchUser.run(gen, at, id);
+      }
+    }
+    if (links) {
+      const current = stored ? (findLinks.all(id) as Array<[number, number, number]>) : [];
+      const same =
+        current.length === links.length &&
+        current.every((c, i) => c[0] === links[i]?.[0] && c[1] === links[i]?.[1] && c[2] === links[i]?.[2]);
+      if (!same) {
+        if (current.length > 0) deleteLinks.run(id);
+        links.forEach(([departmentId, order, leader], i) => insertLink.run(id, departmentId, i, order, leader, at));
+      }
     }
   }
 

@@ -230,7 +230,7 @@ export type StatsOverviewResult = Fresh<MethodOutput<'stats.overview'>>;
 export interface CacheOptions {
   /** ms to wait on a locked database (default 5000) */
   busyTimeoutMs?: number;
-  /** page cache size in KiB (default 32768 = 32 MiB) */
+  /** page cache size in KiB (default 65536 = 64 MiB; SQLite allocates it only as pages are used) */
   cacheSizeKiB?: number;
   /** clock for fetched-at defaults and pruning (default Date.now) */
   now?: () => number;

@@ -1,10 +1,13 @@
-// Watch-stat ingest: each get_watch_stat page and its paging cursor are written in ONE transaction,
-// so a crash never leaves half a page or a cursor ahead of its rows. A fresh fetch gets a new
-// generation; when it ends, rows of older generations (viewers no longer reported) are removed.
+// Watch-stat ingest. Each get_watch_stat page is stored (one row of normalised JSON in watch_pages)
+// TOGETHER with the paging cursor in one transaction, so a crash never leaves half a page or a
+// cursor ahead of its rows, and a restart resumes from the stored next_key. When the fetch ends,
+// SQLite merges the pages into watch_internal / watch_external in key order, removes rows the fetch
+// no longer reports and recomputes the live's summary — all in one transaction. Readers see the
+// last complete fetch until then; watchCursor() tells how far a running one is.
 import { int, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
 import type { LiveSummaries } from './live-summaries.ts';
-import type { WatchCursor, WireWatchPage } from './types.ts';
+import type { WatchCursor, WireWatchExternalUser, WireWatchPage, WireWatchUser } from './types.ts';
 
 interface WatchStateRow {
   status: string;
@@ -30,6 +33,39 @@ export function parseWatchData(data: string | null): WatchStateData {
   return { pages: 0, liveStatus: 0, final: false, lastPageAt: null, ...parsed };
 }
 
+const flag = (value: unknown) => (int(value, 0) ? 1 : 0);
+
+function requireId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') throw new CacheError('conflict', `a watch row without ${what}`);
+  return value;
+}
+
+/** [userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid] */
+function normaliseUser(u: WireWatchUser) {
+  return [
+    requireId(u?.userid, 'userid'),
+    Math.max(0, int(u.watch_time, 0)),
+    flag(u.is_comment),
+    flag(u.is_mic),
+    textOrNull(u.invitor_userid),
+    textOrNull(u.invitor_external_userid),
+  ];
+}
+
+/** [external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid] */
+function normaliseExternalUser(e: WireWatchExternalUser) {
+  return [
+    requireId(e?.external_userid, 'external_userid'),
+    e.type === undefined || e.type === null ? null : int(e.type, 0),
+    typeof e.name === 'string' ? e.name : '',
+    Math.max(0, int(e.watch_time, 0)),
+    flag(e.is_comment),
+    flag(e.is_mic),
+    textOrNull(e.invitor_userid),
+    textOrNull(e.invitor_external_userid),
+  ];
+}
+
 export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   const { db } = ctx;
   const liveLookup = db.prepare('SELECT id, status FROM lives WHERE livingid = ?');
@@ -40,19 +76,32 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
      ON CONFLICT(scope) DO UPDATE SET status = @status, cursor = @cursor, fetched_at = @fetchedAt, done = @done,
        generation = @generation, data = @data, updated_at = @now`,
   );
-  const insertInternal = db.prepare(
+  const stagePage = db.prepare(
+    'INSERT OR REPLACE INTO watch_pages (live_id, seq, generation, fetched_at, users, external_users) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const clearStaging = db.prepare('DELETE FROM watch_pages WHERE live_id = ?');
+  // Page rows are JSON arrays (see normalise*). Later pages win when WeCom repeats a viewer.
+  const mergeInternal = db.prepare(
     `INSERT INTO watch_internal (live_id, userid, watch_time, is_comment, is_mic, invitor_userid,
        invitor_external_userid, generation, fetched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     SELECT p.live_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
+       p.generation, p.fetched_at
+     FROM watch_pages p, json_each(p.users) j
+     WHERE p.live_id = ?
+     ORDER BY 2, p.seq, j.key
      ON CONFLICT(live_id, userid) DO UPDATE SET watch_time = excluded.watch_time, is_comment = excluded.is_comment,
        is_mic = excluded.is_mic, invitor_userid = excluded.invitor_userid,
        invitor_external_userid = excluded.invitor_external_userid, generation = excluded.generation,
        fetched_at = excluded.fetched_at`,
   );
-  const insertExternal = db.prepare(
+  const mergeExternal = db.prepare(
     `INSERT INTO watch_external (live_id, external_userid, type, name, watch_time, is_comment, is_mic,
        invitor_userid, invitor_external_userid, generation, fetched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     SELECT p.live_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
+       j.value ->> 6, j.value ->> 7, p.generation, p.fetched_at
+     FROM watch_pages p, json_each(p.external_users) j
+     WHERE p.live_id = ?
+     ORDER BY 2, p.seq, j.key
      ON CONFLICT(live_id, external_userid) DO UPDATE SET type = excluded.type, name = excluded.name,
        watch_time = excluded.watch_time, is_comment = excluded.is_comment, is_mic = excluded.is_mic,
        invitor_userid = excluded.invitor_userid, invitor_external_userid = excluded.invitor_external_userid,
@@ -80,7 +129,9 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     });
   }
 
-  function start(livingid: string, liveStatus: number, previous: WatchStateRow | undefined): WatchStateRow {
+  /** A fresh fetch: new generation, cursor "0", nothing staged. */
+  function start(livingid: string, liveId: number, liveStatus: number, previous: WatchStateRow | undefined): WatchStateRow {
+    clearStaging.run(liveId);
     const state = {
       status: 'running',
       cursor: '0',
@@ -108,15 +159,18 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
 
   function beginWatch(livingid: string, options: { restart?: boolean } = {}): { nextKey: string; resumed: boolean } {
     return ctx.tx(() => {
-      const { status } = live(livingid);
+      const { id, status } = live(livingid);
       const previous = stateLookup.get(watchScope(livingid)) as WatchStateRow | undefined;
       if (previous?.status === 'running' && !options.restart) return { nextKey: previous.cursor ?? '0', resumed: true };
-      start(livingid, status, previous);
+      start(livingid, id, status, previous);
       return { nextKey: '0', resumed: false };
     });
   }
 
   function finishIn(livingid: string, liveId: number, state: WatchStateRow, at: number): void {
+    mergeInternal.run(liveId);
+    mergeExternal.run(liveId);
+    clearStaging.run(liveId);
     sweepInternal.run(liveId, state.generation);
     sweepExternal.run(liveId, state.generation);
     const data = parseWatchData(state.data);
@@ -141,45 +195,18 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     return ctx.tx(() => {
       const { id: liveId, status: liveStatus } = live(livingid);
       let state = stateLookup.get(watchScope(livingid)) as WatchStateRow | undefined;
-      if (state?.status !== 'running') state = start(livingid, liveStatus, state);
+      if (state?.status !== 'running') state = start(livingid, liveId, liveStatus, state);
       if (paging.fromKey !== undefined && paging.fromKey !== (state.cursor ?? '0')) {
         throw new CacheError(
           'conflict',
           `watch page of ${livingid} requested with next_key ${paging.fromKey}, but the cursor is at ${String(state.cursor)}`,
         );
       }
-      const gen = state.generation;
-      let rows = 0;
-      for (const u of page.users ?? []) {
-        insertInternal.run(
-          liveId,
-          u.userid,
-          int(u.watch_time, 0),
-          int(u.is_comment, 0) ? 1 : 0,
-          int(u.is_mic, 0) ? 1 : 0,
-          textOrNull(u.invitor_userid),
-          textOrNull(u.invitor_external_userid),
-          gen,
-          at,
-        );
-        rows++;
-      }
-      for (const e of page.external_users ?? []) {
-        insertExternal.run(
-          liveId,
-          e.external_userid,
-          e.type === undefined ? null : int(e.type, 0),
-          typeof e.name === 'string' ? e.name : '',
-          int(e.watch_time, 0),
-          int(e.is_comment, 0) ? 1 : 0,
-          int(e.is_mic, 0) ? 1 : 0,
-          textOrNull(e.invitor_userid),
-          textOrNull(e.invitor_external_userid),
-          gen,
-          at,
-        );
-        rows++;
-      }
+      const users = (page.users ?? []).map(normaliseUser);
+      const externalUsers = (page.external_users ?? []).map(normaliseExternalUser);
+      const rows = users.length + externalUsers.length;
+      const seq = parseWatchData(state.data).pages;
+      stagePage.run(liveId, seq, state.generation, at, JSON.stringify(users), JSON.stringify(externalUsers));
       const data = parseWatchData(state.data);
       const next: WatchStateRow = {
         ...state,
@@ -188,13 +215,8 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
         data: JSON.stringify({ ...data, pages: data.pages + 1, lastPageAt: at }),
       };
       const finished = paging.ending === true || paging.ending === 1;
-      if (finished) {
-        finishIn(livingid, liveId, next, at);
-      } else {
-        save(livingid, { ...next, data: parseWatchData(next.data) });
-        summaries.markDirty(liveId);
-        ctx.touchDataset('watch', at);
-      }
+      if (finished) finishIn(livingid, liveId, next, at);
+      else save(livingid, { ...next, data: parseWatchData(next.data) });
       return { rows, finished };
     });
   }
@@ -204,7 +226,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       const { id: liveId, status } = live(livingid);
       let state = stateLookup.get(watchScope(livingid)) as WatchStateRow | undefined;
       if (state?.status === 'done') return;
-      if (!state || state.status !== 'running') state = start(livingid, status, state);
+      if (!state || state.status !== 'running') state = start(livingid, liveId, status, state);
       finishIn(livingid, liveId, state, Math.trunc(fetchedAt));
     });
   }

@@ -16,12 +16,12 @@ export function connectionHandlers(ctx: ServicesContext): Pick<ServicesHandlers,
       else await ctx.connection.reconnect();
       return ctx.connection.current;
     },
-    'connection.test': async (input) => {
+    'connection.test': async (input, { signal }) => {
       // The secret lives only in this throwaway client, closed before answering.
       const started = performance.now();
       const client = buildTestClient(input, ctx.settings(), ctx.simulatorUrl() ?? undefined);
       try {
-        const result = await client.auth.testConnection();
+        const result = await client.auth.testConnection({ signal });
         return { ok: true, latencyMs: Math.round(result.latencyMs), message: ctx.language() === 'zh-CN' ? '连接成功' : 'Connected' };
       } catch (error) {
         const failure = toServiceError(error, ctx.language());

@@ -15,9 +15,10 @@ export async function sendAndRecord(
   recipients: Recipients,
   body: MessageBody,
   origin: MessageOrigin,
+  signal?: AbortSignal,
 ): Promise<{ id: number; result: SendResult }> {
   if (!hasRecipients(recipients)) throw invalid(t(ctx.language(), 'noRecipients'), 'recipients');
-  const wire = await ctx.write((client) => client.messages.send({ ...toWireRecipients(recipients), ...toWireContent(body) }));
+  const wire = await ctx.write((client) => client.messages.send({ ...toWireRecipients(recipients), ...toWireContent(body) }, signal ? { signal } : {}));
   const result = toSendResult(wire);
   const id = ctx.cache().recordSentMessage({
     msgid: result.msgid,

@@ -109,10 +109,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
               now,
               options: tuning,
               progress(phase, doneCount, total) {
-                state.phase = `${part}:${phase}`;
+                const next = `${part}:${phase}`;
+                const phaseChanged = next !== state.phase;
+                state.phase = next;
                 state.done = doneCount;
                 state.total = total;
-                emit(false);
+                // counts are throttled; a new phase is always told
+                emit(phaseChanged);
               },
             };
             if (part === 'org') await syncOrg(run);

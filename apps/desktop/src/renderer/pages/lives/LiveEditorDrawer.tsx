@@ -10,7 +10,7 @@ import { LiveForm, liveToFormValues } from './LiveForm.tsx';
 import type { LiveFormResult } from './LiveForm.tsx';
 import { SendResultList, hasSendProblems } from './SendResultList.tsx';
 
-export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string) => void }) {
+export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kind: LiveFormResult['kind']) => void }) {
   const { t } = useTranslation('lives');
   const { modal, message, notification } = App.useApp();
   const editor = useLivesStore((s) => s.editor);
@@ -46,10 +46,10 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string) => 
       if (invitation && hasSendProblems(invitation)) {
         notification.warning({ title: t('result.inviteProblems'), description: <SendResultList result={invitation} />, duration: 0 });
       }
-      onSaved?.(result.output.livingid);
+      onSaved?.(result.output.livingid, 'created');
     } else {
       void message.success(t('result.modified'));
-      onSaved?.(result.output.live.livingid);
+      onSaved?.(result.output.live.livingid, 'modified');
     }
   };
 

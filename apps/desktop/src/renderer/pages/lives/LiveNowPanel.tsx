@@ -1,6 +1,7 @@
 // Lives on air now, with online counts moving with `live.status` events; status changes are announced.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { App, Card, Flex, Statistic, Typography } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -15,19 +16,19 @@ export function LiveNowPanel() {
   const now = useServiceQuery('lives.now', { horizonHours: 24 }, { topics: ['lives'] });
   const latest = useLiveStatusStore((s) => s.byId);
   const refetch = now.refetch;
-  const themes = new Map((now.data ? [...now.data.live, ...now.data.upcoming] : []).map((l) => [l.livingid, l.theme]));
+  // The event listener reads the newest themes through a ref, so it need not resubscribe per answer.
+  const themes = useRef(new Map<string, string>());
+  themes.current = new Map((now.data ? [...now.data.live, ...now.data.upcoming] : []).map((l) => [l.livingid, l.theme]));
 
   useEffect(
     () =>
       api.on('live.status', (event) => {
         if (event.previousStatus === event.status) return;
-        const theme = themes.get(event.livingid);
+        const theme = themes.current.get(event.livingid);
         if (theme) void message.info(t('liveNow.changed', { theme, status: liveStatusLabel(event.status) }));
         refetch();
       }),
-    // themes is rebuilt each render; the subscription only needs the latest through the closure below
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [message, refetch, t, now.data],
+    [message, refetch, t],
   );
 
   const onAir = (now.data?.live ?? []).map((l) => withLiveStatus(l, latest[l.livingid])).filter((l) => l.status === 1);
@@ -37,7 +38,7 @@ export function LiveNowPanel() {
       <Flex gap={16} wrap>
         {onAir.map((live) => (
           <Flex key={live.livingid} gap={12} align="center" data-testid={`live-now-${live.livingid}`} style={{ minWidth: 260 }}>
-            <Statistic value={live.onlineCount} suffix={<Typography.Text type="secondary">👤</Typography.Text>} data-testid="online-count" />
+            <Statistic value={live.onlineCount} prefix={<UserOutlined aria-hidden />} data-testid="online-count" />
             <Flex vertical>
               <Link to={`/lives/${encodeURIComponent(live.livingid)}`}>{live.theme}</Link>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

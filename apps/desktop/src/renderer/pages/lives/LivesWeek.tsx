@@ -1,7 +1,6 @@
 // A simple week grid: seven columns (Monday first), each day's lives by start time.
 import { Button, Card, Flex, Space, Typography, theme } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';

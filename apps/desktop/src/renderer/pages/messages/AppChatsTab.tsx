@@ -1,5 +1,6 @@
 // App group chats created by this app (`appchat.list`): create, edit members and owner, send.
 import { useState } from 'react';
+import type { ReactElement } from 'react';
 import { Button, Card, Space, Table, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ export function AppChatsTab() {
   const chats = useServiceQuery('appchat.list', {}, { topics: ['appchat'] });
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  const gated = (node: React.ReactElement) => (online.disabled ? <Tooltip title={online.reason}><span>{node}</span></Tooltip> : node);
+  const gated = (node: ReactElement) => (online.disabled ? <Tooltip title={online.reason}><span>{node}</span></Tooltip> : node);
 
   return (
     <Card

@@ -1,6 +1,6 @@
 // The network settings form: values as typed, checked against the shared networkSettingsSchema, and
 // turned back into the `network` object main stores.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { networkSettingsSchema } from '../../../shared/settings.ts';
 import type { NetworkSettings } from '../../../shared/settings.ts';
 import type { FormIssue } from './profileForm.ts';

@@ -1,6 +1,7 @@
 // The base schema: org, lives, watch stats, messages, app chats, the API call log, sync state.
 // Every data row carries fetched_at (ms). Org rows carry the generation of the full sync that last
 // saw them (mark-and-sweep). Watch rows carry the generation of the fetch that wrote them.
+// Foreign keys: only where a parent always exists first (links → users, watch rows → lives, …).
 import type { Migration } from './types.ts';
 
 export const initialSchema: Migration = {
@@ -63,7 +64,6 @@ export const initialSchema: Migration = {
       CREATE INDEX users_name ON users(name, userid);
       CREATE INDEX users_position ON users(position, userid);
       CREATE INDEX users_status ON users(status, userid);
-      CREATE INDEX users_home_department ON users(home_department);
 
       -- departments are not a foreign key: users may sit in departments outside the app's visibility
       CREATE TABLE user_departments (
@@ -147,8 +147,9 @@ export const initialSchema: Migration = {
         fetched_at INTEGER NOT NULL,
         PRIMARY KEY (live_id, userid)
       ) WITHOUT ROWID;
+      -- no index on userid alone: a user's lives are found by (live_id, userid) lookups per live,
+      -- which keeps ingest of a million rows free of a random-order index
       CREATE INDEX watch_internal_time ON watch_internal(live_id, watch_time);
-      CREATE INDEX watch_internal_user ON watch_internal(userid);
 
       CREATE TABLE watch_external (
         live_id INTEGER NOT NULL REFERENCES lives(id) ON DELETE CASCADE,
@@ -165,6 +166,19 @@ export const initialSchema: Migration = {
         PRIMARY KEY (live_id, external_userid)
       ) WITHOUT ROWID;
       CREATE INDEX watch_external_time ON watch_external(live_id, watch_time);
+
+      -- pages of a running watch fetch, one row per get_watch_stat page (normalised JSON rows):
+      -- a page commits with its cursor at the cost of one insert; the pages are merged into
+      -- watch_internal / watch_external in key order when the fetch ends
+      CREATE TABLE watch_pages (
+        live_id INTEGER NOT NULL REFERENCES lives(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        generation INTEGER NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        users TEXT NOT NULL,
+        external_users TEXT NOT NULL,
+        PRIMARY KEY (live_id, seq)
+      ) WITHOUT ROWID;
 
       CREATE TABLE sent_messages (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,0 +1,95 @@
+// Builds a warm cache file (an org, lives and their watch stats) through the Cache API, as a full
+// sync would leave it. Reused by the services start-up benchmark.
+import { existsSync, rmSync } from 'node:fs';
+import { openCache, type Cache } from '../../src/services/cache/index.ts';
+import { generateLives, generateOrg, watchPages } from './generate.ts';
+
+export interface WarmCacheSize {
+  users: number;
+  departments: number;
+  watchRows: number;
+  /** number of lives the watch rows are spread over (default: one per 2,500 rows, at least 20) */
+  lives?: number;
+  seed?: number;
+  /** rows per appended watch page (default 500, as get_watch_stat pages) */
+  pageSize?: number;
+}
+
+export interface WarmCache {
+  file: string;
+  userids: string[];
+  departmentIds: number[];
+  lives: Array<{ livingid: string; viewers: number; livingStart: number }>;
+  /** unix seconds the data is built around (the newest live is on at this time) */
+  now: number;
+  timings: { orgMs: number; livesMs: number; watchMs: number };
+}
+
+const NOW = 1_793_930_400; // 2026-11-02 10:00 Beijing
+
+/** Builds the cache at `file` (replacing any file there) and closes it. */
+export async function buildWarmCache(file: string, size: WarmCacheSize): Promise<WarmCache> {
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
+  const seed = size.seed ?? 7;
+  const pageSize = size.pageSize ?? 500;
+  const fetchedAt = NOW * 1000;
+  const cache: Cache = openCache(file, { now: () => fetchedAt });
+  try {
+    let started = performance.now();
+    const org = generateOrg(seed, size);
+    const generation = cache.beginOrgSync({ include: ['departments', 'users'] });
+    cache.upsertDepartments(org.departments, fetchedAt);
+    for (let i = 0; i < org.users.length; i += 5000) cache.upsertUsers(org.users.slice(i, i + 5000), fetchedAt);
+    cache.finishOrgSync(generation, fetchedAt);
+    const orgMs = performance.now() - started;
+
+    started = performance.now();
+    const userids = org.users.map((u) => u.userid);
+    const anchors = userids.filter((_, i) => i % 997 === 0).slice(0, 40);
+    const liveCount = size.lives ?? Math.max(20, Math.round(size.watchRows / 2500));
+    const lives = generateLives(seed, liveCount, size.watchRows, NOW, anchors);
+    cache.upsertLives(lives.map((l) => l.info), fetchedAt);
+    // a few reserved lives ahead, for the home page
+    cache.upsertLives(
+      [1, 2, 3].map((d) => ({
+        livingid: `upcoming${d}`,
+        theme: `预约直播${d}`,
+        anchor_userid: anchors[0] ?? 'anchor',
+        living_start: NOW + d * 86400,
+        living_duration: 3600,
+        status: 0,
+      })),
+      fetchedAt,
+    );
+    const livesMs = performance.now() - started;
+
+    started = performance.now();
+    lives.forEach((live, i) => {
+      const pages = [...watchPages(seed * 1000 + i, live, userids, pageSize)];
+      if (pages.length === 0) {
+        cache.finishWatch(live.info.livingid, fetchedAt);
+        return;
+      }
+      let key = '0';
+      pages.forEach((page, p) => {
+        const next = String(p + 1);
+        cache.appendWatchPage(live.info.livingid, page, { nextKey: next, ending: p === pages.length - 1 ? 1 : 0, fromKey: key }, fetchedAt);
+        key = next;
+      });
+    });
+    const watchMs = performance.now() - started;
+    cache.setSyncState('lives', { status: 'done', fetchedAt });
+    cache.setSyncState('watch', { status: 'done', fetchedAt });
+
+    return {
+      file: cache.path,
+      userids,
+      departmentIds: org.departments.map((d) => d.id),
+      lives: lives.map((l) => ({ livingid: l.info.livingid, viewers: l.viewers, livingStart: l.info.living_start })),
+      now: NOW,
+      timings: { orgMs, livesMs, watchMs },
+    };
+  } finally {
+    cache.close();
+  }
+}

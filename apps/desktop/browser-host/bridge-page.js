@@ -1,0 +1,73 @@
+// The browser host's stand-in for the preload: the same `window.wld` (DesktopBridge) the Electron preload
+// exposes, carried over one WebSocket to the host process instead of ipcRenderer and a MessagePort.
+(function () {
+  'use strict';
+  var codec = window.wldWireCodec;
+  var socketUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__wld/ws';
+  var socket = new WebSocket(socketUrl);
+  var open = new Promise(function (resolve, reject) {
+    socket.addEventListener('open', function () { resolve(); });
+    socket.addEventListener('error', function () { reject(new Error('The app host is not reachable.')); });
+  });
+  var nextId = 1;
+  var pending = new Map();
+  var listeners = new Map();
+  var ports = new Map();
+
+  function send(message) {
+    return open.then(function () { socket.send(codec.encode(message)); });
+  }
+
+  socket.addEventListener('message', function (event) {
+    var message = codec.decode(event.data);
+    if (message.k === 'invoke-res') {
+      var call = pending.get(message.id);
+      if (!call) return;
+      pending.delete(message.id);
+      if (message.ok) call.resolve(message.output);
+      else call.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+    } else if (message.k === 'main-evt') {
+      (listeners.get(message.event) || []).forEach(function (listener) { listener(message.payload); });
+    } else if (message.k === 'port-msg') {
+      var port = ports.get(message.portId);
+      if (port) port.postMessage(message.data);
+    } else if (message.k === 'port-close') {
+      var closing = ports.get(message.portId);
+      if (closing) { closing.close(); ports.delete(message.portId); }
+    }
+  });
+  socket.addEventListener('close', function () {
+    pending.forEach(function (call) { call.reject(new Error('The app host closed the connection.')); });
+    pending.clear();
+  });
+
+  window.wld = Object.freeze({
+    version: 'browser-host',
+    invoke: function (method, input) {
+      var id = nextId++;
+      return new Promise(function (resolve, reject) {
+        pending.set(id, { resolve: resolve, reject: reject });
+        send({ k: 'invoke', id: id, method: method, input: input }).catch(reject);
+      });
+    },
+    subscribe: function (event, listener) {
+      var list = listeners.get(event) || [];
+      list.push(listener);
+      listeners.set(event, list);
+      return function () {
+        listeners.set(event, (listeners.get(event) || []).filter(function (l) { return l !== listener; }));
+      };
+    },
+    requestServicesPort: function () {
+      var nonce = Math.random().toString(36).slice(2) + Date.now().toString(36);
+      var portId = nonce;
+      var channel = new MessageChannel();
+      ports.set(portId, channel.port1);
+      channel.port1.onmessage = function (event) { send({ k: 'port-msg', portId: portId, data: event.data }); };
+      send({ k: 'port-open', portId: portId }).then(function () {
+        window.postMessage({ type: 'wld:port', nonce: nonce }, location.origin, [channel.port2]);
+      });
+      return Promise.resolve(nonce);
+    },
+  });
+})();

@@ -1,0 +1,182 @@
+// The real client over real MessagePorts and the real RPC server: port hand-over (in either order),
+// calls waiting for the port, events, and recovery after a services restart.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRpcServer, fromDomPort } from '../../shared/rpc.ts';
+import type { RpcServer, ServicesHandlers } from '../../shared/rpc.ts';
+import type { DesktopBridge, MainEvent } from '../../shared/contract.ts';
+
+type Listener = (payload: unknown) => void;
+
+function fakeBridge() {
+  const mainListeners = new Map<string, Set<Listener>>();
+  const requests: string[] = [];
+  let nextPort: (nonce: string) => void = () => {};
+  const bridge = {
+    version: 'test',
+    invoke: vi.fn(),
+    subscribe: (event: MainEvent, listener: Listener) => {
+      let set = mainListeners.get(event);
+      if (!set) mainListeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    requestServicesPort: async () => {
+      const nonce = `n${requests.length + 1}`;
+      requests.push(nonce);
+      nextPort(nonce);
+      return nonce;
+    },
+  } as unknown as DesktopBridge;
+  return {
+    bridge,
+    requests,
+    /** What happens when the page asks for a port (e.g. post it at once, or later). */
+    onRequest(fn: (nonce: string) => void) {
+      nextPort = fn;
+    },
+    emitMain(event: MainEvent, payload: unknown) {
+      for (const l of mainListeners.get(event) ?? []) l(payload);
+    },
+  };
+}
+
+/** The preload's relay: a window 'message' event carrying the port. */
+function postPort(nonce: string, port: MessagePort) {
+  const event = new Event('message');
+  Object.defineProperties(event, {
+    data: { value: { type: 'wld:port', nonce } },
+    ports: { value: [port] },
+    source: { value: window },
+  });
+  window.dispatchEvent(event);
+}
+
+const tagsOutput = (n: number) => ({ asOf: 1_763_700_000_000, stale: false, tags: [{ tagid: n, tagname: `t${n}`, memberCount: n }] });
+
+function servicesWith(generation: number): { server: RpcServer; connect: () => MessagePort; close: () => void } {
+  const handlers = {
+    'tags.list': () => tagsOutput(generation),
+    'users.search': (_input: unknown, ctx: { signal: AbortSignal }) =>
+      new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+  } as unknown as ServicesHandlers;
+  const server = createRpcServer(handlers);
+  const channels: MessageChannel[] = [];
+  return {
+    server,
+    connect() {
+      const channel = new MessageChannel();
+      channels.push(channel);
+      server.attach(fromDomPort(channel.port1));
+      return channel.port2;
+    },
+    close() {
+      for (const c of channels) {
+        c.port1.close();
+        c.port2.close();
+      }
+    },
+  };
+}
+
+afterEach(() => {
+  vi.resetModules();
+  delete window.wld;
+});
+
+describe('api client', () => {
+  it('waits for the port, calls through it, and delivers events', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const services = servicesWith(1);
+    // The port arrives a little after the nonce, as in Electron.
+    fake.onRequest((nonce) => setTimeout(() => postPort(nonce, services.connect()), 10));
+    const { api } = await import('./client.ts');
+
+    const out = await api.call('tags.list', {});
+    expect(out.tags[0]?.tagid).toBe(1);
+
+    const seen: string[][] = [];
+    api.on('changed', (p) => seen.push(p.topics));
+    await new Promise((r) => setTimeout(r, 20));
+    services.server.emit('changed', { topics: ['tags'] });
+    await vi.waitFor(() => expect(seen).toEqual([['tags']]));
+    expect(fake.requests).toHaveLength(1);
+    services.close();
+  });
+
+  it('takes a port that arrived before the nonce was known', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const services = servicesWith(7);
+    fake.onRequest((nonce) => postPort(nonce, services.connect())); // synchronously, before the nonce resolves
+    const { api } = await import('./client.ts');
+    await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 7 }] });
+    services.close();
+  });
+
+  it('after a services restart: calls in flight fail clearly, new calls and listeners move to the new port', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const first = servicesWith(1);
+    fake.onRequest((nonce) => postPort(nonce, first.connect()));
+    const { api } = await import('./client.ts');
+    await api.call('tags.list', {});
+    const seen: string[][] = [];
+    api.on('changed', (p) => seen.push(p.topics));
+
+    const hanging = api.call('users.search', { query: 'x' });
+    fake.emitMain('services.state', { state: 'restarting', restarts: 1, message: null });
+    await expect(hanging).rejects.toMatchObject({ error: { code: 'SERVICES_RESTARTED' } });
+
+    // A call made while restarting waits for the new services instead of failing.
+    const second = servicesWith(2);
+    fake.onRequest((nonce) => postPort(nonce, second.connect()));
+    const waiting = api.call('tags.list', {});
+    fake.emitMain('services.state', { state: 'running', restarts: 1, message: null });
+    await expect(waiting).resolves.toMatchObject({ tags: [{ tagid: 2 }] });
+    expect(fake.requests.length).toBeGreaterThanOrEqual(2);
+
+    await new Promise((r) => setTimeout(r, 20));
+    second.server.emit('changed', { topics: ['lives'] });
+    await vi.waitFor(() => expect(seen).toEqual([['lives']]));
+    first.close();
+    second.close();
+  });
+
+  it('reconnects when the restart count grows even without a restarting notice', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const first = servicesWith(1);
+    fake.onRequest((nonce) => postPort(nonce, first.connect()));
+    const { api } = await import('./client.ts');
+    await api.call('tags.list', {});
+    fake.emitMain('services.state', { state: 'running', restarts: 0, message: null });
+    expect(fake.requests).toHaveLength(1); // the first 'running' is not a restart
+
+    const second = servicesWith(2);
+    fake.onRequest((nonce) => postPort(nonce, second.connect()));
+    fake.emitMain('services.state', { state: 'running', restarts: 1, message: null });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(2));
+    await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 2 }] });
+    first.close();
+    second.close();
+  });
+
+  it('fails calls with the sentence from main when the services cannot be restarted', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    fake.onRequest(() => {});
+    const { api } = await import('./client.ts');
+    const pending = api.call('tags.list', {});
+    fake.emitMain('services.state', { state: 'failed', restarts: 5, message: '后台服务多次崩溃，已停止重启' });
+    fake.emitMain('services.state', { state: 'failed', restarts: 5, message: '后台服务多次崩溃，已停止重启' });
+    const later = api.call('tags.list', {});
+    await expect(later).rejects.toMatchObject({ error: { code: 'SERVICES_FAILED', message: '后台服务多次崩溃，已停止重启' } });
+    pending.catch(() => {});
+  });
+
+  it('rejects with a clear error when there is no bridge', async () => {
+    const { api } = await import('./client.ts');
+    await expect(api.call('tags.list', {})).rejects.toMatchObject({ error: { code: 'NO_BRIDGE' } });
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { DesktopBridge, MainEvent } from '../../../shared/contract.ts';
+import { Launcher } from './Launcher.tsx';
+
+function fakeBridge(language: 'zh-CN' | 'en-US' = 'en-US') {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const invoke = vi.fn(async (method: string) => (method === 'settings.get' ? { language } : { ok: true }));
+  const bridge = {
+    version: 'test',
+    invoke,
+    subscribe: (event: MainEvent, l: (p: unknown) => void) => {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(l);
+      return () => set.delete(l);
+    },
+    requestServicesPort: async () => 'n',
+  } as unknown as DesktopBridge;
+  const emit = (event: MainEvent, payload: unknown) => act(() => listeners.get(event)?.forEach((l) => l(payload)));
+  return { bridge, invoke, emit };
+}
+
+describe('Launcher', () => {
+  it('shows the current step with a determinate progress bar', async () => {
+    const { bridge, emit } = fakeBridge();
+    render(<Launcher bridge={bridge} />);
+    await waitFor(() => expect(screen.getByText('WeCom Live Desk')).toBeInTheDocument());
+    emit('launcher.progress', { step: 2, total: 5, label: 'Loading credentials' });
+    expect(screen.getByTestId('launcher-step')).toHaveTextContent('Loading credentials');
+    expect(screen.getByTestId('launcher-progress')).toHaveAttribute('aria-valuenow', '40');
+    expect(screen.getByText('Step 2 of 5')).toBeInTheDocument();
+  });
+
+  it('offers Retry and Continue offline on an error, and calls main', async () => {
+    const { bridge, emit, invoke } = fakeBridge();
+    render(<Launcher bridge={bridge} />);
+    emit('launcher.error', { message: 'WeCom did not answer within 30 s', canContinueOffline: true });
+    expect(screen.getByTestId('launcher-error')).toHaveTextContent('WeCom did not answer within 30 s');
+    fireEvent.click(screen.getByTestId('launcher-offline'));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('launcher.continueOffline', {}));
+
+    emit('launcher.error', { message: 'The cache is locked', canContinueOffline: false });
+    expect(screen.queryByTestId('launcher-offline')).toBeNull();
+    fireEvent.click(screen.getByTestId('launcher-retry'));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('launcher.retry', {}));
+    await waitFor(() => expect(screen.queryByTestId('launcher-error')).toBeNull());
+  });
+
+  it('first run: both choices start the Demo; "Connect my corp" asks for Settings after start', async () => {
+    const { bridge, emit, invoke } = fakeBridge('zh-CN');
+    render(<Launcher bridge={bridge} />);
+    await waitFor(() => expect(screen.getByText('企微直播台')).toBeInTheDocument());
+    emit('launcher.firstRun', {});
+    expect(screen.getByTestId('launcher-corp')).toHaveTextContent('随后在“设置”中添加企业');
+    fireEvent.click(screen.getByTestId('launcher-corp'));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('launcher.chooseDemo', {}));
+    expect(localStorage.getItem('wld.openAfterStart')).toBe('/settings');
+  });
+});

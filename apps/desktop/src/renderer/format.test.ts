@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import i18n from './i18n/index.ts';
+import { formatDuration, formatPercent, liveStatusLabel, liveTypeLabel, replayStatusLabel, utf8Bytes } from './format.ts';
+
+beforeEach(async () => {
+  await i18n.changeLanguage('zh-CN');
+});
+
+describe('format', () => {
+  it('durations in words', async () => {
+    expect(formatDuration(3900)).toBe('1小时5分');
+    expect(formatDuration(3600)).toBe('1小时');
+    expect(formatDuration(125)).toBe('2分5秒');
+    expect(formatDuration(42)).toBe('42秒');
+    expect(formatDuration(null)).toBe('–');
+    await i18n.changeLanguage('en-US');
+    expect(formatDuration(3900)).toBe('1 h 5 min');
+  });
+
+  it('WeCom codes in words', async () => {
+    expect(liveStatusLabel(1)).toBe('直播中');
+    expect(liveTypeLabel(3)).toBe('企业培训');
+    expect(replayStatusLabel(1)).toBe('回放生成中');
+    expect(replayStatusLabel(null)).toBe('未开启回放');
+    expect(replayStatusLabel(0, false)).toBe('未开启回放');
+    await i18n.changeLanguage('en-US');
+    expect(liveStatusLabel(4)).toBe('Cancelled');
+  });
+
+  it('percent and bytes', () => {
+    expect(formatPercent(0.853)).toBe('85.3%');
+    expect(utf8Bytes('企业微信 ok')).toBe(15);
+  });
+});

@@ -1,0 +1,114 @@
+// Charts for one live: watch-time distribution, completion against the live's length, by department.
+import { Card, Col, Empty, Row, Skeleton, Statistic, theme } from 'antd';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import type { Live } from '../../../shared/models.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
+
+const CHART_HEIGHT = 260;
+
+export function AnalyticsTab({ live }: { live: Live }) {
+  const { t } = useTranslation('lives');
+  const { token } = theme.useToken();
+  const analytics = useServiceQuery('lives.analytics', { livingid: live.livingid }, { topics: ['watch'] });
+  const a = analytics.data;
+
+  if (analytics.error) return <ErrorAlert error={analytics.error} onRetry={analytics.refetch} />;
+  if (!a) return <Skeleton active paragraph={{ rows: 8 }} />;
+
+  const viewers = a.viewers.internal + a.viewers.external;
+  const axis = { fill: token.colorTextSecondary, fontSize: 12 };
+  const tooltipStyle = { background: token.colorBgElevated, border: `1px solid ${token.colorBorder}`, color: token.colorText };
+  const departments = [...a.byDepartment].sort((x, y) => y.viewers - x.viewers).slice(0, 15);
+
+  const stats = [
+    { key: 'viewers', title: t('detail.analytics.viewers'), value: formatNumber(viewers) },
+    { key: 'internal', title: t('detail.analytics.internal'), value: formatNumber(a.viewers.internal) },
+    { key: 'external', title: t('detail.analytics.external'), value: formatNumber(a.viewers.external) },
+    { key: 'total', title: t('detail.analytics.totalWatch'), value: formatDuration(a.totalWatchSeconds) },
+    { key: 'average', title: t('detail.analytics.averageWatch'), value: formatDuration(a.averageWatchSeconds) },
+    { key: 'commenters', title: t('detail.analytics.commenters'), value: formatNumber(a.commenters) },
+    { key: 'mic', title: t('detail.analytics.micUsers'), value: formatNumber(a.micUsers) },
+    ...(a.attendance
+      ? [
+          {
+            key: 'attendance',
+            title: t('detail.analytics.attendance'),
+            value: t('detail.analytics.attendanceValue', { attended: a.attendance.attended, audience: a.attendance.audience }),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div data-testid="live-analytics">
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        {stats.map((s) => (
+          <Col key={s.key} xs={12} md={6} xl={3}>
+            <Card size="small">
+              <Statistic title={s.title} value={s.value} styles={{ content: { fontSize: 18 } }} data-testid={`analytics-${s.key}`} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {viewers === 0 ? (
+        <Empty description={t('detail.analytics.noData')} />
+      ) : (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} xl={12}>
+            <Card size="small" title={t('detail.analytics.distribution')}>
+              <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+                <BarChart data={a.distribution} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
+                  <XAxis dataKey="label" tick={axis} />
+                  <YAxis allowDecimals={false} tick={axis} />
+                  <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
+                  <Bar dataKey="count" fill={token.colorPrimary} name={t('detail.analytics.people')} />
+                </BarChart>
+              </ResponsiveContainer>
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card size="small" title={t('detail.analytics.completion')}>
+              <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+                <BarChart data={a.completion} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
+                  <XAxis dataKey="label" tick={axis} />
+                  <YAxis allowDecimals={false} tick={axis} />
+                  <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
+                  <Bar dataKey="count" fill={token.colorSuccess} name={t('detail.analytics.people')} />
+                </BarChart>
+              </ResponsiveContainer>
+            </Card>
+          </Col>
+          <Col span={24}>
+            <Card size="small" title={t('detail.analytics.byDepartment')}>
+              <ResponsiveContainer width="100%" height={Math.max(CHART_HEIGHT, departments.length * 28 + 40)}>
+                <BarChart data={departments} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
+                  <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
+                  <XAxis type="number" allowDecimals={false} tick={axis} />
+                  <YAxis type="category" dataKey="name" width={140} tick={axis} />
+                  <Tooltip
+                    contentStyle={tooltipStyle}
+                    formatter={(v, name) =>
+                      name === 'viewers'
+                        ? [formatNumber(Number(v)), t('detail.analytics.people')]
+                        : [String(v), String(name)]
+                    }
+                    labelFormatter={(label, payload) => {
+                      const d = payload?.[0]?.payload as (typeof departments)[number] | undefined;
+                      return d ? `${label} · ${t('detail.analytics.averageCompletion')} ${formatPercent(d.averageCompletion)}` : String(label);
+                    }}
+                  />
+                  <Bar dataKey="viewers" fill={token.colorPrimary} name="viewers" />
+                </BarChart>
+              </ResponsiveContainer>
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}

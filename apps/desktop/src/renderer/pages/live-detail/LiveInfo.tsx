@@ -1,0 +1,75 @@
+// Every living_info field in words, not codes.
+import { Descriptions, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Live } from '../../../shared/models.ts';
+import { LiveStatusTag } from '../../components/LiveStatusTag.tsx';
+import {
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  formatUnixDateTime,
+  liveTypeLabel,
+  replayStatusLabel,
+  yesNo,
+} from '../../format.ts';
+
+export function remindLabel(seconds: number | null, t: (key: string, values: { count: number }) => string): string {
+  if (!seconds) return t('form.remindNone', { count: 0 });
+  if (seconds % 86_400 === 0) return t('form.remindDays', { count: seconds / 86_400 });
+  if (seconds % 3600 === 0) return t('form.remindHours', { count: seconds / 3600 });
+  return t('form.remindMinutes', { count: Math.round(seconds / 60) });
+}
+
+export function LiveInfo({ live, departmentName }: { live: Live; departmentName: string | null }) {
+  const { t } = useTranslation('lives');
+  const f = (key: string) => t(`detail.fields.${key}`);
+  return (
+    <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} data-testid="live-info">
+      <Descriptions.Item label={f('status')}>
+        <LiveStatusTag status={live.status} />
+      </Descriptions.Item>
+      <Descriptions.Item label={f('type')}>{liveTypeLabel(live.type)}</Descriptions.Item>
+      <Descriptions.Item label={f('anchor')}>
+        {live.anchorName ?? live.anchorUserid}{' '}
+        <Typography.Text type="secondary">({live.anchorUserid})</Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={f('start')}>{formatUnixDateTime(live.livingStart)}</Descriptions.Item>
+      <Descriptions.Item label={f('duration')}>{formatDuration(live.livingDuration)}</Descriptions.Item>
+      <Descriptions.Item label={f('remind')}>{remindLabel(live.remindTime, (key, values) => t(key, values))}</Descriptions.Item>
+      <Descriptions.Item label={f('reserveStart')}>{formatUnixDateTime(live.reserveStart)}</Descriptions.Item>
+      <Descriptions.Item label={f('reserveDuration')}>
+        {live.reserveLivingDuration === null ? '–' : formatDuration(live.reserveLivingDuration)}
+      </Descriptions.Item>
+      <Descriptions.Item label={f('mainDepartment')}>{departmentName ?? live.mainDepartment ?? '–'}</Descriptions.Item>
+      <Descriptions.Item label={f('viewers')}>{formatNumber(live.viewerNum)}</Descriptions.Item>
+      <Descriptions.Item label={f('online')}>
+        <span data-testid="detail-online">{live.status === 1 ? formatNumber(live.onlineCount) : '–'}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={f('subscribe')}>{formatNumber(live.subscribeCount)}</Descriptions.Item>
+      <Descriptions.Item label={f('comments')}>{formatNumber(live.commentNum)}</Descriptions.Item>
+      <Descriptions.Item label={f('mic')}>{formatNumber(live.micNum)}</Descriptions.Item>
+      <Descriptions.Item label={f('openReplay')}>{yesNo(live.openReplay)}</Descriptions.Item>
+      <Descriptions.Item label={f('replayStatus')}>
+        <span data-testid="detail-replay">{replayStatusLabel(live.replayStatus, live.openReplay)}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={f('pushStreamUrl')} span={2}>
+        {live.pushStreamUrl ? (
+          <Typography.Text copyable code style={{ wordBreak: 'break-all' }}>
+            {live.pushStreamUrl}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{t('detail.pushStreamOnlyActivity')}</Typography.Text>
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={f('livingid')}>
+        <Typography.Text copyable style={{ fontSize: 12 }}>
+          {live.livingid}
+        </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={f('fetchedAt')}>{formatDateTime(live.fetchedAt)}</Descriptions.Item>
+      <Descriptions.Item label={f('description')} span={3}>
+        {live.description || '–'}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}

@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App as AntApp } from 'antd';
+import '../../i18n/index.ts';
+import '../../test-support/jsdom.ts';
+import { fakeApi } from '../../test-support/fakeApi.ts';
+import { useConnectionStore } from '../../stores/connection.ts';
+import { RemindAbsentees } from './RemindAbsentees.tsx';
+
+vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
+
+beforeEach(() => {
+  fakeApi.reset();
+  useConnectionStore.setState({ state: 'online', servicesState: null });
+});
+
+describe('RemindAbsentees', () => {
+  it('confirms, sends the note, and lists who was not reached', async () => {
+    const user = userEvent.setup();
+    fakeApi.handle('lives.remindAbsentees', () => ({
+      msgid: 'm1',
+      recipients: 41,
+      invalidUsers: ['ghost'],
+      invalidParties: [],
+      invalidTags: [],
+      unlicensedUsers: ['wangwu', 'zhaoliu'],
+    }));
+    render(
+      <AntApp>
+        <RemindAbsentees livingid="lv1" count={43} />
+      </AntApp>,
+    );
+    await user.click(screen.getByTestId('remind-absentees'));
+    expect(await screen.findByText('向 43 位未观看的成员发送提醒？')).toBeInTheDocument();
+    await user.type(screen.getByTestId('remind-message'), '请本周内看回放');
+    await user.click(screen.getByTestId('remind-confirm'));
+
+    const result = await screen.findByTestId('remind-result');
+    expect(fakeApi.callsOf('lives.remindAbsentees')[0]?.input).toEqual({ livingid: 'lv1', message: '请本周内看回放' });
+    expect(result).toHaveTextContent('提醒已发送给 41 人');
+    expect(screen.getByTestId('send-result-unlicensedUsers')).toHaveTextContent('wangwu, zhaoliu');
+    expect(screen.getByTestId('send-result-invalidUsers')).toHaveTextContent('ghost');
+  });
+
+  it('is disabled offline, with the reason', async () => {
+    useConnectionStore.setState({ state: 'offline' });
+    render(
+      <AntApp>
+        <RemindAbsentees livingid="lv1" count={3} />
+      </AntApp>,
+    );
+    await waitFor(() => expect(screen.getByTestId('remind-absentees')).toBeDisabled());
+    expect(screen.getByTestId('remind-absentees')).toHaveAttribute('aria-description', '离线时无法操作，需要连接企业微信');
+  });
+});

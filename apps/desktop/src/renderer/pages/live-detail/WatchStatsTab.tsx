@@ -1,0 +1,88 @@
+// Who watched and for how long: internal and external viewers in a windowed, sortable table, exportable.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Flex, Segmented, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Live, WatchRow } from '../../../shared/models.ts';
+import { api } from '../../api/client.ts';
+import { VirtualTable } from '../../components/VirtualTable.tsx';
+import type { VirtualColumn, VirtualSort } from '../../components/VirtualTable.tsx';
+import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { collectPages } from '../../export/collectPages.ts';
+import { formatDuration, formatPercent, viewerKindLabel, yesNo } from '../../format.ts';
+import {
+  completion,
+  WATCH_SORT_KEYS,
+  watchExportColumns,
+  watchExportRow,
+  watchStatsFetcher,
+} from './watchStats.ts';
+import type { WatchKind, WatchPageInfo } from './watchStats.ts';
+
+export function WatchStatsTab({ live }: { live: Live }) {
+  const { t } = useTranslation('lives');
+  const [kind, setKind] = useState<WatchKind>('all');
+  const [sort, setSort] = useState<VirtualSort>({ key: 'watchTime', desc: true });
+  const [version, setVersion] = useState(0);
+  const [info, setInfo] = useState<WatchPageInfo | null>(null);
+
+  // New watch data (sync) → start the table over.
+  useEffect(() => api.on('changed', (p) => (p.topics.includes('watch') ? setVersion((v) => v + 1) : undefined)), []);
+
+  const sortKey = WATCH_SORT_KEYS[sort.key] ?? 'watchTime';
+  const fetchPage = useMemo(
+    () => watchStatsFetcher(live.livingid, kind, sortKey, sort.desc, setInfo),
+    [live.livingid, kind, sortKey, sort.desc],
+  );
+
+  const columns: VirtualColumn<WatchRow>[] = [
+    { key: 'name', title: t('detail.watch.columns.name'), sortable: true, width: 160 },
+    {
+      key: 'kind',
+      title: t('detail.watch.columns.kind'),
+      width: 100,
+      render: (r) => <Tag color={r.kind === 'internal' ? 'blue' : 'green'}>{viewerKindLabel(r.kind)}</Tag>,
+    },
+    { key: 'departmentName', title: t('detail.watch.columns.department'), sortable: true, render: (r) => r.departmentName ?? '–' },
+    { key: 'watchTime', title: t('detail.watch.columns.watchTime'), sortable: true, width: 130, align: 'right', render: (r) => formatDuration(r.watchTime) },
+    { key: 'completion', title: t('detail.watch.columns.completion'), width: 90, align: 'right', render: (r) => formatPercent(completion(r, live)) },
+    { key: 'isComment', title: t('detail.watch.columns.comment'), width: 70, align: 'center', render: (r) => yesNo(r.isComment) },
+    { key: 'isMic', title: t('detail.watch.columns.mic'), width: 70, align: 'center', render: (r) => yesNo(r.isMic) },
+    { key: 'id', title: t('detail.watch.columns.id'), width: 160, render: (r) => r.id },
+  ];
+
+  const load = async (signal: AbortSignal, onProgress: (p: { done: number; total: number | null }) => void) => {
+    const rows = await collectPages(fetchPage, { pageSize: 1000, signal, onProgress });
+    return rows.map((row) => watchExportRow(row, live));
+  };
+
+  return (
+    <div data-testid="watch-stats">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Segmented<WatchKind>
+          value={kind}
+          onChange={setKind}
+          options={(['all', 'internal', 'external'] as const).map((k) => ({ value: k, label: t(`detail.watch.kind.${k}`) }))}
+          data-testid="watch-kind"
+        />
+        <ExportButtons
+          filename={t('detail.watch.exportName', { theme: live.theme })}
+          columns={watchExportColumns(t)}
+          load={load}
+        />
+      </Flex>
+      {info && !info.complete ? <Alert type="info" showIcon title={t('detail.watch.incomplete')} style={{ marginBottom: 12 }} /> : null}
+      <VirtualTable<WatchRow>
+        columns={columns}
+        rowKey={(r) => `${r.kind}:${r.id}`}
+        fetchPage={fetchPage}
+        queryKey={JSON.stringify([live.livingid, kind, sortKey, sort.desc, version])}
+        sort={sort}
+        onSortChange={setSort}
+        height={480}
+        emptyText={t('detail.analytics.noData')}
+        data-testid="watch-table"
+        aria-label={t('detail.tabs.watch')}
+      />
+    </div>
+  );
+}

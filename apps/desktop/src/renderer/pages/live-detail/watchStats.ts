@@ -1,0 +1,71 @@
+// Paging, sorting and export rows for one live's watch statistics.
+import type { MethodInput } from '../../../shared/contract.ts';
+import type { Live, WatchRow } from '../../../shared/models.ts';
+import { api } from '../../api/client.ts';
+import type { FetchPage } from '../../components/VirtualTable.tsx';
+import { externalTypeLabel, formatDuration, viewerKindLabel, yesNo } from '../../format.ts';
+
+export type WatchKind = 'all' | 'internal' | 'external';
+export type WatchSortKey = NonNullable<MethodInput<'lives.watchStats'>['sort']>;
+
+/** Table column key → the services' sort key. */
+export const WATCH_SORT_KEYS: Record<string, WatchSortKey> = {
+  name: 'name',
+  departmentName: 'department',
+  watchTime: 'watchTime',
+};
+
+export interface WatchPageInfo {
+  complete: boolean;
+  asOf: number | null;
+}
+
+export function watchStatsFetcher(
+  livingid: string,
+  kind: WatchKind,
+  sort: WatchSortKey,
+  desc: boolean,
+  onInfo?: (info: WatchPageInfo) => void,
+): FetchPage<WatchRow> {
+  return async (offset, limit, signal) => {
+    const page = await api.call('lives.watchStats', { livingid, kind, sort, desc, offset, limit }, { signal });
+    onInfo?.({ complete: page.complete, asOf: page.asOf });
+    return { total: page.total, rows: page.rows };
+  };
+}
+
+/** watch time against the live's length, capped at 100%. */
+export const completion = (row: Pick<WatchRow, 'watchTime'>, live: Pick<Live, 'livingDuration'>): number | null =>
+  live.livingDuration > 0 ? Math.min(1, row.watchTime / live.livingDuration) : null;
+
+export const watchExportColumns = (t: (key: string) => string) => [
+  { key: 'name', title: t('detail.watch.columns.name') },
+  { key: 'kind', title: t('detail.watch.columns.kind') },
+  { key: 'id', title: t('detail.watch.columns.id') },
+  { key: 'department', title: t('detail.watch.columns.department') },
+  { key: 'watchSeconds', title: t('detail.watch.columns.watchSeconds') },
+  { key: 'watchTime', title: t('detail.watch.columns.watchTime') },
+  { key: 'completion', title: t('detail.watch.columns.completion') },
+  { key: 'comment', title: t('detail.watch.columns.comment') },
+  { key: 'mic', title: t('detail.watch.columns.mic') },
+  { key: 'invitor', title: t('detail.watch.columns.invitor') },
+  { key: 'externalType', title: t('detail.watch.columns.externalType') },
+];
+
+export function watchExportRow(row: WatchRow, live: Pick<Live, 'livingDuration'>): Record<string, unknown> {
+  const ratio = completion(row, live);
+  return {
+    name: row.name,
+    kind: viewerKindLabel(row.kind),
+    id: row.id,
+    department: row.departmentName ?? '',
+    watchSeconds: row.watchTime,
+    watchTime: formatDuration(row.watchTime),
+    // a number, so Excel can sort and chart it
+    completion: ratio === null ? null : Math.round(ratio * 1000) / 1000,
+    comment: yesNo(row.isComment),
+    mic: yesNo(row.isMic),
+    invitor: row.invitorUserid ?? row.invitorExternalUserid ?? '',
+    externalType: row.kind === 'external' ? externalTypeLabel(row.externalType) : '',
+  };
+}

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import '../../i18n/index.ts';
+import '../../test-support/jsdom.ts';
+import { fakeApi } from '../../test-support/fakeApi.ts';
+import { RpcError } from '../../../shared/rpc-wire.ts';
+import { MONITOR_POLL_MS, useMonitorStore } from '../../stores/monitor.ts';
+import type { ApiStats } from '../../stores/monitor.ts';
+import MonitorPage from './MonitorPage.tsx';
+import { budgetPercent, budgetStatus } from './BudgetList.tsx';
+
+vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
+
+const AT = new Date(2026, 10, 21, 9, 30).getTime();
+
+const stats = (over: Partial<ApiStats> = {}): ApiStats => ({
+  total: 1200,
+  success: 1188,
+  errors: 12,
+  successRate: 0.99,
+  tokenFetches: 3,
+  tokenRefreshes: 1,
+  endpoints: [
+    { endpoint: '/cgi-bin/user/list_id', calls: 800, errors: 2, p50: 35, p95: 120, p99: 300 },
+    { endpoint: '/cgi-bin/living/get_watch_stat', calls: 400, errors: 10, p50: 50, p95: 200, p99: 410 },
+  ],
+  budgets: [
+    { bucket: 'corp-api-minute', used: 950, limit: 1000, windowSeconds: 60 },
+    { bucket: 'message-send-day', used: 10, limit: 2000, windowSeconds: 86_400 },
+  ],
+  lastErrors: [
+    {
+      at: AT,
+      endpoint: '/cgi-bin/gettoken',
+      errcode: 40001,
+      message: '应用的 Secret 无效',
+      hint: 'invalid credential, hint: [1700000000_12_abc]',
+    },
+    { at: AT - 60_000, endpoint: '/cgi-bin/user/list_id', errcode: null, message: '连接被重置', hint: null },
+    { at: AT - 120_000, endpoint: '/cgi-bin/living/get_watch_stat', errcode: 99999, message: '未知错误', hint: 'odd' },
+  ],
+  ...over,
+});
+
+function renderPage() {
+  return render(
+    <AntApp>
+      <MonitorPage />
+    </AntApp>,
+  );
+}
+
+beforeEach(() => {
+  fakeApi.reset();
+  useMonitorStore.setState({ stats: null, error: null, updatedAt: null, paused: false });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('API monitor', () => {
+  it('shows the last errors with WeCom hint and a human explanation and fix', async () => {
+    fakeApi.handle('monitor.apiStats', () => stats());
+    renderPage();
+    const table = await screen.findByTestId('monitor-errors');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    // newest first
+    expect(rows[0]).toHaveTextContent('gettoken');
+    expect(rows[0]).toHaveTextContent('40001');
+    expect(rows[0]).toHaveTextContent('应用的 Secret 无效');
+    expect(rows[0]).toHaveTextContent('企业微信提示: invalid credential, hint: [1700000000_12_abc]');
+    expect(rows[0]).toHaveTextContent('Secret 不正确：可能填错、已被重置，或应用已停用。');
+    expect(rows[0]).toHaveTextContent('应用管理 → 自建应用 → Secret');
+    // no errcode: a network failure, explained as such
+    expect(rows[1]).toHaveTextContent('网络');
+    expect(rows[1]).toHaveTextContent('网络请求失败，没有收到企业微信的答复。');
+    // an errcode without an explanation falls back to WeCom's hint
+    expect(rows[2]).toHaveTextContent('请按企业微信的提示处理');
+  });
+
+  it('shows totals, success rate and the budgets against their limits', async () => {
+    fakeApi.handle('monitor.apiStats', () => stats());
+    renderPage();
+    expect(await screen.findByTestId('monitor-total-total')).toHaveTextContent('1,200');
+    expect(screen.getByTestId('monitor-total-successRate')).toHaveTextContent('99%');
+    expect(screen.getByTestId('monitor-total-tokenRefreshes')).toHaveTextContent('1');
+    const minute = screen.getByTestId('budget-corp-api-minute');
+    expect(minute).toHaveTextContent('950 / 1,000（每 1分）');
+    expect(minute.querySelector('.ant-progress-status-exception')).not.toBeNull();
+    expect(screen.getByTestId('budget-message-send-day').querySelector('.ant-progress-status-exception')).toBeNull();
+    expect(within(screen.getByTestId('monitor-endpoints')).getByText('living/get_watch_stat')).toBeInTheDocument();
+  });
+
+  it('polls again every few seconds and keeps the last numbers on an error', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let calls = 0;
+    fakeApi.handle('monitor.apiStats', () => {
+      calls += 1;
+      if (calls === 2) throw new RpcError({ kind: 'network', code: 'SERVICES_RESTARTED', message: '后台服务已重启' });
+      return stats({ total: 1000 * calls });
+    });
+    renderPage();
+    expect(await screen.findByTestId('monitor-total-total')).toHaveTextContent('1,000');
+    await act(() => vi.advanceTimersByTimeAsync(MONITOR_POLL_MS));
+    expect(await screen.findByTestId('error-alert')).toHaveTextContent('后台服务已重启');
+    expect(screen.getByTestId('monitor-total-total')).toHaveTextContent('1,000');
+    await act(() => vi.advanceTimersByTimeAsync(MONITOR_POLL_MS));
+    expect(await screen.findByText('3,000')).toBeInTheDocument();
+    expect(screen.queryByTestId('error-alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('budget levels', () => {
+  it('marks 90% and more as exceeded-soon and treats a zero limit as full', () => {
+    expect(budgetPercent({ bucket: 'b', used: 45, limit: 50, windowSeconds: 60 })).toBe(90);
+    expect(budgetStatus(90)).toBe('exception');
+    expect(budgetStatus(75)).toBe('active');
+    expect(budgetStatus(10)).toBe('normal');
+    expect(budgetPercent({ bucket: 'b', used: 0, limit: 0, windowSeconds: 60 })).toBe(100);
+    expect(budgetPercent({ bucket: 'b', used: 3000, limit: 1000, windowSeconds: 60 })).toBe(100);
+  });
+});

@@ -1,0 +1,202 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App as AntApp } from 'antd';
+import '../../i18n/index.ts';
+import '../../test-support/jsdom.ts';
+import { fakeApi } from '../../test-support/fakeApi.ts';
+import { RpcError } from '../../../shared/rpc-wire.ts';
+import { defaultSettings } from '../../../shared/settings.ts';
+import type { Profile, Settings } from '../../../shared/settings.ts';
+import { useSettingsStore } from '../../stores/settings.ts';
+import type { SecretsStatus } from '../../stores/settings.ts';
+import { ProfileForm } from './ProfileForm.tsx';
+
+vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
+
+const SECRET = 'S3cr3t-ab12-ZZ-very-private';
+
+function renderForm(options: { profile?: Profile | null; secrets?: SecretsStatus | null } = {}) {
+  const onClose = vi.fn();
+  render(
+    <AntApp>
+      <ProfileForm
+        open
+        profile={options.profile ?? null}
+        takenIds={new Set(['demo'])}
+        secretsStatus={options.secrets ?? { keychainAvailable: true, reason: null, apps: {} }}
+        onSubmit={useSettingsStore.getState().saveProfile}
+        onClose={onClose}
+      />
+    </AntApp>,
+  );
+  const form = screen.getByTestId('profile-form');
+  const app0 = within(screen.getByTestId('profile-app-0'));
+  return {
+    onClose,
+    name: within(form).getByLabelText('名称') as HTMLInputElement,
+    corpId: within(form).getByLabelText('企业 ID（CorpID）') as HTMLInputElement,
+    agentId: app0.getByLabelText('AgentId') as HTMLInputElement,
+    secret: app0.getByLabelText(/^Secret/) as HTMLInputElement,
+  };
+}
+
+/** Pastes the whole value at once: one change event, as fast as a test can be. */
+async function fill(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
+  await user.click(input);
+  await user.paste(text);
+}
+
+let saved: Settings;
+
+beforeEach(() => {
+  fakeApi.reset();
+  useSettingsStore.setState({ settings: null, secrets: {}, error: null, loading: false });
+  saved = defaultSettings();
+  fakeApi.handleMain('profiles.save', (profile) => {
+    saved = { ...saved, profiles: [...saved.profiles.filter((p) => p.id !== profile.id), profile as Profile] };
+    return saved;
+  });
+  fakeApi.handle('secrets.set', () => ({ ok: true, storage: 'keychain' }));
+  fakeApi.handle('secrets.status', () => ({ keychainAvailable: true, reason: null, apps: { 'live-desk': true } }));
+});
+
+describe('profile form validation', () => {
+  it('rejects a corpId with other than letters and digits, with the message from the schema', async () => {
+    const user = userEvent.setup();
+    const { corpId } = renderForm();
+    await fill(user, corpId, 'ww-12 34');
+    expect(await screen.findByText('企业 ID 只能包含字母和数字')).toBeInTheDocument();
+    await user.clear(corpId);
+    await fill(user, corpId, 'ww1234abcd');
+    await waitFor(() => expect(screen.queryByText('企业 ID 只能包含字母和数字')).not.toBeInTheDocument());
+  });
+
+  it('requires a positive agentid and a secret for a new app, and saves nothing until then', async () => {
+    const user = userEvent.setup();
+    const { name, corpId, agentId } = renderForm();
+    await fill(user, name, '总部');
+    await fill(user, corpId, 'ww1234abcd');
+    await fill(user, agentId, '0');
+    await user.click(screen.getByTestId('profile-save'));
+
+    expect(await screen.findByText('AgentId 必须是正整数')).toBeInTheDocument();
+    expect(screen.getByText('请填写 Secret')).toBeInTheDocument();
+    expect(fakeApi.mainCalls).toHaveLength(0);
+    expect(fakeApi.callsOf('secrets.set')).toHaveLength(0);
+  });
+
+  it('keeps an empty agentid from passing as zero or null', async () => {
+    const user = userEvent.setup();
+    const { name, corpId, secret } = renderForm();
+    await fill(user, name, '总部');
+    await fill(user, corpId, 'ww1234abcd');
+    await fill(user, secret, SECRET);
+    await user.click(screen.getByTestId('profile-save'));
+    expect(await screen.findByText('AgentId 必须是正整数')).toBeInTheDocument();
+    expect(fakeApi.mainCalls).toHaveLength(0);
+  });
+});
+
+describe('saving a profile', () => {
+  it('sends the secret only to secrets.set, never to profiles.save', async () => {
+    const user = userEvent.setup();
+    const { name, corpId, agentId, secret, onClose } = renderForm();
+    await fill(user, name, 'Headquarters');
+    await fill(user, corpId, 'ww1234abcd');
+    await fill(user, agentId, '1000002');
+    await fill(user, secret, SECRET);
+    await user.click(screen.getByTestId('profile-save'));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const saves = fakeApi.mainCalls.filter((c) => c.method === 'profiles.save');
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.input).toEqual({
+      id: 'headquarters',
+      name: 'Headquarters',
+      kind: 'corp',
+      corpId: 'ww1234abcd',
+      apps: [{ name: 'live-desk', agentId: 1000002 }],
+      hasContactsSecret: false,
+      environment: 'prod',
+    });
+    expect(JSON.stringify(fakeApi.mainCalls)).not.toContain(SECRET);
+    expect(fakeApi.callsOf('secrets.set').map((c) => c.input)).toEqual([
+      { profileId: 'headquarters', app: 'live-desk', secret: SECRET },
+    ]);
+  });
+
+  it('keeps what the user typed when saving fails, and shows the sentence', async () => {
+    const user = userEvent.setup();
+    fakeApi.handleMain('profiles.save', () => {
+      throw new RpcError({ kind: 'internal', code: 'SETTINGS_WRITE', message: '设置文件无法写入' });
+    });
+    const { name, corpId, agentId, secret, onClose } = renderForm();
+    await fill(user, name, '总部');
+    await fill(user, corpId, 'ww1234abcd');
+    await fill(user, agentId, '1000002');
+    await fill(user, secret, SECRET);
+    await user.click(screen.getByTestId('profile-save'));
+
+    expect(await screen.findByTestId('error-alert')).toHaveTextContent('设置文件无法写入');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(corpId.value).toBe('ww1234abcd');
+    expect(secret.value).toBe(SECRET);
+    expect(fakeApi.callsOf('secrets.set')).toHaveLength(0);
+  });
+
+  it('lets an edit keep the stored secret when the field stays blank', async () => {
+    const user = userEvent.setup();
+    const profile: Profile = {
+      id: 'hq',
+      name: '总部',
+      kind: 'corp',
+      corpId: 'ww1234abcd',
+      apps: [{ name: 'live-desk', agentId: 1000002 }],
+      hasContactsSecret: false,
+      environment: 'prod',
+    };
+    const { onClose, secret } = renderForm({ profile, secrets: { keychainAvailable: true, reason: null, apps: { 'live-desk': true } } });
+    expect(secret).toHaveAttribute('placeholder', '已保存；留空表示不修改');
+    await user.click(screen.getByTestId('profile-save'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(fakeApi.mainCalls.filter((c) => c.method === 'profiles.save')[0]?.input).toMatchObject({ id: 'hq', corpId: 'ww1234abcd' });
+    expect(fakeApi.callsOf('secrets.set')).toHaveLength(0);
+  });
+
+  it('says "session only" when the keychain is unavailable', () => {
+    renderForm({ secrets: { keychainAvailable: false, reason: 'Cannot autolaunch D-Bus', apps: {} } });
+    const warning = screen.getByTestId('keychain-unavailable');
+    expect(warning).toHaveTextContent('仅本次会话');
+    expect(warning).toHaveTextContent('Cannot autolaunch D-Bus');
+  });
+});
+
+describe('test connection', () => {
+  it('tests the typed credentials and explains a wrong secret (40001) with its fix', async () => {
+    const user = userEvent.setup();
+    fakeApi.handle('connection.test', () => ({ ok: false, latencyMs: 42, message: 'Secret 不正确（40001）', errcode: 40001 }));
+    const { corpId, agentId, secret } = renderForm();
+    await fill(user, corpId, 'ww1234abcd');
+    await fill(user, agentId, '1000002');
+    await fill(user, secret, 'wrong-secret');
+    await user.click(screen.getByTestId('test-connection'));
+
+    const result = await screen.findByTestId('test-connection-result');
+    expect(result).toHaveTextContent('Secret 不正确（40001）');
+    expect(result).toHaveTextContent('错误码 40001');
+    expect(result).toHaveTextContent('重新查看并复制 Secret');
+    expect(fakeApi.callsOf('connection.test')[0]?.input).toEqual({ corpId: 'ww1234abcd', agentId: 1000002, secret: 'wrong-secret' });
+    expect(fakeApi.mainCalls).toHaveLength(0);
+  });
+
+  it('asks for the secret instead of testing without one', async () => {
+    const user = userEvent.setup();
+    const { corpId, agentId } = renderForm();
+    await fill(user, corpId, 'ww1234abcd');
+    await fill(user, agentId, '1000002');
+    await user.click(screen.getByTestId('test-connection'));
+    expect(await screen.findByText('测试连接需要填写 Secret')).toBeInTheDocument();
+    expect(fakeApi.callsOf('connection.test')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,121 @@
+// The overview charts: lives per week (bar), viewers and watch hours per day (lines on two axes),
+// average completion by department (horizontal bar) and internal vs external viewers (pie).
+import type { ReactElement } from 'react';
+import { Card, Col, Empty, Row } from 'antd';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { formatNumber, formatPercent } from '../../format.ts';
+import type { Overview } from './types.ts';
+
+const COLORS = { lives: '#1677ff', viewers: '#1677ff', hours: '#fa8c16', completion: '#52c41a', internal: '#1677ff', external: '#13c2c2' };
+const CHART_HEIGHT = 260;
+const MAX_DEPARTMENTS = 15;
+
+const day = (unix: number) => dayjs.unix(unix).format('MM-DD');
+
+function ChartCard({ title, empty, children, testid }: { title: string; empty: boolean; children: ReactElement; testid: string }) {
+  const { t } = useTranslation('statistics');
+  return (
+    <Card size="small" title={title} data-testid={testid}>
+      {empty ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} style={{ height: CHART_HEIGHT - 40 }} />
+      ) : (
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          {children}
+        </ResponsiveContainer>
+      )}
+    </Card>
+  );
+}
+
+export function StatisticsCharts({ overview }: { overview: Overview }) {
+  const { t } = useTranslation('statistics');
+  const weeks = overview.livesPerWeek.map((w) => ({ label: day(w.weekStart), lives: w.lives }));
+  const trend = overview.trend.map((d) => ({ label: day(d.day), viewers: d.viewers, watchHours: d.watchHours }));
+  const departments = [...overview.completionByDepartment]
+    .sort((a, b) => b.viewers - a.viewers)
+    .slice(0, MAX_DEPARTMENTS)
+    .map((d) => ({ name: d.name, completion: Math.round(d.averageCompletion * 1000) / 10, viewers: d.viewers }));
+  const share = [
+    { key: 'internal', name: t('share.internal'), value: overview.share.internal },
+    { key: 'external', name: t('share.external'), value: overview.share.external },
+  ];
+  const shareTotal = overview.share.internal + overview.share.external;
+
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} xl={12}>
+        <ChartCard title={t('charts.livesPerWeek')} empty={weeks.length === 0} testid="chart-lives-per-week">
+          <BarChart data={weeks}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" />
+            <YAxis allowDecimals={false} />
+            <Tooltip formatter={(v) => formatNumber(Number(v))} labelFormatter={(l) => t('charts.weekOf', { day: String(l) })} />
+            <Bar dataKey="lives" name={t('series.lives')} fill={COLORS.lives} isAnimationActive={false} />
+          </BarChart>
+        </ChartCard>
+      </Col>
+      <Col xs={24} xl={12}>
+        <ChartCard title={t('charts.trend')} empty={trend.length === 0} testid="chart-trend">
+          <LineChart data={trend}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" />
+            <YAxis yAxisId="viewers" allowDecimals={false} />
+            <YAxis yAxisId="hours" orientation="right" />
+            <Tooltip formatter={(v, name) => (name === t('series.watchHours') ? formatNumber(Number(v), 1) : formatNumber(Number(v)))} />
+            <Legend />
+            <Line yAxisId="viewers" type="monotone" dataKey="viewers" name={t('series.viewers')} stroke={COLORS.viewers} dot={false} isAnimationActive={false} />
+            <Line yAxisId="hours" type="monotone" dataKey="watchHours" name={t('series.watchHours')} stroke={COLORS.hours} dot={false} isAnimationActive={false} />
+          </LineChart>
+        </ChartCard>
+      </Col>
+      <Col xs={24} xl={16}>
+        <ChartCard title={t('charts.completionByDepartment')} empty={departments.length === 0} testid="chart-completion">
+          <BarChart data={departments} layout="vertical" margin={{ left: 8, right: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" domain={[0, 100]} unit="%" />
+            <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
+            <Tooltip formatter={(v) => `${formatNumber(Number(v), 1)}%`} />
+            <Bar dataKey="completion" name={t('series.completion')} fill={COLORS.completion} isAnimationActive={false} />
+          </BarChart>
+        </ChartCard>
+      </Col>
+      <Col xs={24} xl={8}>
+        <ChartCard title={t('charts.share')} empty={shareTotal === 0} testid="chart-share">
+          <PieChart>
+            <Pie
+              data={share}
+              dataKey="value"
+              nameKey="name"
+              innerRadius="45%"
+              outerRadius="75%"
+              isAnimationActive={false}
+              label={({ value }) => formatPercent(Number(value) / (shareTotal || 1), 1)}
+            >
+              {share.map((s) => (
+                <Cell key={s.key} fill={s.key === 'internal' ? COLORS.internal : COLORS.external} />
+              ))}
+            </Pie>
+            <Tooltip formatter={(v) => formatNumber(Number(v))} />
+            <Legend />
+          </PieChart>
+        </ChartCard>
+      </Col>
+    </Row>
+  );
+}

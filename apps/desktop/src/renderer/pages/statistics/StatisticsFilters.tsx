@@ -1,0 +1,94 @@
+// The date range (with 7/30/90-day presets) and the anchor, type and department filters.
+import { useMemo } from 'react';
+import { Button, DatePicker, Flex, Select, TreeSelect } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Department } from '../../../shared/models.ts';
+import { liveTypeLabel } from '../../format.ts';
+import { presetRange, useStatisticsStore } from '../../stores/statistics.ts';
+import type { LiveType, RangePreset } from '../../stores/statistics.ts';
+import { buildDepartmentTree } from '../org/departmentTree.ts';
+import type { DepartmentNode } from '../org/departmentTree.ts';
+import { AnchorSelect } from './AnchorSelect.tsx';
+
+const PRESETS: readonly RangePreset[] = [7, 30, 90];
+
+interface DeptOption {
+  value: number;
+  title: string;
+  children: DeptOption[];
+}
+
+export function StatisticsFilters({ departments }: { departments: readonly Department[] }) {
+  const { t } = useTranslation('statistics');
+  const filters = useStatisticsStore((s) => s.filters);
+  const setPreset = useStatisticsStore((s) => s.setPreset);
+  const setRange = useStatisticsStore((s) => s.setRange);
+  const setAnchor = useStatisticsStore((s) => s.setAnchor);
+  const setType = useStatisticsStore((s) => s.setType);
+  const setDepartment = useStatisticsStore((s) => s.setDepartment);
+  const resetFilters = useStatisticsStore((s) => s.resetFilters);
+
+  const deptTree = useMemo(() => {
+    const toOption = (n: DepartmentNode): DeptOption => ({ value: n.department.id, title: n.department.name, children: n.children.map(toOption) });
+    return buildDepartmentTree(departments).map(toOption);
+  }, [departments]);
+
+  const presets = PRESETS.map((days) => {
+    const r = presetRange(days);
+    return { label: t('filters.lastDays', { days }), value: [dayjs.unix(r.from), dayjs.unix(r.to)] as [Dayjs, Dayjs] };
+  });
+
+  return (
+    <Flex gap={8} wrap align="center" data-testid="stats-filters">
+      <Flex gap={4}>
+        {PRESETS.map((days) => (
+          <Button
+            key={days}
+            type={filters.preset === days ? 'primary' : 'default'}
+            onClick={() => setPreset(days)}
+            data-testid={`stats-preset-${days}`}
+          >
+            {t('filters.lastDays', { days })}
+          </Button>
+        ))}
+      </Flex>
+      <DatePicker.RangePicker
+        value={[dayjs.unix(filters.from), dayjs.unix(filters.to)]}
+        presets={presets}
+        allowClear={false}
+        disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+        onChange={(range) => {
+          const [from, to] = range ?? [];
+          if (from && to) setRange(from.startOf('day').unix(), to.endOf('day').unix());
+        }}
+        aria-label={t('filters.range')}
+        data-testid="stats-range"
+      />
+      <AnchorSelect value={filters.anchorUserid} onChange={setAnchor} />
+      <Select<LiveType | 'all'>
+        value={filters.type ?? 'all'}
+        onChange={(v) => setType(v === 'all' ? null : v)}
+        style={{ width: 140 }}
+        aria-label={t('filters.type')}
+        data-testid="stats-type"
+        options={[{ value: 'all', label: t('filters.anyType') }, ...([0, 1, 2, 3, 4] as const).map((v) => ({ value: v, label: liveTypeLabel(v) }))]}
+      />
+      <TreeSelect<number>
+        allowClear
+        value={filters.departmentId ?? undefined}
+        onChange={(v) => setDepartment(v ?? null)}
+        treeData={deptTree}
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        treeDefaultExpandedKeys={deptTree.map((d) => d.value)}
+        placeholder={t('filters.anyDepartment')}
+        aria-label={t('filters.department')}
+        style={{ width: 200 }}
+        listHeight={360}
+        data-testid="stats-department"
+      />
+      <Button onClick={() => resetFilters()}>{t('common:actions.reset')}</Button>
+    </Flex>
+  );
+}

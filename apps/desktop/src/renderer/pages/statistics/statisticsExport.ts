@@ -1,0 +1,51 @@
+// The overview's tables and series as rows for `exportRows`: one data set per file.
+import type { TFunction } from 'i18next';
+import dayjs from 'dayjs';
+import type { ExportColumn } from '../../export/exportRows.ts';
+import type { Overview } from './types.ts';
+
+export const EXPORT_DATASETS = ['topLives', 'trend', 'livesPerWeek', 'completionByDepartment', 'share'] as const;
+export type ExportDataset = (typeof EXPORT_DATASETS)[number];
+
+export interface ExportTable {
+  columns: ExportColumn[];
+  rows: Record<string, unknown>[];
+}
+
+const date = (unix: number) => dayjs.unix(unix).format('YYYY-MM-DD');
+const dateTime = (unix: number) => dayjs.unix(unix).format('YYYY-MM-DD HH:mm');
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function exportTable(overview: Overview, dataset: ExportDataset, t: TFunction): ExportTable {
+  const col = (key: string, title: string): ExportColumn => ({ key, title: t(title) });
+  switch (dataset) {
+    case 'topLives':
+      return {
+        columns: [col('theme', 'statistics:top.theme'), col('livingStart', 'statistics:top.start'), col('viewers', 'statistics:top.viewers'), col('watchHours', 'statistics:top.watchHours'), col('livingid', 'statistics:top.livingid')],
+        rows: overview.topLives.map((l) => ({ theme: l.theme, livingStart: dateTime(l.livingStart), viewers: l.viewers, watchHours: round(l.watchHours, 2), livingid: l.livingid })),
+      };
+    case 'trend':
+      return {
+        columns: [col('day', 'statistics:export.day'), col('viewers', 'statistics:series.viewers'), col('watchHours', 'statistics:series.watchHours')],
+        rows: overview.trend.map((d) => ({ day: date(d.day), viewers: d.viewers, watchHours: round(d.watchHours, 2) })),
+      };
+    case 'livesPerWeek':
+      return {
+        columns: [col('weekStart', 'statistics:export.weekStart'), col('lives', 'statistics:series.lives')],
+        rows: overview.livesPerWeek.map((w) => ({ weekStart: date(w.weekStart), lives: w.lives })),
+      };
+    case 'completionByDepartment':
+      return {
+        columns: [col('name', 'statistics:export.department'), col('viewers', 'statistics:series.viewers'), col('averageCompletion', 'statistics:export.completionPercent')],
+        rows: overview.completionByDepartment.map((d) => ({ name: d.name, viewers: d.viewers, averageCompletion: round(d.averageCompletion * 100, 1) })),
+      };
+    case 'share':
+      return {
+        columns: [col('kind', 'statistics:export.kind'), col('viewers', 'statistics:series.viewers')],
+        rows: [
+          { kind: t('statistics:share.internal'), viewers: overview.share.internal },
+          { kind: t('statistics:share.external'), viewers: overview.share.external },
+        ],
+      };
+  }
+}

@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import '../i18n/index.ts';
+import '../test-support/jsdom.ts';
+import { fakeApi } from '../test-support/fakeApi.ts';
+import type { User } from '../../shared/models.ts';
+import { fetchUsersPage, initialUserFilters, useOrgStore, usersQueryKey, usersSearchInput } from './org.ts';
+import { SEARCH_DEBOUNCE_MS, UsersTable } from '../pages/org/UsersTable.tsx';
+
+vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
+
+const user = (i: number): User => ({
+  userid: `u${i}`,
+  name: `成员${i}`,
+  position: '工程师',
+  status: 1,
+  mainDepartment: 2,
+  departments: [2],
+});
+
+beforeEach(() => {
+  fakeApi.reset();
+  useOrgStore.setState({ filters: initialUserFilters, openUserid: null, tab: 'users', selectedTagId: null });
+});
+
+describe('org store filters → users.search input', () => {
+  it('maps every filter onto the users.search input, trimming the query', async () => {
+    fakeApi.handle('users.search', () => ({ asOf: 1, stale: false, total: 0, rows: [] }));
+    const s = useOrgStore.getState();
+    s.setQuery('  张 ');
+    s.setDepartment(12);
+    s.setStatus(2);
+    s.setRecursive(false);
+    s.setSort('position');
+    await fetchUsersPage(useOrgStore.getState().filters, 400, 200);
+    expect(fakeApi.callsOf('users.search')[0]?.input).toEqual({
+      query: '张',
+      departmentId: 12,
+      recursive: false,
+      status: 2,
+      sort: 'position',
+      desc: false,
+      offset: 400,
+      limit: 200,
+    });
+  });
+
+  it('flips the direction when the same column is sorted again, and starts ascending on a new one', () => {
+    const s = useOrgStore.getState();
+    s.setSort('name');
+    expect(useOrgStore.getState().filters).toMatchObject({ sort: 'name', desc: true });
+    s.setSort('status');
+    expect(useOrgStore.getState().filters).toMatchObject({ sort: 'status', desc: false });
+    s.setSort('status', true);
+    expect(useOrgStore.getState().filters.desc).toBe(true);
+  });
+
+  it('keeps the input inside the contract limits and gives equal filters equal keys', () => {
+    const input = usersSearchInput({ ...initialUserFilters, query: 'x'.repeat(150) }, 0, 5000);
+    expect(input.query).toHaveLength(100);
+    expect(input.limit).toBe(1000);
+    expect(usersQueryKey({ ...initialUserFilters, query: '张 ' })).toBe(usersQueryKey({ ...initialUserFilters, query: '张' }));
+    expect(usersQueryKey({ ...initialUserFilters, status: 1 })).not.toBe(usersQueryKey(initialUserFilters));
+  });
+});
+
+describe('users table search', () => {
+  it('queries once the typing pauses, with the typed text, and shows the rows', async () => {
+    fakeApi.handle('users.search', (input) => {
+      const rows = input.query === '成员7' ? [user(7)] : [user(1), user(2), user(3)];
+      return { asOf: 1, stale: false, total: rows.length, rows };
+    });
+    render(
+      <AntApp>
+        <UsersTable departmentNames={new Map([[2, '研发部']])} />
+      </AntApp>,
+    );
+    expect(await screen.findByTestId('row-u1')).toHaveTextContent('研发部');
+    const search = screen.getByTestId('users-search').querySelector('input') ?? screen.getByTestId('users-search');
+
+    // Keystrokes on a frozen clock: nothing is queried until the pause has passed.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (const typed of ['成', '成员', '成员7']) fireEvent.change(search, { target: { value: typed } });
+      await act(() => vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 10));
+      expect(fakeApi.callsOf('users.search').map((c) => (c.input as { query: string }).query)).toEqual(['']);
+      await act(() => vi.advanceTimersByTimeAsync(20));
+    } finally {
+      vi.useRealTimers();
+    }
+
+    await waitFor(() => expect(screen.getByTestId('row-u7')).toBeInTheDocument());
+    expect(screen.queryByTestId('row-u1')).not.toBeInTheDocument();
+    expect(fakeApi.callsOf('users.search').map((c) => (c.input as { query: string }).query)).toEqual(['', '成员7']);
+    expect(useOrgStore.getState().filters.query).toBe('成员7');
+  });
+});

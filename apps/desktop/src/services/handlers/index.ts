@@ -1,0 +1,26 @@
+// Every method of the contract, by domain. Typed as ServicesHandlers: a missing method does not compile.
+import type { ServicesHandlers } from '../../shared/rpc.ts';
+import type { ServicesContext } from '../context.ts';
+import { appchatHandlers } from './appchat.ts';
+import { connectionHandlers } from './connection.ts';
+import { livesHandlers } from './lives.ts';
+import { messagesHandlers } from './messages.ts';
+import { monitorHandlers } from './monitor.ts';
+import { orgHandlers } from './org.ts';
+import { secretsHandlers } from './secrets.ts';
+import { statsHandlers } from './stats.ts';
+import { syncHandlers } from './sync.ts';
+
+export function createHandlers(ctx: ServicesContext): ServicesHandlers {
+  return {
+    ...connectionHandlers(ctx),
+    ...syncHandlers(ctx),
+    ...secretsHandlers(ctx),
+    ...orgHandlers(ctx),
+    ...livesHandlers(ctx),
+    ...statsHandlers(ctx),
+    ...messagesHandlers(ctx),
+    ...appchatHandlers(ctx),
+    ...monitorHandlers(ctx),
+  };
+}

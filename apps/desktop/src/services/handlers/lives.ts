@@ -1,0 +1,179 @@
+// Lives: cache-first reads; writes go to WeCom first, then the cache (with the audience WeCom does not keep).
+import type { WeComClient } from '@wld/wecom-core';
+import type { ServicesHandlers } from '../../shared/rpc.ts';
+import type { SendResult } from '../../shared/models.ts';
+import type { WireLivingInfo } from '../cache/index.ts';
+import type { ServicesContext } from '../context.ts';
+import { t } from '../i18n.ts';
+import { invalid, notFound } from './errors.ts';
+import { absenteeReminder, invitationCard, type LiveFacts } from './live-notices.ts';
+import { hasRecipients, mergeSendResults } from './message-mapping.ts';
+import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
+
+type Methods =
+  | 'lives.list'
+  | 'lives.get'
+  | 'lives.create'
+  | 'lives.modify'
+  | 'lives.cancel'
+  | 'lives.deleteReplay'
+  | 'lives.now'
+  | 'lives.watchStats'
+  | 'lives.analytics'
+  | 'lives.absentees'
+  | 'lives.remindAbsentees';
+
+/** Reads a live back after a write; when that read fails, `fallback` (what we know) goes to the cache. */
+async function refetch(ctx: ServicesContext, client: WeComClient | null, livingid: string, fallback: () => WireLivingInfo | null, extra: Partial<WireLivingInfo> = {}) {
+  let row: WireLivingInfo | null;
+  try {
+    if (!client) throw new Error('no WeCom client');
+    row = { livingid, ...(await client.lives.getLivingInfo(livingid, { cache: false })), ...extra };
+  } catch (error) {
+    ctx.log('warn', `get_living_info after a write failed for ${livingid}: ${String(error)}`);
+    row = fallback();
+  }
+  if (row) ctx.cache().upsertLives([row], ctx.now());
+}
+
+export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
+  const language = () => ctx.language();
+  const liveOrThrow = (livingid: string) => {
+    const found = ctx.cache().getLive(livingid);
+    if (!found) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+    return found;
+  };
+
+  return {
+    'lives.list': (input) => {
+      const result = ctx.cache().listLives(input);
+      return { ...result, ...ctx.freshness(result.asOf, 'lives') };
+    },
+    'lives.get': ({ livingid }) => {
+      const result = liveOrThrow(livingid);
+      return { ...result, ...ctx.freshness(result.asOf, 'lives') };
+    },
+    'lives.now': ({ horizonHours }) => {
+      const result = ctx.cache().livesNow(ctx.now(), horizonHours * 3600);
+      return { ...result, ...ctx.freshness(result.asOf, 'lives') };
+    },
+    'lives.watchStats': (input) => {
+      liveOrThrow(input.livingid);
+      const result = ctx.cache().watchStats(input);
+      return { ...result, ...ctx.freshness(result.asOf, 'watch') };
+    },
+    'lives.analytics': ({ livingid }) => {
+      const result = ctx.cache().liveAnalytics(livingid);
+      if (!result) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+      return { ...result, ...ctx.freshness(result.asOf, 'watch') };
+    },
+    'lives.absentees': ({ livingid }) => {
+      liveOrThrow(livingid);
+      const result = ctx.cache().absentees(livingid);
+      return { ...result, ...ctx.freshness(result.asOf, 'watch', 'org') };
+    },
+
+    'lives.create': async (input, { signal }) => {
+      const request = {
+        anchor_userid: input.anchorUserid,
+        theme: input.theme,
+        living_start: input.livingStart,
+        living_duration: input.livingDuration,
+        type: input.type,
+        description: input.description,
+        remind_time: input.remindTime,
+      };
+      const livingid = await ctx.write((c) => c.lives.create(request, { signal }));
+      await refetch(ctx, ctx.clientOrNull(), livingid, () => ({ livingid, ...request, status: 0 }), { remind_time: input.remindTime });
+      if (input.audience) ctx.cache().setLiveAudience(livingid, input.audience);
+      ctx.changed('lives', 'stats');
+
+      let invitation: SendResult | null = null;
+      if (input.notifyAudience && input.audience && hasRecipients(input.audience)) {
+        const card = invitationCard(input as LiveFacts, language());
+        try {
+          invitation = (await sendAndRecord(ctx, input.audience, card, 'live-invite')).result;
+        } catch (error) {
+          // The live exists now; the caller sees invitation null and can send it again from the live's page.
+          ctx.log('warn', `the invitation of ${livingid} could not be sent: ${String(error)}`);
+        }
+      }
+      return { livingid, invitation };
+    },
+
+    'lives.modify': async (input, { signal }) => {
+      const { livingid, audience, anchorUserid } = input;
+      const cached = ctx.cache().getLive(livingid)?.live ?? null;
+      if (anchorUserid !== undefined && cached && anchorUserid !== cached.anchorUserid) {
+        throw invalid(t(language(), 'anchorFixed'), 'anchorUserid');
+      }
+      const request = {
+        livingid,
+        ...(input.theme !== undefined ? { theme: input.theme } : {}),
+        ...(input.livingStart !== undefined ? { living_start: input.livingStart } : {}),
+        ...(input.livingDuration !== undefined ? { living_duration: input.livingDuration } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.type !== undefined ? { type: input.type } : {}),
+        ...(input.remindTime !== undefined ? { remind_time: input.remindTime } : {}),
+      };
+      await ctx.write((c) => c.lives.modify(request, { signal }));
+      const fallback = (): WireLivingInfo | null =>
+        cached && {
+          livingid,
+          theme: request.theme ?? cached.theme,
+          living_start: request.living_start ?? cached.livingStart,
+          living_duration: request.living_duration ?? cached.livingDuration,
+          status: cached.status,
+          anchor_userid: cached.anchorUserid,
+          description: request.description ?? cached.description,
+          type: request.type ?? cached.type,
+        };
+      await refetch(ctx, ctx.clientOrNull(), livingid, fallback, input.remindTime !== undefined ? { remind_time: input.remindTime } : {});
+      if (audience !== undefined) ctx.cache().setLiveAudience(livingid, audience);
+      ctx.changed('lives', 'stats');
+      return { live: liveOrThrow(livingid).live };
+    },
+
+    'lives.cancel': async ({ livingid }, { signal }) => {
+      await ctx.write((c) => c.lives.cancel(livingid, { signal }));
+      const cached = ctx.cache().getLive(livingid)?.live ?? null;
+      await refetch(ctx, ctx.clientOrNull(), livingid, () =>
+        cached && {
+          livingid,
+          theme: cached.theme,
+          living_start: cached.livingStart,
+          living_duration: cached.livingDuration,
+          anchor_userid: cached.anchorUserid,
+          status: 4,
+        },
+      );
+      ctx.changed('lives', 'stats');
+      return { ok: true as const };
+    },
+
+    'lives.deleteReplay': async ({ livingid }, { signal }) => {
+      await ctx.write((c) => c.lives.deleteReplayData(livingid, { signal }));
+      await refetch(ctx, ctx.clientOrNull(), livingid, () => null);
+      ctx.changed('lives');
+      return { ok: true as const };
+    },
+
+    'lives.remindAbsentees': async ({ livingid, message }, { signal }) => {
+      const { live } = liveOrThrow(livingid);
+      const userids = ctx
+        .cache()
+        .absentees(livingid)
+        .byDepartment.flatMap((d) => d.users.map((u) => u.userid));
+      const unique = [...new Set(userids)];
+      if (unique.length === 0) {
+        return { msgid: null, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [], recipients: 0 };
+      }
+      const body = absenteeReminder(live, language(), message);
+      const results: SendResult[] = [];
+      for (const part of chunk(unique, MAX_USERS_PER_SEND)) {
+        results.push((await sendAndRecord(ctx, { userids: part, departmentIds: [], tagIds: [] }, body, 'absentee-reminder', signal)).result);
+      }
+      return { ...mergeSendResults(results), recipients: unique.length };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// API monitor and cache maintenance.
+import { describeErrcode } from '@wld/wecom-core';
+import type { ServicesHandlers } from '../../shared/rpc.ts';
+import type { ServicesContext } from '../context.ts';
+
+type Methods = 'monitor.apiStats' | 'cache.info' | 'cache.clear';
+
+const DAY_MS = 86_400_000;
+const ms = (value: number | null) => (value === null ? 0 : Math.round(value * 100) / 100);
+
+export function monitorHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
+  return {
+    'monitor.apiStats': () => {
+      const client = ctx.clientOrNull();
+      const stats = client?.stats ?? null;
+      const budgets = client
+        ? client.limiter.snapshot().buckets.map((b) => ({ bucket: b.bucket, used: b.used, limit: b.limit, windowSeconds: b.windowSeconds }))
+        : [];
+      if (!stats || stats.totalCalls === 0) {
+        // nothing this run yet: show the recorded log of the last day
+        const summary = ctx.cache().apiCallSummary(ctx.now() - DAY_MS);
+        return {
+          total: summary.total,
+          success: summary.total - summary.errors,
+          errors: summary.errors,
+          successRate: summary.total === 0 ? 0 : (summary.total - summary.errors) / summary.total,
+          tokenFetches: stats?.tokenFetches ?? 0,
+          tokenRefreshes: stats?.tokenRefreshes ?? 0,
+          endpoints: summary.endpoints,
+          budgets,
+          lastErrors: summary.lastErrors.map((e) => ({ ...e, hint: null })),
+        };
+      }
+      return {
+        total: stats.totalCalls,
+        success: stats.successCalls,
+        errors: stats.errorCalls,
+        successRate: stats.successRate ?? 0,
+        tokenFetches: stats.tokenFetches,
+        tokenRefreshes: stats.tokenRefreshes,
+        endpoints: stats.endpoints.map((e) => ({
+          endpoint: e.endpoint,
+          calls: e.calls,
+          errors: e.errors,
+          p50: ms(e.latency.p50),
+          p95: ms(e.latency.p95),
+          p99: ms(e.latency.p99),
+        })),
+        budgets,
+        lastErrors: stats.recentErrors.map((e) => ({
+          at: e.at,
+          endpoint: e.endpoint,
+          errcode: e.errcode,
+          // the explanation (and fix) in the user's language, whatever language the error was made in
+          message: e.errcode !== null ? describeErrcode(e.errcode, e.message, ctx.language()).message : e.message,
+          hint: e.hint,
+        })),
+      };
+    },
+    'cache.info': () => ctx.cache().info(),
+    'cache.clear': () => {
+      ctx.cache().clear();
+      ctx.changed('org', 'users', 'tags', 'lives', 'watch', 'messages', 'appchat', 'stats');
+      return { ok: true as const };
+    },
+  };
+}

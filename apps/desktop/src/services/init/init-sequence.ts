@@ -1,0 +1,109 @@
+// The init steps: cache → credentials → simulator (Demo) → connection → refresh, each posting
+// `progress`, then `initDone` (online, or offline on cached data) or `initFailed`.
+import type { InitStep, ServicesToMain } from '../../shared/host-protocol.ts';
+import type { SyncProgress } from '../../shared/models.ts';
+import { t, type TextKey } from '../i18n.ts';
+import type { ServicesCore } from '../services-core.ts';
+import { toServiceError } from '../wecom/service-errors.ts';
+
+const REFRESH_LABEL: Record<string, TextKey> = { org: 'init.refresh.org', lives: 'init.refresh.lives', watch: 'init.refresh.watch' };
+
+function stepsFor(core: ServicesCore): InitStep[] {
+  const profile = core.initMessage?.profile ?? null;
+  if (!profile) return ['cache'];
+  return profile.kind === 'demo'
+    ? ['cache', 'credentials', 'simulator', 'connection', 'refresh']
+    : ['cache', 'credentials', 'connection', 'refresh'];
+}
+
+export type InitOutcome = Extract<ServicesToMain, { type: 'initDone' | 'initFailed' }>;
+
+export async function runInitSequence(core: ServicesCore, options: { offline: boolean }): Promise<InitOutcome> {
+  const { context: ctx } = core;
+  const language = ctx.language();
+  const steps = stepsFor(core);
+  const progress = (id: InitStep, label = t(language, `init.${id}`)) =>
+    core.post({ type: 'progress', step: steps.indexOf(id) + 1, total: steps.length, id, label });
+  const finish = (outcome: InitOutcome): InitOutcome => {
+    core.post(outcome);
+    return outcome;
+  };
+  const message = (error: unknown) => toServiceError(error, language).message;
+
+  // 1. cache
+  progress('cache');
+  let cache;
+  try {
+    cache = core.openCache();
+  } catch (error) {
+    return finish({ type: 'initFailed', id: 'cache', message: `${t(language, 'init.cacheFailed')}: ${message(error)}`, canContinueOffline: false });
+  }
+  const asOf = () => cache.newestFetchedAt();
+  const profile = ctx.profile();
+  if (!profile) {
+    ctx.connection.setUnconfigured();
+    return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: t(language, 'unconfigured') });
+  }
+
+  // 2. credentials (the Demo's come from the simulator)
+  progress('credentials');
+  if (profile.kind === 'demo') progress('simulator');
+  let client;
+  try {
+    client = await core.rebuildClient(await core.loadSecrets());
+  } catch (error) {
+    const failedStep: InitStep = profile.kind === 'demo' ? 'simulator' : 'credentials';
+    return finish({ type: 'initFailed', id: failedStep, message: message(error), canContinueOffline: asOf() !== null });
+  }
+  if (!client) {
+    const reason = t(language, 'missingSecret');
+    ctx.connection.setUnconfigured({ kind: 'offline', code: 'UNCONFIGURED', message: reason });
+    return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason });
+  }
+
+  // 3. connection
+  progress('connection');
+  if (options.offline) {
+    const reason = t(language, 'offline.reason');
+    ctx.connection.setOffline({ kind: 'offline', code: 'OFFLINE_CHOSEN', message: reason });
+    return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason });
+  }
+  ctx.connection.setConnecting();
+  try {
+    await client.auth.testConnection();
+    ctx.connection.setOnline();
+  } catch (error) {
+    const failure = toServiceError(error, language);
+    ctx.connection.setOffline(failure);
+    if (asOf() !== null) return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: failure.message });
+    return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });
+  }
+
+  // 4. refresh: the first run syncs before the window opens; later runs refresh in the background
+  progress('refresh');
+  const last = cache.lastSync();
+  if (last.org === null || last.lives === null) {
+    const job = ctx.sync.start('all');
+    const forward = (p: SyncProgress) => {
+      const part = p.phase.split(':')[0] ?? '';
+      const key = REFRESH_LABEL[part];
+      if (!key || p.state !== 'running') return;
+      progress('refresh', p.total ? `${t(language, key)} ${p.done}/${p.total}` : t(language, key));
+    };
+    const timer = setInterval(() => forward(job.progress), 250);
+    const result = await job.done.finally(() => clearInterval(timer));
+    if (result.state !== 'done') {
+      const reason = result.error?.message ?? t(language, 'sync.failed');
+      if (asOf() === null) return finish({ type: 'initFailed', id: 'refresh', message: reason, canContinueOffline: false });
+      return finish({ type: 'initDone', mode: ctx.connection.isOnline ? 'online' : 'offline', asOf: asOf(), reason });
+    }
+  } else {
+    const ttlMs = ctx.settings().network.cacheTtlSeconds * 1000;
+    const newest = asOf();
+    if (newest === null || ctx.now() - newest > ttlMs) {
+      progress('refresh', t(language, 'init.refresh.background'));
+      ctx.sync.start('all');
+    }
+  }
+  return finish({ type: 'initDone', mode: ctx.connection.isOnline ? 'online' : 'offline', asOf: asOf() });
+}

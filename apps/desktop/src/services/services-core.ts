@@ -1,0 +1,332 @@
+// The services' state and the ServicesContext handlers use: cache, credentials, WeCom client,
+// connection state, sync engine, live monitor and the RPC server every window's port attaches to.
+// Host-agnostic: the utility process and the in-process Node host drive it the same way.
+import type { WeComClient } from '@wld/wecom-core';
+import type { SimServer } from '@wld/wecom-sim';
+import type { InitMessage, ServicesToMain } from '../shared/host-protocol.ts';
+import type { ServiceError } from '../shared/models.ts';
+import { RpcError, createRpcServer, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
+import type { Profile, Settings } from '../shared/settings.ts';
+import { openCache, type Cache } from './cache/index.ts';
+import { createConnectionMonitor, type ConnectionMonitor } from './connection/connection-monitor.ts';
+import type { DataScope, ServicesContext, Topic } from './context.ts';
+import { createHandlers } from './handlers/index.ts';
+import { t, type Language } from './i18n.ts';
+import { startDemoSimulator, type DemoOptions } from './init/demo-simulator.ts';
+import { createLiveMonitor, type LiveMonitor } from './monitor/live-monitor.ts';
+import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike, type SecretVault } from './secrets/secret-vault.ts';
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
+import type { SyncTuning } from './sync/sync-run.ts';
+import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
+import { buildProfileClient, type ProfileSecrets } from './wecom/client-factory.ts';
+import { isNetworkFailure, isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
+
+export interface ServicesRuntimeOptions {
+  /** 'memory' keeps secrets in memory only (tests); default 'system' (the OS keychain via keytar). */
+  keychain?: 'system' | 'memory';
+  loadKeytar?: () => Promise<KeytarLike>;
+  /** Secrets by keychain account `${profileId}/${app}` (tests and the browser harness). */
+  presetSecrets?: Record<string, string>;
+  demo?: DemoOptions;
+  monitorIntervalMs?: number;
+  probeBackoff?: { initialMs: number; maxMs: number };
+  syncTuning?: Partial<SyncTuning>;
+}
+
+/** A background refresh of one scope is started at most this often (a failing one must not loop). */
+const AUTO_REFRESH_COOLDOWN_MS = 60_000;
+const PART_TOPICS: Record<DataScope, Topic[]> = {
+  org: ['org', 'users', 'tags', 'stats'],
+  lives: ['lives', 'stats'],
+  watch: ['watch', 'stats'],
+};
+
+export interface ServicesCore {
+  readonly context: ServicesContext;
+  readonly server: RpcServer;
+  readonly sync: SyncEngine;
+  readonly connection: ConnectionMonitor;
+  readonly monitor: LiveMonitor;
+  readonly initMessage: InitMessage | null;
+  configure(message: InitMessage): void;
+  updateSettings(settings: Settings, profile: Profile | null): Promise<void>;
+  /** Opens the cache (migrations run); idempotent. */
+  openCache(): Cache;
+  cacheOrNull(): Cache | null;
+  loadSecrets(): Promise<ProfileSecrets>;
+  ensureSimulator(): Promise<SimServer>;
+  /** Replaces the WeCom client from the profile, settings and secrets; null when unconfigured. */
+  rebuildClient(secrets: ProfileSecrets): Promise<WeComClient | null>;
+  /** Handlers wait for this before running (init done or failed). */
+  setReady(ready: boolean): void;
+  post(message: ServicesToMain): void;
+  shutdown(): Promise<void>;
+}
+
+export function createServicesCore(post: (message: ServicesToMain) => void, options: ServicesRuntimeOptions = {}): ServicesCore {
+  let init: InitMessage | null = null;
+  let settings: Settings | null = null;
+  let profile: Profile | null = null;
+  let cache: Cache | null = null;
+  let client: WeComClient | null = null;
+  let apiLog: ApiCallLog | null = null;
+  let sim: SimServer | null = null;
+  let simStarting: Promise<SimServer> | null = null;
+  let ready = false;
+  let readyWaiters: Array<() => void> = [];
+  const lastAutoRefresh = new Map<DataScope, number>();
+
+  const language = (): Language => settings?.language ?? 'zh-CN';
+  const now = () => Date.now();
+  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message });
+  const mapError = (error: unknown): ServiceError => toServiceError(error, language());
+
+  const vault: SecretVault = createSecretVault({
+    mode: options.keychain ?? 'system',
+    ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
+    ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
+  });
+
+  function requireCache(): Cache {
+    if (!cache) throw new RpcError({ kind: 'internal', code: 'NOT_READY', message: t(language(), 'init.cacheFailed') });
+    return cache;
+  }
+
+  function requireClient(): WeComClient {
+    if (!client) throw new RpcError({ kind: 'offline', code: 'UNCONFIGURED', message: t(language(), profile ? 'missingSecret' : 'unconfigured') });
+    return client;
+  }
+
+  function onCallFailure(error: unknown): never {
+    if (isNetworkFailure(error)) connection.setOffline(mapError(error));
+    // the request never left: nothing changed on WeCom's side, say "offline" plainly
+    if (isUnreachable(error)) throw new RpcError(offlineError(language(), mapError(error).details));
+    throw error;
+  }
+
+  const connection = createConnectionMonitor({
+    asOf: () => cache?.newestFetchedAt() ?? null,
+    emit: (state) => server.emit('connection', state),
+    probe: async () => {
+      await requireClient().auth.testConnection();
+    },
+    toServiceError: mapError,
+    onReconnected: () => {
+      if (!cache) return;
+      for (const scope of ['org', 'lives', 'watch'] as const) lastAutoRefresh.set(scope, now());
+      sync.start('all');
+    },
+    ...(options.probeBackoff ? { backoff: options.probeBackoff } : {}),
+  });
+
+  const sync = createSyncEngine({
+    cache: requireCache,
+    client: requireClient,
+    hasContactsSecret: () => client?.config.contactsSecret !== undefined,
+    language,
+    toServiceError: mapError,
+    emitProgress: (progress) => server.emit('sync.progress', progress),
+    onPartDone: (part) => context.changed(...PART_TOPICS[part]),
+    onJobFailed: (error) => {
+      if (isNetworkFailure(error)) connection.setOffline(mapError(error));
+      log('warn', `sync failed: ${mapError(error).code}`);
+    },
+    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
+  });
+
+  const monitor = createLiveMonitor({
+    cache: requireCache,
+    client: requireClient,
+    isOnline: () => connection.isOnline && client !== null && cache !== null,
+    emitStatus: (payload) => server.emit('live.status', payload),
+    onChanged: () => context.changed('lives', 'stats'),
+    onLiveEnded: () => {
+      if (connection.isOnline) sync.start('watch');
+    },
+    onError: (error) => {
+      if (isNetworkFailure(error)) connection.setOffline(mapError(error));
+    },
+    ...(options.monitorIntervalMs ? { intervalMs: options.monitorIntervalMs } : {}),
+  });
+
+  function maybeRefresh(scope: DataScope) {
+    if (!client || !cache || !connection.isOnline) return;
+    if (sync.running(scope) || sync.running('all')) return;
+    const last = lastAutoRefresh.get(scope) ?? 0;
+    if (now() - last < AUTO_REFRESH_COOLDOWN_MS) return;
+    lastAutoRefresh.set(scope, now());
+    sync.start(scope);
+  }
+
+  const context: ServicesContext = {
+    language,
+    settings: () => {
+      if (!settings) throw new RpcError({ kind: 'internal', code: 'NOT_READY', message: 'The services have not been initialised' });
+      return settings;
+    },
+    profile: () => profile,
+    now,
+    cache: requireCache,
+    vault,
+    connection,
+    sync,
+    monitor,
+    clientOrNull: () => client,
+    async write(call) {
+      const target = requireClient();
+      if (!connection.isOnline) throw new RpcError(offlineError(language(), connection.current.lastError?.message));
+      try {
+        return await call(target);
+      } catch (error) {
+        return onCallFailure(error);
+      }
+    },
+    online: (call) => context.write(call),
+    freshness(asOf, ...scopes) {
+      const network = settings?.network;
+      const ttlMs = network && network.cacheEnabled ? network.cacheTtlSeconds * 1000 : 0;
+      const stale = asOf === null || now() - asOf > ttlMs;
+      if (stale) for (const scope of scopes) maybeRefresh(scope);
+      return { asOf, stale };
+    },
+    emit: (event, payload) => server.emit(event, payload),
+    changed(...topics) {
+      server.emit('changed', { topics: [...new Set(topics)] });
+    },
+    async reloadCredentials() {
+      if (!profile || !settings) {
+        connection.setUnconfigured();
+        return;
+      }
+      const secrets = await loadSecrets();
+      const rebuilt = await rebuildClient(secrets);
+      if (!rebuilt) {
+        connection.setUnconfigured({ kind: 'offline', code: 'UNCONFIGURED', message: t(language(), 'missingSecret') });
+        return;
+      }
+      connection.setConnecting();
+      await connection.reconnect();
+    },
+    simulatorUrl: () => sim?.url ?? null,
+    log,
+  };
+
+  function gate(handlers: ServicesHandlers): ServicesHandlers {
+    const wrapped: Record<string, (input: unknown, c: never) => unknown> = {};
+    for (const [name, handler] of Object.entries(handlers) as Array<[string, (input: unknown, c: never) => unknown]>) {
+      wrapped[name] = (input, c) => {
+        if (ready) return handler(input, c);
+        return new Promise<void>((resolve) => readyWaiters.push(resolve)).then(() => handler(input, c));
+      };
+    }
+    return wrapped as unknown as ServicesHandlers;
+  }
+
+  const server = createRpcServer(gate(createHandlers(context)), {
+    language,
+    mapError: (error, lang) => toServiceError(error, lang),
+    onError: (error, method) => log('error', `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+
+  async function loadSecrets(): Promise<ProfileSecrets> {
+    const secrets: ProfileSecrets = { apps: new Map(), contacts: null };
+    if (!profile) return secrets;
+    if (profile.kind === 'demo') {
+      const demo = await ensureSimulator();
+      const app = demo.apps[0]!;
+      secrets.apps.set(profile.apps[0]?.name ?? app.name, app.secret);
+      secrets.contacts = demo.contactsSecret;
+      return secrets;
+    }
+    for (const app of profile.apps) {
+      const secret = await vault.get(profile.id, app.name);
+      if (secret) secrets.apps.set(app.name, secret);
+    }
+    if (profile.hasContactsSecret) secrets.contacts = await vault.get(profile.id, CONTACTS_ACCOUNT);
+    return secrets;
+  }
+
+  function ensureSimulator(): Promise<SimServer> {
+    if (sim) return Promise.resolve(sim);
+    simStarting ??= startDemoSimulator(options.demo).then((started) => {
+      sim = started;
+      return started;
+    });
+    return simStarting;
+  }
+
+  async function rebuildClient(secrets: ProfileSecrets): Promise<WeComClient | null> {
+    const previous = client;
+    const previousLog = apiLog;
+    client = null;
+    apiLog = null;
+    previousLog?.stop();
+    if (previous) await previous.close().catch(() => {});
+    if (!profile || !settings) return null;
+    let demoProfile: Profile = profile;
+    let target: { corpId: string; baseUrl?: string } = { corpId: profile.corpId };
+    if (profile.kind === 'demo') {
+      const demo = await ensureSimulator();
+      target = { corpId: demo.corpId, baseUrl: demo.url };
+      // the Demo app's agentid is the simulator's
+      demoProfile = { ...profile, apps: [{ name: profile.apps[0]?.name ?? demo.apps[0]!.name, agentId: demo.apps[0]!.agentId }] };
+    }
+    client = buildProfileClient(demoProfile, settings, secrets, target);
+    if (client) apiLog = recordApiCalls(client, () => cache);
+    return client;
+  }
+
+  return {
+    context,
+    server,
+    sync,
+    connection,
+    monitor,
+    get initMessage() {
+      return init;
+    },
+    configure(message) {
+      init = message;
+      settings = message.settings;
+      profile = message.profile;
+    },
+    async updateSettings(next, nextProfile) {
+      const reconnect =
+        JSON.stringify(settings?.network) !== JSON.stringify(next.network) || JSON.stringify(profile) !== JSON.stringify(nextProfile);
+      settings = next;
+      profile = nextProfile;
+      if (reconnect && ready && cache) await context.reloadCredentials();
+    },
+    openCache() {
+      if (!init) throw new Error('openCache before init');
+      cache ??= openCache(init.paths.cacheDb);
+      return cache;
+    },
+    cacheOrNull: () => cache,
+    loadSecrets,
+    ensureSimulator,
+    rebuildClient,
+    setReady(value) {
+      ready = value;
+      if (!value) return;
+      const waiters = readyWaiters;
+      readyWaiters = [];
+      for (const resume of waiters) resume();
+    },
+    post,
+    async shutdown() {
+      monitor.stop();
+      connection.stop();
+      sync.cancelAll();
+      await Promise.race([sync.idle(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+      apiLog?.stop();
+      apiLog = null;
+      await client?.close().catch(() => {});
+      client = null;
+      await sim?.close().catch(() => {});
+      sim = null;
+      cache?.close();
+      cache = null;
+    },
+  };
+}

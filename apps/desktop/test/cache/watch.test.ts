@@ -1,0 +1,216 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CacheError, openCache, type Cache, type WireWatchUser } from '../../src/services/cache/index.ts';
+import { openWithOrg, T0, tempDir } from './helpers.ts';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+let cache: Cache;
+beforeEach(() => {
+  cache = openWithOrg(tmp.file());
+  cache.upsertLives(
+    [
+      { livingid: 'L1', theme: '季度发布', anchor_userid: 'boss', living_start: 1_762_000_000, living_duration: 3600, status: 2 },
+      { livingid: 'NOW', theme: '直播中', anchor_userid: 'zhangsan', living_start: 1_762_050_000, living_duration: 3600, status: 1 },
+      { livingid: 'SOON', theme: '预约', anchor_userid: 'boss', living_start: 1_762_090_000, living_duration: 3600, status: 0 },
+    ],
+    T0,
+  );
+});
+afterEach(() => cache.close());
+
+const viewers = (prefix: string, n: number, time = 60): WireWatchUser[] =>
+  Array.from({ length: n }, (_, i) => ({ userid: `${prefix}${i}`, watch_time: time + i }));
+
+describe('watch paging', () => {
+  it('writes pages and their cursor together and finishes on ending = 1', () => {
+    expect(cache.beginWatch('L1')).toEqual({ nextKey: '0', resumed: false });
+    expect(cache.appendWatchPage('L1', { users: viewers('a', 3) }, { nextKey: 'k1', ending: 0, fromKey: '0' })).toEqual({
+      rows: 3,
+      finished: false,
+    });
+    expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k1', pages: 1, rows: 3, fetchedAt: null });
+    expect(cache.watchStats({ livingid: 'L1' })).toMatchObject({ total: 3, complete: false, asOf: T0 });
+
+    const last = cache.appendWatchPage(
+      'L1',
+      { users: viewers('b', 2), external_users: [{ external_userid: 'wx1', type: 1, name: '微信用户', watch_time: 10 }] },
+      { nextKey: 'k2', ending: 1, fromKey: 'k1' },
+      T0 + 10,
+    );
+    expect(last).toEqual({ rows: 3, finished: true });
+    expect(cache.watchCursor('L1')).toMatchObject({ status: 'done', pages: 2, rows: 6, fetchedAt: T0 + 10 });
+    expect(cache.watchStats({ livingid: 'L1' })).toMatchObject({ total: 6, complete: true, asOf: T0 + 10 });
+  });
+
+  it('never leaves half a page: a failure inside a page rolls back its rows and the cursor', () => {
+    cache.beginWatch('L1');
+    cache.appendWatchPage('L1', { users: viewers('a', 5) }, { nextKey: 'k1', ending: 0 });
+    const broken = [...viewers('b', 10), { userid: null as unknown as string, watch_time: 1 }, ...viewers('c', 10)];
+    expect(() => cache.appendWatchPage('L1', { users: broken }, { nextKey: 'k2', ending: 0, fromKey: 'k1' })).toThrow();
+    expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k1', pages: 1, rows: 5 });
+    expect(cache.watchStats({ livingid: 'L1', limit: 1000 }).total).toBe(5);
+    // the page is simply fetched again
+    cache.appendWatchPage('L1', { users: viewers('b', 10) }, { nextKey: 'k2', ending: 1, fromKey: 'k1' });
+    expect(cache.watchStats({ livingid: 'L1' }).total).toBe(15);
+    expect(cache.integrityCheck()).toBe('ok');
+  });
+
+  it('refuses a page requested with another cursor (applied twice or out of order)', () => {
+    cache.beginWatch('L1');
+    cache.appendWatchPage('L1', { users: viewers('a', 2) }, { nextKey: 'k1', ending: 0, fromKey: '0' });
+    let error: unknown;
+    try {
+      cache.appendWatchPage('L1', { users: viewers('a', 2) }, { nextKey: 'k1', ending: 0, fromKey: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CacheError);
+    expect((error as CacheError).kind).toBe('conflict');
+    expect(cache.watchCursor('L1')).toMatchObject({ nextKey: 'k1', pages: 1 });
+  });
+
+  it('resumes from the stored cursor after a restart, or starts over when asked', () => {
+    cache.beginWatch('L1');
+    cache.appendWatchPage('L1', { users: viewers('a', 4) }, { nextKey: 'k1', ending: 0 });
+    const file = cache.path;
+    cache.close();
+    cache = openCache(file, { now: () => T0 });
+    expect(cache.beginWatch('L1')).toEqual({ nextKey: 'k1', resumed: true });
+    expect(cache.pendingWatchSyncs()[0]).toBe('L1');
+    expect(cache.beginWatch('L1', { restart: true })).toEqual({ nextKey: '0', resumed: false });
+  });
+
+  it('removes viewers a fresh fetch no longer reports, only when it ends', () => {
+    cache.appendWatchPage('L1', { users: viewers('a', 4) }, { nextKey: '', ending: 1 });
+    cache.beginWatch('L1', { restart: true });
+    cache.appendWatchPage('L1', { users: viewers('a', 2, 500) }, { nextKey: 'k1', ending: 0 });
+    // mid-fetch the old rows are still there (updated where seen)
+    expect(cache.watchStats({ livingid: 'L1' }).total).toBe(4);
+    cache.appendWatchPage('L1', { users: [] }, { nextKey: 'k2', ending: 1 });
+    const stats = cache.watchStats({ livingid: 'L1' });
+    expect(stats.total).toBe(2);
+    expect(stats.rows.map((r) => r.watchTime)).toEqual([501, 500]);
+  });
+
+  it('finishWatch ends a fetch explicitly and is idempotent', () => {
+    cache.beginWatch('L1');
+    cache.appendWatchPage('L1', { users: viewers('a', 3) }, { nextKey: 'k1', ending: 0 });
+    cache.finishWatch('L1', T0 + 5);
+    cache.finishWatch('L1', T0 + 9);
+    expect(cache.watchCursor('L1')).toMatchObject({ status: 'done', rows: 3, fetchedAt: T0 + 5 });
+    expect(() => cache.beginWatch('NOPE')).toThrow(CacheError);
+  });
+
+  it('lists the lives whose stats still need fetching', () => {
+    // L1 ended, never fetched; NOW is live
+    expect(cache.pendingWatchSyncs().sort()).toEqual(['L1', 'NOW']);
+    cache.appendWatchPage('L1', { users: viewers('a', 1) }, { nextKey: '', ending: 1 });
+    // fetched after the end: final
+    expect(cache.pendingWatchSyncs()).toEqual(['NOW']);
+    cache.appendWatchPage('NOW', { users: viewers('a', 1) }, { nextKey: '', ending: 1 });
+    expect(cache.pendingWatchSyncs()).toEqual(['NOW']);
+    // NOW ends: the fetch made while it was live is not final
+    cache.upsertLives([{ livingid: 'NOW', theme: '直播中', anchor_userid: 'zhangsan', living_start: 1_762_050_000, living_duration: 3600, status: 2 }]);
+    expect(cache.pendingWatchSyncs()).toEqual(['NOW']);
+  });
+});
+
+describe('watch stats reads', () => {
+  beforeEach(() => {
+    cache.appendWatchPage(
+      'L1',
+      {
+        users: [
+          { userid: 'zhangsan', watch_time: 3000, is_comment: 1 },
+          { userid: 'wangfang', watch_time: 100, is_mic: 1 },
+          { userid: 'zhao.liu', watch_time: 1800 },
+          { userid: 'ghost', watch_time: 5 },
+        ],
+        external_users: [
+          { external_userid: 'wxA', type: 1, name: '客户甲', watch_time: 2000, invitor_userid: 'zhao.liu' },
+          { external_userid: 'wxB', type: 2, name: '伙伴乙', watch_time: 50 },
+        ],
+      },
+      { nextKey: '', ending: 1 },
+    );
+  });
+
+  it('pages all viewers by watch time, with names and main departments', () => {
+    const page = cache.watchStats({ livingid: 'L1', limit: 3 });
+    expect(page.total).toBe(6);
+    expect(page.rows.map((r) => r.id)).toEqual(['zhangsan', 'wxA', 'zhao.liu']);
+    expect(page.rows[0]).toEqual({
+      kind: 'internal',
+      id: 'zhangsan',
+      name: '张三丰',
+      departmentName: '平台组',
+      externalType: null,
+      watchTime: 3000,
+      isComment: true,
+      isMic: false,
+      invitorUserid: null,
+      invitorExternalUserid: null,
+    });
+    expect(page.rows[1]).toMatchObject({ kind: 'external', name: '客户甲', externalType: 1, invitorUserid: 'zhao.liu', departmentName: null });
+    expect(cache.watchStats({ livingid: 'L1', offset: 3, limit: 3 }).rows.map((r) => r.id)).toEqual(['wangfang', 'wxB', 'ghost']);
+    // an unknown viewer shows its userid
+    expect(cache.watchStats({ livingid: 'L1', desc: false, limit: 1 }).rows[0]).toMatchObject({ id: 'ghost', name: 'ghost' });
+  });
+
+  it('filters by kind and sorts by name or department', () => {
+    expect(cache.watchStats({ livingid: 'L1', kind: 'internal' }).total).toBe(4);
+    expect(cache.watchStats({ livingid: 'L1', kind: 'external' }).rows.map((r) => r.id)).toEqual(['wxA', 'wxB']);
+    expect(cache.watchStats({ livingid: 'L1', kind: 'internal', sort: 'name', desc: false }).rows.map((r) => r.name)).toEqual(
+      ['ghost', '张三丰', '王芳', '赵六'],
+    );
+    expect(
+      cache.watchStats({ livingid: 'L1', kind: 'internal', sort: 'department', desc: false }).rows.map((r) => r.departmentName),
+    ).toEqual(['客户端组', '市场部', '平台组', null]);
+    expect(cache.watchStats({ livingid: 'unknown' })).toEqual({ asOf: null, complete: false, total: 0, rows: [] });
+  });
+});
+
+describe('crash safety', () => {
+  it('keeps whole pages and a matching cursor when the writer is killed mid-write', async () => {
+    const file = tmp.file();
+    const rowsPerPage = 2000;
+    const child = fork(join(import.meta.dirname, 'fixtures', 'watch-writer.ts'), [file, String(rowsPerPage)], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if ((output.match(/page/g) ?? []).length >= 5) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', (code, signal) => {
+        if (signal !== 'SIGKILL') reject(new Error(`writer exited early (${code})`));
+      });
+    });
+    await new Promise((resolve) => child.on('close', resolve));
+
+    const reopened = openCache(file);
+    try {
+      expect(reopened.integrityCheck()).toBe('ok');
+      const cursor = reopened.watchCursor('BIG');
+      expect(cursor.status).toBe('running');
+      const pages = Number(cursor.nextKey);
+      expect(pages).toBeGreaterThanOrEqual(5);
+      expect(cursor.pages).toBe(pages);
+      expect(cursor.rows).toBe(pages * rowsPerPage);
+      expect(reopened.watchStats({ livingid: 'BIG', limit: 1 }).total).toBe(pages * rowsPerPage);
+      // resume and finish with the exact total
+      expect(reopened.beginWatch('BIG')).toEqual({ nextKey: String(pages), resumed: true });
+      reopened.appendWatchPage('BIG', { users: [{ userid: 'late', watch_time: 1 }] }, { nextKey: '', ending: 1, fromKey: String(pages) });
+      expect(reopened.watchStats({ livingid: 'BIG', limit: 1 })).toMatchObject({ complete: true, total: pages * rowsPerPage + 1 });
+    } finally {
+      reopened.close();
+    }
+  });
+});

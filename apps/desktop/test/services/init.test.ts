@@ -1,0 +1,135 @@
+// Init of the runtime under Node over real ports: progress order, first-run sync, warm start,
+// no profile, a missing secret, a cache from a newer version.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimServer } from '@wld/wecom-sim';
+import { DEMO_PROFILE, defaultSettings } from '../../src/shared/settings.ts';
+import { startServicesInProcess } from '../../src/services/node-host.ts';
+import { SMALL_ORG, connectClient, startCorpServices, startSmallSimulator, tempDir, testSettings } from './helpers.ts';
+
+describe('init', () => {
+  let sim: SimServer;
+  const dirs: Array<{ remove(): void }> = [];
+  beforeAll(async () => {
+    sim = await startSmallSimulator();
+  });
+  afterAll(async () => {
+    await sim.close();
+    for (const dir of dirs) dir.remove();
+  });
+
+  it('Demo: posts ready, then each step in order, syncs on the first run and opens online', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const services = startServicesInProcess({
+      userData: dir.path,
+      profile: DEMO_PROFILE,
+      settings: { ...defaultSettings(), language: 'en-US' },
+      keychain: 'memory',
+      demo: { size: SMALL_ORG },
+    });
+    try {
+      const outcome = await services.initialized();
+      expect(outcome).toMatchObject({ type: 'initDone', mode: 'online' });
+      expect(outcome.type === 'initDone' && outcome.asOf).toBeGreaterThan(0);
+      const types = services.messages.map((m) => m.type).filter((t) => t !== 'log');
+      expect(types[0]).toBe('ready');
+      expect(types.at(-1)).toBe('initDone');
+      const steps = services.messages.flatMap((m) => (m.type === 'progress' ? [m] : []));
+      const firstOfEach = [...new Map(steps.map((s) => [s.id, s])).keys()];
+      expect(firstOfEach).toEqual(['cache', 'credentials', 'simulator', 'connection', 'refresh']);
+      expect(steps.every((s) => s.total === 5)).toBe(true);
+      // step numbers never go back
+      expect(steps.map((s) => s.step)).toEqual([...steps.map((s) => s.step)].sort((a, b) => a - b));
+      expect(steps.some((s) => s.id === 'refresh' && /Syncing/.test(s.label))).toBe(true);
+
+      const client = connectClient(services);
+      const users = await client.call('users.search', { limit: 5 });
+      expect(users.total).toBeGreaterThan(SMALL_ORG.users * 0.9);
+      const lives = await client.call('lives.list', {});
+      expect(lives.lives.length).toBe(SMALL_ORG.lives);
+      expect((await client.call('connection.state', {})).state).toBe('online');
+      client.close();
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('a warm start opens without syncing first, labels in zh-CN by default', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const first = startCorpServices(sim, dir.path);
+    await first.initialized();
+    await first.stop();
+    const callsBefore = sim.stats.calls('/cgi-bin/user/list');
+
+    const second = startCorpServices(sim, dir.path, { settings: { ...testSettings(sim.url), language: 'zh-CN' } });
+    try {
+      const outcome = await second.initialized();
+      expect(outcome).toMatchObject({ type: 'initDone', mode: 'online' });
+      const labels = second.messages.flatMap((m) => (m.type === 'progress' ? [m.label] : []));
+      expect(labels[0]).toBe('正在打开本地缓存…');
+      expect(labels.some((l) => l.includes('同步组织架构'))).toBe(false);
+      // the cache is fresh (TTL 1 h): no org sync at all
+      expect(sim.stats.calls('/cgi-bin/user/list')).toBe(callsBefore);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('no profile: initDone offline with the connection unconfigured', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const services = startServicesInProcess({ userData: dir.path, profile: null, keychain: 'memory' });
+    try {
+      const outcome = await services.initialized();
+      expect(outcome).toMatchObject({ type: 'initDone', mode: 'offline', asOf: null });
+      const client = connectClient(services);
+      expect((await client.call('connection.state', {})).state).toBe('unconfigured');
+      // reads still answer (an empty cache)
+      expect((await client.call('lives.list', {})).lives).toEqual([]);
+      client.close();
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('a corp profile without its secret is unconfigured; entering the secret connects', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const services = startCorpServices(sim, dir.path, { presetSecrets: {} });
+    try {
+      const outcome = await services.initialized();
+      expect(outcome).toMatchObject({ type: 'initDone', mode: 'offline' });
+      const client = connectClient(services);
+      expect((await client.call('connection.state', {})).state).toBe('unconfigured');
+      const stored = await client.call('secrets.set', { profileId: 'acme', app: sim.apps[0]!.name, secret: sim.apps[0]!.secret });
+      expect(stored.storage).toBe('session');
+      const state = await client.call('connection.reconnect', {});
+      expect(state.state).toBe('online');
+      client.close();
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('a cache written by a newer version fails init at the cache step and is left alone', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir.path, 'cache.db');
+    const db = new Database(file);
+    db.pragma('user_version = 999');
+    db.close();
+    const services = startCorpServices(sim, dir.path);
+    try {
+      const outcome = await services.initialized();
+      expect(outcome).toMatchObject({ type: 'initFailed', id: 'cache', canContinueOffline: false });
+      const check = new Database(file, { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(999);
+      check.close();
+    } finally {
+      await services.stop();
+    }
+  });
+});

@@ -1,0 +1,16 @@
+// The wecom-core benchmarks as one call for the root bench runner: rows plus a markdown table.
+import { runOrgSyncBenchmarks } from './org-sync.bench.ts';
+import { formatTable, type CoreBenchRow } from './support/report.ts';
+import { runWatchStatsBenchmarks } from './watch-stats.bench.ts';
+
+export type { CoreBenchRow } from './support/report.ts';
+export { formatTable } from './support/report.ts';
+export { runOrgSyncBenchmarks, runWatchStatsBenchmarks };
+
+export async function runCoreBenchmarks(): Promise<CoreBenchRow[]> {
+  return [...(await runOrgSyncBenchmarks()), ...(await runWatchStatsBenchmarks())];
+}
+
+export async function runCoreBenchmarksTable(): Promise<string> {
+  return formatTable(await runCoreBenchmarks());
+}

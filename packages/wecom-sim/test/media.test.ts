@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator } from '../src/index.ts';
+import type { SimServer } from '../src/index.ts';
+import { connect, manualClock } from './helpers.ts';
+import type { Json, TestClient } from './helpers.ts';
+
+const clock = manualClock();
+let sim: SimServer;
+let app: TestClient;
+
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 41, now: clock.now, tokenTtlSeconds: 30 * 86_400 });
+  app = await connect(sim);
+});
+afterAll(() => sim.close());
+
+function bytes(n: number): Uint8Array {
+  const data = new Uint8Array(n);
+  for (let i = 0; i < n; i++) data[i] = i % 251;
+  return data;
+}
+
+async function upload(type: string, filename: string, data: Uint8Array, field = 'media'): Promise<Json> {
+  const form = new FormData();
+  form.append(field, new Blob([data]), filename);
+  const res = await app.raw('media/upload', { method: 'POST', body: form, query: { type } });
+  return (await res.json()) as Json;
+}
+
+describe('media/upload', () => {
+  it('stores a file and returns type, media_id and created_at', async () => {
+    const answer = await upload('file', '培训资料.pdf', bytes(1000));
+    expect(answer).toMatchObject({ errcode: 0, type: 'file' });
+    expect(answer.media_id.length).toBeGreaterThan(20);
+    expect(answer.created_at).toBe(String(Math.floor(clock.now() / 1000)));
+    expect(sim.state.media.get(answer.media_id)?.filename).toBe('培训资料.pdf');
+  });
+
+  it.each([
+    ['pdf', 'a.pdf', 100, 40005],
+    ['image', 'a.gif', 100, 40004],
+    ['voice', 'a.mp3', 100, 40004],
+    ['image', 'a.png', 5, 40006],
+    ['voice', 'a.amr', 2 * 1024 * 1024 + 1, 45001],
+  ])('type=%s %s (%i bytes) -> %i', async (type, filename, size, errcode) => {
+    expect((await upload(type, filename, bytes(size))).errcode).toBe(errcode);
+  });
+
+  it('needs the multipart field "media" (44001)', async () => {
+    expect((await upload('file', 'a.txt', bytes(100), 'file')).errcode).toBe(44001);
+  });
+});
+
+describe('media/get', () => {
+  it('returns the bytes with Content-Disposition, and a Range as 206 with Content-Range', async () => {
+    const data = bytes(5000);
+    const { media_id } = await upload('file', '直播回放.mp4', data);
+    const full = await app.raw('media/get', { query: { media_id } });
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('直播回放.mp4')}`);
+    expect(new Uint8Array(await full.arrayBuffer())).toEqual(data);
+
+    const part = await app.raw('media/get', { query: { media_id }, headers: { range: 'bytes=100-1099' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 100-1099/5000');
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(data.subarray(100, 1100));
+
+    const tail = await app.raw('media/get', { query: { media_id }, headers: { range: 'bytes=-10' } });
+    expect(new Uint8Array(await tail.arrayBuffer())).toEqual(data.subarray(4990));
+    const beyond = await app.raw('media/get', { query: { media_id }, headers: { range: 'bytes=9000-' } });
+    expect(beyond.status).toBe(416);
+  });
+
+  it('answers JSON 40007 for unknown media and for media older than 3 days', async () => {
+    const unknown = await app.raw('media/get', { query: { media_id: 'nope' } });
+    expect(unknown.headers.get('content-type')).toContain('application/json');
+    expect(((await unknown.json()) as { errcode: number }).errcode).toBe(40007);
+    const { media_id } = await upload('image', 'a.jpg', bytes(100));
+    expect((await app.raw('media/get', { query: { media_id } })).status).toBe(200);
+    clock.advance(3 * 86_400_000 + 1000);
+    expect(((await (await app.raw('media/get', { query: { media_id } })).json()) as { errcode: number }).errcode).toBe(40007);
+  });
+});
+
+describe('media/uploadimg', () => {
+  it('returns a permanent URL that serves the image', async () => {
+    const data = bytes(300);
+    const form = new FormData();
+    form.append('media', new Blob([data], { type: 'image/png' }), 'banner.png');
+    const answer = (await (await app.raw('media/uploadimg', { method: 'POST', body: form })).json()) as { errcode: number; url: string };
+    expect(answer.errcode).toBe(0);
+    expect(answer.url.startsWith(sim.url)).toBe(true);
+    const image = await fetch(answer.url);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(data);
+  });
+
+  it('only takes JPG/PNG up to 2 MB', async () => {
+    const form = new FormData();
+    form.append('media', new Blob([bytes(2 * 1024 * 1024 + 1)]), 'big.png');
+    expect(((await (await app.raw('media/uploadimg', { method: 'POST', body: form })).json()) as { errcode: number }).errcode).toBe(45001);
+  });
+});
