@@ -27,6 +27,11 @@
       if (message.ok) call.resolve(message.output);
       else call.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
     } else if (message.k === 'main-evt') {
+      // In the app, main closes the launcher and shows the main window once the services are up.
+      if (message.event === '__host.initDone' && /launcher\.html$/.test(location.pathname)) {
+        location.replace('/index.html');
+        return;
+      }
       (listeners.get(message.event) || []).forEach(function (listener) { listener(message.payload); });
     } else if (message.k === 'port-msg') {
       var port = ports.get(message.portId);

@@ -21,11 +21,19 @@ function call(sim: SimServer, path: string, body?: unknown): Promise<Record<stri
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: payload ? 'POST' : 'GET', agent, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+      {
+        method: payload ? 'POST' : 'GET',
+        agent,
+        headers: payload
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+          : {},
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>));
+        res.on('end', () =>
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>),
+        );
         res.on('error', reject);
       },
     );
@@ -51,14 +59,28 @@ export async function runSimBench(): Promise<BenchRow[]> {
   const heapBefore = process.memoryUsage().heapUsed;
   const gen = await timed(() => generateOrg(1, size));
   const heapAfter = process.memoryUsage().heapUsed;
-  rows.push({ name: 'generateOrg 50k users / 3k departments', value: Math.round(gen.ms), unit: 'ms', note: `cpu ${gen.cpuMs} ms, heap +${Math.round((heapAfter - heapBefore) / 1e6)} MB` });
+  rows.push({
+    name: 'generateOrg 50k users / 3k departments',
+    value: Math.round(gen.ms),
+    unit: 'ms',
+    note: `cpu ${gen.cpuMs} ms, heap +${Math.round((heapAfter - heapBefore) / 1e6)} MB`,
+  });
 
   const started = await timed(() => startSimulator({ seed: 1, size }));
   const sim = started.value;
-  rows.push({ name: 'startSimulator (same size)', value: Math.round(started.ms), unit: 'ms', note: `cpu ${started.cpuMs} ms: generation + indexes + listen` });
+  rows.push({
+    name: 'startSimulator (same size)',
+    value: Math.round(started.ms),
+    unit: 'ms',
+    note: `cpu ${started.cpuMs} ms: generation + indexes + listen`,
+  });
   try {
-    const token = (await call(sim, `/cgi-bin/gettoken?corpid=${sim.corpId}&corpsecret=${sim.apps[0]!.secret}`)).access_token as string;
-    const contactsToken = (await call(sim, `/cgi-bin/gettoken?corpid=${sim.corpId}&corpsecret=${sim.contactsSecret}`)).access_token as string;
+    const token = (
+      await call(sim, `/cgi-bin/gettoken?corpid=${sim.corpId}&corpsecret=${sim.apps[0]!.secret}`)
+    ).access_token as string;
+    const contactsToken = (
+      await call(sim, `/cgi-bin/gettoken?corpid=${sim.corpId}&corpsecret=${sim.contactsSecret}`)
+    ).access_token as string;
 
     // user/list for every department, 8 in flight.
     const ids = sim.state.departmentList.map((d) => d.id);
@@ -75,19 +97,33 @@ export async function runSimBench(): Promise<BenchRow[]> {
         }),
       );
     });
-    rows.push({ name: 'user/list per department (3k calls, 8 in flight)', value: Math.round(ids.length / (perDept.ms / 1000)), unit: 'calls/s', note: `${listed} rows in ${Math.round(perDept.ms)} ms, cpu ${perDept.cpuMs} ms` });
+    rows.push({
+      name: 'user/list per department (3k calls, 8 in flight)',
+      value: Math.round(ids.length / (perDept.ms / 1000)),
+      unit: 'calls/s',
+      note: `${listed} rows in ${Math.round(perDept.ms)} ms, cpu ${perDept.cpuMs} ms`,
+    });
 
     // user/list_id at the maximum page size.
     let rowsSeen = 0;
     const listId = await timed(async () => {
       let cursor = '';
       do {
-        const page = await call(sim, `/cgi-bin/user/list_id?access_token=${contactsToken}`, cursor ? { cursor, limit: 10_000 } : { limit: 10_000 });
+        const page = await call(
+          sim,
+          `/cgi-bin/user/list_id?access_token=${contactsToken}`,
+          cursor ? { cursor, limit: 10_000 } : { limit: 10_000 },
+        );
         rowsSeen += (page.dept_user as unknown[]).length;
         cursor = page.next_cursor as string;
       } while (cursor);
     });
-    rows.push({ name: 'user/list_id full pass (limit 10000)', value: Math.round(rowsSeen / (listId.ms / 1000)), unit: 'rows/s', note: `${rowsSeen} rows in ${Math.round(listId.ms)} ms, cpu ${listId.cpuMs} ms` });
+    rows.push({
+      name: 'user/list_id full pass (limit 10000)',
+      value: Math.round(rowsSeen / (listId.ms / 1000)),
+      unit: 'rows/s',
+      note: `${rowsSeen} rows in ${Math.round(listId.ms)} ms, cpu ${listId.cpuMs} ms`,
+    });
 
     // get_watch_stat of the 100k-viewer live, sequential pages.
     const largest = [...sim.state.lives.values()].find((l) => l.viewerTarget === size.maxViewers)!;
@@ -96,7 +132,10 @@ export async function runSimBench(): Promise<BenchRow[]> {
     const watch = await timed(async () => {
       let key = '0';
       for (;;) {
-        const page = await call(sim, `/cgi-bin/living/get_watch_stat?access_token=${token}`, { livingid: largest.livingid, next_key: key });
+        const page = await call(sim, `/cgi-bin/living/get_watch_stat?access_token=${token}`, {
+          livingid: largest.livingid,
+          next_key: key,
+        });
         const info = page.stat_info as { users: unknown[]; external_users: unknown[] };
         watchRows += info.users.length + info.external_users.length;
         pages++;
@@ -104,12 +143,26 @@ export async function runSimBench(): Promise<BenchRow[]> {
         key = page.next_key as string;
       }
     });
-    rows.push({ name: 'get_watch_stat 100k viewers (page 500)', value: Math.round(watchRows / (watch.ms / 1000)), unit: 'rows/s', note: `${pages} pages in ${Math.round(watch.ms)} ms, cpu ${watch.cpuMs} ms (first page generates the stats)` });
+    rows.push({
+      name: 'get_watch_stat 100k viewers (page 500)',
+      value: Math.round(watchRows / (watch.ms / 1000)),
+      unit: 'rows/s',
+      note: `${pages} pages in ${Math.round(watch.ms)} ms, cpu ${watch.cpuMs} ms (first page generates the stats)`,
+    });
 
     // Cost of a refusal: exhaust a tiny minute budget, then hammer it.
-    const limited = await startSimulator({ seed: 1, size: { users: 10, lives: 0 }, quotas: { perApiPerMinute: 1 } });
+    const limited = await startSimulator({
+      seed: 1,
+      size: { users: 10, lives: 0 },
+      quotas: { perApiPerMinute: 1 },
+    });
     try {
-      const t = (await call(limited, `/cgi-bin/gettoken?corpid=${limited.corpId}&corpsecret=${limited.apps[0]!.secret}`)).access_token as string;
+      const t = (
+        await call(
+          limited,
+          `/cgi-bin/gettoken?corpid=${limited.corpId}&corpsecret=${limited.apps[0]!.secret}`,
+        )
+      ).access_token as string;
       await call(limited, `/cgi-bin/tag/list?access_token=${t}`);
       const n = 3000;
       const refusals = await timed(async () => {
@@ -120,7 +173,12 @@ export async function runSimBench(): Promise<BenchRow[]> {
           }),
         );
       });
-      rows.push({ name: '45009 refusals (8 in flight)', value: Math.round(n / (refusals.ms / 1000)), unit: 'calls/s', note: `${limited.stats.errors(45009)} refused, cpu ${refusals.cpuMs} ms` });
+      rows.push({
+        name: '45009 refusals (8 in flight)',
+        value: Math.round(n / (refusals.ms / 1000)),
+        unit: 'calls/s',
+        note: `${limited.stats.errors(45009)} refused, cpu ${refusals.cpuMs} ms`,
+      });
     } finally {
       await limited.close();
     }

@@ -26,7 +26,8 @@ const USAGE = `Usage: wecom-sim [options]
 function int(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new TypeError(`--${name} expects a non-negative number, got "${value}"`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new TypeError(`--${name} expects a non-negative number, got "${value}"`);
   return n;
 }
 
@@ -82,12 +83,15 @@ async function main(): Promise<void> {
   } else {
     console.log(`WeCom simulator listening on ${sim.url}  (${sim.state.corpName})`);
     console.log(`  corpId          ${sim.corpId}`);
-    for (const app of sim.apps) console.log(`  app ${app.name.padEnd(16)} agentId ${app.agentId}  secret ${app.secret}`);
+    for (const app of sim.apps)
+      console.log(`  app ${app.name.padEnd(16)} agentId ${app.agentId}  secret ${app.secret}`);
     console.log(`  contacts secret ${sim.contactsSecret}`);
     console.log(
       `  data            ${sim.state.departments.size} departments, ${sim.state.users.size} users, ${sim.state.tags.size} tags, ${sim.state.lives.size} lives`,
     );
-    console.log(`  try             curl '${sim.url}/cgi-bin/gettoken?corpid=${sim.corpId}&corpsecret=${sim.apps[0]?.secret}'`);
+    console.log(
+      `  try             curl '${sim.url}/cgi-bin/gettoken?corpid=${sim.corpId}&corpsecret=${sim.apps[0]?.secret}'`,
+    );
   }
   const stop = (): void => {
     sim.close().then(

@@ -82,7 +82,12 @@ function hintId(nowMs: number): string {
 }
 
 /** `<text>[: detail], hint: [...], from ip: <ip>, more info at https://open.work.weixin.qq.com/devtool/query?e=<code>` */
-export function buildErrmsg(errcode: number, ip: string, detail?: string, nowMs: number = Date.now()): string {
+export function buildErrmsg(
+  errcode: number,
+  ip: string,
+  detail?: string,
+  nowMs: number = Date.now(),
+): string {
   const text = detail ? `${errcodeText(errcode)}: ${detail}` : errcodeText(errcode);
   return `${text}, hint: [${hintId(nowMs)}], from ip: ${ip}, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`;
 }

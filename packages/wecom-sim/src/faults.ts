@@ -62,7 +62,13 @@ export class FaultRegistry implements SimFaults {
     if (!parsed.success) throw new TypeError(`invalid fault rule: ${z.prettifyError(parsed.error)}`);
     const n = this.nextId++;
     const id = `fault-${n}`;
-    this.rules.push({ id, rule: { ...rule }, rng: mulberry32(deriveSeed(this.seed, id)), addedAt: this.now(), matched: 0 });
+    this.rules.push({
+      id,
+      rule: { ...rule },
+      rng: mulberry32(deriveSeed(this.seed, id)),
+      addedAt: this.now(),
+      matched: 0,
+    });
     return id;
   }
 

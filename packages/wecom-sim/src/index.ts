@@ -46,3 +46,4 @@ export type { GenerateOrgOptions, ResolvedSize } from './data/generate-org.ts';
 export { generateWatchStats, renderWatchUserRow, renderWatchExternalRow } from './data/generate-watch.ts';
 export { DEFAULT_QUOTAS } from './quotas.ts';
 export { errcodeText, buildErrmsg } from './errors.ts';
+export { parseFaultSpec } from './fault-spec.ts';

@@ -38,10 +38,13 @@ const EXEMPT = new Set(['/cgi-bin/message/send']);
 function windowsFor(path: string, q: SimQuotas): WindowSpec[] {
   if (EXEMPT.has(path)) return [];
   const perMinute = { ms: MINUTE, limit: q.perApiPerMinute, label: 'per minute' };
-  if (path === '/cgi-bin/gettoken') return [perMinute, { ms: HOUR, limit: q.gettokenPerHour, label: 'per hour' }];
+  if (path === '/cgi-bin/gettoken')
+    return [perMinute, { ms: HOUR, limit: q.gettokenPerHour, label: 'per hour' }];
   const base = [perMinute, { ms: HOUR, limit: q.perApiPerHour, label: 'per hour' }];
-  if (path === '/cgi-bin/appchat/create') base.push({ ms: DAY, limit: q.appchatCreatePerDay, label: 'per day' });
-  if (path === '/cgi-bin/appchat/update') base.push({ ms: HOUR, limit: q.appchatUpdatePerHour, label: 'per hour (appchat/update)' });
+  if (path === '/cgi-bin/appchat/create')
+    base.push({ ms: DAY, limit: q.appchatCreatePerDay, label: 'per day' });
+  if (path === '/cgi-bin/appchat/update')
+    base.push({ ms: HOUR, limit: q.appchatUpdatePerHour, label: 'per hour (appchat/update)' });
   if (path === '/cgi-bin/media/uploadimg') base.push({ ms: DAY, limit: q.uploadimgPerDay, label: 'per day' });
   return base;
 }

@@ -12,7 +12,8 @@ import type { FaultDecision } from './faults.ts';
 import { BodyTooLargeError, parseJsonBody, parseMultipart, readBody } from './http/body.ts';
 import { BinaryReply, sendBinary, sendHtml, sendJson, sendMalformed, wrongShape } from './http/respond.ts';
 import { DEFAULT_QUOTAS, QuotaTracker } from './quotas.ts';
-import { deriveSeed, ID_CHARS, mulberry32, randomString } from './random.ts';
+import { deriveSeed, mulberry32 } from './random.ts';
+import { appsFor, validateOptions } from './setup.ts';
 import { buildRoutes } from './routes/index.ts';
 import { serveImage } from './routes/media.ts';
 import type { RouteContext, RouteDef, RouteResult, SimRuntime } from './routes/types.ts';
@@ -20,7 +21,7 @@ import { SimStore } from './state/store.ts';
 import { StatsRecorder } from './stats.ts';
 import { TokenStore } from './tokens.ts';
 import type { TokenOwner } from './tokens.ts';
-import type { FaultRule, SimApp, SimOptions, SimQuotas, SimServer } from './types.ts';
+import type { FaultRule, SimOptions, SimQuotas, SimServer } from './types.ts';
 
 const JSON_BODY_LIMIT = 2 * 1024 * 1024;
 /** The largest upload WeCom accepts is 20 MB; leave room for the multipart framing. */
@@ -29,25 +30,6 @@ const MULTIPART_BODY_LIMIT = 21 * 1024 * 1024;
 function clientIp(req: IncomingMessage): string {
   const ip = req.socket.remoteAddress ?? '127.0.0.1';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip === '::1' ? '127.0.0.1' : ip;
-}
-
-function appsFor(seed: number): { apps: SimApp[]; contactsSecret: string } {
-  const rng = mulberry32(deriveSeed(seed, 'secrets'));
-  const apps: SimApp[] = [
-    { name: 'live-desk', agentId: DEMO_AGENT_ID, secret: randomString(rng, 43, ID_CHARS) },
-    { name: 'training-notice', agentId: 1000003, secret: randomString(rng, 43, ID_CHARS) },
-  ];
-  return { apps, contactsSecret: randomString(rng, 43, ID_CHARS) };
-}
-
-function validateOptions(options: SimOptions): void {
-  const nonNegative = (name: string, v: number | undefined): void => {
-    if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new RangeError(`${name} must be a non-negative number, got ${v}`);
-  };
-  nonNegative('latencyMs', options.latencyMs);
-  nonNegative('tokenTtlSeconds', options.tokenTtlSeconds);
-  nonNegative('port', options.port);
-  for (const [k, v] of Object.entries(options.quotas ?? {})) nonNegative(`quotas.${k}`, v);
 }
 
 export async function startSimulator(options: SimOptions = {}): Promise<SimServer> {
@@ -78,7 +60,13 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
   };
   for (const rule of options.faults ?? []) faults.add(rule);
 
-  const answerError = (res: ServerResponse, ip: string, errcode: number, detail?: string, errmsg?: string): void => {
+  const answerError = (
+    res: ServerResponse,
+    ip: string,
+    errcode: number,
+    detail?: string,
+    errmsg?: string,
+  ): void => {
     stats.recordErrcode(errcode);
     sendJson(res, { errcode, errmsg: errmsg ?? buildErrmsg(errcode, ip, detail, now()) });
   };
@@ -103,7 +91,12 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     }
   };
 
-  const authorize = (route: RouteDef, token: string | null, ip: string, res: ServerResponse): TokenOwner | null | false => {
+  const authorize = (
+    route: RouteDef,
+    token: string | null,
+    ip: string,
+    res: ServerResponse,
+  ): TokenOwner | null | false => {
     if (route.auth === 'none') return null;
     const check = tokens.check(token);
     if (!check.ok) {
@@ -122,11 +115,21 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     return owner;
   };
 
-  const run = async (req: IncomingMessage, res: ServerResponse, route: RouteDef, ctx: RouteContext, decision: FaultDecision): Promise<void> => {
+  const run = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: RouteDef,
+    ctx: RouteContext,
+    decision: FaultDecision,
+  ): Promise<void> => {
     let result: RouteResult;
     try {
       if (route.body === 'json') ctx.body = parseJsonBody(await readBody(req, JSON_BODY_LIMIT));
-      else if (route.body === 'multipart') ctx.form = await parseMultipart(await readBody(req, MULTIPART_BODY_LIMIT), req.headers['content-type']);
+      else if (route.body === 'multipart')
+        ctx.form = await parseMultipart(
+          await readBody(req, MULTIPART_BODY_LIMIT),
+          req.headers['content-type'],
+        );
       else req.resume();
       result = await route.handle(ctx);
     } catch (error) {
@@ -178,9 +181,22 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     }
     if (inFlight > quotas.maxConcurrentPerApi) {
       req.resume();
-      return answerError(res, ip, 45033, `more than ${quotas.maxConcurrentPerApi} concurrent calls on ${path}`);
+      return answerError(
+        res,
+        ip,
+        45033,
+        `more than ${quotas.maxConcurrentPerApi} concurrent calls on ${path}`,
+      );
     }
-    const ctx: RouteContext = { sim, query: url.searchParams, body: {}, form: null, caller: owner, headers: req.headers, ip };
+    const ctx: RouteContext = {
+      sim,
+      query: url.searchParams,
+      body: {},
+      form: null,
+      caller: owner,
+      headers: req.headers,
+      ip,
+    };
     await run(req, res, route, ctx, decision);
   };
 
@@ -224,4 +240,3 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
       }),
   };
 }
-

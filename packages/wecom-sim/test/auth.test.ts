@@ -28,7 +28,9 @@ describe('gettoken', () => {
   it('rejects a wrong secret (40001), a wrong corpid (40013) and missing parameters (41002/41004)', async () => {
     const issued = sim.tokens.issued();
     expect((await getToken(sim, 'not-a-secret')).errcode).toBe(40001);
-    const wrongCorp = await fetchJson(rawUrl(sim, 'gettoken', { corpid: 'wwother', corpsecret: sim.apps[0]!.secret }));
+    const wrongCorp = await fetchJson(
+      rawUrl(sim, 'gettoken', { corpid: 'wwother', corpsecret: sim.apps[0]!.secret }),
+    );
     expect(wrongCorp.errcode).toBe(40013);
     expect((await fetchJson(rawUrl(sim, 'gettoken', { corpsecret: 'x' }))).errcode).toBe(41002);
     const noSecret = await fetchJson(rawUrl(sim, 'gettoken', { corpid: sim.corpId }));
@@ -91,9 +93,17 @@ describe('which secret may call what', () => {
 
   it('the contacts-sync token cannot send messages or read lives (48002) but can read contacts', async () => {
     const contacts = await connect(sim, sim.contactsSecret);
-    const send = await contacts.post('message/send', { touser: '@all', msgtype: 'text', agentid: 1000002, text: { content: 'x' } });
+    const send = await contacts.post('message/send', {
+      touser: '@all',
+      msgtype: 'text',
+      agentid: 1000002,
+      text: { content: 'x' },
+    });
     expect(send.errcode).toBe(48002);
-    expect((await contacts.post('living/get_user_all_livingid', { userid: sim.state.userList[0]!.userid })).errcode).toBe(48002);
+    expect(
+      (await contacts.post('living/get_user_all_livingid', { userid: sim.state.userList[0]!.userid }))
+        .errcode,
+    ).toBe(48002);
     expect((await contacts.get('department/list')).errcode).toBe(0);
   });
 });

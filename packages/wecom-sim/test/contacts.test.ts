@@ -40,7 +40,9 @@ describe('user/get', () => {
 
 describe('user/list and user/simplelist', () => {
   it('lists direct members of a department', async () => {
-    const dept = sim.state.departmentList.find((d) => d.level === 3 && sim.state.usersInDepartment(d.id).length > 0)!;
+    const dept = sim.state.departmentList.find(
+      (d) => d.level === 3 && sim.state.usersInDepartment(d.id).length > 0,
+    )!;
     const expected = sim.state.usersInDepartment(dept.id).map((u) => u.userid);
     const list = await app.get('user/list', { department_id: dept.id });
     expect(list.errcode).toBe(0);
@@ -59,7 +61,9 @@ describe('user/list and user/simplelist', () => {
     const division = sim.state.departmentList.find((d) => d.level === 1)!;
     const subtree = new Set(sim.state.departmentSubtree(division.id).map((d) => d.id));
     const expected = sim.state.userList.filter((u) => u.department.some((id) => subtree.has(id))).length;
-    expect((await app.get('user/list', { department_id: division.id, fetch_child: 1 })).userlist).toHaveLength(expected);
+    expect(
+      (await app.get('user/list', { department_id: division.id, fetch_child: 1 })).userlist,
+    ).toHaveLength(expected);
   });
 
   it('answers 60003 for an unknown department, 60123 for a malformed id, 40058 when missing', async () => {
@@ -116,11 +120,25 @@ describe('departments', () => {
     const all = await app.get('department/list');
     expect(all.department).toHaveLength(sim.state.departments.size);
     expect(all.department[0]).toMatchObject({ id: 1, parentid: 0, name: sim.state.corpName });
-    expect(Object.keys(all.department[0]).sort()).toEqual(['department_leader', 'id', 'name', 'name_en', 'order', 'parentid']);
+    expect(Object.keys(all.department[0]).sort()).toEqual([
+      'department_leader',
+      'id',
+      'name',
+      'name_en',
+      'order',
+      'parentid',
+    ]);
     const division = sim.state.departmentList.find((d) => d.level === 1)!;
     const sub = await app.get('department/list', { id: division.id });
-    expect(sub.department.map((d: { id: number }) => d.id)).toEqual(sim.state.departmentSubtree(division.id).map((d) => d.id));
-    expect(sub.department.every((d: { id: number; parentid: number }) => d.id === division.id || sub.department.some((p: { id: number }) => p.id === d.parentid))).toBe(true);
+    expect(sub.department.map((d: { id: number }) => d.id)).toEqual(
+      sim.state.departmentSubtree(division.id).map((d) => d.id),
+    );
+    expect(
+      sub.department.every(
+        (d: { id: number; parentid: number }) =>
+          d.id === division.id || sub.department.some((p: { id: number }) => p.id === d.parentid),
+      ),
+    ).toBe(true);
   });
 
   it('department/simplelist returns id, parentid and order', async () => {
@@ -131,7 +149,11 @@ describe('departments', () => {
 
   it('department/get returns one department; 60003 unknown, 60123 malformed', async () => {
     const dept = sim.state.departmentList[3]!;
-    expect((await app.get('department/get', { id: dept.id })).department).toMatchObject({ id: dept.id, name: dept.name, parentid: dept.parentid });
+    expect((await app.get('department/get', { id: dept.id })).department).toMatchObject({
+      id: dept.id,
+      name: dept.name,
+      parentid: dept.parentid,
+    });
     expect((await app.get('department/get', { id: 424_242 })).errcode).toBe(60003);
     expect((await app.get('department/get', { id: '-1' })).errcode).toBe(60123);
     expect((await app.get('department/list', { id: 424_242 })).errcode).toBe(60003);
@@ -146,7 +168,10 @@ describe('tags', () => {
     const answer = await app.get('tag/get', { tagid: tag.tagid });
     expect(answer).toMatchObject({ errcode: 0, tagname: tag.tagname, partylist: tag.partyids });
     expect(answer.userlist).toHaveLength(tag.userids.length);
-    expect(answer.userlist[0]).toEqual({ userid: tag.userids[0], name: sim.state.users.get(tag.userids[0]!)!.name });
+    expect(answer.userlist[0]).toEqual({
+      userid: tag.userids[0],
+      name: sim.state.users.get(tag.userids[0]!)!.name,
+    });
   });
 
   it('answers 40068 for an unknown or missing tag', async () => {

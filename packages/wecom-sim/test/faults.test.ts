@@ -25,8 +25,15 @@ describe('fault kinds', () => {
     expect(busy.errmsg).toMatch(ERRMSG_FORMAT);
     expect((await getToken(sim, sim.apps[0]!.secret)).errcode).toBe(0);
     sim.faults.clear();
-    sim.faults.add({ kind: 'errcode', errcode: 60020, errmsg: 'not allow to access from your ip, from ip: 10.1.2.3' });
-    expect(await app.get('user/get', { userid })).toEqual({ errcode: 60020, errmsg: 'not allow to access from your ip, from ip: 10.1.2.3' });
+    sim.faults.add({
+      kind: 'errcode',
+      errcode: 60020,
+      errmsg: 'not allow to access from your ip, from ip: 10.1.2.3',
+    });
+    expect(await app.get('user/get', { userid })).toEqual({
+      errcode: 60020,
+      errmsg: 'not allow to access from your ip, from ip: 10.1.2.3',
+    });
   });
 
   it('http: an HTML error page with the status', async () => {
@@ -63,7 +70,10 @@ describe('fault kinds', () => {
     // An answer without data fields keeps errcode 0 and gets a numeric errmsg.
     sim.faults.add({ kind: 'wrongShape', path: '/cgi-bin/living/modify' });
     const reserved = [...sim.state.lives.values()].find((l) => sim.state.liveStatus(l) === 0)!;
-    const modified = await app.post('living/modify', { livingid: reserved.livingid, description: '更新说明' });
+    const modified = await app.post('living/modify', {
+      livingid: reserved.livingid,
+      description: '更新说明',
+    });
     expect(modified.errcode).toBe(0);
     expect(typeof modified.errmsg).toBe('number');
     expect(reserved.description).toBe('更新说明');
@@ -73,7 +83,13 @@ describe('fault kinds', () => {
     const id = sim.faults.add({ kind: 'latency', latencyMs: 3000, path: '/cgi-bin/tag/list' });
     await expect(app.raw('tag/list', { signal: AbortSignal.timeout(150) })).rejects.toThrow();
     sim.faults.remove(id);
-    expect(((await (await app.raw('tag/list', { signal: AbortSignal.timeout(5000) })).json()) as { errcode: number }).errcode).toBe(0);
+    expect(
+      (
+        (await (await app.raw('tag/list', { signal: AbortSignal.timeout(5000) })).json()) as {
+          errcode: number;
+        }
+      ).errcode,
+    ).toBe(0);
   });
 });
 
@@ -94,7 +110,11 @@ describe('fault selection', () => {
 
   it('rate is seeded: the same seed gives the same sequence', async () => {
     const run = async (): Promise<number[]> => {
-      const s = await startSimulator({ seed: 99, size: { users: 20, lives: 0 }, faults: [{ kind: 'errcode', rate: 0.4 }] });
+      const s = await startSimulator({
+        seed: 99,
+        size: { users: 20, lives: 0 },
+        faults: [{ kind: 'errcode', rate: 0.4 }],
+      });
       try {
         const c = await connect(s);
         const codes: number[] = [];
@@ -146,7 +166,10 @@ describe('fault selection', () => {
 describe('fault specs from text', () => {
   it('parses key=value lists and JSON, with ~ for a RegExp path', () => {
     expect(parseFaultSpec('kind=errcode,errcode=-1,rate=0.1,path=/cgi-bin/user/get')).toEqual({
-      kind: 'errcode', errcode: -1, rate: 0.1, path: '/cgi-bin/user/get',
+      kind: 'errcode',
+      errcode: -1,
+      rate: 0.1,
+      path: '/cgi-bin/user/get',
     });
     const json = parseFaultSpec('{"kind":"latency","latencyMs":50,"path":"~^/cgi-bin/living/"}');
     expect(json.kind).toBe('latency');

@@ -30,26 +30,31 @@ describe('generateOrg', () => {
     expect(() => generateOrg(1, { users: -1 })).toThrow(RangeError);
   });
 
-  it.each([20, 120, 3000])('builds a tree 3-5 levels deep with a root named like a company (%i departments)', (n) => {
-    const org = generateOrg(2, { departments: n, users: 50, lives: 0 }, { nowMs: NOW });
-    const root = org.departments[0]!;
-    expect(root).toMatchObject({ id: 1, parentid: 0, level: 0 });
-    expect(root.name).toMatch(/公司$/);
-    const depth = Math.max(...org.departments.map((d) => d.level)) + 1;
-    expect(depth).toBeGreaterThanOrEqual(3);
-    expect(depth).toBeLessThanOrEqual(5);
-    const ids = new Set(org.departments.map((d) => d.id));
-    expect(ids.size).toBe(n);
-    for (const d of org.departments.slice(1)) expect(ids.has(d.parentid)).toBe(true);
-    // Sibling names are unique, as WeCom requires.
-    const seen = new Set<string>();
-    for (const d of org.departments) {
-      const key = `${d.parentid}/${d.name}`;
-      expect(seen.has(key)).toBe(false);
-      seen.add(key);
-    }
-    expect(org.departments.filter((d) => d.level === 1).map((d) => d.name)).toContain(org.departments[1]!.name);
-  });
+  it.each([20, 120, 3000])(
+    'builds a tree 3-5 levels deep with a root named like a company (%i departments)',
+    (n) => {
+      const org = generateOrg(2, { departments: n, users: 50, lives: 0 }, { nowMs: NOW });
+      const root = org.departments[0]!;
+      expect(root).toMatchObject({ id: 1, parentid: 0, level: 0 });
+      expect(root.name).toMatch(/公司$/);
+      const depth = Math.max(...org.departments.map((d) => d.level)) + 1;
+      expect(depth).toBeGreaterThanOrEqual(3);
+      expect(depth).toBeLessThanOrEqual(5);
+      const ids = new Set(org.departments.map((d) => d.id));
+      expect(ids.size).toBe(n);
+      for (const d of org.departments.slice(1)) expect(ids.has(d.parentid)).toBe(true);
+      // Sibling names are unique, as WeCom requires.
+      const seen = new Set<string>();
+      for (const d of org.departments) {
+        const key = `${d.parentid}/${d.name}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
+      expect(org.departments.filter((d) => d.level === 1).map((d) => d.name)).toContain(
+        org.departments[1]!.name,
+      );
+    },
+  );
 
   it('generates realistic members: unique pinyin userids, Chinese names, statuses, departments, leaders', () => {
     const org = generateOrg(3, { users: 5000, departments: 200 }, { nowMs: NOW });
@@ -82,7 +87,9 @@ describe('generateOrg', () => {
       expect([...l.theme].length).toBeLessThanOrEqual(20);
       expect(l.livingid).toMatch(/^lv[\w-]{30}$/);
     }
-    expect(org.lives.map((l) => l.living_start)).toEqual([...org.lives.map((l) => l.living_start)].sort((a, b) => b - a));
+    expect(org.lives.map((l) => l.living_start)).toEqual(
+      [...org.lives.map((l) => l.living_start)].sort((a, b) => b - a),
+    );
     expect(new Set(org.lives.map((l) => l.type)).size).toBe(5);
   });
 });

@@ -11,11 +11,18 @@ export interface TestClient {
 }
 
 export async function getToken(sim: SimServer, secret: string): Promise<Json> {
-  const res = await fetch(`${sim.url}/cgi-bin/gettoken?corpid=${encodeURIComponent(sim.corpId)}&corpsecret=${encodeURIComponent(secret)}`);
+  const res = await fetch(
+    `${sim.url}/cgi-bin/gettoken?corpid=${encodeURIComponent(sim.corpId)}&corpsecret=${encodeURIComponent(secret)}`,
+  );
   return (await res.json()) as Json;
 }
 
-function urlFor(sim: SimServer, path: string, token: string | null, query: Record<string, string | number> = {}): string {
+function urlFor(
+  sim: SimServer,
+  path: string,
+  token: string | null,
+  query: Record<string, string | number> = {},
+): string {
   const url = new URL(path.startsWith('/') ? path : `/cgi-bin/${path}`, sim.url);
   if (token !== null) url.searchParams.set('access_token', token);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
@@ -56,7 +63,11 @@ export function rawUrl(sim: SimServer, path: string, query: Record<string, strin
 }
 
 /** A clock tests move by hand. */
-export function manualClock(startMs = Date.UTC(2026, 5, 15, 2, 0, 0)): { now: () => number; advance(ms: number): void; set(ms: number): void } {
+export function manualClock(startMs = Date.UTC(2026, 5, 15, 2, 0, 0)): {
+  now: () => number;
+  advance(ms: number): void;
+  set(ms: number): void;
+} {
   let t = startMs;
   return {
     now: () => t,
@@ -69,4 +80,5 @@ export function manualClock(startMs = Date.UTC(2026, 5, 15, 2, 0, 0)): { now: ()
   };
 }
 
-export const ERRMSG_FORMAT = /^.+, hint: \[[^\]]+\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=-?\d+$/;
+export const ERRMSG_FORMAT =
+  /^.+, hint: \[[^\]]+\], from ip: 127\.0\.0\.1, more info at https:\/\/open\.work\.weixin\.qq\.com\/devtool\/query\?e=-?\d+$/;

@@ -11,7 +11,12 @@ let app: TestClient;
 let other: TestClient;
 
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 11, size: { users: 400, lives: 60, maxViewers: 2300 }, quotas: { watchStatPageSize: 500 }, now: clock.now });
+  sim = await startSimulator({
+    seed: 11,
+    size: { users: 400, lives: 60, maxViewers: 2300 },
+    quotas: { watchStatPageSize: 500 },
+    now: clock.now,
+  });
   app = await connect(sim);
   other = await connect(sim, sim.apps[1]!.secret);
 });
@@ -58,7 +63,8 @@ describe('generated lives', () => {
       if (status === 2) {
         expect(stats).not.toBeNull();
         const rows = sim.state.watchRows(l.livingid);
-        for (const r of [...rows.users, ...rows.external_users]) expect(r.watch_time).toBeLessThanOrEqual(l.living_duration);
+        for (const r of [...rows.users, ...rows.external_users])
+          expect(r.watch_time).toBeLessThanOrEqual(l.living_duration);
       }
     }
   });
@@ -108,7 +114,11 @@ describe('living/create', () => {
   });
 
   it('names the missing field', async () => {
-    const answer = await app.post('living/create', { anchor_userid: anchor(), theme: 'x', living_duration: 60 });
+    const answer = await app.post('living/create', {
+      anchor_userid: anchor(),
+      theme: 'x',
+      living_duration: 60,
+    });
     expect(answer.errcode).toBe(40058);
     expect(answer.errmsg).toContain('living_start');
   });
@@ -117,16 +127,24 @@ describe('living/create', () => {
 describe('modify, cancel, replay', () => {
   it('modifies and cancels a reserved live; both refuse once it is not reserved (92006)', async () => {
     const { livingid } = await create();
-    expect((await app.post('living/modify', { livingid, theme: '改期后的培训', living_duration: 3600 })).errcode).toBe(0);
+    expect(
+      (await app.post('living/modify', { livingid, theme: '改期后的培训', living_duration: 3600 })).errcode,
+    ).toBe(0);
     const info = (await app.get('living/get_living_info', { livingid })).living_info;
-    expect(info).toMatchObject({ theme: '改期后的培训', living_duration: 3600, reserve_living_duration: 3600 });
+    expect(info).toMatchObject({
+      theme: '改期后的培训',
+      living_duration: 3600,
+      reserve_living_duration: 3600,
+    });
     expect((await app.post('living/modify', { livingid, theme: 'x'.repeat(21) })).errcode).toBe(40058);
     expect((await app.post('living/cancel', { livingid })).errcode).toBe(0);
     expect((await app.get('living/get_living_info', { livingid })).living_info.status).toBe(4);
     expect((await app.post('living/cancel', { livingid })).errcode).toBe(92006);
     expect((await app.post('living/modify', { livingid, theme: '再改' })).errcode).toBe(92006);
     const ended = lives().find((l) => sim.state.liveStatus(l) === 2)!;
-    expect((await app.post('living/modify', { livingid: ended.livingid, theme: '不行' })).errcode).toBe(92006);
+    expect((await app.post('living/modify', { livingid: ended.livingid, theme: '不行' })).errcode).toBe(
+      92006,
+    );
   });
 
   it('moves through living and ended as the clock passes, and ended lives keep their replay', async () => {
@@ -169,19 +187,32 @@ describe('get_user_all_livingid paging', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await app.post('living/get_user_all_livingid', { userid: busiest.id, limit: 3, ...(cursor ? { cursor } : {}) });
+      const page = await app.post('living/get_user_all_livingid', {
+        userid: busiest.id,
+        limit: 3,
+        ...(cursor ? { cursor } : {}),
+      });
       expect(page.livingid_list.length).toBeLessThanOrEqual(3);
       seen.push(...page.livingid_list);
       cursor = page.next_cursor;
       pages++;
     } while (cursor);
-    expect(seen).toEqual(sim.state.livesOfAnchor(busiest.id).filter((l) => l.creatorAgentId === 1000002).map((l) => l.livingid));
+    expect(seen).toEqual(
+      sim.state
+        .livesOfAnchor(busiest.id)
+        .filter((l) => l.creatorAgentId === 1000002)
+        .map((l) => l.livingid),
+    );
     expect(pages).toBe(Math.ceil(seen.length / 3));
   });
 
   it('refuses limit > 100 (40058), a bad cursor (50100) and an unknown user (60111)', async () => {
-    expect((await app.post('living/get_user_all_livingid', { userid: anchor(), limit: 101 })).errcode).toBe(40058);
-    expect((await app.post('living/get_user_all_livingid', { userid: anchor(), cursor: '%%%' })).errcode).toBe(50100);
+    expect((await app.post('living/get_user_all_livingid', { userid: anchor(), limit: 101 })).errcode).toBe(
+      40058,
+    );
+    expect(
+      (await app.post('living/get_user_all_livingid', { userid: anchor(), cursor: '%%%' })).errcode,
+    ).toBe(50100);
     expect((await app.post('living/get_user_all_livingid', { userid: 'ghost' })).errcode).toBe(60111);
   });
 });
@@ -212,9 +243,23 @@ describe('get_watch_stat', () => {
     expect(info.mic_num).toBe([...users, ...external].filter((r) => r.is_mic === 1).length);
     expect(new Set(users.map((u) => u.userid)).size).toBe(users.length);
     expect(users).toEqual(sim.state.watchRows(largest.livingid).users);
-    expect(Object.keys(users[0]!).sort()).toEqual(['invitor_external_userid', 'invitor_userid', 'is_comment', 'is_mic', 'userid', 'watch_time']);
+    expect(Object.keys(users[0]!).sort()).toEqual([
+      'invitor_external_userid',
+      'invitor_userid',
+      'is_comment',
+      'is_mic',
+      'userid',
+      'watch_time',
+    ]);
     expect(Object.keys(external[0]!).sort()).toEqual([
-      'external_userid', 'invitor_external_userid', 'invitor_userid', 'is_comment', 'is_mic', 'name', 'type', 'watch_time',
+      'external_userid',
+      'invitor_external_userid',
+      'invitor_userid',
+      'is_comment',
+      'is_mic',
+      'name',
+      'type',
+      'watch_time',
     ]);
     expect(external[0]!.external_userid).toMatch(/^wm[\w-]{30}$/);
     for (const u of users) expect(sim.state.users.get(u.userid as string)?.status).toBe(1);
@@ -225,8 +270,12 @@ describe('get_watch_stat', () => {
     const page = await app.post('living/get_watch_stat', { livingid: reserved.livingid, next_key: '0' });
     expect(page).toMatchObject({ errcode: 0, ending: 1, stat_info: { users: [], external_users: [] } });
     const ended = lives().find((l) => sim.state.liveStatus(l) === 2)!;
-    expect((await app.post('living/get_watch_stat', { livingid: ended.livingid, next_key: 'abc' })).errcode).toBe(40058);
-    expect((await app.post('living/get_watch_stat', { livingid: ended.livingid, next_key: '99999999' })).errcode).toBe(40058);
+    expect(
+      (await app.post('living/get_watch_stat', { livingid: ended.livingid, next_key: 'abc' })).errcode,
+    ).toBe(40058);
+    expect(
+      (await app.post('living/get_watch_stat', { livingid: ended.livingid, next_key: '99999999' })).errcode,
+    ).toBe(40058);
   });
 });
 
@@ -243,7 +292,11 @@ describe('codes and share info', () => {
     const share = [...sim.state.shareInfos.values()][0];
     expect(share).toBeDefined();
     const answer = await app.post('living/get_living_share_info', { ww_share_code: share!.ww_share_code });
-    expect(answer).toMatchObject({ errcode: 0, livingid: share!.livingid, invitor_userid: share!.invitor_userid });
+    expect(answer).toMatchObject({
+      errcode: 0,
+      livingid: share!.livingid,
+      invitor_userid: share!.invitor_userid,
+    });
     expect((await app.post('living/get_living_share_info', { ww_share_code: 'nope' })).errcode).toBe(40058);
   });
 });

@@ -57,7 +57,9 @@ describe('media/get', () => {
     const { media_id } = await upload('file', '直播回放.mp4', data);
     const full = await app.raw('media/get', { query: { media_id } });
     expect(full.status).toBe(200);
-    expect(full.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('直播回放.mp4')}`);
+    expect(full.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('直播回放.mp4')}`,
+    );
     expect(new Uint8Array(await full.arrayBuffer())).toEqual(data);
 
     const part = await app.raw('media/get', { query: { media_id }, headers: { range: 'bytes=100-1099' } });
@@ -78,7 +80,9 @@ describe('media/get', () => {
     const { media_id } = await upload('image', 'a.jpg', bytes(100));
     expect((await app.raw('media/get', { query: { media_id } })).status).toBe(200);
     clock.advance(3 * 86_400_000 + 1000);
-    expect(((await (await app.raw('media/get', { query: { media_id } })).json()) as { errcode: number }).errcode).toBe(40007);
+    expect(
+      ((await (await app.raw('media/get', { query: { media_id } })).json()) as { errcode: number }).errcode,
+    ).toBe(40007);
   });
 });
 
@@ -87,7 +91,10 @@ describe('media/uploadimg', () => {
     const data = bytes(300);
     const form = new FormData();
     form.append('media', new Blob([data], { type: 'image/png' }), 'banner.png');
-    const answer = (await (await app.raw('media/uploadimg', { method: 'POST', body: form })).json()) as { errcode: number; url: string };
+    const answer = (await (await app.raw('media/uploadimg', { method: 'POST', body: form })).json()) as {
+      errcode: number;
+      url: string;
+    };
     expect(answer.errcode).toBe(0);
     expect(answer.url.startsWith(sim.url)).toBe(true);
     const image = await fetch(answer.url);
@@ -98,6 +105,12 @@ describe('media/uploadimg', () => {
   it('only takes JPG/PNG up to 2 MB', async () => {
     const form = new FormData();
     form.append('media', new Blob([bytes(2 * 1024 * 1024 + 1)]), 'big.png');
-    expect(((await (await app.raw('media/uploadimg', { method: 'POST', body: form })).json()) as { errcode: number }).errcode).toBe(45001);
+    expect(
+      (
+        (await (await app.raw('media/uploadimg', { method: 'POST', body: form })).json()) as {
+          errcode: number;
+        }
+      ).errcode,
+    ).toBe(45001);
   });
 });

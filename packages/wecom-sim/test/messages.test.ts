@@ -12,18 +12,32 @@ const AGENT = 1000002;
 
 beforeAll(async () => {
   // Tokens outlive the days this suite moves the clock by.
-  sim = await startSimulator({ seed: 21, size: { users: 2000, departments: 60 }, now: clock.now, tokenTtlSeconds: 30 * 86_400 });
+  sim = await startSimulator({
+    seed: 21,
+    size: { users: 2000, departments: 60 },
+    now: clock.now,
+    tokenTtlSeconds: 30 * 86_400,
+  });
   app = await connect(sim);
   other = await connect(sim, sim.apps[1]!.secret);
 });
 afterAll(() => sim.close());
 
 function activeUsers(n: number): string[] {
-  return sim.state.userList.filter((u) => u.status === 1 && !sim.state.unlicensedUserIds.has(u.userid)).slice(0, n).map((u) => u.userid);
+  return sim.state.userList
+    .filter((u) => u.status === 1 && !sim.state.unlicensedUserIds.has(u.userid))
+    .slice(0, n)
+    .map((u) => u.userid);
 }
 
 function text(touser: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { touser, msgtype: 'text', agentid: AGENT, text: { content: '明天上午十点直播培训，请准时参加。' }, ...extra };
+  return {
+    touser,
+    msgtype: 'text',
+    agentid: AGENT,
+    text: { content: '明天上午十点直播培训，请准时参加。' },
+    ...extra,
+  };
 }
 
 async function uploadImage(): Promise<string> {
@@ -36,19 +50,28 @@ async function uploadImage(): Promise<string> {
 describe('message/send', () => {
   it('delivers to users, departments and tags and reports partial failures', async () => {
     const users = activeUsers(3);
-    const dept = sim.state.departmentList.find((d) => d.level === 2 && sim.state.usersInDepartment(d.id).length > 0)!;
+    const dept = sim.state.departmentList.find(
+      (d) => d.level === 2 && sim.state.usersInDepartment(d.id).length > 0,
+    )!;
     const tag = [...sim.state.tags.values()][0]!;
     const answer = await app.post('message/send', {
       ...text(`${users.join('|')}|Ghost-User`),
       toparty: `${dept.id}|987654`,
       totag: `${tag.tagid}|999`,
     });
-    expect(answer).toMatchObject({ errcode: 0, invaliduser: 'ghost-user', invalidparty: '987654', invalidtag: '999', unlicenseduser: '' });
+    expect(answer).toMatchObject({
+      errcode: 0,
+      invaliduser: 'ghost-user',
+      invalidparty: '987654',
+      invalidtag: '999',
+      unlicenseduser: '',
+    });
     expect(typeof answer.msgid).toBe('string');
     const sent = sim.state.messages.find((m) => m.msgid === answer.msgid)!;
     for (const u of users) expect(sent.recipients).toContain(u);
     for (const u of sim.state.usersInDepartment(dept.id)) {
-      if (u.status !== 5 && !sim.state.unlicensedUserIds.has(u.userid)) expect(sent.recipients).toContain(u.userid);
+      if (u.status !== 5 && !sim.state.unlicensedUserIds.has(u.userid))
+        expect(sent.recipients).toContain(u.userid);
     }
     expect(new Set(sent.recipients).size).toBe(sent.recipients.length);
   });
@@ -63,7 +86,9 @@ describe('message/send', () => {
 
   it('fails with 81013 when every recipient is invalid and 82001 when none is given', async () => {
     expect((await app.post('message/send', text('nobody|ghost', { toparty: '999999' }))).errcode).toBe(81013);
-    expect((await app.post('message/send', { msgtype: 'text', agentid: AGENT, text: { content: 'x' } })).errcode).toBe(82001);
+    expect(
+      (await app.post('message/send', { msgtype: 'text', agentid: AGENT, text: { content: 'x' } })).errcode,
+    ).toBe(82001);
   });
 
   it('enforces the recipient caps (1000 users, 100 parties, 100 tags)', async () => {
@@ -78,7 +103,9 @@ describe('message/send', () => {
   it('@all reaches every member who has not left', async () => {
     const answer = await app.post('message/send', text('@all'));
     const sent = sim.state.messages.find((m) => m.msgid === answer.msgid)!;
-    const expected = sim.state.userList.filter((u) => u.status !== 5 && !sim.state.unlicensedUserIds.has(u.userid)).length;
+    const expected = sim.state.userList.filter(
+      (u) => u.status !== 5 && !sim.state.unlicensedUserIds.has(u.userid),
+    ).length;
     expect(sent.recipients).toHaveLength(expected);
   });
 
@@ -90,12 +117,27 @@ describe('message/send', () => {
 
   it('validates content: msgtype 40008, empty 44004, > 2048 bytes 45002', async () => {
     const u = activeUsers(1)[0]!;
-    expect((await app.post('message/send', { touser: u, msgtype: 'fax', agentid: AGENT, fax: {} })).errcode).toBe(40008);
-    expect((await app.post('message/send', { touser: u, msgtype: 'text', agentid: AGENT, text: { content: '' } })).errcode).toBe(44004);
+    expect(
+      (await app.post('message/send', { touser: u, msgtype: 'fax', agentid: AGENT, fax: {} })).errcode,
+    ).toBe(40008);
+    expect(
+      (await app.post('message/send', { touser: u, msgtype: 'text', agentid: AGENT, text: { content: '' } }))
+        .errcode,
+    ).toBe(44004);
     const long = '直'.repeat(683); // 2049 bytes
-    const tooLong = await app.post('message/send', { touser: u, msgtype: 'text', agentid: AGENT, text: { content: long } });
+    const tooLong = await app.post('message/send', {
+      touser: u,
+      msgtype: 'text',
+      agentid: AGENT,
+      text: { content: long },
+    });
     expect(tooLong.errcode).toBe(45002);
-    const fits = await app.post('message/send', { touser: u, msgtype: 'markdown', agentid: AGENT, markdown: { content: '直'.repeat(682) } });
+    const fits = await app.post('message/send', {
+      touser: u,
+      msgtype: 'markdown',
+      agentid: AGENT,
+      markdown: { content: '直'.repeat(682) },
+    });
     expect(fits.errcode).toBe(0);
   });
 
@@ -103,12 +145,25 @@ describe('message/send', () => {
     const u = activeUsers(1)[0]!;
     const imageId = await uploadImage();
     const bodies: Record<string, unknown>[] = [
-      { msgtype: 'textcard', textcard: { title: '直播提醒', description: '今晚八点', url: 'https://example.com', btntxt: '详情' } },
+      {
+        msgtype: 'textcard',
+        textcard: { title: '直播提醒', description: '今晚八点', url: 'https://example.com', btntxt: '详情' },
+      },
       { msgtype: 'news', news: { articles: [{ title: '回放上线', url: 'https://example.com/replay' }] } },
       { msgtype: 'image', image: { media_id: imageId } },
       { msgtype: 'file', file: { media_id: imageId } },
-      { msgtype: 'mpnews', mpnews: { articles: [{ title: '培训资料', thumb_media_id: imageId, content: '<p>内容</p>' }] } },
-      { msgtype: 'template_card', template_card: { card_type: 'text_notice', main_title: { title: '签到' }, card_action: { type: 1, url: 'https://example.com' } } },
+      {
+        msgtype: 'mpnews',
+        mpnews: { articles: [{ title: '培训资料', thumb_media_id: imageId, content: '<p>内容</p>' }] },
+      },
+      {
+        msgtype: 'template_card',
+        template_card: {
+          card_type: 'text_notice',
+          main_title: { title: '签到' },
+          card_action: { type: 1, url: 'https://example.com' },
+        },
+      },
     ];
     for (const body of bodies) {
       const answer = await app.post('message/send', { touser: u, agentid: AGENT, ...body });
@@ -119,7 +174,12 @@ describe('message/send', () => {
       touser: u,
       agentid: AGENT,
       msgtype: 'template_card',
-      template_card: { card_type: 'button_interaction', task_id: 'task_1', main_title: { title: '确认参加' }, button_list: [{ text: '参加', key: 'yes' }] },
+      template_card: {
+        card_type: 'button_interaction',
+        task_id: 'task_1',
+        main_title: { title: '确认参加' },
+        button_list: [{ text: '参加', key: 'yes' }],
+      },
     });
     expect(card.errcode).toBe(0);
     expect(typeof card.response_code).toBe('string');
@@ -132,13 +192,22 @@ describe('message/send', () => {
       [{ msgtype: 'image', image: {} }, 41006],
       [{ msgtype: 'textcard', textcard: { description: 'd', url: 'https://x' } }, 41016],
       [{ msgtype: 'textcard', textcard: { title: 't', url: 'https://x' } }, 41033],
-      [{ msgtype: 'news', news: { articles: Array.from({ length: 9 }, () => ({ title: 't', url: 'https://x' })) } }, 45008],
+      [
+        {
+          msgtype: 'news',
+          news: { articles: Array.from({ length: 9 }, () => ({ title: 't', url: 'https://x' })) },
+        },
+        45008,
+      ],
       [{ msgtype: 'template_card', template_card: { card_type: 'poster' } }, 40058],
       [{ msgtype: 'template_card', template_card: { card_type: 'vote_interaction' } }, 40058],
       [{ msgtype: 'text' }, 40058],
     ];
     for (const [body, errcode] of cases) {
-      expect((await app.post('message/send', { touser: u, agentid: AGENT, ...body })).errcode, JSON.stringify(body)).toBe(errcode);
+      expect(
+        (await app.post('message/send', { touser: u, agentid: AGENT, ...body })).errcode,
+        JSON.stringify(body),
+      ).toBe(errcode);
     }
   });
 

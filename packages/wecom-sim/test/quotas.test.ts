@@ -26,7 +26,11 @@ describe('per-API frequency windows (45009)', () => {
 
   it('keeps refusing for the hour once the hourly budget is spent', async () => {
     const clock = manualClock();
-    const sim = await startSimulator({ now: clock.now, quotas: { perApiPerHour: 4 }, tokenTtlSeconds: 86_400 });
+    const sim = await startSimulator({
+      now: clock.now,
+      quotas: { perApiPerHour: 4 },
+      tokenTtlSeconds: 86_400,
+    });
     try {
       const app = await connect(sim);
       for (let i = 0; i < 4; i++) expect((await app.get('tag/list')).errcode).toBe(0);
@@ -47,9 +51,16 @@ describe('per-API frequency windows (45009)', () => {
       expect((await getToken(sim, sim.apps[0]!.secret)).errcode).toBe(0);
       expect((await getToken(sim, sim.apps[0]!.secret)).errcode).toBe(45009);
       expect(sim.tokens.issued()).toBe(2);
-      const userid = sim.state.userList.find((u) => u.status === 1 && !sim.state.unlicensedUserIds.has(u.userid))!.userid;
+      const userid = sim.state.userList.find(
+        (u) => u.status === 1 && !sim.state.unlicensedUserIds.has(u.userid),
+      )!.userid;
       for (let i = 0; i < 4; i++) {
-        const sent = await app.post('message/send', { touser: userid, msgtype: 'text', agentid: 1000002, text: { content: `#${i}` } });
+        const sent = await app.post('message/send', {
+          touser: userid,
+          msgtype: 'text',
+          agentid: 1000002,
+          text: { content: `#${i}` },
+        });
         expect(sent.errcode).toBe(0);
       }
     } finally {

@@ -54,7 +54,9 @@ describe('protocol', () => {
 
   it('rejects invalid options', async () => {
     await expect(startSimulator({ latencyMs: -1 })).rejects.toThrow(/latencyMs/);
-    await expect(startSimulator({ quotas: { perApiPerMinute: Number.NaN } })).rejects.toThrow(/perApiPerMinute/);
+    await expect(startSimulator({ quotas: { perApiPerMinute: Number.NaN } })).rejects.toThrow(
+      /perApiPerMinute/,
+    );
   });
 
   it('closes cleanly while keep-alive connections are open', async () => {
@@ -77,12 +79,23 @@ describe('determinism over HTTP', () => {
       expect(b.contactsSecret).toBe(a.contactsSecret);
       const ca = await connect(a);
       const cb = await connect(b);
-      expect(await cb.get('user/list', { department_id: 1, fetch_child: 1 })).toEqual(await ca.get('user/list', { department_id: 1, fetch_child: 1 }));
+      expect(await cb.get('user/list', { department_id: 1, fetch_child: 1 })).toEqual(
+        await ca.get('user/list', { department_id: 1, fetch_child: 1 }),
+      );
       const ended = [...a.state.lives.values()].find((l) => a.state.liveStatus(l) === 2)!;
       const page = { livingid: ended.livingid, next_key: '0' };
-      expect(await cb.post('living/get_watch_stat', page)).toEqual(await ca.post('living/get_watch_stat', page));
-      const create = { anchor_userid: ended.anchor_userid, theme: '同样的直播', living_start: 1_900_000_000, living_duration: 600 };
-      expect((await cb.post('living/create', create)).livingid).toBe((await ca.post('living/create', create)).livingid);
+      expect(await cb.post('living/get_watch_stat', page)).toEqual(
+        await ca.post('living/get_watch_stat', page),
+      );
+      const create = {
+        anchor_userid: ended.anchor_userid,
+        theme: '同样的直播',
+        living_start: 1_900_000_000,
+        living_duration: 600,
+      };
+      expect((await cb.post('living/create', create)).livingid).toBe(
+        (await ca.post('living/create', create)).livingid,
+      );
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

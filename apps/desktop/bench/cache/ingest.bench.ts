@@ -1,6 +1,7 @@
 // Watch-stat ingest: rows/s through the cache API (appendWatchPage, 500-row pages as get_watch_stat
-// sends them: upserts + the cursor in one transaction per page) against the baseline of raw
-// better-sqlite3 prepared INSERTs into the same table in ONE transaction, measured in the same run.
+// sends them: each page + the cursor in one transaction, merged with upserts at the end) against
+// the baseline of raw better-sqlite3 prepared INSERTs into the same tables in ONE transaction,
+// measured in the same run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { isMain } from './run-main.ts';
 const ROWS = 200_000;
 const PAGE = 500;
 const TARGET_RATIO = 0.5;
+const RUNS = 2;
 
 function liveOf(rows: number): GeneratedLive {
   return {
@@ -28,46 +30,62 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
     const live = liveOf(rows);
     const pages = [...watchPages(11, live, userids, PAGE)];
 
-    // through the API
-    const api = openCache(join(dir, 'api.sqlite'));
-    api.upsertLives([live.info]);
-    let started = performance.now();
-    let key = '0';
-    pages.forEach((page, i) => {
-      const next = String(i + 1);
-      api.appendWatchPage('INGEST', page, { nextKey: next, ending: i === pages.length - 1 ? 1 : 0, fromKey: key });
-      key = next;
-    });
-    const apiMs = performance.now() - started;
-    const apiTotal = api.watchStats({ livingid: 'INGEST', limit: 1 }).total;
-    api.close();
+    const apiRun = (n: number) => {
+      const api = openCache(join(dir, `api-${n}.sqlite`));
+      api.upsertLives([live.info]);
+      const started = performance.now();
+      let key = '0';
+      pages.forEach((page, i) => {
+        const next = String(i + 1);
+        api.appendWatchPage('INGEST', page, { nextKey: next, ending: i === pages.length - 1 ? 1 : 0, fromKey: key });
+        key = next;
+      });
+      const ms = performance.now() - started;
+      const total = api.watchStats({ livingid: 'INGEST', limit: 1 }).total;
+      api.close();
+      return { ms, total };
+    };
 
     // baseline: same schema and pragmas, plain prepared INSERTs, one transaction
-    const file = join(dir, 'raw.sqlite');
-    openCache(file).close();
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('cache_size = -65536');
-    db.prepare(`INSERT INTO lives (livingid, fetched_at) VALUES ('INGEST', 0)`).run();
-    const insertInternal = db.prepare(
-      `INSERT INTO watch_internal (live_id, userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, generation, fetched_at)
-       VALUES (1, ?, ?, ?, ?, NULL, NULL, 1, 0)`,
-    );
-    const insertExternal = db.prepare(
-      `INSERT INTO watch_external (live_id, external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, generation, fetched_at)
-       VALUES (1, ?, ?, ?, ?, ?, ?, NULL, NULL, 1, 0)`,
-    );
-    started = performance.now();
-    db.transaction(() => {
-      for (const page of pages) {
-        for (const u of page.users) insertInternal.run(u.userid, u.watch_time, u.is_comment, u.is_mic);
-        for (const e of page.external_users) insertExternal.run(e.external_userid, e.type, e.name, e.watch_time, e.is_comment, e.is_mic);
-      }
-    })();
-    const rawMs = performance.now() - started;
-    db.close();
+    const rawRun = (n: number) => {
+      const file = join(dir, `raw-${n}.sqlite`);
+      openCache(file).close();
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('cache_size = -65536');
+      db.prepare(`INSERT INTO lives (livingid, fetched_at) VALUES ('INGEST', 0)`).run();
+      const insertInternal = db.prepare(
+        `INSERT INTO watch_internal (live_id, userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, generation, fetched_at)
+         VALUES (1, ?, ?, ?, ?, NULL, NULL, 1, 0)`,
+      );
+      const insertExternal = db.prepare(
+        `INSERT INTO watch_external (live_id, external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, generation, fetched_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?, NULL, NULL, 1, 0)`,
+      );
+      const started = performance.now();
+      db.transaction(() => {
+        for (const page of pages) {
+          for (const u of page.users) insertInternal.run(u.userid, u.watch_time, u.is_comment, u.is_mic);
+          for (const e of page.external_users) insertExternal.run(e.external_userid, e.type, e.name, e.watch_time, e.is_comment, e.is_mic);
+        }
+      })();
+      const ms = performance.now() - started;
+      db.close();
+      return ms;
+    };
+
+    // alternate the two and keep each one's best run: the machine may be shared
+    const apiRuns = [];
+    const rawRuns = [];
+    for (let n = 0; n < RUNS; n++) {
+      rawRuns.push(rawRun(n));
+      apiRuns.push(apiRun(n));
+    }
+    const apiMs = Math.min(...apiRuns.map((r) => r.ms));
+    const apiTotal = Math.min(...apiRuns.map((r) => r.total));
+    const rawMs = Math.min(...rawRuns);
 
     const apiRate = apiTotal / (apiMs / 1000);
     const rawRate = rows / (rawMs / 1000);
@@ -84,7 +102,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         unit: 'rows/s',
         target: '–',
         met: apiTotal === rows,
-        notes: `${(apiMs / 1000).toFixed(2)} s; one transaction per page (rows + cursor), summary at the end`,
+        notes: `best of ${RUNS}: ${(apiMs / 1000).toFixed(2)} s; a transaction per page (page + cursor), merge + summary at the end`,
       },
       {
         benchmark: 'watch ingest: raw prepared INSERTs, one transaction',
@@ -96,7 +114,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         unit: 'rows/s',
         target: '–',
         met: true,
-        notes: `${(rawMs / 1000).toFixed(2)} s; baseline, same schema and pragmas`,
+        notes: `best of ${RUNS}: ${(rawMs / 1000).toFixed(2)} s; baseline, same schema and pragmas`,
       },
       {
         benchmark: 'watch ingest: API ÷ raw',
@@ -108,7 +126,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         unit: '×',
         target: `≥ ${TARGET_RATIO}`,
         met: ratio >= TARGET_RATIO,
-        notes: 'same run, same data',
+        notes: 'same run, same data, runs alternated',
       },
     ];
   } finally {

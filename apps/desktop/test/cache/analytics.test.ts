@@ -86,9 +86,12 @@ describe('live analytics', () => {
       [4, '平台组', ['newbie']],
     ]);
     expect(result.byDepartment[1]?.users[0]).toMatchObject({ name: '吴十', position: '实习生', departments: [4] });
-    // someone who watched later is no longer absent
+    // someone who watched the replay later is no longer absent after the next fetch
     cache.beginWatch('A', { restart: true });
-    cache.appendWatchPage('A', { users: [{ userid: 'newbie', watch_time: 10 }] }, { nextKey: 'k', ending: 0 });
+    const watched = ['zhangsan', 'lisi', 'wangfang', 'boss', 'ghost', 'newbie'].map((userid) => ({ userid, watch_time: 10 }));
+    cache.appendWatchPage('A', { users: watched }, { nextKey: 'k', ending: 0 });
+    expect(cache.absentees('A').total).toBe(3);
+    cache.finishWatch('A');
     expect(cache.absentees('A').total).toBe(2);
   });
 

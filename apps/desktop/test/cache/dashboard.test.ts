@@ -50,8 +50,11 @@ beforeAll(() => {
     { users: [{ userid: 'zhao.liu', watch_time: 900 }, { userid: 'qianqi', watch_time: 1800 }], external_users: [{ external_userid: 'wx2', watch_time: 300 }] },
     { nextKey: '', ending: 1 },
   );
-  // C's fetch is still running: its summary is computed lazily by the next read
+  // C's fetch ends without an ending page (finishWatch)
   cache.appendWatchPage('C', { users: [{ userid: 'boss', watch_time: 600 }] }, { nextKey: 'more', ending: 0 });
+  cache.finishWatch('C');
+  // a fetch still running counts nothing yet
+  cache.appendWatchPage('F', { users: [{ userid: 'boss', watch_time: 60 }] }, { nextKey: 'more', ending: 0 });
 });
 afterEach(() => undefined);
 afterAll(() => cache.close());

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CacheError, openCache, type Cache, type WireWatchUser } from '../../src/services/cache/index.ts';
@@ -32,7 +33,8 @@ describe('watch paging', () => {
       finished: false,
     });
     expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k1', pages: 1, rows: 3, fetchedAt: null });
-    expect(cache.watchStats({ livingid: 'L1' })).toMatchObject({ total: 3, complete: false, asOf: T0 });
+    // readers see complete fetches only: none yet
+    expect(cache.watchStats({ livingid: 'L1' })).toEqual({ total: 0, complete: false, asOf: null, rows: [] });
 
     const last = cache.appendWatchPage(
       'L1',
@@ -45,17 +47,52 @@ describe('watch paging', () => {
     expect(cache.watchStats({ livingid: 'L1' })).toMatchObject({ total: 6, complete: true, asOf: T0 + 10 });
   });
 
-  it('never leaves half a page: a failure inside a page rolls back its rows and the cursor', () => {
+  it('never leaves half a page: a failure inside the transaction rolls back the page and the cursor', () => {
     cache.beginWatch('L1');
     cache.appendWatchPage('L1', { users: viewers('a', 5) }, { nextKey: 'k1', ending: 0 });
-    const broken = [...viewers('b', 10), { userid: null as unknown as string, watch_time: 1 }, ...viewers('c', 10)];
-    expect(() => cache.appendWatchPage('L1', { users: broken }, { nextKey: 'k2', ending: 0, fromKey: 'k1' })).toThrow();
+    // a second connection makes the cursor update fail after the page row was written
+    const other = new Database(cache.path);
+    other.exec(`CREATE TRIGGER fail_cursor BEFORE UPDATE ON sync_state WHEN NEW.cursor = 'k2'
+                BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    expect(() => cache.appendWatchPage('L1', { users: viewers('b', 10) }, { nextKey: 'k2', ending: 0, fromKey: 'k1' })).toThrow(
+      'disk full',
+    );
+    expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(1);
     expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k1', pages: 1, rows: 5 });
-    expect(cache.watchStats({ livingid: 'L1', limit: 1000 }).total).toBe(5);
+    other.exec('DROP TRIGGER fail_cursor');
+
+    // a malformed row fails the page before anything is written
+    const broken = [...viewers('b', 10), { userid: null as unknown as string, watch_time: 1 }];
+    expect(() => cache.appendWatchPage('L1', { users: broken }, { nextKey: 'k2', ending: 0, fromKey: 'k1' })).toThrow(CacheError);
+    expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(1);
+
     // the page is simply fetched again
-    cache.appendWatchPage('L1', { users: viewers('b', 10) }, { nextKey: 'k2', ending: 1, fromKey: 'k1' });
-    expect(cache.watchStats({ livingid: 'L1' }).total).toBe(15);
-    expect(cache.integrityCheck()).toBe('ok');
+    cache.appendWatchPage('L1', { users: viewers('b', 10) }, { nextKey: 'k2', ending: 0, fromKey: 'k1' });
+    expect(cache.watchCursor('L1')).toMatchObject({ nextKey: 'k2', pages: 2, rows: 15 });
+    other.close();
+  });
+
+  it('merges a fetch atomically: a failure while merging keeps the previous data and the staged pages', () => {
+    cache.appendWatchPage('L1', { users: viewers('old', 3) }, { nextKey: '', ending: 1 }, T0);
+    cache.beginWatch('L1', { restart: true });
+    cache.appendWatchPage('L1', { users: viewers('a', 4) }, { nextKey: 'k1', ending: 0, fromKey: '0' });
+    const other = new Database(cache.path);
+    other.exec(`CREATE TRIGGER fail_merge BEFORE INSERT ON watch_internal WHEN NEW.userid = 'poison'
+                BEGIN SELECT RAISE(ABORT, 'merge failed'); END`);
+    const last = { users: [...viewers('b', 3), { userid: 'poison', watch_time: 1 }] };
+    expect(() => cache.appendWatchPage('L1', last, { nextKey: 'k2', ending: 1, fromKey: 'k1' }, T0 + 9)).toThrow('merge failed');
+    // nothing of the new fetch is visible, the old one is intact, the cursor waits at k1
+    const stats = cache.watchStats({ livingid: 'L1' });
+    expect(stats).toMatchObject({ total: 3, complete: true, asOf: T0 });
+    expect(stats.rows.map((r) => r.id).sort()).toEqual(['old0', 'old1', 'old2']);
+    expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k1', rows: 4 });
+    expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(1);
+    other.exec('DROP TRIGGER fail_merge');
+
+    cache.appendWatchPage('L1', last, { nextKey: 'k2', ending: 1, fromKey: 'k1' }, T0 + 9);
+    expect(cache.watchStats({ livingid: 'L1', limit: 100 })).toMatchObject({ total: 8, complete: true, asOf: T0 + 9 });
+    expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(0);
+    other.close();
   });
 
   it('refuses a page requested with another cursor (applied twice or out of order)', () => {
@@ -87,8 +124,9 @@ describe('watch paging', () => {
     cache.appendWatchPage('L1', { users: viewers('a', 4) }, { nextKey: '', ending: 1 });
     cache.beginWatch('L1', { restart: true });
     cache.appendWatchPage('L1', { users: viewers('a', 2, 500) }, { nextKey: 'k1', ending: 0 });
-    // mid-fetch the old rows are still there (updated where seen)
+    // mid-fetch the previous complete fetch is what readers see
     expect(cache.watchStats({ livingid: 'L1' }).total).toBe(4);
+    expect(cache.watchStats({ livingid: 'L1' }).rows[0]?.watchTime).toBe(63);
     cache.appendWatchPage('L1', { users: [] }, { nextKey: 'k2', ending: 1 });
     const stats = cache.watchStats({ livingid: 'L1' });
     expect(stats.total).toBe(2);
@@ -204,7 +242,11 @@ describe('crash safety', () => {
       expect(pages).toBeGreaterThanOrEqual(5);
       expect(cursor.pages).toBe(pages);
       expect(cursor.rows).toBe(pages * rowsPerPage);
-      expect(reopened.watchStats({ livingid: 'BIG', limit: 1 }).total).toBe(pages * rowsPerPage);
+      // the staged pages hold exactly the rows the cursor accounts for
+      const raw = new Database(file, { readonly: true });
+      const staged = raw.prepare('SELECT count(*) AS pages, sum(json_array_length(users)) AS rows FROM watch_pages').get();
+      raw.close();
+      expect(staged).toEqual({ pages, rows: pages * rowsPerPage });
       // resume and finish with the exact total
       expect(reopened.beginWatch('BIG')).toEqual({ nextKey: String(pages), resumed: true });
       reopened.appendWatchPage('BIG', { users: [{ userid: 'late', watch_time: 1 }] }, { nextKey: '', ending: 1, fromKey: String(pages) });

@@ -119,16 +119,16 @@ describe('malformed bodies', () => {
 
 describe('latency and timeouts', () => {
   it('times out a slow answer and succeeds on the retry', async () => {
-    const pipeline = await ready({ timeoutMs: 150 });
-    sim.faults.add({ kind: 'latency', latencyMs: 600, path: USER_GET, count: 1 });
+    const pipeline = await ready({ timeoutMs: 400 });
+    sim.faults.add({ kind: 'latency', latencyMs: 1500, path: USER_GET, count: 1 });
     const before = sim.stats.calls(USER_GET);
     await expect(getUser(pipeline, someUserId(sim))).resolves.toMatchObject({ userid: someUserId(sim) });
     expect(sim.stats.calls(USER_GET) - before).toBe(2);
   });
 
   it('reports NETWORK_TIMEOUT when every attempt is too slow', async () => {
-    const pipeline = await ready({ timeoutMs: 100, maxRetries: 1 });
-    sim.faults.add({ kind: 'latency', latencyMs: 400, path: USER_GET });
+    const pipeline = await ready({ timeoutMs: 200, maxRetries: 1 });
+    sim.faults.add({ kind: 'latency', latencyMs: 1000, path: USER_GET });
     const error = await getUser(pipeline, someUserId(sim)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WeComNetworkError);
     expect((error as WeComNetworkError).code).toBe('NETWORK_TIMEOUT');

@@ -27,6 +27,7 @@ export interface Division {
   positions: readonly string[];
 }
 
+// prettier-ignore
 export const DIVISIONS: readonly Division[] = [
   {
     name: '研发中心', nameEn: 'R&D Center', units: 'teams',
@@ -113,12 +114,14 @@ export const DIVISIONS: readonly Division[] = [
   },
 ];
 
+// prettier-ignore
 export const TEAMS: readonly (readonly [string, string])[] = [
   ['基础组', 'Core Team'], ['业务组', 'Business Team'], ['工具组', 'Tools Team'], ['效能组', 'Productivity Team'],
   ['平台组', 'Platform Team'], ['数据组', 'Data Team'], ['增长组', 'Growth Team'], ['质量组', 'Quality Team'],
   ['交付组', 'Delivery Team'], ['创新组', 'Innovation Team'], ['中台组', 'Middle Platform Team'], ['体验组', 'Experience Team'],
 ];
 
+// prettier-ignore
 export const REGIONS: readonly (readonly [string, string])[] = [
   ['上海分部', 'Shanghai'], ['北京分部', 'Beijing'], ['广州分部', 'Guangzhou'], ['深圳分部', 'Shenzhen'],
   ['杭州分部', 'Hangzhou'], ['南京分部', 'Nanjing'], ['成都分部', 'Chengdu'], ['武汉分部', 'Wuhan'],
@@ -126,13 +129,26 @@ export const REGIONS: readonly (readonly [string, string])[] = [
   ['厦门分部', 'Xiamen'], ['长沙分部', 'Changsha'], ['沈阳分部', 'Shenyang'], ['青岛分部', 'Qingdao'],
 ];
 
+// prettier-ignore
 export const FUNCTIONS: readonly (readonly [string, string])[] = [
   ['综合组', 'General Team'], ['项目一组', 'Project Team 1'], ['项目二组', 'Project Team 2'], ['专项组', 'Special Team'],
   ['支持组', 'Support Team'], ['规划组', 'Planning Team'], ['执行组', 'Execution Team'], ['分析组', 'Analysis Team'],
 ];
 
-export const CHINESE_NUMERALS: readonly string[] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export const CHINESE_NUMERALS: readonly string[] = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+];
 
+// prettier-ignore
 export const TAG_NAMES: readonly string[] = [
   '内训讲师', '新员工', '管理层', '技术委员会', '培训负责人', '销售精英', '远程办公', '党员',
   '导师', '高潜人才', '安全员', '项目经理', '产品委员会', '工会委员', '志愿者', '英语角',

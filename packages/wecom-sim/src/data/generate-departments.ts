@@ -59,7 +59,15 @@ export function generateDepartments(rng: Rng, count: number, company: CompanyNam
   const total = Math.max(1, Math.floor(count));
   let nextId = 1;
   const root: Draft = {
-    dept: { id: nextId++, name: company.name, name_en: company.nameEn, parentid: 0, order: ORDER_TOP, department_leader: [], level: 0 },
+    dept: {
+      id: nextId++,
+      name: company.name,
+      name_en: company.nameEn,
+      parentid: 0,
+      order: ORDER_TOP,
+      department_leader: [],
+      level: 0,
+    },
     division: -1,
     children: [],
     usedNames: new Set(),

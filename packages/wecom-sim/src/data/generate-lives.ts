@@ -1,7 +1,15 @@
 // Lives spread over the past ~90 days and the next ~14 days, with every status present, several
 // anchors and a couple live right now. Times are relative to `nowMs` (China days, UTC+8).
 import type { Rng } from '../random.ts';
-import { cumulative, ID_CHARS, pick, randInt, randomString, sampleIndexes, weightedIndex } from '../random.ts';
+import {
+  cumulative,
+  ID_CHARS,
+  pick,
+  randInt,
+  randomString,
+  sampleIndexes,
+  weightedIndex,
+} from '../random.ts';
 import type { LiveType, SimLive, SimShareInfo, SimUser } from '../state/model.ts';
 import { DESCRIPTIONS, NUMBERED_TRAINING, THEMES } from './lives-catalog.ts';
 
@@ -45,7 +53,9 @@ export function generateLives(input: GenerateLivesInput): { lives: SimLive[]; sh
   const anchors = Array.from(sampleIndexes(rng, active.length, anchorCount), (k) => active[k] as SimUser);
   const anchorWeights = cumulative(anchors.map((_, i) => 1 / (i + 1)));
   const nowS = Math.floor(nowMs / 1000);
-  const dayStartS = Math.floor((Math.floor((nowMs + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS) / 1000);
+  const dayStartS = Math.floor(
+    (Math.floor((nowMs + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS) / 1000,
+  );
   const lives: SimLive[] = [];
   let edition = 1;
 
@@ -59,8 +69,13 @@ export function generateLives(input: GenerateLivesInput): { lives: SimLive[]; sh
       reserveStart = nowS - randInt(rng, 5, 40) * MINUTE;
     } else {
       const dayOffset =
-        slot === 'reserved' ? randInt(rng, 1, 14) : slot === 'random' ? randInt(rng, -90, 14) : randInt(rng, -90, -2);
-      reserveStart = dayStartS + dayOffset * 86_400 + randInt(rng, 9, 20) * HOUR + pick(rng, [0, 30]) * MINUTE;
+        slot === 'reserved'
+          ? randInt(rng, 1, 14)
+          : slot === 'random'
+            ? randInt(rng, -90, 14)
+            : randInt(rng, -90, -2);
+      reserveStart =
+        dayStartS + dayOffset * 86_400 + randInt(rng, 9, 20) * HOUR + pick(rng, [0, 30]) * MINUTE;
     }
     const duration = slot === 'living' ? randInt(rng, 2, 3) * HOUR : planned;
     const isPast = reserveStart + duration < nowS;
@@ -69,7 +84,8 @@ export function generateLives(input: GenerateLivesInput): { lives: SimLive[]; sh
     const started = !cancelled && !neverStarted && reserveStart <= nowS;
     // Ended lives started a little late and ran a little long or short.
     const delay = started && isPast ? randInt(rng, 0, 5) * MINUTE : 0;
-    const actualDuration = started && isPast ? Math.max(10 * MINUTE, duration + randInt(rng, -10, 15) * MINUTE) : duration;
+    const actualDuration =
+      started && isPast ? Math.max(10 * MINUTE, duration + randInt(rng, -10, 15) * MINUTE) : duration;
     const viewerTarget = !started
       ? 0
       : slot === 'ended'
@@ -108,7 +124,12 @@ export function generateLives(input: GenerateLivesInput): { lives: SimLive[]; sh
 }
 
 /** A few share codes of started activity lives (get_living_share_info). */
-function generateShareInfos(rng: Rng, lives: readonly SimLive[], active: readonly SimUser[], nowS: number): SimShareInfo[] {
+function generateShareInfos(
+  rng: Rng,
+  lives: readonly SimLive[],
+  active: readonly SimUser[],
+  nowS: number,
+): SimShareInfo[] {
   const out: SimShareInfo[] = [];
   for (const live of lives) {
     if (live.type !== 4 || live.viewerTarget === 0 || live.living_start > nowS) continue;

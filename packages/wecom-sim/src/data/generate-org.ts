@@ -12,7 +12,13 @@ import { generateUsers } from './generate-users.ts';
 
 export type ResolvedSize = Required<SimSize>;
 
-export const DEFAULT_SIZE: ResolvedSize = { departments: 20, users: 200, tags: 8, lives: 40, maxViewers: 300 };
+export const DEFAULT_SIZE: ResolvedSize = {
+  departments: 20,
+  users: 200,
+  tags: 8,
+  lives: 40,
+  maxViewers: 300,
+};
 
 /** The Demo app's agentid: generated lives belong to it. */
 export const DEMO_AGENT_ID = 1000002;
@@ -26,7 +32,8 @@ export interface GenerateOrgOptions {
 
 function count(value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`size must be a non-negative number, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`size must be a non-negative number, got ${value}`);
   return Math.floor(value);
 }
 
@@ -44,12 +51,27 @@ export function corpIdFor(seed: number): string {
   return 'wwsim' + randomString(mulberry32(deriveSeed(seed, 'corpid')), 13, HEX);
 }
 
-export function generateOrg(seed: number = 1, size: SimSize = {}, options: GenerateOrgOptions = {}): GeneratedOrg {
+export function generateOrg(
+  seed: number = 1,
+  size: SimSize = {},
+  options: GenerateOrgOptions = {},
+): GeneratedOrg {
   const resolved = resolveSize(size);
   const nowMs = options.nowMs ?? Date.now();
   const company = COMPANIES[deriveSeed(seed, 'company') % COMPANIES.length] as CompanyName;
-  const { departments, divisionOf } = generateDepartments(mulberry32(deriveSeed(seed, 'departments')), resolved.departments, company);
-  const users = generateUsers(mulberry32(deriveSeed(seed, 'users')), seed, resolved.users, departments, divisionOf, company);
+  const { departments, divisionOf } = generateDepartments(
+    mulberry32(deriveSeed(seed, 'departments')),
+    resolved.departments,
+    company,
+  );
+  const users = generateUsers(
+    mulberry32(deriveSeed(seed, 'users')),
+    seed,
+    resolved.users,
+    departments,
+    divisionOf,
+    company,
+  );
   const tags = generateTags(mulberry32(deriveSeed(seed, 'tags')), resolved.tags, users, departments);
   const { lives, shareInfos } = generateLives({
     rng: mulberry32(deriveSeed(seed, 'lives')),

@@ -6,7 +6,12 @@ import { TAG_NAMES } from './catalog.ts';
 
 const MAX_TAG_USERS = 3000;
 
-export function generateTags(rng: Rng, count: number, users: readonly SimUser[], departments: readonly SimDepartment[]): SimTag[] {
+export function generateTags(
+  rng: Rng,
+  count: number,
+  users: readonly SimUser[],
+  departments: readonly SimDepartment[],
+): SimTag[] {
   const tags: SimTag[] = [];
   const nonRoot = departments.filter((d) => d.level > 0);
   const order = sampleIndexes(rng, TAG_NAMES.length, TAG_NAMES.length);
@@ -17,9 +22,10 @@ export function generateTags(rng: Rng, count: number, users: readonly SimUser[],
     const picked = sampleIndexes(rng, users.length, size);
     const userids = Array.from(picked, (k) => (users[k] as SimUser).userid);
     const partyCount = nonRoot.length === 0 ? 0 : randInt(rng, 0, 2);
-    const partyids = Array.from(sampleIndexes(rng, nonRoot.length, partyCount), (k) => (nonRoot[k] as SimDepartment).id).sort(
-      (a, b) => a - b,
-    );
+    const partyids = Array.from(
+      sampleIndexes(rng, nonRoot.length, partyCount),
+      (k) => (nonRoot[k] as SimDepartment).id,
+    ).sort((a, b) => a - b);
     tags.push({ tagid: i + 1, tagname, userids, partyids });
   }
   return tags;

@@ -21,7 +21,10 @@ function hex32(seed: number, n: number): string {
   const c = hashInt(b, 2);
   const d = hashInt(c, 3);
   return (
-    a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0') + c.toString(16).padStart(8, '0') + d.toString(16).padStart(8, '0')
+    a.toString(16).padStart(8, '0') +
+    b.toString(16).padStart(8, '0') +
+    c.toString(16).padStart(8, '0') +
+    d.toString(16).padStart(8, '0')
   );
 }
 

@@ -2,7 +2,13 @@
 // rows are rendered per page so a 100k-viewer live costs a few MB at most.
 import type { Rng } from '../random.ts';
 import { deriveSeed, hashInt, ID_CHARS, mulberry32, pick, randomString } from '../random.ts';
-import type { SimLive, SimUser, SimWatchExternalRow, SimWatchStats, SimWatchUserRow } from '../state/model.ts';
+import type {
+  SimLive,
+  SimUser,
+  SimWatchExternalRow,
+  SimWatchStats,
+  SimWatchUserRow,
+} from '../state/model.ts';
 import { FEMALE_GIVEN, MALE_GIVEN, NICKNAMES, SURNAMES } from './names.ts';
 
 const FLAG_COMMENT = 1;

@@ -1,6 +1,7 @@
 // Live themes (each <= 20 characters, WeCom's limit) and descriptions per live type.
 import type { LiveType } from '../state/model.ts';
 
+// prettier-ignore
 export const THEMES: Record<LiveType, readonly string[]> = {
   0: ['季度全员大会', '年度战略宣讲会', 'CEO面对面', '月度经营分析会', '技术开放日', '新品上市说明会',
     '年中业务复盘会', '部门季度分享会', '产品路线图发布', '创新大赛决赛', '优秀员工表彰大会', '周五技术沙龙'],
@@ -13,6 +14,7 @@ export const THEMES: Record<LiveType, readonly string[]> = {
     '合作伙伴大会', '用户见面会'],
 };
 
+// prettier-ignore
 export const DESCRIPTIONS: Record<LiveType, readonly string[]> = {
   0: ['请全体同事准时参加，会后提供回放。', '本次会议将回顾上季度业绩并介绍下季度重点工作。', '欢迎大家在评论区提问，主持人会挑选问题现场解答。'],
   1: ['小班互动教学，请提前安装好练习环境。', '每位同学都有连麦练习的机会，请准备好耳机。'],

@@ -1,6 +1,7 @@
 // Chinese names with their pinyin, so generated userids read like real corporate ones (zhangwei).
 
 /** Common surnames, most frequent first (weights fall off with rank). */
+// prettier-ignore
 export const SURNAMES: readonly (readonly [string, string])[] = [
   ['王', 'wang'], ['李', 'li'], ['张', 'zhang'], ['刘', 'liu'], ['陈', 'chen'], ['杨', 'yang'],
   ['黄', 'huang'], ['赵', 'zhao'], ['吴', 'wu'], ['周', 'zhou'], ['徐', 'xu'], ['孙', 'sun'],
@@ -21,6 +22,7 @@ export const SURNAMES: readonly (readonly [string, string])[] = [
   ['欧阳', 'ouyang'], ['上官', 'shangguan'], ['司马', 'sima'],
 ];
 
+// prettier-ignore
 export const MALE_GIVEN: readonly (readonly [string, string])[] = [
   ['伟', 'wei'], ['强', 'qiang'], ['磊', 'lei'], ['军', 'jun'], ['洋', 'yang'], ['勇', 'yong'],
   ['杰', 'jie'], ['涛', 'tao'], ['明', 'ming'], ['超', 'chao'], ['刚', 'gang'], ['平', 'ping'],
@@ -33,6 +35,7 @@ export const MALE_GIVEN: readonly (readonly [string, string])[] = [
   ['东', 'dong'], ['海', 'hai'], ['亮', 'liang'], ['天', 'tian'], ['振', 'zhen'], ['晖', 'hui'],
 ];
 
+// prettier-ignore
 export const FEMALE_GIVEN: readonly (readonly [string, string])[] = [
   ['芳', 'fang'], ['娜', 'na'], ['敏', 'min'], ['静', 'jing'], ['丽', 'li'], ['艳', 'yan'],
   ['娟', 'juan'], ['霞', 'xia'], ['秀', 'xiu'], ['玲', 'ling'], ['燕', 'yan'], ['婷', 'ting'],
@@ -43,6 +46,7 @@ export const FEMALE_GIVEN: readonly (readonly [string, string])[] = [
   ['彤', 'tong'], ['洁', 'jie'], ['妍', 'yan'], ['诗', 'shi'], ['清', 'qing'], ['宁', 'ning'],
 ];
 
+// prettier-ignore
 export const ENGLISH_NAMES: readonly string[] = [
   'David', 'Kevin', 'Amy', 'Lily', 'Jason', 'Tony', 'Cindy', 'Eric', 'Grace', 'Helen', 'Jack',
   'Leo', 'Linda', 'Lucy', 'Mike', 'Nancy', 'Peter', 'Sam', 'Sunny', 'Vivian', 'Alex', 'Bella',
@@ -50,6 +54,7 @@ export const ENGLISH_NAMES: readonly string[] = [
 ];
 
 /** Nicknames of external (WeChat) viewers. */
+// prettier-ignore
 export const NICKNAMES: readonly string[] = [
   '阳光', '小鱼儿', '追风少年', '静待花开', '木子', '大白', '晴天', '橙子', '向日葵', '一帆风顺',
   '知足常乐', '蓝天白云', '小太阳', '星辰大海', '豆豆', '安然', '简单', '平安是福', '微笑', '远方',

@@ -44,7 +44,11 @@ export async function parseMultipart(raw: Buffer, contentType: string | undefine
     throw new SimApiError(44001, 'expected multipart/form-data with a "media" field');
   }
   try {
-    return await new Request('http://sim.local/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    return await new Request('http://sim.local/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: raw,
+    }).formData();
   } catch {
     throw new SimApiError(40035, 'malformed multipart body');
   }

@@ -61,7 +61,10 @@ export function sendHtml(res: ServerResponse, status: number): void {
 /** 200 with a JSON body cut off mid-way. */
 export function sendMalformed(res: ServerResponse): void {
   const text = '{"errcode":0,"errmsg":"ok","data":[{"id":1,"name":"';
-  res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -76,6 +79,12 @@ export function wrongShape(body: Record<string, unknown>): Record<string, unknow
   }
   const value = out[key];
   out[key] =
-    typeof value === 'number' ? String(value) : typeof value === 'string' ? 12345 : Array.isArray(value) || value instanceof RawJson ? 'not-a-list' : 42;
+    typeof value === 'number'
+      ? String(value)
+      : typeof value === 'string'
+        ? 12345
+        : Array.isArray(value) || value instanceof RawJson
+          ? 'not-a-list'
+          : 42;
   return out;
 }

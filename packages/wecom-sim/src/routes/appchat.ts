@@ -47,11 +47,13 @@ function members(store: SimStore, userids: readonly string[]): string[] {
 }
 
 function checkName(name: string | undefined): void {
-  if (name !== undefined && charLength(name) > NAME_MAX_CHARS) fail(86004, `name exceeds ${NAME_MAX_CHARS} characters`);
+  if (name !== undefined && charLength(name) > NAME_MAX_CHARS)
+    fail(86004, `name exceeds ${NAME_MAX_CHARS} characters`);
 }
 
 function checkSize(n: number): void {
-  if (n < MIN_MEMBERS || n > MAX_MEMBERS) fail(86006, `a chat holds ${MIN_MEMBERS} to ${MAX_MEMBERS} members, got ${n}`);
+  if (n < MIN_MEMBERS || n > MAX_MEMBERS)
+    fail(86006, `a chat holds ${MIN_MEMBERS} to ${MAX_MEMBERS} members, got ${n}`);
 }
 
 function checkOwner(store: SimStore, owner: string, userlist: readonly string[]): string {
@@ -65,7 +67,8 @@ function ownChat(ctx: RouteContext, chatid: string | null | undefined): SimAppCh
   if (!chatid) fail(86201, 'chatid is required');
   const chat = ctx.sim.store.appchats.get(chatid);
   if (!chat) fail(86003, `chatid "${chatid}" not found`);
-  if (chat.creatorAgentId !== callerApp(ctx).agentId) fail(86008, `chat "${chatid}" was created by another app`);
+  if (chat.creatorAgentId !== callerApp(ctx).agentId)
+    fail(86008, `chat "${chatid}" was created by another app`);
   return chat;
 }
 
@@ -90,7 +93,14 @@ export const appchatRoutes: RouteTable = {
         do chatid = 'wr' + randomString(rng, 30, ALNUM);
         while (store.appchats.has(chatid));
       }
-      store.appchats.set(chatid, { chatid, name: body.name ?? '', owner, userlist, creatorAgentId: callerApp(ctx).agentId, createdAt: now() });
+      store.appchats.set(chatid, {
+        chatid,
+        name: body.name ?? '',
+        owner,
+        userlist,
+        creatorAgentId: callerApp(ctx).agentId,
+        createdAt: now(),
+      });
       return { chatid };
     },
   },
@@ -121,7 +131,9 @@ export const appchatRoutes: RouteTable = {
     auth: 'app',
     handle(ctx) {
       const chat = ownChat(ctx, queryString(ctx, 'chatid'));
-      return { chat_info: { chatid: chat.chatid, name: chat.name, owner: chat.owner, userlist: chat.userlist } };
+      return {
+        chat_info: { chatid: chat.chatid, name: chat.name, owner: chat.owner, userlist: chat.userlist },
+      };
     },
   },
 
@@ -134,7 +146,13 @@ export const appchatRoutes: RouteTable = {
       const chatid = typeof ctx.body.chatid === 'string' ? ctx.body.chatid : null;
       const chat = ownChat(ctx, chatid);
       const { msgtype } = checkMessageContent(ctx.body, APPCHAT_MSGTYPES, store, now());
-      store.appchatMessages.push({ chatid: chat.chatid, agentid: callerApp(ctx).agentId, msgtype, body: ctx.body, sentAt: now() });
+      store.appchatMessages.push({
+        chatid: chat.chatid,
+        agentid: callerApp(ctx).agentId,
+        msgtype,
+        body: ctx.body,
+        sentAt: now(),
+      });
       return {};
     },
   },

@@ -52,7 +52,14 @@ export function simpleUserJson(u: SimUser): string {
 }
 
 export function departmentView(d: SimDepartment): Record<string, unknown> {
-  return { id: d.id, name: d.name, name_en: d.name_en, department_leader: d.department_leader, parentid: d.parentid, order: d.order };
+  return {
+    id: d.id,
+    name: d.name,
+    name_en: d.name_en,
+    department_leader: d.department_leader,
+    parentid: d.parentid,
+    order: d.order,
+  };
 }
 
 export function departmentJson(d: SimDepartment): string {

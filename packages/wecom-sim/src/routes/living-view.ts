@@ -23,7 +23,10 @@ export function livingInfo(store: SimStore, live: SimLive): Record<string, unkno
     open_replay: live.open_replay,
     replay_status: store.replayStatus(live),
     type: live.type,
-    push_stream_url: live.type === 4 && status === 0 ? `rtmp://livepush.wecom-sim.local/live/${live.livingid}?txSecret=sim` : '',
+    push_stream_url:
+      live.type === 4 && status === 0
+        ? `rtmp://livepush.wecom-sim.local/live/${live.livingid}?txSecret=sim`
+        : '',
     online_count: store.onlineCount(live),
     subscribe_count: live.subscribe_count,
   };
@@ -48,7 +51,11 @@ export function watchPage(store: SimStore, live: SimLive, offset: number, pageSi
     if (row < stats.userCount) users.push(renderWatchUserRow(stats, store.userList, row, share));
     else external.push(renderWatchExternalRow(stats, store.userList, row - stats.userCount, share));
   }
-  return { ending: end >= total ? 1 : 0, next_key: String(end), stat_info: { users, external_users: external } };
+  return {
+    ending: end >= total ? 1 : 0,
+    next_key: String(end),
+    stat_info: { users, external_users: external },
+  };
 }
 
 export function watchTotal(store: SimStore, live: SimLive): number {

@@ -17,18 +17,27 @@ function ownLive(ctx: RouteContext, livingid: string | null | undefined): SimLiv
   if (!livingid) fail(40058, 'livingid is required');
   const live = ctx.sim.store.lives.get(livingid);
   if (!live) fail(40058, `livingid "${livingid}" not found`);
-  if (live.creatorAgentId !== callerApp(ctx).agentId) fail(92008, `living ${livingid} was created by another app`);
+  if (live.creatorAgentId !== callerApp(ctx).agentId)
+    fail(92008, `living ${livingid} was created by another app`);
   return live;
 }
 
 function requireReserved(ctx: RouteContext, live: SimLive, action: string): void {
   const status = ctx.sim.store.liveStatus(live);
-  if (status !== 0) fail(92006, `cannot ${action} living ${live.livingid}: status is ${status}, only reserved (0) lives can change`);
+  if (status !== 0)
+    fail(
+      92006,
+      `cannot ${action} living ${live.livingid}: status is ${status}, only reserved (0) lives can change`,
+    );
 }
 
 const livingidBody = z.object({ livingid: z.string().optional() });
 const livingCodeBody = z.object({ livingid: z.string().optional(), openid: z.string().optional() });
-const allLivingIdBody = z.object({ userid: z.string().optional(), cursor: z.string().optional(), limit: z.number().int().optional() });
+const allLivingIdBody = z.object({
+  userid: z.string().optional(),
+  cursor: z.string().optional(),
+  limit: z.number().int().optional(),
+});
 const watchStatBody = z.object({ livingid: z.string().optional(), next_key: z.string().optional() });
 const shareInfoBody = z.object({ ww_share_code: z.string().optional() });
 
@@ -45,7 +54,8 @@ export const livingRoutes: RouteTable = {
         fail(40056, `agentid ${input.agentid} does not match the token's app (${app.agentId})`);
       }
       const anchor = store.findUser(input.anchor_userid);
-      if (!anchor || anchor.status === 5 || anchor.status === 2) fail(60111, `anchor_userid "${input.anchor_userid}" not found`);
+      if (!anchor || anchor.status === 5 || anchor.status === 2)
+        fail(60111, `anchor_userid "${input.anchor_userid}" not found`);
       const type: LiveType = input.type ?? 0;
       const live: SimLive = {
         livingid: newLivingId(rng),
@@ -151,7 +161,8 @@ export const livingRoutes: RouteTable = {
       const store = ctx.sim.store;
       if (!store.findUser(body.userid)) fail(60111, `userid "${body.userid}" not found`);
       const limit = body.limit ?? ALL_LIVINGID_MAX_LIMIT;
-      if (limit < 1 || limit > ALL_LIVINGID_MAX_LIMIT) fail(40058, `limit must be between 1 and ${ALL_LIVINGID_MAX_LIMIT}, got ${limit}`);
+      if (limit < 1 || limit > ALL_LIVINGID_MAX_LIMIT)
+        fail(40058, `limit must be between 1 and ${ALL_LIVINGID_MAX_LIMIT}, got ${limit}`);
       const agentId = callerApp(ctx).agentId;
       const lives = store.livesOfAnchor(body.userid).filter((l) => l.creatorAgentId === agentId);
       let offset = 0;

@@ -19,7 +19,11 @@ const LIMITS: Record<MediaType, { maxBytes: number; extensions: readonly string[
 };
 const UPLOADIMG_MAX_BYTES = 2 * MB;
 const CONTENT_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', amr: 'audio/amr', mp4: 'video/mp4',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  amr: 'audio/amr',
+  mp4: 'video/mp4',
 };
 
 function isMediaType(value: string | null): value is MediaType {
@@ -31,19 +35,31 @@ function extension(filename: string): string {
   return dot < 0 ? '' : filename.slice(dot + 1).toLowerCase();
 }
 
-async function uploadedFile(ctx: RouteContext): Promise<{ filename: string; contentType: string; data: Uint8Array }> {
+async function uploadedFile(
+  ctx: RouteContext,
+): Promise<{ filename: string; contentType: string; data: Uint8Array }> {
   const entry = ctx.form?.get('media');
   if (!entry || typeof entry === 'string') fail(44001, 'multipart field "media" with a file is required');
   const data = new Uint8Array(await entry.arrayBuffer());
   const filename = entry.name || 'media';
-  return { filename, contentType: entry.type || CONTENT_TYPES[extension(filename)] || 'application/octet-stream', data };
+  return {
+    filename,
+    contentType: entry.type || CONTENT_TYPES[extension(filename)] || 'application/octet-stream',
+    data,
+  };
 }
 
-function checkFile(file: { filename: string; data: Uint8Array }, maxBytes: number, extensions: readonly string[] | null, label: string): void {
+function checkFile(
+  file: { filename: string; data: Uint8Array },
+  maxBytes: number,
+  extensions: readonly string[] | null,
+  label: string,
+): void {
   const size = file.data.byteLength;
   if (size <= MIN_BYTES) fail(40006, `the file must be larger than ${MIN_BYTES} bytes, got ${size}`);
   if (size > maxBytes) fail(45001, `the file is ${size} bytes, the limit is ${maxBytes}`);
-  if (extensions && !extensions.includes(extension(file.filename))) fail(40004, `"${file.filename}" is not ${label}`);
+  if (extensions && !extensions.includes(extension(file.filename)))
+    fail(40004, `"${file.filename}" is not ${label}`);
 }
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n`; null when unsatisfiable. */
@@ -74,7 +90,11 @@ export function serveImage(store: SimStore, path: string): BinaryReply | null {
   const match = /^\/wwpic\/([\w-]+)\/0$/.exec(path);
   const image = match ? store.images.get(match[1] as string) : undefined;
   if (!image) return null;
-  return new BinaryReply(200, { 'content-type': image.contentType, 'cache-control': 'max-age=86400' }, image.data);
+  return new BinaryReply(
+    200,
+    { 'content-type': image.contentType, 'cache-control': 'max-age=86400' },
+    image.data,
+  );
 }
 
 export const mediaRoutes: RouteTable = {
@@ -84,7 +104,8 @@ export const mediaRoutes: RouteTable = {
     body: 'multipart',
     async handle(ctx) {
       const type = queryString(ctx, 'type');
-      if (!isMediaType(type)) fail(40005, `type must be image, voice, video or file, got ${JSON.stringify(type)}`);
+      if (!isMediaType(type))
+        fail(40005, `type must be image, voice, video or file, got ${JSON.stringify(type)}`);
       const file = await uploadedFile(ctx);
       const rule = LIMITS[type];
       checkFile(file, rule.maxBytes, rule.extensions, rule.label);
@@ -120,7 +141,8 @@ export const mediaRoutes: RouteTable = {
       const mediaId = queryString(ctx, 'media_id');
       if (!mediaId) fail(41006, 'media_id is required');
       const media = ctx.sim.store.media.get(mediaId);
-      if (!media || ctx.sim.now() - media.createdAt > MEDIA_TTL_MS) fail(40007, `media_id "${mediaId}" is unknown or expired`);
+      if (!media || ctx.sim.now() - media.createdAt > MEDIA_TTL_MS)
+        fail(40007, `media_id "${mediaId}" is unknown or expired`);
       const size = media.data.byteLength;
       const headers: Record<string, string | number> = {
         'content-type': media.contentType,
@@ -131,7 +153,8 @@ export const mediaRoutes: RouteTable = {
       const rangeHeader = ctx.headers.range;
       if (typeof rangeHeader !== 'string') return new BinaryReply(200, headers, media.data);
       const range = parseRange(rangeHeader, size);
-      if (!range) return new BinaryReply(416, { ...headers, 'content-range': `bytes */${size}` }, new Uint8Array(0));
+      if (!range)
+        return new BinaryReply(416, { ...headers, 'content-range': `bytes */${size}` }, new Uint8Array(0));
       return new BinaryReply(
         206,
         { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}` },

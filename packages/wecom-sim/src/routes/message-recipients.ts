@@ -20,16 +20,30 @@ export interface Recipients {
 function split(value: unknown, field: string): string[] {
   if (value === undefined || value === null || value === '') return [];
   if (typeof value !== 'string') fail(40058, `${field} must be a '|'-joined string`);
-  return [...new Set(value.split('|').map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      value
+        .split('|')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 export function resolveRecipients(store: SimStore, body: Record<string, unknown>): Recipients {
   const touser = split(body.touser, 'touser');
   const toparty = split(body.toparty, 'toparty');
   const totag = split(body.totag, 'totag');
-  if (touser.length === 0 && toparty.length === 0 && totag.length === 0) fail(82001, 'touser, toparty and totag are all empty');
+  if (touser.length === 0 && toparty.length === 0 && totag.length === 0)
+    fail(82001, 'touser, toparty and totag are all empty');
 
-  const out: Recipients = { users: [], invaliduser: [], invalidparty: [], invalidtag: [], unlicenseduser: [] };
+  const out: Recipients = {
+    users: [],
+    invaliduser: [],
+    invalidparty: [],
+    invalidtag: [],
+    unlicenseduser: [],
+  };
   const chosen = new Set<SimUser>();
   const add = (u: SimUser): void => {
     if (u.status !== 5 && !store.unlicensedUserIds.has(u.userid)) chosen.add(u);
@@ -43,8 +57,10 @@ export function resolveRecipients(store: SimStore, body: Record<string, unknown>
     for (const u of store.userList) add(u);
     return { ...out, users: [...chosen] };
   }
-  if (touser.length > MAX_USERS) fail(40032, `touser lists ${touser.length} users, the limit is ${MAX_USERS}`);
-  if (toparty.length > MAX_PARTIES) fail(82002, `toparty lists ${toparty.length} departments, the limit is ${MAX_PARTIES}`);
+  if (touser.length > MAX_USERS)
+    fail(40032, `touser lists ${touser.length} users, the limit is ${MAX_USERS}`);
+  if (toparty.length > MAX_PARTIES)
+    fail(82002, `toparty lists ${toparty.length} departments, the limit is ${MAX_PARTIES}`);
   if (totag.length > MAX_TAGS) fail(82003, `totag lists ${totag.length} tags, the limit is ${MAX_TAGS}`);
 
   let valid = 0;

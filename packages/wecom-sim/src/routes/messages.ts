@@ -45,13 +45,22 @@ export const messageRoutes: RouteTable = {
       const { store, rng, now } = ctx.sim;
       const body = ctx.body;
       const app = callerApp(ctx);
-      if (body.agentid === undefined || body.agentid === null || body.agentid === '') fail(41011, 'agentid is required');
-      if (body.agentid !== app.agentId) fail(40056, `agentid ${JSON.stringify(body.agentid)} does not match the token's app (${app.agentId})`);
+      if (body.agentid === undefined || body.agentid === null || body.agentid === '')
+        fail(41011, 'agentid is required');
+      if (body.agentid !== app.agentId)
+        fail(
+          40056,
+          `agentid ${JSON.stringify(body.agentid)} does not match the token's app (${app.agentId})`,
+        );
       const { msgtype, interactive } = checkMessageContent(body, SEND_MSGTYPES, store, now());
 
       const dedupe = body.enable_duplicate_check === 1;
-      const interval = typeof body.duplicate_check_interval === 'number' ? body.duplicate_check_interval : DEFAULT_DUPLICATE_INTERVAL_S;
-      if (dedupe && (interval <= 0 || interval > MAX_DUPLICATE_INTERVAL_S)) fail(40058, 'duplicate_check_interval must be 1..14400 seconds');
+      const interval =
+        typeof body.duplicate_check_interval === 'number'
+          ? body.duplicate_check_interval
+          : DEFAULT_DUPLICATE_INTERVAL_S;
+      if (dedupe && (interval <= 0 || interval > MAX_DUPLICATE_INTERVAL_S))
+        fail(40058, 'duplicate_check_interval must be 1..14400 seconds');
       let recent = recentSends.get(store);
       if (!recent) recentSends.set(store, (recent = new Map()));
       const key = `${app.agentId}:${JSON.stringify(body)}`;
@@ -89,7 +98,8 @@ export const messageRoutes: RouteTable = {
       if (!message) fail(42052, `msgid "${msgid}" not found`);
       if (message.agentid !== callerApp(ctx).agentId) fail(40058, `msgid "${msgid}" was sent by another app`);
       if (message.recalledAt !== null) fail(42052, `msgid "${msgid}" was already recalled`);
-      if (ctx.sim.now() - message.sentAt > RECALL_WINDOW_MS) fail(42052, `msgid "${msgid}" is older than 24 hours`);
+      if (ctx.sim.now() - message.sentAt > RECALL_WINDOW_MS)
+        fail(42052, `msgid "${msgid}" is older than 24 hours`);
       message.recalledAt = ctx.sim.now();
       return {};
     },
@@ -107,9 +117,16 @@ export const messageRoutes: RouteTable = {
       const to = from + DAY_MS;
       const counts = new Map<number, number>();
       for (const m of ctx.sim.store.messages) {
-        if (m.sentAt >= from && m.sentAt < to) counts.set(m.agentid, (counts.get(m.agentid) ?? 0) + m.recipients.length);
+        if (m.sentAt >= from && m.sentAt < to)
+          counts.set(m.agentid, (counts.get(m.agentid) ?? 0) + m.recipients.length);
       }
-      return { statistics: ctx.sim.apps.map((a) => ({ agentid: a.agentId, app_name: a.name, count: counts.get(a.agentId) ?? 0 })) };
+      return {
+        statistics: ctx.sim.apps.map((a) => ({
+          agentid: a.agentId,
+          app_name: a.name,
+          count: counts.get(a.agentId) ?? 0,
+        })),
+      };
     },
   },
 };

@@ -8,7 +8,9 @@ export const tagRoutes: RouteTable = {
     method: 'GET',
     auth: 'any',
     handle(ctx) {
-      return { taglist: Array.from(ctx.sim.store.tags.values(), (t) => ({ tagid: t.tagid, tagname: t.tagname })) };
+      return {
+        taglist: Array.from(ctx.sim.store.tags.values(), (t) => ({ tagid: t.tagid, tagname: t.tagname })),
+      };
     },
   },
 

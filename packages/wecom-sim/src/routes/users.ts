@@ -76,7 +76,10 @@ export const userRoutes: RouteTable = {
     handle(ctx) {
       const members = membersOf(ctx);
       if (members.length > ctx.sim.quotas.userListMaxRows) {
-        fail(45029, `${members.length} members exceed ${ctx.sim.quotas.userListMaxRows}; list each department without fetch_child`);
+        fail(
+          45029,
+          `${members.length} members exceed ${ctx.sim.quotas.userListMaxRows}; list each department without fetch_child`,
+        );
       }
       return { userlist: rawArray(members.map(userJson)) };
     },
@@ -114,7 +117,10 @@ export const userRoutes: RouteTable = {
         const user = store.userList[rows.user[k] as number] as SimUser;
         parts.push(`{"userid":${JSON.stringify(user.userid)},"department":${rows.department[k]}}`);
       }
-      return { next_cursor: end >= total ? '' : encodeCursor('u', end), dept_user: new RawJson(`[${parts.join(',')}]`) };
+      return {
+        next_cursor: end >= total ? '' : encodeCursor('u', end),
+        dept_user: new RawJson(`[${parts.join(',')}]`),
+      };
     },
   },
 };

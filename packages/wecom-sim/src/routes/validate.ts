@@ -10,7 +10,10 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown, errcode
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-  const message = issue?.code === 'invalid_type' && issue.input === undefined ? 'is required' : (issue?.message ?? 'invalid');
+  const message =
+    issue?.code === 'invalid_type' && issue.input === undefined
+      ? 'is required'
+      : (issue?.message ?? 'invalid');
   fail(errcode, `${field} ${message}`);
 }
 
@@ -23,7 +26,8 @@ export function queryString(ctx: RouteContext, name: string): string | null {
 export function queryPositiveInt(ctx: RouteContext, name: string, errcode: number): number | null {
   const value = queryString(ctx, name);
   if (value === null) return null;
-  if (!/^\d{1,10}$/.test(value) || Number(value) <= 0) fail(errcode, `${name} must be a positive integer, got "${value}"`);
+  if (!/^\d{1,10}$/.test(value) || Number(value) <= 0)
+    fail(errcode, `${name} must be a positive integer, got "${value}"`);
   return Number(value);
 }
 

@@ -200,7 +200,8 @@ export class SimStore implements SimState {
     const users: SimWatchUserRow[] = [];
     const external: SimWatchExternalRow[] = [];
     for (let i = 0; i < stats.userCount; i++) users.push(renderWatchUserRow(stats, this.userList, i, share));
-    for (let j = 0; j < stats.externalCount; j++) external.push(renderWatchExternalRow(stats, this.userList, j, share));
+    for (let j = 0; j < stats.externalCount; j++)
+      external.push(renderWatchExternalRow(stats, this.userList, j, share));
     return { users, external_users: external };
   }
 }

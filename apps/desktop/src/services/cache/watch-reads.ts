@@ -3,7 +3,7 @@
 import type { WatchRow } from '../../shared/models.ts';
 import type { CacheContext } from './context.ts';
 import type { WatchStatsQuery, WatchStatsResult } from './types.ts';
-import { parseWatchData, watchScope } from './watch-writes.ts';
+import { watchScope } from './watch-writes.ts';
 
 const INTERNAL = `SELECT 'internal' AS kind, w.userid AS id, COALESCE(NULLIF(u.name, ''), w.userid) AS name,
     d.name AS department_name, NULL AS external_type, w.watch_time, w.is_comment, w.is_mic,
@@ -27,14 +27,16 @@ interface Row {
   invitor_external_userid: string | null;
 }
 
-/** Freshness of one live's watch rows: the finished fetch, or the last page of a running one. */
+/**
+ * Freshness of one live's watch rows. Readers see the last complete fetch (a running one is merged
+ * only when it ends), so `asOf` is that fetch's time and `complete` says whether one exists.
+ */
 export function watchAsOf(ctx: CacheContext, livingid: string): { asOf: number | null; complete: boolean } {
-  const state = ctx.stmt('SELECT status, fetched_at, data FROM sync_state WHERE scope = ?').get(watchScope(livingid)) as
-    | { status: string; fetched_at: number | null; data: string | null }
+  const fetchedAt = ctx.stmt('SELECT fetched_at FROM sync_state WHERE scope = ?').pluck().get(watchScope(livingid)) as
+    | number
+    | null
     | undefined;
-  if (!state) return { asOf: null, complete: false };
-  if (state.status === 'done') return { asOf: state.fetched_at, complete: true };
-  return { asOf: parseWatchData(state.data).lastPageAt ?? state.fetched_at, complete: false };
+  return { asOf: fetchedAt ?? null, complete: fetchedAt !== null && fetchedAt !== undefined };
 }
 
 export function createWatchReads(ctx: CacheContext) {

@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { MemoryRouter } from 'react-router';
+import '../../i18n/index.ts';
+import '../../test-support/jsdom.ts';
+import { fakeApi } from '../../test-support/fakeApi.ts';
+import type { Live } from '../../../shared/models.ts';
+import { useConnectionStore } from '../../stores/connection.ts';
+import { initialLiveFilters, useLivesStore } from '../../stores/lives.ts';
+import { useLiveStatusStore } from '../../stores/liveStatus.ts';
+import LivesPage from './LivesPage.tsx';
+
+vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
+
+const now = Math.floor(Date.now() / 1000);
+const live = (id: string, patch: Partial<Live>): Live => ({
+  livingid: id,
+  theme: `直播 ${id}`,
+  anchorUserid: 'zhangsan',
+  anchorName: '张三',
+  livingStart: now + 3600,
+  livingDuration: 3600,
+  status: 0,
+  type: 3,
+  description: '',
+  remindTime: 900,
+  reserveStart: null,
+  reserveLivingDuration: null,
+  mainDepartment: 1,
+  viewerNum: 0,
+  commentNum: 0,
+  micNum: 0,
+  onlineCount: 0,
+  subscribeCount: 0,
+  openReplay: true,
+  replayStatus: null,
+  pushStreamUrl: null,
+  fetchedAt: Date.now() - 1000,
+  ...patch,
+});
+
+const reserved = live('lv_reserved', {});
+const onAir = live('lv_live', { status: 1, livingStart: now - 600, onlineCount: 120 });
+const ended = live('lv_ended', { status: 2, livingStart: now - 86_400, viewerNum: 321, replayStatus: 0 });
+
+beforeEach(() => {
+  fakeApi.reset();
+  useConnectionStore.setState({ state: 'online', servicesState: null });
+  useLivesStore.setState({ filters: initialLiveFilters, view: 'list', editor: null });
+  useLiveStatusStore.setState({ byId: {} });
+  fakeApi.handle('lives.list', (input) => ({
+    asOf: Date.now(),
+    stale: false,
+    lives: [reserved, onAir, ended].filter((l) => !input.status?.length || input.status.includes(l.status)),
+  }));
+  fakeApi.handle('lives.now', () => ({ asOf: Date.now(), stale: false, live: [onAir], upcoming: [reserved] }));
+  fakeApi.handle('org.departments', () => ({ asOf: null, stale: false, departments: [] }));
+  fakeApi.handle('tags.list', () => ({ asOf: null, stale: false, tags: [] }));
+  fakeApi.handle('users.search', () => ({ asOf: null, stale: false, total: 0, rows: [] }));
+});
+
+const renderPage = () =>
+  render(
+    <AntApp>
+      <MemoryRouter initialEntries={['/lives']}>
+        <LivesPage />
+      </MemoryRouter>
+    </AntApp>,
+  );
+
+describe('LivesPage', () => {
+  it('lists lives with their state-dependent actions and live online counts', async () => {
+    renderPage();
+    const row = await screen.findByTestId('live-row-lv_reserved');
+    expect(row).toHaveTextContent('预约中');
+    expect(row).toHaveTextContent('企业培训');
+    expect(within(row).getByTestId('edit-live-lv_reserved')).toBeEnabled();
+    expect(within(screen.getByTestId('live-row-lv_ended')).getByTestId('edit-live-lv_ended')).toBeDisabled();
+    expect(within(screen.getByTestId('live-row-lv_ended')).getByTestId('delete-replay-lv_ended')).toBeEnabled();
+
+    // The live-now panel follows live.status events.
+    const panel = await screen.findByTestId('live-now-lv_live');
+    expect(within(panel).getByTestId('online-count')).toHaveTextContent('120');
+    act(() => useLiveStatusStore.getState().apply({ livingid: 'lv_live', status: 1, previousStatus: 1, onlineCount: 345 }));
+    expect(within(screen.getByTestId('live-now-lv_live')).getByTestId('online-count')).toHaveTextContent('345');
+  });
+
+  it('opens the create form, and disables writes offline with the reason', async () => {
+    renderPage();
+    await screen.findByTestId('live-row-lv_reserved');
+    fireEvent.click(screen.getByTestId('create-live'));
+    expect(await screen.findByTestId('live-form')).toBeInTheDocument();
+
+    act(() => useConnectionStore.setState({ state: 'offline' }));
+    await waitFor(() => expect(screen.getByTestId('create-live')).toBeDisabled());
+    expect(within(screen.getByTestId('live-row-lv_reserved')).getByTestId('cancel-live-lv_reserved')).toBeDisabled();
+    expect(screen.getByTestId('live-submit')).toBeDisabled();
+  });
+});
