@@ -31,7 +31,10 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         ...(process.env.WLD_E2E_BASE_URL ? { baseURL: process.env.WLD_E2E_BASE_URL } : {}),
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: chromiumArgs,
+        },
       },
     },
     {

@@ -13,6 +13,9 @@
   var pending = new Map();
   var listeners = new Map();
   var ports = new Map();
+  // Launcher events can arrive before the page has subscribed (main sends them once the window has
+  // loaded; here the socket may be faster than React): keep the latest one for a late subscriber.
+  var sticky = new Map();
 
   function send(message) {
     return open.then(function () { socket.send(codec.encode(message)); });
@@ -32,7 +35,9 @@
         location.replace('/index.html');
         return;
       }
-      (listeners.get(message.event) || []).forEach(function (listener) { listener(message.payload); });
+      var current = listeners.get(message.event) || [];
+      if (current.length === 0 && /^launcher\./.test(message.event)) sticky.set(message.event, message.payload);
+      current.forEach(function (listener) { listener(message.payload); });
     } else if (message.k === 'port-msg') {
       var port = ports.get(message.portId);
       if (port) port.postMessage(message.data);
@@ -59,6 +64,11 @@
       var list = listeners.get(event) || [];
       list.push(listener);
       listeners.set(event, list);
+      if (sticky.has(event)) {
+        var payload = sticky.get(event);
+        sticky.delete(event);
+        setTimeout(function () { listener(payload); }, 0);
+      }
       return function () {
         listeners.set(event, (listeners.get(event) || []).filter(function (l) { return l !== listener; }));
       };

@@ -46,7 +46,10 @@ export function allowedBy(finding: Finding, allowList: readonly Allowed[] = ALLO
 }
 
 /** HIGH findings that no allow-list entry covers: any of them fails the scan. */
-export function blockingFindings(findings: readonly Finding[], allowList: readonly Allowed[] = ALLOW_LIST): Finding[] {
+export function blockingFindings(
+  findings: readonly Finding[],
+  allowList: readonly Allowed[] = ALLOW_LIST,
+): Finding[] {
   return findings.filter((f) => f.severity === 'HIGH' && !allowedBy(f, allowList));
 }
 
@@ -122,11 +125,15 @@ async function main(): Promise<number> {
     await runScan(csvFile, workDir);
     const findings = parseFindings(await waitForFile(csvFile));
     const blocking = blockingFindings(findings);
-    console.log(`Electronegativity (Electron ${ELECTRON_VERSION}) on ${outDir}: ${findings.length} finding(s)\n`);
+    console.log(
+      `Electronegativity (Electron ${ELECTRON_VERSION}) on ${outDir}: ${findings.length} finding(s)\n`,
+    );
     for (const finding of findings) {
       const allowed = allowedBy(finding);
       const mark = finding.severity === 'HIGH' ? (allowed ? 'allowed' : 'BLOCKING') : 'info';
-      console.log(`  [${finding.severity}/${finding.confidence}] ${finding.issue} ${finding.filename}:${finding.location} (${mark})`);
+      console.log(
+        `  [${finding.severity}/${finding.confidence}] ${finding.issue} ${finding.filename}:${finding.location} (${mark})`,
+      );
       console.log(`      ${finding.description}`);
       if (allowed) console.log(`      allowed: ${allowed.reason}`);
     }

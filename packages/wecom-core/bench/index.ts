@@ -1,10 +1,11 @@
 // The wecom-core benchmarks as one call for the root bench runner: rows plus a markdown table.
 import { runOrgSyncBenchmarks } from './org-sync.bench.ts';
-import { formatTable, type CoreBenchRow } from './support/report.ts';
+import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
+import { isMain } from './support/run-main.ts';
 import { runWatchStatsBenchmarks } from './watch-stats.bench.ts';
 
 export type { CoreBenchRow } from './support/report.ts';
-export { formatTable } from './support/report.ts';
+export { formatTable, machineNote } from './support/report.ts';
 export { runOrgSyncBenchmarks, runWatchStatsBenchmarks };
 
 export async function runCoreBenchmarks(): Promise<CoreBenchRow[]> {
@@ -12,5 +13,7 @@ export async function runCoreBenchmarks(): Promise<CoreBenchRow[]> {
 }
 
 export async function runCoreBenchmarksTable(): Promise<string> {
-  return formatTable(await runCoreBenchmarks());
+  return `${formatTable(await runCoreBenchmarks())}\n${machineNote()}`;
 }
+
+if (isMain(import.meta.url)) console.log(await runCoreBenchmarksTable());

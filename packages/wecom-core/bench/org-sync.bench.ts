@@ -6,7 +6,7 @@ import type { WeComClient } from '../src/client.ts';
 import { userListIdResponseSchema } from '../src/models/user.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
 import { measure } from './support/measure.ts';
-import { formatTable, type CoreBenchRow } from './support/report.ts';
+import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
 
@@ -145,4 +145,5 @@ export async function runOrgSyncBenchmarks(sizes: readonly OrgSize[] = ORG_SIZES
 if (isMain(import.meta.url)) {
   const rows = await runOrgSyncBenchmarks();
   console.log(formatTable(rows));
+  console.log(machineNote());
 }

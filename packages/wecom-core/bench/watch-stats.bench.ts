@@ -7,7 +7,7 @@ import { watchStatPageSchema } from '../src/models/living.ts';
 import { WatchTotalsAccumulator } from '../src/services/statistics.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
 import { measure } from './support/measure.ts';
-import { formatTable, type CoreBenchRow } from './support/report.ts';
+import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
 
@@ -94,4 +94,5 @@ export async function runWatchStatsBenchmarks(viewers = WATCH_VIEWERS): Promise<
 if (isMain(import.meta.url)) {
   const rows = await runWatchStatsBenchmarks();
   console.log(formatTable(rows));
+  console.log(machineNote());
 }

@@ -85,7 +85,11 @@ describe('per-API frequency windows (45009)', () => {
 
 describe('per-API concurrency (45033)', () => {
   it('refuses calls beyond maxConcurrentPerApi in flight and records the peak', async () => {
-    const sim = await startSimulator({ latencyMs: 1000, quotas: { maxConcurrentPerApi: 4 } });
+    // Each user/get is held for 2 s, so all ten are in flight together even on a busy machine.
+    const sim = await startSimulator({
+      quotas: { maxConcurrentPerApi: 4 },
+      faults: [{ kind: 'latency', latencyMs: 2000, path: '/cgi-bin/user/get' }],
+    });
     try {
       const app = await connect(sim);
       const userid = sim.state.userList[0]!.userid;

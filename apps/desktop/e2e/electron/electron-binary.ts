@@ -18,7 +18,10 @@ export function findElectronBinary(): ElectronBinary {
   const pathFile = path.join(packageDir, 'path.txt');
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   if (!existsSync(pathFile) && !override) {
-    return { path: null, reason: `${pathFile} is missing: the Electron binary was never downloaded (no network to GitHub here)` };
+    return {
+      path: null,
+      reason: `${pathFile} is missing: the Electron binary was never downloaded (no network to GitHub here)`,
+    };
   }
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
   const full = override ? path.join(override, executable) : path.join(packageDir, 'dist', executable);

@@ -10,7 +10,8 @@ const appDir = path.resolve(import.meta.dirname, '..', '..');
 const mainEntry = path.join(appDir, 'out', 'main', 'index.js');
 const binary = findElectronBinary();
 
-if (binary.path === null) console.warn(`[electron e2e] skipped: Electron binary not available: ${binary.reason}`);
+if (binary.path === null)
+  console.warn(`[electron e2e] skipped: Electron binary not available: ${binary.reason}`);
 test.skip(binary.path === null, `Electron binary not available: ${binary.reason ?? ''}`);
 test.skip(!existsSync(mainEntry), `${mainEntry} is missing: run \`pnpm --filter @wld/desktop build\` first`);
 
@@ -69,7 +70,11 @@ test('first run: the launcher offers the Demo, shows progress, then the main win
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
   }));
-  expect(exposed).toEqual({ bridge: ['invoke', 'requestServicesPort', 'subscribe', 'version'], require: 'undefined', process: 'undefined' });
+  expect(exposed).toEqual({
+    bridge: ['invoke', 'requestServicesPort', 'subscribe', 'version'],
+    require: 'undefined',
+    process: 'undefined',
+  });
   // Settings, cache and logs live in the chosen userData.
   expect(readdirSync(userData)).toEqual(expect.arrayContaining(['settings.json', 'cache.db', 'logs']));
 });

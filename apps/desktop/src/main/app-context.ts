@@ -179,7 +179,11 @@ export class AppContext {
         break;
       case 'progress':
         if (this.currentPhase === 'launching') {
-          this.sendToLauncher('launcher.progress', { step: message.step, total: message.total, label: message.label });
+          this.sendToLauncher('launcher.progress', {
+            step: message.step,
+            total: message.total,
+            label: message.label,
+          });
         }
         break;
       case 'initDone':
@@ -229,7 +233,10 @@ export class AppContext {
   private onInitFailed(message: Extract<ServicesToMain, { type: 'initFailed' }>): void {
     this.log.warn(`services init failed at ${message.id}: ${message.message}`);
     if (this.currentPhase === 'launching' && !this.mainWindow) {
-      this.sendToLauncher('launcher.error', { message: message.message, canContinueOffline: message.canContinueOffline });
+      this.sendToLauncher('launcher.error', {
+        message: message.message,
+        canContinueOffline: message.canContinueOffline,
+      });
     } else {
       this.setServicesState('failed', message.message);
     }
@@ -262,7 +269,11 @@ export class AppContext {
   private async restartServices(reason: string): Promise<void> {
     this.ports.servicesStopped();
     this.initPosted = false;
-    this.events.broadcast('services.state', { state: 'restarting', restarts: this.services.restarts + 1, message: reason });
+    this.events.broadcast('services.state', {
+      state: 'restarting',
+      restarts: this.services.restarts + 1,
+      message: reason,
+    });
     await this.services.restart();
   }
 
@@ -280,7 +291,8 @@ export class AppContext {
   }
 
   private chooseDemo(): void {
-    if (!this.settings.get().profiles.some((p) => p.id === DEMO_PROFILE.id)) this.settings.saveProfile(DEMO_PROFILE);
+    if (!this.settings.get().profiles.some((p) => p.id === DEMO_PROFILE.id))
+      this.settings.saveProfile(DEMO_PROFILE);
     // activateProfile → onSettingsChanged posts init (first run) or restarts the services.
     this.settings.activateProfile(DEMO_PROFILE.id);
     if (this.waitingForProfile) {
@@ -334,6 +346,12 @@ export class AppContext {
       this.log.error(`the main window failed to load (${code} ${description})`);
       reveal();
     });
+    // A crashed page comes back by itself; on reload it asks for a fresh services port.
+    window.webContents.on('render-process-gone', (_event, details: { reason: string; exitCode: number }) => {
+      this.log.error(`the main window's page is gone (${details.reason}, exit code ${details.exitCode})`);
+      if (details.reason !== 'clean-exit' && !window.isDestroyed()) window.webContents.reload();
+    });
+    window.on('unresponsive', () => this.log.warn('the main window is not responding'));
   }
 
   private windowReady(window: TrackedWindow): void {
@@ -374,9 +392,9 @@ export class AppContext {
         return;
       }
       this.log.info(`active profile is now ${profile?.id ?? 'none'}: restarting the services`);
-      void this.restartServices(profile ? `Switching to the profile "${profile.name}".` : 'No profile is active.').catch(
-        (error: unknown) => this.log.error('could not restart the services:', error),
-      );
+      void this.restartServices(
+        profile ? `Switching to the profile "${profile.name}".` : 'No profile is active.',
+      ).catch((error: unknown) => this.log.error('could not restart the services:', error));
       return;
     }
     if (this.initPosted) this.services.post({ type: 'settings', settings: change.settings, profile });

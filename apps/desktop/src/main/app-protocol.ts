@@ -9,7 +9,10 @@ import { APP_HOST, APP_SCHEME } from './constants.ts';
 /** Must run before the app is ready. */
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 
@@ -64,7 +67,10 @@ function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-export function createAppProtocolHandler(rootDir: string, csp: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  rootDir: string,
+  csp: string,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     let file = resolveAppFile(rootDir, request.url);
@@ -101,6 +107,7 @@ export function serveAppProtocol(session: Session, rootDir: string, csp: string)
 /** The URL of a renderer page: the dev server in development, app://wld/<page>.html otherwise. */
 export function pageUrl(page: 'index' | 'launcher', devServerUrl: string | null): string {
   const file = `${page}.html`;
-  if (devServerUrl) return new URL(file, devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`).toString();
+  if (devServerUrl)
+    return new URL(file, devServerUrl.endsWith('/') ? devServerUrl : `${devServerUrl}/`).toString();
   return `${APP_SCHEME}://${APP_HOST}/${file}`;
 }

@@ -1,7 +1,10 @@
 // Which URLs may leave the app for the system browser: https on an allow-listed origin, nothing else.
 import { EXTERNAL_ORIGINS } from './constants.ts';
 
-export function isAllowedExternalUrl(raw: string, allowedOrigins: readonly string[] = EXTERNAL_ORIGINS): boolean {
+export function isAllowedExternalUrl(
+  raw: string,
+  allowedOrigins: readonly string[] = EXTERNAL_ORIGINS,
+): boolean {
   let url: URL;
   try {
     url = new URL(raw);

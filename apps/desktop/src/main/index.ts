@@ -7,6 +7,7 @@ import servicesPath from '../services/index.ts?modulePath';
 import iconPath from '../../../../resources/icon.png?asset';
 import { AppContext } from './app-context.ts';
 import { wireAppLifecycle } from './app-lifecycle.ts';
+import { installAppMenu } from './app-menu.ts';
 import { registerAppSchemePrivileges } from './app-protocol.ts';
 import { PRODUCT_NAME } from './constants.ts';
 import { configureLogger, servicesLog } from './logger.ts';
@@ -27,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const built = buildPaths(import.meta.dirname);
-  const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+  const devServerUrl =
+    !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
   const settings = new SettingsStore(electronStoreBackend({ cwd: userData }, log), log);
   const context = new AppContext({
     servicesPath,
@@ -45,5 +47,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   wireAppLifecycle(context, log);
   log.info(`${PRODUCT_NAME} ${app.getVersion()} starting (userData ${userData})`);
-  void app.whenReady().then(() => context.start());
+  void app.whenReady().then(() => {
+    installAppMenu(app.isPackaged);
+    context.start();
+  });
 }

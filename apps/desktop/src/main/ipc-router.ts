@@ -83,7 +83,8 @@ export async function handleInvoke(
     return failure('FORBIDDEN', 'This page may not call the app.');
   }
   const envelope = invokeEnvelope.safeParse(request);
-  if (!envelope.success) return failure('INVALID_REQUEST', `Malformed call: ${describeIssues(envelope.error)}`);
+  if (!envelope.success)
+    return failure('INVALID_REQUEST', `Malformed call: ${describeIssues(envelope.error)}`);
   const { method: name, input: rawInput } = envelope.data;
   if (!Object.hasOwn(mainContract, name)) return failure('UNKNOWN_METHOD', `Unknown method "${name}".`);
   const method = name as MainMethod;
@@ -93,13 +94,16 @@ export async function handleInvoke(
   }
   const spec = mainContract[method];
   const input = spec.input.safeParse(rawInput);
-  if (!input.success) return failure('INVALID_INPUT', `Invalid input for ${method}: ${describeIssues(input.error)}`);
+  if (!input.success)
+    return failure('INVALID_INPUT', `Invalid input for ${method}: ${describeIssues(input.error)}`);
   try {
     const handler = options.handlers[method] as (input: unknown, context: CallContext) => unknown;
     const output = await handler(input.data, { window, rawInput });
     const checked = spec.output.safeParse(output);
     if (!checked.success) {
-      options.log.error(`${method} produced an output outside the contract: ${describeIssues(checked.error)}`);
+      options.log.error(
+        `${method} produced an output outside the contract: ${describeIssues(checked.error)}`,
+      );
       return failure('INTERNAL', `${method} failed inside the app.`);
     }
     return { ok: true, output: checked.data };
@@ -117,7 +121,8 @@ export function handleSubscribe(
   name: unknown,
 ): StickyEvent {
   const window = trustedSender(event, options.windows, options.allowedOrigins);
-  if (!window || typeof name !== 'string' || !(MAIN_EVENT_NAMES as readonly string[]).includes(name)) return null;
+  if (!window || typeof name !== 'string' || !(MAIN_EVENT_NAMES as readonly string[]).includes(name))
+    return null;
   return options.sticky(window, name as MainEvent);
 }
 

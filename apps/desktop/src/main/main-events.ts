@@ -9,7 +9,11 @@ import type { TrackedWindow, WindowRegistry } from './window-registry.ts';
 
 export type MainEventPayload<E extends MainEvent> = z.infer<MainEvents[E]>;
 
-const LAUNCHER_EVENTS: ReadonlySet<MainEvent> = new Set(['launcher.progress', 'launcher.error', 'launcher.firstRun']);
+const LAUNCHER_EVENTS: ReadonlySet<MainEvent> = new Set([
+  'launcher.progress',
+  'launcher.error',
+  'launcher.firstRun',
+]);
 
 export class MainEventChannel {
   private readonly windows: WindowRegistry;

@@ -50,7 +50,10 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         deps.log.warn('refused to open an external link outside the allow-list:', url);
-        throw new MainCallError('LINK_NOT_ALLOWED', 'Only WeCom admin and documentation pages open from the app.');
+        throw new MainCallError(
+          'LINK_NOT_ALLOWED',
+          'Only WeCom admin and documentation pages open from the app.',
+        );
       }
       await shell.openExternal(url);
       return { ok: true };
@@ -67,7 +70,8 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
         const patch: SettingsPatch = {};
         if (sent.has('language') && input.language !== undefined) patch.language = input.language;
         if (sent.has('theme') && input.theme !== undefined) patch.theme = input.theme;
-        if (sent.has('activeProfileId') && input.activeProfileId !== undefined) patch.activeProfileId = input.activeProfileId;
+        if (sent.has('activeProfileId') && input.activeProfileId !== undefined)
+          patch.activeProfileId = input.activeProfileId;
         if (sent.has('network') && input.network !== undefined) {
           const network = input.network;
           const sentNetwork = keysOf((rawInput as { network?: unknown }).network);

@@ -9,7 +9,8 @@ import { PRODUCT_NAME } from './constants.ts';
  */
 export function chooseUserData(): string {
   const fromSwitch = app.commandLine.getSwitchValue('user-data-dir');
-  const chosen = fromSwitch || process.env.WLD_USER_DATA_DIR || path.join(app.getPath('appData'), PRODUCT_NAME);
+  const chosen =
+    fromSwitch || process.env.WLD_USER_DATA_DIR || path.join(app.getPath('appData'), PRODUCT_NAME);
   const absolute = path.resolve(chosen);
   app.setPath('userData', absolute);
   return absolute;

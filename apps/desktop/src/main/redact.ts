@@ -4,11 +4,15 @@ export const REDACTED = '[redacted]';
 
 /** Key names whose string values are secret (access_token, corpsecret, contactsSecret, EncodingAESKey…). */
 const SECRET_KEY = /(secret|token|password|passwd|aes_?key|authorization|ticket|credential)/i;
-const KEY_CHARS = '[A-Za-z0-9_-]*(?:secret|token|password|passwd|aes_?key|authorization|ticket|credential)[A-Za-z0-9_-]*';
+const KEY_CHARS =
+  '[A-Za-z0-9_-]*(?:secret|token|password|passwd|aes_?key|authorization|ticket|credential)[A-Za-z0-9_-]*';
 
 const TEXT_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // "corpsecret": "…"  /  'secret': '…'  (JSON and printed objects with quoted keys)
-  [new RegExp(`(["'])(${KEY_CHARS})\\1(\\s*:\\s*)(["'])(?:\\\\.|(?!\\4).)*\\4`, 'gi'), `$1$2$1$3$4${REDACTED}$4`],
+  [
+    new RegExp(`(["'])(${KEY_CHARS})\\1(\\s*:\\s*)(["'])(?:\\\\.|(?!\\4).)*\\4`, 'gi'),
+    `$1$2$1$3$4${REDACTED}$4`,
+  ],
   // corpsecret: '…'  (util.inspect output)
   [new RegExp(`\\b(${KEY_CHARS})(\\s*:\\s*)(["'])(?:\\\\.|(?!\\3).)*\\3`, 'gi'), `$1$2$3${REDACTED}$3`],
   // ?access_token=…&corpsecret=…  and  secret=… in form bodies or messages
@@ -46,12 +50,18 @@ export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = n
   if (value instanceof Date || ArrayBuffer.isView(value)) return value;
   if (value instanceof Map) {
     return new Map(
-      [...value].map(([k, v]) => [k, typeof k === 'string' && isSecretKey(k) && v ? REDACTED : redactValue(v, depth + 1, seen)]),
+      [...value].map(([k, v]) => [
+        k,
+        typeof k === 'string' && isSecretKey(k) && v ? REDACTED : redactValue(v, depth + 1, seen),
+      ]),
     );
   }
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = isSecretKey(key) && typeof item === 'string' && item !== '' ? REDACTED : redactValue(item, depth + 1, seen);
+    copy[key] =
+      isSecretKey(key) && typeof item === 'string' && item !== ''
+        ? REDACTED
+        : redactValue(item, depth + 1, seen);
   }
   return copy;
 }

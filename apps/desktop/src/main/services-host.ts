@@ -121,7 +121,9 @@ export class ServicesHost {
     this.currentPhase = 'starting';
     child.on('message', (data: unknown) => this.onChildMessage(child, data));
     child.on('exit', (code: number) => this.onChildExit(child, code));
-    child.on('error', (type: string, location: string) => this.options.log.error(`services ${type} at ${location}`));
+    child.on('error', (type: string, location: string) =>
+      this.options.log.error(`services ${type} at ${location}`),
+    );
     child.stdout?.on('data', (chunk: Buffer) => this.printed(chunk, 'info'));
     child.stderr?.on('data', (chunk: Buffer) => this.printed(chunk, 'warn'));
     const readyTimeoutMs = this.options.readyTimeoutMs ?? 30_000;
@@ -143,7 +145,10 @@ export class ServicesHost {
     if (child !== this.child) return;
     const parsed = servicesToMainSchema.safeParse(data);
     if (!parsed.success) {
-      this.options.log.warn('ignored a malformed message from the services:', parsed.error.issues[0]?.message);
+      this.options.log.warn(
+        'ignored a malformed message from the services:',
+        parsed.error.issues[0]?.message,
+      );
       return;
     }
     const message = parsed.data;
@@ -172,7 +177,9 @@ export class ServicesHost {
     const decision = this.policy.recordCrash((this.options.now ?? Date.now)());
     this.options.log.error(
       `services exited unexpectedly (code ${code}); ${
-        decision.action === 'restart' ? `restarting in ${decision.delayMs} ms` : `giving up after ${decision.crashesInWindow} crashes`
+        decision.action === 'restart'
+          ? `restarting in ${decision.delayMs} ms`
+          : `giving up after ${decision.crashesInWindow} crashes`
       }`,
     );
     if (decision.action === 'give-up') {

@@ -1,7 +1,13 @@
 // Settings files from older versions, brought up to SETTINGS_VERSION one step at a time, then
 // validated. A field that fails validation falls back to its default (and is reported) instead of
 // losing the whole file: profiles in particular are kept one by one.
-import { SETTINGS_VERSION, defaultSettings, networkSettingsSchema, profileSchema, settingsSchema } from '../shared/settings.ts';
+import {
+  SETTINGS_VERSION,
+  defaultSettings,
+  networkSettingsSchema,
+  profileSchema,
+  settingsSchema,
+} from '../shared/settings.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 
 type Raw = Record<string, unknown>;
@@ -11,7 +17,8 @@ const NETWORK_KEYS = Object.keys(networkSettingsSchema.shape);
 /** v1 kept the network fields at the top level (baseUrl, proxyUrl, timeoutMs…); v2 nests them in `network`. */
 function v1ToV2(raw: Raw): Raw {
   const { version: _version, ...rest } = raw;
-  const network: Raw = typeof rest.network === 'object' && rest.network !== null ? { ...(rest.network as Raw) } : {};
+  const network: Raw =
+    typeof rest.network === 'object' && rest.network !== null ? { ...(rest.network as Raw) } : {};
   const out: Raw = {};
   for (const [key, value] of Object.entries(rest)) {
     if (NETWORK_KEYS.includes(key)) network[key] = value;
@@ -42,7 +49,13 @@ function versionOf(raw: Raw): number {
 export function migrateSettings(input: unknown): LoadedSettings {
   const isEmpty = typeof input !== 'object' || input === null || Object.keys(input).length === 0;
   if (isEmpty) {
-    return { settings: defaultSettings(), fromVersion: SETTINGS_VERSION, migrated: false, problems: [], newerVersion: false };
+    return {
+      settings: defaultSettings(),
+      fromVersion: SETTINGS_VERSION,
+      migrated: false,
+      problems: [],
+      newerVersion: false,
+    };
   }
   let raw: Raw = { ...(input as Raw) };
   const fromVersion = versionOf(raw);
@@ -77,7 +90,10 @@ function salvage(raw: Raw): { settings: Settings; problems: string[] } {
     else problems.push(`${key}: ${field.error.issues[0]?.message ?? 'invalid'} (reset to the default)`);
   }
   const settings = settingsSchema.parse(candidate);
-  if (settings.activeProfileId !== null && !settings.profiles.some((p) => p.id === settings.activeProfileId)) {
+  if (
+    settings.activeProfileId !== null &&
+    !settings.profiles.some((p) => p.id === settings.activeProfileId)
+  ) {
     problems.push(`activeProfileId: no profile "${settings.activeProfileId}" (cleared)`);
     settings.activeProfileId = null;
   }
@@ -110,9 +126,12 @@ function salvageNetwork(value: unknown, problems: string[]): unknown {
   const out: Raw = {};
   for (const key of NETWORK_KEYS) {
     if (!(key in source)) continue;
-    const field = networkSettingsSchema.shape[key as keyof typeof networkSettingsSchema.shape].safeParse(source[key]);
+    const field = networkSettingsSchema.shape[key as keyof typeof networkSettingsSchema.shape].safeParse(
+      source[key],
+    );
     if (field.success) out[key] = field.data;
-    else problems.push(`network.${key}: ${field.error.issues[0]?.message ?? 'invalid'} (reset to the default)`);
+    else
+      problems.push(`network.${key}: ${field.error.issues[0]?.message ?? 'invalid'} (reset to the default)`);
   }
   return out;
 }

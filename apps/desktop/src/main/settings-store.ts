@@ -50,9 +50,12 @@ export class SettingsStore {
     this.current = loaded.settings;
     for (const problem of loaded.problems) log.warn(`settings (${backend.location}): ${problem}`);
     if (loaded.newerVersion) {
-      log.warn(`settings were written by a newer version (v${loaded.fromVersion}); read what this version understands`);
+      log.warn(
+        `settings were written by a newer version (v${loaded.fromVersion}); read what this version understands`,
+      );
     } else if (loaded.migrated || loaded.problems.length > 0) {
-      if (loaded.migrated) log.info(`settings migrated from v${loaded.fromVersion} to v${this.current.version}`);
+      if (loaded.migrated)
+        log.info(`settings migrated from v${loaded.fromVersion} to v${this.current.version}`);
       backend.write(this.current);
     }
   }
@@ -80,7 +83,8 @@ export class SettingsStore {
     const next: Settings = { ...this.current };
     if (patch.language !== undefined) next.language = patch.language;
     if (patch.theme !== undefined) next.theme = patch.theme;
-    if (patch.network !== undefined) next.network = networkSettingsSchema.parse({ ...this.current.network, ...patch.network });
+    if (patch.network !== undefined)
+      next.network = networkSettingsSchema.parse({ ...this.current.network, ...patch.network });
     if (patch.activeProfileId !== undefined) {
       this.assertProfileExists(patch.activeProfileId);
       next.activeProfileId = patch.activeProfileId;
@@ -121,7 +125,9 @@ export class SettingsStore {
     const parsed = settingsSchema.safeParse(next);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new SettingsError(`Invalid settings: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+      throw new SettingsError(
+        `Invalid settings: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      );
     }
     const previous = this.current;
     const previousActive = this.activeProfile();

@@ -30,7 +30,8 @@ export class WindowRegistry {
   }
 
   byWebContents(webContentsId: number): TrackedWindow | undefined {
-    for (const tracked of this.byWindowId.values()) if (tracked.webContentsId === webContentsId) return tracked;
+    for (const tracked of this.byWindowId.values())
+      if (tracked.webContentsId === webContentsId) return tracked;
     return undefined;
   }
 

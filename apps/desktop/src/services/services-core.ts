@@ -31,6 +31,8 @@ export interface ServicesRuntimeOptions {
   monitorIntervalMs?: number;
   probeBackoff?: { initialMs: number; maxMs: number };
   syncTuning?: Partial<SyncTuning>;
+  /** The services' clock (ms): freshness, live windows, sync stamps. Default Date.now. */
+  now?: () => number;
 }
 
 /** A background refresh of one scope is started at most this often (a failing one must not loop). */
@@ -77,7 +79,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const lastAutoRefresh = new Map<DataScope, number>();
 
   const language = (): Language => settings?.language ?? 'zh-CN';
-  const now = () => Date.now();
+  const now = options.now ?? Date.now;
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message });
   const mapError = (error: unknown): ServiceError => toServiceError(error, language());
 
@@ -117,6 +119,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       sync.start('all');
     },
     ...(options.probeBackoff ? { backoff: options.probeBackoff } : {}),
+    now,
   });
 
   const sync = createSyncEngine({
@@ -132,6 +135,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       log('warn', `sync failed: ${mapError(error).code}`);
     },
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
+    now,
   });
 
   const monitor = createLiveMonitor({
@@ -147,6 +151,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       if (isNetworkFailure(error)) connection.setOffline(mapError(error));
     },
     ...(options.monitorIntervalMs ? { intervalMs: options.monitorIntervalMs } : {}),
+    now,
   });
 
   function maybeRefresh(scope: DataScope) {
@@ -299,7 +304,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     },
     openCache() {
       if (!init) throw new Error('openCache before init');
-      cache ??= openCache(init.paths.cacheDb);
+      cache ??= openCache(init.paths.cacheDb, { now });
       return cache;
     },
     cacheOrNull: () => cache,

@@ -21,7 +21,8 @@ export interface InvokeRequest {
 }
 
 /** Errors cross the bridge as data: the preload turns them back into an Error with this message. */
-export type InvokeResult = { ok: true; output: unknown } | { ok: false; error: { code: string; message: string } };
+export type InvokeResult =
+  { ok: true; output: unknown } | { ok: false; error: { code: string; message: string } };
 
 /** Every event carries a sequence number so a replayed state never overrides a newer live event. */
 export interface EventEnvelope {

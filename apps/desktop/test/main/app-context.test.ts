@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron.ts'));
 
 import { DEMO_PROFILE, defaultSettings } from '../../src/shared/settings.ts';
-import { app, BrowserWindow, forked, lastServices, resetFakeElectron, timeline } from './fake-electron.ts';
+import { app, BrowserWindow, forked, lastServices, Menu, resetFakeElectron, timeline } from './fake-electron.ts';
+import { installAppMenu } from '../../src/main/app-menu.ts';
 import {
   createTestApp,
   eventsTo,
@@ -56,9 +57,13 @@ describe('start-up', () => {
     const services = lastServices();
     services.say({ type: 'ready' });
     const steps = ['cache', 'credentials', 'simulator', 'connection', 'refresh'] as const;
-    steps.forEach((id, i) => services.say({ type: 'progress', step: i + 1, total: 5, id, label: `step ${id}` }));
+    steps.forEach((id, i) =>
+      services.say({ type: 'progress', step: i + 1, total: 5, id, label: `step ${id}` }),
+    );
     const progress = eventsTo(launcherWindow().webContents, 'launcher.progress');
-    expect(progress.map((e) => e.payload)).toEqual(steps.map((id, i) => ({ step: i + 1, total: 5, label: `step ${id}` })));
+    expect(progress.map((e) => e.payload)).toEqual(
+      steps.map((id, i) => ({ step: i + 1, total: 5, label: `step ${id}` })),
+    );
     const seqs = progress.map((e) => e.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
   });
@@ -77,7 +82,9 @@ describe('start-up', () => {
     await expect(invokeFrom(main, 'window.ready')).resolves.toEqual({ ok: true, output: { ok: true } });
     expect(main.visible).toBe(true);
     expect(launcher.destroyed).toBe(true);
-    expect(timeline.indexOf(`window:show #${main.id}`)).toBeLessThan(timeline.indexOf(`window:close #${launcher.id}`));
+    expect(timeline.indexOf(`window:show #${main.id}`)).toBeLessThan(
+      timeline.indexOf(`window:close #${launcher.id}`),
+    );
     expect(context.phase).toBe('running');
     // Closing the launcher on purpose does not quit the app.
     expect(app.quitCalls).toBe(0);
@@ -114,7 +121,12 @@ describe('start-up', () => {
     context.start();
     const services = lastServices();
     services.say({ type: 'ready' });
-    services.say({ type: 'initFailed', id: 'connection', message: 'WeCom is unreachable', canContinueOffline: true });
+    services.say({
+      type: 'initFailed',
+      id: 'connection',
+      message: 'WeCom is unreachable',
+      canContinueOffline: true,
+    });
     const launcher = launcherWindow();
     expect(eventsTo(launcher.webContents, 'launcher.error').map((e) => e.payload)).toEqual([
       { message: 'WeCom is unreachable', canContinueOffline: true },
@@ -138,7 +150,10 @@ describe('start-up', () => {
     const launcher = launcherWindow();
     expect(eventsTo(launcher.webContents, 'launcher.firstRun')).toHaveLength(1);
     expect(services.postedOf('init')).toHaveLength(0);
-    await expect(invokeFrom(launcher, 'launcher.chooseDemo')).resolves.toEqual({ ok: true, output: { ok: true } });
+    await expect(invokeFrom(launcher, 'launcher.chooseDemo')).resolves.toEqual({
+      ok: true,
+      output: { ok: true },
+    });
     expect(settings.get().profiles).toEqual([DEMO_PROFILE]);
     expect(settings.get().activeProfileId).toBe('demo');
     const inits = services.postedOf('init');
@@ -196,7 +211,10 @@ describe('services crashes', () => {
     for (let crash = 1; crash <= 3; crash++) {
       const before = forked.length;
       lastServices().exit(1);
-      const restarting = eventsTo(contents, 'services.state').at(-1)?.payload as { state: string; restarts: number };
+      const restarting = eventsTo(contents, 'services.state').at(-1)?.payload as {
+        state: string;
+        restarts: number;
+      };
       expect(restarting).toMatchObject({ state: 'restarting', restarts: crash });
       let waited = 0;
       while (forked.length === before) {
@@ -210,7 +228,10 @@ describe('services crashes', () => {
       expect(child.postedOf('init')).toHaveLength(1);
       child.say({ type: 'progress', step: 1, total: 5, id: 'cache', label: 'cache' });
       child.say({ type: 'initDone', mode: 'online', asOf: null });
-      expect(eventsTo(contents, 'services.state').at(-1)?.payload).toMatchObject({ state: 'running', restarts: crash });
+      expect(eventsTo(contents, 'services.state').at(-1)?.payload).toMatchObject({
+        state: 'running',
+        restarts: crash,
+      });
     }
     expect(delays).toEqual([500, 1_000, 2_000]);
     // No new windows and no launcher events after start-up.
@@ -232,7 +253,10 @@ describe('services crashes', () => {
     lastServices().exit(134);
     vi.advanceTimersByTime(120_000);
     expect(forked.length).toBe(before);
-    const last = eventsTo(main.webContents, 'services.state').at(-1)?.payload as { state: string; message: string };
+    const last = eventsTo(main.webContents, 'services.state').at(-1)?.payload as {
+      state: string;
+      message: string;
+    };
     expect(last.state).toBe('failed');
     expect(last.message).toMatch(/stopped 4 times/);
     expect(test.context.services.phase).toBe('failed');
@@ -306,7 +330,10 @@ describe('profiles and settings', () => {
     second.say({ type: 'ready' });
     expect(second.postedOf('init')[0]?.message.profile).toMatchObject({ id: 'acme' });
     second.say({ type: 'initDone', mode: 'online', asOf: null });
-    expect(eventsTo(main.webContents, 'services.state').at(-1)?.payload).toMatchObject({ state: 'running', restarts: 1 });
+    expect(eventsTo(main.webContents, 'services.state').at(-1)?.payload).toMatchObject({
+      state: 'running',
+      restarts: 1,
+    });
   });
 
   it('other settings changes go to the services and every window without a restart', async () => {
@@ -321,8 +348,14 @@ describe('profiles and settings', () => {
     // Only what was sent changed: the active profile stayed.
     expect(result.output.activeProfileId).toBe('demo');
     const [posted] = lastServices().postedOf('settings');
-    expect(posted?.message).toMatchObject({ type: 'settings', settings: { language: 'en-US' }, profile: { id: 'demo' } });
-    expect(eventsTo(main.webContents, 'settings.changed').at(-1)?.payload).toMatchObject({ language: 'en-US' });
+    expect(posted?.message).toMatchObject({
+      type: 'settings',
+      settings: { language: 'en-US' },
+      profile: { id: 'demo' },
+    });
+    expect(eventsTo(main.webContents, 'settings.changed').at(-1)?.payload).toMatchObject({
+      language: 'en-US',
+    });
     expect(forked).toHaveLength(1);
   });
 
@@ -331,10 +364,16 @@ describe('profiles and settings', () => {
     settings.network = { ...settings.network, timeoutMs: 12_000, maxRetries: 5 };
     const test = createTestApp({ settings });
     const main = await startToMainWindow(test);
-    const result = (await invokeFrom(main, 'settings.update', { network: { proxyUrl: 'http://proxy.local:3128' } })) as {
+    const result = (await invokeFrom(main, 'settings.update', {
+      network: { proxyUrl: 'http://proxy.local:3128' },
+    })) as {
       output: { network: { timeoutMs: number; maxRetries: number; proxyUrl: string } };
     };
-    expect(result.output.network).toMatchObject({ timeoutMs: 12_000, maxRetries: 5, proxyUrl: 'http://proxy.local:3128' });
+    expect(result.output.network).toMatchObject({
+      timeoutMs: 12_000,
+      maxRetries: 5,
+      proxyUrl: 'http://proxy.local:3128',
+    });
   });
 
   it('refuses to activate a profile that does not exist', async () => {
@@ -365,6 +404,25 @@ describe('windows', () => {
       });
       expect(window.webContents.url.startsWith('app://wld/')).toBe(true);
     }
+  });
+
+  it('reloads a main window whose page crashed (not one that exited cleanly)', async () => {
+    const test = createTestApp();
+    const main = await startToMainWindow(test);
+    main.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(main.webContents.reloads).toBe(0);
+    main.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(main.webContents.reloads).toBe(1);
+    expect(test.log.lines.some((l) => l.level === 'error' && l.text.includes('crashed'))).toBe(true);
+  });
+
+  it('packaged builds have no developer menu', () => {
+    installAppMenu(false, 'linux');
+    expect(Menu.current).toBeUndefined();
+    installAppMenu(true, 'linux');
+    expect(Menu.current).toBeNull();
+    installAppMenu(true, 'darwin');
+    expect(JSON.stringify(Menu.current)).not.toMatch(/toggleDevTools|reload|viewMenu/i);
   });
 
   it('loads pages from the dev server in development', () => {

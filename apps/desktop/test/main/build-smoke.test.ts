@@ -17,7 +17,13 @@ describe.skipIf(!built)('built main process', () => {
     const userData = mkdtempSync(path.join(tmpdir(), 'wld-smoke-'));
     const stdout = execFileSync(
       process.execPath,
-      ['--import', './test/main/build-smoke/fake-electron-hooks.ts', 'test/main/build-smoke/drive-built-main.ts', outDir, userData],
+      [
+        '--import',
+        './test/main/build-smoke/fake-electron-hooks.ts',
+        'test/main/build-smoke/drive-built-main.ts',
+        outDir,
+        userData,
+      ],
       { cwd: appDir, encoding: 'utf8', timeout: 60_000 },
     );
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
@@ -44,7 +50,9 @@ describe.skipIf(!built)('built main process', () => {
       profile: { id: 'demo', kind: 'demo' },
       paths: { userData, cacheDb: path.join(userData, 'cache.db'), logs: path.join(userData, 'logs') },
     });
-    const settings = JSON.parse(readFileSync(path.join(userData, 'settings.json'), 'utf8')) as { activeProfileId: string };
+    const settings = JSON.parse(readFileSync(path.join(userData, 'settings.json'), 'utf8')) as {
+      activeProfileId: string;
+    };
     expect(settings.activeProfileId).toBe('demo');
   });
 

@@ -25,13 +25,18 @@ describe('electronegativity report', () => {
 
   it('blocks on HIGH findings unless an allow-list entry covers the check (and file)', () => {
     const findings = parseFindings(csv);
-    expect(blockingFindings(findings, []).map((f) => f.issue)).toEqual(['CONTEXT_ISOLATION_JS_CHECK', 'NODE_INTEGRATION_JS_CHECK']);
+    expect(blockingFindings(findings, []).map((f) => f.issue)).toEqual([
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'NODE_INTEGRATION_JS_CHECK',
+    ]);
     const allowMainOnly = [{ check: 'NODE_INTEGRATION_JS_CHECK', file: /^main\//, reason: 'test' }];
     expect(blockingFindings(findings, allowMainOnly).map((f) => f.issue)).toEqual([
       'CONTEXT_ISOLATION_JS_CHECK',
       'NODE_INTEGRATION_JS_CHECK',
     ]);
     const allowAnywhere = [{ check: 'NODE_INTEGRATION_JS_CHECK', reason: 'test' }];
-    expect(blockingFindings(findings, allowAnywhere).map((f) => f.issue)).toEqual(['CONTEXT_ISOLATION_JS_CHECK']);
+    expect(blockingFindings(findings, allowAnywhere).map((f) => f.issue)).toEqual([
+      'CONTEXT_ISOLATION_JS_CHECK',
+    ]);
   });
 });

@@ -50,6 +50,12 @@ export class FakeWebContents extends EventEmitter {
     return this.destroyed;
   }
 
+  reloads = 0;
+
+  reload(): void {
+    this.reloads += 1;
+  }
+
   /** What a page would see for an event of this channel (the envelopes main sent). */
   sentOn(channel: string): unknown[] {
     return this.sent.filter((s) => s.channel === channel).map((s) => s.args[0]);
@@ -171,7 +177,10 @@ export class FakeUtilityProcess extends EventEmitter {
   readonly modulePath: string;
   readonly args: string[];
   readonly options: Record<string, unknown>;
-  readonly posted: Array<{ message: { type: string } & Record<string, unknown>; transfer: MessagePortMain[] }> = [];
+  readonly posted: Array<{
+    message: { type: string } & Record<string, unknown>;
+    transfer: MessagePortMain[];
+  }> = [];
   readonly stdout = new EventEmitter();
   readonly stderr = new EventEmitter();
   killed = false;
@@ -210,7 +219,9 @@ export class FakeUtilityProcess extends EventEmitter {
   }
 
   /** Messages of one type main posted. */
-  postedOf(type: string): Array<{ message: { type: string } & Record<string, unknown>; transfer: MessagePortMain[] }> {
+  postedOf(
+    type: string,
+  ): Array<{ message: { type: string } & Record<string, unknown>; transfer: MessagePortMain[] }> {
     return this.posted.filter((p) => p.message.type === type);
   }
 }
@@ -241,7 +252,8 @@ class FakeIpcMain extends EventEmitter {
   readonly handlers = new Map<string, Handler>();
 
   handle(channel: string, handler: Handler): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
 
@@ -343,7 +355,8 @@ type HeadersListener = (
 ) => void;
 
 class FakeSession {
-  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionRequestHandler:
+    ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheckHandler: ((contents: unknown, permission: string) => boolean) | null = null;
   headersListener: HeadersListener | null = null;
   readonly protocol = {
@@ -391,6 +404,17 @@ export const dialog = {
 };
 
 export const nativeTheme = { shouldUseDarkColors: false };
+
+export const Menu = {
+  /** The last menu set: null for none, undefined when never set. */
+  current: undefined as unknown,
+  setApplicationMenu(menu: unknown): void {
+    Menu.current = menu;
+  },
+  buildFromTemplate(template: unknown[]): { template: unknown[] } {
+    return { template };
+  },
+};
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
@@ -446,6 +470,7 @@ export function resetFakeElectron(): void {
   dialog.errors.length = 0;
   nativeTheme.shouldUseDarkColors = false;
   contextBridge.exposed.clear();
+  Menu.current = undefined;
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoked.length = 0;
   ipcRenderer.sentToMain.length = 0;
@@ -465,5 +490,6 @@ const electron = {
   nativeTheme,
   contextBridge,
   ipcRenderer,
+  Menu,
 };
 export default electron;

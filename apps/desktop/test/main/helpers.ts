@@ -20,7 +20,10 @@ export interface RecordingLog extends AppLog {
 
 export function recordingLog(): RecordingLog {
   const lines: RecordingLog['lines'] = [];
-  const at = (level: LogLevel) => (...args: unknown[]) => void lines.push({ level, text: args.map(String).join(' ') });
+  const at =
+    (level: LogLevel) =>
+    (...args: unknown[]) =>
+      void lines.push({ level, text: args.map(String).join(' ') });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -76,7 +79,9 @@ export function mainWindow(): BrowserWindow {
 
 /** Main events a window received, by name. */
 export function eventsTo(contents: FakeWebContents, name?: string): EventEnvelope[] {
-  return (contents.sentOn(IPC.event) as EventEnvelope[]).filter((e) => name === undefined || e.event === name);
+  return (contents.sentOn(IPC.event) as EventEnvelope[]).filter(
+    (e) => name === undefined || e.event === name,
+  );
 }
 
 /** Calls main like the preload does, from that window's page. */

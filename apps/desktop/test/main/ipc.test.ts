@@ -16,7 +16,10 @@ describe('IPC sender check', () => {
     const main = await startToMainWindow(test);
     const request = { method: 'settings.get', input: {} };
 
-    const foreignPage = { sender: main.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
+    const foreignPage = {
+      sender: main.webContents,
+      senderFrame: { url: 'https://evil.example/', parent: null },
+    };
     const fileUrl = { sender: main.webContents, senderFrame: { url: 'file:///etc/passwd', parent: null } };
     const iframe = {
       sender: main.webContents,
@@ -24,7 +27,10 @@ describe('IPC sender check', () => {
     };
     const gone = { sender: main.webContents, senderFrame: null };
     const stranger = { sender: { id: 999_999 }, senderFrame: { url: 'app://wld/index.html', parent: null } };
-    const otherHost = { sender: main.webContents, senderFrame: { url: 'app://other/index.html', parent: null } };
+    const otherHost = {
+      sender: main.webContents,
+      senderFrame: { url: 'app://other/index.html', parent: null },
+    };
 
     for (const event of [foreignPage, fileUrl, iframe, gone, stranger, otherHost]) {
       await expect(ipcMain.invoke(IPC.invoke, event, request)).resolves.toMatchObject({
@@ -33,7 +39,9 @@ describe('IPC sender check', () => {
       });
     }
     // Our own page is answered.
-    await expect(ipcMain.invoke(IPC.invoke, main.webContents.ipcEvent(), request)).resolves.toMatchObject({ ok: true });
+    await expect(ipcMain.invoke(IPC.invoke, main.webContents.ipcEvent(), request)).resolves.toMatchObject({
+      ok: true,
+    });
     expect(test.log.lines.filter((l) => l.text.includes('unknown sender'))).toHaveLength(6);
   });
 
@@ -44,7 +52,9 @@ describe('IPC sender check', () => {
     ipcMain.emit(IPC.requestPort, foreign, { nonce: 'nonce-0001' });
     expect(lastServices().postedOf('connect')).toHaveLength(0);
     await expect(ipcMain.invoke(IPC.subscribe, foreign, 'services.state')).resolves.toBeNull();
-    await expect(ipcMain.invoke(IPC.subscribe, main.webContents.ipcEvent(), 'services.state')).resolves.toMatchObject({
+    await expect(
+      ipcMain.invoke(IPC.subscribe, main.webContents.ipcEvent(), 'services.state'),
+    ).resolves.toMatchObject({
       payload: { state: 'running' },
     });
   });
@@ -65,7 +75,10 @@ describe('invoke validation', () => {
       [{ method: 'settings.get', input: { x: 1 } }, 'INVALID_INPUT'],
       [{ method: 'settings.update', input: { language: 'fr-FR' } }, 'INVALID_INPUT'],
       [{ method: 'settings.update', input: { network: { timeoutMs: 5 } } }, 'INVALID_INPUT'],
-      [{ method: 'profiles.save', input: { id: 'Bad Id!', name: 'x', kind: 'corp', corpId: '', apps: [] } }, 'INVALID_INPUT'],
+      [
+        { method: 'profiles.save', input: { id: 'Bad Id!', name: 'x', kind: 'corp', corpId: '', apps: [] } },
+        'INVALID_INPUT',
+      ],
       [{ method: 'app.openExternal', input: { url: 'not a url' } }, 'INVALID_INPUT'],
       [{ method: 'profiles.activate', input: {} }, 'INVALID_INPUT'],
     ];
@@ -80,7 +93,9 @@ describe('invoke validation', () => {
   it('names the invalid field in the message', async () => {
     const test = createTestApp();
     const main = await startToMainWindow(test);
-    const result = (await invokeFrom(main, 'settings.update', { theme: 'pink' })) as { error: { message: string } };
+    const result = (await invokeFrom(main, 'settings.update', { theme: 'pink' })) as {
+      error: { message: string };
+    };
     expect(result.error.message).toMatch(/settings\.update.*theme/);
   });
 
@@ -103,12 +118,16 @@ describe('invoke validation', () => {
       ok: true,
       output: { version: '0.1.0', platform: process.platform, logFolder: `${test.userData}/logs` },
     });
-    await expect(invokeFrom(main, 'app.openExternal', { url: 'https://evil.example/' })).resolves.toMatchObject({
+    await expect(
+      invokeFrom(main, 'app.openExternal', { url: 'https://evil.example/' }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'LINK_NOT_ALLOWED' },
     });
     await expect(
-      invokeFrom(main, 'app.openExternal', { url: 'https://developer.work.weixin.qq.com/document/path/90236' }),
+      invokeFrom(main, 'app.openExternal', {
+        url: 'https://developer.work.weixin.qq.com/document/path/90236',
+      }),
     ).resolves.toMatchObject({ ok: true });
     expect(shell.openedExternal).toEqual(['https://developer.work.weixin.qq.com/document/path/90236']);
   });
@@ -122,11 +141,17 @@ describe('state replay on subscribe', () => {
     services.say({ type: 'ready' });
     services.say({ type: 'progress', step: 2, total: 5, id: 'credentials', label: 'Loading credentials' });
     const event = launcherWindow().webContents.ipcEvent();
-    const progress = (await ipcMain.invoke(IPC.subscribe, event, 'launcher.progress')) as { payload: unknown; seq: number };
+    const progress = (await ipcMain.invoke(IPC.subscribe, event, 'launcher.progress')) as {
+      payload: unknown;
+      seq: number;
+    };
     expect(progress.payload).toEqual({ step: 2, total: 5, label: 'Loading credentials' });
     services.say({ type: 'initFailed', id: 'connection', message: 'unreachable', canContinueOffline: false });
     await expect(ipcMain.invoke(IPC.subscribe, event, 'launcher.progress')).resolves.toBeNull();
-    const error = (await ipcMain.invoke(IPC.subscribe, event, 'launcher.error')) as { payload: unknown; seq: number };
+    const error = (await ipcMain.invoke(IPC.subscribe, event, 'launcher.error')) as {
+      payload: unknown;
+      seq: number;
+    };
     expect(error.payload).toEqual({ message: 'unreachable', canContinueOffline: false });
     expect(error.seq).toBeGreaterThan(progress.seq);
     await expect(ipcMain.invoke(IPC.subscribe, event, 'no.such.event')).resolves.toBeNull();

@@ -11,7 +11,10 @@ const SECRET = 'corpsecretVALUE_abcdefghij';
 
 describe('redactText', () => {
   it.each([
-    [`GET https://qyapi.weixin.qq.com/cgi-bin/gettoken?corpid=ww1&corpsecret=${SECRET}`, 'corpid=ww1&corpsecret=[redacted]'],
+    [
+      `GET https://qyapi.weixin.qq.com/cgi-bin/gettoken?corpid=ww1&corpsecret=${SECRET}`,
+      'corpid=ww1&corpsecret=[redacted]',
+    ],
     [`POST /cgi-bin/message/send?access_token=${TOKEN}&debug=1`, 'access_token=[redacted]&debug=1'],
     [`{"errcode":0,"access_token":"${TOKEN}","expires_in":7200}`, `"access_token":"${REDACTED}"`],
     [`{ corpsecret: '${SECRET}', corpid: 'ww1' }`, `corpsecret: '${REDACTED}'`],

@@ -3,7 +3,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron.ts'));
 
 import { IPC } from '../../src/shared/ipc-channels.ts';
-import { BrowserWindow, forked, ipcMain, lastServices, MessagePortMain, resetFakeElectron } from './fake-electron.ts';
+import {
+  BrowserWindow,
+  forked,
+  ipcMain,
+  lastServices,
+  MessagePortMain,
+  resetFakeElectron,
+} from './fake-electron.ts';
 import { createTestApp, requestPortFrom, servicesComeUp, startToMainWindow } from './helpers.ts';
 
 beforeEach(() => resetFakeElectron());
@@ -45,7 +52,10 @@ describe('port brokering', () => {
       { type: 'disconnect', windowId: main.id },
       { type: 'connect', windowId: main.id },
     ]);
-    expect(portsPostedTo(main).map((p) => p.message)).toEqual([{ nonce: 'nonce-0001' }, { nonce: 'nonce-0002' }]);
+    expect(portsPostedTo(main).map((p) => p.message)).toEqual([
+      { nonce: 'nonce-0001' },
+      { nonce: 'nonce-0002' },
+    ]);
   });
 
   it('closing the window posts disconnect', async () => {
@@ -53,7 +63,11 @@ describe('port brokering', () => {
     const main = await startToMainWindow(test);
     requestPortFrom(main, 'nonce-0001');
     main.close();
-    expect(lastServices().postedOf('disconnect').map((p) => p.message)).toEqual([{ type: 'disconnect', windowId: main.id }]);
+    expect(
+      lastServices()
+        .postedOf('disconnect')
+        .map((p) => p.message),
+    ).toEqual([{ type: 'disconnect', windowId: main.id }]);
     expect(test.context.ports.isConnected(main.id)).toBe(false);
   });
 
@@ -75,7 +89,9 @@ describe('port brokering', () => {
       fresh.say({ type: 'ready' });
       expect(fresh.postedOf('connect')).toHaveLength(0); // not before init is done
       fresh.say({ type: 'initDone', mode: 'online', asOf: null });
-      expect(fresh.postedOf('connect').map((p) => p.message)).toEqual([{ type: 'connect', windowId: main.id }]);
+      expect(fresh.postedOf('connect').map((p) => p.message)).toEqual([
+        { type: 'connect', windowId: main.id },
+      ]);
       expect(portsPostedTo(main).at(-1)?.message).toEqual({ nonce: 'nonce-0002' });
       // Nothing was posted to the dead process after it died.
       expect(crashed.postedOf('disconnect')).toHaveLength(0);
@@ -96,6 +112,8 @@ describe('port brokering', () => {
     ipcMain.emit(IPC.requestPort, main.webContents.ipcEvent(), { nonce: '<script>' });
     ipcMain.emit(IPC.requestPort, main.webContents.ipcEvent(), 'nonce-0001');
     expect(lastServices().postedOf('connect')).toHaveLength(0);
-    expect(test.log.lines.filter((l) => l.level === 'warn' && l.text.includes('port request'))).toHaveLength(3);
+    expect(test.log.lines.filter((l) => l.level === 'warn' && l.text.includes('port request'))).toHaveLength(
+      3,
+    );
   });
 });

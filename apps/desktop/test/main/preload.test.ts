@@ -28,7 +28,8 @@ beforeEach(async () => {
   ({ contextBridge, ipcRenderer, MessagePortMain } = fake);
   posted.length = 0;
   vi.stubGlobal('window', {
-    postMessage: (data: unknown, origin: string, transfer: unknown[] = []) => posted.push({ data, origin, transfer }),
+    postMessage: (data: unknown, origin: string, transfer: unknown[] = []) =>
+      posted.push({ data, origin, transfer }),
   });
   vi.stubGlobal('location', { origin: 'app://wld' });
 });
@@ -54,20 +55,36 @@ describe('preload bridge', () => {
 
   it('invoke rejects with the message and code main sent', async () => {
     const bridge = await loadPreload();
-    ipcRenderer.invokeHandler = () => ({ ok: false, error: { code: 'INVALID_INPUT', message: 'Invalid input for settings.update: theme' } });
-    const error = await bridge.invoke('settings.update', { theme: 'light' }).catch((e: unknown) => e as Error);
+    ipcRenderer.invokeHandler = () => ({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Invalid input for settings.update: theme' },
+    });
+    const error = await bridge
+      .invoke('settings.update', { theme: 'light' })
+      .catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'INVALID_INPUT', message: 'Invalid input for settings.update: theme' });
+    expect(error).toMatchObject({
+      name: 'INVALID_INPUT',
+      message: 'Invalid input for settings.update: theme',
+    });
   });
 
   it('subscribe passes the payload only, stops after unsubscribe, and refuses unknown events', async () => {
     const bridge = await loadPreload();
     const seen: unknown[][] = [];
     const off = bridge.subscribe('services.state', (...args: unknown[]) => void seen.push(args));
-    ipcRenderer.deliver(IPC.event, { event: 'services.state', payload: { state: 'running', restarts: 0, message: null }, seq: 1 });
+    ipcRenderer.deliver(IPC.event, {
+      event: 'services.state',
+      payload: { state: 'running', restarts: 0, message: null },
+      seq: 1,
+    });
     ipcRenderer.deliver(IPC.event, { event: 'settings.changed', payload: {}, seq: 2 });
     off();
-    ipcRenderer.deliver(IPC.event, { event: 'services.state', payload: { state: 'failed', restarts: 0, message: 'x' }, seq: 3 });
+    ipcRenderer.deliver(IPC.event, {
+      event: 'services.state',
+      payload: { state: 'failed', restarts: 0, message: 'x' },
+      seq: 3,
+    });
     expect(seen).toEqual([[{ state: 'running', restarts: 0, message: null }]]);
     expect(() => bridge.subscribe('ipc.raw' as never, () => {})).toThrow(/Unknown event/);
   });
@@ -82,7 +99,11 @@ describe('preload bridge', () => {
     const seen: unknown[] = [];
     bridge.subscribe('launcher.progress', (p) => void seen.push(p));
     // A live event arrives before the replay answer; the older replay must be dropped.
-    ipcRenderer.deliver(IPC.event, { event: 'launcher.progress', payload: { step: 3, total: 5, label: 'c' }, seq: 9 });
+    ipcRenderer.deliver(IPC.event, {
+      event: 'launcher.progress',
+      payload: { step: 3, total: 5, label: 'c' },
+      seq: 9,
+    });
     answerSticky({ payload: { step: 2, total: 5, label: 'b' }, seq: 7 });
     await new Promise((r) => setTimeout(r, 0));
     expect(seen).toEqual([{ step: 3, total: 5, label: 'c' }]);

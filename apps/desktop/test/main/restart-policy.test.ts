@@ -3,7 +3,12 @@ import { RestartPolicy } from '../../src/main/restart-policy.ts';
 
 describe('RestartPolicy', () => {
   it('doubles the delay per crash up to the cap, then gives up past maxCrashes within the window', () => {
-    const policy = new RestartPolicy({ baseDelayMs: 500, maxDelayMs: 4_000, maxCrashes: 5, windowMs: 60_000 });
+    const policy = new RestartPolicy({
+      baseDelayMs: 500,
+      maxDelayMs: 4_000,
+      maxCrashes: 5,
+      windowMs: 60_000,
+    });
     const decisions = [0, 1_000, 2_000, 3_000, 4_000, 5_000].map((t) => policy.recordCrash(t));
     expect(decisions).toEqual([
       { action: 'restart', delayMs: 500, crashesInWindow: 1 },

@@ -58,7 +58,10 @@ describe('navigation and new windows', () => {
     if (!open) throw new Error('no window open handler');
     expect(open({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(open({ url: 'https://developer.work.weixin.qq.com/document' })).toEqual({ action: 'deny' });
-    expect(shell.openedExternal).toEqual(['https://work.weixin.qq.com/', 'https://developer.work.weixin.qq.com/document']);
+    expect(shell.openedExternal).toEqual([
+      'https://work.weixin.qq.com/',
+      'https://developer.work.weixin.qq.com/document',
+    ]);
   });
 
   it('hardens the launcher too', () => {
@@ -75,7 +78,9 @@ describe('session', () => {
     await startToMainWindow(test);
     const s = session.defaultSession;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      const granted = await new Promise<boolean>((resolve) => s.permissionRequestHandler?.({}, permission, resolve));
+      const granted = await new Promise<boolean>((resolve) =>
+        s.permissionRequestHandler?.({}, permission, resolve),
+      );
       expect(granted).toBe(false);
       expect(s.permissionCheckHandler?.({}, permission)).toBe(false);
     }
@@ -87,9 +92,14 @@ describe('session', () => {
     const listener = session.defaultSession.headersListener;
     if (!listener) throw new Error('no onHeadersReceived listener');
     const respond = (url: string, responseHeaders: Record<string, string[]>) =>
-      new Promise<{ responseHeaders?: Record<string, string[]> }>((resolve) => listener({ url, responseHeaders }, resolve));
+      new Promise<{ responseHeaders?: Record<string, string[]> }>((resolve) =>
+        listener({ url, responseHeaders }, resolve),
+      );
 
-    const ours = await respond('app://wld/index.html', { 'content-security-policy': ["default-src *"], 'x-a': ['1'] });
+    const ours = await respond('app://wld/index.html', {
+      'content-security-policy': ['default-src *'],
+      'x-a': ['1'],
+    });
     expect(ours.responseHeaders?.['Content-Security-Policy']).toEqual([contentSecurityPolicy()]);
     expect(ours.responseHeaders?.['content-security-policy']).toBeUndefined();
     expect(ours.responseHeaders?.['x-a']).toEqual(['1']);
@@ -161,6 +171,8 @@ describe('app:// protocol', () => {
     const route = await handler(new Request('app://wld/lives/123'));
     expect(route.status).toBe(200);
     expect(await route.text()).toContain('<title>main</title>');
-    expect((await handler(new Request('app://wld/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect((await handler(new Request('app://wld/index.html', { method: 'POST', body: 'x' }))).status).toBe(
+      405,
+    );
   });
 });

@@ -151,7 +151,10 @@ describe('electron-store backend (a real file in a temp folder)', () => {
     const log = recordingLog();
     const store = new SettingsStore(electronStoreBackend({ cwd: dir }, log), log);
     expect(store.get().network.baseUrl).toBe('https://gateway.example.com/wecom');
-    const onDisk = JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    const onDisk = JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(onDisk.version).toBe(2);
     expect(onDisk).not.toHaveProperty('baseUrl');
     expect(onDisk.network).toMatchObject({ baseUrl: 'https://gateway.example.com/wecom', timeoutMs: 15_000 });
@@ -180,7 +183,12 @@ describe('electron-store backend (a real file in a temp folder)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wld-settings-'));
     writeFileSync(
       path.join(dir, 'settings.json'),
-      JSON.stringify({ ...v1File, profiles: [{ ...acme, secret: 'S3CR3T-corpsecret', apps: [{ name: 'live', agentId: 1, secret: 'x' }] }] }),
+      JSON.stringify({
+        ...v1File,
+        profiles: [
+          { ...acme, secret: 'S3CR3T-corpsecret', apps: [{ name: 'live', agentId: 1, secret: 'x' }] },
+        ],
+      }),
     );
     const log = recordingLog();
     const store = new SettingsStore(electronStoreBackend({ cwd: dir }, log), log);

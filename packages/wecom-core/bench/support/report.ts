@@ -20,6 +20,14 @@ export interface CoreBenchRow {
   notes: string;
 }
 
+import { availableParallelism, loadavg } from 'node:os';
+
+/** The machine's state, printed under the table: numbers from a busy machine read differently. */
+export function machineNote(): string {
+  const [one, five] = loadavg();
+  return `\n${availableParallelism()} CPUs, load average ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min), Node ${process.version}`;
+}
+
 const fixed = (value: number, digits: number): string => value.toFixed(digits);
 
 export function formatTable(rows: readonly CoreBenchRow[]): string {

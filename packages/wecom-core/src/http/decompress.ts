@@ -29,7 +29,7 @@ async function decode(body: Buffer, contentEncoding: string | undefined): Promis
       return gunzipAsync(body);
     case 'deflate':
       // Servers disagree on whether "deflate" has the zlib wrapper; accept both.
-      return body[0] !== undefined && (body[0] & 0x0f) === 8 ? inflateAsync(body) : inflateRawAsync(body);
+      return inflateAsync(body).catch(() => inflateRawAsync(body));
     case 'br':
       return brotliAsync(body);
     default:

@@ -159,7 +159,8 @@ export async function startForwardProxy(): Promise<Middleman> {
   };
 }
 
-export type Compression = 'gzip' | 'deflate' | 'br' | null;
+/** 'corrupt-gzip' claims gzip but sends the plain body. */
+export type Compression = 'gzip' | 'deflate' | 'br' | 'corrupt-gzip' | null;
 
 /**
  * An API gateway in front of the simulator: strips `prefix`, refuses requests without the
@@ -184,6 +185,10 @@ export async function startGateway(
     const target = new URL(url.slice(options.prefix.length), targetUrl);
     const accepted = String(req.headers['accept-encoding'] ?? '');
     forward(target, req, res, (body, headers) => {
+      if (options.compress === 'corrupt-gzip') {
+        headers['content-encoding'] = 'gzip';
+        return body;
+      }
       if (!options.compress || !accepted.includes(options.compress)) return body;
       headers['content-encoding'] = options.compress;
       state.compressed++;

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WeComNetworkError } from '../../src/errors/errors.ts';
+import { WeComNetworkError, WeComResponseValidationError } from '../../src/errors/errors.ts';
 import type { ApiPipeline } from '../../src/http/pipeline.ts';
 import { GETTOKEN, USER_GET, getUser, pipelineFor, someUserId, startForwardProxy, startGateway, startSim } from './helpers.ts';
 import type { Compression, Middleman, SimServer } from './helpers.ts';
@@ -68,6 +68,15 @@ describe('API gateway root', () => {
       expect(gateway.seen[1]!.url).toMatch(/[?&]access_token=[^&]+/);
     });
   }
+
+  it('treats a body that fails to decompress as malformed: retried, then RESPONSE_MALFORMED', async () => {
+    const gateway = track(await startGateway(sim.url, { prefix: '/gw', header: ['X-Gateway-Key', 'k'], compress: 'corrupt-gzip' }));
+    const pipeline = track(pipelineFor(sim, { baseUrl: `${gateway.url}/gw`, gatewayHeaders: { 'X-Gateway-Key': 'k' } }));
+    const error = await pipeline.fetchToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WeComResponseValidationError);
+    expect((error as WeComResponseValidationError).code).toBe('RESPONSE_MALFORMED');
+    expect(gateway.seen).toHaveLength(3);
+  });
 
   it('maps a gateway refusal to HTTP_403 without retrying or leaking the token', async () => {
     const gateway = track(await startGateway(sim.url, { prefix: '/wecom-gw', header: ['X-Gateway-Key', 'k-123'], compress: null }));

@@ -4,7 +4,6 @@ import type { AppChat } from '../../shared/models.ts';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { toWireContent } from './message-mapping.ts';
-import { notFound } from './errors.ts';
 
 type Methods = 'appchat.list' | 'appchat.create' | 'appchat.update' | 'appchat.send';
 

@@ -11,7 +11,7 @@
 // get_living_info is skipped for lives that ended well before they were last fetched (final).
 import { WeComApiError, mapConcurrent, type LivingInfo } from '@wld/wecom-core';
 import type { WireLivingInfo } from '../cache/index.ts';
-import { background, type SyncRun } from './sync-run.ts';
+import type { SyncRun } from './sync-run.ts';
 
 const DISCOVERY_SCOPE = 'lives:discovery';
 const SEARCH_PAGE = 1000;

@@ -17,9 +17,14 @@ const webPreferences = (launcher?.options.webPreferences ?? {}) as Record<string
 const services = lastServices();
 services.say({ type: 'ready' });
 // A fresh userData has no profile: the launcher is asked for the first-run choice.
-const firstRun = launcher?.webContents.sentOn('wld:event').some((e) => (e as { event: string }).event === 'launcher.firstRun');
+const firstRun = launcher?.webContents
+  .sentOn('wld:event')
+  .some((e) => (e as { event: string }).event === 'launcher.firstRun');
 const chooseDemo = launcher
-  ? await ipcMain.invoke('wld:invoke', launcher.webContents.ipcEvent(), { method: 'launcher.chooseDemo', input: {} })
+  ? await ipcMain.invoke('wld:invoke', launcher.webContents.ipcEvent(), {
+      method: 'launcher.chooseDemo',
+      input: {},
+    })
   : null;
 const init = services.postedOf('init')[0]?.message ?? null;
 
@@ -27,7 +32,11 @@ const handler = session.defaultSession.protocol.handlers.get('app');
 const fetchPage = async (url: string) => {
   if (!handler) return null;
   const response = await handler(new Request(url));
-  return { status: response.status, csp: response.headers.get('content-security-policy'), length: (await response.text()).length };
+  return {
+    status: response.status,
+    csp: response.headers.get('content-security-policy'),
+    length: (await response.text()).length,
+  };
 };
 
 const report = {

@@ -3,6 +3,7 @@ import { Card, Empty, Flex, Progress, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiStats } from '../../stores/monitor.ts';
 import { formatDuration, formatNumber } from '../../format.ts';
+import { shortEndpoint } from './EndpointCharts.tsx';
 
 type Budget = ApiStats['budgets'][number];
 
@@ -36,7 +37,9 @@ export function BudgetList({ budgets }: { budgets: ApiStats['budgets'] }) {
             return (
               <div key={b.bucket} data-testid={`budget-${b.bucket}`}>
                 <Flex justify="space-between" gap={8}>
-                  <Typography.Text code>{b.bucket}</Typography.Text>
+                  <Typography.Text code title={b.bucket}>
+                    {shortEndpoint(b.bucket)}
+                  </Typography.Text>
                   <Typography.Text type="secondary">{label}</Typography.Text>
                 </Flex>
                 <Tooltip title={label}>

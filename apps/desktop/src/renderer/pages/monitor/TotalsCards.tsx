@@ -1,5 +1,5 @@
 // The headline numbers: calls, success rate, errors and token activity.
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Flex, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiStats } from '../../stores/monitor.ts';
 import { formatNumber, formatPercent } from '../../format.ts';
@@ -14,9 +14,9 @@ export function TotalsCards({ stats }: { stats: ApiStats }) {
     { key: 'tokenRefreshes', title: t('totals.tokenRefreshes'), value: formatNumber(stats.tokenRefreshes) },
   ];
   return (
-    <Row gutter={[12, 12]} data-testid="monitor-totals">
+    <Flex gap={12} wrap data-testid="monitor-totals">
       {items.map((item) => (
-        <Col key={item.key} xs={12} md={8} xl={4} flex="1">
+        <div key={item.key} style={{ flex: '1 1 160px' }}>
           <Card size="small">
             <Statistic
               title={item.title}
@@ -25,8 +25,8 @@ export function TotalsCards({ stats }: { stats: ApiStats }) {
               styles={item.danger ? { content: { color: 'var(--ant-color-error)' } } : undefined}
             />
           </Card>
-        </Col>
+        </div>
       ))}
-    </Row>
+    </Flex>
   );
 }

@@ -1,0 +1,51 @@
+// Offline: cut WeCom (stop the simulator) → every read screen keeps working from the cache with the
+// "offline, data as of …" banner, write actions are disabled with the reason; reconnect refreshes.
+import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+
+let app: CorpApp;
+test.beforeAll(async () => {
+  app = await startCorpApp();
+});
+test.afterAll(async () => {
+  await stopCorpApp(app);
+});
+
+test('browse offline from the cache, then reconnect', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openApp(page, app.host);
+  await expect(page.getByTestId('page-home')).toBeVisible();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  // wait for the first sync to have filled the cache
+  await page.getByTestId('nav-org').click();
+  await expect(page.getByTestId('users-total')).toContainText(/\d/, { timeout: 60_000 });
+  const onlineTotal = (await page.getByTestId('users-total').textContent()) ?? '';
+
+  await app.stopSim();
+  // the services notice on their next call or probe; ask them now like the user would
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('sync-button').click();
+  await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('offline-banner')).toContainText(/\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/);
+  await snap(page, '20-offline-home');
+
+  // read screens still answer from the cache
+  await page.getByTestId('nav-org').click();
+  await expect(page.getByTestId('users-total')).toHaveText(onlineTotal);
+  await expect(page.getByTestId('users-table')).toBeVisible();
+  await snap(page, '21-offline-org');
+  await page.getByTestId('nav-lives').click();
+  await expect(page.getByTestId('page-lives')).toBeVisible();
+  // an action that needs WeCom is disabled, and says why
+  await expect(page.getByTestId('create-live')).toBeDisabled();
+  await page.getByTestId('nav-messages').click();
+  await expect(page.getByTestId('send-disabled-reason')).toBeVisible();
+  await snap(page, '22-offline-messages');
+
+  await app.restartSim();
+  await page.getByTestId('reconnect-button').click();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('connection-state')).toBeVisible();
+  await page.getByTestId('nav-lives').click();
+  await expect(page.getByTestId('create-live')).toBeEnabled();
+});
