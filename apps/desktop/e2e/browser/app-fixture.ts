@@ -23,7 +23,7 @@ export interface CorpApp {
 }
 
 export async function startCorpApp(simOptions: SimOptions = {}): Promise<CorpApp> {
-  let sim = await startSimulator({ seed: 7, size: { users: 600, departments: 40, lives: 30, maxViewers: 400 }, ...simOptions });
+  const sim = await startSimulator({ seed: 7, size: { users: 600, departments: 40, lives: 30, maxViewers: 400 }, ...simOptions });
   const port = Number(new URL(sim.url).port);
   const app = sim.apps[0]!;
   const profile: Profile = {

@@ -14,6 +14,7 @@ import { contentSecurityPolicy } from './csp.ts';
 import { registerIpc } from './ipc-router.ts';
 import type { AppLog, LogLevel } from './logger.ts';
 import { MainEventChannel } from './main-events.ts';
+import { gaveUpMessage, restartingMessage, switchingProfileMessage } from './messages.ts';
 import type { MainEventPayload } from './main-events.ts';
 import { createMainHandlers } from './main-handlers.ts';
 import { originOf } from './origin.ts';
@@ -245,17 +246,12 @@ export class AppContext {
   private onServicesCrash(info: CrashInfo): void {
     this.ports.servicesStopped();
     this.initPosted = false;
+    const language = this.settings.get().language;
     if (info.decision.action === 'restart') {
-      const seconds = info.decision.delayMs / 1000;
-      this.setServicesState(
-        'restarting',
-        `The background services stopped unexpectedly (exit code ${info.code}); restarting in ${seconds} s.`,
-      );
+      this.setServicesState('restarting', restartingMessage(language, info.code, info.decision.delayMs));
       return;
     }
-    const message =
-      `The background services stopped ${info.decision.crashesInWindow} times in a row and were not restarted again. ` +
-      `The log is in ${this.options.logsDir}.`;
+    const message = gaveUpMessage(language, info.decision.crashesInWindow, this.options.logsDir);
     this.setServicesState('failed', message);
     if (this.currentPhase === 'launching' && !this.mainWindow) {
       this.sendToLauncher('launcher.error', { message, canContinueOffline: false });
@@ -393,7 +389,7 @@ export class AppContext {
       }
       this.log.info(`active profile is now ${profile?.id ?? 'none'}: restarting the services`);
       void this.restartServices(
-        profile ? `Switching to the profile "${profile.name}".` : 'No profile is active.',
+        switchingProfileMessage(change.settings.language, profile?.name ?? null),
       ).catch((error: unknown) => this.log.error('could not restart the services:', error));
       return;
     }

@@ -8,5 +8,7 @@ export function installAppMenu(isPackaged: boolean, platform: NodeJS.Platform = 
     Menu.setApplicationMenu(null);
     return;
   }
-  Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]),
+  );
 }

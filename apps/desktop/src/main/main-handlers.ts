@@ -5,6 +5,7 @@ import type { MainHandlers } from './ipc-router.ts';
 import { MainCallError } from './ipc-router.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 import type { AppLog } from './logger.ts';
+import { linkNotAllowedMessage } from './messages.ts';
 import type { SettingsPatch, SettingsStore } from './settings-store.ts';
 import { SettingsError } from './settings-store.ts';
 import type { TrackedWindow } from './window-registry.ts';
@@ -50,10 +51,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         deps.log.warn('refused to open an external link outside the allow-list:', url);
-        throw new MainCallError(
-          'LINK_NOT_ALLOWED',
-          'Only WeCom admin and documentation pages open from the app.',
-        );
+        throw new MainCallError('LINK_NOT_ALLOWED', linkNotAllowedMessage(deps.settings.get().language));
       }
       await shell.openExternal(url);
       return { ok: true };

@@ -12,7 +12,7 @@ import {
   type ServicesMethod,
 } from './contract.ts';
 import { serviceErrorSchema, type ServiceError } from './models.ts';
-import { RpcError, isCallId, isObject, type MessageEndpoint, type RpcClientMessage } from './rpc-wire.ts';
+import { RpcError, createOutbox, isCallId, unbatch, type MessageEndpoint, type RpcClientMessage } from './rpc-wire.ts';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -49,7 +49,31 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
   let nextId = 1;
   let closed = false;
 
-  const send = (message: RpcClientMessage) => endpoint.postMessage(message);
+  const unsendable = (id: number, error: unknown) => {
+    const call = pending.get(id);
+    if (!call) return;
+    pending.delete(id);
+    call.reject(
+      new RpcError({
+        kind: 'validation',
+        code: 'UNSENDABLE_INPUT',
+        message: `The input of ${call.method} cannot be sent`,
+        details: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  };
+  // A batch that cannot be cloned (e.g. a function in one input) is sent again message by message,
+  // so only the call at fault fails.
+  const outbox = createOutbox<RpcClientMessage>(endpoint, (_error, messages) => {
+    for (const message of messages) {
+      try {
+        endpoint.postMessage(message);
+      } catch (error) {
+        if (message.t === 'req') unsendable(message.id, error);
+      }
+    }
+  });
+  const send = (message: RpcClientMessage) => outbox.send(message);
 
   function settle(id: number, ok: boolean, value: unknown) {
     const call = pending.get(id);
@@ -100,11 +124,11 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
     }
   }
 
-  const unsubscribe = endpoint.onMessage((data) => {
-    if (!isObject(data)) return;
+  const receive = (data: Record<string, unknown>) => {
     if (data.t === 'res' && isCallId(data.id)) settle(data.id, data.ok === true, data.ok === true ? data.output : data.error);
     else if (data.t === 'evt' && typeof data.event === 'string') dispatchEvent(data.event, data.payload);
-  });
+  };
+  const unsubscribe = endpoint.onMessage((data) => unbatch(data, receive));
 
   return {
     call<M extends ServicesMethod>(method: M, input: MethodInput<M>, callOptions?: CallOptions) {
@@ -136,21 +160,7 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
             reject(error);
           },
         });
-        try {
-          send({ t: 'req', id, method, input });
-        } catch (error) {
-          // e.g. a value that cannot be structured-cloned
-          pending.delete(id);
-          detach();
-          reject(
-            new RpcError({
-              kind: 'validation',
-              code: 'UNSENDABLE_INPUT',
-              message: `The input of ${method} cannot be sent`,
-              details: error instanceof Error ? error.message : String(error),
-            }),
-          );
-        }
+        send({ t: 'req', id, method, input });
       });
     },
     on(event, listener) {

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { servicesContract, type EventPayload, type MethodOutput, type ServicesContract, type ServicesEvent, type ServicesMethod } from './contract.ts';
 import type { ServiceError } from './models.ts';
-import { RpcError, isCallId, isObject, type MessageEndpoint, type RpcServerMessage } from './rpc-wire.ts';
+import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcServerMessage } from './rpc-wire.ts';
 
 export type RpcLanguage = 'zh-CN' | 'en-US';
 /** What a handler receives: the input after parsing (defaults applied). */
@@ -37,8 +37,10 @@ export interface RpcServer {
   readonly endpointCount: number;
 }
 
+type Outbox = ReturnType<typeof createOutbox<RpcServerMessage>>;
+
 export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOptions = {}): RpcServer {
-  const endpoints = new Set<MessageEndpoint>();
+  const endpoints = new Map<MessageEndpoint, Outbox>();
   const language = options.language ?? (() => 'zh-CN' as const);
   const mapError = options.mapError ?? defaultMapError;
 
@@ -48,22 +50,28 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
     return mapped;
   }
 
-  function serve(endpoint: MessageEndpoint, inflight: Map<number, AbortController>, data: unknown) {
-    if (!isObject(data) || !isCallId(data.id)) return;
+  /** When a batch cannot be cloned, each message goes alone; an answer that cannot is replaced by an error. */
+  function postSeparately(endpoint: MessageEndpoint, messages: RpcServerMessage[]) {
+    for (const message of messages) {
+      try {
+        endpoint.postMessage(message);
+      } catch (error) {
+        if (message.t === 'res' && message.ok) {
+          endpoint.postMessage({ t: 'res', id: message.id, ok: false, error: failure(error, `answer #${message.id}`) });
+        } else options.onError?.(error, message.t === 'evt' ? `event ${message.event}` : `answer #${message.id}`);
+      }
+    }
+  }
+
+  function serve(outbox: Outbox, inflight: Map<number, AbortController>, data: Record<string, unknown>) {
+    if (!isCallId(data.id)) return;
     const id = data.id;
     if (data.t === 'cancel') {
       inflight.get(id)?.abort();
       return;
     }
     if (data.t !== 'req') return;
-    const reply = (message: RpcServerMessage) => {
-      try {
-        endpoint.postMessage(message);
-      } catch (error) {
-        // an output that cannot be cloned is a services bug: tell the caller instead of hanging it
-        if (message.t === 'res' && message.ok) endpoint.postMessage({ t: 'res', id, ok: false, error: failure(error, String(data.method)) });
-      }
-    };
+    const reply = (message: RpcServerMessage) => outbox.send(message);
     const method = data.method;
     if (typeof method !== 'string' || !Object.hasOwn(servicesContract, method)) {
       reply({ t: 'res', id, ok: false, error: unknownMethodError(String(method), language()) });
@@ -97,8 +105,9 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
   return {
     attach(endpoint) {
       const inflight = new Map<number, AbortController>();
-      endpoints.add(endpoint);
-      const stop = endpoint.onMessage((data) => serve(endpoint, inflight, data));
+      const outbox = createOutbox<RpcServerMessage>(endpoint, (_error, messages) => postSeparately(endpoint, messages));
+      endpoints.set(endpoint, outbox);
+      const stop = endpoint.onMessage((data) => unbatch(data, (message) => serve(outbox, inflight, message)));
       let attached = true;
       return () => {
         if (!attached) return;
@@ -111,13 +120,7 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
     },
     emit(event, payload) {
       const message: RpcServerMessage = { t: 'evt', event, payload };
-      for (const endpoint of endpoints) {
-        try {
-          endpoint.postMessage(message);
-        } catch (error) {
-          options.onError?.(error, `event ${event}`);
-        }
-      }
+      for (const outbox of endpoints.values()) outbox.send(message);
     },
     get endpointCount() {
       return endpoints.size;

@@ -20,9 +20,14 @@ export interface RpcEventMessage {
   event: string;
   payload: unknown;
 }
+/** Messages sent in the same tick travel together: one port message instead of hundreds. */
+export interface RpcBatchMessage<M> {
+  t: 'batch';
+  messages: M[];
+}
 export type RpcClientMessage = RpcRequestMessage | RpcCancelMessage;
 export type RpcServerMessage = RpcResponseMessage | RpcEventMessage;
-export type RpcMessage = RpcClientMessage | RpcServerMessage;
+export type RpcMessage = RpcClientMessage | RpcServerMessage | RpcBatchMessage<RpcClientMessage | RpcServerMessage>;
 
 /** The one thing the RPC needs from a transport. Adapters live in rpc-ports.ts. */
 export interface MessageEndpoint {
@@ -51,4 +56,44 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 export function isCallId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * Queues messages and posts them at the end of the current tick: alone when there is one, as a
+ * batch when there are more. A burst of calls (or of answers) then costs one structured clone and
+ * one message event instead of one per call, while a lone call waits no longer than a microtask.
+ */
+export function createOutbox<M>(endpoint: MessageEndpoint, onPostError?: (error: unknown, messages: M[]) => void) {
+  let queue: M[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const messages = queue;
+    queue = [];
+    if (messages.length === 0) return;
+    try {
+      endpoint.postMessage(messages.length === 1 ? messages[0] : ({ t: 'batch', messages } satisfies RpcBatchMessage<M>));
+    } catch (error) {
+      if (onPostError) onPostError(error, messages);
+      else throw error;
+    }
+  };
+  return {
+    send(message: M) {
+      queue.push(message);
+      if (!scheduled) {
+        scheduled = true;
+        queueMicrotask(flush);
+      }
+    },
+    flush,
+  };
+}
+
+/** Calls `handle` for each message of a batch, or for the message itself. */
+export function unbatch(data: unknown, handle: (message: Record<string, unknown>) => void): void {
+  if (!isObject(data)) return;
+  if (data.t === 'batch' && Array.isArray(data.messages)) {
+    for (const message of data.messages) if (isObject(message)) handle(message);
+  } else handle(data);
 }

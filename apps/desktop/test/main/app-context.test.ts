@@ -3,21 +3,31 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron.ts'));
 
 import { DEMO_PROFILE, defaultSettings } from '../../src/shared/settings.ts';
-import { app, BrowserWindow, forked, lastServices, Menu, resetFakeElectron, timeline } from './fake-electron.ts';
+import {
+  app,
+  BrowserWindow,
+  forked,
+  lastServices,
+  Menu,
+  resetFakeElectron,
+  timeline,
+} from './fake-electron.ts';
 import { installAppMenu } from '../../src/main/app-menu.ts';
 import {
   createTestApp,
+  disposeTestApps,
   eventsTo,
   invokeFrom,
   launcherWindow,
   mainWindow,
   servicesComeUp,
+  settingsWithDemo,
   startToMainWindow,
   windowsOf,
 } from './helpers.ts';
 
 beforeEach(() => resetFakeElectron());
-afterEach(() => vi.useRealTimers());
+afterEach(() => disposeTestApps());
 
 describe('start-up', () => {
   it('creates and loads the launcher before forking the services, and shows it once painted', () => {
@@ -258,7 +268,9 @@ describe('services crashes', () => {
       message: string;
     };
     expect(last.state).toBe('failed');
-    expect(last.message).toMatch(/stopped 4 times/);
+    // In the app's language (zh-CN by default), with where the log is.
+    expect(last.message).toContain('连续停止了 4 次');
+    expect(last.message).toContain(`${test.userData}/logs`);
     expect(test.context.services.phase).toBe('failed');
   });
 
@@ -279,6 +291,16 @@ describe('services crashes', () => {
     expect(forked).toHaveLength(3);
     lastServices().say({ type: 'ready' });
     expect(lastServices().postedOf('init')).toHaveLength(1);
+  });
+
+  it('says what happened in the app language', async () => {
+    const test = createTestApp({ settings: { ...settingsWithDemo(), language: 'en-US' } });
+    const main = await startToMainWindow(test);
+    lastServices().exit(139);
+    expect(eventsTo(main.webContents, 'services.state').at(-1)?.payload).toMatchObject({
+      state: 'restarting',
+      message: 'The background services stopped unexpectedly (exit code 139); restarting in 0.5 s.',
+    });
   });
 
   it('a crash long after the last one starts the backoff over', async () => {

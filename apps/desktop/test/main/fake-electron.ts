@@ -153,23 +153,41 @@ export class MessagePortMain extends EventEmitter {
   closed = false;
   started = false;
   readonly posted: unknown[] = [];
+  /** The other end of the channel: what is posted here arrives there (once it is started). */
+  other: MessagePortMain | null = null;
+  private readonly queued: unknown[] = [];
 
   postMessage(message: unknown): void {
+    if (this.closed) return;
     this.posted.push(message);
+    const other = this.other;
+    if (other) queueMicrotask(() => other.receive(structuredClone(message)));
   }
 
   start(): void {
     this.started = true;
+    for (const message of this.queued.splice(0)) this.emit('message', { data: message, ports: [] });
   }
 
   close(): void {
     this.closed = true;
+  }
+
+  private receive(message: unknown): void {
+    if (this.closed) return;
+    if (this.started) this.emit('message', { data: message, ports: [] });
+    else this.queued.push(message);
   }
 }
 
 export class MessageChannelMain {
   readonly port1 = new MessagePortMain();
   readonly port2 = new MessagePortMain();
+
+  constructor() {
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  }
 }
 
 export class FakeUtilityProcess extends EventEmitter {
@@ -193,10 +211,14 @@ export class FakeUtilityProcess extends EventEmitter {
     this.options = options;
   }
 
+  /** Set by a test that runs a real services runtime behind this process. */
+  onPost: ((message: unknown, transfer: MessagePortMain[]) => void) | null = null;
+
   postMessage(message: { type: string } & Record<string, unknown>, transfer: MessagePortMain[] = []): void {
     if (this.exited) throw new Error('the process has exited');
     this.posted.push({ message, transfer });
     record(`services:post ${message.type}`);
+    this.onPost?.(structuredClone(message), transfer);
   }
 
   kill(): boolean {
@@ -229,10 +251,13 @@ export class FakeUtilityProcess extends EventEmitter {
 export const forked: FakeUtilityProcess[] = [];
 
 export const utilityProcess = {
+  /** Called with each new process (e.g. to run the real services runtime behind it). */
+  onFork: null as ((child: FakeUtilityProcess) => void) | null,
   fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
     const child = new FakeUtilityProcess(modulePath, args, options);
     forked.push(child);
     record('fork');
+    utilityProcess.onFork?.(child);
     return child;
   },
 };
@@ -456,6 +481,7 @@ export function resetFakeElectron(): void {
   timeline.length = 0;
   BrowserWindow.instances = [];
   forked.length = 0;
+  utilityProcess.onFork = null;
   ipcMain.handlers.clear();
   ipcMain.removeAllListeners();
   app.removeAllListeners();

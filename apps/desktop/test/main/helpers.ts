@@ -1,6 +1,7 @@
 // Builds an AppContext on the fake Electron with in-memory settings and a recording log, and
 // walks it through the usual start-up so each test starts where it needs to.
 import { mkdtempSync } from 'node:fs';
+import { vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppContext } from '../../src/main/app-context.ts';
@@ -38,6 +39,17 @@ export interface TestApp {
   userData: string;
 }
 
+const created: TestApp[] = [];
+
+/**
+ * Stops every app a test created, so no restart or ready timer of one test fires during the next.
+ * Call from afterEach.
+ */
+export async function disposeTestApps(): Promise<void> {
+  vi.useRealTimers();
+  await Promise.all(created.splice(0).map((t) => t.context.shutdown()));
+}
+
 export function createTestApp(
   options: { settings?: unknown; overrides?: Partial<AppContextOptions> } = {},
 ): TestApp {
@@ -55,9 +67,12 @@ export function createTestApp(
     settings,
     log,
     servicesLog: (level, message) => void log.lines.push({ level: 'services', text: `${level} ${message}` }),
+    shutdownTimeoutMs: 20,
     ...options.overrides,
   });
-  return { context, settings, log, userData };
+  const app = { context, settings, log, userData };
+  created.push(app);
+  return app;
 }
 
 /** Windows by the page they loaded. */

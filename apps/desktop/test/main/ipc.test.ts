@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 
@@ -6,9 +6,10 @@ import { mainContract } from '../../src/shared/contract.ts';
 import { IPC } from '../../src/shared/ipc-channels.ts';
 import { isMethodAllowed } from '../../src/main/ipc-router.ts';
 import { ipcMain, lastServices, resetFakeElectron, shell } from './fake-electron.ts';
-import { createTestApp, invokeFrom, launcherWindow, startToMainWindow } from './helpers.ts';
+import { createTestApp, disposeTestApps, invokeFrom, launcherWindow, startToMainWindow } from './helpers.ts';
 
 beforeEach(() => resetFakeElectron());
+afterEach(() => disposeTestApps());
 
 describe('IPC sender check', () => {
   it('refuses calls from a frame that is not our page, from an iframe, and from an unknown webContents', async () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 
@@ -11,9 +11,16 @@ import {
   MessagePortMain,
   resetFakeElectron,
 } from './fake-electron.ts';
-import { createTestApp, requestPortFrom, servicesComeUp, startToMainWindow } from './helpers.ts';
+import {
+  createTestApp,
+  disposeTestApps,
+  requestPortFrom,
+  servicesComeUp,
+  startToMainWindow,
+} from './helpers.ts';
 
 beforeEach(() => resetFakeElectron());
+afterEach(() => disposeTestApps());
 
 function portsPostedTo(window: BrowserWindow) {
   return window.webContents.posted.filter((p) => p.channel === IPC.port);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 
@@ -9,9 +9,10 @@ import { createAppProtocolHandler, resolveAppFile } from '../../src/main/app-pro
 import { contentSecurityPolicy } from '../../src/main/csp.ts';
 import { isAllowedExternalUrl } from '../../src/main/external-links.ts';
 import { protocol, resetFakeElectron, session, shell } from './fake-electron.ts';
-import { createTestApp, startToMainWindow } from './helpers.ts';
+import { createTestApp, disposeTestApps, startToMainWindow } from './helpers.ts';
 
 beforeEach(() => resetFakeElectron());
+afterEach(() => disposeTestApps());
 
 describe('external link allow-list', () => {
   it.each([

@@ -12,6 +12,7 @@ import {
 } from '../../src/shared/rpc.ts';
 
 const now = Date.now();
+const user = (userid: string) => ({ userid, name: userid, position: '', status: 1 as const, mainDepartment: null, departments: [] });
 const connection = { state: 'online' as const, asOf: now, since: now, lastError: null };
 
 function setup(partial: Partial<ServicesHandlers>, onError?: (error: unknown) => void) {
@@ -169,6 +170,21 @@ describe('rpc', () => {
     server.emit('changed', { topics: ['org'] });
     await new Promise((r) => setTimeout(r, 20));
     expect(other).toHaveLength(1);
+  });
+
+  it('calls made in the same tick travel as one batch and each gets its own answer', async () => {
+    const { client } = setup({ 'users.get': ({ userid }) => ({ asOf: now, stale: false, user: user(userid), departmentNames: [], tags: [], watched: [] }) });
+    const ids = Array.from({ length: 1000 }, (_, i) => `u${i}`);
+    const answers = await Promise.all(ids.map((userid) => client.call('users.get', { userid })));
+    expect(answers.map((a) => a.user.userid)).toEqual(ids);
+  });
+
+  it('an input that cannot be cloned fails alone, the calls beside it succeed', async () => {
+    const { client } = setup({ 'lives.get': () => ({ asOf: now, stale: false, live: undefined, audience: null }) as never, 'connection.state': () => connection });
+    const good = client.call('connection.state', {});
+    const bad = rejection(client.call('users.search', { query: (() => 'x') as never }));
+    expect(await good).toEqual(connection);
+    expect((await bad).error.code).toBe('UNSENDABLE_INPUT');
   });
 
   it('close rejects pending calls', async () => {

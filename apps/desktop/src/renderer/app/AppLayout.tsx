@@ -86,10 +86,9 @@ export function AppLayout() {
         </Layout.Header>
         <ServicesNotice />
         <OfflineBanner />
+        {/* Layout.Content renders the page's <main> landmark. */}
         <Layout.Content style={{ overflow: 'auto', padding: 20 }} id="main-content" tabIndex={-1}>
-          <main>
-            <AppRoutes />
-          </main>
+          <AppRoutes />
         </Layout.Content>
       </Layout>
     </Layout>

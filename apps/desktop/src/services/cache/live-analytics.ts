@@ -1,6 +1,6 @@
 // One live's charts (distribution, completion, by department, attendance) and its absentees.
 import type { User } from '../../shared/models.ts';
-import { AUDIENCE_MEMBERS } from './audience.ts';
+import { WITH_AUDIENCE } from './audience.ts';
 import type { CacheContext } from './context.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
@@ -90,9 +90,10 @@ export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries,
       aggregates.ensure();
       const counts = ctx
         .stmt(
-          `SELECT count(*) AS audience,
-                  sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = :liveId AND w.userid = u.userid)) AS attended
-           FROM (${AUDIENCE_MEMBERS}) m JOIN users u ON u.id = m.id`,
+          `${WITH_AUDIENCE}
+           SELECT count(*) AS audience,
+                  sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = :liveId AND w.userid = m.userid)) AS attended
+           FROM audience m`,
         )
         .get({ livingid, liveId: live.id }) as { audience: number; attended: number | null };
       const attended = counts.attended ?? 0;
@@ -121,9 +122,10 @@ export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries,
     aggregates.ensure();
     const rows = ctx
       .stmt(
-        `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
-         FROM (${AUDIENCE_MEMBERS}) m JOIN users u ON u.id = m.id LEFT JOIN departments d ON d.id = u.home_department
-         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = :liveId AND w.userid = u.userid)
+        `${WITH_AUDIENCE}
+         SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
+         FROM audience m CROSS JOIN users u ON u.id = m.id LEFT JOIN departments d ON d.id = u.home_department
+         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = :liveId AND w.userid = m.userid)
          ORDER BY department_name, home, u.name, u.userid`,
       )
       .all({ livingid, liveId: live }) as Array<UserRow & { home: number; department_name: string }>;

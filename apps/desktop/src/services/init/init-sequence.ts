@@ -30,6 +30,21 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
   };
   const message = (error: unknown) => toServiceError(error, language).message;
 
+  // Credentials, the Demo's simulator and the connection test do not need the cache: they start now
+  // and overlap with opening it. Progress is still posted in step order as each part is awaited.
+  const profile = ctx.profile();
+  const credentials = profile ? (async () => core.rebuildClient(await core.loadSecrets()))() : null;
+  const tested = credentials?.then(async (client) => {
+    if (!client || options.offline) return { ran: false as const };
+    try {
+      await client.auth.testConnection();
+      return { ran: true as const, error: null };
+    } catch (error) {
+      return { ran: true as const, error };
+    }
+  });
+  tested?.catch(() => {}); // a failed credentials step is reported below, when awaited
+
   // 1. cache
   progress('cache');
   let cache;
@@ -39,18 +54,17 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
     return finish({ type: 'initFailed', id: 'cache', message: `${t(language, 'init.cacheFailed')}: ${message(error)}`, canContinueOffline: false });
   }
   const asOf = () => cache.newestFetchedAt();
-  const profile = ctx.profile();
-  if (!profile) {
+  if (!profile || !credentials || !tested) {
     ctx.connection.setUnconfigured();
     return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: t(language, 'unconfigured') });
   }
 
-  // 2. credentials (the Demo's come from the simulator)
+  // 2. credentials (the Demo's come from its simulator)
   progress('credentials');
   if (profile.kind === 'demo') progress('simulator');
   let client;
   try {
-    client = await core.rebuildClient(await core.loadSecrets());
+    client = await credentials;
   } catch (error) {
     const failedStep: InitStep = profile.kind === 'demo' ? 'simulator' : 'credentials';
     return finish({ type: 'initFailed', id: failedStep, message: message(error), canContinueOffline: asOf() !== null });
@@ -69,11 +83,11 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
     return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason });
   }
   ctx.connection.setConnecting();
-  try {
-    await client.auth.testConnection();
+  const test = await tested;
+  if (test.ran && test.error === null) {
     ctx.connection.setOnline();
-  } catch (error) {
-    const failure = toServiceError(error, language);
+  } else {
+    const failure = toServiceError(test.ran ? test.error : new Error('connection test did not run'), language);
     ctx.connection.setOffline(failure);
     if (asOf() !== null) return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: failure.message });
     return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });

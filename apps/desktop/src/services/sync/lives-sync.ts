@@ -11,10 +11,10 @@
 // get_living_info is skipped for lives that ended well before they were last fetched (final).
 import { WeComApiError, mapConcurrent, type LivingInfo } from '@wld/wecom-core';
 import type { WireLivingInfo } from '../cache/index.ts';
-import type { SyncRun } from './sync-run.ts';
+import { yieldToLoop, type SyncRun } from './sync-run.ts';
 
 const DISCOVERY_SCOPE = 'lives:discovery';
-const SEARCH_PAGE = 1000;
+const SEARCH_PAGE = 250;
 const INFO_BATCH = 50;
 /** A live that ended this long before its last fetch no longer changes (viewer numbers, replay). */
 const FINAL_AFTER_END_SECONDS = 6 * 3600;
@@ -23,7 +23,7 @@ const TERMINAL = new Set([2, 3, 4]);
 export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives: number; fetched: number }> {
   const { client, cache } = run;
   const fetchedAt = run.now();
-  const anchors = pickAnchors(run);
+  const anchors = await pickAnchors(run);
   run.progress('anchors', 0, anchors.length);
 
   const livingids = new Set<string>();
@@ -69,6 +69,7 @@ export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives:
     if (batch.length >= INFO_BATCH) {
       cache.upsertLives(batch, fetchedAt);
       batch = [];
+      await yieldToLoop();
     }
     run.progress('lives', ++done, toFetch.length);
   }
@@ -84,7 +85,7 @@ function isFinal(run: SyncRun, livingid: string): boolean {
   return cached.fetchedAt / 1000 > end + FINAL_AFTER_END_SECONDS;
 }
 
-function pickAnchors(run: SyncRun): string[] {
+async function pickAnchors(run: SyncRun): Promise<string[]> {
   const { cache } = run;
   const anchors = new Set<string>([...cache.knownAnchors(), ...run.options.extraAnchors]);
   const batch = run.options.anchorDiscoveryBatch;
@@ -106,6 +107,7 @@ function pickAnchors(run: SyncRun): string[] {
       wrapped = true;
     }
     if (page.rows.length === 0) break;
+    await yieldToLoop();
   }
   cache.setSyncState(DISCOVERY_SCOPE, { status: 'done', cursor: String(offset), done: added, total });
   return [...anchors];

@@ -7,9 +7,12 @@
 // from a new IP (48009).
 import { WeComApiError, mapConcurrent, type SimpleUser, type User } from '@wld/wecom-core';
 import type { WireDepartment, WireUser } from '../cache/index.ts';
-import { background, throwIfAborted, type SyncRun } from './sync-run.ts';
+import { background, throwIfAborted, yieldToLoop, type SyncRun } from './sync-run.ts';
 
-const USER_BATCH = 500;
+/** Users per SQLite transaction: small enough that RPC calls wait a few ms at most. */
+const USER_BATCH = 200;
+/** user/list_id rows per page: WeCom allows 10,000, smaller pages keep each parse short. */
+const LIST_ID_PAGE = 2_000;
 
 export async function syncOrg(run: SyncRun): Promise<{ departments: number; users: number; tags: number }> {
   const { client, cache } = run;
@@ -24,10 +27,11 @@ export async function syncOrg(run: SyncRun): Promise<{ departments: number; user
 
     const seen = new Set<string>();
     let batch: WireUser[] = [];
-    const flush = () => {
+    const flush = async () => {
       if (batch.length === 0) return;
       cache.upsertUsers(batch, fetchedAt);
       batch = [];
+      await yieldToLoop();
     };
     let done = 0;
     run.progress('users', 0, departments.length);
@@ -38,19 +42,19 @@ export async function syncOrg(run: SyncRun): Promise<{ departments: number; user
         seen.add(user.userid);
         batch.push(withListIdLinks(user, linksFromListId));
       }
-      if (batch.length >= USER_BATCH) flush();
+      if (batch.length >= USER_BATCH) await flush();
       run.progress('users', ++done, departments.length);
     }
-    flush();
+    await flush();
     // members only the contacts secret sees (outside the app's visibility): ids and departments
     if (linksFromListId) {
       for (const [userid, department] of linksFromListId) {
         if (seen.has(userid)) continue;
         seen.add(userid);
         batch.push({ userid, department });
-        if (batch.length >= USER_BATCH) flush();
+        if (batch.length >= USER_BATCH) await flush();
       }
-      flush();
+      await flush();
     }
 
     const tags = await syncTags(run, fetchedAt);
@@ -86,7 +90,7 @@ async function collectListIdLinks(run: SyncRun): Promise<Map<string, number[]>> 
   const links = new Map<string, number[]>();
   let rows = 0;
   run.progress('user ids', 0, null);
-  for await (const page of run.client.users.listIdPages(background(run))) {
+  for await (const page of run.client.users.listIdPages({ ...background(run), limit: LIST_ID_PAGE })) {
     for (const row of page.dept_user) {
       const list = links.get(row.userid);
       if (list) {
@@ -95,6 +99,7 @@ async function collectListIdLinks(run: SyncRun): Promise<Map<string, number[]>> 
     }
     rows += page.dept_user.length;
     run.progress('user ids', rows, null);
+    await yieldToLoop();
   }
   return links;
 }
@@ -114,6 +119,7 @@ async function syncTags(run: SyncRun, fetchedAt: number): Promise<number> {
   for await (const { tagid, detail } of details) {
     cache.replaceTagMembers(tagid, { userlist: detail.userlist, partylist: detail.partylist }, fetchedAt);
     run.progress('tags', ++done, tags.length);
+    await yieldToLoop();
   }
   return tags.length;
 }

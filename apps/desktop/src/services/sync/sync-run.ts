@@ -34,3 +34,9 @@ export const background = (run: SyncRun) => ({ priority: 'background' as const, 
 export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
 }
+
+/**
+ * Lets the event loop breathe between synchronous chunks (SQLite writes, big pages), so calls from
+ * the windows are answered while a sync runs.
+ */
+export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

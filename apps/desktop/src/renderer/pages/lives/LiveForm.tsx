@@ -128,6 +128,33 @@ function TextCounter({ m, testId }: { m: TextMeasure; testId: string }) {
   );
 }
 
+// The watchers live in small components, so a keystroke re-renders the counter, not the whole form.
+function WatchedCounter({ field, measure, testId }: { field: 'theme' | 'description'; measure: (text: string) => TextMeasure; testId: string }) {
+  const form = Form.useFormInstance<LiveFormValues>();
+  const text: string = Form.useWatch(field, form) ?? '';
+  return <TextCounter m={measure(text)} testId={testId} />;
+}
+
+function NotifyCheckbox() {
+  const { t } = useTranslation('lives');
+  const form = Form.useFormInstance<LiveFormValues>();
+  const audience = Form.useWatch('audience', form);
+  const hasAudience =
+    (audience?.departmentIds?.length ?? 0) + (audience?.userids?.length ?? 0) + (audience?.tagIds?.length ?? 0) > 0;
+  return (
+    <Form.Item name="notifyAudience" valuePropName="checked">
+      <Checkbox disabled={!hasAudience} data-testid="live-notify">
+        {t('form.notify')}
+        {hasAudience ? null : (
+          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+            ({t('form.notifyNeedsAudience')})
+          </Typography.Text>
+        )}
+      </Checkbox>
+    </Form.Item>
+  );
+}
+
 export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCancel, onDirtyChange }: LiveFormProps) {
   const { t } = useTranslation('lives');
   const { t: tc } = useTranslation('common');
@@ -138,11 +165,6 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
   const editing = live !== undefined;
   const locked = editing && live.status !== 0;
 
-  const theme = Form.useWatch('theme', form) ?? '';
-  const description = Form.useWatch('description', form) ?? '';
-  const audience = Form.useWatch('audience', form);
-  const hasAudience =
-    (audience?.departmentIds?.length ?? 0) + (audience?.userids?.length ?? 0) + (audience?.tagIds?.length ?? 0) > 0;
 
   const check = <V,>(rule: (v: V) => RuleError | null): FormRule => ({
     validator: (_rule, value: V) => {
@@ -199,7 +221,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
         label={t('form.theme')}
         required
         rules={[check(themeRule)]}
-        extra={<TextCounter m={measureTheme(theme)} testId="theme-counter" />}
+        extra={<WatchedCounter field="theme" measure={measureTheme} testId="theme-counter" />}
       >
         <Input placeholder={t('form.themePlaceholder')} data-testid="live-theme" autoFocus={!editing} />
       </Form.Item>
@@ -254,7 +276,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
         name="description"
         label={t('form.description')}
         rules={[check(descriptionRule)]}
-        extra={<TextCounter m={measureDescription(description)} testId="description-counter" />}
+        extra={<WatchedCounter field="description" measure={measureDescription} testId="description-counter" />}
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="live-description" />
       </Form.Item>
@@ -266,19 +288,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
         {t('form.audienceHint')}
       </Typography.Paragraph>
       <AudiencePicker knownUserLabels={knownUserLabels} />
-      {editing ? null : (
-        <Form.Item name="notifyAudience" valuePropName="checked">
-          <Checkbox disabled={!hasAudience} data-testid="live-notify">
-            {t('form.notify')}
-            {hasAudience ? null : (
-              <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-                ({t('form.notifyNeedsAudience')})
-              </Typography.Text>
-            )}
-          </Checkbox>
-        </Form.Item>
-      )}
-
+      {editing ? null : <NotifyCheckbox />}
       {error ? <ErrorAlert error={error} compact className="live-form-error" /> : null}
       <Flex justify="flex-end" style={{ marginTop: 16 }}>
         <Space>

@@ -64,7 +64,6 @@ export function LivesMonth({ lives }: { lives: Live[] }) {
         value={dayjs(cursor)}
         onChange={(d) => setCursor(d.valueOf())}
         onPanelChange={(d) => setCursor(d.valueOf())}
-        mode="month"
         cellRender={(date, info) => (info.type === 'date' ? dateCell(date) : info.originNode)}
       />
     </div>

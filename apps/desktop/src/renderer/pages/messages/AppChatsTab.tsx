@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { useMessagesStore } from '../../stores/messages.ts';
 import { AppChatEditor } from './AppChatEditor.tsx';
 import { AppChatSender } from './AppChatSender.tsx';
 
@@ -18,6 +19,7 @@ export function AppChatsTab() {
   const { t } = useTranslation('messages');
   const online = useOnlineAction();
   const chats = useServiceQuery('appchat.list', {}, { topics: ['appchat'] });
+  const labels = useMessagesStore((s) => s.labels);
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const gated = (node: ReactElement) => (online.disabled ? <Tooltip title={online.reason}><span>{node}</span></Tooltip> : node);
@@ -45,7 +47,7 @@ export function AppChatsTab() {
         columns={[
           { key: 'name', title: t('appchat.name'), dataIndex: 'name' },
           { key: 'chatid', title: 'chatid', render: (_: unknown, c) => <Typography.Text code>{c.chatid}</Typography.Text> },
-          { key: 'owner', title: t('appchat.owner'), dataIndex: 'owner' },
+          { key: 'owner', title: t('appchat.owner'), render: (_: unknown, c) => (labels[`user:${c.owner}`] ? `${labels[`user:${c.owner}`]}（${c.owner}）` : c.owner) },
           { key: 'members', title: t('appchat.members'), align: 'right', render: (_: unknown, c) => formatNumber(c.userlist.length) },
           { key: 'fetchedAt', title: t('appchat.fetchedAt'), render: (_: unknown, c) => formatDateTime(c.fetchedAt) },
           {

@@ -30,12 +30,14 @@ export function ContentEditor({ draft, onChange, issues, showIssues }: ContentEd
 
   return (
     <Flex vertical gap={12}>
-      <Segmented<Msgtype>
-        value={draft.msgtype}
-        onChange={(msgtype) => onChange({ msgtype })}
-        options={MSGTYPES.map((m) => ({ value: m, label: t(`types.${m}`) }))}
-        data-testid="msgtype"
-      />
+      <div data-testid="msgtype">
+        <Segmented<Msgtype>
+          value={draft.msgtype}
+          onChange={(msgtype) => onChange({ msgtype })}
+          options={MSGTYPES.map((m) => ({ value: m, label: t(`types.${m}`) }))}
+          aria-label={t('fields.msgtype')}
+        />
+      </div>
       <Form layout="vertical" component="div">
         {draft.msgtype === 'text' ? (
           <Form.Item label={t('fields.content')} {...issueFor('text')} extra={<ByteCounter value={draft.text} max={MESSAGE_LIMITS.textBytes} data-testid="counter-text" />}>

@@ -33,7 +33,7 @@ export function EndpointCharts({ stats }: { stats: ApiStats }) {
               <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} />
-                <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} interval={0} />
                 <Tooltip formatter={(v) => formatNumber(Number(v))} />
                 <Legend />
                 <Bar dataKey="calls" name={t('charts.callsSeries')} fill={COLORS.calls} isAnimationActive={false} />
@@ -52,7 +52,7 @@ export function EndpointCharts({ stats }: { stats: ApiStats }) {
               <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" unit=" ms" tickFormatter={(v: number) => formatNumber(v)} />
-                <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} interval={0} />
                 <Tooltip formatter={(v) => `${formatNumber(Number(v), 1)} ms`} />
                 <Legend />
                 <Bar dataKey="p50" name="p50" fill={COLORS.p50} isAnimationActive={false} />

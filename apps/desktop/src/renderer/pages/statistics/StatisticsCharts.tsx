@@ -28,14 +28,14 @@ const MAX_DEPARTMENTS = 15;
 
 const day = (unix: number) => dayjs.unix(unix).format('MM-DD');
 
-function ChartCard({ title, empty, children, testid }: { title: string; empty: boolean; children: ReactElement; testid: string }) {
+function ChartCard({ title, empty, children, testid, height = CHART_HEIGHT }: { title: string; empty: boolean; children: ReactElement; testid: string; height?: number }) {
   const { t } = useTranslation('statistics');
   return (
     <Card size="small" title={title} data-testid={testid}>
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} style={{ height: CHART_HEIGHT - 40 }} />
       ) : (
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <ResponsiveContainer width="100%" height={height}>
           {children}
         </ResponsiveContainer>
       )}
@@ -79,17 +79,22 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
             <YAxis yAxisId="hours" orientation="right" />
             <Tooltip formatter={(v, name) => (name === t('series.watchHours') ? formatNumber(Number(v), 1) : formatNumber(Number(v)))} />
             <Legend />
-            <Line yAxisId="viewers" type="monotone" dataKey="viewers" name={t('series.viewers')} stroke={COLORS.viewers} dot={false} isAnimationActive={false} />
-            <Line yAxisId="hours" type="monotone" dataKey="watchHours" name={t('series.watchHours')} stroke={COLORS.hours} dot={false} isAnimationActive={false} />
+            <Line yAxisId="viewers" type="linear" dataKey="viewers" name={t('series.viewers')} stroke={COLORS.viewers} dot={false} isAnimationActive={false} />
+            <Line yAxisId="hours" type="linear" dataKey="watchHours" name={t('series.watchHours')} stroke={COLORS.hours} dot={false} isAnimationActive={false} />
           </LineChart>
         </ChartCard>
       </Col>
       <Col xs={24} xl={16}>
-        <ChartCard title={t('charts.completionByDepartment')} empty={departments.length === 0} testid="chart-completion">
+        <ChartCard
+          title={t('charts.completionByDepartment')}
+          empty={departments.length === 0}
+          testid="chart-completion"
+          height={Math.max(CHART_HEIGHT, departments.length * 26 + 50)}
+        >
           <BarChart data={departments} layout="vertical" margin={{ left: 8, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" />
-            <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} interval={0} />
             <Tooltip formatter={(v) => `${formatNumber(Number(v), 1)}%`} />
             <Bar dataKey="completion" name={t('series.completion')} fill={COLORS.completion} isAnimationActive={false} />
           </BarChart>

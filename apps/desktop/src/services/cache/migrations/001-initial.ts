@@ -143,6 +143,8 @@ export const initialSchema: Migration = {
         is_mic INTEGER NOT NULL DEFAULT 0,
         invitor_userid TEXT,
         invitor_external_userid TEXT,
+        -- the viewer's main department when the stats were fetched (statistics stay as they were)
+        department_id INTEGER,
         generation INTEGER NOT NULL DEFAULT 0,
         fetched_at INTEGER NOT NULL,
         PRIMARY KEY (live_id, userid)

@@ -1,6 +1,9 @@
 // Precomputed aggregates so reads stay fast on 100k users / 1M watch rows:
-// department user counts and the department closure (computed after org changes), and per-live
-// watch summaries (computed when a live's watch fetch finishes, or lazily when marked dirty).
+// - after org changes (lazily, see org-aggregates.ts): the department closure, every department's
+//   members including sub-departments, user counts, each department's division (the top-level
+//   department above it) and tag member counts;
+// - when a live's watch fetch ends (see live-summaries.ts): its totals, and its internal viewers
+//   per department and per division.
 import type { Migration } from './types.ts';
 
 export const aggregates: Migration = {
@@ -10,6 +13,8 @@ export const aggregates: Migration = {
     db.exec(`
       ALTER TABLE departments ADD COLUMN user_count INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE departments ADD COLUMN total_user_count INTEGER NOT NULL DEFAULT 0;
+      -- the department right below a root above this one (itself when top-level or a root)
+      ALTER TABLE departments ADD COLUMN division_id INTEGER;
       -- distinct users named by the tag or in its departments' subtrees
       ALTER TABLE tags ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0;
 
@@ -21,6 +26,13 @@ export const aggregates: Migration = {
         PRIMARY KEY (ancestor, descendant)
       ) WITHOUT ROWID;
       CREATE INDEX dept_closure_descendant ON dept_closure(descendant, ancestor);
+
+      -- every user of a department or any department below it, once
+      CREATE TABLE department_members (
+        department_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        PRIMARY KEY (department_id, user_id)
+      ) WITHOUT ROWID;
 
       CREATE TABLE live_summary (
         live_id INTEGER PRIMARY KEY REFERENCES lives(id) ON DELETE CASCADE,
@@ -36,7 +48,7 @@ export const aggregates: Migration = {
       );
       CREATE INDEX live_summary_dirty ON live_summary(dirty) WHERE dirty = 1;
 
-      -- internal viewers per live and viewer's main department
+      -- internal viewers per live and department (watch_internal.department_id)
       CREATE TABLE live_dept_summary (
         live_id INTEGER NOT NULL REFERENCES lives(id) ON DELETE CASCADE,
         department_id INTEGER NOT NULL,
@@ -46,6 +58,19 @@ export const aggregates: Migration = {
         PRIMARY KEY (live_id, department_id)
       ) WITHOUT ROWID;
 
+      -- the same per division: small, so statistics across many lives stay cheap
+      CREATE TABLE live_division_summary (
+        live_id INTEGER NOT NULL REFERENCES lives(id) ON DELETE CASCADE,
+        division_id INTEGER NOT NULL,
+        viewers INTEGER NOT NULL,
+        watch_seconds INTEGER NOT NULL,
+        completion_sum REAL NOT NULL,
+        PRIMARY KEY (live_id, division_id)
+      ) WITHOUT ROWID;
+
+      -- rows written before this version: attribute viewers to their current department
+      UPDATE watch_internal SET department_id = (SELECT home_department FROM users u WHERE u.userid = watch_internal.userid)
+        WHERE department_id IS NULL;
       INSERT INTO live_summary (live_id, dirty)
         SELECT live_id, 1 FROM watch_internal UNION SELECT live_id, 1 FROM watch_external;
       INSERT OR REPLACE INTO meta (key, value) VALUES ('org.aggregatesDirty', 'true');

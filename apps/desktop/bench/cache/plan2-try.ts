@@ -1,0 +1,15 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/wld-warm/cache.sqlite');
+const plan = (sql: string, ...params: any[]) => console.log(db.prepare('EXPLAIN QUERY PLAN ' + sql).all(...params).map((r: any) => `${r.id}/${r.parent} ${r.detail}`).join('\n'), '\n---');
+const time = (label: string, sql: string, ...params: any[]) => { db.prepare(sql).all(...params); const t = performance.now(); const r = db.prepare(sql).all(...params); console.log(label, (performance.now() - t).toFixed(1), 'ms', r.length); };
+console.log(db.prepare('SELECT id, total_user_count FROM departments WHERE id IN (1,2,3,7)').all());
+const where = `u.id IN (SELECT ud.user_id FROM dept_closure c JOIN user_departments ud ON ud.department_id = c.descendant WHERE c.ancestor = ?)`;
+plan(`SELECT count(*) FROM users u WHERE ${where}`, 2);
+time('count', `SELECT count(*) FROM users u WHERE ${where}`, 2);
+plan(`SELECT u.id FROM users u WHERE ${where} ORDER BY u.name, u.userid LIMIT 100`, 2);
+time('page', `SELECT u.id FROM users u WHERE ${where} ORDER BY u.name, u.userid LIMIT 100`, 2);
+const where2 = `u.id IN (SELECT ud.user_id FROM dept_closure c CROSS JOIN user_departments ud ON ud.department_id = c.descendant WHERE c.ancestor = ?)`;
+time('count2', `SELECT count(*) FROM users u WHERE ${where2}`, 2);
+plan(`SELECT count(*) FROM users u WHERE ${where2}`, 2);
+time('count3', `SELECT count(DISTINCT ud.user_id) FROM dept_closure c CROSS JOIN user_departments ud ON ud.department_id = c.descendant WHERE c.ancestor = ?`, 2);
+time('page2', `SELECT u.id FROM users u WHERE ${where2} ORDER BY u.name, u.userid LIMIT 100`, 2);
