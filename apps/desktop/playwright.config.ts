@@ -27,6 +27,7 @@ export default defineConfig({
   projects: [
     {
       name: 'browser',
+      timeout: 180_000,
       testDir: './e2e/browser',
       use: {
         browserName: 'chromium',

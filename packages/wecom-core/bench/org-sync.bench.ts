@@ -5,7 +5,7 @@
 import type { WeComClient } from '../src/client.ts';
 import { userListIdResponseSchema } from '../src/models/user.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
-import { measure } from './support/measure.ts';
+import { measure, noLatencyNote } from './support/measure.ts';
 import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
@@ -20,6 +20,13 @@ export const ORG_SIZES: readonly OrgSize[] = [
   { users: 50_000, departments: 3_000 },
 ];
 
+/**
+ * The walk spends one user/simplelist call per department, and WeCom allows 10,000 calls of one API
+ * per minute: two timed walks plus the untimed memory pass of 3,000 departments stay inside that.
+ * A run without latency would exceed it (the limiter would then wait for the window), so none.
+ */
+const WALK_MEASURE = { latencyMs: BENCH_LATENCY_MS, repeats: 2, noLatencyRun: false };
+
 /** Departments read one at a time for the sequential baseline; the rest is scaled from them. */
 const BASELINE_SAMPLE = 200;
 
@@ -27,13 +34,17 @@ const label = (size: OrgSize): string => `${size.users / 1000}k users / ${size.d
 
 async function walkRow(client: WeComClient, sim: SimHost, size: OrgSize): Promise<CoreBenchRow> {
   const { info } = sim;
-  const result = await measure(sim, async (probe) => {
-    let users = 0;
-    for await (const _user of client.users.usersInDepartmentTree(1, { priority: 'background' })) {
-      if (++users % 2500 === 0) probe();
-    }
-    return users;
-  });
+  const result = await measure(
+    sim,
+    async (probe) => {
+      let users = 0;
+      for await (const _user of client.users.usersInDepartmentTree(1, { priority: 'background' })) {
+        if (++users % 2500 === 0) probe();
+      }
+      return users;
+    },
+    WALK_MEASURE,
+  );
 
   // Baseline: the same calls one at a time, on a sample of departments, scaled to all of them.
   const departments = await client.departments.simpleList(1, { cache: false });
@@ -63,20 +74,24 @@ async function walkRow(client: WeComClient, sim: SimHost, size: OrgSize): Promis
     speedUp: baselineMs / result.wallMs,
     notes:
       `${result.value} users (${result.value === info.users ? 'all' : `expected ${info.users}`}); ` +
-      `baseline scaled from ${sample.length} sequential calls; 45033: ${result.concurrencyLimited}`,
+      `best of ${result.repeats}; baseline scaled from ${sample.length} sequential calls; 45033: ${result.concurrencyLimited}`,
   };
 }
 
 async function listIdRow(client: WeComClient, sim: SimHost, size: OrgSize): Promise<CoreBenchRow> {
   const { info } = sim;
-  const result = await measure(sim, async (probe) => {
-    let rows = 0;
-    for await (const page of client.users.listIdPages({ priority: 'background' })) {
-      rows += page.dept_user.length;
-      probe();
-    }
-    return rows;
-  });
+  const result = await measure(
+    sim,
+    async (probe) => {
+      let rows = 0;
+      for await (const page of client.users.listIdPages({ priority: 'background' })) {
+        rows += page.dept_user.length;
+        probe();
+      }
+      return rows;
+    },
+    { latencyMs: BENCH_LATENCY_MS },
+  );
 
   // Baseline: the same pages, each requested only after the previous one was handled.
   const baselineStarted = performance.now();
@@ -109,7 +124,9 @@ async function listIdRow(client: WeComClient, sim: SimHost, size: OrgSize): Prom
     wallOverBound: result.wallMs / lowerBoundMs,
     baselineMs,
     speedUp: baselineMs / result.wallMs,
-    notes: `${result.value} rows (${result.value === info.listIdRows ? 'all' : `expected ${info.listIdRows}`}), 10000 per page`,
+    notes:
+      `${result.value} rows (${result.value === info.listIdRows ? 'all' : `expected ${info.listIdRows}`}), ` +
+      `10000 per page; best of ${result.repeats}; ${noLatencyNote(result, lowerBoundMs)}`,
   };
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCache, type Cache, type UserSearchQuery } from '../../src/services/cache/index.ts';
 import { seededRandom } from './generate.ts';
-import { formatTable, percentile, timeEach, type CacheBenchRow } from './report.ts';
+import { formatTable, percentile, timeEach, type CacheBenchRow, type Timings } from './report.ts';
 import { isMain } from './run-main.ts';
 import { buildWarmCache, type WarmCache, type WarmCacheSize } from './warm-cache.ts';
 
@@ -13,14 +13,15 @@ export const QUERY_BENCH_SIZE: WarmCacheSize = { users: 100_000, departments: 3_
 const SEARCH_TARGET_MS = 10;
 const DASHBOARD_TARGET_MS = 20;
 
-function row(benchmark: string, data: string, times: number[], targetMs: number | null, notes: string): CacheBenchRow {
-  const p95 = percentile(times, 95);
+function row(benchmark: string, data: string, times: Timings, targetMs: number | null, notes: string): CacheBenchRow {
+  const p95 = percentile(times.wall, 95);
   return {
     benchmark,
     data,
-    samples: times.length,
-    p50Ms: percentile(times, 50),
+    samples: times.wall.length,
+    p50Ms: percentile(times.wall, 50),
     p95Ms: p95,
+    cpuP95Ms: percentile(times.cpu, 95),
     value: null,
     unit: '',
     target: targetMs === null ? '–' : `p95 < ${targetMs} ms`,
@@ -87,15 +88,17 @@ export async function runQueryBenchmarks(size: WarmCacheSize = QUERY_BENCH_SIZE)
       rows.push(row('lives.analytics', data, analyticsTimes, DASHBOARD_TARGET_MS,
         `largest live ${biggest[0]?.viewers.toLocaleString('en-US')} viewers, audience attendance included`));
       rows.push(row('lives.absentees', data, timeEach(livesToRead, (l) => cache.absentees(l.livingid)), DASHBOARD_TARGET_MS, 'audience: a department subtree of 200–5,000 users'));
-      const statsQueries = livesToRead.map((l, i) => ({
-        livingid: l.livingid,
-        kind: pick(['all', 'internal', 'external'] as const),
-        sort: pick(['watchTime', 'name', 'department'] as const),
-        desc: true,
-        offset: i % 3 === 0 ? 1000 : 0,
-        limit: 100,
-      }));
-      rows.push(row('lives.watchStats (page of 100)', data, timeEach(statsQueries, (q) => cache.watchStats(q)), DASHBOARD_TARGET_MS, 'sorted by watch time, name or department'));
+      const statsQueries = (sort: 'watchTime' | 'name' | 'department') =>
+        livesToRead.map((l, i) => ({
+          livingid: l.livingid,
+          kind: pick(['all', 'all', 'internal', 'external'] as const),
+          sort,
+          desc: i % 2 === 0,
+          offset: i % 3 === 0 ? 1000 : 0,
+          limit: 100,
+        }));
+      rows.push(row('lives.watchStats by watch time (page of 100)', data, timeEach(statsQueries('watchTime'), (q) => cache.watchStats(q)), DASHBOARD_TARGET_MS, 'index order, internal and external merged'));
+      rows.push(row('lives.watchStats by name or department', data, timeEach([...statsQueries('name'), ...statsQueries('department')], (q) => cache.watchStats(q)), null, 'sorts the whole live: grows with its viewers'));
 
       const now = warm.now;
       const ranges = [30, 90, 365].flatMap((days) => [
@@ -113,6 +116,7 @@ export async function runQueryBenchmarks(size: WarmCacheSize = QUERY_BENCH_SIZE)
         samples: 1,
         p50Ms: null,
         p95Ms: null,
+        cpuP95Ms: null,
         value: buildMs / 1000,
         unit: 's',
         target: '–',

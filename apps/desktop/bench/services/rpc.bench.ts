@@ -33,7 +33,7 @@ async function sequential<M extends ServicesMethod>(client: RpcClient, method: M
 async function burst(client: RpcClient, count: number): Promise<number[]> {
   const started = performance.now();
   const times = await Promise.all(
-    Array.from({ length: count }, (_, i) =>
+    Array.from({ length: count }, () =>
       client.call('connection.state', {}).then(() => performance.now() - started),
     ),
   );

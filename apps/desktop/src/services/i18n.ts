@@ -9,6 +9,8 @@ const texts = {
   'init.connection': { zh: '正在连接企业微信…', en: 'Connecting to WeCom…' },
   'init.refresh': { zh: '正在同步数据…', en: 'Syncing data…' },
   'init.refresh.org': { zh: '正在同步组织架构…', en: 'Syncing the organisation…' },
+  'init.refresh.tags': { zh: '正在同步标签…', en: 'Syncing tags…' },
+  'init.refresh.anchors': { zh: '正在查找直播…', en: 'Looking for lives…' },
   'init.refresh.lives': { zh: '正在同步直播…', en: 'Syncing lives…' },
   'init.refresh.watch': { zh: '正在同步观看统计…', en: 'Syncing watch statistics…' },
   'init.refresh.background': { zh: '数据将在后台刷新', en: 'Refreshing data in the background' },

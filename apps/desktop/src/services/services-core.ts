@@ -5,7 +5,7 @@ import type { WeComClient } from '@wld/wecom-core';
 import type { SimServer } from '@wld/wecom-sim';
 import type { InitMessage, ServicesToMain } from '../shared/host-protocol.ts';
 import type { ServiceError } from '../shared/models.ts';
-import { RpcError, createRpcServer, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
+import { RpcError, createRpcServer, redactSecrets, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 import { openCache, type Cache } from './cache/index.ts';
 import { createConnectionMonitor, type ConnectionMonitor } from './connection/connection-monitor.ts';
@@ -80,7 +80,8 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
 
   const language = (): Language => settings?.language ?? 'zh-CN';
   const now = options.now ?? Date.now;
-  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message });
+  // main redacts its log too; the services never hand it a secret in the first place
+  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message: redactSecrets(message) });
   const mapError = (error: unknown): ServiceError => toServiceError(error, language());
 
   const vault: SecretVault = createSecretVault({

@@ -95,6 +95,20 @@ describe('live analytics', () => {
     expect(cache.absentees('A').total).toBe(2);
   });
 
+  it('keeps the department a viewer had when the stats were fetched', () => {
+    // lisi moves from 客户端组 (5) to 市场部 (3) after the fetch
+    cache.upsertUsers([{ userid: 'lisi', department: [3], main_department: 3 }]);
+    const byDepartment = cache.liveAnalytics('A')?.byDepartment ?? [];
+    expect(byDepartment.find((d) => d.departmentId === 5)?.viewers).toBe(2);
+    expect(byDepartment.find((d) => d.departmentId === 3)).toBeUndefined();
+    expect(cache.watchStats({ livingid: 'A', kind: 'internal', limit: 10 }).rows.find((r) => r.id === 'lisi')?.departmentName).toBe(
+      '客户端组',
+    );
+    // a new fetch attributes anew
+    cache.appendWatchPage('A', { users: [{ userid: 'lisi', watch_time: 60 }] }, { nextKey: '', ending: 1 });
+    expect(cache.liveAnalytics('A')?.byDepartment.map((d) => [d.departmentId, d.viewers])).toEqual([[3, 1]]);
+  });
+
   it('follows a change of the live length and returns null for an unknown live', () => {
     cache.upsertLives([
       { livingid: 'A', theme: '季度大会', anchor_userid: 'boss', living_start: 1_793_930_400, living_duration: 7200, status: 2, type: 3 },

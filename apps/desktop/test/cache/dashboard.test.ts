@@ -102,11 +102,18 @@ describe('statistics overview', () => {
     expect(o.share.internal + o.share.external).toBe(o.totals.viewers);
     expect(o.completionByDepartment.reduce((n, d) => n + d.viewers, 0)).toBe(o.share.internal);
 
+    // per division (top-level department): 研发中心 2 holds 平台组 4 and 客户端组 5
+    expect(o.completionByDepartment.map((d) => [d.departmentId, d.name, d.viewers])).toEqual([
+      [2, '研发中心', 3],
+      [1, '总公司', 2],
+      [3, '市场部', 2],
+      [0, '', 1],
+    ]);
     const byDept = new Map(o.completionByDepartment.map((d) => [d.departmentId, d]));
-    expect(byDept.get(3)).toMatchObject({ name: '市场部', viewers: 2, averageCompletion: 0.75 });
-    expect(byDept.get(1)).toMatchObject({ viewers: 2, averageCompletion: 1 });
-    expect(byDept.get(5)?.averageCompletion).toBeCloseTo((0.5 + 200 / 3600) / 2, 9);
-    expect(byDept.get(0)?.viewers).toBe(1);
+    expect(byDept.get(2)?.averageCompletion).toBeCloseTo((1 + 0.5 + 200 / 3600) / 3, 9);
+    expect(byDept.get(3)?.averageCompletion).toBe(0.75);
+    expect(byDept.get(1)?.averageCompletion).toBe(1);
+    expect(byDept.get(0)?.averageCompletion).toBeCloseTo(400 / 3600, 9);
   });
 
   it('filters by anchor, type and department subtree', () => {

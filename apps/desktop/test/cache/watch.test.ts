@@ -207,6 +207,19 @@ describe('watch stats reads', () => {
     expect(
       cache.watchStats({ livingid: 'L1', kind: 'internal', sort: 'department', desc: false }).rows.map((r) => r.departmentName),
     ).toEqual(['客户端组', '市场部', '平台组', null]);
+    // all viewers by department: external ones (no department) last, in any direction
+    expect(cache.watchStats({ livingid: 'L1', sort: 'department', desc: true }).rows.map((r) => r.id)).toEqual([
+      'zhangsan', // 平台组
+      'zhao.liu', // 市场部
+      'wangfang', // 客户端组
+      'ghost',
+      'wxB',
+      'wxA',
+    ]);
+    expect(cache.watchStats({ livingid: 'L1', sort: 'name', desc: false, limit: 2 }).rows.map((r) => r.name)).toEqual([
+      'ghost',
+      '伙伴乙',
+    ]);
     expect(cache.watchStats({ livingid: 'unknown' })).toEqual({ asOf: null, complete: false, total: 0, rows: [] });
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import { DEMO_PROFILE, defaultSettings } from '../../src/shared/settings.ts';
 import { startServicesInProcess } from '../../src/services/node-host.ts';
-import { SMALL_ORG, connectClient, startCorpServices, startSmallSimulator, tempDir, testSettings } from './helpers.ts';
+import { SMALL_ORG, connectClient, startCorpServices, startSmallSimulator, tempDir, testSettings, waitFor } from './helpers.ts';
 
 describe('init', () => {
   let sim: SimServer;
@@ -75,6 +75,40 @@ describe('init', () => {
       expect(sim.stats.calls('/cgi-bin/user/list')).toBe(callsBefore);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('WeCom unreachable: opens offline on cached data, or fails with nothing cached; retry offline opens anyway', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const first = startCorpServices(sim, dir.path);
+    await first.initialized();
+    await first.stop();
+    // nothing listens on port 9
+    const unreachable = testSettings('http://127.0.0.1:9');
+    const cached = startCorpServices(sim, dir.path, { settings: unreachable });
+    try {
+      const outcome = await cached.initialized();
+      expect(outcome).toMatchObject({ type: 'initDone', mode: 'offline', asOf: expect.any(Number), reason: expect.any(String) });
+      const client = connectClient(cached);
+      expect((await client.call('connection.state', {})).state).toBe('offline');
+      expect((await client.call('users.search', { limit: 1 })).total).toBeGreaterThan(0);
+      client.close();
+    } finally {
+      await cached.stop();
+    }
+
+    const empty = tempDir();
+    dirs.push(empty);
+    const nothing = startCorpServices(sim, empty.path, { settings: unreachable });
+    try {
+      const failed = await nothing.initialized();
+      expect(failed).toMatchObject({ type: 'initFailed', id: 'connection', canContinueOffline: false });
+      nothing.send({ type: 'retry', offline: true });
+      await waitFor(() => nothing.messages.find((m) => m.type === 'initDone'), 'initDone after retry');
+      expect(nothing.messages.find((m) => m.type === 'initDone')).toMatchObject({ mode: 'offline', asOf: null });
+    } finally {
+      await nothing.stop();
     }
   });
 

@@ -1,10 +1,19 @@
 // Child process that runs the simulator, so the benchmark process measures the client's memory and
-// CPU alone. Options arrive as JSON in argv[2]; stats and close requests arrive over IPC.
+// CPU alone. Options arrive as JSON in argv[2]; stats, latency and close requests arrive over IPC.
+// The latency is a simulator latency rule (the same delay the base latency adds) so that it can be
+// switched off to measure what the same calls cost without network latency.
 import { startSimulator, type SimOptions } from '@wld/wecom-sim';
 import type { SimProcessInfo, SimProcessRequest, SimProcessStats } from './sim-protocol.ts';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as SimOptions;
+const { latencyMs = 0, ...options } = JSON.parse(process.argv[2] ?? '{}') as SimOptions;
 const sim = await startSimulator(options);
+let latencyRule: string | null = null;
+
+function setLatency(ms: number): void {
+  if (latencyRule !== null) sim.faults.remove(latencyRule);
+  latencyRule = ms > 0 ? sim.faults.add({ kind: 'latency', latencyMs: ms }) : null;
+}
+setLatency(latencyMs);
 
 function watchViewers(livingid: string): number {
   const stats = sim.state.watchStats(livingid);
@@ -41,6 +50,10 @@ function stats(): SimProcessStats {
 
 process.on('message', (message: SimProcessRequest) => {
   if (message.type === 'stats') process.send!({ type: 'stats', id: message.id, stats: stats() });
+  if (message.type === 'latency') {
+    setLatency(message.ms);
+    process.send!({ type: 'latency', id: message.id });
+  }
   if (message.type === 'close') {
     void sim.close().then(() => process.exit(0));
   }

@@ -23,6 +23,9 @@ export interface SimProcessStats {
   maxConcurrent: number;
 }
 
-export type SimProcessRequest = { type: 'stats'; id: number } | { type: 'close' };
+export type SimProcessRequest =
+  { type: 'stats'; id: number } | { type: 'latency'; id: number; ms: number } | { type: 'close' };
 export type SimProcessMessage =
-  { type: 'ready'; info: SimProcessInfo } | { type: 'stats'; id: number; stats: SimProcessStats };
+  | { type: 'ready'; info: SimProcessInfo }
+  | { type: 'stats'; id: number; stats: SimProcessStats }
+  | { type: 'latency'; id: number };

@@ -1,11 +1,14 @@
 // The real client over real MessagePorts and the real RPC server: port hand-over (in either order),
 // calls waiting for the port, events, and recovery after a services restart.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRpcServer, fromDomPort } from '../../shared/rpc.ts';
 import type { RpcServer, ServicesHandlers } from '../../shared/rpc.ts';
 import type { DesktopBridge, MainEvent } from '../../shared/contract.ts';
 
 type Listener = (payload: unknown) => void;
+
+// Nonces unique across tests, so a port from one test can never satisfy another's request.
+let nonceCounter = 0;
 
 function fakeBridge() {
   const mainListeners = new Map<string, Set<Listener>>();
@@ -21,7 +24,7 @@ function fakeBridge() {
       return () => set.delete(listener);
     },
     requestServicesPort: async () => {
-      const nonce = `n${requests.length + 1}`;
+      const nonce = `n${++nonceCounter}`;
       requests.push(nonce);
       nextPort(nonce);
       return nonce;
@@ -77,6 +80,13 @@ function servicesWith(generation: number): { server: RpcServer; connect: () => M
     },
   };
 }
+
+// Each test imports a fresh client (its module state is the subject); warm the transform cache once so
+// the first test does not pay for compiling zod and the contract on a busy machine.
+beforeAll(async () => {
+  await import('./client.ts');
+  vi.resetModules();
+}, 60_000);
 
 afterEach(() => {
   vi.resetModules();

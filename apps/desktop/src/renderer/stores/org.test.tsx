@@ -77,7 +77,9 @@ describe('users table search', () => {
       </AntApp>,
     );
     expect(await screen.findByTestId('row-u1')).toHaveTextContent('研发部');
-    const search = screen.getByTestId('users-search').querySelector('input') ?? screen.getByTestId('users-search');
+    const search = screen.getByTestId('users-search');
+    expect(search.tagName).toBe('INPUT');
+    expect(search).toHaveAttribute('data-page-search');
 
     // Keystrokes on a frozen clock: nothing is queried until the pause has passed.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

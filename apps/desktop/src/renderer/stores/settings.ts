@@ -76,8 +76,13 @@ export const useSettingsStore = create<SettingsState & SettingsActions>()((set, 
       hasContactsSecret: profile.hasContactsSecret || Boolean(secrets[CONTACTS_SECRET_APP]),
       environment: profile.environment,
     };
+    const before = get().settings?.profiles.find((p) => p.id === clean.id) ?? null;
     const settings = await api.main('profiles.save', clean);
     set({ settings });
+    // Apps renamed or removed in the form leave no secret behind in the keychain.
+    const kept = new Set(clean.apps.map((a) => a.name));
+    const dropped = (before?.apps ?? []).map((a) => a.name).filter((name) => !kept.has(name));
+    await Promise.allSettled(dropped.map((app) => api.call('secrets.delete', { profileId: clean.id, app })));
     const storage: Record<string, SecretStorage> = {};
     for (const [app, secret] of Object.entries(secrets)) {
       if (!secret) continue;
@@ -88,11 +93,18 @@ export const useSettingsStore = create<SettingsState & SettingsActions>()((set, 
     return { settings, storage };
   },
   removeProfile: async (id) => {
+    const removed = get().settings?.profiles.find((p) => p.id === id) ?? null;
     const settings = await api.main('profiles.remove', { id });
     set((s) => {
       const { [id]: _removed, ...secrets } = s.secrets;
       return { settings, secrets };
     });
+    // Main forgets the profile; its secrets leave the keychain too (best effort: the profile is gone
+    // either way, and a secret nobody references is never read).
+    if (removed && removed.kind === 'corp') {
+      const apps = [...removed.apps.map((a) => a.name), ...(removed.hasContactsSecret ? [CONTACTS_SECRET_APP] : [])];
+      await Promise.allSettled(apps.map((app) => api.call('secrets.delete', { profileId: id, app })));
+    }
     return settings;
   },
   activateProfile: async (id) => {

@@ -20,8 +20,7 @@ export const WITH_AUDIENCE = `
       CROSS JOIN tag_users tu ON tu.tagid = t.value CROSS JOIN users u ON u.userid = tu.userid
     UNION
     SELECT u.id, u.userid, u.status FROM picked_departments p
-      CROSS JOIN dept_closure c ON c.ancestor = p.department_id
-      CROSS JOIN user_departments ud ON ud.department_id = c.descendant
-      CROSS JOIN users u ON u.id = ud.user_id
+      CROSS JOIN department_members m ON m.department_id = p.department_id
+      CROSS JOIN users u ON u.id = m.user_id
   ),
   audience AS MATERIALIZED (SELECT id, userid FROM members WHERE status NOT IN (2, 5))`;

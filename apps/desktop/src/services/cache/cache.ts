@@ -27,8 +27,8 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     apiCallsMaxAgeMs: options.apiCallsMaxAgeMs ?? 30 * DAY_MS,
   });
   const aggregates = createOrgAggregates(ctx);
-  const summaries = createLiveSummaries(ctx);
-  const orgWrites = createOrgWrites(ctx, aggregates, summaries);
+  const summaries = createLiveSummaries(ctx, aggregates);
+  const orgWrites = createOrgWrites(ctx, aggregates);
   const orgReads = createOrgReads(ctx, aggregates);
   const lives = createLives(ctx, summaries);
   const watchWrites = createWatchWrites(ctx, summaries);

@@ -1,6 +1,7 @@
 // Cross-live statistics for the home page and the statistics overview, read from per-live
 // summaries. Only lives that took place count (status 1 living, 2 ended); a live is placed on
-// the day and week of its start, in local time (utcOffsetSeconds).
+// the day and week of its start, in local time (utcOffsetSeconds). Completion by department is
+// per division (the top-level departments), where a chart across many lives stays readable.
 import type { CacheContext } from './context.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { LIVE_COLUMNS, LIVE_FROM, toLive, type LiveRow } from './live-rows.ts';
@@ -123,11 +124,11 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
 
     const completionByDepartment = ctx
       .stmt(
-        `SELECT ds.department_id AS departmentId, COALESCE(d.name, '') AS name,
+        `SELECT ds.division_id AS departmentId, COALESCE(d.name, '') AS name,
                 sum(ds.completion_sum) / sum(ds.viewers) AS averageCompletion, sum(ds.viewers) AS viewers
-         FROM (${filtered}) f JOIN live_dept_summary ds ON ds.live_id = f.id
-           LEFT JOIN departments d ON d.id = ds.department_id
-         GROUP BY ds.department_id ORDER BY viewers DESC, ds.department_id`,
+         FROM (${filtered}) f CROSS JOIN live_division_summary ds ON ds.live_id = f.id
+           LEFT JOIN departments d ON d.id = ds.division_id
+         GROUP BY ds.division_id ORDER BY viewers DESC, ds.division_id`,
       )
       .all(params) as StatsOverviewResult['completionByDepartment'];
 

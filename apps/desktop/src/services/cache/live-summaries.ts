@@ -1,55 +1,64 @@
-// Per-live watch summaries (totals, and internal viewers per main department) so dashboards read
-// a few thousand summary rows instead of a million watch rows. A live's summary is marked dirty by
-// every watch page and recomputed when its fetch finishes, or lazily by the next dashboard read.
+// Per-live watch summaries, computed when a live's watch fetch ends (or lazily when marked dirty,
+// e.g. its length changed): totals, internal viewers per department and per division. Dashboards
+// read these few rows per live instead of a million watch rows. Departments are those the viewers
+// had when the stats were fetched (watch_internal.department_id): history does not move with
+// later reorganisations.
 import type { CacheContext } from './context.ts';
+import type { OrgAggregates } from './org-aggregates.ts';
 
 export interface LiveSummaries {
   markDirty(liveId: number): void;
   /** Recomputes one live's summaries now. */
   recompute(liveId: number): void;
-  /** Recomputes the summaries marked dirty (normally the few lives being fetched). */
+  /** Recomputes the summaries marked dirty. */
   refreshDirty(): void;
   /** Recomputes the summary of one live when dirty. */
   ensure(liveId: number): void;
-  /** Rebuilds every live's per-department rows (after an org sync moved people). */
-  rebuildDepartments(): void;
 }
 
 // completion of one viewer: min(1, watch_time / living_duration); NULL when the length is unknown
-const COMPLETION = (time: string, duration: string) =>
-  `CASE WHEN ${duration} > 0 THEN min(1.0, ${time} * 1.0 / ${duration}) END`;
+const COMPLETION = (time: string) => `CASE WHEN :d > 0 THEN min(1.0, ${time} * 1.0 / :d) END`;
 
-export function createLiveSummaries(ctx: CacheContext): LiveSummaries {
+export function createLiveSummaries(ctx: CacheContext, aggregates: OrgAggregates): LiveSummaries {
   function recompute(liveId: number): void {
     ctx.tx(() => {
       const live = ctx.stmt('SELECT living_duration FROM lives WHERE id = ?').get(liveId) as
         | { living_duration: number }
         | undefined;
       if (!live) return;
-      const d = live.living_duration;
+      aggregates.ensure();
+      const params = { id: liveId, d: live.living_duration, at: ctx.now() };
       ctx
         .stmt(
           `INSERT OR REPLACE INTO live_summary
              (live_id, internal_viewers, external_viewers, watch_seconds, completion_sum, commenters, mic_users, dirty, computed_at)
            SELECT :id, COALESCE(sum(internal), 0), count(*) - COALESCE(sum(internal), 0), COALESCE(sum(watch_time), 0),
-                  COALESCE(sum(${COMPLETION('watch_time', ':d')}), 0),
+                  COALESCE(sum(${COMPLETION('watch_time')}), 0),
                   COALESCE(sum(is_comment > 0), 0), COALESCE(sum(is_mic > 0), 0), 0, :at
            FROM (SELECT 1 AS internal, watch_time, is_comment, is_mic FROM watch_internal WHERE live_id = :id
                  UNION ALL
                  SELECT 0, watch_time, is_comment, is_mic FROM watch_external WHERE live_id = :id)`,
         )
-        .run({ id: liveId, d, at: ctx.now() });
+        .run(params);
       ctx.stmt('DELETE FROM live_dept_summary WHERE live_id = ?').run(liveId);
       ctx
         .stmt(
           `INSERT INTO live_dept_summary (live_id, department_id, viewers, watch_seconds, completion_sum)
-           SELECT :id, COALESCE(u.home_department, 0), count(*), sum(w.watch_time),
-                  COALESCE(sum(${COMPLETION('w.watch_time', ':d')}), 0)
-           FROM watch_internal w LEFT JOIN users u ON u.userid = w.userid
-           WHERE w.live_id = :id
+           SELECT :id, COALESCE(department_id, 0), count(*), sum(watch_time), COALESCE(sum(${COMPLETION('watch_time')}), 0)
+           FROM watch_internal WHERE live_id = :id
            GROUP BY 2`,
         )
-        .run({ id: liveId, d });
+        .run({ id: liveId, d: live.living_duration });
+      ctx.stmt('DELETE FROM live_division_summary WHERE live_id = ?').run(liveId);
+      ctx
+        .stmt(
+          `INSERT INTO live_division_summary (live_id, division_id, viewers, watch_seconds, completion_sum)
+           SELECT s.live_id, COALESCE(d.division_id, s.department_id), sum(s.viewers), sum(s.watch_seconds), sum(s.completion_sum)
+           FROM live_dept_summary s LEFT JOIN departments d ON d.id = s.department_id
+           WHERE s.live_id = ?
+           GROUP BY 2`,
+        )
+        .run(liveId);
     });
   }
 
@@ -70,22 +79,6 @@ export function createLiveSummaries(ctx: CacheContext): LiveSummaries {
     ensure(liveId) {
       const row = ctx.stmt('SELECT dirty FROM live_summary WHERE live_id = ?').get(liveId) as { dirty: number } | undefined;
       if (row?.dirty === 1) recompute(liveId);
-    },
-    rebuildDepartments() {
-      ctx.tx(() => {
-        ctx.db.prepare('DELETE FROM live_dept_summary').run();
-        ctx.db
-          .prepare(
-            `INSERT INTO live_dept_summary (live_id, department_id, viewers, watch_seconds, completion_sum)
-             SELECT w.live_id, COALESCE(u.home_department, 0), count(*), sum(w.watch_time),
-                    COALESCE(sum(${COMPLETION('w.watch_time', 'l.living_duration')}), 0)
-             FROM watch_internal w
-               JOIN lives l ON l.id = w.live_id
-               LEFT JOIN users u ON u.userid = w.userid
-             GROUP BY w.live_id, 2`,
-          )
-          .run();
-      });
     },
   };
 }

@@ -1,5 +1,6 @@
-// Department closure, department user counts and tag member counts: computed once after org
-// changes (a persisted dirty flag, so a crash in between is recovered), never per request.
+// Department closure, department members (subtrees included), user counts, divisions and tag
+// member counts: computed once after org changes — a persisted dirty flag, so a crash in between
+// is recovered — never per request.
 import type { CacheContext } from './context.ts';
 
 const DIRTY_KEY = 'org.aggregatesDirty';
@@ -13,45 +14,53 @@ export interface OrgAggregates {
   recompute(): void;
   /** Number of cached users (as of the last recompute). */
   userCount(): number;
+  /** Number of cached users with this status (as of the last recompute). */
+  statusCount(status: number): number;
+}
+
+/** Each department's chain of ancestors, itself first, up to a root (a department whose parent is unknown). */
+function ancestorChains(parents: Map<number, number>): Map<number, number[]> {
+  const result = new Map<number, number[]>();
+  for (const id of parents.keys()) {
+    const chain = [id];
+    let current = parents.get(id);
+    while (current !== undefined && parents.has(current) && !chain.includes(current) && chain.length < MAX_DEPTH) {
+      chain.push(current);
+      current = parents.get(current);
+    }
+    result.set(id, chain);
+  }
+  return result;
 }
 
 export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
   const { db } = ctx;
 
-  function ancestorsOf(parents: Map<number, number>): Map<number, number[]> {
-    const result = new Map<number, number[]>();
-    for (const id of parents.keys()) {
-      const chain = [id];
-      let current = parents.get(id);
-      while (current !== undefined && parents.has(current) && !chain.includes(current) && chain.length < MAX_DEPTH) {
-        chain.push(current);
-        current = parents.get(current);
-      }
-      result.set(id, chain);
-    }
-    return result;
-  }
-
   function recompute(): void {
     ctx.tx(() => {
       const departments = db.prepare('SELECT id, parent_id FROM departments').raw().all() as Array<[number, number]>;
-      const ancestors = ancestorsOf(new Map(departments));
+      const chains = ancestorChains(new Map(departments));
 
       db.prepare('DELETE FROM dept_closure').run();
       const insertClosure = ctx.stmt('INSERT INTO dept_closure (ancestor, descendant, depth) VALUES (?, ?, ?)');
-      for (const [id, chain] of ancestors) chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
+      for (const [id, chain] of chains) chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
 
       // one pass over the links, grouped by user: a user counts once per ancestor however many
       // of its departments sit below it
       const direct = new Map<number, number>();
-      const total = new Map<number, number>();
-      const links = db.prepare('SELECT user_id, department_id FROM user_departments ORDER BY user_id').raw().iterate() as IterableIterator<
-        [number, number]
-      >;
+      const members = new Map<number, number[]>();
+      const links = db
+        .prepare('SELECT user_id, department_id FROM user_departments ORDER BY user_id')
+        .raw()
+        .all() as Array<[number, number]>;
       let currentUser = -1;
       let seen = new Set<number>();
       const flush = () => {
-        for (const d of seen) total.set(d, (total.get(d) ?? 0) + 1);
+        for (const d of seen) {
+          const list = members.get(d);
+          if (list) list.push(currentUser);
+          else members.set(d, [currentUser]);
+        }
       };
       for (const [userId, departmentId] of links) {
         if (userId !== currentUser) {
@@ -60,12 +69,23 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
           currentUser = userId;
         }
         direct.set(departmentId, (direct.get(departmentId) ?? 0) + 1);
-        for (const a of ancestors.get(departmentId) ?? []) seen.add(a);
+        for (const a of chains.get(departmentId) ?? []) seen.add(a);
       }
       flush();
 
-      const update = ctx.stmt('UPDATE departments SET user_count = ?, total_user_count = ? WHERE id = ?');
-      for (const [id] of departments) update.run(direct.get(id) ?? 0, total.get(id) ?? 0, id);
+      db.prepare('DELETE FROM department_members').run();
+      const insertMember = ctx.stmt('INSERT INTO department_members (department_id, user_id) VALUES (?, ?)');
+      // in key order: appends, not random inserts
+      for (const departmentId of [...members.keys()].sort((a, b) => a - b)) {
+        for (const userId of members.get(departmentId) ?? []) insertMember.run(departmentId, userId);
+      }
+
+      const update = ctx.stmt('UPDATE departments SET user_count = ?, total_user_count = ?, division_id = ? WHERE id = ?');
+      for (const [id] of departments) {
+        const chain = chains.get(id) ?? [id];
+        const division = chain.length >= 2 ? chain[chain.length - 2] : chain[0];
+        update.run(direct.get(id) ?? 0, members.get(id)?.length ?? 0, division ?? id, id);
+      }
 
       db.prepare(
         `UPDATE tags SET member_count = (
@@ -73,14 +93,15 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
              SELECT userid FROM tag_users WHERE tagid = tags.tagid
              UNION
              SELECT u.userid FROM tag_departments td
-               JOIN dept_closure c ON c.ancestor = td.department_id
-               JOIN user_departments ud ON ud.department_id = c.descendant
-               JOIN users u ON u.id = ud.user_id
+               CROSS JOIN department_members m ON m.department_id = td.department_id
+               CROSS JOIN users u ON u.id = m.user_id
              WHERE td.tagid = tags.tagid))`,
       ).run();
 
       const users = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
       ctx.setMeta('org.userCount', users);
+      const byStatus = db.prepare('SELECT status, count(*) FROM users GROUP BY status').raw().all() as Array<[number, number]>;
+      ctx.setMeta('org.statusCounts', Object.fromEntries(byStatus));
       ctx.setMeta(DIRTY_KEY, null);
     });
   }
@@ -92,5 +113,6 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
     },
     recompute,
     userCount: () => ctx.getMeta<number>('org.userCount') ?? 0,
+    statusCount: (status) => ctx.getMeta<Record<string, number>>('org.statusCounts')?.[String(status)] ?? 0,
   };
 }

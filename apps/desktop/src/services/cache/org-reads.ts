@@ -20,6 +20,9 @@ const SORT_COLUMNS = {
   status: ['u.status', 'u.userid'],
 } as const;
 
+/** Up to this many users a filter's set drives a search (fetch them, then sort); above, the sort index is walked. */
+const DRIVE_LIMIT = 3000;
+
 interface DepartmentRow {
   id: number;
   name: string;
@@ -48,7 +51,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
           name: r.name,
           parentId: r.parent_id,
           order: r.sort_order,
-          leaders: JSON.parse(r.leaders) as string[],
+          leaders: r.leaders === '[]' ? [] : (JSON.parse(r.leaders) as string[]),
           userCount: r.user_count,
           totalUserCount: r.total_user_count,
         };
@@ -58,45 +61,75 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
     };
   }
 
+  /**
+   * Each filter is a set of users whose size is known cheaply (FTS count, precomputed department
+   * and status counts). The smallest set drives the query when it is small (fetch, check the other
+   * filters, sort); otherwise the index of the sort column is walked, checking every filter per
+   * user, and the walk stops at the page. The plan is chosen here, not left to SQLite, which cannot
+   * know how many users a department subtree or a search term holds.
+   */
   function searchUsers(query: UserSearchQuery): UserSearchResult {
-    const where: string[] = [];
-    const params: unknown[] = [];
+    aggregates.ensure();
     const match = matchExpression(query.query ?? '');
-    if (match) {
-      where.push('u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)');
-      params.push(match);
-    }
-    if (query.status !== undefined && query.status !== null) {
-      where.push('u.status = ?');
-      params.push(query.status);
-    }
+    const status = query.status ?? null;
     const departmentId = query.departmentId ?? null;
+    const recursive = query.recursive ?? true;
+    const everyone = aggregates.userCount();
+
+    // filters: [size, SQL when it drives (may use an index), SQL as a per-user check, parameter]
+    const filters: Array<{ size: number; drive: string; check: string; param: unknown }> = [];
+    if (match) {
+      filters.push({
+        size: ctx.stmt('SELECT count(*) FROM users_fts WHERE users_fts MATCH ?').pluck().get(match) as number,
+        drive: 'u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)',
+        check: '+u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)',
+        param: match,
+      });
+    }
     if (departmentId !== null) {
-      if (query.recursive ?? true) {
-        aggregates.ensure();
-        const total = ctx.stmt('SELECT total_user_count FROM departments WHERE id = ?').pluck().get(departmentId) as
-          | number
-          | undefined;
-        // a subtree holding every cached user (the root) needs no filter at all
-        if (total === undefined || total < aggregates.userCount()) {
-          where.push(
-            `u.id IN (SELECT ud.user_id FROM dept_closure c
-                      JOIN user_departments ud ON ud.department_id = c.descendant WHERE c.ancestor = ?)`,
-          );
-          params.push(departmentId);
-        }
-      } else {
-        where.push('u.id IN (SELECT user_id FROM user_departments WHERE department_id = ?)');
-        params.push(departmentId);
+      const counts = ctx.stmt('SELECT user_count, total_user_count FROM departments WHERE id = ?').get(departmentId) as
+        | { user_count: number; total_user_count: number }
+        | undefined;
+      const size = (recursive ? counts?.total_user_count : counts?.user_count) ?? 0;
+      const table = recursive ? 'department_members' : 'user_departments';
+      // a subtree holding every cached user (the root) filters nothing
+      if (!(recursive && size > 0 && size >= everyone)) {
+        filters.push({
+          size,
+          drive: `u.id IN (SELECT user_id FROM ${table} WHERE department_id = ?)`,
+          check: `EXISTS (SELECT 1 FROM ${table} m WHERE m.department_id = ? AND m.user_id = u.id)`,
+          param: departmentId,
+        });
       }
     }
+    if (status !== null) {
+      filters.push({
+        size: aggregates.statusCount(status),
+        drive: 'u.status = ?',
+        check: '+u.status = ?',
+        param: status,
+      });
+    }
+
+    filters.sort((a, b) => a.size - b.size);
+    const smallest = filters[0];
+    const drives = smallest !== undefined && smallest.size <= DRIVE_LIMIT;
+    const where = filters.map((f, i) => (drives && i === 0 ? f.drive : f.check));
+    const params = filters.map((f) => f.param);
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const direction = query.desc ? 'DESC' : 'ASC';
-    const orderSql = SORT_COLUMNS[query.sort ?? 'name'].map((c) => `${c} ${direction}`).join(', ');
+    const sortColumns = SORT_COLUMNS[query.sort ?? 'name'];
+    // when driven by a small set, keep SQLite from walking the sort index instead
+    const orderSql = sortColumns.map((c, i) => `${drives && i === 0 ? `+${c}` : c} ${direction}`).join(', ');
     const limit = Math.max(1, Math.min(1000, Math.trunc(query.limit ?? 100)));
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
 
-    const total = ctx.stmt(`SELECT count(*) FROM users u ${whereSql}`).pluck().get(...params) as number;
+    const total =
+      filters.length === 0
+        ? everyone
+        : filters.length === 1 && smallest
+          ? smallest.size
+          : (ctx.stmt(`SELECT count(*) FROM users u ${where.length ? `WHERE ${filters.map((f, i) => (i === 0 ? f.drive : f.check)).join(' AND ')}` : ''}`).pluck().get(...params) as number);
     const rows =
       total === 0 || offset >= total
         ? []
@@ -137,9 +170,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
          SELECT tagid FROM tag_users WHERE userid = ?
          UNION
          SELECT td.tagid FROM tag_departments td
-           JOIN dept_closure c ON c.ancestor = td.department_id
-           JOIN user_departments ud ON ud.department_id = c.descendant
-         WHERE ud.user_id = ?)
+           CROSS JOIN department_members m ON m.department_id = td.department_id AND m.user_id = ?)
        ORDER BY t.tagname`,
       userid,
       row.id,

@@ -2,7 +2,6 @@
 // Upserts are chunked, idempotent and keep fields a partial row (simplelist, list_id) lacks.
 import { chunks, int, intOrNull, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
-import type { LiveSummaries } from './live-summaries.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import { indexText } from './search-text.ts';
 import type { OrgSyncPart, WireDepartment, WireDeptUser, WireTag, WireTagMembers, WireUser } from './types.ts';
@@ -21,7 +20,7 @@ interface GenerationState {
   include: OrgSyncPart[];
 }
 
-export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates, summaries: LiveSummaries) {
+export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
   const generationState = (): GenerationState =>
     ({ completed: 0, active: null, issued: 0, include: [], ...ctx.getMeta<Partial<GenerationState>>(GENERATION_KEY) });
   /** Rows written now are "seen" by the running full sync, or by the last completed one. */
@@ -290,7 +289,6 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates, su
         .run(at, generation, ctx.now());
       ctx.touchDataset('org', at);
       aggregates.recompute();
-      summaries.rebuildDepartments();
       return { removed };
     });
   }

@@ -5,10 +5,12 @@ import type { CacheContext } from './context.ts';
 import type { WatchStatsQuery, WatchStatsResult } from './types.ts';
 import { watchScope } from './watch-writes.ts';
 
+// the department is the one the viewer had when the stats were fetched, as in the analytics
 const INTERNAL = `SELECT 'internal' AS kind, w.userid AS id, COALESCE(NULLIF(u.name, ''), w.userid) AS name,
     d.name AS department_name, NULL AS external_type, w.watch_time, w.is_comment, w.is_mic,
     w.invitor_userid, w.invitor_external_userid
-  FROM watch_internal w LEFT JOIN users u ON u.userid = w.userid LEFT JOIN departments d ON d.id = u.home_department
+  FROM watch_internal w LEFT JOIN users u ON u.userid = w.userid
+    LEFT JOIN departments d ON d.id = COALESCE(w.department_id, u.home_department)
   WHERE w.live_id = :live`;
 const EXTERNAL = `SELECT 'external' AS kind, e.external_userid AS id, e.name, NULL AS department_name,
     e.type AS external_type, e.watch_time, e.is_comment, e.is_mic, e.invitor_userid, e.invitor_external_userid
@@ -47,12 +49,13 @@ export function createWatchReads(ctx: CacheContext) {
     const kind = query.kind ?? 'all';
     const source = kind === 'internal' ? INTERNAL : kind === 'external' ? EXTERNAL : `${INTERNAL} UNION ALL ${EXTERNAL}`;
     const direction = (query.desc ?? true) ? 'DESC' : 'ASC';
+    // by watch time both sides read their (live_id, watch_time, id) index and merge: no sort
     const order =
       query.sort === 'name'
         ? `name ${direction}, id`
         : query.sort === 'department'
           ? `department_name IS NULL, department_name ${direction}, name, id`
-          : `watch_time ${direction}, id`;
+          : `watch_time ${direction}, id ${direction}`;
     const limit = Math.max(1, Math.min(1000, Math.trunc(query.limit ?? 100)));
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
 
@@ -62,7 +65,14 @@ export function createWatchReads(ctx: CacheContext) {
     const rows =
       offset >= total
         ? []
-        : (ctx.stmt(`SELECT * FROM (${source}) ORDER BY ${order} LIMIT :limit OFFSET :offset`).all({ live, limit, offset }) as Row[]);
+        : (ctx
+            .stmt(
+              // a compound SELECT orders by result columns only: the department order needs a wrapper
+              query.sort === 'department'
+                ? `SELECT * FROM (${source}) ORDER BY ${order} LIMIT :limit OFFSET :offset`
+                : `${source} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
+            )
+            .all({ live, limit, offset }) as Row[]);
     return {
       asOf,
       complete,

@@ -83,16 +83,16 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   // Page rows are JSON arrays (see normalise*). Later pages win when WeCom repeats a viewer.
   const mergeInternal = db.prepare(
     `INSERT INTO watch_internal (live_id, userid, watch_time, is_comment, is_mic, invitor_userid,
-       invitor_external_userid, generation, fetched_at)
+       invitor_external_userid, department_id, generation, fetched_at)
      SELECT p.live_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-       p.generation, p.fetched_at
+       (SELECT u.home_department FROM users u WHERE u.userid = j.value ->> 0), p.generation, p.fetched_at
      FROM watch_pages p, json_each(p.users) j
      WHERE p.live_id = ?
      ORDER BY 2, p.seq, j.key
      ON CONFLICT(live_id, userid) DO UPDATE SET watch_time = excluded.watch_time, is_comment = excluded.is_comment,
        is_mic = excluded.is_mic, invitor_userid = excluded.invitor_userid,
-       invitor_external_userid = excluded.invitor_external_userid, generation = excluded.generation,
-       fetched_at = excluded.fetched_at`,
+       invitor_external_userid = excluded.invitor_external_userid, department_id = excluded.department_id,
+       generation = excluded.generation, fetched_at = excluded.fetched_at`,
   );
   const mergeExternal = db.prepare(
     `INSERT INTO watch_external (live_id, external_userid, type, name, watch_time, is_comment, is_mic,

@@ -79,15 +79,9 @@ export function createConnectionMonitor(options: ConnectionMonitorOptions): Conn
         if (!wasOnline) options.onReconnected?.();
       } catch (error) {
         if (stopped) return state;
-        const failure = options.toServiceError(error);
-        if (failure.kind === 'network' || failure.kind === 'offline') {
-          transition('offline', failure);
-          scheduleProbe();
-        } else {
-          // WeCom answered with an error (bad secret, IP not trusted…): reachable, but not usable.
-          transition(failure.kind === 'wecom' ? 'offline' : state.state, failure);
-          if (state.state === 'offline') scheduleProbe();
-        }
+        // Unreachable, or WeCom refusing us (bad secret, IP not trusted…): either way not usable.
+        transition('offline', options.toServiceError(error));
+        scheduleProbe();
       } finally {
         probing = null;
       }

@@ -6,7 +6,14 @@ import { t, type TextKey } from '../i18n.ts';
 import type { ServicesCore } from '../services-core.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 
-const REFRESH_LABEL: Record<string, TextKey> = { org: 'init.refresh.org', lives: 'init.refresh.lives', watch: 'init.refresh.watch' };
+/** Launcher labels per sync phase (`part:phase`), falling back to the part. */
+const REFRESH_LABEL: Record<string, TextKey> = {
+  org: 'init.refresh.org',
+  'org:tags': 'init.refresh.tags',
+  'lives:anchors': 'init.refresh.anchors',
+  lives: 'init.refresh.lives',
+  watch: 'init.refresh.watch',
+};
 
 function stepsFor(core: ServicesCore): InitStep[] {
   const profile = core.initMessage?.profile ?? null;
@@ -100,7 +107,7 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
     const job = ctx.sync.start('all');
     const forward = (p: SyncProgress) => {
       const part = p.phase.split(':')[0] ?? '';
-      const key = REFRESH_LABEL[part];
+      const key = REFRESH_LABEL[p.phase] ?? REFRESH_LABEL[part];
       if (!key || p.state !== 'running') return;
       progress('refresh', p.total ? `${t(language, key)} ${p.done}/${p.total}` : t(language, key));
     };

@@ -30,6 +30,7 @@ export interface LiveMonitor {
 }
 
 export const DEFAULT_MONITOR_INTERVAL_MS = 15_000;
+const KNOWN_STATUSES = new Set([0, 1, 2, 3, 4]);
 
 export function createLiveMonitor(options: LiveMonitorOptions): LiveMonitor {
   const now = options.now ?? Date.now;
@@ -50,6 +51,7 @@ export function createLiveMonitor(options: LiveMonitorOptions): LiveMonitor {
       cache.upsertLives([{ livingid: before.livingid, ...info }], now());
       const onlineCount = info.online_count ?? 0;
       if (info.status === before.status && onlineCount === before.onlineCount) continue;
+      if (!KNOWN_STATUSES.has(info.status)) continue; // a status this app does not know yet: cached, not announced
       changed++;
       options.emitStatus({
         livingid: before.livingid,

@@ -10,7 +10,7 @@ import type { WireDepartment, WireUser } from '../cache/index.ts';
 import { background, throwIfAborted, yieldToLoop, type SyncRun } from './sync-run.ts';
 
 /** Users per SQLite transaction: small enough that RPC calls wait a few ms at most. */
-const USER_BATCH = 200;
+const USER_BATCH = 100;
 /** user/list_id rows per page: WeCom allows 10,000, smaller pages keep each parse short. */
 const LIST_ID_PAGE = 2_000;
 

@@ -81,7 +81,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   function start(scope: SyncScope): SyncJob {
-    const existing = running(scope);
+    // a running 'all' job covers every scope
+    const existing = running(scope) ?? running('all');
     if (existing) return existing;
     const id = `sync-${scope}-${now().toString(36)}-${++counter}`;
     const controller = new AbortController();

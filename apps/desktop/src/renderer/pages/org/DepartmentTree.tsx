@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Empty, Flex, Input, Tooltip, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/models.ts';
 import { formatNumber } from '../../format.ts';
@@ -62,8 +63,9 @@ export function DepartmentTree({ departments, selectedId, onSelect, height = 560
 
   return (
     <Flex vertical gap={8} data-testid="department-tree">
-      <Input.Search
+      <Input
         allowClear
+        prefix={<SearchOutlined aria-hidden />}
         placeholder={t('tree.search')}
         aria-label={t('tree.search')}
         value={search}

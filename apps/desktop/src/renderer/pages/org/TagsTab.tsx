@@ -1,6 +1,7 @@
 // Tags (`tags.list`) and the members of the selected one (`tags.members`): users and departments.
 import { useMemo, useState } from 'react';
 import { Card, Col, Empty, Input, Row, Table, Tag, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Tag as WeComTag, User } from '../../../shared/models.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -29,8 +30,9 @@ export function TagsTab({ departmentNames }: { departmentNames: Map<number, stri
       <Col xs={24} lg={9}>
         <Card size="small" title={t('tags.title', { count: tags.data?.tags.length ?? 0 })}>
           {tags.error ? <ErrorAlert error={tags.error} onRetry={tags.refetch} /> : null}
-          <Input.Search
+          <Input
             allowClear
+            prefix={<SearchOutlined aria-hidden />}
             placeholder={t('tags.search')}
             aria-label={t('tags.search')}
             value={search}

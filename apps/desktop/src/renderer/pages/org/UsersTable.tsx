@@ -2,6 +2,7 @@
 // position (debounced), status and department filters, sortable columns, export of the filtered set.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Flex, Input, Select, Switch, Tag, Tooltip, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/models.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
@@ -92,8 +93,9 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   return (
     <Flex vertical gap={8}>
       <Flex gap={8} wrap align="center">
-        <Input.Search
+        <Input
           allowClear
+          prefix={<SearchOutlined aria-hidden />}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           placeholder={t('users.search')}

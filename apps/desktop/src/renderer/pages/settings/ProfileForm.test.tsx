@@ -81,7 +81,7 @@ describe('profile form validation', () => {
     await user.click(screen.getByTestId('profile-save'));
 
     expect(await screen.findByText('AgentId 必须是正整数')).toBeInTheDocument();
-    expect(screen.getByText('请填写 Secret')).toBeInTheDocument();
+    expect(await screen.findByText('请填写 Secret')).toBeInTheDocument();
     expect(fakeApi.mainCalls).toHaveLength(0);
     expect(fakeApi.callsOf('secrets.set')).toHaveLength(0);
   });
@@ -198,5 +198,49 @@ describe('test connection', () => {
     await user.click(screen.getByTestId('test-connection'));
     expect(await screen.findByText('测试连接需要填写 Secret')).toBeInTheDocument();
     expect(fakeApi.callsOf('connection.test')).toHaveLength(0);
+  });
+});
+
+describe('removing a profile', () => {
+  it('removes the profile through main and its secrets from the keychain', async () => {
+    const profile: Profile = {
+      id: 'hq',
+      name: '总部',
+      kind: 'corp',
+      corpId: 'ww1234abcd',
+      apps: [{ name: 'live-desk', agentId: 1000002 }],
+      hasContactsSecret: true,
+      environment: 'prod',
+    };
+    useSettingsStore.setState({ settings: { ...defaultSettings(), profiles: [profile] } });
+    fakeApi.handleMain('profiles.remove', () => defaultSettings());
+    fakeApi.handle('secrets.delete', () => ({ ok: true }));
+    await useSettingsStore.getState().removeProfile('hq');
+    expect(fakeApi.mainCalls.map((c) => [c.method, c.input])).toEqual([['profiles.remove', { id: 'hq' }]]);
+    expect(fakeApi.callsOf('secrets.delete').map((c) => c.input)).toEqual([
+      { profileId: 'hq', app: 'live-desk' },
+      { profileId: 'hq', app: 'contacts' },
+    ]);
+    expect(useSettingsStore.getState().settings?.profiles).toEqual([]);
+  });
+
+  it('deletes the secret of an app that an edit removed', async () => {
+    const profile: Profile = {
+      id: 'hq',
+      name: '总部',
+      kind: 'corp',
+      corpId: 'ww1234abcd',
+      apps: [
+        { name: 'live-desk', agentId: 1000002 },
+        { name: 'old-app', agentId: 1000009 },
+      ],
+      hasContactsSecret: false,
+      environment: 'prod',
+    };
+    useSettingsStore.setState({ settings: { ...defaultSettings(), profiles: [profile] } });
+    fakeApi.handle('secrets.delete', () => ({ ok: true }));
+    await useSettingsStore.getState().saveProfile({ profile: { ...profile, apps: [profile.apps[0]!] }, secrets: {} });
+    expect(fakeApi.callsOf('secrets.delete').map((c) => c.input)).toEqual([{ profileId: 'hq', app: 'old-app' }]);
+    expect(fakeApi.callsOf('secrets.set')).toHaveLength(0);
   });
 });

@@ -1,0 +1,14 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/wld-warm/cache.sqlite');
+const plan = (sql: string, ...params: any[]) => console.log(db.prepare('EXPLAIN QUERY PLAN ' + sql).all(...params).map((r: any) => `${r.id}/${r.parent} ${r.detail}`).join('\n'), '\n---');
+const time = (label: string, sql: string, ...params: any[]) => { const st = db.prepare(sql); st.all(...params); const t = performance.now(); const r = st.all(...params); console.log(label, (performance.now() - t).toFixed(1), r.length); };
+const dept = db.prepare('SELECT id FROM departments WHERE total_user_count BETWEEN 700 AND 900 LIMIT 1').pluck().get();
+const q = `SELECT count(*) FROM users u WHERE u.id IN (SELECT user_id FROM department_members WHERE department_id = ?) AND +u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?) AND +u.status = ?`;
+plan(q, dept, '"王"', 1);
+time('q', q, dept, '"王"', 1);
+const q2 = `SELECT count(*) FROM users u WHERE u.id IN (SELECT user_id FROM department_members WHERE department_id = ?) AND u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?) AND +u.status = ?`;
+plan(q2, dept, '"王"', 1);
+time('q2', q2, dept, '"王"', 1);
+const q3 = `SELECT count(*) FROM users u WHERE u.id IN (SELECT user_id FROM department_members WHERE department_id = ?) AND (u.id + 0) IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?) AND +u.status = ?`;
+plan(q3, dept, '"王"', 1);
+time('q3', q3, dept, '"王"', 1);

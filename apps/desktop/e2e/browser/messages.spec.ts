@@ -1,0 +1,44 @@
+// Send a text message to a department picked from the cache; WeCom receives it; history lists it.
+import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+
+let app: CorpApp;
+test.beforeAll(async () => {
+  app = await startCorpApp();
+});
+test.afterAll(async () => {
+  await stopCorpApp(app);
+});
+
+test('send a message to a department', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await openApp(page, app.host, 'messages');
+  await expect(page.getByTestId('messages-page')).toBeVisible();
+  const department = app.sim.state.departmentList.find((d) => d.parentid === 1)!;
+  const before = app.sim.state.messages.length;
+
+  const picker = page.getByRole('combobox', { name: '部门' });
+  await picker.click();
+  await picker.fill(department.name);
+  await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: department.name }).first().click();
+  await page.keyboard.press('Escape');
+  const text = `本周五 15:00 安全培训直播，请准时参加。(${Date.now() % 10000})`;
+  await page.getByTestId('content-text').fill(text);
+  await expect(page.getByTestId('counter-text')).toContainText(String(Buffer.byteLength(text)));
+  await snap(page, '40-messages-compose');
+  await page.getByTestId('message-send').click();
+  // confirmation dialog
+  await page.getByRole('dialog').getByRole('button', { name: /发\s*送|确\s*定|OK|Send/ }).last().click();
+  await expect(page.getByTestId('send-result')).toBeVisible({ timeout: 30_000 });
+  await snap(page, '41-messages-sent');
+
+  // WeCom got it, addressed to the department
+  await expect.poll(() => app.sim.state.messages.length).toBe(before + 1);
+  const sent = app.sim.state.messages.at(-1)!;
+  expect(JSON.stringify(sent)).toContain(text);
+  expect(JSON.stringify(sent)).toContain(String(department.id));
+  // and the history shows it
+  await page.getByRole('tab', { name: /历史|History/ }).click();
+  await expect(page.getByTestId('message-history')).toContainText(text.slice(0, 10));
+  await snap(page, '42-messages-history');
+});
