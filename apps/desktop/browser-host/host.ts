@@ -7,11 +7,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { mainContract, type MainMethod } from '../src/shared/contract.ts';
+import { mainContract, type MainInput, type MainMethod } from '../src/shared/contract.ts';
 import type { ServicesToMain } from '../src/shared/host-protocol.ts';
 import type { MessageEndpoint } from '../src/shared/rpc.ts';
 import { DEMO_PROFILE, type Settings } from '../src/shared/settings.ts';
 import { SettingsStore } from '../src/main/settings-store.ts';
+import { settingsPatchFrom } from '../src/main/settings-patch.ts';
 import type { AppLog } from '../src/main/logger.ts';
 import { isAllowedExternalUrl } from '../src/main/external-links.ts';
 import { startServicesInProcess, type InProcessServices } from '../src/services/node-host.ts';
@@ -159,7 +160,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
     'app.quit': () => ({ ok: true }),
     'settings.get': () => settings.get(),
-    'settings.update': (patch: Parameters<SettingsStore['update']>[0]) => settings.update(patch),
+    'settings.update': () => {
+      throw new Error('settings.update is answered in invoke() with the raw input');
+    },
     'profiles.save': (profile: Parameters<SettingsStore['saveProfile']>[0]) => settings.saveProfile(profile),
     'profiles.remove': ({ id }: { id: string }) => settings.removeProfile(id),
     'profiles.activate': ({ id }: { id: string }) => settings.activateProfile(id),
@@ -183,6 +186,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!Object.hasOwn(mainContract, method)) throw new Error(`Unknown call ${method}.`);
     const contract = mainContract[method as MainMethod];
     const input = contract.input.parse(rawInput);
+    if (method === 'settings.update') return settings.update(settingsPatchFrom(input as MainInput<'settings.update'>, rawInput));
     return (mainHandlers[method as MainMethod] as (i: unknown) => unknown)(input);
   };
 

@@ -1,6 +1,11 @@
 // Builds a warm cache file (an org, lives and their watch stats) through the Cache API, as a full
-// sync would leave it. Reused by the services start-up benchmark.
-import { existsSync, rmSync } from 'node:fs';
+// sync would leave it. Reused by the services start-up benchmark. A build takes a while, so the
+// result is kept as a template in the OS temp folder, keyed by the size and the source of the
+// cache and of this generator: later calls copy it (any code change builds anew).
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { openCache, type Cache } from '../../src/services/cache/index.ts';
 import { generateLives, generateOrg, watchPages } from './generate.ts';
 
@@ -23,12 +28,54 @@ export interface WarmCache {
   /** unix seconds the data is built around (the newest live is on at this time) */
   now: number;
   timings: { orgMs: number; livesMs: number; watchMs: number };
+  /** true when copied from a template built earlier (timings are the template's) */
+  reused: boolean;
 }
 
 const NOW = 1_793_930_400; // 2026-11-02 10:00 Beijing
 
-/** Builds the cache at `file` (replacing any file there) and closes it. */
-export async function buildWarmCache(file: string, size: WarmCacheSize): Promise<WarmCache> {
+const CACHE_SOURCE = join(import.meta.dirname, '../../src/services/cache');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+function templateKey(size: WarmCacheSize): string {
+  const hash = createHash('sha256').update(JSON.stringify(size));
+  for (const path of [...sourceFiles(CACHE_SOURCE).sort(), join(import.meta.dirname, 'generate.ts'), import.meta.filename]) {
+    hash.update(readFileSync(path));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Puts a warm cache at `file` (replacing any file there), closed. `reuse: false` always builds.
+ */
+export async function buildWarmCache(
+  file: string,
+  size: WarmCacheSize,
+  options: { reuse?: boolean } = {},
+): Promise<WarmCache> {
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
+  mkdirSync(dirname(file), { recursive: true });
+  if (options.reuse === false) return { ...(await build(file, size)), file };
+
+  const template = join(tmpdir(), 'wld-warm-cache', templateKey(size));
+  if (!existsSync(`${template}.json`)) {
+    mkdirSync(dirname(template), { recursive: true });
+    const built = await build(`${template}.building`, size);
+    renameSync(`${template}.building`, `${template}.sqlite`);
+    writeFileSync(`${template}.json`, JSON.stringify(built));
+  }
+  copyFileSync(`${template}.sqlite`, file);
+  const meta = JSON.parse(readFileSync(`${template}.json`, 'utf8')) as WarmCache;
+  return { ...meta, file, reused: true };
+}
+
+async function build(file: string, size: WarmCacheSize): Promise<WarmCache> {
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
   const seed = size.seed ?? 7;
   const pageSize = size.pageSize ?? 500;
@@ -88,6 +135,7 @@ export async function buildWarmCache(file: string, size: WarmCacheSize): Promise
       lives: lives.map((l) => ({ livingid: l.info.livingid, viewers: l.viewers, livingStart: l.info.living_start })),
       now: NOW,
       timings: { orgMs, livesMs, watchMs },
+      reused: false,
     };
   } finally {
     cache.close();

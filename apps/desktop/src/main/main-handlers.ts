@@ -1,13 +1,13 @@
 // What main answers itself: app info, links out, settings and profiles, the launcher's choices.
 import { shell } from 'electron';
-import type { NetworkSettings } from '../shared/settings.ts';
 import type { MainHandlers } from './ipc-router.ts';
 import { MainCallError } from './ipc-router.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 import type { AppLog } from './logger.ts';
 import { linkNotAllowedMessage } from './messages.ts';
-import type { SettingsPatch, SettingsStore } from './settings-store.ts';
+import type { SettingsStore } from './settings-store.ts';
 import { SettingsError } from './settings-store.ts';
+import { settingsPatchFrom } from './settings-patch.ts';
 import type { TrackedWindow } from './window-registry.ts';
 
 export interface MainHandlerDeps {
@@ -20,10 +20,6 @@ export interface MainHandlerDeps {
   chooseDemo: () => void;
   windowReady: (window: TrackedWindow) => void;
   quit: () => void;
-}
-
-function keysOf(value: unknown): Set<string> {
-  return new Set(typeof value === 'object' && value !== null ? Object.keys(value) : []);
 }
 
 function settingsCall<T>(run: () => T): T {
@@ -61,24 +57,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
       return { ok: true };
     },
     'settings.get': () => deps.settings.get(),
-    'settings.update': (input, { rawInput }) =>
-      settingsCall(() => {
-        // The schema fills defaults for absent fields: only what the page really sent is applied.
-        const sent = keysOf(rawInput);
-        const patch: SettingsPatch = {};
-        if (sent.has('language') && input.language !== undefined) patch.language = input.language;
-        if (sent.has('theme') && input.theme !== undefined) patch.theme = input.theme;
-        if (sent.has('activeProfileId') && input.activeProfileId !== undefined)
-          patch.activeProfileId = input.activeProfileId;
-        if (sent.has('network') && input.network !== undefined) {
-          const network = input.network;
-          const sentNetwork = keysOf((rawInput as { network?: unknown }).network);
-          patch.network = Object.fromEntries(
-            Object.entries(network).filter(([key]) => sentNetwork.has(key)),
-          ) as Partial<NetworkSettings>;
-        }
-        return deps.settings.update(patch);
-      }),
+    'settings.update': (input, { rawInput }) => settingsCall(() => deps.settings.update(settingsPatchFrom(input, rawInput))),
     'profiles.save': (profile) => settingsCall(() => deps.settings.saveProfile(profile)),
     'profiles.remove': ({ id }) => settingsCall(() => deps.settings.removeProfile(id)),
     'profiles.activate': ({ id }) => settingsCall(() => deps.settings.activateProfile(id)),

@@ -75,6 +75,12 @@ describe('user search', () => {
       'zhangsan',
     ]);
     expect(cache.searchUsers({ departmentId: 2, recursive: false }).total).toBe(0);
+    // a department outside the cache still filters by its direct links
+    cache.upsertUsers([{ userid: 'outsider', name: '外人', department: [99] }]);
+    expect(ids(cache.searchUsers({ departmentId: 99 }).rows)).toEqual(['outsider']);
+    expect(cache.searchUsers({ departmentId: 99, status: 1 }).total).toBe(1);
+    expect(cache.searchUsers({ departmentId: 99, query: '外' }).total).toBe(1);
+    cache.deleteUsers(['outsider']);
     expect(cache.searchUsers({ departmentId: 1, recursive: true }).total).toBe(8);
     expect(ids(cache.searchUsers({ departmentId: 3, status: 1 }).rows)).toEqual(['zhao.liu']);
     expect(ids(cache.searchUsers({ query: '工程师', departmentId: 5, sort: 'userid' }).rows)).toEqual([
@@ -88,6 +94,34 @@ describe('user search', () => {
     expect(ids(cache.searchUsers({ sort: 'userid', offset: 6, limit: 3 }).rows)).toEqual(['zhangsan', 'zhao.liu']);
     expect(ids(cache.searchUsers({ sort: 'userid', desc: true, limit: 2 }).rows)).toEqual(['zhao.liu', 'zhangsan']);
     expect(ids(cache.searchUsers({ sort: 'status', desc: true, limit: 1 }).rows)).toEqual(['left1']);
+    // combined filters are counted, not estimated
+    expect(cache.searchUsers({ query: '工程师', status: 1, departmentId: 2 }).total).toBe(3);
+    expect(ids(cache.searchUsers({ status: 4 }).rows)).toEqual(['sunba']);
+    expect(cache.searchUsers({ status: 2, departmentId: 2 }).total).toBe(0);
+  });
+
+  it('gives the same answers whether a filter drives the query or the sort index is walked', () => {
+    const walking = openCache(cache.path, { searchDriveLimit: 0 });
+    try {
+      const queries = [
+        { query: '王' },
+        { query: '工程师', sort: 'userid' as const },
+        { query: '工程师', departmentId: 2, status: 1 as const },
+        { departmentId: 2, sort: 'position' as const, desc: true },
+        { departmentId: 4, recursive: false },
+        { departmentId: 3, status: 1 as const },
+        { status: 1 as const, sort: 'name' as const, offset: 2, limit: 3 },
+        { query: 'zhang', departmentId: 1 },
+        { sort: 'status' as const, desc: true, offset: 1, limit: 4 },
+      ];
+      for (const q of queries) {
+        const driven = cache.searchUsers(q);
+        expect(walking.searchUsers(q), JSON.stringify(q)).toEqual(driven);
+        expect(driven.total, JSON.stringify(q)).toBeGreaterThan(0);
+      }
+    } finally {
+      walking.close();
+    }
   });
 
   it('returns users in the contract shape', () => {

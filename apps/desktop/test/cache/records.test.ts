@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCache, type ApiCallRecord, type Cache } from '../../src/services/cache/index.ts';
 import { openWithOrg, T0, tempDir } from './helpers.ts';
@@ -172,8 +173,24 @@ describe('maintenance', () => {
     expect(info.bytes).toBeGreaterThan(0);
     expect(info.rows).toMatchObject({ users: 8, departments: 5, tags: 2, lives: 1, watch_internal: 1, user_departments: 10 });
 
+    cache.beginWatch('L', { restart: true });
+    cache.appendWatchPage('L', { users: [{ userid: 'boss', watch_time: 6 }] }, { nextKey: 'k', ending: 0 });
+    cache.setSyncState('lives', { status: 'done' });
+    cache.recordApiCall({ endpoint: '/x', at: T0, durationMs: 1, errcode: 0, attempts: 1 });
+
     cache.clear();
     expect(Object.values(cache.info().rows).every((n) => n === 0)).toBe(true);
+    // every table, derived ones included, is empty; the schema is kept
+    const raw = new Database(cache.path, { readonly: true });
+    const tables = raw
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'users_fts%' AND name NOT LIKE 'sqlite_%'`)
+      .pluck()
+      .all() as string[];
+    expect(tables.length).toBeGreaterThan(20);
+    const nonEmpty = tables.filter((t) => (raw.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number) > 0);
+    expect(raw.pragma('user_version', { simple: true })).toBe(cache.schemaVersion);
+    raw.close();
+    expect(nonEmpty).toEqual([]);
     expect(cache.searchUsers({ query: '王' }).total).toBe(0);
     expect(cache.newestFetchedAt()).toBeNull();
     expect(cache.integrityCheck()).toBe('ok');

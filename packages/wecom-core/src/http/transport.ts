@@ -91,7 +91,8 @@ export class HttpTransport {
     if (request.multipart) {
       const form = new FormData();
       const part = request.multipart;
-      form.append(part.field, new Blob([part.data], { type: part.contentType }), part.filename);
+      // a copy backed by a plain ArrayBuffer: Blob parts may not be SharedArrayBuffer views
+      form.append(part.field, new Blob([new Uint8Array(part.data)], { type: part.contentType }), part.filename);
       body = form;
     } else if (request.json !== undefined) {
       body = JSON.stringify(request.json);

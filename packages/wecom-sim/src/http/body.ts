@@ -47,7 +47,7 @@ export async function parseMultipart(raw: Buffer, contentType: string | undefine
     return await new Request('http://sim.local/', {
       method: 'POST',
       headers: { 'content-type': contentType },
-      body: raw,
+      body: new Uint8Array(raw),
     }).formData();
   } catch {
     throw new SimApiError(40035, 'malformed multipart body');

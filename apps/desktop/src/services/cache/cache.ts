@@ -25,6 +25,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     now: options.now ?? Date.now,
     apiCallsMaxRows: options.apiCallsMaxRows ?? 200_000,
     apiCallsMaxAgeMs: options.apiCallsMaxAgeMs ?? 30 * DAY_MS,
+    searchDriveLimit: options.searchDriveLimit ?? 3000,
   });
   const aggregates = createOrgAggregates(ctx);
   const summaries = createLiveSummaries(ctx, aggregates);

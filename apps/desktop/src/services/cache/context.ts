@@ -7,6 +7,7 @@ export interface ResolvedCacheOptions {
   now: () => number;
   apiCallsMaxRows: number;
   apiCallsMaxAgeMs: number;
+  searchDriveLimit: number;
 }
 
 export interface CacheContext {

@@ -5,8 +5,10 @@ import type { CacheInfo, ConnectionSettings } from './types.ts';
 
 /** Data tables, children before parents. */
 const DATA_TABLES = [
+  'watch_pages',
   'watch_internal',
   'watch_external',
+  'live_division_summary',
   'live_dept_summary',
   'live_summary',
   'live_audience',
@@ -16,6 +18,7 @@ const DATA_TABLES = [
   'tags',
   'user_departments',
   'users',
+  'department_members',
   'dept_closure',
   'departments',
   'sent_messages',

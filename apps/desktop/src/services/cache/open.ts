@@ -61,6 +61,9 @@ export function openCache(file: string, options: CacheOptions = {}): Cache {
     if (version > LATEST_SCHEMA_VERSION) throw new CacheTooNewError(path, version, LATEST_SCHEMA_VERSION);
     configure(db, options);
     applyMigrations(db, { file: path });
+    // planner statistics for tables that grew since they were last analysed (cheap: sampled)
+    db.pragma('analysis_limit = 1000');
+    db.pragma('optimize = 0x10002');
     return createCache(db, path, options);
   } catch (error) {
     db.close();

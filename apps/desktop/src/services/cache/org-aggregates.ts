@@ -113,6 +113,15 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
     },
     recompute,
     userCount: () => ctx.getMeta<number>('org.userCount') ?? 0,
-    statusCount: (status) => ctx.getMeta<Record<string, number>>('org.statusCounts')?.[String(status)] ?? 0,
+    statusCount(status) {
+      let counts = ctx.getMeta<Record<string, number>>('org.statusCounts');
+      if (!counts) {
+        counts = Object.fromEntries(
+          ctx.db.prepare('SELECT status, count(*) FROM users GROUP BY status').raw().all() as Array<[number, number]>,
+        );
+        ctx.setMeta('org.statusCounts', counts);
+      }
+      return counts[String(status)] ?? 0;
+    },
   };
 }

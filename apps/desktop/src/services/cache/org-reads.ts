@@ -20,9 +20,6 @@ const SORT_COLUMNS = {
   status: ['u.status', 'u.userid'],
 } as const;
 
-/** Up to this many users a filter's set drives a search (fetch them, then sort); above, the sort index is walked. */
-const DRIVE_LIMIT = 3000;
-
 interface DepartmentRow {
   id: number;
   name: string;
@@ -90,10 +87,16 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
       const counts = ctx.stmt('SELECT user_count, total_user_count FROM departments WHERE id = ?').get(departmentId) as
         | { user_count: number; total_user_count: number }
         | undefined;
-      const size = (recursive ? counts?.total_user_count : counts?.user_count) ?? 0;
-      const table = recursive ? 'department_members' : 'user_departments';
+      // a department outside the cache (outside the app's visibility) has only its direct links
+      const subtree = recursive && counts !== undefined;
+      const table = subtree ? 'department_members' : 'user_departments';
+      const size = counts
+        ? subtree
+          ? counts.total_user_count
+          : counts.user_count
+        : (ctx.stmt('SELECT count(*) FROM user_departments WHERE department_id = ?').pluck().get(departmentId) as number);
       // a subtree holding every cached user (the root) filters nothing
-      if (!(recursive && size > 0 && size >= everyone)) {
+      if (!(subtree && size > 0 && size >= everyone)) {
         filters.push({
           size,
           drive: `u.id IN (SELECT user_id FROM ${table} WHERE department_id = ?)`,
@@ -113,7 +116,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
 
     filters.sort((a, b) => a.size - b.size);
     const smallest = filters[0];
-    const drives = smallest !== undefined && smallest.size <= DRIVE_LIMIT;
+    const drives = smallest !== undefined && smallest.size <= ctx.options.searchDriveLimit;
     const where = filters.map((f, i) => (drives && i === 0 ? f.drive : f.check));
     const params = filters.map((f) => f.param);
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
@@ -124,12 +127,14 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
     const limit = Math.max(1, Math.min(1000, Math.trunc(query.limit ?? 100)));
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
 
+    // one filter: its size is the total; more: count by driving from the smallest set
+    const countSql = `SELECT count(*) FROM users u WHERE ${filters.map((f, i) => (i === 0 ? f.drive : f.check)).join(' AND ')}`;
     const total =
       filters.length === 0
         ? everyone
-        : filters.length === 1 && smallest
-          ? smallest.size
-          : (ctx.stmt(`SELECT count(*) FROM users u ${where.length ? `WHERE ${filters.map((f, i) => (i === 0 ? f.drive : f.check)).join(' AND ')}` : ''}`).pluck().get(...params) as number);
+        : filters.length === 1
+          ? (smallest?.size ?? 0)
+          : (ctx.stmt(countSql).pluck().get(...params) as number);
     const rows =
       total === 0 || offset >= total
         ? []

@@ -263,7 +263,7 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
 
   function finishOrgSync(generation: number, fetchedAt = ctx.now()): { removed: Record<string, number> } {
     const at = Math.trunc(fetchedAt);
-    return ctx.tx(() => {
+    const result = ctx.tx(() => {
       const state = generationState();
       if (state.active !== generation) {
         throw new CacheError('conflict', `org sync ${generation} is not the running one (${String(state.active)})`);
@@ -291,6 +291,9 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
       aggregates.recompute();
       return { removed };
     });
+    // the org may have changed a lot: refresh the planner's statistics (sampled, quick)
+    if (!ctx.db.inTransaction) ctx.db.pragma('optimize');
+    return result;
   }
 
   function abortOrgSync(generation: number): void {

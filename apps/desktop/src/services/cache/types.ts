@@ -238,6 +238,8 @@ export interface CacheOptions {
   apiCallsMaxRows?: number;
   /** … and none older than this many ms (default 30 days) */
   apiCallsMaxAgeMs?: number;
+  /** user search: a filter matching up to this many users drives the query, else the sort index is walked (default 3000) */
+  searchDriveLimit?: number;
 }
 
 // ─── the cache ──────────────────────────────────────────────────────────────────────────────────

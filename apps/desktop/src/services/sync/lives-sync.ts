@@ -9,9 +9,9 @@
 //      cursor), so lives created elsewhere with this app are found within a few syncs.
 // A corp with fewer active members than the batch is covered completely on every sync.
 // get_living_info is skipped for lives that ended well before they were last fetched (final).
-import { WeComApiError, mapConcurrent, type LivingInfo } from '@wld/wecom-core';
+import { mapConcurrent, type LivingInfo } from '@wld/wecom-core';
 import type { WireLivingInfo } from '../cache/index.ts';
-import { yieldToLoop, type SyncRun } from './sync-run.ts';
+import { isItemError, yieldToLoop, type SyncRun } from './sync-run.ts';
 
 const DISCOVERY_SCOPE = 'lives:discovery';
 const SEARCH_PAGE = 250;
@@ -37,8 +37,7 @@ export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives:
         for await (const id of client.lives.getUserAllLivingIds(userid, { priority: 'background', signal })) ids.push(id);
       } catch (error) {
         // one member we may not ask (left, outside visibility) must not stop the sync
-        const skippable = error instanceof WeComApiError && (error.category === 'client' || error.category === 'permission');
-        if (!skippable) throw error;
+        if (!isItemError(error)) throw error;
       }
       return ids;
     },
@@ -58,14 +57,20 @@ export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives:
   const infos = mapConcurrent(
     toFetch,
     run.options.concurrency,
-    async (livingid, signal) => {
-      const info: LivingInfo = await client.lives.getLivingInfo(livingid, { priority: 'background', signal, cache: false });
-      return { livingid, ...info } satisfies WireLivingInfo;
+    async (livingid, signal): Promise<WireLivingInfo | null> => {
+      try {
+        const info: LivingInfo = await client.lives.getLivingInfo(livingid, { priority: 'background', signal, cache: false });
+        return { livingid, ...info };
+      } catch (error) {
+        // gone, or not this app's: the cached row stays as it was last seen
+        if (isItemError(error)) return null;
+        throw error;
+      }
     },
     run.signal,
   );
   for await (const info of infos) {
-    batch.push(info);
+    if (info) batch.push(info);
     if (batch.length >= INFO_BATCH) {
       cache.upsertLives(batch, fetchedAt);
       batch = [];

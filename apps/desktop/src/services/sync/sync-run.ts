@@ -1,5 +1,5 @@
 // What one sync part (org, lives, watch) gets to work with.
-import type { WeComClient } from '@wld/wecom-core';
+import { WeComApiError, type WeComClient } from '@wld/wecom-core';
 import type { Cache } from '../cache/index.ts';
 
 export interface SyncRun {
@@ -40,3 +40,11 @@ export function throwIfAborted(signal: AbortSignal): void {
  * the windows are answered while a sync runs.
  */
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * WeCom refused one item (a member who left, a live this app may not see or that no longer
+ * exists): skip that item. Anything else (network, rate limit, bad secret) stops the sync.
+ */
+export function isItemError(error: unknown): boolean {
+  return error instanceof WeComApiError && (error.category === 'client' || error.category === 'permission');
+}

@@ -5,7 +5,7 @@
 //   (cache.pendingWatchSyncs leaves them out); lives that are live now start over each time.
 // Only `ending == 1` ends the paging; an empty page does not.
 import { chainedPages, watchStatPageSchema, type WatchStatPage } from '@wld/wecom-core';
-import type { SyncRun } from './sync-run.ts';
+import { isItemError, type SyncRun } from './sync-run.ts';
 
 const STUCK_PAGES = 3;
 
@@ -29,8 +29,12 @@ export async function syncWatch(run: SyncRun): Promise<{ lives: number; rows: nu
   let done = 0;
   run.progress('watch', 0, pending.length);
   for (const livingid of pending) {
-    const result = await syncLiveWatch(run, livingid);
-    rows += result.rows;
+    try {
+      rows += (await syncLiveWatch(run, livingid)).rows;
+    } catch (error) {
+      // a live WeCom refuses (gone, not this app's) keeps its cursor; the others go on
+      if (!isItemError(error)) throw error;
+    }
     run.progress('watch', ++done, pending.length);
   }
   run.cache.setSyncState('watch', { status: 'done', fetchedAt: run.now(), phase: null, done, total: pending.length });
