@@ -21,28 +21,153 @@ export function seededRandom(seed: number): () => number {
 }
 
 const SURNAMES: Array<[string, string]> = [
-  ['王', 'wang'], ['李', 'li'], ['张', 'zhang'], ['刘', 'liu'], ['陈', 'chen'], ['杨', 'yang'], ['黄', 'huang'],
-  ['赵', 'zhao'], ['吴', 'wu'], ['周', 'zhou'], ['徐', 'xu'], ['孙', 'sun'], ['马', 'ma'], ['朱', 'zhu'],
-  ['胡', 'hu'], ['郭', 'guo'], ['何', 'he'], ['高', 'gao'], ['林', 'lin'], ['罗', 'luo'], ['郑', 'zheng'],
-  ['梁', 'liang'], ['谢', 'xie'], ['宋', 'song'], ['唐', 'tang'], ['许', 'xu'], ['韩', 'han'], ['冯', 'feng'],
-  ['邓', 'deng'], ['曹', 'cao'], ['彭', 'peng'], ['曾', 'zeng'], ['肖', 'xiao'], ['田', 'tian'], ['董', 'dong'],
+  ['王', 'wang'],
+  ['李', 'li'],
+  ['张', 'zhang'],
+  ['刘', 'liu'],
+  ['陈', 'chen'],
+  ['杨', 'yang'],
+  ['黄', 'huang'],
+  ['赵', 'zhao'],
+  ['吴', 'wu'],
+  ['周', 'zhou'],
+  ['徐', 'xu'],
+  ['孙', 'sun'],
+  ['马', 'ma'],
+  ['朱', 'zhu'],
+  ['胡', 'hu'],
+  ['郭', 'guo'],
+  ['何', 'he'],
+  ['高', 'gao'],
+  ['林', 'lin'],
+  ['罗', 'luo'],
+  ['郑', 'zheng'],
+  ['梁', 'liang'],
+  ['谢', 'xie'],
+  ['宋', 'song'],
+  ['唐', 'tang'],
+  ['许', 'xu'],
+  ['韩', 'han'],
+  ['冯', 'feng'],
+  ['邓', 'deng'],
+  ['曹', 'cao'],
+  ['彭', 'peng'],
+  ['曾', 'zeng'],
+  ['肖', 'xiao'],
+  ['田', 'tian'],
+  ['董', 'dong'],
 ];
 const GIVEN: Array<[string, string]> = [
-  ['伟', 'wei'], ['芳', 'fang'], ['娜', 'na'], ['敏', 'min'], ['静', 'jing'], ['丽', 'li'], ['强', 'qiang'],
-  ['磊', 'lei'], ['军', 'jun'], ['洋', 'yang'], ['勇', 'yong'], ['艳', 'yan'], ['杰', 'jie'], ['娟', 'juan'],
-  ['涛', 'tao'], ['明', 'ming'], ['超', 'chao'], ['秀', 'xiu'], ['霞', 'xia'], ['平', 'ping'], ['刚', 'gang'],
-  ['桂', 'gui'], ['英', 'ying'], ['华', 'hua'], ['建', 'jian'], ['国', 'guo'], ['文', 'wen'], ['辉', 'hui'],
-  ['玲', 'ling'], ['鹏', 'peng'], ['宇', 'yu'], ['晨', 'chen'], ['欣', 'xin'], ['婷', 'ting'], ['浩', 'hao'],
-  ['凯', 'kai'], ['健', 'jian'], ['俊', 'jun'], ['帆', 'fan'], ['雪', 'xue'], ['琳', 'lin'], ['斌', 'bin'],
+  ['伟', 'wei'],
+  ['芳', 'fang'],
+  ['娜', 'na'],
+  ['敏', 'min'],
+  ['静', 'jing'],
+  ['丽', 'li'],
+  ['强', 'qiang'],
+  ['磊', 'lei'],
+  ['军', 'jun'],
+  ['洋', 'yang'],
+  ['勇', 'yong'],
+  ['艳', 'yan'],
+  ['杰', 'jie'],
+  ['娟', 'juan'],
+  ['涛', 'tao'],
+  ['明', 'ming'],
+  ['超', 'chao'],
+  ['秀', 'xiu'],
+  ['霞', 'xia'],
+  ['平', 'ping'],
+  ['刚', 'gang'],
+  ['桂', 'gui'],
+  ['英', 'ying'],
+  ['华', 'hua'],
+  ['建', 'jian'],
+  ['国', 'guo'],
+  ['文', 'wen'],
+  ['辉', 'hui'],
+  ['玲', 'ling'],
+  ['鹏', 'peng'],
+  ['宇', 'yu'],
+  ['晨', 'chen'],
+  ['欣', 'xin'],
+  ['婷', 'ting'],
+  ['浩', 'hao'],
+  ['凯', 'kai'],
+  ['健', 'jian'],
+  ['俊', 'jun'],
+  ['帆', 'fan'],
+  ['雪', 'xue'],
+  ['琳', 'lin'],
+  ['斌', 'bin'],
 ];
 const POSITIONS = [
-  '工程师', '高级工程师', '资深工程师', '测试工程师', '产品经理', '项目经理', '设计师', '销售', '销售经理',
-  '客户经理', '市场专员', '人事专员', 'HR BP', '财务', '会计', '行政', '法务', '运营', '运营经理', '数据分析师',
-  '架构师', '技术总监', '部门经理', '实习生', '培训师', '客服', '采购', '质量工程师', '研究员', '助理',
+  '工程师',
+  '高级工程师',
+  '资深工程师',
+  '测试工程师',
+  '产品经理',
+  '项目经理',
+  '设计师',
+  '销售',
+  '销售经理',
+  '客户经理',
+  '市场专员',
+  '人事专员',
+  'HR BP',
+  '财务',
+  '会计',
+  '行政',
+  '法务',
+  '运营',
+  '运营经理',
+  '数据分析师',
+  '架构师',
+  '技术总监',
+  '部门经理',
+  '实习生',
+  '培训师',
+  '客服',
+  '采购',
+  '质量工程师',
+  '研究员',
+  '助理',
 ];
-const DEPARTMENT_WORDS = ['研发', '产品', '市场', '销售', '华东', '华南', '华北', '西南', '平台', '客户端', '数据', '运营', '财务', '人力', '法务', '质量', '供应链', '海外', '创新', '服务'];
+const DEPARTMENT_WORDS = [
+  '研发',
+  '产品',
+  '市场',
+  '销售',
+  '华东',
+  '华南',
+  '华北',
+  '西南',
+  '平台',
+  '客户端',
+  '数据',
+  '运营',
+  '财务',
+  '人力',
+  '法务',
+  '质量',
+  '供应链',
+  '海外',
+  '创新',
+  '服务',
+];
 const DEPARTMENT_KINDS = ['中心', '部', '组', '事业部', '小组', '项目组'];
-const THEMES = ['季度经营会', '新员工培训', '产品发布会', '安全生产培训', '技术分享', '销售誓师大会', '合规培训', '管理者课堂', '客户沟通技巧', '年度表彰'];
+const THEMES = [
+  '季度经营会',
+  '新员工培训',
+  '产品发布会',
+  '安全生产培训',
+  '技术分享',
+  '销售誓师大会',
+  '合规培训',
+  '管理者课堂',
+  '客户沟通技巧',
+  '年度表彰',
+];
 
 export interface GeneratedOrg {
   departments: WireDepartment[];
@@ -64,7 +189,12 @@ export function generateOrg(seed: number, size: { users: number; departments: nu
     let parent = 1 + Math.floor(random() * Math.min(id - 1, Math.max(10, id / 3)));
     while ((depth.get(parent) ?? 0) >= 6) parent = 1;
     depth.set(id, (depth.get(parent) ?? 0) + 1);
-    departments.push({ id, name: `${pick(DEPARTMENT_WORDS)}${pick(DEPARTMENT_KINDS)}${id}`, parentid: parent, order: Math.floor(random() * 100000) });
+    departments.push({
+      id,
+      name: `${pick(DEPARTMENT_WORDS)}${pick(DEPARTMENT_KINDS)}${id}`,
+      parentid: parent,
+      order: Math.floor(random() * 100000),
+    });
   }
   const users: WireUser[] = [];
   for (let i = 0; i < size.users; i++) {
@@ -90,7 +220,13 @@ export function generateOrg(seed: number, size: { users: number; departments: nu
  * Lives over the year before `now` (unix s) whose audiences add up to `watchRows` viewers:
  * a few big all-hands lives, many small ones. The last live is on now, one starts later.
  */
-export function generateLives(seed: number, count: number, watchRows: number, now: number, anchors: string[]): GeneratedLive[] {
+export function generateLives(
+  seed: number,
+  count: number,
+  watchRows: number,
+  now: number,
+  anchors: string[],
+): GeneratedLive[] {
   const random = seededRandom(seed);
   const weights = Array.from({ length: count }, () => Math.pow(random(), 3) + 0.02);
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -139,11 +275,20 @@ export function* watchPages(
     is_comment: random() < 0.1 ? 1 : 0,
     is_mic: random() < 0.01 ? 1 : 0,
   });
-  let page: { users: WireWatchUser[]; external_users: WireWatchExternalUser[] } = { users: [], external_users: [] };
+  let page: { users: WireWatchUser[]; external_users: WireWatchExternalUser[] } = {
+    users: [],
+    external_users: [],
+  };
   const total = internal + (live.viewers - internal);
   for (let k = 0; k < total; k++) {
     if (k < internal) page.users.push({ userid: userids[(start + k * step) % n] as string, ...row() });
-    else page.external_users.push({ external_userid: `wm${live.info.livingid}-${k}`, type: 1, name: `微信用户${k}`, ...row() });
+    else
+      page.external_users.push({
+        external_userid: `wm${live.info.livingid}-${k}`,
+        type: 1,
+        name: `微信用户${k}`,
+        ...row(),
+      });
     if (page.users.length + page.external_users.length === pageSize) {
       yield page;
       page = { users: [], external_users: [] };

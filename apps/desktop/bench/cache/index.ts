@@ -23,5 +23,7 @@ if (isMain(import.meta.url)) {
   const started = performance.now();
   const load = loadavg()[0]?.toFixed(1);
   console.log(await runCacheBenchmarksTable());
-  console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s; ${cpus().length} cores, load average ${load} at the start`);
+  console.log(
+    `\n${((performance.now() - started) / 1000).toFixed(1)} s; ${cpus().length} cores, load average ${load} at the start`,
+  );
 }

@@ -19,14 +19,24 @@ const RUNS = 2;
 function liveOf(rows: number): GeneratedLive {
   return {
     viewers: rows,
-    info: { livingid: 'INGEST', theme: '全员大会', anchor_userid: 'anchor', living_start: 1_793_930_400, living_duration: 7200, status: 2 },
+    info: {
+      livingid: 'INGEST',
+      theme: '全员大会',
+      anchor_userid: 'anchor',
+      living_start: 1_793_930_400,
+      living_duration: 7200,
+      status: 2,
+    },
   };
 }
 
 export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'wld-cache-ingest-'));
   try {
-    const userids = generateOrg(3, { users: Math.max(1000, Math.ceil(rows * 0.9)), departments: 50 }).users.map((u) => u.userid);
+    const userids = generateOrg(3, {
+      users: Math.max(1000, Math.ceil(rows * 0.9)),
+      departments: 50,
+    }).users.map((u) => u.userid);
     const live = liveOf(rows);
     const pages = [...watchPages(11, live, userids, PAGE)];
 
@@ -37,7 +47,11 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
       let key = '0';
       pages.forEach((page, i) => {
         const next = String(i + 1);
-        api.appendWatchPage('INGEST', page, { nextKey: next, ending: i === pages.length - 1 ? 1 : 0, fromKey: key });
+        api.appendWatchPage('INGEST', page, {
+          nextKey: next,
+          ending: i === pages.length - 1 ? 1 : 0,
+          fromKey: key,
+        });
         key = next;
       });
       const ms = performance.now() - started;
@@ -68,7 +82,8 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
       db.transaction(() => {
         for (const page of pages) {
           for (const u of page.users) insertInternal.run(u.userid, u.watch_time, u.is_comment, u.is_mic);
-          for (const e of page.external_users) insertExternal.run(e.external_userid, e.type, e.name, e.watch_time, e.is_comment, e.is_mic);
+          for (const e of page.external_users)
+            insertExternal.run(e.external_userid, e.type, e.name, e.watch_time, e.is_comment, e.is_mic);
         }
       })();
       const ms = performance.now() - started;

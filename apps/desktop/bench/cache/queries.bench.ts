@@ -13,7 +13,13 @@ export const QUERY_BENCH_SIZE: WarmCacheSize = { users: 100_000, departments: 3_
 const SEARCH_TARGET_MS = 10;
 const DASHBOARD_TARGET_MS = 20;
 
-function row(benchmark: string, data: string, times: Timings, targetMs: number | null, notes: string): CacheBenchRow {
+function row(
+  benchmark: string,
+  data: string,
+  times: Timings,
+  targetMs: number | null,
+  notes: string,
+): CacheBenchRow {
   const p95 = percentile(times.wall, 95);
   return {
     benchmark,
@@ -47,9 +53,19 @@ function searchQueries(cache: Cache, warm: WarmCache, count: number): UserSearch
     () => ({ query: '', departmentId: pick(midSized).id, recursive: true }),
     () => ({ query: '', departmentId: pick(departments).id, recursive: false }),
     () => ({ query: '', departmentId: 1, recursive: true, sort: 'userid' }),
-    () => ({ query: pick(sample).name.slice(0, 1), departmentId: pick(midSized).id, recursive: true, status: 1 }),
+    () => ({
+      query: pick(sample).name.slice(0, 1),
+      departmentId: pick(midSized).id,
+      recursive: true,
+      status: 1,
+    }),
     () => ({ query: '', status: pick([1, 2, 4, 5] as const), sort: 'position' }),
-    () => ({ query: '', sort: pick(['name', 'userid', 'position', 'status'] as const), desc: random() < 0.5, offset: Math.floor(random() * 5000) }),
+    () => ({
+      query: '',
+      sort: pick(['name', 'userid', 'position', 'status'] as const),
+      desc: random() < 0.5,
+      offset: Math.floor(random() * 5000),
+    }),
   ];
   return Array.from({ length: count }, (_, i) => {
     const kind = kinds[i % kinds.length] as () => UserSearchQuery;
@@ -71,23 +87,73 @@ export async function runQueryBenchmarks(size: WarmCacheSize = QUERY_BENCH_SIZE)
       const biggest = [...warm.lives].sort((a, b) => b.viewers - a.viewers);
       const livesToRead = [...biggest.slice(0, 5), ...Array.from({ length: 55 }, () => pick(warm.lives))];
       // audiences for absentee lists: a department subtree each
-      const departments = cache.departments().departments.filter((d) => d.totalUserCount > 200 && d.totalUserCount < 5000);
+      const departments = cache
+        .departments()
+        .departments.filter((d) => d.totalUserCount > 200 && d.totalUserCount < 5000);
       for (const live of livesToRead) {
-        cache.setLiveAudience(live.livingid, { userids: [], departmentIds: [pick(departments).id], tagIds: [] });
+        cache.setLiveAudience(live.livingid, {
+          userids: [],
+          departmentIds: [pick(departments).id],
+          tagIds: [],
+        });
       }
       const rows: CacheBenchRow[] = [];
 
       const queries = searchQueries(cache, warm, 240);
       const searchTimes = timeEach(queries, (q) => cache.searchUsers(q), 12);
-      rows.push(row('users.search (FTS5 + filters)', data, searchTimes, SEARCH_TARGET_MS,
-        'surnames, names, name parts, userid prefixes, positions, departments, status, sorts, deep pages'));
-      rows.push(row('users.get (detail, tags, lives watched)', data, timeEach(Array.from({ length: 100 }, () => pick(warm.userids)), (u) => cache.getUser(u)), SEARCH_TARGET_MS, ''));
-      rows.push(row('org.departments (3k with counts)', data, timeEach(Array.from({ length: 30 }, () => 0), () => cache.departments()), DASHBOARD_TARGET_MS, ''));
+      rows.push(
+        row(
+          'users.search (FTS5 + filters)',
+          data,
+          searchTimes,
+          SEARCH_TARGET_MS,
+          'surnames, names, name parts, userid prefixes, positions, departments, status, sorts, deep pages',
+        ),
+      );
+      rows.push(
+        row(
+          'users.get (detail, tags, lives watched)',
+          data,
+          timeEach(
+            Array.from({ length: 100 }, () => pick(warm.userids)),
+            (u) => cache.getUser(u),
+          ),
+          SEARCH_TARGET_MS,
+          '',
+        ),
+      );
+      rows.push(
+        row(
+          'org.departments (3k with counts)',
+          data,
+          timeEach(
+            Array.from({ length: 30 }, () => 0),
+            () => cache.departments(),
+          ),
+          DASHBOARD_TARGET_MS,
+          '',
+        ),
+      );
 
       const analyticsTimes = timeEach(livesToRead, (l) => cache.liveAnalytics(l.livingid));
-      rows.push(row('lives.analytics', data, analyticsTimes, DASHBOARD_TARGET_MS,
-        `largest live ${biggest[0]?.viewers.toLocaleString('en-US')} viewers, audience attendance included`));
-      rows.push(row('lives.absentees', data, timeEach(livesToRead, (l) => cache.absentees(l.livingid)), DASHBOARD_TARGET_MS, 'audience: a department subtree of 200–5,000 users'));
+      rows.push(
+        row(
+          'lives.analytics',
+          data,
+          analyticsTimes,
+          DASHBOARD_TARGET_MS,
+          `largest live ${biggest[0]?.viewers.toLocaleString('en-US')} viewers, audience attendance included`,
+        ),
+      );
+      rows.push(
+        row(
+          'lives.absentees',
+          data,
+          timeEach(livesToRead, (l) => cache.absentees(l.livingid)),
+          DASHBOARD_TARGET_MS,
+          'audience: a department subtree of 200–5,000 users',
+        ),
+      );
       const statsQueries = (sort: 'watchTime' | 'name' | 'department') =>
         livesToRead.map((l, i) => ({
           livingid: l.livingid,
@@ -97,19 +163,69 @@ export async function runQueryBenchmarks(size: WarmCacheSize = QUERY_BENCH_SIZE)
           offset: i % 3 === 0 ? 1000 : 0,
           limit: 100,
         }));
-      rows.push(row('lives.watchStats by watch time (page of 100)', data, timeEach(statsQueries('watchTime'), (q) => cache.watchStats(q)), DASHBOARD_TARGET_MS, 'index order, internal and external merged'));
-      rows.push(row('lives.watchStats by name or department', data, timeEach([...statsQueries('name'), ...statsQueries('department')], (q) => cache.watchStats(q)), null, 'sorts the whole live: grows with its viewers'));
+      rows.push(
+        row(
+          'lives.watchStats by watch time (page of 100)',
+          data,
+          timeEach(statsQueries('watchTime'), (q) => cache.watchStats(q)),
+          DASHBOARD_TARGET_MS,
+          'index order, internal and external merged',
+        ),
+      );
+      rows.push(
+        row(
+          'lives.watchStats by name or department',
+          data,
+          timeEach([...statsQueries('name'), ...statsQueries('department')], (q) => cache.watchStats(q)),
+          null,
+          'sorts the whole live: grows with its viewers',
+        ),
+      );
 
       const now = warm.now;
       const ranges = [30, 90, 365].flatMap((days) => [
         { from: now - days * 86400, to: now, anchorUserid: null, type: null, departmentId: null },
         { from: now - days * 86400, to: now, anchorUserid: null, type: 3 as const, departmentId: null },
-        { from: now - days * 86400, to: now, anchorUserid: null, type: null, departmentId: 1 + Math.floor(random() * 50) },
-        { from: now - days * 86400, to: now, anchorUserid: warm.userids[0] ?? null, type: null, departmentId: null },
+        {
+          from: now - days * 86400,
+          to: now,
+          anchorUserid: null,
+          type: null,
+          departmentId: 1 + Math.floor(random() * 50),
+        },
+        {
+          from: now - days * 86400,
+          to: now,
+          anchorUserid: warm.userids[0] ?? null,
+          type: null,
+          departmentId: null,
+        },
       ]);
-      const overviewInputs = Array.from({ length: 48 }, (_, i) => ranges[i % ranges.length] as (typeof ranges)[number]);
-      rows.push(row('stats.overview', data, timeEach(overviewInputs, (q) => cache.statsOverview(q)), DASHBOARD_TARGET_MS, '30/90/365 days, by type, department, anchor'));
-      rows.push(row('stats.home', data, timeEach(Array.from({ length: 40 }, () => now * 1000), (t) => cache.homeStats(t)), DASHBOARD_TARGET_MS, ''));
+      const overviewInputs = Array.from(
+        { length: 48 },
+        (_, i) => ranges[i % ranges.length] as (typeof ranges)[number],
+      );
+      rows.push(
+        row(
+          'stats.overview',
+          data,
+          timeEach(overviewInputs, (q) => cache.statsOverview(q)),
+          DASHBOARD_TARGET_MS,
+          '30/90/365 days, by type, department, anchor',
+        ),
+      );
+      rows.push(
+        row(
+          'stats.home',
+          data,
+          timeEach(
+            Array.from({ length: 40 }, () => now * 1000),
+            (t) => cache.homeStats(t),
+          ),
+          DASHBOARD_TARGET_MS,
+          '',
+        ),
+      );
       rows.push({
         benchmark: warm.reused ? 'warm cache (template copy)' : 'warm cache build (through the API)',
         data,
@@ -122,7 +238,7 @@ export async function runQueryBenchmarks(size: WarmCacheSize = QUERY_BENCH_SIZE)
         target: '–',
         met: true,
         notes:
-          `${warm.reused ? 'copied from a template; its build took: ' : ''}` +
+          `${warm.reused ? 'copied from a template built earlier, which took: ' : ''}` +
           `org ${(warm.timings.orgMs / 1000).toFixed(1)} s, watch ${(warm.timings.watchMs / 1000).toFixed(1)} s ` +
           `(${warm.lives.length} lives); ${(cache.info().bytes / 1e6).toFixed(0)} MB`,
       });

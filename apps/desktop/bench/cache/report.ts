@@ -52,7 +52,11 @@ export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown, war
 
 const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)} ms`);
 const num = (value: number | null, unit: string) =>
-  value === null ? '–' : unit === 'rows/s' ? `${Math.round(value).toLocaleString('en-US')} rows/s` : `${value.toFixed(2)}${unit ? ` ${unit}` : ''}`;
+  value === null
+    ? '–'
+    : unit === 'rows/s'
+      ? `${Math.round(value).toLocaleString('en-US')} rows/s`
+      : `${value.toFixed(2)}${unit ? ` ${unit}` : ''}`;
 
 export function formatTable(rows: readonly CacheBenchRow[]): string {
   const header = '| benchmark | data | samples | p50 | p95 | p95 CPU | value | target | met | notes |';

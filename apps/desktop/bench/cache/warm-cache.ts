@@ -3,7 +3,16 @@
 // result is kept as a template in the OS temp folder, keyed by the size and the source of the
 // cache and of this generator: later calls copy it (any code change builds anew).
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openCache, type Cache } from '../../src/services/cache/index.ts';
@@ -38,13 +47,21 @@ const CACHE_SOURCE = join(import.meta.dirname, '../../src/services/cache');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 function templateKey(size: WarmCacheSize): string {
   const hash = createHash('sha256').update(JSON.stringify(size));
-  for (const path of [...sourceFiles(CACHE_SOURCE).sort(), join(import.meta.dirname, 'generate.ts'), import.meta.filename]) {
+  for (const path of [
+    ...sourceFiles(CACHE_SOURCE).sort(),
+    join(import.meta.dirname, 'generate.ts'),
+    import.meta.filename,
+  ]) {
     hash.update(readFileSync(path));
   }
   return hash.digest('hex').slice(0, 16);
@@ -63,7 +80,8 @@ export async function buildWarmCache(
   if (options.reuse === false) return { ...(await build(file, size)), file };
 
   const template = join(tmpdir(), 'wld-warm-cache', templateKey(size));
-  if (!existsSync(`${template}.json`)) {
+  const reused = existsSync(`${template}.json`);
+  if (!reused) {
     mkdirSync(dirname(template), { recursive: true });
     const built = await build(`${template}.building`, size);
     renameSync(`${template}.building`, `${template}.sqlite`);
@@ -71,7 +89,7 @@ export async function buildWarmCache(
   }
   copyFileSync(`${template}.sqlite`, file);
   const meta = JSON.parse(readFileSync(`${template}.json`, 'utf8')) as WarmCache;
-  return { ...meta, file, reused: true };
+  return { ...meta, file, reused };
 }
 
 async function build(file: string, size: WarmCacheSize): Promise<WarmCache> {
@@ -86,7 +104,8 @@ async function build(file: string, size: WarmCacheSize): Promise<WarmCache> {
     const org = generateOrg(seed, size);
     const generation = cache.beginOrgSync({ include: ['departments', 'users'] });
     cache.upsertDepartments(org.departments, fetchedAt);
-    for (let i = 0; i < org.users.length; i += 5000) cache.upsertUsers(org.users.slice(i, i + 5000), fetchedAt);
+    for (let i = 0; i < org.users.length; i += 5000)
+      cache.upsertUsers(org.users.slice(i, i + 5000), fetchedAt);
     cache.finishOrgSync(generation, fetchedAt);
     const orgMs = performance.now() - started;
 
@@ -95,7 +114,10 @@ async function build(file: string, size: WarmCacheSize): Promise<WarmCache> {
     const anchors = userids.filter((_, i) => i % 997 === 0).slice(0, 40);
     const liveCount = size.lives ?? Math.max(20, Math.round(size.watchRows / 2500));
     const lives = generateLives(seed, liveCount, size.watchRows, NOW, anchors);
-    cache.upsertLives(lives.map((l) => l.info), fetchedAt);
+    cache.upsertLives(
+      lives.map((l) => l.info),
+      fetchedAt,
+    );
     // a few reserved lives ahead, for the home page
     cache.upsertLives(
       [1, 2, 3].map((d) => ({
@@ -120,7 +142,12 @@ async function build(file: string, size: WarmCacheSize): Promise<WarmCache> {
       let key = '0';
       pages.forEach((page, p) => {
         const next = String(p + 1);
-        cache.appendWatchPage(live.info.livingid, page, { nextKey: next, ending: p === pages.length - 1 ? 1 : 0, fromKey: key }, fetchedAt);
+        cache.appendWatchPage(
+          live.info.livingid,
+          page,
+          { nextKey: next, ending: p === pages.length - 1 ? 1 : 0, fromKey: key },
+          fetchedAt,
+        );
         key = next;
       });
     });
@@ -132,7 +159,11 @@ async function build(file: string, size: WarmCacheSize): Promise<WarmCache> {
       file: cache.path,
       userids,
       departmentIds: org.departments.map((d) => d.id),
-      lives: lives.map((l) => ({ livingid: l.info.livingid, viewers: l.viewers, livingStart: l.info.living_start })),
+      lives: lives.map((l) => ({
+        livingid: l.info.livingid,
+        viewers: l.viewers,
+        livingStart: l.info.living_start,
+      })),
       now: NOW,
       timings: { orgMs, livesMs, watchMs },
       reused: false,

@@ -8,9 +8,20 @@ afterAll(() => tmp.remove());
 let cache: Cache;
 beforeEach(() => {
   cache = openWithOrg(tmp.file());
-  cache.upsertUsers([{ userid: 'newbie', name: '吴十', department: [4], main_department: 4, position: '实习生' }], T0);
+  cache.upsertUsers(
+    [{ userid: 'newbie', name: '吴十', department: [4], main_department: 4, position: '实习生' }],
+    T0,
+  );
   cache.upsertLives([
-    { livingid: 'A', theme: '季度大会', anchor_userid: 'boss', living_start: 1_793_930_400, living_duration: 3600, status: 2, type: 3 },
+    {
+      livingid: 'A',
+      theme: '季度大会',
+      anchor_userid: 'boss',
+      living_start: 1_793_930_400,
+      living_duration: 3600,
+      status: 2,
+      type: 3,
+    },
   ]);
   cache.appendWatchPage(
     'A',
@@ -85,10 +96,17 @@ describe('live analytics', () => {
       [3, '市场部', ['sunba', 'zhao.liu']],
       [4, '平台组', ['newbie']],
     ]);
-    expect(result.byDepartment[1]?.users[0]).toMatchObject({ name: '吴十', position: '实习生', departments: [4] });
+    expect(result.byDepartment[1]?.users[0]).toMatchObject({
+      name: '吴十',
+      position: '实习生',
+      departments: [4],
+    });
     // someone who watched the replay later is no longer absent after the next fetch
     cache.beginWatch('A', { restart: true });
-    const watched = ['zhangsan', 'lisi', 'wangfang', 'boss', 'ghost', 'newbie'].map((userid) => ({ userid, watch_time: 10 }));
+    const watched = ['zhangsan', 'lisi', 'wangfang', 'boss', 'ghost', 'newbie'].map((userid) => ({
+      userid,
+      watch_time: 10,
+    }));
     cache.appendWatchPage('A', { users: watched }, { nextKey: 'k', ending: 0 });
     expect(cache.absentees('A').total).toBe(3);
     cache.finishWatch('A');
@@ -101,9 +119,10 @@ describe('live analytics', () => {
     const byDepartment = cache.liveAnalytics('A')?.byDepartment ?? [];
     expect(byDepartment.find((d) => d.departmentId === 5)?.viewers).toBe(2);
     expect(byDepartment.find((d) => d.departmentId === 3)).toBeUndefined();
-    expect(cache.watchStats({ livingid: 'A', kind: 'internal', limit: 10 }).rows.find((r) => r.id === 'lisi')?.departmentName).toBe(
-      '客户端组',
-    );
+    expect(
+      cache.watchStats({ livingid: 'A', kind: 'internal', limit: 10 }).rows.find((r) => r.id === 'lisi')
+        ?.departmentName,
+    ).toBe('客户端组');
     // a new fetch attributes anew
     cache.appendWatchPage('A', { users: [{ userid: 'lisi', watch_time: 60 }] }, { nextKey: '', ending: 1 });
     expect(cache.liveAnalytics('A')?.byDepartment.map((d) => [d.departmentId, d.viewers])).toEqual([[3, 1]]);
@@ -111,7 +130,15 @@ describe('live analytics', () => {
 
   it('follows a change of the live length and returns null for an unknown live', () => {
     cache.upsertLives([
-      { livingid: 'A', theme: '季度大会', anchor_userid: 'boss', living_start: 1_793_930_400, living_duration: 7200, status: 2, type: 3 },
+      {
+        livingid: 'A',
+        theme: '季度大会',
+        anchor_userid: 'boss',
+        living_start: 1_793_930_400,
+        living_duration: 7200,
+        status: 2,
+        type: 3,
+      },
     ]);
     const a = cache.liveAnalytics('A');
     // 3600/7200 = 50%, 1800 → 25%, 200 → 2.8%, 7200 → 100%, 400 → 5.6%, 900 → 12.5%

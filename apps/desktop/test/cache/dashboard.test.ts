@@ -7,13 +7,22 @@ afterAll(() => tmp.remove());
 
 const CST = 8 * 3600;
 /** unix seconds of a Beijing wall-clock time */
-const bj = (month: number, day: number, hour = 0, minute = 0) => Date.UTC(2026, month - 1, day, hour, minute) / 1000 - CST;
+const bj = (month: number, day: number, hour = 0, minute = 0) =>
+  Date.UTC(2026, month - 1, day, hour, minute) / 1000 - CST;
 const DAY = 86_400;
 
 let cache: Cache;
 beforeAll(() => {
   cache = openWithOrg(tmp.file());
-  const live = (livingid: string, start: number, duration: number, status: number, type: number, anchor: string, dept: number) => ({
+  const live = (
+    livingid: string,
+    start: number,
+    duration: number,
+    status: number,
+    type: number,
+    anchor: string,
+    dept: number,
+  ) => ({
     livingid,
     theme: `直播 ${livingid}`,
     anchor_userid: anchor,
@@ -47,11 +56,21 @@ beforeAll(() => {
   );
   cache.appendWatchPage(
     'B',
-    { users: [{ userid: 'zhao.liu', watch_time: 900 }, { userid: 'qianqi', watch_time: 1800 }], external_users: [{ external_userid: 'wx2', watch_time: 300 }] },
+    {
+      users: [
+        { userid: 'zhao.liu', watch_time: 900 },
+        { userid: 'qianqi', watch_time: 1800 },
+      ],
+      external_users: [{ external_userid: 'wx2', watch_time: 300 }],
+    },
     { nextKey: '', ending: 1 },
   );
   // C's fetch ends without an ending page (finishWatch)
-  cache.appendWatchPage('C', { users: [{ userid: 'boss', watch_time: 600 }] }, { nextKey: 'more', ending: 0 });
+  cache.appendWatchPage(
+    'C',
+    { users: [{ userid: 'boss', watch_time: 600 }] },
+    { nextKey: 'more', ending: 0 },
+  );
   cache.finishWatch('C');
   // a fetch still running counts nothing yet
   cache.appendWatchPage('F', { users: [{ userid: 'boss', watch_time: 60 }] }, { nextKey: 'more', ending: 0 });
@@ -94,7 +113,11 @@ describe('statistics overview', () => {
     ]);
     expect(o.trend).toHaveLength(15);
     expect(o.trend[0]?.day).toBe(bj(11, 1));
-    expect(o.trend.find((d) => d.day === bj(11, 2))).toEqual({ day: bj(11, 2), viewers: 6, watchHours: 14_100 / 3600 });
+    expect(o.trend.find((d) => d.day === bj(11, 2))).toEqual({
+      day: bj(11, 2),
+      viewers: 6,
+      watchHours: 14_100 / 3600,
+    });
     expect(o.trend.find((d) => d.day === bj(11, 4))?.viewers).toBe(3);
     expect(o.trend.reduce((n, d) => n + d.viewers, 0)).toBe(o.totals.viewers);
     expect(o.trend.reduce((n, d) => n + d.watchHours, 0)).toBeCloseTo(o.totals.watchHours, 9);
@@ -117,18 +140,29 @@ describe('statistics overview', () => {
   });
 
   it('filters by anchor, type and department subtree', () => {
-    expect(cache.statsOverview(query({ anchorUserid: 'boss' })).topLives.map((l) => l.livingid)).toEqual(['A', 'C']);
+    expect(cache.statsOverview(query({ anchorUserid: 'boss' })).topLives.map((l) => l.livingid)).toEqual([
+      'A',
+      'C',
+    ]);
     expect(cache.statsOverview(query({ type: 3 })).totals).toMatchObject({ lives: 2, viewers: 7 });
     // lives organised under 研发中心 (2, 4, 5): A, B, F
-    expect(cache.statsOverview(query({ departmentId: 2 })).topLives.map((l) => l.livingid)).toEqual(['A', 'B', 'F']);
+    expect(cache.statsOverview(query({ departmentId: 2 })).topLives.map((l) => l.livingid)).toEqual([
+      'A',
+      'B',
+      'F',
+    ]);
     expect(cache.statsOverview(query({ departmentId: 4 })).totals.lives).toBe(1);
-    expect(cache.statsOverview(query({ from: bj(12, 1), to: bj(12, 31) })).totals).toEqual({ lives: 0, viewers: 0, watchHours: 0 });
+    expect(cache.statsOverview(query({ from: bj(12, 1), to: bj(12, 31) })).totals).toEqual({
+      lives: 0,
+      viewers: 0,
+      watchHours: 0,
+    });
   });
 });
 
 describe('home statistics', () => {
   it('shows lives now, the next reserved and the last 30 days', () => {
-    const home = cache.homeStats((bj(11, 10, 12) * 1000));
+    const home = cache.homeStats(bj(11, 10, 12) * 1000);
     expect(home.liveNow.map((l) => l.livingid)).toEqual(['F']);
     expect(home.next.map((l) => l.livingid)).toEqual(['E']);
     expect(home.last30Days.lives).toBe(4);
@@ -146,8 +180,14 @@ describe('home statistics', () => {
 describe('lives lists', () => {
   it('filters lives and reports those on now and upcoming', () => {
     expect(cache.listLives({ status: [2] }).lives.map((l) => l.livingid)).toEqual(['C', 'B', 'A']);
-    expect(cache.listLives({ anchorUserid: 'boss', type: 3 }).lives.map((l) => l.livingid)).toEqual(['C', 'A']);
-    expect(cache.listLives({ from: bj(11, 4), to: bj(11, 6) }).lives.map((l) => l.livingid)).toEqual(['D', 'B']);
+    expect(cache.listLives({ anchorUserid: 'boss', type: 3 }).lives.map((l) => l.livingid)).toEqual([
+      'C',
+      'A',
+    ]);
+    expect(cache.listLives({ from: bj(11, 4), to: bj(11, 6) }).lives.map((l) => l.livingid)).toEqual([
+      'D',
+      'B',
+    ]);
     expect(cache.listLives({ query: '直播 E' }).lives.map((l) => l.livingid)).toEqual(['E']);
     expect(cache.listLives({ query: '%' }).lives).toEqual([]);
     const now = cache.livesNow(bj(11, 20, 8) * 1000, 2 * 3600);

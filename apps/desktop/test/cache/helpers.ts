@@ -2,9 +2,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCache, type Cache, type CacheOptions, type WireDepartment, type WireUser } from '../../src/services/cache/index.ts';
+import {
+  openCache,
+  type Cache,
+  type CacheOptions,
+  type WireDepartment,
+  type WireUser,
+} from '../../src/services/cache/index.ts';
 
-export function tempDir(prefix = 'wld-cache-'): { dir: string; file: (name?: string) => string; remove: () => void } {
+export function tempDir(prefix = 'wld-cache-'): {
+  dir: string;
+  file: (name?: string) => string;
+  remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   let n = 0;
   return {
@@ -33,11 +43,34 @@ export const departments: WireDepartment[] = [
 
 export const users: WireUser[] = [
   { userid: 'boss', name: '王建国', department: [1], main_department: 1, position: '总经理', status: 1 },
-  { userid: 'zhangsan', name: '张三丰', department: [4], main_department: 4, position: '高级工程师', status: 1, alias: 'Sam' },
+  {
+    userid: 'zhangsan',
+    name: '张三丰',
+    department: [4],
+    main_department: 4,
+    position: '高级工程师',
+    status: 1,
+    alias: 'Sam',
+  },
   // in two departments of the same subtree: counted once for 研发中心 and 总公司
   { userid: 'lisi', name: '李四', department: [4, 5], main_department: 5, position: '工程师', status: 1 },
-  { userid: 'wangfang', name: '王芳', department: [5], main_department: 5, position: '测试工程师', status: 1 },
-  { userid: 'zhao.liu', name: '赵六', department: [3], main_department: 3, position: '市场经理', status: 1, email: 'zl@example.com' },
+  {
+    userid: 'wangfang',
+    name: '王芳',
+    department: [5],
+    main_department: 5,
+    position: '测试工程师',
+    status: 1,
+  },
+  {
+    userid: 'zhao.liu',
+    name: '赵六',
+    department: [3],
+    main_department: 3,
+    position: '市场经理',
+    status: 1,
+    email: 'zl@example.com',
+  },
   { userid: 'qianqi', name: '钱七', department: [3], main_department: 3, position: '销售', status: 2 },
   { userid: 'sunba', name: '孙八', department: [3, 4], main_department: 3, position: '产品经理', status: 4 },
   { userid: 'left1', name: '周九', department: [5], main_department: 5, position: '前员工', status: 5 },
@@ -55,7 +88,11 @@ export function openWithOrg(file: string, options: CacheOptions = {}): Cache {
     ],
     T0,
   );
-  cache.replaceTagMembers(1, { userlist: [{ userid: 'zhangsan', name: '张三丰' }, { userid: 'boss' }], partylist: [] }, T0);
+  cache.replaceTagMembers(
+    1,
+    { userlist: [{ userid: 'zhangsan', name: '张三丰' }, { userid: 'boss' }], partylist: [] },
+    T0,
+  );
   cache.replaceTagMembers(2, { userlist: ['wangfang'], partylist: [3] }, T0);
   cache.finishOrgSync(generation, T0);
   return cache;

@@ -30,7 +30,15 @@ describe('opening and migrating the cache', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['users', 'departments', 'lives', 'watch_internal', 'users_fts', 'live_summary', 'sync_state']),
+      expect.arrayContaining([
+        'users',
+        'departments',
+        'lives',
+        'watch_internal',
+        'users_fts',
+        'live_summary',
+        'sync_state',
+      ]),
     );
     db.close();
   });
@@ -54,15 +62,21 @@ describe('opening and migrating the cache', () => {
     db.pragma('journal_mode = WAL');
     applyMigrations(db, { target: 1 });
     expect(db.pragma('user_version', { simple: true })).toBe(1);
-    db.prepare(`INSERT INTO departments (id, name, parent_id, fetched_at) VALUES (1, '总公司', 0, 1000), (2, '研发', 1, 1000)`).run();
+    db.prepare(
+      `INSERT INTO departments (id, name, parent_id, fetched_at) VALUES (1, '总公司', 0, 1000), (2, '研发', 1, 1000)`,
+    ).run();
     db.prepare(
       `INSERT INTO users (id, userid, name, position, status, main_department, home_department, fetched_at)
        VALUES (1, 'zhangsan', '张三丰', '工程师', 1, 2, 2, 1000)`,
     ).run();
     db.prepare(`INSERT INTO user_departments (user_id, department_id, fetched_at) VALUES (1, 2, 1000)`).run();
-    db.prepare(`INSERT INTO lives (livingid, theme, anchor_userid, living_start, living_duration, status, fetched_at)
-                VALUES ('L1', '旧直播', 'zhangsan', 1700000000, 3600, 2, 1000)`).run();
-    db.prepare(`INSERT INTO watch_internal (live_id, userid, watch_time, fetched_at) VALUES (1, 'zhangsan', 1800, 1000)`).run();
+    db.prepare(
+      `INSERT INTO lives (livingid, theme, anchor_userid, living_start, living_duration, status, fetched_at)
+                VALUES ('L1', '旧直播', 'zhangsan', 1700000000, 3600, 2, 1000)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO watch_internal (live_id, userid, watch_time, fetched_at) VALUES (1, 'zhangsan', 1800, 1000)`,
+    ).run();
     db.close();
 
     const cache = openCache(file);
@@ -73,7 +87,13 @@ describe('opening and migrating the cache', () => {
     expect(byId.get(1)?.totalUserCount).toBe(1);
     expect(byId.get(2)?.userCount).toBe(1);
     // summaries were marked dirty by the migration and are computed on first read
-    const overview = cache.statsOverview({ from: 1699990000, to: 1700010000, anchorUserid: null, type: null, departmentId: null });
+    const overview = cache.statsOverview({
+      from: 1699990000,
+      to: 1700010000,
+      anchorUserid: null,
+      type: null,
+      departmentId: null,
+    });
     expect(overview.totals).toEqual({ lives: 1, viewers: 1, watchHours: 0.5 });
     expect(cache.integrityCheck()).toBe('ok');
     cache.close();

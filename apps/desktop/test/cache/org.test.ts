@@ -19,7 +19,13 @@ describe('departments', () => {
     expect(result.asOf).toBe(T0);
     const byId = new Map(result.departments.map((d) => [d.id, d]));
     // 总公司 holds everyone once: 8 users, though lisi and sunba sit in two departments
-    expect(byId.get(1)).toMatchObject({ name: '总公司', parentId: 0, userCount: 1, totalUserCount: 8, leaders: ['boss'] });
+    expect(byId.get(1)).toMatchObject({
+      name: '总公司',
+      parentId: 0,
+      userCount: 1,
+      totalUserCount: 8,
+      leaders: ['boss'],
+    });
     // 研发中心: zhangsan, lisi (4 and 5), wangfang, sunba (4), left1 → 5 distinct
     expect(byId.get(2)).toMatchObject({ nameEn: 'R&D', userCount: 0, totalUserCount: 5 });
     expect(byId.get(4)).toMatchObject({ userCount: 3, totalUserCount: 3 });
@@ -48,7 +54,11 @@ describe('user search', () => {
     expect(ids(cache.searchUsers({ query: 'ZHANGS' }).rows)).toEqual(['zhangsan']);
     // punctuation splits userids into words
     expect(ids(cache.searchUsers({ query: 'liu' }).rows)).toEqual(['zhao.liu']);
-    expect(ids(cache.searchUsers({ query: '工程师', sort: 'userid' }).rows)).toEqual(['lisi', 'wangfang', 'zhangsan']);
+    expect(ids(cache.searchUsers({ query: '工程师', sort: 'userid' }).rows)).toEqual([
+      'lisi',
+      'wangfang',
+      'zhangsan',
+    ]);
     expect(ids(cache.searchUsers({ query: '测试工程' }).rows)).toEqual(['wangfang']);
     expect(ids(cache.searchUsers({ query: 'sam' }).rows)).toEqual(['zhangsan']);
     // terms are ANDed
@@ -91,8 +101,14 @@ describe('user search', () => {
     const all = cache.searchUsers({ sort: 'userid', limit: 3 });
     expect(all.total).toBe(8);
     expect(ids(all.rows)).toEqual(['boss', 'left1', 'lisi']);
-    expect(ids(cache.searchUsers({ sort: 'userid', offset: 6, limit: 3 }).rows)).toEqual(['zhangsan', 'zhao.liu']);
-    expect(ids(cache.searchUsers({ sort: 'userid', desc: true, limit: 2 }).rows)).toEqual(['zhao.liu', 'zhangsan']);
+    expect(ids(cache.searchUsers({ sort: 'userid', offset: 6, limit: 3 }).rows)).toEqual([
+      'zhangsan',
+      'zhao.liu',
+    ]);
+    expect(ids(cache.searchUsers({ sort: 'userid', desc: true, limit: 2 }).rows)).toEqual([
+      'zhao.liu',
+      'zhangsan',
+    ]);
     expect(ids(cache.searchUsers({ sort: 'status', desc: true, limit: 1 }).rows)).toEqual(['left1']);
     // combined filters are counted, not estimated
     expect(cache.searchUsers({ query: '工程师', status: 1, departmentId: 2 }).total).toBe(3);
@@ -140,7 +156,12 @@ describe('user search', () => {
   it('keeps fields a partial row lacks and re-indexes changed names', () => {
     cache.upsertUsers([{ userid: 'zhangsan', name: '张三' }], T0 + 5);
     const user = cache.getUser('zhangsan');
-    expect(user?.user).toMatchObject({ name: '张三', position: '高级工程师', alias: 'Sam', departments: [4] });
+    expect(user?.user).toMatchObject({
+      name: '张三',
+      position: '高级工程师',
+      alias: 'Sam',
+      departments: [4],
+    });
     expect(user?.asOf).toBe(T0 + 5);
     expect(cache.searchUsers({ query: '三丰' }).total).toBe(0);
     expect(ids(cache.searchUsers({ query: '张三' }).rows)).toEqual(['zhangsan']);
@@ -157,9 +178,20 @@ describe('user search', () => {
 describe('user detail and tags', () => {
   it('gives a user with department names, tags (direct and via departments) and lives watched', () => {
     cache.upsertLives([
-      { livingid: 'L1', theme: '周会', anchor_userid: 'boss', living_start: 1000, living_duration: 600, status: 2 },
+      {
+        livingid: 'L1',
+        theme: '周会',
+        anchor_userid: 'boss',
+        living_start: 1000,
+        living_duration: 600,
+        status: 2,
+      },
     ]);
-    cache.appendWatchPage('L1', { users: [{ userid: 'zhao.liu', watch_time: 300 }] }, { nextKey: '', ending: 1 });
+    cache.appendWatchPage(
+      'L1',
+      { users: [{ userid: 'zhao.liu', watch_time: 300 }] },
+      { nextKey: '', ending: 1 },
+    );
     const detail = cache.getUser('zhao.liu');
     expect(detail?.departmentNames).toEqual(['市场部']);
     expect(detail?.tags.map((t) => t.tagname)).toEqual(['新员工']);
@@ -257,7 +289,11 @@ describe('org sync generations', () => {
       { userid: 'hidden', department: 5 },
       { userid: 'boss', department: 2 },
     ]);
-    expect(cache.getUser('hidden')?.user).toMatchObject({ name: '', departments: [3, 5], mainDepartment: null });
+    expect(cache.getUser('hidden')?.user).toMatchObject({
+      name: '',
+      departments: [3, 5],
+      mainDepartment: null,
+    });
     expect(cache.getUser('boss')?.user).toMatchObject({ name: '王建国', departments: [2] });
   });
 });

@@ -14,12 +14,26 @@ beforeEach(() => {
 });
 afterEach(() => cache.close());
 
-const result = { msgid: 'm1', invalidUsers: ['bad'], invalidParties: [], invalidTags: [], unlicensedUsers: [] };
+const result = {
+  msgid: 'm1',
+  invalidUsers: ['bad'],
+  invalidParties: [],
+  invalidTags: [],
+  unlicensedUsers: [],
+};
 const recipients = { userids: ['zhangsan', 'bad'], departmentIds: [3], tagIds: [] };
 
 describe('sent messages', () => {
   it('records messages with their partial failures, newest first, and marks recalls', () => {
-    const first = cache.recordSentMessage({ msgid: 'm1', msgtype: 'text', summary: '你好', recipients, sentAt: T0, result, origin: 'manual' });
+    const first = cache.recordSentMessage({
+      msgid: 'm1',
+      msgtype: 'text',
+      summary: '你好',
+      recipients,
+      sentAt: T0,
+      result,
+      origin: 'manual',
+    });
     const second = cache.recordSentMessage({
       msgid: 'm2',
       msgtype: 'textcard',
@@ -55,7 +69,15 @@ describe('sent messages', () => {
 
   it('rejects a malformed record', () => {
     expect(() =>
-      cache.recordSentMessage({ msgid: null, msgtype: '', summary: '', recipients, sentAt: T0, result, origin: 'manual' }),
+      cache.recordSentMessage({
+        msgid: null,
+        msgtype: '',
+        summary: '',
+        recipients,
+        sentAt: T0,
+        result,
+        origin: 'manual',
+      }),
     ).toThrow();
     expect(cache.sentMessages({}).total).toBe(0);
   });
@@ -63,10 +85,30 @@ describe('sent messages', () => {
 
 describe('app group chats', () => {
   it('creates, updates, lists and deletes chats', () => {
-    const chat = cache.upsertAppChat({ chatid: 'c1', name: '培训群', owner: 'boss', userlist: ['boss', 'zhangsan', 'lisi'] });
-    expect(chat).toEqual({ chatid: 'c1', name: '培训群', owner: 'boss', userlist: ['boss', 'zhangsan', 'lisi'], fetchedAt: T0 });
-    const updated = cache.updateAppChat('c1', { name: '新培训群', addUsers: ['wangfang', 'lisi'], removeUsers: ['zhangsan'] }, T0 + 1);
-    expect(updated).toMatchObject({ name: '新培训群', owner: 'boss', userlist: ['boss', 'lisi', 'wangfang'], fetchedAt: T0 + 1 });
+    const chat = cache.upsertAppChat({
+      chatid: 'c1',
+      name: '培训群',
+      owner: 'boss',
+      userlist: ['boss', 'zhangsan', 'lisi'],
+    });
+    expect(chat).toEqual({
+      chatid: 'c1',
+      name: '培训群',
+      owner: 'boss',
+      userlist: ['boss', 'zhangsan', 'lisi'],
+      fetchedAt: T0,
+    });
+    const updated = cache.updateAppChat(
+      'c1',
+      { name: '新培训群', addUsers: ['wangfang', 'lisi'], removeUsers: ['zhangsan'] },
+      T0 + 1,
+    );
+    expect(updated).toMatchObject({
+      name: '新培训群',
+      owner: 'boss',
+      userlist: ['boss', 'lisi', 'wangfang'],
+      fetchedAt: T0 + 1,
+    });
     expect(cache.updateAppChat('nope', { name: 'x' })).toBeNull();
     cache.upsertAppChat({ chatid: 'c0', name: 'A群', owner: 'lisi', userlist: ['lisi', 'boss'] });
     expect(cache.listAppChats().map((c) => c.chatid)).toEqual(['c0', 'c1']);
@@ -88,14 +130,23 @@ describe('API call log', () => {
 
   it('summarises calls per endpoint with latency percentiles and the last errors', () => {
     cache.recordApiCalls(Array.from({ length: 20 }, (_, i) => call(i + 1)));
-    cache.recordApiCall(call(100, { errcode: 60020, error: 'not allow to access from your ip', attempts: 1 }));
+    cache.recordApiCall(
+      call(100, { errcode: 60020, error: 'not allow to access from your ip', attempts: 1 }),
+    );
     cache.recordApiCall(call(101, { errcode: null, error: 'ECONNRESET', attempts: 3 }));
     const summary = cache.apiCallSummary(T0);
     expect(summary.total).toBe(22);
     expect(summary.errors).toBe(2);
     const userList = summary.endpoints.find((e) => e.endpoint === '/cgi-bin/user/list');
     // odd durations 1..19 and 101 → p50 = 11 (6th of 11, nearest rank), p95 = p99 = 101
-    expect(userList).toEqual({ endpoint: '/cgi-bin/user/list', calls: 11, errors: 1, p50: 11, p95: 101, p99: 101 });
+    expect(userList).toEqual({
+      endpoint: '/cgi-bin/user/list',
+      calls: 11,
+      errors: 1,
+      p50: 11,
+      p95: 101,
+      p99: 101,
+    });
     expect(summary.lastErrors.map((e) => [e.errcode, e.message])).toEqual([
       [null, 'ECONNRESET'],
       [60020, 'not allow to access from your ip'],
@@ -125,7 +176,14 @@ describe('API call log', () => {
 describe('sync state, meta and freshness', () => {
   it('keeps resumable progress per scope and merges updates', () => {
     expect(cache.getSyncState('lives')).toBeNull();
-    cache.setSyncState('lives', { status: 'running', cursor: 'c-1', phase: 'anchors', done: 3, total: 10, data: { anchors: ['boss'] } });
+    cache.setSyncState('lives', {
+      status: 'running',
+      cursor: 'c-1',
+      phase: 'anchors',
+      done: 3,
+      total: 10,
+      data: { anchors: ['boss'] },
+    });
     now = T0 + 10;
     const state = cache.setSyncState('lives', { done: 4 });
     expect(state).toEqual({
@@ -140,7 +198,12 @@ describe('sync state, meta and freshness', () => {
       updatedAt: T0 + 10,
     });
     cache.setSyncState('lives', { status: 'done', cursor: null, fetchedAt: T0 + 20 });
-    expect(cache.getSyncState('lives')).toMatchObject({ status: 'done', cursor: null, fetchedAt: T0 + 20, done: 4 });
+    expect(cache.getSyncState('lives')).toMatchObject({
+      status: 'done',
+      cursor: null,
+      fetchedAt: T0 + 20,
+      done: 4,
+    });
     expect(cache.lastSync()).toEqual({ org: null, tags: null, lives: T0 + 20, watch: null });
     cache.setSyncState('watch:L1', { status: 'running' });
     expect(cache.listSyncStates('watch:').map((s) => s.scope)).toEqual(['watch:L1']);
@@ -156,7 +219,10 @@ describe('sync state, meta and freshness', () => {
 
   it('reports the newest data and nothing for an empty cache', () => {
     expect(cache.newestFetchedAt()).toBeNull();
-    cache.upsertLives([{ livingid: 'L', theme: 't', anchor_userid: 'a', living_start: 1, living_duration: 60, status: 2 }], T0 + 7);
+    cache.upsertLives(
+      [{ livingid: 'L', theme: 't', anchor_userid: 'a', living_start: 1, living_duration: 60, status: 2 }],
+      T0 + 7,
+    );
     cache.upsertTags([{ tagid: 1, tagname: 't' }], T0 + 3);
     expect(cache.newestFetchedAt()).toBe(T0 + 7);
   });
@@ -166,12 +232,21 @@ describe('maintenance', () => {
   it('reports size and row counts, and clears all data but keeps the schema', () => {
     cache.close();
     cache = openWithOrg(tmp.file());
-    cache.upsertLives([{ livingid: 'L', theme: 't', anchor_userid: 'boss', living_start: 1, living_duration: 60, status: 2 }]);
+    cache.upsertLives([
+      { livingid: 'L', theme: 't', anchor_userid: 'boss', living_start: 1, living_duration: 60, status: 2 },
+    ]);
     cache.appendWatchPage('L', { users: [{ userid: 'boss', watch_time: 5 }] }, { nextKey: '', ending: 1 });
     const info = cache.info();
     expect(info.path).toBe(cache.path);
     expect(info.bytes).toBeGreaterThan(0);
-    expect(info.rows).toMatchObject({ users: 8, departments: 5, tags: 2, lives: 1, watch_internal: 1, user_departments: 10 });
+    expect(info.rows).toMatchObject({
+      users: 8,
+      departments: 5,
+      tags: 2,
+      lives: 1,
+      watch_internal: 1,
+      user_departments: 10,
+    });
 
     cache.beginWatch('L', { restart: true });
     cache.appendWatchPage('L', { users: [{ userid: 'boss', watch_time: 6 }] }, { nextKey: 'k', ending: 0 });
@@ -183,11 +258,15 @@ describe('maintenance', () => {
     // every table, derived ones included, is empty; the schema is kept
     const raw = new Database(cache.path, { readonly: true });
     const tables = raw
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'users_fts%' AND name NOT LIKE 'sqlite_%'`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'users_fts%' AND name NOT LIKE 'sqlite_%'`,
+      )
       .pluck()
       .all() as string[];
     expect(tables.length).toBeGreaterThan(20);
-    const nonEmpty = tables.filter((t) => (raw.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number) > 0);
+    const nonEmpty = tables.filter(
+      (t) => (raw.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number) > 0,
+    );
     expect(raw.pragma('user_version', { simple: true })).toBe(cache.schemaVersion);
     raw.close();
     expect(nonEmpty).toEqual([]);

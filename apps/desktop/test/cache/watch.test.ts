@@ -13,9 +13,30 @@ beforeEach(() => {
   cache = openWithOrg(tmp.file());
   cache.upsertLives(
     [
-      { livingid: 'L1', theme: '季度发布', anchor_userid: 'boss', living_start: 1_762_000_000, living_duration: 3600, status: 2 },
-      { livingid: 'NOW', theme: '直播中', anchor_userid: 'zhangsan', living_start: 1_762_050_000, living_duration: 3600, status: 1 },
-      { livingid: 'SOON', theme: '预约', anchor_userid: 'boss', living_start: 1_762_090_000, living_duration: 3600, status: 0 },
+      {
+        livingid: 'L1',
+        theme: '季度发布',
+        anchor_userid: 'boss',
+        living_start: 1_762_000_000,
+        living_duration: 3600,
+        status: 2,
+      },
+      {
+        livingid: 'NOW',
+        theme: '直播中',
+        anchor_userid: 'zhangsan',
+        living_start: 1_762_050_000,
+        living_duration: 3600,
+        status: 1,
+      },
+      {
+        livingid: 'SOON',
+        theme: '预约',
+        anchor_userid: 'boss',
+        living_start: 1_762_090_000,
+        living_duration: 3600,
+        status: 0,
+      },
     ],
     T0,
   );
@@ -28,17 +49,28 @@ const viewers = (prefix: string, n: number, time = 60): WireWatchUser[] =>
 describe('watch paging', () => {
   it('writes pages and their cursor together and finishes on ending = 1', () => {
     expect(cache.beginWatch('L1')).toEqual({ nextKey: '0', resumed: false });
-    expect(cache.appendWatchPage('L1', { users: viewers('a', 3) }, { nextKey: 'k1', ending: 0, fromKey: '0' })).toEqual({
+    expect(
+      cache.appendWatchPage('L1', { users: viewers('a', 3) }, { nextKey: 'k1', ending: 0, fromKey: '0' }),
+    ).toEqual({
       rows: 3,
       finished: false,
     });
-    expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k1', pages: 1, rows: 3, fetchedAt: null });
+    expect(cache.watchCursor('L1')).toMatchObject({
+      status: 'running',
+      nextKey: 'k1',
+      pages: 1,
+      rows: 3,
+      fetchedAt: null,
+    });
     // readers see complete fetches only: none yet
     expect(cache.watchStats({ livingid: 'L1' })).toEqual({ total: 0, complete: false, asOf: null, rows: [] });
 
     const last = cache.appendWatchPage(
       'L1',
-      { users: viewers('b', 2), external_users: [{ external_userid: 'wx1', type: 1, name: '微信用户', watch_time: 10 }] },
+      {
+        users: viewers('b', 2),
+        external_users: [{ external_userid: 'wx1', type: 1, name: '微信用户', watch_time: 10 }],
+      },
       { nextKey: 'k2', ending: 1, fromKey: 'k1' },
       T0 + 10,
     );
@@ -54,16 +86,18 @@ describe('watch paging', () => {
     const other = new Database(cache.path);
     other.exec(`CREATE TRIGGER fail_cursor BEFORE UPDATE ON sync_state WHEN NEW.cursor = 'k2'
                 BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
-    expect(() => cache.appendWatchPage('L1', { users: viewers('b', 10) }, { nextKey: 'k2', ending: 0, fromKey: 'k1' })).toThrow(
-      'disk full',
-    );
+    expect(() =>
+      cache.appendWatchPage('L1', { users: viewers('b', 10) }, { nextKey: 'k2', ending: 0, fromKey: 'k1' }),
+    ).toThrow('disk full');
     expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(1);
     expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k1', pages: 1, rows: 5 });
     other.exec('DROP TRIGGER fail_cursor');
 
     // a malformed row fails the page before anything is written
     const broken = [...viewers('b', 10), { userid: null as unknown as string, watch_time: 1 }];
-    expect(() => cache.appendWatchPage('L1', { users: broken }, { nextKey: 'k2', ending: 0, fromKey: 'k1' })).toThrow(CacheError);
+    expect(() =>
+      cache.appendWatchPage('L1', { users: broken }, { nextKey: 'k2', ending: 0, fromKey: 'k1' }),
+    ).toThrow(CacheError);
     expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(1);
 
     // the page is simply fetched again
@@ -80,7 +114,9 @@ describe('watch paging', () => {
     other.exec(`CREATE TRIGGER fail_merge BEFORE INSERT ON watch_internal WHEN NEW.userid = 'poison'
                 BEGIN SELECT RAISE(ABORT, 'merge failed'); END`);
     const last = { users: [...viewers('b', 3), { userid: 'poison', watch_time: 1 }] };
-    expect(() => cache.appendWatchPage('L1', last, { nextKey: 'k2', ending: 1, fromKey: 'k1' }, T0 + 9)).toThrow('merge failed');
+    expect(() =>
+      cache.appendWatchPage('L1', last, { nextKey: 'k2', ending: 1, fromKey: 'k1' }, T0 + 9),
+    ).toThrow('merge failed');
     // nothing of the new fetch is visible, the old one is intact, the cursor waits at k1
     const stats = cache.watchStats({ livingid: 'L1' });
     expect(stats).toMatchObject({ total: 3, complete: true, asOf: T0 });
@@ -90,7 +126,11 @@ describe('watch paging', () => {
     other.exec('DROP TRIGGER fail_merge');
 
     cache.appendWatchPage('L1', last, { nextKey: 'k2', ending: 1, fromKey: 'k1' }, T0 + 9);
-    expect(cache.watchStats({ livingid: 'L1', limit: 100 })).toMatchObject({ total: 8, complete: true, asOf: T0 + 9 });
+    expect(cache.watchStats({ livingid: 'L1', limit: 100 })).toMatchObject({
+      total: 8,
+      complete: true,
+      asOf: T0 + 9,
+    });
     expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(0);
     other.close();
   });
@@ -151,7 +191,16 @@ describe('watch paging', () => {
     cache.appendWatchPage('NOW', { users: viewers('a', 1) }, { nextKey: '', ending: 1 });
     expect(cache.pendingWatchSyncs()).toEqual(['NOW']);
     // NOW ends: the fetch made while it was live is not final
-    cache.upsertLives([{ livingid: 'NOW', theme: '直播中', anchor_userid: 'zhangsan', living_start: 1_762_050_000, living_duration: 3600, status: 2 }]);
+    cache.upsertLives([
+      {
+        livingid: 'NOW',
+        theme: '直播中',
+        anchor_userid: 'zhangsan',
+        living_start: 1_762_050_000,
+        living_duration: 3600,
+        status: 2,
+      },
+    ]);
     expect(cache.pendingWatchSyncs()).toEqual(['NOW']);
   });
 });
@@ -192,23 +241,45 @@ describe('watch stats reads', () => {
       invitorUserid: null,
       invitorExternalUserid: null,
     });
-    expect(page.rows[1]).toMatchObject({ kind: 'external', name: '客户甲', externalType: 1, invitorUserid: 'zhao.liu', departmentName: null });
-    expect(cache.watchStats({ livingid: 'L1', offset: 3, limit: 3 }).rows.map((r) => r.id)).toEqual(['wangfang', 'wxB', 'ghost']);
+    expect(page.rows[1]).toMatchObject({
+      kind: 'external',
+      name: '客户甲',
+      externalType: 1,
+      invitorUserid: 'zhao.liu',
+      departmentName: null,
+    });
+    expect(cache.watchStats({ livingid: 'L1', offset: 3, limit: 3 }).rows.map((r) => r.id)).toEqual([
+      'wangfang',
+      'wxB',
+      'ghost',
+    ]);
     // an unknown viewer shows its userid
-    expect(cache.watchStats({ livingid: 'L1', desc: false, limit: 1 }).rows[0]).toMatchObject({ id: 'ghost', name: 'ghost' });
+    expect(cache.watchStats({ livingid: 'L1', desc: false, limit: 1 }).rows[0]).toMatchObject({
+      id: 'ghost',
+      name: 'ghost',
+    });
   });
 
   it('filters by kind and sorts by name or department', () => {
     expect(cache.watchStats({ livingid: 'L1', kind: 'internal' }).total).toBe(4);
-    expect(cache.watchStats({ livingid: 'L1', kind: 'external' }).rows.map((r) => r.id)).toEqual(['wxA', 'wxB']);
-    expect(cache.watchStats({ livingid: 'L1', kind: 'internal', sort: 'name', desc: false }).rows.map((r) => r.name)).toEqual(
-      ['ghost', '张三丰', '王芳', '赵六'],
-    );
+    expect(cache.watchStats({ livingid: 'L1', kind: 'external' }).rows.map((r) => r.id)).toEqual([
+      'wxA',
+      'wxB',
+    ]);
     expect(
-      cache.watchStats({ livingid: 'L1', kind: 'internal', sort: 'department', desc: false }).rows.map((r) => r.departmentName),
+      cache
+        .watchStats({ livingid: 'L1', kind: 'internal', sort: 'name', desc: false })
+        .rows.map((r) => r.name),
+    ).toEqual(['ghost', '张三丰', '王芳', '赵六']);
+    expect(
+      cache
+        .watchStats({ livingid: 'L1', kind: 'internal', sort: 'department', desc: false })
+        .rows.map((r) => r.departmentName),
     ).toEqual(['客户端组', '市场部', '平台组', null]);
     // all viewers by department: external ones (no department) last, in any direction
-    expect(cache.watchStats({ livingid: 'L1', sort: 'department', desc: true }).rows.map((r) => r.id)).toEqual([
+    expect(
+      cache.watchStats({ livingid: 'L1', sort: 'department', desc: true }).rows.map((r) => r.id),
+    ).toEqual([
       'zhangsan', // 平台组
       'zhao.liu', // 市场部
       'wangfang', // 客户端组
@@ -216,11 +287,15 @@ describe('watch stats reads', () => {
       'wxB',
       'wxA',
     ]);
-    expect(cache.watchStats({ livingid: 'L1', sort: 'name', desc: false, limit: 2 }).rows.map((r) => r.name)).toEqual([
-      'ghost',
-      '伙伴乙',
-    ]);
-    expect(cache.watchStats({ livingid: 'unknown' })).toEqual({ asOf: null, complete: false, total: 0, rows: [] });
+    expect(
+      cache.watchStats({ livingid: 'L1', sort: 'name', desc: false, limit: 2 }).rows.map((r) => r.name),
+    ).toEqual(['ghost', '伙伴乙']);
+    expect(cache.watchStats({ livingid: 'unknown' })).toEqual({
+      asOf: null,
+      complete: false,
+      total: 0,
+      rows: [],
+    });
   });
 });
 
@@ -228,9 +303,13 @@ describe('crash safety', () => {
   it('keeps whole pages and a matching cursor when the writer is killed mid-write', async () => {
     const file = tmp.file();
     const rowsPerPage = 2000;
-    const child = fork(join(import.meta.dirname, 'fixtures', 'watch-writer.ts'), [file, String(rowsPerPage)], {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    });
+    const child = fork(
+      join(import.meta.dirname, 'fixtures', 'watch-writer.ts'),
+      [file, String(rowsPerPage)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       let output = '';
       child.stdout?.on('data', (chunk: Buffer) => {
@@ -257,13 +336,22 @@ describe('crash safety', () => {
       expect(cursor.rows).toBe(pages * rowsPerPage);
       // the staged pages hold exactly the rows the cursor accounts for
       const raw = new Database(file, { readonly: true });
-      const staged = raw.prepare('SELECT count(*) AS pages, sum(json_array_length(users)) AS rows FROM watch_pages').get();
+      const staged = raw
+        .prepare('SELECT count(*) AS pages, sum(json_array_length(users)) AS rows FROM watch_pages')
+        .get();
       raw.close();
       expect(staged).toEqual({ pages, rows: pages * rowsPerPage });
       // resume and finish with the exact total
       expect(reopened.beginWatch('BIG')).toEqual({ nextKey: String(pages), resumed: true });
-      reopened.appendWatchPage('BIG', { users: [{ userid: 'late', watch_time: 1 }] }, { nextKey: '', ending: 1, fromKey: String(pages) });
-      expect(reopened.watchStats({ livingid: 'BIG', limit: 1 })).toMatchObject({ complete: true, total: pages * rowsPerPage + 1 });
+      reopened.appendWatchPage(
+        'BIG',
+        { users: [{ userid: 'late', watch_time: 1 }] },
+        { nextKey: '', ending: 1, fromKey: String(pages) },
+      );
+      expect(reopened.watchStats({ livingid: 'BIG', limit: 1 })).toMatchObject({
+        complete: true,
+        total: pages * rowsPerPage + 1,
+      });
     } finally {
       reopened.close();
     }

@@ -2,7 +2,7 @@
 // they fall in are fetched (cached per queryKey), so 100k rows scroll smoothly and a new filter shows its
 // first rows as soon as its first page arrives. Keyboard: the grid takes focus, arrows/PageUp/PageDown/
 // Home/End move the active row (aria-activedescendant), Enter opens it.
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Flex, Typography, theme } from 'antd';
@@ -95,6 +95,8 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
 
   // Caches per queryKey (a few kept, so flipping back to a filter is instant).
   const caches = useRef(new Map<string, PageCache<R>>());
+  /** User Timing for the renderer benchmark: a new query, until its first rows are in the DOM. */
+  const queryStarted = useRef<{ queryKey: string; at: number } | null>(null);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const totalRef = useRef(onTotalChange);
@@ -108,6 +110,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       return existing;
     }
     const created = createPageCache<R>(pageSize);
+    queryStarted.current = { queryKey, at: performance.now() };
     caches.current.set(queryKey, created);
     while (caches.current.size > KEPT_QUERIES) {
       const oldest = caches.current.keys().next().value as string;
@@ -155,6 +158,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     if (cache.total === null || cache.total === 0) return;
     for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) load(page);
   }, [cache, first, last, pageSize, load]);
+
+  useLayoutEffect(() => {
+    const started = queryStarted.current;
+    if (!started || started.queryKey !== queryKey || cache.total === null || (cache.total > 0 && cache.row(first) === undefined)) return;
+    queryStarted.current = null;
+    performance.measure('wld:table-query-to-rows', { start: started.at, detail: queryKey });
+  });
 
   const error: ServiceError | null = cache.error ? toServiceError(cache.error) : null;
 

@@ -22,10 +22,12 @@ export function createApiCalls(ctx: CacheContext) {
     const olderThan = options.olderThan ?? ctx.now() - ctx.options.apiCallsMaxAgeMs;
     return ctx.tx(() => {
       let removed = ctx.stmt('DELETE FROM api_calls WHERE at < ?').run(olderThan).changes;
-      const newestKept = ctx.stmt('SELECT id FROM api_calls ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(maxRows) as
-        | number
-        | undefined;
-      if (newestKept !== undefined) removed += ctx.stmt('DELETE FROM api_calls WHERE id <= ?').run(newestKept).changes;
+      const newestKept = ctx
+        .stmt('SELECT id FROM api_calls ORDER BY id DESC LIMIT 1 OFFSET ?')
+        .pluck()
+        .get(maxRows) as number | undefined;
+      if (newestKept !== undefined)
+        removed += ctx.stmt('DELETE FROM api_calls WHERE id <= ?').run(newestKept).changes;
       return removed;
     });
   }
@@ -70,14 +72,12 @@ export function createApiCalls(ctx: CacheContext) {
         errors++;
       }
     }
-    const lastErrors = (
-      ctx
-        .stmt(
-          `SELECT at, endpoint, errcode, COALESCE(error, '') AS message FROM api_calls
+    const lastErrors = ctx
+      .stmt(
+        `SELECT at, endpoint, errcode, COALESCE(error, '') AS message FROM api_calls
            WHERE at >= ? AND (errcode IS NULL OR errcode != 0) ORDER BY at DESC, id DESC LIMIT 20`,
-        )
-        .all(since) as ApiCallSummary['lastErrors']
-    );
+      )
+      .all(since) as ApiCallSummary['lastErrors'];
     return {
       total: rows.length,
       errors,

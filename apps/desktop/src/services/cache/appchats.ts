@@ -5,9 +5,9 @@ import type { AppChatChange, AppChatInput } from './types.ts';
 
 export function createAppChats(ctx: CacheContext) {
   function getAppChat(chatid: string): AppChat | null {
-    const chat = ctx.stmt('SELECT chatid, name, owner, fetched_at FROM appchats WHERE chatid = ?').get(chatid) as
-      | { chatid: string; name: string; owner: string; fetched_at: number }
-      | undefined;
+    const chat = ctx
+      .stmt('SELECT chatid, name, owner, fetched_at FROM appchats WHERE chatid = ?')
+      .get(chatid) as { chatid: string; name: string; owner: string; fetched_at: number } | undefined;
     if (!chat) return null;
     const userlist = ctx
       .stmt('SELECT userid FROM appchat_members WHERE chatid = ? ORDER BY position, userid')
@@ -18,7 +18,9 @@ export function createAppChats(ctx: CacheContext) {
 
   function writeMembers(chatid: string, userids: string[]): void {
     ctx.stmt('DELETE FROM appchat_members WHERE chatid = ?').run(chatid);
-    const insert = ctx.stmt('INSERT OR IGNORE INTO appchat_members (chatid, userid, position) VALUES (?, ?, ?)');
+    const insert = ctx.stmt(
+      'INSERT OR IGNORE INTO appchat_members (chatid, userid, position) VALUES (?, ?, ?)',
+    );
     userids.forEach((userid, i) => insert.run(chatid, userid, i));
   }
 
@@ -45,7 +47,12 @@ export function createAppChats(ctx: CacheContext) {
       const members = current.userlist.filter((u) => !removed.has(u));
       for (const u of change.addUsers ?? []) if (!members.includes(u) && !removed.has(u)) members.push(u);
       return upsertAppChat(
-        { chatid, name: change.name ?? current.name, owner: change.owner ?? current.owner, userlist: members },
+        {
+          chatid,
+          name: change.name ?? current.name,
+          owner: change.owner ?? current.owner,
+          userlist: members,
+        },
         fetchedAt,
       );
     });

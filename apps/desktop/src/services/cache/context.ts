@@ -27,7 +27,11 @@ export interface CacheContext {
   setMeta(key: string, value: unknown): void;
 }
 
-export function createContext(db: Database.Database, path: string, options: ResolvedCacheOptions): CacheContext {
+export function createContext(
+  db: Database.Database,
+  path: string,
+  options: ResolvedCacheOptions,
+): CacheContext {
   const statements = new Map<string, Database.Statement>();
   const stmt = (sql: string): Database.Statement => {
     let s = statements.get(sql);
@@ -51,7 +55,8 @@ export function createContext(db: Database.Database, path: string, options: Reso
       ).run(name, at);
     },
     datasetAt(name) {
-      const row = stmt('SELECT fetched_at FROM datasets WHERE name = ?').get(name) as { fetched_at: number } | undefined;
+      const row = stmt('SELECT fetched_at FROM datasets WHERE name = ?').get(name) as
+        { fetched_at: number } | undefined;
       return row?.fetched_at ?? null;
     },
     getMeta<T>(key: string) {
@@ -72,7 +77,8 @@ export function* chunks<T>(rows: readonly T[], size: number): Generator<readonly
 
 /** 0/1 flags and optional numbers from WeCom JSON, tolerant of strings ("1"). */
 export const int = (value: unknown, fallback: number): number => {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
   return Number.isFinite(n) ? Math.trunc(n) : fallback;
 };
 export const intOrNull = (value: unknown): number | null => {

@@ -104,7 +104,8 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
     const days = new Map<number, { viewers: number; seconds: number }>();
     if (fill && lives.length > 0 && query.to >= query.from) {
       for (let w = weekStart(query.from, offset); w <= query.to; w += WEEK) weeks.set(w, 0);
-      for (let d = dayStart(query.from, offset); d <= query.to; d += DAY) days.set(d, { viewers: 0, seconds: 0 });
+      for (let d = dayStart(query.from, offset); d <= query.to; d += DAY)
+        days.set(d, { viewers: 0, seconds: 0 });
     }
     let internal = 0;
     let external = 0;
@@ -145,7 +146,9 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
 
     return {
       asOf: asOf(),
-      livesPerWeek: [...weeks].sort((a, b) => a[0] - b[0]).map(([w, n]) => ({ weekStart: Math.max(0, w), lives: n })),
+      livesPerWeek: [...weeks]
+        .sort((a, b) => a[0] - b[0])
+        .map(([w, n]) => ({ weekStart: Math.max(0, w), lives: n })),
       trend: [...days]
         .sort((a, b) => a[0] - b[0])
         .map(([d, v]) => ({ day: Math.max(0, d), viewers: v.viewers, watchHours: hours(v.seconds) })),

@@ -30,9 +30,13 @@ export class CacheTooNewError extends CacheError {
 /** The file is not a readable SQLite database, or fails its integrity check. */
 export class CacheCorruptError extends CacheError {
   constructor(file: string, cause: unknown) {
-    super('corrupt', `The cache ${file} cannot be read as a database: ${String((cause as Error)?.message ?? cause)}`, {
-      cause,
-    });
+    super(
+      'corrupt',
+      `The cache ${file} cannot be read as a database: ${String((cause as Error)?.message ?? cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'CacheCorruptError';
   }
 }

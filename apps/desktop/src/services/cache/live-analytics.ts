@@ -21,14 +21,14 @@ export const WATCH_BUCKETS = [
 export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries, aggregates: OrgAggregates) {
   function liveAnalytics(livingid: string): LiveAnalyticsResult | null {
     const live = ctx.stmt('SELECT id, living_duration FROM lives WHERE livingid = ?').get(livingid) as
-      | { id: number; living_duration: number }
-      | undefined;
+      { id: number; living_duration: number } | undefined;
     if (!live) return null;
     // one pass in JS over the live's rows (three small columns): cheaper than SQL CASE buckets
     const rowsOf = (table: 'watch_internal' | 'watch_external') =>
-      ctx.stmt(`SELECT watch_time, is_comment, is_mic FROM ${table} WHERE live_id = ?`).raw().all(live.id) as Array<
-        [number, number, number]
-      >;
+      ctx
+        .stmt(`SELECT watch_time, is_comment, is_mic FROM ${table} WHERE live_id = ?`)
+        .raw()
+        .all(live.id) as Array<[number, number, number]>;
     const distribution = WATCH_BUCKETS.map((b) => ({ label: b.label, fromSeconds: b.fromSeconds, count: 0 }));
     const completion = Array.from({ length: 10 }, (_, i) => ({
       label: i === 9 ? '90–100%' : `${i * 10}–${i * 10 + 10}%`,
@@ -48,7 +48,8 @@ export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries,
         while (bucket > 0 && time < (WATCH_BUCKETS[bucket]?.fromSeconds ?? 0)) bucket--;
         (distribution[bucket] as { count: number }).count++;
         // integer arithmetic: exact decile edges (90% of 3600 s is 3240 s, not 3239.99…)
-        if (duration > 0) (completion[Math.min(9, Math.floor((time * 10) / duration))] as { count: number }).count++;
+        if (duration > 0)
+          (completion[Math.min(9, Math.floor((time * 10) / duration))] as { count: number }).count++;
       }
       return rows.length;
     };
@@ -98,7 +99,8 @@ export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries,
   }
 
   function absentees(livingid: string): AbsenteesResult {
-    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(livingid) as number | undefined;
+    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(livingid) as
+      number | undefined;
     const { asOf } = watchAsOf(ctx, livingid);
     if (live === undefined) return { asOf, byDepartment: [], total: 0 };
     aggregates.ensure();

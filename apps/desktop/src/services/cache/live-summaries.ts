@@ -23,8 +23,7 @@ export function createLiveSummaries(ctx: CacheContext, aggregates: OrgAggregates
   function recompute(liveId: number): void {
     ctx.tx(() => {
       const live = ctx.stmt('SELECT living_duration FROM lives WHERE id = ?').get(liveId) as
-        | { living_duration: number }
-        | undefined;
+        { living_duration: number } | undefined;
       if (!live) return;
       aggregates.ensure();
       const params = { id: liveId, d: live.living_duration, at: ctx.now() };
@@ -77,7 +76,8 @@ export function createLiveSummaries(ctx: CacheContext, aggregates: OrgAggregates
       if (dirty.length > 0) ctx.tx(() => dirty.forEach(recompute));
     },
     ensure(liveId) {
-      const row = ctx.stmt('SELECT dirty FROM live_summary WHERE live_id = ?').get(liveId) as { dirty: number } | undefined;
+      const row = ctx.stmt('SELECT dirty FROM live_summary WHERE live_id = ?').get(liveId) as
+        { dirty: number } | undefined;
       if (row?.dirty === 1) recompute(liveId);
     },
   };

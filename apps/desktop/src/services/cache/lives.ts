@@ -4,7 +4,13 @@ import { audienceSchema, type Audience } from '../../shared/models.ts';
 import { int, intOrNull, textOrNull, type CacheContext } from './context.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { LIVE_COLUMNS, LIVE_FROM, toLive, type LiveRow } from './live-rows.ts';
-import type { LiveDetailResult, LiveListFilter, LivesNowResult, LivesResult, WireLivingInfo } from './types.ts';
+import type {
+  LiveDetailResult,
+  LiveListFilter,
+  LivesNowResult,
+  LivesResult,
+  WireLivingInfo,
+} from './types.ts';
 
 const CHUNK = 2000;
 const clampStatus = (n: number) => (n >= 0 && n <= 4 ? n : 0);
@@ -37,7 +43,8 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
     for (let i = 0; i < rows.length; i += CHUNK) {
       ctx.tx(() => {
         for (const r of rows.slice(i, i + CHUNK)) {
-          const before = previousDuration.get(r.livingid) as { id: number; living_duration: number } | undefined;
+          const before = previousDuration.get(r.livingid) as
+            { id: number; living_duration: number } | undefined;
           const duration = Math.max(0, int(r.living_duration, 0));
           upsert.run({
             livingid: r.livingid,
@@ -93,13 +100,19 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
         `INSERT OR REPLACE INTO live_audience (livingid, userids, department_ids, tag_ids, set_at)
          VALUES (?, ?, ?, ?, ?)`,
       )
-      .run(livingid, JSON.stringify(a.userids), JSON.stringify(a.departmentIds), JSON.stringify(a.tagIds), ctx.now());
+      .run(
+        livingid,
+        JSON.stringify(a.userids),
+        JSON.stringify(a.departmentIds),
+        JSON.stringify(a.tagIds),
+        ctx.now(),
+      );
   }
 
   function getLiveAudience(livingid: string): Audience | null {
-    const row = ctx.stmt('SELECT userids, department_ids, tag_ids FROM live_audience WHERE livingid = ?').get(livingid) as
-      | { userids: string; department_ids: string; tag_ids: string }
-      | undefined;
+    const row = ctx
+      .stmt('SELECT userids, department_ids, tag_ids FROM live_audience WHERE livingid = ?')
+      .get(livingid) as { userids: string; department_ids: string; tag_ids: string } | undefined;
     if (!row) return null;
     const a = storedAudience.parse({
       userids: JSON.parse(row.userids),
@@ -148,8 +161,7 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
 
   function liveRow(livingid: string): LiveRow | undefined {
     return ctx.stmt(`SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} WHERE l.livingid = ?`).get(livingid) as
-      | LiveRow
-      | undefined;
+      LiveRow | undefined;
   }
 
   function getLive(livingid: string): LiveDetailResult | null {

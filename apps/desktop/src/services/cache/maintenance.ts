@@ -53,7 +53,8 @@ const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 export function createMaintenance(ctx: CacheContext) {
   function info(): CacheInfo {
     const rows: Record<string, number> = {};
-    for (const table of REPORTED_TABLES) rows[table] = ctx.stmt(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    for (const table of REPORTED_TABLES)
+      rows[table] = ctx.stmt(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return { path: ctx.path, bytes: fileSize(ctx.path) + fileSize(`${ctx.path}-wal`), rows };
   }
 
@@ -72,7 +73,11 @@ export function createMaintenance(ctx: CacheContext) {
     const problems = (ctx.db.pragma('integrity_check') as Array<{ integrity_check: string }>)
       .map((r) => r.integrity_check)
       .filter((p) => p !== 'ok');
-    const foreignKeys = ctx.db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+    const foreignKeys = ctx.db.pragma('foreign_key_check') as Array<{
+      table: string;
+      rowid: number;
+      parent: string;
+    }>;
     for (const f of foreignKeys) problems.push(`${f.table} row ${f.rowid}: missing ${f.parent} row`);
     return problems.length === 0 ? 'ok' : problems;
   }

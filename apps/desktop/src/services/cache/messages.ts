@@ -29,7 +29,13 @@ const newMessageSchema = z.object({
 
 // rows written by this module parse; a damaged row still shows, with empty lists
 const emptyRecipients = { userids: [], departmentIds: [], tagIds: [] };
-const emptyResult = { msgid: null, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [] };
+const emptyResult = {
+  msgid: null,
+  invalidUsers: [],
+  invalidParties: [],
+  invalidTags: [],
+  unlicensedUsers: [],
+};
 const parseJson = <T>(schema: z.ZodType<T>, text: string, fallback: T): T => {
   try {
     const parsed = schema.safeParse(JSON.parse(text));
@@ -75,7 +81,10 @@ export function createMessages(ctx: CacheContext) {
   }
 
   function markRecalled(msgid: string, at = ctx.now()): boolean {
-    return ctx.stmt('UPDATE sent_messages SET recalled_at = ? WHERE msgid = ?').run(Math.trunc(at), msgid).changes > 0;
+    return (
+      ctx.stmt('UPDATE sent_messages SET recalled_at = ? WHERE msgid = ?').run(Math.trunc(at), msgid)
+        .changes > 0
+    );
   }
 
   function sentMessages(page: { offset?: number; limit?: number }): { total: number; rows: SentMessage[] } {

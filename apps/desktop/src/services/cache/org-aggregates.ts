@@ -24,7 +24,12 @@ function ancestorChains(parents: Map<number, number>): Map<number, number[]> {
   for (const id of parents.keys()) {
     const chain = [id];
     let current = parents.get(id);
-    while (current !== undefined && parents.has(current) && !chain.includes(current) && chain.length < MAX_DEPTH) {
+    while (
+      current !== undefined &&
+      parents.has(current) &&
+      !chain.includes(current) &&
+      chain.length < MAX_DEPTH
+    ) {
       chain.push(current);
       current = parents.get(current);
     }
@@ -38,12 +43,17 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
 
   function recompute(): void {
     ctx.tx(() => {
-      const departments = db.prepare('SELECT id, parent_id FROM departments').raw().all() as Array<[number, number]>;
+      const departments = db.prepare('SELECT id, parent_id FROM departments').raw().all() as Array<
+        [number, number]
+      >;
       const chains = ancestorChains(new Map(departments));
 
       db.prepare('DELETE FROM dept_closure').run();
-      const insertClosure = ctx.stmt('INSERT INTO dept_closure (ancestor, descendant, depth) VALUES (?, ?, ?)');
-      for (const [id, chain] of chains) chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
+      const insertClosure = ctx.stmt(
+        'INSERT INTO dept_closure (ancestor, descendant, depth) VALUES (?, ?, ?)',
+      );
+      for (const [id, chain] of chains)
+        chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
 
       // one pass over the links, grouped by user: a user counts once per ancestor however many
       // of its departments sit below it
@@ -80,7 +90,9 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
         for (const userId of members.get(departmentId) ?? []) insertMember.run(departmentId, userId);
       }
 
-      const update = ctx.stmt('UPDATE departments SET user_count = ?, total_user_count = ?, division_id = ? WHERE id = ?');
+      const update = ctx.stmt(
+        'UPDATE departments SET user_count = ?, total_user_count = ?, division_id = ? WHERE id = ?',
+      );
       for (const [id] of departments) {
         const chain = chains.get(id) ?? [id];
         const division = chain.length >= 2 ? chain[chain.length - 2] : chain[0];
@@ -100,7 +112,9 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
 
       const users = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
       ctx.setMeta('org.userCount', users);
-      const byStatus = db.prepare('SELECT status, count(*) FROM users GROUP BY status').raw().all() as Array<[number, number]>;
+      const byStatus = db.prepare('SELECT status, count(*) FROM users GROUP BY status').raw().all() as Array<
+        [number, number]
+      >;
       ctx.setMeta('org.statusCounts', Object.fromEntries(byStatus));
       ctx.setMeta(DIRTY_KEY, null);
     });
@@ -117,7 +131,9 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
       let counts = ctx.getMeta<Record<string, number>>('org.statusCounts');
       if (!counts) {
         counts = Object.fromEntries(
-          ctx.db.prepare('SELECT status, count(*) FROM users GROUP BY status').raw().all() as Array<[number, number]>,
+          ctx.db.prepare('SELECT status, count(*) FROM users GROUP BY status').raw().all() as Array<
+            [number, number]
+          >,
         );
         ctx.setMeta('org.statusCounts', counts);
       }

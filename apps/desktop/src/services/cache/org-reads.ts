@@ -84,9 +84,9 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
       });
     }
     if (departmentId !== null) {
-      const counts = ctx.stmt('SELECT user_count, total_user_count FROM departments WHERE id = ?').get(departmentId) as
-        | { user_count: number; total_user_count: number }
-        | undefined;
+      const counts = ctx
+        .stmt('SELECT user_count, total_user_count FROM departments WHERE id = ?')
+        .get(departmentId) as { user_count: number; total_user_count: number } | undefined;
       // a department outside the cache (outside the app's visibility) has only its direct links
       const subtree = recursive && counts !== undefined;
       const table = subtree ? 'department_members' : 'user_departments';
@@ -94,7 +94,10 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
         ? subtree
           ? counts.total_user_count
           : counts.user_count
-        : (ctx.stmt('SELECT count(*) FROM user_departments WHERE department_id = ?').pluck().get(departmentId) as number);
+        : (ctx
+            .stmt('SELECT count(*) FROM user_departments WHERE department_id = ?')
+            .pluck()
+            .get(departmentId) as number);
       // a subtree holding every cached user (the root) filters nothing
       if (!(subtree && size > 0 && size >= everyone)) {
         filters.push({
@@ -134,7 +137,10 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
         ? everyone
         : filters.length === 1
           ? (smallest?.size ?? 0)
-          : (ctx.stmt(countSql).pluck().get(...params) as number);
+          : (ctx
+              .stmt(countSql)
+              .pluck()
+              .get(...params) as number);
     const rows =
       total === 0 || offset >= total
         ? []
@@ -153,21 +159,23 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
   }
 
   function tagRows(sql: string, ...params: unknown[]): Tag[] {
-    return (ctx.stmt(sql).all(...params) as Array<{ tagid: number; tagname: string; member_count: number }>).map(
-      (t) => ({ tagid: t.tagid, tagname: t.tagname, memberCount: t.member_count }),
-    );
+    return (
+      ctx.stmt(sql).all(...params) as Array<{ tagid: number; tagname: string; member_count: number }>
+    ).map((t) => ({ tagid: t.tagid, tagname: t.tagname, memberCount: t.member_count }));
   }
 
   function getUser(userid: string): UserDetailResult | null {
-    const row = ctx.stmt(`SELECT ${USER_COLUMNS}, u.fetched_at FROM users u WHERE u.userid = ?`).get(userid) as
-      | (UserRow & { fetched_at: number })
-      | undefined;
+    const row = ctx
+      .stmt(`SELECT ${USER_COLUMNS}, u.fetched_at FROM users u WHERE u.userid = ?`)
+      .get(userid) as (UserRow & { fetched_at: number }) | undefined;
     if (!row) return null;
     aggregates.ensure();
     const [user] = withDepartments(ctx, [row]);
     if (!user) return null;
     const names = ctx
-      .stmt('SELECT j.value AS id, d.name FROM json_each(?) j LEFT JOIN departments d ON d.id = j.value ORDER BY j.key')
+      .stmt(
+        'SELECT j.value AS id, d.name FROM json_each(?) j LEFT JOIN departments d ON d.id = j.value ORDER BY j.key',
+      )
       .all(JSON.stringify(user.departments)) as Array<{ id: number; name: string | null }>;
     const tags = tagRows(
       `SELECT t.tagid, t.tagname, t.member_count FROM tags t
@@ -207,8 +215,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
 
   function tagMembers(tagid: number): TagMembersResult | null {
     const tag = ctx.stmt('SELECT members_fetched_at, fetched_at FROM tags WHERE tagid = ?').get(tagid) as
-      | { members_fetched_at: number | null; fetched_at: number }
-      | undefined;
+      { members_fetched_at: number | null; fetched_at: number } | undefined;
     if (!tag) return null;
     const rows = ctx
       .stmt(
@@ -220,7 +227,11 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
       .stmt('SELECT department_id FROM tag_departments WHERE tagid = ? ORDER BY department_id')
       .pluck()
       .all(tagid) as number[];
-    return { asOf: tag.members_fetched_at ?? tag.fetched_at, users: withDepartments(ctx, rows), departmentIds };
+    return {
+      asOf: tag.members_fetched_at ?? tag.fetched_at,
+      users: withDepartments(ctx, rows),
+      departmentIds,
+    };
   }
 
   return { departments, searchUsers, usersByIds, getUser, tags, tagMembers };

@@ -4,7 +4,14 @@ import { chunks, int, intOrNull, textOrNull, type CacheContext } from './context
 import { CacheError } from './errors.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import { indexText } from './search-text.ts';
-import type { OrgSyncPart, WireDepartment, WireDeptUser, WireTag, WireTagMembers, WireUser } from './types.ts';
+import type {
+  OrgSyncPart,
+  WireDepartment,
+  WireDeptUser,
+  WireTag,
+  WireTagMembers,
+  WireUser,
+} from './types.ts';
 
 const GENERATION_KEY = 'org.generation';
 const CHUNK = 2000;
@@ -21,8 +28,13 @@ interface GenerationState {
 }
 
 export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
-  const generationState = (): GenerationState =>
-    ({ completed: 0, active: null, issued: 0, include: [], ...ctx.getMeta<Partial<GenerationState>>(GENERATION_KEY) });
+  const generationState = (): GenerationState => ({
+    completed: 0,
+    active: null,
+    issued: 0,
+    include: [],
+    ...ctx.getMeta<Partial<GenerationState>>(GENERATION_KEY),
+  });
   /** Rows written now are "seen" by the running full sync, or by the last completed one. */
   const stamp = (): number => {
     const state = generationState();
@@ -44,11 +56,17 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
        email = ?, mobile = ?, generation = max(generation, ?), fetched_at = ? WHERE id = ?`,
   );
   const touchUser = ctx.stmt('UPDATE users SET generation = max(generation, ?), fetched_at = ? WHERE id = ?');
-  const insertSearch = ctx.stmt('INSERT INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)');
+  const insertSearch = ctx.stmt(
+    'INSERT INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)',
+  );
   const replaceSearch = ctx.stmt(
     'INSERT OR REPLACE INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)',
   );
-  const findLinks = ctx.stmt('SELECT department_id, sort_order, is_leader FROM user_departments WHERE user_id = ? ORDER BY link_order').raw();
+  const findLinks = ctx
+    .stmt(
+      'SELECT department_id, sort_order, is_leader FROM user_departments WHERE user_id = ? ORDER BY link_order',
+    )
+    .raw();
   const deleteLinks = ctx.stmt('DELETE FROM user_departments WHERE user_id = ?');
   const insertLink = ctx.stmt(
     `INSERT INTO user_departments (user_id, department_id, link_order, sort_order, is_leader, fetched_at)
@@ -98,21 +116,48 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
       email: textOrNull(row.email) ?? textOrNull(row.biz_mail) ?? stored?.email ?? null,
       mobile: textOrNull(row.mobile) ?? stored?.mobile ?? null,
     };
-    const search = [indexText(next.name), indexText(userid), indexText(next.alias), indexText(next.position)] as const;
+    const search = [
+      indexText(next.name),
+      indexText(userid),
+      indexText(next.alias),
+      indexText(next.position),
+    ] as const;
 
     let id: number;
     if (!stored) {
       id = Number(
-        insertUser.run(userid, next.name, next.position, next.status, next.main_department, next.home_department,
-          next.alias, next.email, next.mobile, gen, at).lastInsertRowid,
+        insertUser.run(
+          userid,
+          next.name,
+          next.position,
+          next.status,
+          next.main_department,
+          next.home_department,
+          next.alias,
+          next.email,
+          next.mobile,
+          gen,
+          at,
+        ).lastInsertRowid,
       );
       insertSearch.run(id, ...search);
     } else {
       id = stored.id;
       const changed = (Object.keys(next) as Array<keyof typeof next>).some((k) => next[k] !== stored[k]);
       if (changed) {
-        updateUser.run(next.name, next.position, next.status, next.main_department, next.home_department, next.alias,
-          next.email, next.mobile, gen, at, id);
+        updateUser.run(
+          next.name,
+          next.position,
+          next.status,
+          next.main_department,
+          next.home_department,
+          next.alias,
+          next.email,
+          next.mobile,
+          gen,
+          at,
+          id,
+        );
         if (next.name !== stored.name || next.alias !== stored.alias || next.position !== stored.position) {
           replaceSearch.run(id, ...search);
         }
@@ -127,7 +172,9 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
         current.every((c, i) => c[0] === links[i]?.[0] && c[1] === links[i]?.[1] && c[2] === links[i]?.[2]);
       if (!same) {
         if (current.length > 0) deleteLinks.run(id);
-        links.forEach(([departmentId, order, leader], i) => insertLink.run(id, departmentId, i, order, leader, at));
+        links.forEach(([departmentId, order, leader], i) =>
+          insertLink.run(id, departmentId, i, order, leader, at),
+        );
       }
     }
   }
@@ -231,10 +278,13 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
     const at = Math.trunc(fetchedAt);
     ctx.tx(() => {
       const found = ctx.stmt('UPDATE tags SET members_fetched_at = ? WHERE tagid = ?').run(at, tagid);
-      if (found.changes === 0) throw new CacheError('not_found', `tag ${tagid} is not cached: upsert it first`);
+      if (found.changes === 0)
+        throw new CacheError('not_found', `tag ${tagid} is not cached: upsert it first`);
       ctx.stmt('DELETE FROM tag_users WHERE tagid = ?').run(tagid);
       ctx.stmt('DELETE FROM tag_departments WHERE tagid = ?').run(tagid);
-      const addUser = ctx.stmt('INSERT OR IGNORE INTO tag_users (tagid, userid, fetched_at) VALUES (?, ?, ?)');
+      const addUser = ctx.stmt(
+        'INSERT OR IGNORE INTO tag_users (tagid, userid, fetched_at) VALUES (?, ?, ?)',
+      );
       for (const u of members.userlist ?? []) {
         const userid = typeof u === 'string' ? u : u?.userid;
         if (userid) addUser.run(tagid, userid, at);
@@ -266,15 +316,22 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
     const result = ctx.tx(() => {
       const state = generationState();
       if (state.active !== generation) {
-        throw new CacheError('conflict', `org sync ${generation} is not the running one (${String(state.active)})`);
+        throw new CacheError(
+          'conflict',
+          `org sync ${generation} is not the running one (${String(state.active)})`,
+        );
       }
       const removed: Record<string, number> = { users: 0, departments: 0, tags: 0 };
       if (state.include.includes('users')) {
-        ctx.stmt('DELETE FROM users_fts WHERE rowid IN (SELECT id FROM users WHERE generation < ?)').run(generation);
+        ctx
+          .stmt('DELETE FROM users_fts WHERE rowid IN (SELECT id FROM users WHERE generation < ?)')
+          .run(generation);
         removed.users = ctx.stmt('DELETE FROM users WHERE generation < ?').run(generation).changes;
       }
       if (state.include.includes('departments')) {
-        removed.departments = ctx.stmt('DELETE FROM departments WHERE generation < ?').run(generation).changes;
+        removed.departments = ctx
+          .stmt('DELETE FROM departments WHERE generation < ?')
+          .run(generation).changes;
       }
       if (state.include.includes('tags')) {
         removed.tags = ctx.stmt('DELETE FROM tags WHERE generation < ?').run(generation).changes;

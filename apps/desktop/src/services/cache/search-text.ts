@@ -6,7 +6,8 @@
 // splits words, so "san" matches "zhang.san").
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const QUERY_TERM = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)|([\p{L}\p{N}]+)/gu;
+const QUERY_TERM =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)|([\p{L}\p{N}]+)/gu;
 
 /** Text stored in the index for one field: CJK characters separated by spaces. */
 export function indexText(value: string | null | undefined): string {

@@ -61,7 +61,10 @@ export function createSyncState(ctx: CacheContext) {
            ON CONFLICT(scope) DO UPDATE SET status = @status, cursor = @cursor, fetched_at = @fetchedAt,
              phase = @phase, done = @done, total = @total, data = @data, updated_at = @updatedAt`,
         )
-        .run({ ...next, data: next.data === null || next.data === undefined ? null : JSON.stringify(next.data) });
+        .run({
+          ...next,
+          data: next.data === null || next.data === undefined ? null : JSON.stringify(next.data),
+        });
       return next;
     });
   }
@@ -80,16 +83,18 @@ export function createSyncState(ctx: CacheContext) {
   function lastSync(): Record<string, number | null> {
     const result: Record<string, number | null> = {};
     for (const scope of REPORTED_SCOPES) {
-      result[scope] = (ctx.stmt('SELECT fetched_at FROM sync_state WHERE scope = ?').pluck().get(scope) as
-        | number
-        | null
-        | undefined) ?? null;
+      result[scope] =
+        (ctx.stmt('SELECT fetched_at FROM sync_state WHERE scope = ?').pluck().get(scope) as
+          number | null | undefined) ?? null;
     }
     // without a 'watch' job record, the newest finished fetch of any live
-    result.watch ??= (ctx
-      .stmt(`SELECT max(fetched_at) FROM sync_state WHERE scope >= 'watch:' AND scope < 'watch;' AND status = 'done'`)
-      .pluck()
-      .get() as number | null) ?? null;
+    result.watch ??=
+      (ctx
+        .stmt(
+          `SELECT max(fetched_at) FROM sync_state WHERE scope >= 'watch:' AND scope < 'watch;' AND status = 'done'`,
+        )
+        .pluck()
+        .get() as number | null) ?? null;
     result.tags ??= ctx.datasetAt('tags');
     return result;
   }

@@ -174,9 +174,12 @@ export interface WatchCursor {
   livingid: string;
   /** 'none' (never fetched) | 'running' (resume from nextKey) | 'done' */
   status: 'none' | 'running' | 'done';
+  /** the next_key to request ('0' unless running) */
   nextKey: string;
+  /** pages and rows stored by the running (or last) fetch */
   pages: number;
   rows: number;
+  /** when the last complete fetch ended (ms); null when none */
   fetchedAt: number | null;
 }
 
@@ -199,7 +202,14 @@ export interface CacheInfo {
 export interface ApiCallSummary {
   total: number;
   errors: number;
-  endpoints: Array<{ endpoint: string; calls: number; errors: number; p50: number; p95: number; p99: number }>;
+  endpoints: Array<{
+    endpoint: string;
+    calls: number;
+    errors: number;
+    p50: number;
+    p95: number;
+    p99: number;
+  }>;
   lastErrors: Array<{ at: number; endpoint: string; errcode: number | null; message: string }>;
 }
 
@@ -272,7 +282,7 @@ export interface Cache {
   upsertTags(rows: WireTag[], fetchedAt?: number): void;
   /** Replaces a tag's members (tag/get). */
   replaceTagMembers(tagid: number, members: WireTagMembers, fetchedAt?: number): void;
-  /** Recomputes department user counts and the department closure now (also done lazily). */
+  /** Recomputes department closure, members, counts, divisions and tag member counts now (else lazily on the next read). */
   recomputeOrgAggregates(): void;
 
   // org: reads
@@ -310,14 +320,16 @@ export interface Cache {
   pendingWatchSyncs(): string[];
 
   // watch stats: writes
-  /** The stored paging cursor of a live's watch stats. */
+  /** The stored paging cursor of a live's watch stats, with the pages and rows of a running fetch. */
   watchCursor(livingid: string): WatchCursor;
   /** Starts (or resumes, unless `restart`) fetching a live's watch stats; returns the next_key to request. */
   beginWatch(livingid: string, options?: { restart?: boolean }): { nextKey: string; resumed: boolean };
   /**
-   * Writes one get_watch_stat page AND the cursor in one transaction. `fromKey` (the next_key the
+   * Stores one get_watch_stat page AND the cursor in one transaction. `fromKey` (the next_key the
    * page was requested with) guards against applying a page twice or out of order. `ending: 1`
-   * finishes the fetch in the same transaction (rows not seen in this fetch are removed).
+   * finishes the fetch in the same transaction: the fetch's pages are merged into the watch rows,
+   * rows it no longer reports are removed and the live's summaries recomputed. Until then readers
+   * see the previous complete fetch.
    */
   appendWatchPage(
     livingid: string,
@@ -325,19 +337,22 @@ export interface Cache {
     paging: { nextKey: string; ending: number | boolean; fromKey?: string },
     fetchedAt?: number,
   ): { rows: number; finished: boolean };
-  /** Marks a live's watch stats complete (idempotent); removes rows not seen in the current fetch. */
+  /** Ends a running fetch as if its last page said ending = 1 (idempotent; a live without stats ends empty). */
   finishWatch(livingid: string, fetchedAt?: number): void;
 
   // watch stats and dashboards: reads
-  /** One page of a live's viewers, sorted (indexed by watch time). */
+  /** One page of a live's viewers from its last complete fetch (`complete` false: none yet). */
   watchStats(query: WatchStatsQuery): WatchStatsResult;
-  /** Aggregates for one live's charts; null when the live is unknown. */
+  /** Aggregates for one live's charts (by department: the viewers' departments when fetched); null when the live is unknown. */
   liveAnalytics(livingid: string): LiveAnalyticsResult | null;
-  /** Audience members (expanded) without a watch row, grouped by main department. */
+  /** Audience members (expanded; not disabled or departed) without a watch row, grouped by main department. */
   absentees(livingid: string): AbsenteesResult;
   /** Home page: lives now, next reserved, last-30-days totals, last sync per scope. */
   homeStats(now: number): HomeStatsResult;
-  /** Statistics across lives started in [from, to] (unix s), filtered by anchor, type, department subtree. */
+  /**
+   * Statistics across lives held (status 1, 2) that started in [from, to] (unix s), filtered by
+   * anchor, type and the live's main department (subtree); completion by division.
+   */
   statsOverview(query: StatsOverviewQuery): StatsOverviewResult;
 
   // messages

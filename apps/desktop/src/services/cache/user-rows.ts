@@ -2,7 +2,8 @@
 import type { User } from '../../shared/models.ts';
 import type { CacheContext } from './context.ts';
 
-export const USER_COLUMNS = 'u.id, u.userid, u.name, u.position, u.status, u.main_department, u.alias, u.email, u.mobile';
+export const USER_COLUMNS =
+  'u.id, u.userid, u.name, u.position, u.status, u.main_department, u.alias, u.email, u.mobile';
 
 export interface UserRow {
   id: number;

@@ -34,20 +34,22 @@ interface Row {
  * only when it ends), so `asOf` is that fetch's time and `complete` says whether one exists.
  */
 export function watchAsOf(ctx: CacheContext, livingid: string): { asOf: number | null; complete: boolean } {
-  const fetchedAt = ctx.stmt('SELECT fetched_at FROM sync_state WHERE scope = ?').pluck().get(watchScope(livingid)) as
-    | number
-    | null
-    | undefined;
+  const fetchedAt = ctx
+    .stmt('SELECT fetched_at FROM sync_state WHERE scope = ?')
+    .pluck()
+    .get(watchScope(livingid)) as number | null | undefined;
   return { asOf: fetchedAt ?? null, complete: fetchedAt !== null && fetchedAt !== undefined };
 }
 
 export function createWatchReads(ctx: CacheContext) {
   function watchStats(query: WatchStatsQuery): WatchStatsResult {
-    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(query.livingid) as number | undefined;
+    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(query.livingid) as
+      number | undefined;
     const { asOf, complete } = watchAsOf(ctx, query.livingid);
     if (live === undefined) return { asOf, complete, total: 0, rows: [] };
     const kind = query.kind ?? 'all';
-    const source = kind === 'internal' ? INTERNAL : kind === 'external' ? EXTERNAL : `${INTERNAL} UNION ALL ${EXTERNAL}`;
+    const source =
+      kind === 'internal' ? INTERNAL : kind === 'external' ? EXTERNAL : `${INTERNAL} UNION ALL ${EXTERNAL}`;
     const direction = (query.desc ?? true) ? 'DESC' : 'ASC';
     // by watch time both sides read their (live_id, watch_time, id) index and merge: no sort
     const order =
@@ -59,8 +61,14 @@ export function createWatchReads(ctx: CacheContext) {
     const limit = Math.max(1, Math.min(1000, Math.trunc(query.limit ?? 100)));
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
 
-    const internalCount = kind === 'external' ? 0 : (ctx.stmt('SELECT count(*) FROM watch_internal WHERE live_id = ?').pluck().get(live) as number);
-    const externalCount = kind === 'internal' ? 0 : (ctx.stmt('SELECT count(*) FROM watch_external WHERE live_id = ?').pluck().get(live) as number);
+    const internalCount =
+      kind === 'external'
+        ? 0
+        : (ctx.stmt('SELECT count(*) FROM watch_internal WHERE live_id = ?').pluck().get(live) as number);
+    const externalCount =
+      kind === 'internal'
+        ? 0
+        : (ctx.stmt('SELECT count(*) FROM watch_external WHERE live_id = ?').pluck().get(live) as number);
     const total = internalCount + externalCount;
     const rows =
       offset >= total
@@ -77,20 +85,18 @@ export function createWatchReads(ctx: CacheContext) {
       asOf,
       complete,
       total,
-      rows: rows.map(
-        (r): WatchRow => ({
-          kind: r.kind,
-          id: r.id,
-          name: r.name,
-          departmentName: r.department_name,
-          externalType: r.external_type,
-          watchTime: r.watch_time,
-          isComment: r.is_comment === 1,
-          isMic: r.is_mic === 1,
-          invitorUserid: r.invitor_userid,
-          invitorExternalUserid: r.invitor_external_userid,
-        }),
-      ),
+      rows: rows.map((r): WatchRow => ({
+        kind: r.kind,
+        id: r.id,
+        name: r.name,
+        departmentName: r.department_name,
+        externalType: r.external_type,
+        watchTime: r.watch_time,
+        isComment: r.is_comment === 1,
+        isMic: r.is_mic === 1,
+        invitorUserid: r.invitor_userid,
+        invitorExternalUserid: r.invitor_external_userid,
+      })),
     };
   }
 

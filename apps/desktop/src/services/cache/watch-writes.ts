@@ -36,7 +36,8 @@ export function parseWatchData(data: string | null): WatchStateData {
 const flag = (value: unknown) => (int(value, 0) ? 1 : 0);
 
 function requireId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value === '') throw new CacheError('conflict', `a watch row without ${what}`);
+  if (typeof value !== 'string' || value === '')
+    throw new CacheError('conflict', `a watch row without ${what}`);
   return value;
 }
 
@@ -69,7 +70,9 @@ function normaliseExternalUser(e: WireWatchExternalUser) {
 export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   const { db } = ctx;
   const liveLookup = db.prepare('SELECT id, status FROM lives WHERE livingid = ?');
-  const stateLookup = db.prepare('SELECT status, cursor, fetched_at, done, generation, data FROM sync_state WHERE scope = ?');
+  const stateLookup = db.prepare(
+    'SELECT status, cursor, fetched_at, done, generation, data FROM sync_state WHERE scope = ?',
+  );
   const saveState = db.prepare(
     `INSERT INTO sync_state (scope, status, cursor, fetched_at, done, generation, data, updated_at)
      VALUES (@scope, @status, @cursor, @fetchedAt, @done, @generation, @data, @now)
@@ -112,7 +115,8 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
 
   function live(livingid: string): { id: number; status: number } {
     const row = liveLookup.get(livingid) as { id: number; status: number } | undefined;
-    if (!row) throw new CacheError('not_found', `live ${livingid} is not cached: upsert its living_info first`);
+    if (!row)
+      throw new CacheError('not_found', `live ${livingid} is not cached: upsert its living_info first`);
     return row;
   }
 
@@ -130,7 +134,12 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   }
 
   /** A fresh fetch: new generation, cursor "0", nothing staged. */
-  function start(livingid: string, liveId: number, liveStatus: number, previous: WatchStateRow | undefined): WatchStateRow {
+  function start(
+    livingid: string,
+    liveId: number,
+    liveStatus: number,
+    previous: WatchStateRow | undefined,
+  ): WatchStateRow {
     clearStaging.run(liveId);
     const state = {
       status: 'running',
@@ -157,11 +166,15 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     };
   }
 
-  function beginWatch(livingid: string, options: { restart?: boolean } = {}): { nextKey: string; resumed: boolean } {
+  function beginWatch(
+    livingid: string,
+    options: { restart?: boolean } = {},
+  ): { nextKey: string; resumed: boolean } {
     return ctx.tx(() => {
       const { id, status } = live(livingid);
       const previous = stateLookup.get(watchScope(livingid)) as WatchStateRow | undefined;
-      if (previous?.status === 'running' && !options.restart) return { nextKey: previous.cursor ?? '0', resumed: true };
+      if (previous?.status === 'running' && !options.restart)
+        return { nextKey: previous.cursor ?? '0', resumed: true };
       start(livingid, id, status, previous);
       return { nextKey: '0', resumed: false };
     });

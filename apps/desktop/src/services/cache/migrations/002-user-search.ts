@@ -15,7 +15,9 @@ export const userSearch: Migration = {
         tokenize = 'unicode61 remove_diacritics 2'
       );
     `);
-    const insert = db.prepare('INSERT INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)',
+    );
     const users = db.prepare('SELECT id, name, userid, alias, position FROM users').all() as Array<{
       id: number;
       name: string;

@@ -1,0 +1,149 @@
+// Renderer benchmark: the production build in Debian's Chromium, the real services under Node on the
+// simulator. First paint of the main window (against a static page in the same browser), users-table
+// filter-to-render on 100k users (against a 1k-user org in the same run), and the first chunk's size.
+//   node apps/desktop/bench/renderer/renderer.bench.ts
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:http';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startSimulator } from '@wld/wecom-sim';
+import { startBrowserHost } from '../../browser-host/host.ts';
+import type { Profile } from '../../src/shared/settings.ts';
+import { measureBundle } from './bundle-size.ts';
+
+const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface RendererBenchRow {
+  name: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const kb = (v: number) => `${(v / 1024).toFixed(0)} KiB`;
+
+async function withCorpHost<T>(users: number, run: (url: string) => Promise<T>): Promise<T> {
+  const sim = await startSimulator({ seed: 11, size: { users, departments: Math.max(20, Math.round(users / 100)), lives: 6, maxViewers: 50 } });
+  const app = sim.apps[0]!;
+  const profile: Profile = { id: 'bench', name: 'Bench', kind: 'corp', corpId: sim.corpId, apps: [{ name: app.name, agentId: app.agentId }], hasContactsSecret: true, environment: 'test' };
+  const host = await startBrowserHost({
+    rendererDir,
+    userData: mkdtempSync(join(tmpdir(), 'wld-bench-renderer-')),
+    initialSettings: { profiles: [profile], activeProfileId: profile.id, network: { baseUrl: sim.url, gatewayHeaders: {}, proxyUrl: '', timeoutMs: 10_000, maxRetries: 2, retryDelayMs: 200, cacheEnabled: true, cacheTtlSeconds: 3600 } },
+    services: { keychain: 'memory', presetSecrets: { [`bench/${app.name}`]: app.secret, 'bench/contacts': sim.contactsSecret } },
+  });
+  try {
+    return await run(host.url);
+  } finally {
+    await host.close();
+    await sim.close();
+  }
+}
+
+async function firstContentfulPaint(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const found = performance.getEntriesByName('first-contentful-paint')[0];
+        if (found) return done(found.startTime);
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) done(entry.startTime);
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
+}
+
+async function staticPageUrl(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html><body><h1>企微直播台</h1></body></html>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/** Median FCP over fresh pages (no cache), and the time until the home page shows data. */
+async function measureFirstPaint(browser: Browser, url: string, runs: number, readySelector?: string) {
+  const paints: number[] = [];
+  const ready: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const started = Date.now();
+    paints.push(await firstContentfulPaint(page, url));
+    if (readySelector) {
+      await page.locator(readySelector).first().waitFor({ timeout: 60_000 });
+      ready.push(Date.now() - started);
+    }
+    await context.close();
+  }
+  paints.sort((a, b) => a - b);
+  ready.sort((a, b) => a - b);
+  return { fcp: pct(paints, 50), ready: ready.length ? pct(ready, 50) : NaN };
+}
+
+/** Filter-to-render: from a new query in the users table to its first rows in the DOM (User Timing). */
+async function measureFilterToRender(browser: Browser, url: string, users: number): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${url}/index.html#/org`);
+  await page.getByTestId('users-total').filter({ hasText: users.toLocaleString('en-US') }).waitFor({ timeout: 240_000 });
+  // 45 distinct queries, each a new key (a repeated query answers from the table's cache and would flatter the figure)
+  const queries = [
+    '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高',
+    '工程师', '经理', '专员', '主管', '总监', '产品', '培训', '设计', '销售', '顾问',
+    'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu',
+  ];
+  const durations: number[] = [];
+  const search = page.getByTestId('users-search');
+  for (const query of queries) {
+    const before = await page.evaluate(() => performance.getEntriesByName('wld:table-query-to-rows').length);
+    await search.fill(query);
+    await page.waitForFunction((n) => performance.getEntriesByName('wld:table-query-to-rows').length > n, before, { timeout: 30_000 });
+    durations.push(await page.evaluate(() => performance.getEntriesByName('wld:table-query-to-rows').at(-1)!.duration));
+  }
+  await page.close();
+  return durations.slice(5).sort((a, b) => a - b); // the first five warm up the JIT
+}
+
+export async function runRendererBenchmarks(): Promise<RendererBenchRow[]> {
+  const bundle = measureBundle(rendererDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const staticPage = await staticPageUrl();
+    const baseline = await measureFirstPaint(browser, staticPage.url, 5);
+    await staticPage.close();
+    const small = await withCorpHost(1_000, async (url) => ({
+      paint: await measureFirstPaint(browser, `${url}/index.html`, 5, '[data-testid="home-last30"]'),
+      filter: await measureFilterToRender(browser, url, 1_000),
+    }));
+    const large = await withCorpHost(100_000, async (url) => ({ filter: await measureFilterToRender(browser, url, 100_000) }));
+    return [
+      { name: 'main window first contentful paint (p50 of 5)', value: ms(small.paint.fcp), baseline: `${ms(baseline.fcp)} static page`, ratio: `${(small.paint.fcp / baseline.fcp).toFixed(2)}x`, target: '—' },
+      { name: 'main window: home shows data (p50 of 5)', value: ms(small.paint.ready), baseline: '—', ratio: '—', target: '—' },
+      { name: 'users filter-to-render, 100k users, p50', value: ms(pct(large.filter, 50)), baseline: `${ms(pct(small.filter, 50))} at 1k users`, ratio: `${(pct(large.filter, 50) / pct(small.filter, 50)).toFixed(2)}x`, target: '< 50 ms' },
+      { name: 'users filter-to-render, 100k users, p95', value: ms(pct(large.filter, 95)), baseline: `${ms(pct(small.filter, 95))} at 1k users`, ratio: `${(pct(large.filter, 95) / pct(small.filter, 95)).toFixed(2)}x`, target: '< 50 ms' },
+      { name: 'first chunk (entry script)', value: `${kb(bundle.entryChunkBytes)} (${kb(bundle.entryChunkGzipBytes)} gzip)`, baseline: `${kb(bundle.allJsBytes)} all renderer JS`, ratio: `${(bundle.entryChunkBytes / bundle.allJsBytes).toFixed(2)}`, target: 'small' },
+      { name: 'first load (entry + preloads + CSS)', value: `${kb(bundle.firstLoadBytes)} (${kb(bundle.firstLoadGzipBytes)} gzip)`, baseline: `${kb(bundle.allJsBytes)} all renderer JS`, ratio: `${(bundle.firstLoadBytes / bundle.allJsBytes).toFixed(2)}`, target: '—' },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+export function formatTable(rows: readonly RendererBenchRow[]): string {
+  const lines = ['| renderer | value | baseline (same run) | ratio | target |', '|---|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.name} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} |`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  console.log(formatTable(await runRendererBenchmarks()));
+  process.exit(0);
+}

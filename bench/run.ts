@@ -1,0 +1,31 @@
+// `pnpm bench`: every benchmark of the project, one after the other (they share 2 cores), each
+// printing its markdown table with the baseline it measured in the same run.
+//   pnpm bench [core|sim|cache|services|renderer ...]
+import { cpus, totalmem } from 'node:os';
+
+const suites: Record<string, () => Promise<string>> = {
+  sim: async () => {
+    const { runSimBench, toMarkdown } = await import('../packages/wecom-sim/bench/sim.bench.ts');
+    return toMarkdown(await runSimBench());
+  },
+  core: async () => (await import('../packages/wecom-core/bench/index.ts')).runCoreBenchmarksTable(),
+  cache: async () => (await import('../apps/desktop/bench/cache/index.ts')).runCacheBenchmarksTable(),
+  services: async () => (await import('../apps/desktop/bench/services/index.ts')).runServicesBenchmarksTable(),
+  renderer: async () => {
+    const { runRendererBenchmarks, formatTable } = await import('../apps/desktop/bench/renderer/renderer.bench.ts');
+    return formatTable(await runRendererBenchmarks());
+  },
+};
+
+const wanted = process.argv.slice(2).filter((a) => a !== '--');
+const names = wanted.length ? wanted : Object.keys(suites);
+for (const name of names) if (!suites[name]) throw new Error(`unknown suite ${name}; one of ${Object.keys(suites).join(', ')}`);
+
+console.log(`# WeCom Live Desk benchmarks\n\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+for (const name of names) {
+  const started = Date.now();
+  console.log(`## ${name}\n`);
+  console.log(await suites[name]!());
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+process.exit(0);
