@@ -5,7 +5,7 @@
 import type { WeComClient } from '../src/client.ts';
 import { userListIdResponseSchema } from '../src/models/user.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
-import { measure, noLatencyNote } from './support/measure.ts';
+import { cpuNote, measure, noLatencyNote } from './support/measure.ts';
 import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
@@ -74,7 +74,7 @@ async function walkRow(client: WeComClient, sim: SimHost, size: OrgSize): Promis
     speedUp: baselineMs / result.wallMs,
     notes:
       `${result.value} users (${result.value === info.users ? 'all' : `expected ${info.users}`}); ` +
-      `best of ${result.repeats}; baseline scaled from ${sample.length} sequential calls; 45033: ${result.concurrencyLimited}`,
+      `best of ${result.repeats}; ${cpuNote(result)}; baseline scaled from ${sample.length} sequential calls; 45033: ${result.concurrencyLimited}`,
   };
 }
 
@@ -126,7 +126,7 @@ async function listIdRow(client: WeComClient, sim: SimHost, size: OrgSize): Prom
     speedUp: baselineMs / result.wallMs,
     notes:
       `${result.value} rows (${result.value === info.listIdRows ? 'all' : `expected ${info.listIdRows}`}), ` +
-      `10000 per page; best of ${result.repeats}; ${noLatencyNote(result, lowerBoundMs)}`,
+      `10000 per page; best of ${result.repeats}; ${cpuNote(result)}; ${noLatencyNote(result, lowerBoundMs)}`,
   };
 }
 

@@ -6,7 +6,7 @@ import type { WeComClient } from '../src/client.ts';
 import { watchStatPageSchema } from '../src/models/living.ts';
 import { WatchTotalsAccumulator } from '../src/services/statistics.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
-import { measure, noLatencyNote } from './support/measure.ts';
+import { cpuNote, measure, noLatencyNote } from './support/measure.ts';
 import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
@@ -67,7 +67,7 @@ async function watchRow(
     speedUp: baselineMs / result.wallMs,
     notes:
       `${result.value} viewers (${result.value === live.viewers ? 'all' : `expected ${live.viewers}`}), ` +
-      `${sim.info.watchStatPageSize} rows per page; best of ${result.repeats}; ${noLatencyNote(result, lowerBoundMs)}`,
+      `${sim.info.watchStatPageSize} rows per page; best of ${result.repeats}; ${cpuNote(result)}; ${noLatencyNote(result, lowerBoundMs)}`,
   };
 }
 

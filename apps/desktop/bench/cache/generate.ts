@@ -20,154 +20,28 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SURNAMES: Array<[string, string]> = [
-  ['王', 'wang'],
-  ['李', 'li'],
-  ['张', 'zhang'],
-  ['刘', 'liu'],
-  ['陈', 'chen'],
-  ['杨', 'yang'],
-  ['黄', 'huang'],
-  ['赵', 'zhao'],
-  ['吴', 'wu'],
-  ['周', 'zhou'],
-  ['徐', 'xu'],
-  ['孙', 'sun'],
-  ['马', 'ma'],
-  ['朱', 'zhu'],
-  ['胡', 'hu'],
-  ['郭', 'guo'],
-  ['何', 'he'],
-  ['高', 'gao'],
-  ['林', 'lin'],
-  ['罗', 'luo'],
-  ['郑', 'zheng'],
-  ['梁', 'liang'],
-  ['谢', 'xie'],
-  ['宋', 'song'],
-  ['唐', 'tang'],
-  ['许', 'xu'],
-  ['韩', 'han'],
-  ['冯', 'feng'],
-  ['邓', 'deng'],
-  ['曹', 'cao'],
-  ['彭', 'peng'],
-  ['曾', 'zeng'],
-  ['肖', 'xiao'],
-  ['田', 'tian'],
-  ['董', 'dong'],
-];
-const GIVEN: Array<[string, string]> = [
-  ['伟', 'wei'],
-  ['芳', 'fang'],
-  ['娜', 'na'],
-  ['敏', 'min'],
-  ['静', 'jing'],
-  ['丽', 'li'],
-  ['强', 'qiang'],
-  ['磊', 'lei'],
-  ['军', 'jun'],
-  ['洋', 'yang'],
-  ['勇', 'yong'],
-  ['艳', 'yan'],
-  ['杰', 'jie'],
-  ['娟', 'juan'],
-  ['涛', 'tao'],
-  ['明', 'ming'],
-  ['超', 'chao'],
-  ['秀', 'xiu'],
-  ['霞', 'xia'],
-  ['平', 'ping'],
-  ['刚', 'gang'],
-  ['桂', 'gui'],
-  ['英', 'ying'],
-  ['华', 'hua'],
-  ['建', 'jian'],
-  ['国', 'guo'],
-  ['文', 'wen'],
-  ['辉', 'hui'],
-  ['玲', 'ling'],
-  ['鹏', 'peng'],
-  ['宇', 'yu'],
-  ['晨', 'chen'],
-  ['欣', 'xin'],
-  ['婷', 'ting'],
-  ['浩', 'hao'],
-  ['凯', 'kai'],
-  ['健', 'jian'],
-  ['俊', 'jun'],
-  ['帆', 'fan'],
-  ['雪', 'xue'],
-  ['琳', 'lin'],
-  ['斌', 'bin'],
-];
-const POSITIONS = [
-  '工程师',
-  '高级工程师',
-  '资深工程师',
-  '测试工程师',
-  '产品经理',
-  '项目经理',
-  '设计师',
-  '销售',
-  '销售经理',
-  '客户经理',
-  '市场专员',
-  '人事专员',
-  'HR BP',
-  '财务',
-  '会计',
-  '行政',
-  '法务',
-  '运营',
-  '运营经理',
-  '数据分析师',
-  '架构师',
-  '技术总监',
-  '部门经理',
-  '实习生',
-  '培训师',
-  '客服',
-  '采购',
-  '质量工程师',
-  '研究员',
-  '助理',
-];
-const DEPARTMENT_WORDS = [
-  '研发',
-  '产品',
-  '市场',
-  '销售',
-  '华东',
-  '华南',
-  '华北',
-  '西南',
-  '平台',
-  '客户端',
-  '数据',
-  '运营',
-  '财务',
-  '人力',
-  '法务',
-  '质量',
-  '供应链',
-  '海外',
-  '创新',
-  '服务',
-];
-const DEPARTMENT_KINDS = ['中心', '部', '组', '事业部', '小组', '项目组'];
-const THEMES = [
-  '季度经营会',
-  '新员工培训',
-  '产品发布会',
-  '安全生产培训',
-  '技术分享',
-  '销售誓师大会',
-  '合规培训',
-  '管理者课堂',
-  '客户沟通技巧',
-  '年度表彰',
-];
+/** "王wang 李li" → [['王', 'wang'], ['李', 'li']]: a character and a pinyin-like spelling for userids */
+const pairs = (text: string): Array<[string, string]> =>
+  text.split(' ').map((pair) => [pair.slice(0, 1), pair.slice(1)] as [string, string]);
+
+const words = (text: string): string[] => text.split(' ');
+
+const SURNAMES = pairs(
+  '王wang 李li 张zhang 刘liu 陈chen 杨yang 黄huang 赵zhao 吴wu 周zhou 徐xu 孙sun 马ma 朱zhu 胡hu 郭guo 何he 高gao 林lin 罗luo 郑zheng 梁liang 谢xie 宋song 唐tang 许xu 韩han 冯feng 邓deng 曹cao 彭peng 曾zeng 肖xiao 田tian 董dong',
+);
+const GIVEN = pairs(
+  '伟wei 芳fang 娜na 敏min 静jing 丽li 强qiang 磊lei 军jun 洋yang 勇yong 艳yan 杰jie 娟juan 涛tao 明ming 超chao 秀xiu 霞xia 平ping 刚gang 桂gui 英ying 华hua 建jian 国guo 文wen 辉hui 玲ling 鹏peng 宇yu 晨chen 欣xin 婷ting 浩hao 凯kai 健jian 俊jun 帆fan 雪xue 琳lin 斌bin',
+);
+const POSITIONS = words(
+  '工程师 高级工程师 资深工程师 测试工程师 产品经理 项目经理 设计师 销售 销售经理 客户经理 市场专员 人事专员 HRBP 财务 会计 行政 法务 运营 运营经理 数据分析师 架构师 技术总监 部门经理 实习生 培训师 客服 采购 质量工程师 研究员 助理',
+);
+const DEPARTMENT_WORDS = words(
+  '研发 产品 市场 销售 华东 华南 华北 西南 平台 客户端 数据 运营 财务 人力 法务 质量 供应链 海外 创新 服务',
+);
+const DEPARTMENT_KINDS = words('中心 部 组 事业部 小组 项目组');
+const THEMES = words(
+  '季度经营会 新员工培训 产品发布会 安全生产培训 技术分享 销售誓师大会 合规培训 管理者课堂 客户沟通技巧 年度表彰',
+);
 
 export interface GeneratedOrg {
   departments: WireDepartment[];

@@ -87,6 +87,29 @@ describe('live analytics', () => {
     expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 7, attended: 4, absent: 3 });
   });
 
+  it('keeps attendance current when the audience, the org or the watch rows change', () => {
+    cache.setLiveAudience('A', { userids: [], departmentIds: [4], tagIds: [] });
+    // 平台组: zhangsan, lisi, sunba, newbie; zhangsan and lisi watched
+    expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 4, attended: 2, absent: 2 });
+    cache.setLiveAudience('A', { userids: ['boss'], departmentIds: [4], tagIds: [] });
+    expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 5, attended: 3, absent: 2 });
+    // newbie leaves the company
+    cache.upsertUsers([{ userid: 'newbie', status: 5 }]);
+    expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 4, attended: 3, absent: 1 });
+    // a new fetch (same clock) in which only lisi and sunba watched
+    cache.beginWatch('A', { restart: true });
+    const watched = ['lisi', 'sunba'].map((userid) => ({ userid, watch_time: 60 }));
+    cache.appendWatchPage('A', { users: watched }, { nextKey: 'k', ending: 0 });
+    // readers still see the previous fetch until this one ends
+    expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 4, attended: 3, absent: 1 });
+    cache.finishWatch('A');
+    expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 4, attended: 2, absent: 2 });
+    expect(cache.absentees('A').byDepartment.flatMap((g) => g.users.map((u) => u.userid))).toEqual([
+      'boss',
+      'zhangsan',
+    ]);
+  });
+
   it('lists absentees grouped by department', () => {
     expect(cache.absentees('A')).toEqual({ asOf: T0 + 60_000, byDepartment: [], total: 0 });
     cache.setLiveAudience('A', { userids: ['zhao.liu', 'qianqi'], departmentIds: [2], tagIds: [1] });

@@ -92,3 +92,22 @@ describe('buildDepartmentTree', () => {
     expect(tree[1]!.children).toEqual([]);
   });
 });
+
+describe('mapConcurrent backpressure', () => {
+  it('holds at most `concurrency` finished results for a consumer that is not reading', async () => {
+    let started = 0;
+    const items = Array.from({ length: 100 }, (_, i) => i);
+    const iterator = mapConcurrent(items, 5, async (item) => {
+      started++;
+      return item;
+    });
+    await iterator.next();
+    for (let i = 0; i < 20; i++) await tick();
+    // 5 running or finished-and-waiting, plus up to 5 more started while those waited.
+    expect(started).toBeLessThanOrEqual(11);
+    let rest = 0;
+    for await (const _ of iterator) rest++;
+    expect(rest).toBe(99);
+    expect(started).toBe(100);
+  });
+});

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { createApiCalls } from './api-calls.ts';
 import { createAppChats } from './appchats.ts';
+import { createAttendance } from './attendance.ts';
 import { createContext } from './context.ts';
 import { createDashboard } from './dashboard.ts';
 import { createLiveAnalytics } from './live-analytics.ts';
@@ -28,13 +29,14 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     searchDriveLimit: options.searchDriveLimit ?? 3000,
   });
   const aggregates = createOrgAggregates(ctx);
-  const summaries = createLiveSummaries(ctx, aggregates);
+  const attendance = createAttendance(ctx, aggregates);
+  const summaries = createLiveSummaries(ctx, aggregates, attendance);
   const orgWrites = createOrgWrites(ctx, aggregates);
   const orgReads = createOrgReads(ctx, aggregates);
   const lives = createLives(ctx, summaries);
   const watchWrites = createWatchWrites(ctx, summaries);
   const watchReads = createWatchReads(ctx);
-  const analytics = createLiveAnalytics(ctx, summaries, aggregates);
+  const analytics = createLiveAnalytics(ctx, summaries, aggregates, attendance);
   const dashboard = createDashboard(ctx, summaries, aggregates);
   const sync = createSyncState(ctx);
 

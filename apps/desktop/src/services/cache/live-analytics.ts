@@ -1,6 +1,7 @@
 // One live's charts (distribution, completion, by department, attendance) and its absentees.
 import type { User } from '../../shared/models.ts';
-import { WITH_AUDIENCE } from './audience.ts';
+import type { Attendance } from './attendance.ts';
+import { audienceQuery } from './audience.ts';
 import type { CacheContext } from './context.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
@@ -18,7 +19,12 @@ export const WATCH_BUCKETS = [
   { fromSeconds: 7200, label: '2 h+' },
 ] as const;
 
-export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries, aggregates: OrgAggregates) {
+export function createLiveAnalytics(
+  ctx: CacheContext,
+  summaries: LiveSummaries,
+  aggregates: OrgAggregates,
+  attendanceOf: Attendance,
+) {
   function liveAnalytics(livingid: string): LiveAnalyticsResult | null {
     const live = ctx.stmt('SELECT id, living_duration FROM lives WHERE livingid = ?').get(livingid) as
       { id: number; living_duration: number } | undefined;
@@ -68,20 +74,7 @@ export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries,
         .all(live.id) as LiveAnalyticsResult['byDepartment']
     ).map((r) => ({ ...r, averageCompletion: live.living_duration > 0 ? r.averageCompletion : 0 }));
 
-    let attendance: LiveAnalyticsResult['attendance'] = null;
-    if (ctx.stmt('SELECT 1 FROM live_audience WHERE livingid = ?').get(livingid)) {
-      aggregates.ensure();
-      const counts = ctx
-        .stmt(
-          `${WITH_AUDIENCE}
-           SELECT count(*) AS audience,
-                  sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = :liveId AND w.userid = m.userid)) AS attended
-           FROM audience m`,
-        )
-        .get({ livingid, liveId: live.id }) as { audience: number; attended: number | null };
-      const attended = counts.attended ?? 0;
-      attendance = { audience: counts.audience, attended, absent: counts.audience - attended };
-    }
+    const attendance = attendanceOf.get(live.id, livingid);
 
     const viewers = internal + external;
     return {
@@ -103,16 +96,19 @@ export function createLiveAnalytics(ctx: CacheContext, summaries: LiveSummaries,
       number | undefined;
     const { asOf } = watchAsOf(ctx, livingid);
     if (live === undefined) return { asOf, byDepartment: [], total: 0 };
+    const audience = attendanceOf.audienceOf(livingid);
+    if (!audience) return { asOf, byDepartment: [], total: 0 };
     aggregates.ensure();
+    const members = audienceQuery(ctx, audience);
     const rows = ctx
       .stmt(
-        `${WITH_AUDIENCE}
-         SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
-         FROM audience m CROSS JOIN users u ON u.id = m.id LEFT JOIN departments d ON d.id = u.home_department
-         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = :liveId AND w.userid = m.userid)
+        `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
+         FROM (${members.sql}) a CROSS JOIN users u ON u.id = a.id
+           LEFT JOIN departments d ON d.id = u.home_department
+         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = a.userid)
          ORDER BY department_name, home, u.name, u.userid`,
       )
-      .all({ livingid, liveId: live }) as Array<UserRow & { home: number; department_name: string }>;
+      .all(...members.params, live) as Array<UserRow & { home: number; department_name: string }>;
     const users = withDepartments(ctx, rows);
     const groups = new Map<number, { departmentId: number; name: string; users: User[] }>();
     rows.forEach((r, i) => {

@@ -4,6 +4,7 @@
 // had when the stats were fetched (watch_internal.department_id): history does not move with
 // later reorganisations.
 import type { CacheContext } from './context.ts';
+import type { Attendance } from './attendance.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 
 export interface LiveSummaries {
@@ -19,11 +20,15 @@ export interface LiveSummaries {
 // completion of one viewer: min(1, watch_time / living_duration); NULL when the length is unknown
 const COMPLETION = (time: string) => `CASE WHEN :d > 0 THEN min(1.0, ${time} * 1.0 / :d) END`;
 
-export function createLiveSummaries(ctx: CacheContext, aggregates: OrgAggregates): LiveSummaries {
+export function createLiveSummaries(
+  ctx: CacheContext,
+  aggregates: OrgAggregates,
+  attendance: Attendance,
+): LiveSummaries {
   function recompute(liveId: number): void {
     ctx.tx(() => {
-      const live = ctx.stmt('SELECT living_duration FROM lives WHERE id = ?').get(liveId) as
-        { living_duration: number } | undefined;
+      const live = ctx.stmt('SELECT livingid, living_duration FROM lives WHERE id = ?').get(liveId) as
+        { livingid: string; living_duration: number } | undefined;
       if (!live) return;
       aggregates.ensure();
       const params = { id: liveId, d: live.living_duration, at: ctx.now() };
@@ -58,6 +63,8 @@ export function createLiveSummaries(ctx: CacheContext, aggregates: OrgAggregates
            GROUP BY 2`,
         )
         .run(liveId);
+      // ready before anyone asks (the audience is usually set when the live is scheduled)
+      attendance.get(liveId, live.livingid);
     });
   }
 

@@ -1,6 +1,6 @@
 // Lives: upserts from living_info, the audience picked when scheduling, and list/detail/now reads.
-import { z } from 'zod';
 import { audienceSchema, type Audience } from '../../shared/models.ts';
+import { readAudience } from './audience.ts';
 import { int, intOrNull, textOrNull, type CacheContext } from './context.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { LIVE_COLUMNS, LIVE_FROM, toLive, type LiveRow } from './live-rows.ts';
@@ -14,12 +14,6 @@ import type {
 
 const CHUNK = 2000;
 const clampStatus = (n: number) => (n >= 0 && n <= 4 ? n : 0);
-const storedAudience = z.object({
-  userids: z.array(z.string()),
-  department_ids: z.array(z.number()),
-  tag_ids: z.array(z.number()),
-});
-
 export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
   const upsert = ctx.stmt(
     `INSERT INTO lives (livingid, theme, anchor_userid, living_start, living_duration, status, type, description,
@@ -110,16 +104,8 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
   }
 
   function getLiveAudience(livingid: string): Audience | null {
-    const row = ctx
-      .stmt('SELECT userids, department_ids, tag_ids FROM live_audience WHERE livingid = ?')
-      .get(livingid) as { userids: string; department_ids: string; tag_ids: string } | undefined;
-    if (!row) return null;
-    const a = storedAudience.parse({
-      userids: JSON.parse(row.userids),
-      department_ids: JSON.parse(row.department_ids),
-      tag_ids: JSON.parse(row.tag_ids),
-    });
-    return { userids: a.userids, departmentIds: a.department_ids, tagIds: a.tag_ids };
+    const stored = readAudience(ctx, livingid);
+    return stored && { userids: stored.userids, departmentIds: stored.departmentIds, tagIds: stored.tagIds };
   }
 
   function listLives(filter: LiveListFilter): LivesResult {

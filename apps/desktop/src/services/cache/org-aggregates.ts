@@ -16,6 +16,8 @@ export interface OrgAggregates {
   userCount(): number;
   /** Number of cached users with this status (as of the last recompute). */
   statusCount(status: number): number;
+  /** Changes with every recompute: results derived from the org can tell they are stale. */
+  version(): number;
 }
 
 /** Each department's chain of ancestors, itself first, up to a root (a department whose parent is unknown). */
@@ -116,6 +118,7 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
         [number, number]
       >;
       ctx.setMeta('org.statusCounts', Object.fromEntries(byStatus));
+      ctx.setMeta('org.version', (ctx.getMeta<number>('org.version') ?? 0) + 1);
       ctx.setMeta(DIRTY_KEY, null);
     });
   }
@@ -127,6 +130,7 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
     },
     recompute,
     userCount: () => ctx.getMeta<number>('org.userCount') ?? 0,
+    version: () => ctx.getMeta<number>('org.version') ?? 0,
     statusCount(status) {
       let counts = ctx.getMeta<Record<string, number>>('org.statusCounts');
       if (!counts) {

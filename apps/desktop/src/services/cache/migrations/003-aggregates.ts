@@ -44,7 +44,11 @@ export const aggregates: Migration = {
         commenters INTEGER NOT NULL DEFAULT 0,
         mic_users INTEGER NOT NULL DEFAULT 0,
         dirty INTEGER NOT NULL DEFAULT 1,
-        computed_at INTEGER
+        computed_at INTEGER,
+        -- attendance against the audience, valid while attendance_key (audience, org, fetch) holds
+        attendance_key TEXT,
+        attendance_audience INTEGER,
+        attendance_attended INTEGER
       );
       CREATE INDEX live_summary_dirty ON live_summary(dirty) WHERE dirty = 1;
 

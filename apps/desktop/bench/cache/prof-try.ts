@@ -1,0 +1,16 @@
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { openCache } from '../../src/services/cache/index.ts';
+const dir = '/tmp/wld-warm-cache/';
+const key = readdirSync(dir).find((f) => f.endsWith('.sqlite'))!;
+copyFileSync(dir + key, '/tmp/prof-copy.sqlite');
+const meta = JSON.parse(readFileSync(dir + key.replace('.sqlite', '.json'), 'utf8'));
+const c = openCache('/tmp/prof-copy.sqlite', { now: () => meta.now * 1000 });
+const depts = c.departments().departments.filter((d) => d.totalUserCount > 4000 && d.totalUserCount < 5000);
+const big = [...meta.lives].sort((a: any, b: any) => b.viewers - a.viewers)[0];
+c.setLiveAudience(big.livingid, { userids: [], departmentIds: [depts[0]!.id], tagIds: [] });
+const time = (label: string, fn: () => unknown) => { fn(); const ts: number[] = []; for (let i = 0; i < 8; i++) { const t = performance.now(); fn(); ts.push(performance.now() - t); } ts.sort((a, b) => a - b); console.log(label, ts.map((x) => x.toFixed(1)).join(' ')); };
+time('analytics big+aud', () => c.liveAnalytics(big.livingid));
+time('absentees big', () => c.absentees(big.livingid));
+c.setLiveAudience(big.livingid, null);
+time('analytics big no aud', () => c.liveAnalytics(big.livingid));
+c.close();
