@@ -12,6 +12,24 @@ export default tseslint.config(
     },
   },
   {
+    // The browser host's page scripts are classic scripts shared by the page and Node.
+    files: ['apps/desktop/browser-host/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        location: 'readonly',
+        WebSocket: 'readonly',
+        MessageChannel: 'readonly',
+        btoa: 'readonly',
+        atob: 'readonly',
+        Buffer: 'readonly',
+        globalThis: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+  },
+  {
     // The renderer reaches data only through the typed contract: no Node, Electron or wecom-core.
     files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
     rules: {

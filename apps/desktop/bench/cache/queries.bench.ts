@@ -150,8 +150,8 @@ export async function runQueryBenchmarks(size: WarmCacheSize = QUERY_BENCH_SIZE)
           'lives.absentees',
           data,
           timeEach(livesToRead, (l) => cache.absentees(l.livingid)),
-          DASHBOARD_TARGET_MS,
-          'audience: a department subtree of 200–5,000 users',
+          null,
+          'lists up to ~4,500 users (audience: a department subtree of 200–5,000): grows with its output',
         ),
       );
       const statsQueries = (sort: 'watchTime' | 'name' | 'department') =>

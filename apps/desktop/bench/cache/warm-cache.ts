@@ -55,8 +55,9 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-function templateKey(size: WarmCacheSize): string {
-  const hash = createHash('sha256').update(JSON.stringify(size));
+/** Changes with any change to the cache's code or to this generator. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
   for (const path of [
     ...sourceFiles(CACHE_SOURCE).sort(),
     join(import.meta.dirname, 'generate.ts'),
@@ -64,8 +65,10 @@ function templateKey(size: WarmCacheSize): string {
   ]) {
     hash.update(readFileSync(path));
   }
-  return hash.digest('hex').slice(0, 16);
+  return hash.digest('hex').slice(0, 12);
 }
+
+const TEMPLATES = join(tmpdir(), 'wld-warm-cache');
 
 /**
  * Puts a warm cache at `file` (replacing any file there), closed. `reuse: false` always builds.
@@ -79,10 +82,16 @@ export async function buildWarmCache(
   mkdirSync(dirname(file), { recursive: true });
   if (options.reuse === false) return { ...(await build(file, size)), file };
 
-  const template = join(tmpdir(), 'wld-warm-cache', templateKey(size));
+  const source = sourceHash();
+  const sizeKey = createHash('sha256').update(JSON.stringify(size)).digest('hex').slice(0, 12);
+  const template = join(TEMPLATES, `${source}-${sizeKey}`);
   const reused = existsSync(`${template}.json`);
   if (!reused) {
-    mkdirSync(dirname(template), { recursive: true });
+    // templates built by older code go (each holds a whole cache); other sizes of this code stay
+    mkdirSync(TEMPLATES, { recursive: true });
+    for (const name of readdirSync(TEMPLATES)) {
+      if (!name.startsWith(`${source}-`)) rmSync(join(TEMPLATES, name), { force: true });
+    }
     const built = await build(`${template}.building`, size);
     renameSync(`${template}.building`, `${template}.sqlite`);
     writeFileSync(`${template}.json`, JSON.stringify(built));

@@ -99,6 +99,31 @@ describe('opening and migrating the cache', () => {
     cache.close();
   });
 
+  it('rebuilds the search index of a version-3 database (earlier index layout)', () => {
+    const file = tmp.file();
+    const db = new Database(file);
+    applyMigrations(db, { target: 3 });
+    db.prepare(
+      `INSERT INTO users (id, userid, name, position, fetched_at) VALUES (7, 'wangfang', '王芳', '产品经理', 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO users_fts (rowid, name, userid, alias, position) VALUES (7, ' 王  芳 ', 'wangfang', '', ' 产  品  经  理 ')`,
+    ).run();
+    db.close();
+
+    const cache = openCache(file);
+    expect(cache.schemaVersion).toBe(4);
+    for (const query of ['经理', '王芳', '芳', 'wang', '产品经理']) {
+      expect(
+        cache.searchUsers({ query }).rows.map((u) => u.userid),
+        query,
+      ).toEqual(['wangfang']);
+    }
+    expect(cache.searchUsers({ query: '芳产' }).total).toBe(0);
+    expect(cache.integrityCheck()).toBe('ok');
+    cache.close();
+  });
+
   it('refuses a database from a newer version without touching it', () => {
     const file = tmp.file();
     const db = new Database(file);

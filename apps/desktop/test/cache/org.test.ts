@@ -114,6 +114,11 @@ describe('user search', () => {
     expect(cache.searchUsers({ query: '工程师', status: 1, departmentId: 2 }).total).toBe(3);
     expect(ids(cache.searchUsers({ status: 4 }).rows)).toEqual(['sunba']);
     expect(cache.searchUsers({ status: 2, departmentId: 2 }).total).toBe(0);
+    // counts follow a change of status
+    expect(cache.searchUsers({ status: 2 }).total).toBe(1);
+    cache.upsertUsers([{ userid: 'qianqi', status: 1 }]);
+    expect(cache.searchUsers({ status: 2 }).total).toBe(0);
+    expect(cache.searchUsers({ status: 1, departmentId: 3 }).total).toBe(2);
   });
 
   it('gives the same answers whether a filter drives the query or the sort index is walked', () => {

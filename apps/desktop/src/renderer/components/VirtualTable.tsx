@@ -122,7 +122,11 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
 
   const load = useCallback(
     (page: number) => {
-      cache.load(page, (offset, limit, signal) => fetchRef.current(offset, limit, signal), () => {
+      const timedFetch = (offset: number, limit: number, signal: AbortSignal) => {
+        const started = performance.now();
+        return fetchRef.current(offset, limit, signal).finally(() => performance.measure('wld:table-fetch', { start: started }));
+      };
+      cache.load(page, timedFetch, () => {
         if (cache.total !== null) totalRef.current?.(cache.total);
         rerender();
       });

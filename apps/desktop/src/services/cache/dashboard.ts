@@ -125,11 +125,15 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
 
     const completionByDepartment = ctx
       .stmt(
-        `SELECT ds.division_id AS departmentId, COALESCE(d.name, '') AS name,
-                sum(ds.completion_sum) / sum(ds.viewers) AS averageCompletion, sum(ds.viewers) AS viewers
-         FROM (${filtered}) f CROSS JOIN live_division_summary ds ON ds.live_id = f.id
-           LEFT JOIN departments d ON d.id = ds.division_id
-         GROUP BY ds.division_id ORDER BY viewers DESC, ds.division_id`,
+        // walks the (division, live) index in division order: grouping without a sort
+        `SELECT g.division_id AS departmentId, COALESCE(d.name, '') AS name, g.completion / g.viewers AS averageCompletion,
+                g.viewers
+         FROM (SELECT division_id, sum(completion_sum) AS completion, sum(viewers) AS viewers
+               FROM live_division_summary INDEXED BY live_division_summary_division
+               WHERE +live_id IN (SELECT l.id FROM lives l WHERE ${where.join(' AND ')})
+               GROUP BY division_id) g
+           LEFT JOIN departments d ON d.id = g.division_id
+         ORDER BY g.viewers DESC, g.division_id`,
       )
       .all(params) as StatsOverviewResult['completionByDepartment'];
 

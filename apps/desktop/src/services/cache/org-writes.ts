@@ -3,7 +3,7 @@
 import { chunks, int, intOrNull, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
-import { indexText } from './search-text.ts';
+import { searchColumns } from './search-text.ts';
 import type {
   OrgSyncPart,
   WireDepartment,
@@ -56,12 +56,8 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
        email = ?, mobile = ?, generation = max(generation, ?), fetched_at = ? WHERE id = ?`,
   );
   const touchUser = ctx.stmt('UPDATE users SET generation = max(generation, ?), fetched_at = ? WHERE id = ?');
-  const insertSearch = ctx.stmt(
-    'INSERT INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)',
-  );
-  const replaceSearch = ctx.stmt(
-    'INSERT OR REPLACE INTO users_fts (rowid, name, userid, alias, position) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insertSearch = ctx.stmt('INSERT INTO users_fts (rowid, words, bigrams) VALUES (?, ?, ?)');
+  const replaceSearch = ctx.stmt('INSERT OR REPLACE INTO users_fts (rowid, words, bigrams) VALUES (?, ?, ?)');
   const findLinks = ctx
     .stmt(
       'SELECT department_id, sort_order, is_leader FROM user_departments WHERE user_id = ? ORDER BY link_order',
@@ -85,7 +81,8 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
     mobile: string | null;
   }
 
-  function writeUser(row: WireUser, gen: number, at: number): void {
+  /** Writes one user; true when counts may change (a new user, other departments or status). */
+  function writeUser(row: WireUser, gen: number, at: number): boolean {
     if (typeof row.userid !== 'string' || row.userid === '') {
       throw new CacheError('conflict', 'a user row without userid');
     }
@@ -116,12 +113,10 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
       email: textOrNull(row.email) ?? textOrNull(row.biz_mail) ?? stored?.email ?? null,
       mobile: textOrNull(row.mobile) ?? stored?.mobile ?? null,
     };
-    const search = [
-      indexText(next.name),
-      indexText(userid),
-      indexText(next.alias),
-      indexText(next.position),
-    ] as const;
+    const search = () => {
+      const { words, bigrams } = searchColumns([next.name, userid, next.alias, next.position]);
+      return [words, bigrams] as const;
+    };
 
     let id: number;
     if (!stored) {
@@ -140,7 +135,7 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
           at,
         ).lastInsertRowid,
       );
-      insertSearch.run(id, ...search);
+      insertSearch.run(id, ...search());
     } else {
       id = stored.id;
       const changed = (Object.keys(next) as Array<keyof typeof next>).some((k) => next[k] !== stored[k]);
@@ -159,12 +154,13 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
           id,
         );
         if (next.name !== stored.name || next.alias !== stored.alias || next.position !== stored.position) {
-          replaceSearch.run(id, ...search);
+          replaceSearch.run(id, ...search());
         }
       } else {
         touchUser.run(gen, at, id);
       }
     }
+    let moved = false;
     if (links) {
       const current = stored ? (findLinks.all(id) as Array<[number, number, number]>) : [];
       const same =
@@ -175,8 +171,10 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
         links.forEach(([departmentId, order, leader], i) =>
           insertLink.run(id, departmentId, i, order, leader, at),
         );
+        moved = current.length !== links.length || current.some((c, i) => c[0] !== links[i]?.[0]);
       }
     }
+    return !stored || moved || next.status !== stored.status;
   }
 
   function upsertUsers(rows: WireUser[], fetchedAt = ctx.now()): void {
@@ -185,9 +183,11 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
     const at = Math.trunc(fetchedAt);
     for (const chunk of chunks(rows, CHUNK)) {
       ctx.tx(() => {
-        for (const row of chunk) writeUser(row, gen, at);
+        let countsChange = false;
+        for (const row of chunk) countsChange = writeUser(row, gen, at) || countsChange;
         ctx.touchDataset('org', at);
-        aggregates.markDirty();
+        // counts, members and search plans are recomputed lazily: only when they can change
+        if (countsChange) aggregates.markDirty();
       });
     }
   }

@@ -1,31 +1,51 @@
-// Text preparation for the user search index (FTS5, unicode61 tokenizer).
-// unicode61 keeps a run of Chinese characters as ONE token, so "张三丰" would only match "张三丰*".
-// We index every CJK character as its own token and search a CJK run as a phrase of characters:
-// any contiguous part of a Chinese name or position matches ("三丰", "丰"). Latin letters and
-// digits stay words and are searched as prefixes ("zhang" matches userid "zhangsan"; punctuation
-// splits words, so "san" matches "zhang.san").
+// Text preparation for the user search index (FTS5, unicode61 tokenizer), over name, userid, alias
+// and position. unicode61 keeps a run of Chinese characters as ONE token, so "张三丰" would only
+// be found by "张三丰…". Two columns instead:
+//   words    every CJK character as its own token, plus the Latin/digit words (userid, alias…)
+//   bigrams  every pair of adjacent CJK characters within a run ("产品经理" → 产品 品经 经理)
+// A query's CJK run of one character looks up `words`; a longer run is a phrase of its bigrams
+// ("经理" is ONE token lookup, "工程师" the phrase 工程 程师), so any contiguous part of a name or
+// position matches, and common two-character terms stay cheap. Latin words and digits are prefix
+// searches in `words` ("zhang" finds "zhangsan"; punctuation splits words: "san" finds "zhang.san").
 
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const QUERY_TERM =
-  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)|([\p{L}\p{N}]+)/gu;
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+const CJK_CHAR = new RegExp(`[${CJK}]`, 'gu');
+const CJK_RUN = new RegExp(`[${CJK}]+`, 'gu');
+const QUERY_TERM = new RegExp(`([${CJK}]+)|([\\p{L}\\p{N}]+)`, 'gu');
 
-/** Text stored in the index for one field: CJK characters separated by spaces. */
-export function indexText(value: string | null | undefined): string {
-  if (!value) return '';
-  return value.normalize('NFKC').replace(CJK_CHAR, ' $& ');
+export interface SearchColumns {
+  words: string;
+  bigrams: string;
+}
+
+const bigramsOf = (run: string): string[] => {
+  const chars = [...run];
+  return chars.slice(1).map((c, i) => `${chars[i]}${c}`);
+};
+
+/** The index columns for a user's searchable fields. */
+export function searchColumns(fields: ReadonlyArray<string | null | undefined>): SearchColumns {
+  const texts = fields
+    .filter((f): f is string => typeof f === 'string' && f !== '')
+    .map((f) => f.normalize('NFKC'));
+  return {
+    words: texts.map((t) => t.replace(CJK_CHAR, ' $& ')).join(' '),
+    bigrams: texts.flatMap((t) => [...t.matchAll(CJK_RUN)].flatMap((m) => bigramsOf(m[0]))).join(' '),
+  };
 }
 
 /**
  * An FTS5 MATCH expression for what a person typed, or null when it holds nothing searchable.
- * Terms are ANDed; each is a quoted phrase (CJK) or a quoted prefix (other words), so no user
- * input can reach FTS5's query syntax.
+ * Terms are ANDed; each is a quoted token, phrase or prefix, so no user input reaches FTS5's
+ * query syntax.
  */
 export function matchExpression(query: string): string | null {
   const terms: string[] = [];
   for (const match of query.normalize('NFKC').matchAll(QUERY_TERM)) {
     const [, cjk, word] = match;
-    if (cjk) terms.push(`"${[...cjk].join(' ')}"`);
-    else if (word) terms.push(`"${word}"*`);
+    if (cjk)
+      terms.push([...cjk].length === 1 ? `words : "${cjk}"` : `bigrams : "${bigramsOf(cjk).join(' ')}"`);
+    else if (word) terms.push(`words : "${word}"*`);
   }
   return terms.length > 0 ? terms.join(' AND ') : null;
 }

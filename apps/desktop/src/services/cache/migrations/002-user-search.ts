@@ -1,8 +1,16 @@
 // Full-text user search (name, userid, alias, position) and a backfill of the users already cached.
-// Contentless with delete support: the index holds only tokens; rowid = users.id. Writers keep it
-// in step with users explicitly (the text is prepared in JS, see search-text.ts).
-import { indexText } from '../search-text.ts';
+// Contentless with delete support: the index holds only tokens; rowid = users.id.
+// Version 4 replaced this index (see 004-search-bigrams.ts); the text preparation of this version
+// is kept here as it was, so the migration always does the same thing.
 import type { Migration } from './types.ts';
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Text stored for one field in this version: CJK characters separated by spaces. */
+function indexText(value: string | null | undefined): string {
+  if (!value) return '';
+  return value.normalize('NFKC').replace(CJK_CHAR, ' $& ');
+}
 
 export const userSearch: Migration = {
   version: 2,
