@@ -57,48 +57,25 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
       for (const [id, chain] of chains)
         chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
 
-      // one pass over the links, grouped by user: a user counts once per ancestor however many
-      // of its departments sit below it
-      const direct = new Map<number, number>();
-      const members = new Map<number, number[]>();
-      const links = db
-        .prepare('SELECT user_id, department_id FROM user_departments ORDER BY user_id')
-        .raw()
-        .all() as Array<[number, number]>;
-      let currentUser = -1;
-      let seen = new Set<number>();
-      const flush = () => {
-        for (const d of seen) {
-          const list = members.get(d);
-          if (list) list.push(currentUser);
-          else members.set(d, [currentUser]);
-        }
-      };
-      for (const [userId, departmentId] of links) {
-        if (userId !== currentUser) {
-          flush();
-          seen = new Set();
-          currentUser = userId;
-        }
-        direct.set(departmentId, (direct.get(departmentId) ?? 0) + 1);
-        for (const a of chains.get(departmentId) ?? []) seen.add(a);
-      }
-      flush();
-
+      // every user under every ancestor of its departments, once (in key order: appends)
       db.prepare('DELETE FROM department_members').run();
-      const insertMember = ctx.stmt('INSERT INTO department_members (department_id, user_id) VALUES (?, ?)');
-      // in key order: appends, not random inserts
-      for (const departmentId of [...members.keys()].sort((a, b) => a - b)) {
-        for (const userId of members.get(departmentId) ?? []) insertMember.run(departmentId, userId);
-      }
+      db.prepare(
+        `INSERT OR IGNORE INTO department_members (department_id, user_id)
+         SELECT c.ancestor, ud.user_id FROM dept_closure c JOIN user_departments ud ON ud.department_id = c.descendant
+         ORDER BY 1, 2`,
+      ).run();
 
       const update = ctx.stmt(
-        'UPDATE departments SET user_count = ?, total_user_count = ?, division_id = ? WHERE id = ?',
+        `UPDATE departments SET division_id = ?,
+           user_count = (SELECT count(*) FROM user_departments WHERE department_id = departments.id),
+           total_user_count = (SELECT count(*) FROM department_members WHERE department_id = departments.id)
+         WHERE id = ?`,
       );
       for (const [id] of departments) {
         const chain = chains.get(id) ?? [id];
+        // the department right below the root (itself when it is the root or right below it)
         const division = chain.length >= 2 ? chain[chain.length - 2] : chain[0];
-        update.run(direct.get(id) ?? 0, members.get(id)?.length ?? 0, division ?? id, id);
+        update.run(division ?? id, id);
       }
 
       db.prepare(

@@ -32,6 +32,9 @@ interface DepartmentRow {
 }
 
 export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
+  // per connection, in memory (temp_store): the FTS hits of the current search
+  ctx.db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)');
+
   function departments(): DepartmentsResult {
     aggregates.ensure();
     const rows = ctx
@@ -73,14 +76,18 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
     const recursive = query.recursive ?? true;
     const everyone = aggregates.userCount();
 
-    // filters: [size, SQL when it drives (may use an index), SQL as a per-user check, parameter]
-    const filters: Array<{ size: number; drive: string; check: string; param: unknown }> = [];
+    // filters: [size, SQL when it drives (may use an index), SQL as a per-user check, parameters]
+    const filters: Array<{ size: number; drive: string; check: string; params: unknown[] }> = [];
     if (match) {
+      // the hits are evaluated once (a phrase costs) into a rowid table both queries probe
+      ctx.stmt('DELETE FROM temp.search_hits').run();
       filters.push({
-        size: ctx.stmt('SELECT count(*) FROM users_fts WHERE users_fts MATCH ?').pluck().get(match) as number,
-        drive: 'u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)',
-        check: '+u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)',
-        param: match,
+        size: ctx
+          .stmt('INSERT INTO temp.search_hits (id) SELECT rowid FROM users_fts WHERE users_fts MATCH ?')
+          .run(match).changes,
+        drive: 'u.id IN (SELECT id FROM temp.search_hits)',
+        check: '+u.id IN (SELECT id FROM temp.search_hits)',
+        params: [],
       });
     }
     if (departmentId !== null) {
@@ -104,7 +111,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
           size,
           drive: `u.id IN (SELECT user_id FROM ${table} WHERE department_id = ?)`,
           check: `EXISTS (SELECT 1 FROM ${table} m WHERE m.department_id = ? AND m.user_id = u.id)`,
-          param: departmentId,
+          params: [departmentId],
         });
       }
     }
@@ -113,7 +120,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
         size: aggregates.statusCount(status),
         drive: 'u.status = ?',
         check: '+u.status = ?',
-        param: status,
+        params: [status],
       });
     }
 
@@ -121,7 +128,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
     const smallest = filters[0];
     const drives = smallest !== undefined && smallest.size <= ctx.options.searchDriveLimit;
     const where = filters.map((f, i) => (drives && i === 0 ? f.drive : f.check));
-    const params = filters.map((f) => f.param);
+    const params = filters.flatMap((f) => f.params);
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const direction = query.desc ? 'DESC' : 'ASC';
     const sortColumns = SORT_COLUMNS[query.sort ?? 'name'];

@@ -242,6 +242,8 @@ export interface CacheOptions {
   busyTimeoutMs?: number;
   /** page cache size in KiB (default 65536 = 64 MiB; SQLite allocates it only as pages are used) */
   cacheSizeKiB?: number;
+  /** memory-mapped I/O window in MiB (default 256; 0 turns it off) */
+  mmapSizeMiB?: number;
   /** clock for fetched-at defaults and pruning (default Date.now) */
   now?: () => number;
   /** api_calls pruning: keep at most this many rows (default 200,000) … */
