@@ -23,7 +23,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results',
-  use: { trace: 'retain-on-failure' },
+  use: { trace: 'retain-on-failure', actionTimeout: 30_000 },
   projects: [
     {
       name: 'browser',

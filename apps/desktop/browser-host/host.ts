@@ -288,7 +288,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       closePagePorts();
       for (const socket of sockets) socket.terminate();
       wss.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      // the browser keeps HTTP connections alive: close them, or server.close() waits for them
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await closed;
       await services?.stop();
       services = null;
     },

@@ -38,7 +38,7 @@ test('send a message to a department', async ({ page, pageErrors }) => {
   expect(JSON.stringify(sent)).toContain(text);
   expect(JSON.stringify(sent)).toContain(String(department.id));
   // and the history shows it
-  await page.getByRole('tab', { name: /历史|History/ }).click();
+  await page.getByRole('tab', { name: /发送记录|History/ }).click();
   await expect(page.getByTestId('message-history')).toContainText(text.slice(0, 10));
   await snap(page, '42-messages-history');
 });

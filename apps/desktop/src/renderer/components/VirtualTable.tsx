@@ -2,7 +2,7 @@
 // they fall in are fetched (cached per queryKey), so 100k rows scroll smoothly and a new filter shows its
 // first rows as soon as its first page arrives. Keyboard: the grid takes focus, arrows/PageUp/PageDown/
 // Home/End move the active row (aria-activedescendant), Enter opens it.
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Flex, Typography, theme } from 'antd';
@@ -70,6 +70,53 @@ function cellStyle<R>(column: VirtualColumn<R>): CSSProperties {
   };
 }
 
+interface VirtualRowProps<R> {
+  row: R | undefined;
+  index: number;
+  id: string;
+  testId: string;
+  start: number;
+  active: boolean;
+  columns: VirtualColumn<R>[];
+  rowStyle: CSSProperties;
+  activeStyle: CSSProperties;
+  placeholderStyle: CSSProperties;
+  onActivate: (index: number, row: R | undefined) => void;
+}
+
+/**
+ * One body row. Memoised: a re-render of the table (a page arriving, the active row moving, the
+ * parent re-rendering with the same rows) leaves the rows whose data and position did not change
+ * alone, so only new rows pay for their cells.
+ */
+function VirtualRowImpl<R>({ row, index, id, testId, start, active, columns, rowStyle, activeStyle, placeholderStyle, onActivate }: VirtualRowProps<R>) {
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={active || undefined}
+      data-testid={testId}
+      className="wld-grid-row"
+      onClick={() => onActivate(index, row)}
+      style={{ ...rowStyle, ...(active ? activeStyle : null), transform: `translateY(${start}px)` }}
+    >
+      {columns.map((column) => (
+        <div key={column.key} role="gridcell" style={cellStyle(column)}>
+          {row === undefined ? (
+            <span aria-hidden style={placeholderStyle} />
+          ) : column.render ? (
+            column.render(row)
+          ) : (
+            String((row as Record<string, unknown>)[column.key] ?? '')
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+const VirtualRow = memo(VirtualRowImpl) as typeof VirtualRowImpl;
+
 export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const {
     columns,
@@ -102,6 +149,17 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const totalRef = useRef(onTotalChange);
   totalRef.current = onTotalChange;
 
+  const loadInto = useCallback((target: PageCache<R>, page: number) => {
+    const timedFetch = (offset: number, limit: number, signal: AbortSignal) => {
+      const started = performance.now();
+      return fetchRef.current(offset, limit, signal).finally(() => performance.measure('wld:table-fetch', { start: started }));
+    };
+    target.load(page, timedFetch, () => {
+      if (target.total !== null) totalRef.current?.(target.total);
+      rerender();
+    });
+  }, []);
+
   const cache = useMemo(() => {
     const existing = caches.current.get(queryKey);
     if (existing) {
@@ -117,22 +175,14 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       caches.current.get(oldest)?.abort();
       caches.current.delete(oldest);
     }
+    // The first page is asked for now, not after commit: the services search while React renders
+    // and commits the reset table (an effect would wait for that, and maybe for a paint). The cache is
+    // keyed by queryKey, so a render that runs twice or is thrown away reuses it instead of refetching.
+    loadInto(created, 0);
     return created;
-  }, [queryKey, pageSize]);
+  }, [queryKey, pageSize, loadInto]);
 
-  const load = useCallback(
-    (page: number) => {
-      const timedFetch = (offset: number, limit: number, signal: AbortSignal) => {
-        const started = performance.now();
-        return fetchRef.current(offset, limit, signal).finally(() => performance.measure('wld:table-fetch', { start: started }));
-      };
-      cache.load(page, timedFetch, () => {
-        if (cache.total !== null) totalRef.current?.(cache.total);
-        rerender();
-      });
-    },
-    [cache],
-  );
+  const load = useCallback((page: number) => loadInto(cache, page), [cache, loadInto]);
 
   // A new query starts at the top with its first page.
   useEffect(() => {
@@ -202,6 +252,37 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   };
 
   const rowId = (index: number) => `${gridId}-row-${index}`;
+  const clickRef = useRef(onRowClick);
+  clickRef.current = onRowClick;
+  const onActivate = useCallback((index: number, row: R | undefined) => {
+    setActive(index);
+    if (row !== undefined) clickRef.current?.(row);
+  }, []);
+  const hasRowClick = onRowClick !== undefined;
+  const rowStyles = useMemo(
+    () => ({
+      row: {
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        width: '100%',
+        height: rowHeight,
+        display: 'flex',
+        alignItems: 'center',
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        cursor: hasRowClick ? 'pointer' : undefined,
+      } satisfies CSSProperties,
+      active: { background: token.controlItemBgActive, boxShadow: `inset 2px 0 0 ${token.colorPrimary}` } satisfies CSSProperties,
+      placeholder: {
+        display: 'inline-block',
+        width: '60%',
+        height: 10,
+        borderRadius: 4,
+        background: token.colorFillSecondary,
+      } satisfies CSSProperties,
+    }),
+    [rowHeight, hasRowClick, token],
+  );
   const minWidth = columns.reduce((sum, c) => sum + (c.width ?? MIN_FLEX_WIDTH), 0);
   const loadingFirst = cache.total === null && !error;
 
@@ -296,56 +377,21 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
             <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {
                 const row = cache.row(item.index);
-                const isActive = item.index === active;
                 return (
-                  <div
+                  <VirtualRow<R>
                     key={row === undefined ? `loading-${item.index}` : rowKey(row)}
+                    row={row}
+                    index={item.index}
                     id={rowId(item.index)}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    aria-selected={isActive || undefined}
-                    data-testid={row === undefined ? 'row-loading' : `row-${rowKey(row)}`}
-                    className="wld-grid-row"
-                    onClick={() => {
-                      setActive(item.index);
-                      if (row !== undefined) onRowClick?.(row);
-                    }}
-                    style={{
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      width: '100%',
-                      height: rowHeight,
-                      transform: `translateY(${item.start}px)`,
-                      display: 'flex',
-                      alignItems: 'center',
-                      borderBottom: `1px solid ${token.colorBorderSecondary}`,
-                      cursor: onRowClick ? 'pointer' : undefined,
-                      background: isActive ? token.controlItemBgActive : undefined,
-                      boxShadow: isActive ? `inset 2px 0 0 ${token.colorPrimary}` : undefined,
-                    }}
-                  >
-                    {columns.map((column) => (
-                      <div key={column.key} role="gridcell" style={cellStyle(column)}>
-                        {row === undefined ? (
-                          <span
-                            aria-hidden
-                            style={{
-                              display: 'inline-block',
-                              width: '60%',
-                              height: 10,
-                              borderRadius: 4,
-                              background: token.colorFillSecondary,
-                            }}
-                          />
-                        ) : column.render ? (
-                          column.render(row)
-                        ) : (
-                          String((row as Record<string, unknown>)[column.key] ?? '')
-                        )}
-                      </div>
-                    ))}
-                  </div>
+                    testId={row === undefined ? 'row-loading' : `row-${rowKey(row)}`}
+                    start={item.start}
+                    active={item.index === active}
+                    columns={columns}
+                    rowStyle={rowStyles.row}
+                    activeStyle={rowStyles.active}
+                    placeholderStyle={rowStyles.placeholder}
+                    onActivate={onActivate}
+                  />
                 );
               })}
             </div>

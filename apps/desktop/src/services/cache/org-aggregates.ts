@@ -11,7 +11,14 @@ export interface OrgAggregates {
   markDirty(): void;
   /** Recomputes when marked dirty. */
   ensure(): void;
+  /** Recomputes everything now, in one transaction. */
   recompute(): void;
+  /**
+   * Recomputes in short transactions, one per step (the caller yields between steps). Readers see
+   * the previous values of a department until its step commits; the dirty flag stays set until the
+   * last step, so a crash in between is recovered by the next ensure().
+   */
+  recomputeInSteps(): Generator<void, void>;
   /** Number of cached users (as of the last recompute). */
   userCount(): number;
   /** Number of cached users with this status (as of the last recompute). */
@@ -40,44 +47,92 @@ function ancestorChains(parents: Map<number, number>): Map<number, number[]> {
   return result;
 }
 
+/** Work per step of a stepwise recompute: steps end once this much time has passed. */
+const STEP_BUDGET_MS = 8;
+/** department_members rows rewritten by one unit of work, about (units never split). */
+const MEMBERS_PER_UNIT = 4_000;
+
+/** The dirty mark: a number that grows with every org write (true in older files). */
+const dirtyMark = (value: unknown): number => (typeof value === 'number' ? value : value ? 1 : 0);
+
 export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
   const { db } = ctx;
 
-  function recompute(): void {
+  /** Yields between units of work once a step has used its time budget. */
+  function* steps(): Generator<void, void> {
+    const mark = dirtyMark(ctx.getMeta(DIRTY_KEY));
+    const departments = ctx.stmt('SELECT id, parent_id FROM departments').raw().all() as Array<[number, number]>;
+    const chains = ancestorChains(new Map(departments));
+    const known = new Set(departments.map(([id]) => id));
+    yield;
+
+    // the closure is small (departments × depth): replaced at once
     ctx.tx(() => {
-      const departments = db.prepare('SELECT id, parent_id FROM departments').raw().all() as Array<
-        [number, number]
-      >;
-      const chains = ancestorChains(new Map(departments));
-
+      const previous = ctx.stmt('SELECT DISTINCT ancestor FROM dept_closure').pluck().all() as number[];
+      const dropMembers = ctx.stmt('DELETE FROM department_members WHERE department_id = ?');
+      for (const id of previous) if (!known.has(id)) dropMembers.run(id);
       db.prepare('DELETE FROM dept_closure').run();
-      const insertClosure = ctx.stmt(
-        'INSERT INTO dept_closure (ancestor, descendant, depth) VALUES (?, ?, ?)',
-      );
-      for (const [id, chain] of chains)
-        chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
+      const insertClosure = ctx.stmt('INSERT INTO dept_closure (ancestor, descendant, depth) VALUES (?, ?, ?)');
+      for (const [id, chain] of chains) chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
+    });
+    yield;
 
-      // every user under every ancestor of its departments, once (in key order: appends)
-      db.prepare('DELETE FROM department_members').run();
-      db.prepare(
-        `INSERT OR IGNORE INTO department_members (department_id, user_id)
-         SELECT c.ancestor, ud.user_id FROM dept_closure c JOIN user_departments ud ON ud.department_id = c.descendant
-         ORDER BY 1, 2`,
-      ).run();
-
-      const update = ctx.stmt(
-        `UPDATE departments SET division_id = ?,
-           user_count = (SELECT count(*) FROM user_departments WHERE department_id = departments.id),
-           total_user_count = (SELECT count(*) FROM department_members WHERE department_id = departments.id)
-         WHERE id = ?`,
-      );
-      for (const [id] of departments) {
+    // every user under every ancestor of its departments, once: per department, and per range of
+    // user ids for a big subtree, so no unit writes more than about MEMBERS_PER_UNIT rows
+    const direct = new Map(
+      ctx.stmt('SELECT department_id, count(*) FROM user_departments GROUP BY 1').raw().all() as Array<[number, number]>,
+    );
+    const subtree = new Map<number, number>();
+    for (const [id, chain] of chains) {
+      const n = direct.get(id) ?? 0;
+      for (const ancestor of chain) subtree.set(ancestor, (subtree.get(ancestor) ?? 0) + n);
+    }
+    const maxUserId = ctx.stmt('SELECT COALESCE(max(id), 0) FROM users').pluck().get() as number;
+    const dropRange = ctx.stmt('DELETE FROM department_members WHERE department_id = ? AND user_id >= ? AND user_id < ?');
+    const fillRange = ctx.stmt(
+      `INSERT OR IGNORE INTO department_members (department_id, user_id)
+       SELECT c.ancestor, ud.user_id FROM dept_closure c JOIN user_departments ud ON ud.department_id = c.descendant
+       WHERE c.ancestor = ? AND ud.user_id >= ? AND ud.user_id < ?
+       ORDER BY 2`,
+    );
+    const updateCounts = ctx.stmt(
+      `UPDATE departments SET division_id = ?,
+         user_count = (SELECT count(*) FROM user_departments WHERE department_id = departments.id),
+         total_user_count = (SELECT count(*) FROM department_members WHERE department_id = departments.id)
+       WHERE id = ?`,
+    );
+    const units: Array<() => void> = [];
+    for (const [id] of departments) {
+      const ranges = Math.max(1, Math.ceil((subtree.get(id) ?? 0) / MEMBERS_PER_UNIT));
+      const width = Math.ceil((maxUserId + 1) / ranges);
+      for (let range = 0; range < ranges; range++) {
+        const low = range * width;
+        // the last range is open: it also clears ids of users removed since
+        const high = range === ranges - 1 ? Number.MAX_SAFE_INTEGER : low + width;
+        units.push(() => {
+          dropRange.run(id, low, high);
+          fillRange.run(id, low, high);
+        });
+      }
+      units.push(() => {
         const chain = chains.get(id) ?? [id];
         // the department right below the root (itself when it is the root or right below it)
         const division = chain.length >= 2 ? chain[chain.length - 2] : chain[0];
-        update.run(division ?? id, id);
-      }
+        updateCounts.run(division ?? id, id);
+      });
+    }
+    for (let next = 0; next < units.length; ) {
+      const deadline = performance.now() + STEP_BUDGET_MS;
+      ctx.tx(() => {
+        while (next < units.length) {
+          units[next++]?.();
+          if (performance.now() >= deadline) break;
+        }
+      });
+      yield;
+    }
 
+    ctx.tx(() => {
       db.prepare(
         `UPDATE tags SET member_count = (
            SELECT count(*) FROM (
@@ -96,16 +151,27 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
       >;
       ctx.setMeta('org.statusCounts', Object.fromEntries(byStatus));
       ctx.setMeta('org.version', (ctx.getMeta<number>('org.version') ?? 0) + 1);
-      ctx.setMeta(DIRTY_KEY, null);
+      // an org write between the steps may have missed the departments already done: stay dirty
+      if (dirtyMark(ctx.getMeta(DIRTY_KEY)) === mark) ctx.setMeta(DIRTY_KEY, null);
+    });
+  }
+
+  function recompute(): void {
+    ctx.tx(() => {
+      const run = steps();
+      while (run.next().done !== true) {
+        // one transaction: no yielding
+      }
     });
   }
 
   return {
-    markDirty: () => ctx.setMeta(DIRTY_KEY, true),
+    markDirty: () => ctx.setMeta(DIRTY_KEY, dirtyMark(ctx.getMeta(DIRTY_KEY)) + 1),
     ensure() {
-      if (ctx.getMeta<boolean>(DIRTY_KEY) === true) recompute();
+      if (dirtyMark(ctx.getMeta(DIRTY_KEY)) > 0) recompute();
     },
     recompute,
+    recomputeInSteps: steps,
     userCount: () => ctx.getMeta<number>('org.userCount') ?? 0,
     version: () => ctx.getMeta<number>('org.version') ?? 0,
     statusCount(status) {

@@ -15,6 +15,8 @@ import type {
 
 const GENERATION_KEY = 'org.generation';
 const CHUNK = 2000;
+/** Stale rows removed per transaction when a full sync ends. */
+const SWEEP_CHUNK = 500;
 const USER_STATUSES = new Set([1, 2, 4, 5]);
 
 interface GenerationState {
@@ -311,9 +313,19 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
     return generation;
   }
 
-  function finishOrgSync(generation: number, fetchedAt = ctx.now()): { removed: Record<string, number> } {
+  /**
+   * Ends a full org sync in short transactions (the caller yields between steps): rows the sync did
+   * not see are removed in chunks (each user with its links and search row), then the sync is
+   * marked complete, then the aggregates are recomputed step by step. A crash part-way leaves whole
+   * rows only: the sync stays unfinished (the next full sync sweeps again) and the aggregates stay
+   * marked dirty (the next read recomputes them).
+   */
+  function* finishOrgSyncInSteps(
+    generation: number,
+    fetchedAt = ctx.now(),
+  ): Generator<void, { removed: Record<string, number> }> {
     const at = Math.trunc(fetchedAt);
-    const result = ctx.tx(() => {
+    const running = (): GenerationState => {
       const state = generationState();
       if (state.active !== generation) {
         throw new CacheError(
@@ -321,21 +333,50 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
           `org sync ${generation} is not the running one (${String(state.active)})`,
         );
       }
-      const removed: Record<string, number> = { users: 0, departments: 0, tags: 0 };
-      if (state.include.includes('users')) {
-        ctx
-          .stmt('DELETE FROM users_fts WHERE rowid IN (SELECT id FROM users WHERE generation < ?)')
-          .run(generation);
-        removed.users = ctx.stmt('DELETE FROM users WHERE generation < ?').run(generation).changes;
+      return state;
+    };
+    const { include } = running();
+    const removed: Record<string, number> = { users: 0, departments: 0, tags: 0 };
+    const sweeps: Array<{ part: OrgSyncPart; stale: string; remove: string[] }> = [
+      {
+        part: 'users',
+        stale: 'SELECT id FROM users WHERE generation < ?',
+        remove: [
+          // a row stamped since (a refresh from a call) stays
+          'DELETE FROM users_fts WHERE rowid = (SELECT id FROM users WHERE id = ? AND generation < ?)',
+          'DELETE FROM users WHERE id = ? AND generation < ?',
+        ],
+      },
+      {
+        part: 'departments',
+        stale: 'SELECT id FROM departments WHERE generation < ?',
+        remove: ['DELETE FROM departments WHERE id = ? AND generation < ?'],
+      },
+      {
+        part: 'tags',
+        stale: 'SELECT tagid FROM tags WHERE generation < ?',
+        remove: ['DELETE FROM tags WHERE tagid = ? AND generation < ?'],
+      },
+    ];
+    for (const { part, stale, remove } of sweeps) {
+      if (!include.includes(part)) continue;
+      const ids = ctx.stmt(stale).pluck().all(generation) as number[];
+      const statements = remove.map((sql) => ctx.stmt(sql));
+      for (const chunk of chunks(ids, SWEEP_CHUNK)) {
+        ctx.tx(() => {
+          running();
+          for (const id of chunk) {
+            let changes = 0;
+            for (const statement of statements) changes = statement.run(id, generation).changes;
+            removed[part] = (removed[part] ?? 0) + changes;
+          }
+          aggregates.markDirty();
+        });
+        yield;
       }
-      if (state.include.includes('departments')) {
-        removed.departments = ctx
-          .stmt('DELETE FROM departments WHERE generation < ?')
-          .run(generation).changes;
-      }
-      if (state.include.includes('tags')) {
-        removed.tags = ctx.stmt('DELETE FROM tags WHERE generation < ?').run(generation).changes;
-      }
+    }
+    ctx.tx(() => {
+      const state = running();
       ctx.setMeta(GENERATION_KEY, { ...state, completed: generation, active: null, include: [] });
       ctx
         .stmt(
@@ -345,10 +386,24 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
         )
         .run(at, generation, ctx.now());
       ctx.touchDataset('org', at);
-      aggregates.recompute();
-      return { removed };
+      aggregates.markDirty();
     });
+    yield;
+    yield* aggregates.recomputeInSteps();
     // the org may have changed a lot: refresh the planner's statistics (sampled, quick)
+    if (!ctx.db.inTransaction) ctx.db.pragma('optimize');
+    return { removed };
+  }
+
+  function finishOrgSync(generation: number, fetchedAt = ctx.now()): { removed: Record<string, number> } {
+    // one transaction: all or nothing
+    const result = ctx.tx(() => {
+      const run = finishOrgSyncInSteps(generation, fetchedAt);
+      for (;;) {
+        const step = run.next();
+        if (step.done === true) return step.value;
+      }
+    });
     if (!ctx.db.inTransaction) ctx.db.pragma('optimize');
     return result;
   }
@@ -361,6 +416,7 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
   return {
     beginOrgSync,
     finishOrgSync,
+    finishOrgSyncInSteps,
     abortOrgSync,
     upsertUsers,
     upsertDepartments,

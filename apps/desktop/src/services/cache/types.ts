@@ -270,6 +270,12 @@ export interface Cache {
   beginOrgSync(options?: { include?: OrgSyncPart[] }): number;
   /** Ends a full org sync: removes users, departments, links, tags not seen in `generation`, in one transaction, and recomputes counts. */
   finishOrgSync(generation: number, fetchedAt?: number): { removed: Record<string, number> };
+  /**
+   * The same end of a full org sync in short transactions, one per step: yield to the event loop
+   * between steps. Removes rows in chunks, then marks the sync complete, then recomputes the
+   * aggregates; a crash part-way leaves whole rows, the sync unfinished and the aggregates dirty.
+   */
+  finishOrgSyncInSteps(generation: number, fetchedAt?: number): Generator<void, { removed: Record<string, number> }>;
   /** Abandons a full org sync without removing anything (a later full sync sweeps). */
   abortOrgSync(generation: number): void;
   /** Upserts departments (chunked, idempotent). */

@@ -59,7 +59,9 @@ export async function syncOrg(run: SyncRun): Promise<{ departments: number; user
 
     const tags = await syncTags(run, fetchedAt);
     throwIfAborted(run.signal);
-    cache.finishOrgSync(generation, fetchedAt);
+    // the sweep and the aggregates run in short transactions: calls are answered in between
+    const finishing = cache.finishOrgSyncInSteps(generation, fetchedAt);
+    while (finishing.next().done !== true) await yieldToLoop();
     cache.setSyncState('org', { status: 'done', fetchedAt, phase: null, done: seen.size, total: seen.size, cursor: null });
     return { departments: departments.length, users: seen.size, tags };
   } catch (error) {

@@ -1,8 +1,7 @@
 // The users table over `users.search`: windowed (100k rows stay smooth), search by name / userid /
 // position (debounced), status and department filters, sortable columns, export of the filtered set.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, Flex, Input, Select, Switch, Tag, Tooltip, Typography } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { Flex, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/models.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
@@ -14,13 +13,22 @@ import { fetchUsersPage, useOrgStore, usersQueryKey } from '../../stores/org.ts'
 import type { UserSortKey, UserStatus } from '../../stores/org.ts';
 import { useDebouncedValue } from './useDebouncedValue.ts';
 import { useTopicVersion } from './useTopicVersion.ts';
+import { UsersFilterControls, UsersSearchBox } from './UsersToolbar.tsx';
+import { userCellStyles } from './userCells.tsx';
 
 export const SEARCH_DEBOUNCE_MS = 150;
-const STATUS_COLORS: Record<UserStatus, string> = { 1: 'green', 2: 'red', 4: 'orange', 5: 'default' };
 const SORT_KEYS: readonly UserSortKey[] = ['name', 'userid', 'position', 'status'];
+
+/** Rows per users.search page: about two screens of the 520 px table, so a new query's first page is
+ * quick to search, send and check; scrolling asks for the next pages as they come into view. */
+export const USERS_PAGE_SIZE = 50;
+
+// The export buttons re-render only when their inputs change, not on every query or total.
+const MemoExportButtons = memo(ExportButtons);
 
 export function UsersTable({ departmentNames }: { departmentNames: Map<number, string> }) {
   const { t } = useTranslation('org');
+  const { token } = theme.useToken();
   const filters = useOrgStore((s) => s.filters);
   const setQuery = useOrgStore((s) => s.setQuery);
   const setStatus = useOrgStore((s) => s.setStatus);
@@ -43,110 +51,98 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   );
   const queryKey = `${usersQueryKey(filters)}#${version}`;
 
-  const columns = useMemo<VirtualColumn<User>[]>(
-    () => [
-      { key: 'name', title: t('users.name'), width: 140, sortable: true, render: (u) => <Typography.Text strong>{u.name}</Typography.Text> },
-      { key: 'userid', title: t('users.userid'), width: 160, sortable: true, render: (u) => <Typography.Text code>{u.userid}</Typography.Text> },
+  const columns = useMemo<VirtualColumn<User>[]>(() => {
+    const styles = userCellStyles(token);
+    return [
+      { key: 'name', title: t('users.name'), width: 140, sortable: true, render: (u) => <strong style={styles.name}>{u.name}</strong> },
+      { key: 'userid', title: t('users.userid'), width: 160, sortable: true, render: (u) => <code style={styles.userid}>{u.userid}</code> },
       { key: 'position', title: t('users.position'), width: 150, sortable: true, render: (u) => u.position || '–' },
       {
         key: 'status',
         title: t('users.status'),
         width: 100,
         sortable: true,
-        render: (u) => <Tag color={STATUS_COLORS[u.status]}>{userStatusLabel(u.status)}</Tag>,
+        render: (u) => <span style={styles.status[u.status]}>{userStatusLabel(u.status)}</span>,
       },
       {
         key: 'departments',
         title: t('users.departments'),
         render: (u) => {
-          const names = u.departments.map((id) => departmentNames.get(id) ?? `#${id}`);
-          return (
-            <Tooltip title={names.join('、')}>
-              <span>{names.join('、') || '–'}</span>
-            </Tooltip>
-          );
+          const names = u.departments.map((id) => departmentNames.get(id) ?? `#${id}`).join('、');
+          // the native title shows the full list when the cell cuts it off
+          return <span title={names || undefined}>{names || '–'}</span>;
         },
       },
-    ],
-    [t, departmentNames],
-  );
+    ];
+  }, [t, token, departmentNames]);
 
-  const sort: VirtualSort = { key: filters.sort, desc: filters.desc };
-  const exportColumns = [
-    { key: 'name', title: t('users.name') },
-    { key: 'userid', title: t('users.userid') },
-    { key: 'position', title: t('users.position') },
-    { key: 'status', title: t('users.status') },
-    { key: 'departments', title: t('users.departments') },
-  ];
-  const loadAll = async (signal: AbortSignal, onProgress: (p: { done: number; total: number | null }) => void) => {
-    const users = await collectPages((offset, limit, s) => fetchUsersPage(filters, offset, limit, s), { pageSize: 1000, signal, onProgress });
-    return users.map((u) => ({
-      name: u.name,
-      userid: u.userid,
-      position: u.position,
-      status: userStatusLabel(u.status),
-      departments: u.departments.map((id) => departmentNames.get(id) ?? String(id)).join('、'),
-    }));
-  };
+  const sort = useMemo<VirtualSort>(() => ({ key: filters.sort, desc: filters.desc }), [filters.sort, filters.desc]);
+  const exportColumns = useMemo(
+    () => [
+      { key: 'name', title: t('users.name') },
+      { key: 'userid', title: t('users.userid') },
+      { key: 'position', title: t('users.position') },
+      { key: 'status', title: t('users.status') },
+      { key: 'departments', title: t('users.departments') },
+    ],
+    [t],
+  );
+  const loadAll = useCallback(
+    async (signal: AbortSignal, onProgress: (p: { done: number; total: number | null }) => void) => {
+      const users = await collectPages((offset, limit, s) => fetchUsersPage(filters, offset, limit, s), { pageSize: 1000, signal, onProgress });
+      return users.map((u) => ({
+        name: u.name,
+        userid: u.userid,
+        position: u.position,
+        status: userStatusLabel(u.status),
+        departments: u.departments.map((id) => departmentNames.get(id) ?? String(id)).join('、'),
+      }));
+    },
+    [filters, departmentNames],
+  );
+  const onStatusChange = useCallback((status: UserStatus | null) => setStatus(status), [setStatus]);
+  const onReset = useCallback(() => {
+    setTyped('');
+    resetFilters();
+  }, [resetFilters]);
+  const rowKey = useCallback((u: User) => u.userid, []);
+  const onSortChange = useCallback(
+    (s: VirtualSort) => {
+      if ((SORT_KEYS as readonly string[]).includes(s.key)) setSort(s.key as UserSortKey, s.desc);
+    },
+    [setSort],
+  );
+  const onRowClick = useCallback((u: User) => openUser(u.userid), [openUser]);
 
   return (
     <Flex vertical gap={8}>
       <Flex gap={8} wrap align="center">
-        <Input
-          allowClear
-          prefix={<SearchOutlined aria-hidden />}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          placeholder={t('users.search')}
-          aria-label={t('users.search')}
-          style={{ width: 280 }}
-          maxLength={100}
-          data-testid="users-search"
-          data-page-search=""
+        <UsersSearchBox value={typed} onChange={setTyped} />
+        <UsersFilterControls
+          status={filters.status}
+          recursive={filters.recursive}
+          onStatusChange={onStatusChange}
+          onRecursiveChange={setRecursive}
+          onReset={onReset}
         />
-        <Select<UserStatus | 'all'>
-          value={filters.status ?? 'all'}
-          onChange={(v) => setStatus(v === 'all' ? null : v)}
-          style={{ width: 140 }}
-          aria-label={t('users.status')}
-          data-testid="users-status"
-          options={[
-            { value: 'all', label: t('users.allStatuses') },
-            ...([1, 2, 4, 5] as const).map((s) => ({ value: s, label: userStatusLabel(s) })),
-          ]}
-        />
-        <Flex align="center" gap={6}>
-          <Switch size="small" checked={filters.recursive} onChange={setRecursive} aria-label={t('users.recursive')} />
-          <Typography.Text>{t('users.recursive')}</Typography.Text>
-        </Flex>
-        <Button
-          onClick={() => {
-            setTyped('');
-            resetFilters();
-          }}
-        >
-          {t('common:actions.reset')}
-        </Button>
         <div style={{ flex: 1 }} />
         <Typography.Text type="secondary" data-testid="users-total">
           {total === null ? '' : t('users.total', { count: total })}
         </Typography.Text>
-        <ExportButtons filename={t('users.exportName')} columns={exportColumns} load={loadAll} size="small" disabled={!total} />
+        <MemoExportButtons filename={t('users.exportName')} columns={exportColumns} load={loadAll} size="small" disabled={!total} />
       </Flex>
       <VirtualTable<User>
         data-testid="users-table"
         aria-label={t('users.title')}
         columns={columns}
-        rowKey={(u) => u.userid}
+        rowKey={rowKey}
         fetchPage={fetchPage}
         queryKey={queryKey}
         height={520}
         sort={sort}
-        onSortChange={(s) => {
-          if ((SORT_KEYS as readonly string[]).includes(s.key)) setSort(s.key as UserSortKey, s.desc);
-        }}
-        onRowClick={(u) => openUser(u.userid)}
+        onSortChange={onSortChange}
+        onRowClick={onRowClick}
+        pageSize={USERS_PAGE_SIZE}
         onTotalChange={setTotal}
         emptyText={t('users.empty')}
         showCount={false}
