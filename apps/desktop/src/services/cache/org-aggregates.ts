@@ -1,6 +1,8 @@
 // Department closure, department members (subtrees included), user counts, divisions and tag
 // member counts: computed once after org changes — a persisted dirty flag, so a crash in between
-// is recovered — never per request.
+// is recovered — never per request. After a full sync they are recomputed in short steps (one
+// department, or one user-id range of a big one, at a time), so calls are answered in between.
+import type Database from 'better-sqlite3';
 import type { CacheContext } from './context.ts';
 
 const DIRTY_KEY = 'org.aggregatesDirty';
@@ -48,18 +50,101 @@ function ancestorChains(parents: Map<number, number>): Map<number, number[]> {
 }
 
 /** Work per step of a stepwise recompute: steps end once this much time has passed. */
-const STEP_BUDGET_MS = 8;
+const STEP_BUDGET_MS = 4;
 /** department_members rows rewritten by one unit of work, about (units never split). */
-const MEMBERS_PER_UNIT = 4_000;
+const MEMBERS_PER_UNIT = 1_500;
 
 /** The dirty mark: a number that grows with every org write (true in older files). */
 const dirtyMark = (value: unknown): number => (typeof value === 'number' ? value : value ? 1 : 0);
 
+/**
+ * Runs units of work in transactions of about STEP_BUDGET_MS each, yielding between them;
+ * `first` runs at the start of every transaction (a check, a mark that must ride along).
+ */
+export function* inBudgetedSteps(
+  ctx: CacheContext,
+  units: ReadonlyArray<() => void>,
+  first?: () => void,
+): Generator<void, void> {
+  for (let next = 0; next < units.length; ) {
+    const deadline = performance.now() + STEP_BUDGET_MS;
+    ctx.tx(() => {
+      first?.();
+      while (next < units.length) {
+        units[next++]?.();
+        if (performance.now() >= deadline) break;
+      }
+    });
+    yield;
+  }
+}
+
 export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
   const { db } = ctx;
 
-  /** Yields between units of work once a step has used its time budget. */
-  function* steps(): Generator<void, void> {
+  const updateCounts = (): Database.Statement =>
+    ctx.stmt(
+      `UPDATE departments SET division_id = ?,
+         user_count = (SELECT count(*) FROM user_departments WHERE department_id = departments.id),
+         total_user_count = (SELECT count(*) FROM department_members WHERE department_id = departments.id)
+       WHERE id = ?`,
+    );
+  /** The department right below the root (itself when it is the root or right below it). */
+  const division = (chains: Map<number, number[]>, id: number): number => {
+    const chain = chains.get(id) ?? [id];
+    return (chain.length >= 2 ? chain[chain.length - 2] : chain[0]) ?? id;
+  };
+
+  function replaceClosure(chains: Map<number, number[]>): void {
+    db.prepare('DELETE FROM dept_closure').run();
+    const insertClosure = ctx.stmt('INSERT INTO dept_closure (ancestor, descendant, depth) VALUES (?, ?, ?)');
+    for (const [id, chain] of chains) chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
+  }
+
+  /** Tag member counts and the org-wide counts; clears the dirty flag unless marked again since `mark`. */
+  function finish(mark: number): void {
+    db.prepare(
+      `UPDATE tags SET member_count = (
+         SELECT count(*) FROM (
+           SELECT userid FROM tag_users WHERE tagid = tags.tagid
+           UNION
+           SELECT u.userid FROM tag_departments td
+             CROSS JOIN department_members m ON m.department_id = td.department_id
+             CROSS JOIN users u ON u.id = m.user_id
+           WHERE td.tagid = tags.tagid))`,
+    ).run();
+    const users = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    ctx.setMeta('org.userCount', users);
+    const byStatus = db.prepare('SELECT status, count(*) FROM users GROUP BY status').raw().all() as Array<
+      [number, number]
+    >;
+    ctx.setMeta('org.statusCounts', Object.fromEntries(byStatus));
+    ctx.setMeta('org.version', (ctx.getMeta<number>('org.version') ?? 0) + 1);
+    // an org write between the steps may have missed the departments already done: stay dirty
+    if (dirtyMark(ctx.getMeta(DIRTY_KEY)) === mark) ctx.setMeta(DIRTY_KEY, null);
+  }
+
+  /** Everything at once: the fastest way, for one transaction. */
+  function recompute(): void {
+    ctx.tx(() => {
+      const mark = dirtyMark(ctx.getMeta(DIRTY_KEY));
+      const departments = db.prepare('SELECT id, parent_id FROM departments').raw().all() as Array<[number, number]>;
+      const chains = ancestorChains(new Map(departments));
+      replaceClosure(chains);
+      // every user under every ancestor of its departments, once (in key order: appends)
+      db.prepare('DELETE FROM department_members').run();
+      db.prepare(
+        `INSERT OR IGNORE INTO department_members (department_id, user_id)
+         SELECT c.ancestor, ud.user_id FROM dept_closure c JOIN user_departments ud ON ud.department_id = c.descendant
+         ORDER BY 1, 2`,
+      ).run();
+      const update = updateCounts();
+      for (const [id] of departments) update.run(division(chains, id), id);
+      finish(mark);
+    });
+  }
+
+  function* recomputeInSteps(): Generator<void, void> {
     const mark = dirtyMark(ctx.getMeta(DIRTY_KEY));
     const departments = ctx.stmt('SELECT id, parent_id FROM departments').raw().all() as Array<[number, number]>;
     const chains = ancestorChains(new Map(departments));
@@ -71,9 +156,7 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
       const previous = ctx.stmt('SELECT DISTINCT ancestor FROM dept_closure').pluck().all() as number[];
       const dropMembers = ctx.stmt('DELETE FROM department_members WHERE department_id = ?');
       for (const id of previous) if (!known.has(id)) dropMembers.run(id);
-      db.prepare('DELETE FROM dept_closure').run();
-      const insertClosure = ctx.stmt('INSERT INTO dept_closure (ancestor, descendant, depth) VALUES (?, ?, ?)');
-      for (const [id, chain] of chains) chain.forEach((ancestor, depth) => insertClosure.run(ancestor, id, depth));
+      replaceClosure(chains);
     });
     yield;
 
@@ -91,16 +174,12 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
     const dropRange = ctx.stmt('DELETE FROM department_members WHERE department_id = ? AND user_id >= ? AND user_id < ?');
     const fillRange = ctx.stmt(
       `INSERT OR IGNORE INTO department_members (department_id, user_id)
-       SELECT c.ancestor, ud.user_id FROM dept_closure c JOIN user_departments ud ON ud.department_id = c.descendant
+       SELECT c.ancestor, ud.user_id
+       FROM dept_closure c CROSS JOIN user_departments ud ON ud.department_id = c.descendant -- closure first
        WHERE c.ancestor = ? AND ud.user_id >= ? AND ud.user_id < ?
        ORDER BY 2`,
     );
-    const updateCounts = ctx.stmt(
-      `UPDATE departments SET division_id = ?,
-         user_count = (SELECT count(*) FROM user_departments WHERE department_id = departments.id),
-         total_user_count = (SELECT count(*) FROM department_members WHERE department_id = departments.id)
-       WHERE id = ?`,
-    );
+    const update = updateCounts();
     const units: Array<() => void> = [];
     for (const [id] of departments) {
       const ranges = Math.max(1, Math.ceil((subtree.get(id) ?? 0) / MEMBERS_PER_UNIT));
@@ -114,55 +193,10 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
           fillRange.run(id, low, high);
         });
       }
-      units.push(() => {
-        const chain = chains.get(id) ?? [id];
-        // the department right below the root (itself when it is the root or right below it)
-        const division = chain.length >= 2 ? chain[chain.length - 2] : chain[0];
-        updateCounts.run(division ?? id, id);
-      });
+      units.push(() => update.run(division(chains, id), id));
     }
-    for (let next = 0; next < units.length; ) {
-      const deadline = performance.now() + STEP_BUDGET_MS;
-      ctx.tx(() => {
-        while (next < units.length) {
-          units[next++]?.();
-          if (performance.now() >= deadline) break;
-        }
-      });
-      yield;
-    }
-
-    ctx.tx(() => {
-      db.prepare(
-        `UPDATE tags SET member_count = (
-           SELECT count(*) FROM (
-             SELECT userid FROM tag_users WHERE tagid = tags.tagid
-             UNION
-             SELECT u.userid FROM tag_departments td
-               CROSS JOIN department_members m ON m.department_id = td.department_id
-               CROSS JOIN users u ON u.id = m.user_id
-             WHERE td.tagid = tags.tagid))`,
-      ).run();
-
-      const users = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
-      ctx.setMeta('org.userCount', users);
-      const byStatus = db.prepare('SELECT status, count(*) FROM users GROUP BY status').raw().all() as Array<
-        [number, number]
-      >;
-      ctx.setMeta('org.statusCounts', Object.fromEntries(byStatus));
-      ctx.setMeta('org.version', (ctx.getMeta<number>('org.version') ?? 0) + 1);
-      // an org write between the steps may have missed the departments already done: stay dirty
-      if (dirtyMark(ctx.getMeta(DIRTY_KEY)) === mark) ctx.setMeta(DIRTY_KEY, null);
-    });
-  }
-
-  function recompute(): void {
-    ctx.tx(() => {
-      const run = steps();
-      while (run.next().done !== true) {
-        // one transaction: no yielding
-      }
-    });
+    yield* inBudgetedSteps(ctx, units);
+    ctx.tx(() => finish(mark));
   }
 
   return {
@@ -171,7 +205,7 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
       if (dirtyMark(ctx.getMeta(DIRTY_KEY)) > 0) recompute();
     },
     recompute,
-    recomputeInSteps: steps,
+    recomputeInSteps,
     userCount: () => ctx.getMeta<number>('org.userCount') ?? 0,
     version: () => ctx.getMeta<number>('org.version') ?? 0,
     statusCount(status) {

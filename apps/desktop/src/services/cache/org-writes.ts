@@ -2,7 +2,7 @@
 // Upserts are chunked, idempotent and keep fields a partial row (simplelist, list_id) lacks.
 import { chunks, int, intOrNull, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
-import type { OrgAggregates } from './org-aggregates.ts';
+import { inBudgetedSteps, type OrgAggregates } from './org-aggregates.ts';
 import { searchColumns } from './search-text.ts';
 import type {
   OrgSyncPart,
@@ -15,8 +15,6 @@ import type {
 
 const GENERATION_KEY = 'org.generation';
 const CHUNK = 2000;
-/** Stale rows removed per transaction when a full sync ends. */
-const SWEEP_CHUNK = 500;
 const USER_STATUSES = new Set([1, 2, 4, 5]);
 
 interface GenerationState {
@@ -313,16 +311,11 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
     return generation;
   }
 
-  /**
-   * Ends a full org sync in short transactions (the caller yields between steps): rows the sync did
-   * not see are removed in chunks (each user with its links and search row), then the sync is
-   * marked complete, then the aggregates are recomputed step by step. A crash part-way leaves whole
-   * rows only: the sync stays unfinished (the next full sync sweeps again) and the aggregates stay
-   * marked dirty (the next read recomputes them).
-   */
-  function* finishOrgSyncInSteps(
+  /** The end of a full org sync; `stepwise` recomputes the aggregates in steps too. */
+  function* finishSteps(
     generation: number,
-    fetchedAt = ctx.now(),
+    fetchedAt: number,
+    stepwise: boolean,
   ): Generator<void, { removed: Record<string, number> }> {
     const at = Math.trunc(fetchedAt);
     const running = (): GenerationState => {
@@ -361,19 +354,19 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
     for (const { part, stale, remove } of sweeps) {
       if (!include.includes(part)) continue;
       const ids = ctx.stmt(stale).pluck().all(generation) as number[];
+      if (ids.length === 0) continue;
+      yield;
       const statements = remove.map((sql) => ctx.stmt(sql));
-      for (const chunk of chunks(ids, SWEEP_CHUNK)) {
-        ctx.tx(() => {
-          running();
-          for (const id of chunk) {
-            let changes = 0;
-            for (const statement of statements) changes = statement.run(id, generation).changes;
-            removed[part] = (removed[part] ?? 0) + changes;
-          }
-          aggregates.markDirty();
-        });
-        yield;
-      }
+      const units = ids.map((id) => () => {
+        let changes = 0;
+        for (const statement of statements) changes = statement.run(id, generation).changes;
+        removed[part] = (removed[part] ?? 0) + changes;
+      });
+      // every step checks the sync still runs and marks the aggregates dirty with its removals
+      yield* inBudgetedSteps(ctx, units, () => {
+        running();
+        aggregates.markDirty();
+      });
     }
     ctx.tx(() => {
       const state = running();
@@ -389,16 +382,32 @@ export function createOrgWrites(ctx: CacheContext, aggregates: OrgAggregates) {
       aggregates.markDirty();
     });
     yield;
-    yield* aggregates.recomputeInSteps();
+    if (stepwise) yield* aggregates.recomputeInSteps();
+    else aggregates.recompute();
+    return { removed };
+  }
+
+  /**
+   * Ends a full org sync in short transactions (the caller yields between steps): rows the sync did
+   * not see are removed in chunks (each user with its links and search row), then the sync is
+   * marked complete, then the aggregates are recomputed step by step. A crash part-way leaves whole
+   * rows only: the sync stays unfinished (the next full sync sweeps again) and the aggregates stay
+   * marked dirty (the next read recomputes them).
+   */
+  function* finishOrgSyncInSteps(
+    generation: number,
+    fetchedAt = ctx.now(),
+  ): Generator<void, { removed: Record<string, number> }> {
+    const result = yield* finishSteps(generation, fetchedAt, true);
     // the org may have changed a lot: refresh the planner's statistics (sampled, quick)
     if (!ctx.db.inTransaction) ctx.db.pragma('optimize');
-    return { removed };
+    return result;
   }
 
   function finishOrgSync(generation: number, fetchedAt = ctx.now()): { removed: Record<string, number> } {
     // one transaction: all or nothing
     const result = ctx.tx(() => {
-      const run = finishOrgSyncInSteps(generation, fetchedAt);
+      const run = finishSteps(generation, fetchedAt, false);
       for (;;) {
         const step = run.next();
         if (step.done === true) return step.value;
