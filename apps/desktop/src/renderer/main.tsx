@@ -1,15 +1,11 @@
-// Entry of the main window.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import './i18n/index.ts';
+// Entry of the main window, kept tiny on purpose: index.html paints a static shell (plain HTML and
+// CSS), and this chunk only starts listening for the services port and asks for the app. React,
+// antd and the pages come in the chunks of that dynamic import, so they load, compile and run after
+// the shell has painted instead of holding the first paint until all of them have run.
 import './api/port.ts'; // listen for the services port before anything asks for it
 import './app/global.css';
-import { App } from './app/App.tsx';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+import('./app/mount.tsx').catch((error: unknown) => {
+  console.error('The app failed to load', error);
+  document.querySelector('.wld-boot-loading')?.replaceChildren('The app failed to load. 应用加载失败。');
+});

@@ -2,7 +2,17 @@
 // they fall in are fetched (cached per queryKey), so 100k rows scroll smoothly and a new filter shows its
 // first rows as soon as its first page arrives. Keyboard: the grid takes focus, arrows/PageUp/PageDown/
 // Home/End move the active row (aria-activedescendant), Enter opens it.
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Flex, Typography, theme } from 'antd';
@@ -30,7 +40,11 @@ export interface VirtualSort {
   desc: boolean;
 }
 
-export type FetchPage<R> = (offset: number, limit: number, signal: AbortSignal) => Promise<{ total: number; rows: R[] }>;
+export type FetchPage<R> = (
+  offset: number,
+  limit: number,
+  signal: AbortSignal,
+) => Promise<{ total: number; rows: R[] }>;
 
 export interface VirtualTableProps<R> {
   columns: VirtualColumn<R>[];
@@ -89,7 +103,19 @@ interface VirtualRowProps<R> {
  * parent re-rendering with the same rows) leaves the rows whose data and position did not change
  * alone, so only new rows pay for their cells.
  */
-function VirtualRowImpl<R>({ row, index, id, testId, start, active, columns, rowStyle, activeStyle, placeholderStyle, onActivate }: VirtualRowProps<R>) {
+function VirtualRowImpl<R>({
+  row,
+  index,
+  id,
+  testId,
+  start,
+  active,
+  columns,
+  rowStyle,
+  activeStyle,
+  placeholderStyle,
+  onActivate,
+}: VirtualRowProps<R>) {
   return (
     <div
       id={id}
@@ -152,7 +178,9 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const loadInto = useCallback((target: PageCache<R>, page: number) => {
     const timedFetch = (offset: number, limit: number, signal: AbortSignal) => {
       const started = performance.now();
-      return fetchRef.current(offset, limit, signal).finally(() => performance.measure('wld:table-fetch', { start: started }));
+      return fetchRef
+        .current(offset, limit, signal)
+        .finally(() => performance.measure('wld:table-fetch', { start: started }));
     };
     target.load(page, timedFetch, () => {
       if (target.total !== null) totalRef.current?.(target.total);
@@ -215,7 +243,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
 
   useLayoutEffect(() => {
     const started = queryStarted.current;
-    if (!started || started.queryKey !== queryKey || cache.total === null || (cache.total > 0 && cache.row(first) === undefined)) return;
+    if (
+      !started ||
+      started.queryKey !== queryKey ||
+      cache.total === null ||
+      (cache.total > 0 && cache.row(first) === undefined)
+    )
+      return;
     queryStarted.current = null;
     performance.measure('wld:table-query-to-rows', { start: started.at, detail: queryKey });
   });
@@ -272,7 +306,10 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         borderBottom: `1px solid ${token.colorBorderSecondary}`,
         cursor: hasRowClick ? 'pointer' : undefined,
       } satisfies CSSProperties,
-      active: { background: token.controlItemBgActive, boxShadow: `inset 2px 0 0 ${token.colorPrimary}` } satisfies CSSProperties,
+      active: {
+        background: token.controlItemBgActive,
+        boxShadow: `inset 2px 0 0 ${token.colorPrimary}`,
+      } satisfies CSSProperties,
       placeholder: {
         display: 'inline-block',
         width: '60%',
@@ -286,53 +323,83 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const minWidth = columns.reduce((sum, c) => sum + (c.width ?? MIN_FLEX_WIDTH), 0);
   const loadingFirst = cache.total === null && !error;
 
-  const header = (
-    <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 1, background: token.colorFillAlter }}>
+  // The header (sort buttons and their icons) only changes with the columns, the sort or the theme,
+  // not with every page or query, so it is not re-rendered with the rows.
+  const header = useMemo(
+    () => (
       <div
-        role="row"
-        aria-rowindex={1}
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          height: rowHeight,
-          fontWeight: 600,
-          borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          background: token.colorBgContainer,
-        }}
+        role="rowgroup"
+        style={{ position: 'sticky', top: 0, zIndex: 1, background: token.colorFillAlter }}
       >
-        {columns.map((column) => {
-          const sorted = sort?.key === column.key;
-          const ariaSort = sorted ? (sort.desc ? 'descending' : 'ascending') : column.sortable ? 'none' : undefined;
-          return (
-            <div key={column.key} role="columnheader" aria-sort={ariaSort} style={cellStyle(column)}>
-              {column.sortable && onSortChange ? (
-                <button
-                  type="button"
-                  data-testid={`sort-${column.key}`}
-                  onClick={() => onSortChange({ key: column.key, desc: sorted ? !sort.desc : true })}
-                  style={{
-                    all: 'unset',
-                    cursor: 'pointer',
-                    display: 'inline-flex',
-                    alignItems: 'center',
-                    gap: 4,
-                    maxWidth: '100%',
-                  }}
-                >
-                  {column.title}
-                  <span aria-hidden style={{ display: 'inline-flex', flexDirection: 'column', fontSize: 9, lineHeight: 0.9 }}>
-                    <CaretUpOutlined style={{ color: sorted && !sort.desc ? token.colorPrimary : token.colorTextQuaternary }} />
-                    <CaretDownOutlined style={{ color: sorted && sort.desc ? token.colorPrimary : token.colorTextQuaternary }} />
-                  </span>
-                </button>
-              ) : (
-                column.title
-              )}
-            </div>
-          );
-        })}
+        <div
+          role="row"
+          aria-rowindex={1}
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            height: rowHeight,
+            fontWeight: 600,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            background: token.colorBgContainer,
+          }}
+        >
+          {columns.map((column) => {
+            const sorted = sort?.key === column.key;
+            const ariaSort = sorted
+              ? sort.desc
+                ? 'descending'
+                : 'ascending'
+              : column.sortable
+                ? 'none'
+                : undefined;
+            return (
+              <div key={column.key} role="columnheader" aria-sort={ariaSort} style={cellStyle(column)}>
+                {column.sortable && onSortChange ? (
+                  <button
+                    type="button"
+                    data-testid={`sort-${column.key}`}
+                    onClick={() => onSortChange({ key: column.key, desc: sorted ? !sort.desc : true })}
+                    style={{
+                      all: 'unset',
+                      cursor: 'pointer',
+                      display: 'inline-flex',
+                      alignItems: 'center',
+                      gap: 4,
+                      maxWidth: '100%',
+                    }}
+                  >
+                    {column.title}
+                    <span
+                      aria-hidden
+                      style={{
+                        display: 'inline-flex',
+                        flexDirection: 'column',
+                        fontSize: 9,
+                        lineHeight: 0.9,
+                      }}
+                    >
+                      <CaretUpOutlined
+                        style={{
+                          color: sorted && !sort.desc ? token.colorPrimary : token.colorTextQuaternary,
+                        }}
+                      />
+                      <CaretDownOutlined
+                        style={{
+                          color: sorted && sort.desc ? token.colorPrimary : token.colorTextQuaternary,
+                        }}
+                      />
+                    </span>
+                  </button>
+                ) : (
+                  column.title
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    ),
+    [columns, sort, onSortChange, token, rowHeight],
   );
 
   return (
@@ -356,7 +423,9 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         aria-rowcount={cache.total === null ? -1 : total + 1}
         aria-colcount={columns.length}
         aria-busy={loadingFirst || undefined}
-        aria-activedescendant={active !== null && active >= first && active <= last ? rowId(active) : undefined}
+        aria-activedescendant={
+          active !== null && active >= first && active <= last ? rowId(active) : undefined
+        }
         onKeyDown={onKeyDown}
         style={{
           height,
@@ -404,7 +473,11 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         </div>
       </div>
       {showCount && cache.total !== null ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 6 }} data-testid="table-count">
+        <Typography.Text
+          type="secondary"
+          style={{ fontSize: 12, display: 'block', marginTop: 6 }}
+          data-testid="table-count"
+        >
           {t('table.rows', { count: cache.total, formatted: formatNumber(cache.total) })}
         </Typography.Text>
       ) : null}

@@ -148,12 +148,34 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
               .stmt(countSql)
               .pluck()
               .get(...params) as number);
-    const rows =
-      total === 0 || offset >= total
-        ? []
-        : (ctx
-            .stmt(`SELECT ${USER_COLUMNS} FROM users u ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
-            .all(...params, limit, offset) as UserRow[]);
+    const select = (sql: string, ...args: unknown[]) => ctx.stmt(sql).all(...args) as UserRow[];
+    const walkOrDrive = (): UserRow[] => {
+      const walk = () => select(`SELECT ${USER_COLUMNS} FROM users u ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`, ...params, limit, offset);
+      // A search alone: its hits may be spread along the sort order (a position, "经理") or bunched
+      // (a surname: names sort by their first character, so "王" sits in one run past tens of
+      // thousands of others), and a walk over a bunched set costs as much as reading the table.
+      // Probe first: walk a bounded stretch of the sort index (index only, no row read until a hit),
+      // sized for an even spread; found enough, that is the page; found little, the hits are bunched
+      // and driving from them (read the hits, sort) is cheaper than the walk.
+      const only = filters.length === 1 ? filters[0] : undefined;
+      if (drives || !match || only === undefined || total === 0) return walk();
+      const needed = Math.min(limit, total - offset);
+      const probe = Math.min(everyone, Math.ceil((4 * (offset + limit) * everyone) / total) + 1000);
+      const probeOrder = sortColumns.map((c) => `${c} ${direction}`).join(', ');
+      const found = select(
+        `SELECT ${USER_COLUMNS} FROM (SELECT u.id FROM users u ORDER BY ${probeOrder} LIMIT ?) w
+         CROSS JOIN users u ON u.id = w.id
+         WHERE w.id IN (SELECT id FROM temp.search_hits) ORDER BY ${probeOrder} LIMIT ? OFFSET ?`,
+        probe,
+        limit,
+        offset,
+      );
+      if (found.length >= needed || probe >= everyone) return found;
+      if (found.length * 2 >= needed) return walk(); // spread after all, only thinner: keep walking
+      const driveOrder = sortColumns.map((c, i) => `${i === 0 ? `+${c}` : c} ${direction}`).join(', ');
+      return select(`SELECT ${USER_COLUMNS} FROM users u WHERE ${only.drive} ORDER BY ${driveOrder} LIMIT ? OFFSET ?`, limit, offset);
+    };
+    const rows = total === 0 || offset >= total ? [] : walkOrDrive();
     return { asOf: ctx.datasetAt('org'), total, rows: withDepartments(ctx, rows) };
   }
 

@@ -7,7 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { userStatusLabel } from '../../format.ts';
 import type { UserStatus } from '../../stores/org.ts';
 
-export const UsersSearchBox = memo(function UsersSearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export const UsersSearchBox = memo(function UsersSearchBox({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const { t } = useTranslation('org');
   return (
     <Input
@@ -33,7 +39,13 @@ export interface UsersFilterControlsProps {
   onReset: () => void;
 }
 
-export const UsersFilterControls = memo(function UsersFilterControls({ status, recursive, onStatusChange, onRecursiveChange, onReset }: UsersFilterControlsProps) {
+export const UsersFilterControls = memo(function UsersFilterControls({
+  status,
+  recursive,
+  onStatusChange,
+  onRecursiveChange,
+  onReset,
+}: UsersFilterControlsProps) {
   const { t } = useTranslation('org');
   return (
     <>
@@ -49,7 +61,12 @@ export const UsersFilterControls = memo(function UsersFilterControls({ status, r
         ]}
       />
       <Flex align="center" gap={6}>
-        <Switch size="small" checked={recursive} onChange={onRecursiveChange} aria-label={t('users.recursive')} />
+        <Switch
+          size="small"
+          checked={recursive}
+          onChange={onRecursiveChange}
+          aria-label={t('users.recursive')}
+        />
         <Typography.Text>{t('users.recursive')}</Typography.Text>
       </Flex>
       <Button onClick={onReset}>{t('common:actions.reset')}</Button>

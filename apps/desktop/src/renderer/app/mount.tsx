@@ -1,0 +1,13 @@
+// Renders the main window's app into #root, replacing the static shell index.html painted.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../i18n/index.ts';
+import { App } from './App.tsx';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
