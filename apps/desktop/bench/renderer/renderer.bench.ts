@@ -2,14 +2,10 @@
 // simulator. First paint of the main window (against a static page in the same browser), users-table
 // filter-to-render on 100k users (against a 1k-user org in the same run), and the first chunk's size.
 //   node apps/desktop/bench/renderer/renderer.bench.ts
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createServer } from 'node:http';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { startSimulator } from '@wld/wecom-sim';
-import { startBrowserHost } from '../../browser-host/host.ts';
-import type { Profile } from '../../src/shared/settings.ts';
+import { startCorpApp } from '../../browser-host/corp-app.ts';
 import { measureBundle } from './bundle-size.ts';
 
 const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
@@ -28,20 +24,14 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 const kb = (v: number) => `${(v / 1024).toFixed(0)} KiB`;
 
 async function withCorpHost<T>(users: number, run: (url: string) => Promise<T>): Promise<T> {
-  const sim = await startSimulator({ seed: 11, size: { users, departments: Math.max(20, Math.round(users / 100)), lives: 6, maxViewers: 50 } });
-  const app = sim.apps[0]!;
-  const profile: Profile = { id: 'bench', name: 'Bench', kind: 'corp', corpId: sim.corpId, apps: [{ name: app.name, agentId: app.agentId }], hasContactsSecret: true, environment: 'test' };
-  const host = await startBrowserHost({
-    rendererDir,
-    userData: mkdtempSync(join(tmpdir(), 'wld-bench-renderer-')),
-    initialSettings: { profiles: [profile], activeProfileId: profile.id, network: { baseUrl: sim.url, gatewayHeaders: {}, proxyUrl: '', timeoutMs: 10_000, maxRetries: 2, retryDelayMs: 200, cacheEnabled: true, cacheTtlSeconds: 3600 } },
-    services: { keychain: 'memory', presetSecrets: { [`bench/${app.name}`]: app.secret, 'bench/contacts': sim.contactsSecret } },
+  const app = await startCorpApp(rendererDir, {
+    seed: 11,
+    size: { users, departments: Math.max(20, Math.round(users / 100)), lives: 6, maxViewers: 50 },
   });
   try {
-    return await run(host.url);
+    return await run(app.host.url);
   } finally {
-    await host.close();
-    await sim.close();
+    await app.close();
   }
 }
 
