@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type SimOptions, type SimServer } from '@wld/wecom-sim';
 import type { Profile, Settings } from '../src/shared/settings.ts';
+import type { ServicesRuntimeOptions } from '../src/services/services-core.ts';
 import { startBrowserHost, type BrowserHost } from './host.ts';
 
 export interface CorpApp {
@@ -17,7 +18,11 @@ export interface CorpApp {
   close(): Promise<void>;
 }
 
-export async function startCorpApp(rendererDir: string, simOptions: SimOptions = {}): Promise<CorpApp> {
+export async function startCorpApp(
+  rendererDir: string,
+  simOptions: SimOptions = {},
+  servicesOptions: ServicesRuntimeOptions = {},
+): Promise<CorpApp> {
   const options: SimOptions = { seed: 7, size: { users: 600, departments: 40, lives: 30, maxViewers: 400 }, ...simOptions };
   const current = { sim: await startSimulator(options) };
   const port = Number(new URL(current.sim.url).port);
@@ -53,6 +58,7 @@ export async function startCorpApp(rendererDir: string, simOptions: SimOptions =
       keychain: 'memory',
       presetSecrets: { [`${profile.id}/${app.name}`]: app.secret, [`${profile.id}/contacts`]: current.sim.contactsSecret },
       probeBackoff: { initialMs: 500, maxMs: 2_000 },
+      ...servicesOptions,
     },
   });
   return {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { SimOptions } from '@wld/wecom-sim';
 import type { BrowserHost } from '../../browser-host/host.ts';
+import type { ServicesRuntimeOptions } from '../../src/services/services-core.ts';
 import { startCorpApp as startCorpAppOn, type CorpApp } from '../../browser-host/corp-app.ts';
 
 export const appDir = resolve(import.meta.dirname, '../..');
@@ -14,8 +15,8 @@ export const screenshotDir = join(appDir, 'test-results', 'screenshots');
 
 export type { CorpApp };
 
-export function startCorpApp(simOptions: SimOptions = {}): Promise<CorpApp> {
-  return startCorpAppOn(rendererDir, simOptions);
+export function startCorpApp(simOptions: SimOptions = {}, servicesOptions: ServicesRuntimeOptions = {}): Promise<CorpApp> {
+  return startCorpAppOn(rendererDir, simOptions, servicesOptions);
 }
 
 export function stopCorpApp(app: CorpApp): Promise<void> {

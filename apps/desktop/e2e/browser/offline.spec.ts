@@ -4,7 +4,8 @@ import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } 
 
 let app: CorpApp;
 test.beforeAll(async () => {
-  app = await startCorpApp();
+  // no background probe: only the Reconnect button brings the app back, so the test sees it do so
+  app = await startCorpApp({}, { probeBackoff: { initialMs: 600_000, maxMs: 600_000 } });
 });
 test.afterAll(async () => {
   await stopCorpApp(app);
