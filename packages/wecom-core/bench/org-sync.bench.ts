@@ -5,7 +5,7 @@
 import type { WeComClient } from '../src/client.ts';
 import { userListIdResponseSchema } from '../src/models/user.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
-import { cpuNote, measure, noLatencyNote } from './support/measure.ts';
+import { chainedPagesRow, cpuNote, measure } from './support/measure.ts';
 import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
@@ -109,25 +109,11 @@ async function listIdRow(client: WeComClient, sim: SimHost, size: OrgSize): Prom
   } while (cursor);
   const baselineMs = performance.now() - baselineStarted;
 
-  const lowerBoundMs = result.calls * BENCH_LATENCY_MS;
-  return {
-    benchmark: 'org sync: user/list_id',
-    data: label(size),
-    wallMs: result.wallMs,
-    calls: result.calls,
-    peakRssMb: result.peakRssMb,
-    peakHeapDeltaMb: result.peakHeapDeltaMb,
-    retainedHeapMb: result.retainedHeapMb,
-    rateLimited: result.rateLimited,
-    lowerBoundMs,
-    boundBy: `chain: ${result.calls} pages × ${BENCH_LATENCY_MS} ms`,
-    wallOverBound: result.wallMs / lowerBoundMs,
-    baselineMs,
-    speedUp: baselineMs / result.wallMs,
-    notes:
-      `${result.value} rows (${result.value === info.listIdRows ? 'all' : `expected ${info.listIdRows}`}), ` +
-      `10000 per page; best of ${result.repeats}; ${cpuNote(result)}; ${noLatencyNote(result, lowerBoundMs)}`,
-  };
+  return chainedPagesRow('org sync: user/list_id', label(size), result, baselineMs, BENCH_LATENCY_MS, {
+    expected: info.listIdRows,
+    unit: 'rows',
+    pageNote: '10000 per page',
+  });
 }
 
 /** One short walk and one list_id page so JIT and connection set-up are not timed. */

@@ -6,7 +6,7 @@ import type { WeComClient } from '../src/client.ts';
 import { watchStatPageSchema } from '../src/models/living.ts';
 import { WatchTotalsAccumulator } from '../src/services/statistics.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
-import { cpuNote, measure, noLatencyNote } from './support/measure.ts';
+import { chainedPagesRow, measure } from './support/measure.ts';
 import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
@@ -50,25 +50,11 @@ async function watchRow(
   }
   const baselineMs = performance.now() - baselineStarted;
 
-  const lowerBoundMs = result.calls * BENCH_LATENCY_MS;
-  return {
-    benchmark: 'watch stats: get_watch_stat',
-    data: `${Math.round(live.viewers / 1000)}k viewers`,
-    wallMs: result.wallMs,
-    calls: result.calls,
-    peakRssMb: result.peakRssMb,
-    peakHeapDeltaMb: result.peakHeapDeltaMb,
-    retainedHeapMb: result.retainedHeapMb,
-    rateLimited: result.rateLimited,
-    lowerBoundMs,
-    boundBy: `chain: ${result.calls} pages × ${BENCH_LATENCY_MS} ms`,
-    wallOverBound: result.wallMs / lowerBoundMs,
-    baselineMs,
-    speedUp: baselineMs / result.wallMs,
-    notes:
-      `${result.value} viewers (${result.value === live.viewers ? 'all' : `expected ${live.viewers}`}), ` +
-      `${sim.info.watchStatPageSize} rows per page; best of ${result.repeats}; ${cpuNote(result)}; ${noLatencyNote(result, lowerBoundMs)}`,
-  };
+  return chainedPagesRow('watch stats: get_watch_stat', `${Math.round(live.viewers / 1000)}k viewers`, result, baselineMs, BENCH_LATENCY_MS, {
+    expected: live.viewers,
+    unit: 'viewers',
+    pageNote: `${sim.info.watchStatPageSize} rows per page`,
+  });
 }
 
 export async function runWatchStatsBenchmarks(viewers = WATCH_VIEWERS): Promise<CoreBenchRow[]> {

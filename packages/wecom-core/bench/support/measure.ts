@@ -4,6 +4,7 @@
 // untimed with GC probes to find the heap the run actually holds.
 import { startMemorySampler, startRetainedProbe } from './memory.ts';
 import type { SimHost } from './sim-host.ts';
+import type { CoreBenchRow } from './report.ts';
 
 export const DEFAULT_REPEATS = 3;
 
@@ -98,4 +99,38 @@ export function noLatencyNote(
 /** "client CPU 0.35 ms/call", for the notes column. */
 export function cpuNote(result: Pick<Measured<unknown>, 'cpuMsPerCall'>): string {
   return `client CPU ${result.cpuMsPerCall.toFixed(2)} ms/call`;
+}
+
+/**
+ * The report row of a cursor-chained sync (list_id, get_watch_stat): each page waits for the previous
+ * cursor, so the lower bound is the chain of pages × latency.
+ */
+export function chainedPagesRow(
+  benchmark: string,
+  data: string,
+  result: Measured<number>,
+  baselineMs: number,
+  latencyMs: number,
+  counts: { expected: number; unit: string; pageNote: string },
+): CoreBenchRow {
+  const lowerBoundMs = result.calls * latencyMs;
+  const complete = result.value === counts.expected ? 'all' : `expected ${counts.expected}`;
+  return {
+    benchmark,
+    data,
+    wallMs: result.wallMs,
+    calls: result.calls,
+    peakRssMb: result.peakRssMb,
+    peakHeapDeltaMb: result.peakHeapDeltaMb,
+    retainedHeapMb: result.retainedHeapMb,
+    rateLimited: result.rateLimited,
+    lowerBoundMs,
+    boundBy: `chain: ${result.calls} pages × ${latencyMs} ms`,
+    wallOverBound: result.wallMs / lowerBoundMs,
+    baselineMs,
+    speedUp: baselineMs / result.wallMs,
+    notes:
+      `${result.value} ${counts.unit} (${complete}), ${counts.pageNote}; best of ${result.repeats}; ` +
+      `${cpuNote(result)}; ${noLatencyNote(result, lowerBoundMs)}`,
+  };
 }
