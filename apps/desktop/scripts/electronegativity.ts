@@ -1,7 +1,7 @@
 // Static security scan of the build (out/) with Electronegativity. Fails (exit 1) on any HIGH
 // finding that is not in the allow-list below, each entry with the reason it is acceptable.
 //   pnpm --filter @wld/desktop build && pnpm --filter @wld/desktop scan
-// The tool fetches translations from GitHub at start; offline that request hangs and then crashes
+// The tool fetches translations from the network at start; offline that request hangs and then crashes
 // it, so it runs with `got` replaced by an immediate failure (it falls back to its English text).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -20,7 +20,7 @@ export function findElectronBinary(): ElectronBinary {
   if (!existsSync(pathFile) && !override) {
     return {
       path: null,
-      reason: `${pathFile} is missing: the Electron binary was never downloaded (no network to GitHub here)`,
+      reason: `${pathFile} is missing: the Electron binary was never downloaded (no network to its release host here)`,
     };
   }
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
