@@ -8,7 +8,8 @@ source scripts/toolchain.sh
 bash scripts/system-deps.sh
 pnpm install --frozen-lockfile
 pnpm build
-if node -e "require('electron')" >/dev/null 2>&1; then
+# require('electron') answers the binary's path once it was downloaded, and throws otherwise
+if (cd apps/desktop && node -e "require('fs').accessSync(require('electron'))") >/dev/null 2>&1; then
   exec pnpm --filter @wld/desktop start
 else
   echo "» the Electron binary is not available here: starting the browser build with the services under Node"

@@ -8,6 +8,7 @@ import { join, resolve, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost } from '../browser-host/host.ts';
+import { DEMO_PROFILE } from '../src/shared/settings.ts';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -15,6 +16,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5174' },
     'no-open': { type: 'boolean', default: false },
     'user-data': { type: 'string', default: join(homedir(), '.config', 'wecom-live-desk-browser') },
+    /** Show the launcher's first-run choice instead of starting on the Demo profile. */
+    'first-run': { type: 'boolean', default: false },
   },
 });
 
@@ -29,8 +32,12 @@ const host = await startBrowserHost({
   port: Number(values.port),
   log: (line) => console.log(line),
 });
-// First run lands on the launcher (Demo or a corp); later runs open the main window straight away.
-const page = host.settings.activeProfile() ? '/index.html' : '/launcher.html';
+// The Demo profile by default; --first-run shows the launcher's choice (Demo or a corp) instead.
+if (!host.settings.activeProfile() && !values['first-run']) {
+  host.settings.saveProfile(DEMO_PROFILE);
+  host.settings.activateProfile(DEMO_PROFILE.id);
+}
+const page = '/launcher.html'; // the launcher shows start-up progress, then opens the main window
 console.log(`WeCom Live Desk (browser host) at ${host.url}${page}   user data: ${values['user-data']}`);
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
