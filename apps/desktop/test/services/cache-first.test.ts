@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import type { InProcessServices } from '../../src/services/node-host.ts';
-import { collect, connectClient, startCorpServices, startSmallSimulator, tempDir, testSettings, waitFor } from './helpers.ts';
+import { collect, tempDir, testSettings, waitFor, startCorpSuite, stopCorpSuite } from './helpers.ts';
 
 describe('cache-first reads', () => {
   let sim: SimServer;
@@ -13,18 +13,10 @@ describe('cache-first reads', () => {
   const dir = tempDir();
 
   beforeAll(async () => {
-    sim = await startSmallSimulator();
     // TTL 0: everything is stale as soon as it is read
-    services = startCorpServices(sim, dir.path, { settings: testSettings(sim.url, { cacheTtlSeconds: 0 }) });
-    await services.initialized();
-    client = connectClient(services);
+    ({ sim, services, client } = await startCorpSuite(dir.path, (s) => ({ settings: testSettings(s.url, { cacheTtlSeconds: 0 }) })));
   });
-  afterAll(async () => {
-    client.close();
-    await services.stop();
-    await sim.close();
-    dir.remove();
-  });
+  afterAll(() => stopCorpSuite({ sim, services, client }, dir));
 
   it('answers from the cache without calling WeCom, then refreshes the stale scope in the background', async () => {
     const changed = collect(client, 'changed');

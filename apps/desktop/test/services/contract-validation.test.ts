@@ -4,7 +4,7 @@ import type { SimServer } from '@wld/wecom-sim';
 import { servicesContract, type ServicesMethod } from '../../src/shared/contract.ts';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import type { InProcessServices } from '../../src/services/node-host.ts';
-import { connectClient, rejection, startCorpServices, startSmallSimulator, tempDir } from './helpers.ts';
+import { rejection, tempDir, startCorpSuite, stopCorpSuite } from './helpers.ts';
 
 const methods = Object.keys(servicesContract) as ServicesMethod[];
 /** Values no input schema accepts: every input is an object. */
@@ -17,17 +17,9 @@ describe('contract validation', () => {
   const dir = tempDir();
 
   beforeAll(async () => {
-    sim = await startSmallSimulator();
-    services = startCorpServices(sim, dir.path);
-    await services.initialized();
-    client = connectClient(services);
+    ({ sim, services, client } = await startCorpSuite(dir.path));
   });
-  afterAll(async () => {
-    client.close();
-    await services.stop();
-    await sim.close();
-    dir.remove();
-  });
+  afterAll(() => stopCorpSuite({ sim, services, client }, dir));
 
   it.each(methods)('%s rejects garbage with kind validation', async (method) => {
     for (const input of garbage) {

@@ -94,3 +94,28 @@ export function collect<E extends ServicesEvent>(client: RpcClient, event: E): A
   client.on(event, (payload) => seen.push(payload));
   return seen;
 }
+
+export interface CorpSuite {
+  sim: SimServer;
+  services: InProcessServices;
+  client: RpcClient;
+}
+
+/** A test file's usual setup: a small simulator, the services on it (initialized) and a client. */
+export async function startCorpSuite(
+  userData: string,
+  extra: Partial<InProcessOptions> | ((sim: SimServer) => Partial<InProcessOptions>) = {},
+): Promise<CorpSuite> {
+  const sim = await startSmallSimulator();
+  const services = startCorpServices(sim, userData, typeof extra === 'function' ? extra(sim) : extra);
+  await services.initialized();
+  return { sim, services, client: connectClient(services) };
+}
+
+/** Its teardown, for whatever simulator and services the file ended with. */
+export async function stopCorpSuite(suite: CorpSuite, dir: { remove(): void }): Promise<void> {
+  suite.client.close();
+  await suite.services.stop();
+  await suite.sim.close();
+  dir.remove();
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import type { InProcessServices } from '../../src/services/node-host.ts';
-import { collect, connectClient, rejection, startCorpServices, startSmallSimulator, tempDir, waitFor } from './helpers.ts';
+import { collect, rejection, startSmallSimulator, tempDir, waitFor, startCorpSuite, stopCorpSuite } from './helpers.ts';
 
 describe('offline and reconnect', () => {
   let sim: SimServer;
@@ -14,17 +14,9 @@ describe('offline and reconnect', () => {
   const inOneHour = () => Math.floor(Date.now() / 1000) + 3600;
 
   beforeAll(async () => {
-    sim = await startSmallSimulator();
-    services = startCorpServices(sim, dir.path);
-    await services.initialized();
-    client = connectClient(services);
+    ({ sim, services, client } = await startCorpSuite(dir.path));
   });
-  afterAll(async () => {
-    client.close();
-    await services.stop();
-    await sim.close();
-    dir.remove();
-  });
+  afterAll(() => stopCorpSuite({ sim, services, client }, dir));
 
   it('serves reads from the cache, refuses writes, then reconnects to a restarted simulator', async () => {
     const connection = collect(client, 'connection');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import type { InProcessServices } from '../../src/services/node-host.ts';
-import { SMALL_ORG, collect, connectClient, corpProfile, startCorpServices, startSmallSimulator, tempDir, waitFor } from './helpers.ts';
+import { SMALL_ORG, collect, connectClient, corpProfile, startCorpServices, startSmallSimulator, tempDir, waitFor, startCorpSuite, stopCorpSuite } from './helpers.ts';
 
 describe('sync engine', () => {
   let sim: SimServer;
@@ -13,17 +13,9 @@ describe('sync engine', () => {
   const dir = tempDir();
 
   beforeAll(async () => {
-    sim = await startSmallSimulator();
-    services = startCorpServices(sim, dir.path, { syncTuning: { anchorDiscoveryBatch: 40 } });
-    await services.initialized();
-    client = connectClient(services);
+    ({ sim, services, client } = await startCorpSuite(dir.path, { syncTuning: { anchorDiscoveryBatch: 40 } }));
   });
-  afterAll(async () => {
-    client.close();
-    await services.stop();
-    await sim.close();
-    dir.remove();
-  });
+  afterAll(() => stopCorpSuite({ sim, services, client }, dir));
 
   it('runs one job per scope and reports its phases', async () => {
     const progress = collect(client, 'sync.progress');

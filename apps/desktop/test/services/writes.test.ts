@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import type { InProcessServices } from '../../src/services/node-host.ts';
-import { collect, connectClient, rejection, startCorpServices, startSmallSimulator, tempDir, waitFor } from './helpers.ts';
+import { collect, rejection, tempDir, waitFor, startCorpSuite, stopCorpSuite } from './helpers.ts';
 
 const nobody = { userids: [] as string[], departmentIds: [] as number[], tagIds: [] as number[] };
 
@@ -16,18 +16,10 @@ describe('writes', () => {
   let people: string[] = [];
 
   beforeAll(async () => {
-    sim = await startSmallSimulator();
-    services = startCorpServices(sim, dir.path);
-    await services.initialized();
-    client = connectClient(services);
+    ({ sim, services, client } = await startCorpSuite(dir.path));
     people = (await client.call('users.search', { status: 1, sort: 'userid', limit: 10 })).rows.map((u) => u.userid);
   });
-  afterAll(async () => {
-    client.close();
-    await services.stop();
-    await sim.close();
-    dir.remove();
-  });
+  afterAll(() => stopCorpSuite({ sim, services, client }, dir));
 
   it('lives.create: WeCom first, then the cache, with the audience and the invitation', async () => {
     const changed = collect(client, 'changed');
