@@ -1,25 +1,19 @@
 // The response cache over real HTTP, with a hand-moved clock for TTLs.
 import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiPipeline } from '../../src/http/pipeline.ts';
 import type { CallEvent } from '../../src/http/types.ts';
-import { USER_GET, getUser, manualClock, pipelineFor, someUserId, startSim } from './helpers.ts';
+import { USER_GET, getUser, manualClock, pipelineFor, someUserId, startSim, pipelineTracker } from './helpers.ts';
 import type { SimServer } from './helpers.ts';
 
 let sim: SimServer;
-const open: ApiPipeline[] = [];
-
-function track(pipeline: ApiPipeline): ApiPipeline {
-  open.push(pipeline);
-  return pipeline;
-}
+const { track, closeAll } = pipelineTracker();
 
 beforeAll(async () => {
   sim = await startSim();
 });
 
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
+  await closeAll();
 });
 
 afterAll(async () => {

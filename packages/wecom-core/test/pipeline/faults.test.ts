@@ -4,16 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WeComError, WeComNetworkError, WeComResponseValidationError } from '../../src/errors/errors.ts';
 import type { ApiPipeline } from '../../src/http/pipeline.ts';
-import { USER_GET, getUser, pipelineFor, someUserId, startSim, userSchema } from './helpers.ts';
+import { USER_GET, getUser, pipelineFor, someUserId, startSim, userSchema, pipelineTracker } from './helpers.ts';
 import type { SimServer } from './helpers.ts';
 
 let sim: SimServer;
-const open: ApiPipeline[] = [];
-
-function track(pipeline: ApiPipeline): ApiPipeline {
-  open.push(pipeline);
-  return pipeline;
-}
+const { track, closeAll } = pipelineTracker();
 
 async function ready(overrides: Parameters<typeof pipelineFor>[1] = {}): Promise<ApiPipeline> {
   const pipeline = track(pipelineFor(sim, overrides));
@@ -26,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
+  await closeAll();
   sim.faults.clear();
 });
 

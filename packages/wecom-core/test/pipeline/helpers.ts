@@ -212,3 +212,17 @@ export async function startGateway(
     close: () => closeServer(server, sockets),
   };
 }
+
+/** Remembers the pipelines a test opens so the file's afterEach can close them all. */
+export function pipelineTracker(): { track(pipeline: ApiPipeline): ApiPipeline; closeAll(): Promise<void> } {
+  const open: ApiPipeline[] = [];
+  return {
+    track(pipeline) {
+      open.push(pipeline);
+      return pipeline;
+    },
+    async closeAll() {
+      await Promise.all(open.splice(0).map((p) => p.close()));
+    },
+  };
+}

@@ -20,16 +20,12 @@ import {
   scaledClock,
   someUserId,
   startSim,
+  pipelineTracker,
 } from './helpers.ts';
 import type { SimServer } from './helpers.ts';
 
 let sim: SimServer;
-const open: ApiPipeline[] = [];
-
-function track(pipeline: ApiPipeline): ApiPipeline {
-  open.push(pipeline);
-  return pipeline;
-}
+const { track, closeAll } = pipelineTracker();
 
 function lastEvent(pipeline: ApiPipeline): () => CallEvent | undefined {
   let last: CallEvent | undefined;
@@ -52,7 +48,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
+  await closeAll();
   sim.faults.clear();
 });
 

@@ -1,26 +1,20 @@
 // Access tokens over real HTTP: one gettoken per key no matter how many calls need it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WeComAuthError, WeComConfigError } from '../../src/errors/errors.ts';
-import type { ApiPipeline } from '../../src/http/pipeline.ts';
 import { tokenKey } from '../../src/token/token-key.ts';
 import { MemoryTokenStore } from '../../src/token/token-store.ts';
-import { GETTOKEN, USER_GET, getUser, manualClock, pipelineFor, someUserId, startSim } from './helpers.ts';
+import { GETTOKEN, USER_GET, getUser, manualClock, pipelineFor, someUserId, startSim, pipelineTracker } from './helpers.ts';
 import type { SimServer } from './helpers.ts';
 
 let sim: SimServer;
-const open: ApiPipeline[] = [];
-
-function track(pipeline: ApiPipeline): ApiPipeline {
-  open.push(pipeline);
-  return pipeline;
-}
+const { track, closeAll } = pipelineTracker();
 
 beforeAll(async () => {
   sim = await startSim();
 });
 
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
+  await closeAll();
   sim.faults.clear();
 });
 
