@@ -19,6 +19,8 @@ export interface ServicesContext {
   profile(): Profile | null;
   now(): number;
 
+  /** Where the services keep files: userData, and the legacy cache path profile folders sit next to. */
+  dataPaths(): { userData: string; cacheDb: string };
   /** The open cache (init opened it before any handler runs). */
   cache(): Cache;
   vault: SecretVault;

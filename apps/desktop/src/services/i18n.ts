@@ -55,6 +55,14 @@ const texts = {
     zh: '系统钥匙串不可用，Secret 仅保存在本次运行的内存中',
     en: 'The system keychain is not available; secrets are kept in memory for this session only',
   },
+  'profileData.notActive': {
+    zh: '只能删除当前企业的本机记录',
+    en: 'Only the active corp\'s local records can be removed',
+  },
+  'profileData.active': {
+    zh: '不能删除当前正在使用的企业的数据，请先切换到其他企业',
+    en: 'The data of the corp in use cannot be deleted: switch to another corp first',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type TextKey = keyof typeof texts;

@@ -7,7 +7,8 @@ import type { InitMessage, ServicesToMain } from '../shared/host-protocol.ts';
 import type { ServiceError } from '../shared/models.ts';
 import { RpcError, createRpcServer, redactSecrets, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
-import { openCache, type Cache } from './cache/index.ts';
+import type { Cache } from './cache/index.ts';
+import { openProfileCache } from './cache/open-profile.ts';
 import { createConnectionMonitor, type ConnectionMonitor } from './connection/connection-monitor.ts';
 import type { DataScope, ServicesContext, Topic } from './context.ts';
 import { createHandlers } from './handlers/index.ts';
@@ -171,6 +172,10 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       return settings;
     },
     profile: () => profile,
+    dataPaths: () => {
+      if (!init) throw new RpcError({ kind: 'internal', code: 'NOT_READY', message: 'The services have not been initialised' });
+      return { userData: init.paths.userData, cacheDb: init.paths.cacheDb };
+    },
     now,
     cache: requireCache,
     vault,
@@ -305,7 +310,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     },
     openCache() {
       if (!init) throw new Error('openCache before init');
-      cache ??= openCache(init.paths.cacheDb, { now });
+      cache ??= openProfileCache(init.paths.cacheDb, profile, { now, log });
       return cache;
     },
     cacheOrNull: () => cache,

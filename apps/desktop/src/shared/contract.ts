@@ -28,6 +28,8 @@ import { profileSchema, settingsSchema } from './settings.ts';
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
+const rowCounts = z.record(z.string(), z.number().int());
+const clearReportSchema = z.object({ cleared: rowCounts, kept: rowCounts });
 const livingid = z.string().min(1).max(128);
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
@@ -335,7 +337,18 @@ export const servicesContract = {
     }),
   ),
   'cache.info': method(empty, z.object({ path: z.string(), bytes: z.number().int(), rows: z.record(z.string(), z.number().int()) })),
-  'cache.clear': method(empty, ok),
+  // "Clear cache" deletes what a sync gives back and says what it removed and what it kept.
+  'cache.clear': method(empty, clearReportSchema),
+  /** Whose data the open cache holds: the renderer shows data only when it is the active profile's. */
+  'cache.scope': method(empty, z.object({ profileId: z.string().nullable(), corpId: z.string() })),
+  /** Writes the local-only records (message history, app chats, audiences, call log) to a JSON file. */
+  'cache.exportLocal': method(empty, z.object({ path: z.string(), rows: rowCounts })),
+  /** Exports the local-only records first, then deletes them; `confirm` must name the active profile. */
+  'cache.clearLocal': method(z.object({ confirmProfileId: z.string().min(1) }), z.object({ exportPath: z.string(), removed: rowCounts })),
+  /** A copy of the active profile's whole cache file. */
+  'profileData.export': method(empty, z.object({ path: z.string(), bytes: z.number().int() })),
+  /** Deletes the data of a profile that is not active (its own file: nothing of other corps is touched). */
+  'profileData.delete': method(z.object({ profileId: z.string().min(1) }), z.object({ removedBytes: z.number().int() })),
 } as const;
 
 export type ServicesContract = typeof servicesContract;

@@ -8,6 +8,7 @@ import { createDashboard } from './dashboard.ts';
 import { createLiveAnalytics } from './live-analytics.ts';
 import { createLiveSummaries } from './live-summaries.ts';
 import { createLives } from './lives.ts';
+import { createLocalRecords } from './local-records.ts';
 import { createMaintenance } from './maintenance.ts';
 import { createMessages } from './messages.ts';
 import { schemaVersion } from './migrate.ts';
@@ -59,5 +60,9 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     getMeta: <T>(key: string) => ctx.getMeta<T>(key),
     setMeta: (key, value) => ctx.setMeta(key, value),
     ...createMaintenance(ctx),
+    ...createLocalRecords(ctx),
+    backupTo: (file) => {
+      ctx.db.prepare('VACUUM INTO ?').run(file);
+    },
   };
 }

@@ -1,34 +1,8 @@
-// Cache upkeep: size and row counts, clearing all data, integrity checks.
+// Cache upkeep: size and row counts, clearing (what a sync can give back, or everything), integrity checks.
 import { existsSync, statSync } from 'node:fs';
 import type { CacheContext } from './context.ts';
+import { LOCAL_ONLY_DATASETS, LOCAL_ONLY_TABLES, SYNCABLE_TABLES, type ClearReport } from './data-classes.ts';
 import type { CacheInfo, ConnectionSettings } from './types.ts';
-
-/** Data tables, children before parents. */
-const DATA_TABLES = [
-  'watch_pages',
-  'watch_internal',
-  'watch_external',
-  'live_division_summary',
-  'live_dept_summary',
-  'live_summary',
-  'live_audience',
-  'lives',
-  'tag_users',
-  'tag_departments',
-  'tags',
-  'user_departments',
-  'users',
-  'department_members',
-  'dept_closure',
-  'departments',
-  'sent_messages',
-  'appchat_members',
-  'appchats',
-  'api_calls',
-  'sync_state',
-  'datasets',
-  'meta',
-] as const;
 
 /** Tables reported by info(). */
 const REPORTED_TABLES = [
@@ -51,22 +25,43 @@ const REPORTED_TABLES = [
 const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
 export function createMaintenance(ctx: CacheContext) {
+  const count = (table: string) => ctx.stmt(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
   function info(): CacheInfo {
     const rows: Record<string, number> = {};
-    for (const table of REPORTED_TABLES)
-      rows[table] = ctx.stmt(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    for (const table of REPORTED_TABLES) rows[table] = count(table);
     return { path: ctx.path, bytes: fileSize(ctx.path) + fileSize(`${ctx.path}-wal`), rows };
   }
 
-  function clear(): void {
-    ctx.tx(() => {
-      for (const table of DATA_TABLES) ctx.db.prepare(`DELETE FROM ${table}`).run();
-      ctx.db.prepare(`INSERT INTO users_fts (users_fts) VALUES ('delete-all')`).run();
-      ctx.db.prepare('DELETE FROM sqlite_sequence').run();
-    });
+  function compact(): void {
     // give the space back to the disk
     ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     ctx.db.exec('VACUUM');
+  }
+
+  /** Deletes what a sync can give back; local-only records stay. Says what went and what stayed. */
+  function clearSyncable(): ClearReport {
+    const cleared: Record<string, number> = {};
+    ctx.tx(() => {
+      for (const table of SYNCABLE_TABLES) cleared[table] = ctx.db.prepare(`DELETE FROM ${table}`).run().changes;
+      const placeholders = LOCAL_ONLY_DATASETS.map(() => '?').join(', ');
+      ctx.db.prepare(`DELETE FROM datasets WHERE name NOT IN (${placeholders})`).run(...LOCAL_ONLY_DATASETS);
+      ctx.db.prepare(`INSERT INTO users_fts (users_fts) VALUES ('delete-all')`).run();
+    });
+    compact();
+    const kept: Record<string, number> = {};
+    for (const table of LOCAL_ONLY_TABLES) kept[table] = count(table);
+    return { cleared, kept };
+  }
+
+  /** Deletes everything, local-only records too (tests; a profile's data is deleted as a file). */
+  function clear(): void {
+    ctx.tx(() => {
+      for (const table of [...SYNCABLE_TABLES, ...LOCAL_ONLY_TABLES, 'datasets', 'meta']) ctx.db.prepare(`DELETE FROM ${table}`).run();
+      ctx.db.prepare(`INSERT INTO users_fts (users_fts) VALUES ('delete-all')`).run();
+      ctx.db.prepare('DELETE FROM sqlite_sequence').run();
+    });
+    compact();
   }
 
   function integrityCheck(): 'ok' | string[] {
@@ -99,5 +94,5 @@ export function createMaintenance(ctx: CacheContext) {
     ctx.db.close();
   }
 
-  return { info, clear, integrityCheck, connectionSettings, close };
+  return { info, clear, clearSyncable, integrityCheck, connectionSettings, close };
 }

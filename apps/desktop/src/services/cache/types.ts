@@ -3,6 +3,8 @@
 // contract (camelCase, src/shared/models.ts) minus `stale`, which the handler adds from the TTL.
 // Times: `fetchedAt`, `now`, `at` are ms since epoch; live times (living_start…) are unix seconds.
 import type { z } from 'zod';
+import type { ClearReport } from './data-classes.ts';
+import type { LocalRecordsExport } from './local-records.ts';
 import type { MethodOutput, servicesContract } from '../../shared/contract.ts';
 import type { Audience, SendResult, Recipients, SentMessage, AppChat } from '../../shared/models.ts';
 
@@ -414,8 +416,16 @@ export interface Cache {
   // maintenance
   /** Path, bytes on disk (db + wal) and row counts per table. */
   info(): CacheInfo;
-  /** Deletes all data, keeps the schema. */
+  /** Deletes all data, local-only records too, keeps the schema. */
   clear(): void;
+  /** "Clear cache": deletes what a sync gives back, keeps local-only records; reports both. */
+  clearSyncable(): ClearReport;
+  /** The local-only records (message history, app chats, audiences, call log) as one document. */
+  exportLocalRecords(): LocalRecordsExport;
+  /** Deletes the local-only records (export them first); returns the rows removed per table. */
+  clearLocalRecords(): Record<string, number>;
+  /** Writes a consistent copy of the whole database to `file` (VACUUM INTO). */
+  backupTo(file: string): void;
   /** The connection's pragmas as set at open (for diagnostics and tests). */
   connectionSettings(): ConnectionSettings;
   /** 'ok' or the problems PRAGMA integrity_check (and foreign_key_check) report. */

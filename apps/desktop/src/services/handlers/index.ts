@@ -7,6 +7,7 @@ import { livesHandlers } from './lives.ts';
 import { messagesHandlers } from './messages.ts';
 import { monitorHandlers } from './monitor.ts';
 import { orgHandlers } from './org.ts';
+import { profileDataHandlers } from './profile-data.ts';
 import { secretsHandlers } from './secrets.ts';
 import { statsHandlers } from './stats.ts';
 import { syncHandlers } from './sync.ts';
@@ -22,5 +23,6 @@ export function createHandlers(ctx: ServicesContext): ServicesHandlers {
     ...messagesHandlers(ctx),
     ...appchatHandlers(ctx),
     ...monitorHandlers(ctx),
+    ...profileDataHandlers(ctx),
   };
 }

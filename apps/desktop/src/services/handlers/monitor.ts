@@ -1,9 +1,9 @@
-// API monitor and cache maintenance.
+// API monitor and the cache's size.
 import { describeErrcode } from '@wld/wecom-core';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 
-type Methods = 'monitor.apiStats' | 'cache.info' | 'cache.clear';
+type Methods = 'monitor.apiStats' | 'cache.info';
 
 const DAY_MS = 86_400_000;
 const ms = (value: number | null) => (value === null ? 0 : Math.round(value * 100) / 100);
@@ -58,10 +58,5 @@ export function monitorHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
       };
     },
     'cache.info': () => ctx.cache().info(),
-    'cache.clear': () => {
-      ctx.cache().clear();
-      ctx.changed('org', 'users', 'tags', 'lives', 'watch', 'messages', 'appchat', 'stats');
-      return { ok: true as const };
-    },
   };
 }
