@@ -15,6 +15,7 @@ import { SettingsStore } from '../src/main/settings-store.ts';
 import { settingsPatchFrom } from '../src/main/settings-patch.ts';
 import type { AppLog } from '../src/main/logger.ts';
 import { isAllowedExternalUrl } from '../src/main/external-links.ts';
+import { SessionSecrets } from '../src/main/session-secrets.ts';
 import { startServicesInProcess, type InProcessServices } from '../src/services/node-host.ts';
 import type { ServicesRuntimeOptions } from '../src/services/services-core.ts';
 import { fileBackend } from './file-settings.ts';
@@ -78,6 +79,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const pagePorts = new Map<string, { socket: WebSocket; endpoint: MessageEndpoint; detach: () => void }>();
   let services: InProcessServices | null = null;
   let restarts = 0;
+  // as main does: session-only secrets outlive a services restart and a profile switch
+  const sessionSecrets = new SessionSecrets();
   /** The latest init message, replayed to pages that connect later (a launcher opened after init). */
   let lastInit: { event: string; payload: unknown } | null = null;
 
@@ -103,6 +106,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         lastInit = { event: 'launcher.error', payload: { message: message.message, canContinueOffline: message.canContinueOffline } };
         broadcast(lastInit.event, lastInit.payload);
         break;
+      case 'sessionSecret':
+        sessionSecrets.apply(message.account, message.secret);
+        break;
       case 'log':
         log(`[services ${message.level}] ${message.message}`);
         break;
@@ -120,6 +126,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       settings: current,
       hostPost: onServicesMessage,
       appVersion: 'browser-host',
+      sessionSecrets: sessionSecrets.snapshot(),
       ...options.services,
     });
   };

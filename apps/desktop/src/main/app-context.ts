@@ -23,6 +23,7 @@ import { RestartPolicy } from './restart-policy.ts';
 import type { RestartPolicyOptions } from './restart-policy.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { ServicesHost } from './services-host.ts';
+import { SessionSecrets } from './session-secrets.ts';
 import type { CrashInfo } from './services-host.ts';
 import type { SettingsChange, SettingsStore } from './settings-store.ts';
 import { WindowRegistry } from './window-registry.ts';
@@ -74,6 +75,7 @@ export class AppContext {
   private initPosted = false;
   private revealMain: (() => void) | null = null;
   private unregisterIpc: (() => void) | null = null;
+  private readonly sessionSecrets = new SessionSecrets();
 
   constructor(options: AppContextOptions) {
     this.options = options;
@@ -193,6 +195,9 @@ export class AppContext {
       case 'initFailed':
         this.onInitFailed(message);
         break;
+      case 'sessionSecret':
+        this.sessionSecrets.apply(message.account, message.secret);
+        break;
       case 'log':
         break;
     }
@@ -217,6 +222,7 @@ export class AppContext {
       profile,
       settings: this.settings.get(),
       appVersion,
+      sessionSecrets: this.sessionSecrets.snapshot(),
     });
   }
 

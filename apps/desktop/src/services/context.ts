@@ -24,6 +24,8 @@ export interface ServicesContext {
   /** The open cache (init opened it before any handler runs). */
   cache(): Cache;
   vault: SecretVault;
+  /** Where a secret is kept: the keychain, main's memory for this session, or nowhere. */
+  secretStorage(profileId: string, app: string): Promise<'keychain' | 'session' | 'missing'>;
   connection: ConnectionMonitor;
   sync: SyncEngine;
   monitor: LiveMonitor;

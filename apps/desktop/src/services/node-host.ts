@@ -17,6 +17,8 @@ export interface InProcessOptions extends ServicesRuntimeOptions {
   /** Every message the services post to "main" (progress, initDone, logs…). */
   hostPost?: (message: ServicesToMain) => void;
   appVersion?: string;
+  /** Session-only secrets main kept from an earlier run of the services (restart, profile switch). */
+  sessionSecrets?: Record<string, string>;
 }
 
 export interface InProcessServices {
@@ -34,7 +36,7 @@ export interface InProcessServices {
 }
 
 export function startServicesInProcess(options: InProcessOptions): InProcessServices {
-  const { userData, profile, settings = defaultSettings(), hostPost, appVersion = '0.0.0-node', ...runtimeOptions } = options;
+  const { userData, profile, settings = defaultSettings(), hostPost, appVersion = '0.0.0-node', sessionSecrets, ...runtimeOptions } = options;
   mkdirSync(userData, { recursive: true });
   const messages: ServicesToMain[] = [];
   let handler: ((message: unknown, ports: MessageEndpoint[]) => void) | null = null;
@@ -67,6 +69,7 @@ export function startServicesInProcess(options: InProcessOptions): InProcessServ
       profile,
       settings,
       appVersion,
+      sessionSecrets: sessionSecrets ?? {},
     },
     [],
   );

@@ -15,7 +15,15 @@ import { createHandlers } from './handlers/index.ts';
 import { t, type Language } from './i18n.ts';
 import { startDemoSimulator, type DemoOptions } from './init/demo-simulator.ts';
 import { createLiveMonitor, type LiveMonitor } from './monitor/live-monitor.ts';
-import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike, type SecretVault } from './secrets/secret-vault.ts';
+import {
+  CONTACTS_ACCOUNT,
+  accountOf,
+  createSecretVault,
+  memorySessionStore,
+  type KeytarLike,
+  type SecretVault,
+  type SessionSecretStore,
+} from './secrets/secret-vault.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
@@ -85,7 +93,22 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message: redactSecrets(message) });
   const mapError = (error: unknown): ServiceError => toServiceError(error, language());
 
+  // Session-only secrets: kept here and by main, which hands them back on every init (restart, switch).
+  const sessionSecrets = memorySessionStore();
+  const sessionStore: SessionSecretStore = {
+    get: (account) => sessionSecrets.get(account),
+    set(account, secret) {
+      sessionSecrets.set(account, secret);
+      post({ type: 'sessionSecret', account, secret });
+    },
+    delete(account) {
+      if (sessionSecrets.get(account) === undefined) return;
+      sessionSecrets.delete(account);
+      post({ type: 'sessionSecret', account, secret: null });
+    },
+  };
   const vault: SecretVault = createSecretVault({
+    session: sessionStore,
     mode: options.keychain ?? 'system',
     ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
     ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
@@ -179,6 +202,10 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     now,
     cache: requireCache,
     vault,
+    async secretStorage(profileId, app) {
+      if (sessionSecrets.get(accountOf(profileId, app)) !== undefined) return 'session';
+      return (await vault.get(profileId, app)) !== null ? 'keychain' : 'missing';
+    },
     connection,
     sync,
     monitor,
@@ -298,6 +325,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     },
     configure(message) {
       init = message;
+      for (const [account, secret] of Object.entries(message.sessionSecrets)) sessionSecrets.set(account, secret);
       settings = message.settings;
       profile = message.profile;
     },

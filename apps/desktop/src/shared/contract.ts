@@ -91,6 +91,8 @@ export const servicesContract = {
       keychainAvailable: z.boolean(),
       reason: z.string().nullable(),
       apps: z.record(z.string(), z.boolean()),
+      /** Where each secret is kept: system keychain, this session only (lost when the app quits), the Demo's simulator, or missing. */
+      storage: z.record(z.string(), z.enum(['keychain', 'session', 'simulator', 'missing'])),
     }),
   ),
   'secrets.delete': method(z.object({ profileId: z.string().min(1), app: z.string().min(1) }), ok),

@@ -16,6 +16,11 @@ export const initMessageSchema = z.object({
   profile: profileSchema.nullable(),
   settings: settingsSchema,
   appVersion: z.string(),
+  /**
+   * Session-only secrets (no keychain) by account `${profileId}/${app}`. Main keeps them for the
+   * app's run so a services restart or a profile switch does not lose them.
+   */
+  sessionSecrets: z.record(z.string(), z.string()).default({}),
 });
 
 export const mainToServicesSchema = z.discriminatedUnion('type', [
@@ -58,6 +63,8 @@ export const servicesToMainSchema = z.discriminatedUnion('type', [
     /** True when the cache holds data, so "Continue offline" makes sense. */
     canContinueOffline: z.boolean(),
   }),
+  /** A session-only secret was set (`secret`) or removed (null): main keeps it for this run. */
+  z.object({ type: z.literal('sessionSecret'), account: z.string().min(1), secret: z.string().nullable() }),
   z.object({
     type: z.literal('log'),
     level: z.enum(['debug', 'info', 'warn', 'error']),

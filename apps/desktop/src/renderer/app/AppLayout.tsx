@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NAV_ITEMS, navKeyForPath } from './nav.ts';
 import { AppRoutes } from './routes.tsx';
+import { ProfileScopeGate } from './ProfileScopeGate.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { SyncButton } from './SyncButton.tsx';
 import { OfflineBanner } from './OfflineBanner.tsx';
@@ -88,7 +89,9 @@ export function AppLayout() {
         <OfflineBanner />
         {/* Layout.Content renders the page's <main> landmark. */}
         <Layout.Content style={{ overflow: 'auto', padding: 20 }} id="main-content" tabIndex={-1}>
-          <AppRoutes />
+          <ProfileScopeGate>
+            <AppRoutes />
+          </ProfileScopeGate>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -45,12 +45,17 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
       .all(nowS) as LiveRow[];
     const totals = ctx
       .stmt(
-        `SELECT count(*) AS lives, COALESCE(sum(s.internal_viewers + s.external_viewers), 0) AS viewers,
+        // a live whose watch statistics are not synced (yet, or again after a clear) counts with
+        // living_info's viewer_num, as the live pages show it: the totals never read 0 while lives exist
+        `SELECT count(*) AS lives,
+                COALESCE(sum(CASE WHEN w.fetched_at IS NULL THEN l.viewer_num ELSE s.internal_viewers + s.external_viewers END), 0) AS viewers,
+                COALESCE(sum(CASE WHEN w.fetched_at IS NULL THEN 0 ELSE s.internal_viewers + s.external_viewers END), 0) AS measured,
                 COALESCE(sum(s.watch_seconds), 0) AS seconds, COALESCE(sum(s.completion_sum), 0) AS completion
          FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id
+           LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid
          WHERE l.status IN ${HELD} AND l.living_start BETWEEN ? AND ?`,
       )
-      .get(nowS - 30 * DAY, nowS) as { lives: number; viewers: number; seconds: number; completion: number };
+      .get(nowS - 30 * DAY, nowS) as { lives: number; viewers: number; measured: number; seconds: number; completion: number };
     return {
       asOf: asOf(),
       liveNow: liveNow.map(toLive),
@@ -59,7 +64,8 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
         lives: totals.lives,
         viewers: totals.viewers,
         watchHours: hours(totals.seconds),
-        averageCompletion: totals.viewers > 0 ? totals.completion / totals.viewers : 0,
+        // completion is known only for viewers whose watch statistics are synced
+        averageCompletion: totals.measured > 0 ? totals.completion / totals.measured : 0,
       },
       lastSync,
     };

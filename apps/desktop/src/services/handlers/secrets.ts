@@ -17,14 +17,16 @@ export function secretsHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
       const status = await ctx.vault.status();
       const profile = ctx.settings().profiles.find((p) => p.id === profileId) ?? (ctx.profile()?.id === profileId ? ctx.profile() : null);
       const apps: Record<string, boolean> = {};
+      const storage: Record<string, 'keychain' | 'session' | 'simulator' | 'missing'> = {};
       if (profile) {
         const names = [...profile.apps.map((a) => a.name), CONTACTS_ACCOUNT];
         for (const name of names) {
           // the Demo's secrets come from the embedded simulator
-          apps[name] = profile.kind === 'demo' ? true : (await ctx.vault.get(profile.id, name)) !== null;
+          storage[name] = profile.kind === 'demo' ? 'simulator' : await ctx.secretStorage(profile.id, name);
+          apps[name] = storage[name] !== 'missing';
         }
       }
-      return { keychainAvailable: status.available, reason: status.reason, apps };
+      return { keychainAvailable: status.available, reason: status.reason, apps, storage };
     },
     'secrets.delete': async ({ profileId, app }) => {
       await ctx.vault.delete(profileId, app);

@@ -1,7 +1,8 @@
 // App secrets: the OS keychain through keytar, loaded lazily (a native module that needs D-Bus on
 // Linux). When no keyring can be reached (no D-Bus, locked collection, module missing) secrets are
-// kept in memory for this run only, and `status()` says why. Secrets never leave this module except
-// to build the WeCom client.
+// kept for this run only, and `status()` says why. Those session-only secrets live in a
+// SessionSecretStore: the services hand them to main, which outlives a services restart or a profile
+// switch. Secrets never leave this module except to build the WeCom client (and that store).
 export const KEYCHAIN_SERVICE = 'WeCom Live Desk';
 /** The account suffix of the contacts-sync (通讯录同步) secret. */
 export const CONTACTS_ACCOUNT = 'contacts';
@@ -26,6 +27,23 @@ export interface SecretVault {
   delete(profileId: string, app: string): Promise<void>;
 }
 
+/** Where session-only secrets are kept (default: this process's memory). */
+export interface SessionSecretStore {
+  get(account: string): string | undefined;
+  set(account: string, secret: string): void;
+  delete(account: string): void;
+}
+
+export function memorySessionStore(initial: Record<string, string> = {}): SessionSecretStore & { entries(): Record<string, string> } {
+  const map = new Map(Object.entries(initial));
+  return {
+    get: (account) => map.get(account),
+    set: (account, secret) => void map.set(account, secret),
+    delete: (account) => void map.delete(account),
+    entries: () => Object.fromEntries(map),
+  };
+}
+
 export interface SecretVaultOptions {
   /** 'memory' never touches the OS keychain (tests, or a user who turned it off). */
   mode?: 'system' | 'memory';
@@ -33,6 +51,8 @@ export interface SecretVaultOptions {
   loadKeytar?: () => Promise<KeytarLike>;
   /** Secrets known up front, by account `${profileId}/${app}` (tests, the browser harness). */
   preset?: Record<string, string>;
+  /** Keeps session-only secrets; default: in memory, lost with this process. */
+  session?: SessionSecretStore;
 }
 
 export const accountOf = (profileId: string, app: string): string => `${profileId}/${app}`;
@@ -48,7 +68,8 @@ function describe(error: unknown): string {
 }
 
 export function createSecretVault(options: SecretVaultOptions = {}): SecretVault {
-  const session = new Map<string, string>(Object.entries(options.preset ?? {}));
+  const session = options.session ?? memorySessionStore();
+  for (const [account, secret] of Object.entries(options.preset ?? {})) session.set(account, secret);
   let keytar: Promise<KeytarLike | null> | null = null;
   let unavailableReason: string | null = options.mode === 'memory' ? 'keychain disabled for this run' : null;
 

@@ -1,6 +1,7 @@
-// The local cache: where it is, how big, how many rows per table, and clearing it (with confirmation).
+// The local cache: where it is, how big, how many rows per table, exporting it, and clearing what a
+// sync can give back (with a confirmation that names what goes and what stays).
 import { App, Button, Card, Descriptions, Popconfirm, Space, Table, Typography } from 'antd';
-import { DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -18,13 +19,23 @@ export function CacheSection() {
   const clear = async () => {
     setClearing(true);
     try {
-      await api.call('cache.clear', {});
-      void message.success(t('cache.cleared'));
+      const report = await api.call('cache.clear', {});
+      const sum = (rows: Record<string, number>) => Object.values(rows).reduce((a, b) => a + b, 0);
+      void message.success(t('cache.cleared', { cleared: formatNumber(sum(report.cleared)), kept: formatNumber(sum(report.kept)) }));
       info.refetch();
     } catch (e) {
       void message.error(toServiceError(e).message);
     } finally {
       setClearing(false);
+    }
+  };
+
+  const exportProfile = async () => {
+    try {
+      const { path } = await api.call('profileData.export', {});
+      void message.success(t('cache.exported', { path }));
+    } catch (e) {
+      void message.error(toServiceError(e).message);
     }
   };
 
@@ -37,6 +48,9 @@ export function CacheSection() {
       extra={
         <Space>
           <Button size="small" icon={<ReloadOutlined />} onClick={info.refetch} aria-label={t('common:actions.refresh')} />
+          <Button size="small" icon={<ExportOutlined />} onClick={() => void exportProfile()} data-testid="profile-export">
+            {t('cache.exportProfile')}
+          </Button>
           <Popconfirm
             title={t('cache.clearConfirmTitle')}
             description={t('cache.clearConfirm')}

@@ -24,7 +24,7 @@ function renderForm(options: { profile?: Profile | null; secrets?: SecretsStatus
         open
         profile={options.profile ?? null}
         takenIds={new Set(['demo'])}
-        secretsStatus={options.secrets ?? { keychainAvailable: true, reason: null, apps: {} }}
+        secretsStatus={options.secrets ?? { keychainAvailable: true, reason: null, apps: {}, storage: {} }}
         onSubmit={useSettingsStore.getState().saveProfile}
         onClose={onClose}
       />
@@ -58,7 +58,7 @@ beforeEach(() => {
     return saved;
   });
   fakeApi.handle('secrets.set', () => ({ ok: true, storage: 'keychain' }));
-  fakeApi.handle('secrets.status', () => ({ keychainAvailable: true, reason: null, apps: { 'live-desk': true } }));
+  fakeApi.handle('secrets.status', () => ({ keychainAvailable: true, reason: null, apps: { 'live-desk': true }, storage: { 'live-desk': 'keychain' } }));
 });
 
 describe('profile form validation', () => {
@@ -156,7 +156,7 @@ describe('saving a profile', () => {
       hasContactsSecret: false,
       environment: 'prod',
     };
-    const { onClose, secret } = renderForm({ profile, secrets: { keychainAvailable: true, reason: null, apps: { 'live-desk': true } } });
+    const { onClose, secret } = renderForm({ profile, secrets: { keychainAvailable: true, reason: null, apps: { 'live-desk': true }, storage: { 'live-desk': 'keychain' } } });
     expect(secret).toHaveAttribute('placeholder', '已保存；留空表示不修改');
     await user.click(screen.getByTestId('profile-save'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
@@ -165,7 +165,7 @@ describe('saving a profile', () => {
   });
 
   it('says "session only" when the keychain is unavailable', () => {
-    renderForm({ secrets: { keychainAvailable: false, reason: 'Cannot autolaunch D-Bus', apps: {} } });
+    renderForm({ secrets: { keychainAvailable: false, reason: 'Cannot autolaunch D-Bus', apps: {}, storage: {} } });
     const warning = screen.getByTestId('keychain-unavailable');
     expect(warning).toHaveTextContent('仅本次会话');
     expect(warning).toHaveTextContent('Cannot autolaunch D-Bus');

@@ -9,6 +9,7 @@ import { useSettingsStore } from '../../stores/settings.ts';
 import { ProfilesSection } from './ProfilesSection.tsx';
 import { NetworkSection } from './NetworkSection.tsx';
 import { CacheSection } from './CacheSection.tsx';
+import { LocalRecordsSection } from './LocalRecordsSection.tsx';
 import { AppearanceSection } from './AppearanceSection.tsx';
 import { AboutSection } from './AboutSection.tsx';
 
@@ -41,7 +42,10 @@ export default function SettingsPage() {
             <Col xs={24} lg={12}>
               <CacheSection />
             </Col>
-            <Col xs={24}>
+            <Col xs={24} lg={12}>
+              <LocalRecordsSection />
+            </Col>
+            <Col xs={24} lg={12}>
               <AboutSection />
             </Col>
           </Row>

@@ -1,0 +1,51 @@
+// Whose data the services answer with (`cache.scope`) against the profile main says is active. After
+// a switch the two differ until the services have restarted on the new profile's cache; pages wait.
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
+import { usePreferencesStore } from '../stores/preferences.ts';
+import { resetProfileData } from '../stores/reset-profile-data.ts';
+
+const RECHECK_MS = 250;
+
+export type DataScope = { state: 'ready'; profileId: string | null } | { state: 'switching'; profileId: string | null };
+
+export function useDataScope(): DataScope {
+  const loaded = usePreferencesStore((s) => s.loaded);
+  const active = usePreferencesStore((s) => s.activeProfileId);
+  const [served, setServed] = useState<{ profileId: string | null; failed: boolean } | null>(null);
+
+  useEffect(() => {
+    if (!loaded) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      api.call('cache.scope', {}).then(
+        (scope) => {
+          if (cancelled) return;
+          setServed({ profileId: scope.profileId, failed: false });
+          // still the previous profile's services: ask again once they restarted
+          if (scope.profileId !== active) timer = setTimeout(check, RECHECK_MS);
+        },
+        () => {
+          if (cancelled) return;
+          // no cache (init failed): nothing of any corp can be shown; let the pages say why
+          setServed({ profileId: active, failed: true });
+        },
+      );
+    };
+    check();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [loaded, active]);
+
+  const [shownFor, setShownFor] = useState<string | null | undefined>(undefined);
+  const ready = loaded && served !== null && served.profileId === active;
+  useEffect(() => {
+    if (shownFor !== undefined && shownFor !== active) resetProfileData();
+    if (ready) setShownFor(active);
+  }, [ready, active, shownFor]);
+
+  return ready ? { state: 'ready', profileId: active } : { state: 'switching', profileId: active };
+}

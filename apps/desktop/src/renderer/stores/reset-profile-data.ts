@@ -1,0 +1,20 @@
+// On a profile switch every store holding a corp's data goes back to its initial state, so nothing
+// of the previous corp can be drawn under the new one.
+import { useLiveStatusStore } from './liveStatus.ts';
+import { useLivesStore } from './lives.ts';
+import { useMessagesStore } from './messages.ts';
+import { useMonitorStore } from './monitor.ts';
+import { useOrgStore } from './org.ts';
+import { useStatisticsStore } from './statistics.ts';
+import { useSyncStore } from './sync.ts';
+
+const CORP_STORES = [useLiveStatusStore, useLivesStore, useMessagesStore, useMonitorStore, useOrgStore, useStatisticsStore, useSyncStore] as const;
+
+export function resetProfileData(): void {
+  for (const store of CORP_STORES) {
+    // merge, not replace: listener bookkeeping kept in the state survives
+    const initial = store.getInitialState() as object;
+    const data = Object.fromEntries(Object.entries(initial).filter(([, value]) => typeof value !== 'function'));
+    (store.setState as (partial: object) => void)(data);
+  }
+}
