@@ -229,7 +229,8 @@ export const servicesContract = {
         lives: z.number().int(),
         viewers: z.number().int(),
         watchHours: z.number(),
-        averageCompletion: z.number(),
+        /** null while no held live's watch statistics are synced (unknown, not 0%) */
+        averageCompletion: z.number().nullable(),
       }),
       lastSync: z.record(z.string(), z.number().nullable()),
     }),

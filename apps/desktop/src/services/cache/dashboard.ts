@@ -65,7 +65,7 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
         viewers: totals.viewers,
         watchHours: hours(totals.seconds),
         // completion is known only for viewers whose watch statistics are synced
-        averageCompletion: totals.measured > 0 ? totals.completion / totals.measured : 0,
+        averageCompletion: totals.measured > 0 ? totals.completion / totals.measured : null,
       },
       lastSync,
     };

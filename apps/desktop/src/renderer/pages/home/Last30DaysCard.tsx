@@ -8,7 +8,7 @@ export interface Last30Days {
   lives: number;
   viewers: number;
   watchHours: number;
-  averageCompletion: number;
+  averageCompletion: number | null;
 }
 
 export function Last30DaysCard({ data, loading }: { data: Last30Days | undefined; loading: boolean }) {
