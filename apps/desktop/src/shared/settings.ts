@@ -20,6 +20,11 @@ export const profileSchema = z.object({
   /** True when a contacts-sync (通讯录同步) secret is stored for this profile. */
   hasContactsSecret: z.boolean().default(false),
   environment: z.enum(['dev', 'test', 'prod']).default('prod'),
+  /**
+   * This corp's WeCom host or API gateway (an environment's own address); empty: the one in the
+   * network settings. Dev, test and prod of one corp are separate profiles, each with its address.
+   */
+  baseUrl: z.union([z.literal(''), z.url()]).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -75,6 +75,7 @@ export const useSettingsStore = create<SettingsState & SettingsActions>()((set, 
       apps: profile.apps.map((a) => ({ name: a.name, agentId: a.agentId })),
       hasContactsSecret: profile.hasContactsSecret || Boolean(secrets[CONTACTS_SECRET_APP]),
       environment: profile.environment,
+      ...(profile.baseUrl ? { baseUrl: profile.baseUrl } : {}),
     };
     const before = get().settings?.profiles.find((p) => p.id === clean.id) ?? null;
     const settings = await api.main('profiles.save', clean);

@@ -11,7 +11,7 @@ export interface ProfileSecrets {
 
 export interface ClientTarget {
   corpId: string;
-  /** Overrides the settings' base URL (the embedded simulator of the Demo profile). */
+  /** Overrides the profile's and the settings' base URL (the embedded simulator of the Demo profile). */
   baseUrl?: string;
 }
 
@@ -46,7 +46,7 @@ export function buildProfileClient(
     apps,
     environment: profile.environment,
     language: settings.language,
-    ...networkConfig(settings.network, target.baseUrl),
+    ...networkConfig(settings.network, target.baseUrl ?? (profile.baseUrl || undefined)),
   };
   if (secrets.contacts) config.contactsSecret = secrets.contacts;
   return createWeComClient(config);

@@ -139,6 +139,9 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
             options={(['prod', 'test', 'dev'] as const).map((env) => ({ value: env, label: t(`environment.${env}`) }))}
           />
         </Form.Item>
+        <Form.Item name="baseUrl" label={t('profiles.baseUrl')} rules={[rule(['baseUrl'])]} extra={t('profiles.baseUrlHelp')}>
+          <Input placeholder="https://qyapi.weixin.qq.com" autoComplete="off" spellCheck={false} data-testid="profile-base-url" />
+        </Form.Item>
 
         <Typography.Title level={5}>{t('profiles.apps')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('profiles.appsHelp')}</Typography.Paragraph>

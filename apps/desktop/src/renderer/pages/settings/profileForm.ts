@@ -21,6 +21,8 @@ export interface ProfileFormValues {
   name: string;
   corpId: string;
   environment: Environment;
+  /** This environment's WeCom address or gateway; blank: the network settings' one. */
+  baseUrl: string;
   apps: AppFormValues[];
   /** Optional contacts-sync (通讯录同步) secret. */
   contactsSecret: string;
@@ -47,6 +49,7 @@ export const emptyProfileForm = (): ProfileFormValues => ({
   name: '',
   corpId: '',
   environment: 'prod',
+  baseUrl: '',
   apps: [{ name: 'live-desk', agentId: null, secret: '' }],
   contactsSecret: '',
 });
@@ -56,6 +59,7 @@ export function profileToForm(profile: Profile): ProfileFormValues {
     name: profile.name,
     corpId: profile.corpId,
     environment: profile.environment,
+    baseUrl: profile.baseUrl ?? '',
     apps: profile.apps.length > 0 ? profile.apps.map((a) => ({ name: a.name, agentId: a.agentId, secret: '' })) : emptyProfileForm().apps,
     contactsSecret: '',
   };
@@ -83,6 +87,7 @@ export function validateProfileForm(values: ProfileFormValues, ctx: ValidationCo
   // A corp profile needs a corpId; the shared schema allows empty only for the Demo profile.
   if (values.corpId.trim() === '') issues.push({ path: ['corpId'], key: 'validation.corpIdRequired', message: 'corpId is required' });
   else issues.push(...fieldIssues(profileSchema.shape.corpId, values.corpId.trim(), ['corpId']));
+  issues.push(...fieldIssues(profileSchema.shape.baseUrl, values.baseUrl.trim(), ['baseUrl']));
   if (values.apps.length === 0) issues.push({ path: ['apps'], key: 'validation.appsRequired', message: 'add at least one app' });
   const seen = new Set<string>();
   values.apps.forEach((app, i) => {
@@ -133,6 +138,7 @@ export function toSubmission(values: ProfileFormValues, id: string, existing: Pr
     apps: values.apps.map((a) => ({ name: a.name.trim(), agentId: a.agentId ?? 0 })),
     hasContactsSecret: existing?.hasContactsSecret ?? false,
     environment: values.environment,
+    ...(values.baseUrl.trim() ? { baseUrl: values.baseUrl.trim() } : {}),
   });
   const secrets: Record<string, string> = {};
   for (const app of values.apps) {

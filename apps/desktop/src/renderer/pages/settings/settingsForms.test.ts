@@ -8,6 +8,7 @@ const valid: ProfileFormValues = {
   name: '总部',
   corpId: 'ww1234abcd',
   environment: 'test',
+  baseUrl: '',
   apps: [{ name: 'live-desk', agentId: 1000002, secret: 'S3cret-xyz' }],
   contactsSecret: '',
 };
