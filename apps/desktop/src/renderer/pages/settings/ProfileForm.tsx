@@ -1,8 +1,9 @@
 // Add or edit a corp profile: name, corpId, environment, apps with agentid and secret, an optional
 // contacts-sync secret. The secrets go to the keychain only; the profile is saved without them.
 // On a failed save the drawer stays open with everything the user typed.
+import { SecretStorageTag } from './SecretStorageTag.tsx';
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/settings.ts';
@@ -191,7 +192,7 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
                       label={
                         <Space size={6}>
                           {t('profiles.secret')}
-                          {stored ? <Tag color={keychainOff ? 'orange' : 'green'}>{keychainOff ? t('secrets.session') : t('secrets.stored')}</Tag> : null}
+                          <SecretStorageTag storage={secretsStatus?.storage[appName]} testId={`secret-storage-${field.name}`} />
                         </Space>
                       }
                       rules={[rule(['apps', field.name, 'secret'])]}
@@ -226,7 +227,7 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
           label={
             <Space size={6}>
               {t('profiles.contactsSecret')}
-              {storedSecrets.has(CONTACTS_SECRET_APP) ? <Tag color="green">{t('secrets.stored')}</Tag> : null}
+              <SecretStorageTag storage={secretsStatus?.storage[CONTACTS_SECRET_APP]} testId="secret-storage-contacts" />
             </Space>
           }
           rules={[rule(['contactsSecret'])]}

@@ -82,9 +82,10 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
     const status = secrets[p.id];
     if (!status) return <Tag>{t('secrets.unknown')}</Tag>;
     const missing = p.apps.filter((a) => !status.apps[a.name]).map((a) => a.name);
-    if (!status.keychainAvailable) {
+    const sessionOnly = Object.entries(status.storage).filter(([, where]) => where === 'session').map(([name]) => name);
+    if (!status.keychainAvailable || sessionOnly.length > 0) {
       return (
-        <Tooltip title={status.reason ?? undefined}>
+        <Tooltip title={[t('secrets.sessionApps', { apps: sessionOnly.join(', ') || '–' }), status.reason].filter(Boolean).join(' · ')}>
           <Tag color="orange" data-testid={`session-only-${p.id}`}>
             {t('secrets.session')}
           </Tag>
