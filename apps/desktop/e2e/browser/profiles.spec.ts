@@ -1,0 +1,108 @@
+// Corps kept apart: a second corp added without a system keychain (its secret kept for the session
+// only) is activated, switched away from and back to; no page ever draws the other corp's people, and
+// the session-only secret survives each switch (a services restart).
+import { startSimulator, type SimServer } from '@wld/wecom-sim';
+import type { Page } from '@playwright/test';
+import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+
+let app: CorpApp;
+let simB: SimServer;
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  app = await startCorpApp();
+  simB = await startSimulator({ seed: 11, size: { users: 150, departments: 12, lives: 8, maxViewers: 100, tags: 4 } });
+});
+test.afterAll(async () => {
+  await stopCorpApp(app);
+  await simB.close();
+});
+
+/** Records, from now on, whether any of `names` is ever drawn (a MutationObserver: every frame's DOM). */
+async function watchForNames(page: Page, names: string[]): Promise<void> {
+  await page.evaluate((list) => {
+    const w = window as unknown as { __leaked: string[]; __watcher?: MutationObserver };
+    w.__watcher?.disconnect();
+    w.__leaked = [];
+    const check = () => {
+      const text = document.body.textContent ?? '';
+      for (const name of list) if (text.includes(name) && !w.__leaked.includes(name)) w.__leaked.push(name);
+    };
+    w.__watcher = new MutationObserver(check);
+    w.__watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }, names);
+}
+const leaked = (page: Page) => page.evaluate(() => (window as unknown as { __leaked: string[] }).__leaked);
+
+/** Activates a profile from Settings (no people listed there); from the click on, `forbidden` names must never be drawn. */
+async function activate(page: Page, profileId: string, forbidden: string[]): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('settings-page')).toBeVisible();
+  await watchForNames(page, forbidden);
+  await page.getByTestId(`profile-activate-${profileId}`).click();
+  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+}
+
+async function usersTotal(page: Page, count: number): Promise<void> {
+  await page.getByTestId('nav-org').click();
+  await expect(page.getByTestId('users-total')).toHaveText(new RegExp(`共 ${count} 人`), { timeout: 60_000 });
+}
+
+test('switching corps back and forth never shows the other corp; a session-only secret survives each switch', async ({ page, pageErrors }) => {
+  void pageErrors;
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  // names of one corp that appear nowhere (not even inside a longer name) in the other
+  const textA = app.sim.state.userList.map((u) => u.name).join('|');
+  const textB = simB.state.userList.map((u) => u.name).join('|');
+  const onlyA = app.sim.state.userList.filter((u) => u.status === 1 && !textB.includes(u.name)).map((u) => u.name);
+  const onlyB = simB.state.userList.filter((u) => u.status === 1 && !textA.includes(u.name)).map((u) => u.name);
+  const totalA = app.sim.state.userList.length;
+  const totalB = simB.state.userList.length;
+
+  await openApp(page, app.host, 'org');
+  await expect(page.getByTestId('users-total')).toContainText(String(totalA), { timeout: 60_000 });
+
+  // a second corp, on its own WeCom address; no keychain in this run: its secrets are session-only
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('profile-add').click();
+  const form = page.getByTestId('profile-form');
+  await expect(form.getByTestId('keychain-unavailable')).toBeVisible();
+  await form.getByLabel(/名称|Name/).first().fill('Beta Corp');
+  await form.getByLabel(/企业 ?ID|CorpID|Corp ID/i).fill(simB.corpId);
+  await form.getByTestId('profile-base-url').fill(simB.url);
+  await form.getByLabel(/AgentId|agentid/i).first().fill(String(simB.apps[0]!.agentId));
+  await form.getByLabel(/^Secret$/).first().fill(simB.apps[0]!.secret);
+  await form.getByLabel(/通讯录同步 Secret|Contacts/).fill(simB.contactsSecret);
+  await page.getByTestId('profile-save').click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('session-only-beta-corp')).toBeVisible();
+  await snap(page, '70-profiles-second-corp-session-only');
+
+  // to B: from the click on, nothing of A is drawn, and B's secret (session only) is still there
+  await activate(page, 'beta-corp', onlyA.slice(0, 200));
+  await usersTotal(page, totalB);
+  await expect(page.getByTestId('connection-state')).toContainText(/已连接|Connected/, { timeout: 30_000 });
+  await expect(page.getByText('未找到应用 Secret')).toHaveCount(0);
+  await page.getByTestId('users-search').fill(onlyB[0]!);
+  await expect(page.getByTestId('users-table')).toContainText(onlyB[0]!);
+  await snap(page, '71-profiles-corp-b-org');
+  expect(await leaked(page)).toEqual([]);
+  await page.getByTestId('nav-home').click();
+  await snap(page, '72-profiles-corp-b-home');
+
+  // back to A: A's own cache, none of B's people
+  await activate(page, app.profile.id, onlyB.slice(0, 200));
+  await usersTotal(page, totalA);
+  await snap(page, '73-profiles-back-to-corp-a');
+  expect(await leaked(page)).toEqual([]);
+
+  // and to B again: the session-only secret survived two services restarts
+  await activate(page, 'beta-corp', onlyA.slice(0, 200));
+  await usersTotal(page, totalB);
+  await expect(page.getByTestId('connection-state')).toContainText(/已连接|Connected/, { timeout: 30_000 });
+  expect(await leaked(page)).toEqual([]);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('profile-edit-beta-corp').click();
+  await expect(page.getByTestId('secret-storage-0')).toHaveAttribute('data-storage', 'session');
+  await snap(page, '74-profiles-secret-where-kept');
+});
