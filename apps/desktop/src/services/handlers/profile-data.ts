@@ -30,9 +30,14 @@ export function profileDataHandlers(ctx: ServicesContext): Pick<ServicesHandlers
   }
 
   return {
-    'cache.clear': () => {
+    'cache.clear': async () => {
+      // a sync writing while its tables are emptied would leave half a data set: stop it first
+      ctx.sync.cancelAll();
+      await ctx.sync.idle();
       const report = ctx.cache().clearSyncable();
       ctx.changed('org', 'users', 'tags', 'lives', 'watch', 'stats');
+      // and fill them again straight away when WeCom can be reached
+      if (ctx.connection.isOnline && ctx.clientOrNull()) ctx.sync.start('all');
       return report;
     },
     'cache.scope': () => {
