@@ -27,6 +27,7 @@ import {
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
+import { withAppNamed } from './wecom/app-permission.ts';
 import { buildProfileClient, type ProfileSecrets } from './wecom/client-factory.ts';
 import { isNetworkFailure, isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
 
@@ -91,7 +92,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const now = options.now ?? Date.now;
   // main redacts its log too; the services never hand it a secret in the first place
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message: redactSecrets(message) });
-  const mapError = (error: unknown): ServiceError => toServiceError(error, language());
+  const mapError = (error: unknown): ServiceError => withAppNamed(toServiceError(error, language()), error, profile, language());
 
   // Session-only secrets: kept here and by main, which hands them back on every init (restart, switch).
   const sessionSecrets = memorySessionStore();
@@ -262,7 +263,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
 
   const server = createRpcServer(gate(createHandlers(context)), {
     language,
-    mapError: (error, lang) => toServiceError(error, lang),
+    mapError: (error, lang) => withAppNamed(toServiceError(error, lang), error, profile, lang),
     onError: (error, method) => log('error', `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
 

@@ -8,6 +8,11 @@ export const appCredentialSchema = z.object({
   /** Name of the self-built app, also the keychain account suffix. */
   name: z.string().trim().min(1, 'app name is required').max(64),
   agentId: z.number().int().positive('agentid must be a positive integer'),
+  /**
+   * What the app is used for: each call is made with the credentials of the app holding its role
+   * (the first that lists it; a role nobody lists falls to the first app).
+   */
+  roles: z.array(z.enum(['lives', 'messages', 'contacts'])).max(3).optional(),
 });
 
 export const profileSchema = z.object({

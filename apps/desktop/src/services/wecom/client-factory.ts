@@ -1,7 +1,8 @@
 // Builds the wecom-core client from the active profile, the network settings and the secrets.
 // Secrets pass through here into the client's memory and nowhere else.
-import { createWeComClient, type WeComClient, type WeComConfigInput } from '@wld/wecom-core';
+import { DepartmentsService, TagsService, UsersService, createWeComClient, type WeComClient, type WeComConfigInput } from '@wld/wecom-core';
 import type { NetworkSettings, Profile, Settings } from '../../shared/settings.ts';
+import { appForRole, type AppRole } from './app-roles.ts';
 
 export interface ProfileSecrets {
   /** app name → secret, for the apps that have one */
@@ -49,7 +50,34 @@ export function buildProfileClient(
     ...networkConfig(settings.network, target.baseUrl ?? (profile.baseUrl || undefined)),
   };
   if (secrets.contacts) config.contactsSecret = secrets.contacts;
-  return createWeComClient(config);
+  return routeByRole(createWeComClient(config), profile, secrets);
+}
+
+/**
+ * Lives calls go out with the lives app's credentials; messages, app chats and media with the
+ * messages app's; organisation reads with the contacts app's; token tests stay on the first app.
+ */
+function routeByRole(client: WeComClient, profile: Profile, secrets: ProfileSecrets): WeComClient {
+  const usable = (role: AppRole) => {
+    const app = appForRole(profile, role);
+    return app && secrets.apps.has(app.name) ? client.forApp(app.name) : null;
+  };
+  const lives = usable('lives');
+  const messages = usable('messages');
+  const contacts = usable('contacts');
+  const overrides: PropertyDescriptorMap = {};
+  if (contacts && contacts.name !== client.config.apps[0]?.name) {
+    const read = { credential: contacts.name };
+    overrides.users = { value: new UsersService(client.pipeline, { ...read, walkConcurrency: client.config.quotas.maxConcurrentPerApi }), enumerable: true };
+    overrides.departments = { value: new DepartmentsService(client.pipeline, read), enumerable: true };
+    overrides.tags = { value: new TagsService(client.pipeline, read), enumerable: true };
+  }
+  if (lives) overrides.lives = { value: lives.lives, enumerable: true };
+  if (messages) {
+    for (const key of ['messages', 'media', 'appchat', 'jssdk', 'agentId'] as const) overrides[key] = { value: messages[key], enumerable: true };
+  }
+  // the routed services over the client (its getters, such as stats, keep reading the live pipeline)
+  return Object.create(client, overrides) as WeComClient;
 }
 
 /** A throwaway client for connection.test: one app, inline secret, few retries. */

@@ -3,7 +3,7 @@
 // On a failed save the drawer stays open with everything the user typed.
 import { SecretStorageTag } from './SecretStorageTag.tsx';
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/settings.ts';
@@ -176,6 +176,12 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
                         required
                       >
                         <InputNumber style={{ width: '100%' }} placeholder="1000002" controls={false} precision={0} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'roles']} label={t('profiles.roles')} extra={t('profiles.rolesHelp')} style={{ flex: '1 1 100%', marginBottom: 8 }}>
+                        <Checkbox.Group
+                          data-testid={`profile-app-roles-${field.name}`}
+                          options={(['lives', 'messages', 'contacts'] as const).map((role) => ({ value: role, label: t(`profiles.role.${role}`) }))}
+                        />
                       </Form.Item>
                       <Button
                         type="text"

@@ -15,7 +15,11 @@ export interface AppFormValues {
   agentId: number | null;
   /** Typed secret; blank keeps the stored one (when there is one). */
   secret: string;
+  /** What the app is used for (lives, messages, contacts); none: roles no app lists fall to the first. */
+  roles?: AppRole[];
 }
+
+export type AppRole = NonNullable<Profile['apps'][number]['roles']>[number];
 
 export interface ProfileFormValues {
   name: string;
@@ -60,7 +64,7 @@ export function profileToForm(profile: Profile): ProfileFormValues {
     corpId: profile.corpId,
     environment: profile.environment,
     baseUrl: profile.baseUrl ?? '',
-    apps: profile.apps.length > 0 ? profile.apps.map((a) => ({ name: a.name, agentId: a.agentId, secret: '' })) : emptyProfileForm().apps,
+    apps: profile.apps.length > 0 ? profile.apps.map((a) => ({ name: a.name, agentId: a.agentId, secret: '', roles: a.roles ?? [] })) : emptyProfileForm().apps,
     contactsSecret: '',
   };
 }
@@ -135,7 +139,7 @@ export function toSubmission(values: ProfileFormValues, id: string, existing: Pr
     name: values.name.trim(),
     kind: 'corp',
     corpId: values.corpId.trim(),
-    apps: values.apps.map((a) => ({ name: a.name.trim(), agentId: a.agentId ?? 0 })),
+    apps: values.apps.map((a) => ({ name: a.name.trim(), agentId: a.agentId ?? 0, ...(a.roles && a.roles.length > 0 ? { roles: a.roles } : {}) })),
     hasContactsSecret: existing?.hasContactsSecret ?? false,
     environment: values.environment,
     ...(values.baseUrl.trim() ? { baseUrl: values.baseUrl.trim() } : {}),
