@@ -2,14 +2,38 @@
 //   vi.mock('electron', () => import('./fake-electron.ts'))
 // and drive it: finish a page load, post a message from the services, make them exit…
 // Everything observable is recorded (`timeline`, the instances, what was sent), and
-// resetFakeElectron() starts each test from scratch.
+// resetFakeElectron() starts each test from scratch (not ready: `await app.whenReady()` or use
+// readyFakeElectron()).
+// Strict where Electron is: whenReady resolves on a later task and APIs that need a ready app throw
+// before it; quit() emits before-quit / will-quit / quit; a window closes asynchronously; ports emit
+// 'close' when their other end goes; posting to an exited process does nothing; contextBridge copies.
 import { EventEmitter } from 'node:events';
+import { copyAcrossBridge } from './fake-context-bridge.ts';
 
 /** The order things happened in, across every fake: 'window:create launcher.html', 'fork', … */
 export const timeline: string[] = [];
 
 function record(entry: string): void {
   timeline.push(entry);
+}
+
+/** What Electron throws when an API that needs a ready app is used before `ready`. */
+function requireReady(what: string): void {
+  if (!app.ready) throw new Error(`${what} cannot be used before the app is ready`);
+}
+
+/** A preventable Electron event object. */
+export interface FakeEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+export function fakeEvent(): FakeEvent {
+  const event = {
+    defaultPrevented: false,
+    preventDefault: () => void (event.defaultPrevented = true),
+  };
+  return event;
 }
 
 let nextWindowId = 1;
@@ -87,6 +111,7 @@ export class BrowserWindow extends EventEmitter {
   focused = false;
 
   constructor(options: Record<string, unknown> = {}) {
+    requireReady('BrowserWindow');
     super();
     this.options = options;
     BrowserWindow.instances.push(this);
@@ -131,14 +156,29 @@ export class BrowserWindow extends EventEmitter {
     return this.destroyed;
   }
 
+  /** Like Electron: 'close' (preventable) now, then the window is destroyed and 'closed' follows on a later task. */
   close(): void {
+    if (this.destroyed || this.closing) return;
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.closing = true;
+    record(`window:close #${this.id}`);
+    setTimeout(() => this.destroy(), 0);
+  }
+
+  closing = false;
+
+  /** Closes at once, without 'close' (BrowserWindow.destroy). */
+  destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     this.visible = false;
     this.webContents.destroyed = true;
-    record(`window:close #${this.id}`);
-    this.emit('close');
+    record(`window:closed #${this.id}`);
+    for (const sent of this.webContents.posted) for (const port of sent.transfer) port.close();
     this.emit('closed');
+    if (!app.quitting && BrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed');
   }
 
   /** The page painted: Electron emits ready-to-show. */
@@ -169,8 +209,15 @@ export class MessagePortMain extends EventEmitter {
     for (const message of this.queued.splice(0)) this.emit('message', { data: message, ports: [] });
   }
 
+  /** Closes this end; the other end emits 'close' (the channel is gone for both). */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
+    const other = this.other;
+    if (other && !other.closed) {
+      other.closed = true;
+      queueMicrotask(() => other.emit('close'));
+    }
   }
 
   private receive(message: unknown): void {
@@ -214,8 +261,12 @@ export class FakeUtilityProcess extends EventEmitter {
   /** Set by a test that runs a real services runtime behind this process. */
   onPost: ((message: unknown, transfer: MessagePortMain[]) => void) | null = null;
 
+  /** After exit: nothing happens (Electron drops the message). */
   postMessage(message: { type: string } & Record<string, unknown>, transfer: MessagePortMain[] = []): void {
-    if (this.exited) throw new Error('the process has exited');
+    if (this.exited) {
+      record(`services:dropped ${message.type}`);
+      return;
+    }
     this.posted.push({ message, transfer });
     record(`services:post ${message.type}`);
     this.onPost?.(structuredClone(message), transfer);
@@ -237,6 +288,8 @@ export class FakeUtilityProcess extends EventEmitter {
     if (this.exited) return;
     this.exited = true;
     record(`services:exit ${code}`);
+    // The process's ends of every channel died with it.
+    for (const sent of this.posted) for (const port of sent.transfer) port.close();
     this.emit('exit', code);
   }
 
@@ -254,6 +307,7 @@ export const utilityProcess = {
   /** Called with each new process (e.g. to run the real services runtime behind it). */
   onFork: null as ((child: FakeUtilityProcess) => void) | null,
   fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
+    requireReady('utilityProcess');
     const child = new FakeUtilityProcess(modulePath, args, options);
     forked.push(child);
     record('fork');
@@ -308,7 +362,15 @@ class FakeApp extends EventEmitter {
   name = 'WeCom Live Desk';
   isPackaged = false;
   quitCalls = 0;
+  /** Another instance holds the lock when false. */
   singleInstance = true;
+  lockHeld = false;
+  ready = false;
+  /** quit() went through: before-quit and will-quit were not prevented. */
+  quitting = false;
+  exitCode: number | null = null;
+  appUserModelId: string | null = null;
+  private readyPromise: Promise<void> | null = null;
   readonly commandLine = {
     getSwitchValue: (name: string) => this.switches.get(name) ?? '',
     hasSwitch: (name: string) => this.switches.has(name),
@@ -337,21 +399,83 @@ class FakeApp extends EventEmitter {
     this.name = name;
   }
 
+  /** As Electron: before-quit, the windows close, will-quit, quit: each step can be prevented. */
   quit(): void {
     this.quitCalls += 1;
     record('app:quit');
+    if (this.quitting) return;
+    const beforeQuit = fakeEvent();
+    this.emit('before-quit', beforeQuit);
+    if (beforeQuit.defaultPrevented) return;
+    this.quitting = true;
+    for (const window of BrowserWindow.getAllWindows()) window.destroy();
+    const willQuit = fakeEvent();
+    this.emit('will-quit', willQuit);
+    if (willQuit.defaultPrevented) {
+      this.quitting = false;
+      return;
+    }
+    record('app:quitted');
+    this.emit('quit', fakeEvent(), 0);
+    this.lockHeld = false;
   }
 
-  exit(): void {
-    record('app:exit');
+  /** Ends at once: no quit events (Electron's app.exit). */
+  exit(code = 0): void {
+    record(`app:exit ${code}`);
+    this.exitCode = code;
+    this.lockHeld = false;
   }
 
   requestSingleInstanceLock(): boolean {
-    return this.singleInstance;
+    if (!this.singleInstance) return false;
+    this.lockHeld = true;
+    return true;
   }
 
+  releaseSingleInstanceLock(): void {
+    record('app:release-lock');
+    this.lockHeld = false;
+  }
+
+  hasSingleInstanceLock(): boolean {
+    return this.lockHeld;
+  }
+
+  isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Resolves on a later task, never in the same turn (as the real ready event). */
   whenReady(): Promise<void> {
-    return Promise.resolve();
+    this.readyPromise ??= new Promise<void>((resolve) =>
+      setTimeout(() => {
+        this.ready = true;
+        record('app:ready');
+        this.emit('ready');
+        resolve();
+      }, 0),
+    );
+    return this.readyPromise;
+  }
+
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
+
+  /** For resetFakeElectron. */
+  resetState(): void {
+    this.removeAllListeners();
+    this.quitCalls = 0;
+    this.isPackaged = false;
+    this.switches.clear();
+    this.singleInstance = true;
+    this.lockHeld = false;
+    this.ready = false;
+    this.quitting = false;
+    this.exitCode = null;
+    this.appUserModelId = null;
+    this.readyPromise = null;
   }
 
   enableSandbox(): void {}
@@ -403,7 +527,14 @@ class FakeSession {
   }
 }
 
-export const session = { defaultSession: new FakeSession() };
+let defaultSession = new FakeSession();
+
+export const session = {
+  get defaultSession(): FakeSession {
+    requireReady('session');
+    return defaultSession;
+  },
+};
 
 export const shell = {
   openedExternal: [] as string[],
@@ -441,10 +572,12 @@ export const Menu = {
   },
 };
 
+/** What the page sees: a copy (functions proxied, Errors reduced to their message), as Electron's bridge does. */
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown): void {
-    this.exposed.set(key, api);
+    if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object`);
+    this.exposed.set(key, copyAcrossBridge(api));
   },
 };
 
@@ -484,13 +617,10 @@ export function resetFakeElectron(): void {
   utilityProcess.onFork = null;
   ipcMain.handlers.clear();
   ipcMain.removeAllListeners();
-  app.removeAllListeners();
-  app.quitCalls = 0;
-  app.isPackaged = false;
-  app.switches.clear();
+  app.resetState();
   protocol.privileged.length = 0;
   protocol.handlers.clear();
-  session.defaultSession = new FakeSession();
+  defaultSession = new FakeSession();
   shell.openedExternal.length = 0;
   shell.openedPaths.length = 0;
   dialog.errors.length = 0;
@@ -501,6 +631,12 @@ export function resetFakeElectron(): void {
   ipcRenderer.invoked.length = 0;
   ipcRenderer.sentToMain.length = 0;
   ipcRenderer.invokeHandler = () => null;
+}
+
+/** A fresh fake whose app is ready (what most main-process tests start from). */
+export async function readyFakeElectron(): Promise<void> {
+  resetFakeElectron();
+  await app.whenReady();
 }
 
 const electron = {

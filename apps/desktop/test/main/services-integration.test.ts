@@ -12,7 +12,7 @@ import { createRpcClient } from '../../src/shared/rpc.ts';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import { IPC } from '../../src/shared/ipc-channels.ts';
 import type { FakeUtilityProcess } from './fake-electron.ts';
-import { forked, resetFakeElectron, utilityProcess } from './fake-electron.ts';
+import { forked, readyFakeElectron, utilityProcess } from './fake-electron.ts';
 import type { BrowserWindow } from './fake-electron.ts';
 import {
   createTestApp,
@@ -70,8 +70,8 @@ async function portClient(main: BrowserWindow, nonce: string): Promise<RpcClient
   return client;
 }
 
-beforeEach(() => {
-  resetFakeElectron();
+beforeEach(async () => {
+  await readyFakeElectron();
   utilityProcess.onFork = runRealServices;
 });
 
@@ -102,7 +102,7 @@ describe('main with the real services runtime', () => {
     if (!main) throw new Error('no main window');
     await invokeFrom(main, 'window.ready');
     expect(main.visible).toBe(true);
-    expect(launcher.destroyed).toBe(true);
+    await vi.waitFor(() => expect(launcher.destroyed).toBe(true));
 
     const client = await portClient(main, 'nonce-integration-1');
     const state = await client.call('connection.state', {});
