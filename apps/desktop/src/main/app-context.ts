@@ -74,6 +74,7 @@ export class AppContext {
   private initPosted = false;
   private revealMain: (() => void) | null = null;
   private unregisterIpc: (() => void) | null = null;
+  private shuttingDown: Promise<void> | null = null;
 
   constructor(options: AppContextOptions) {
     this.options = options;
@@ -163,12 +164,17 @@ export class AppContext {
     if (this.currentPhase === 'running' && !this.mainWindow) this.openMainWindow();
   }
 
-  /** Before quitting: let the services close their database. */
-  async shutdown(): Promise<void> {
-    if (this.currentPhase === 'quitting') return;
-    this.currentPhase = 'quitting';
-    await this.services.stop(this.options.shutdownTimeoutMs ?? 3_000);
-    this.unregisterIpc?.();
+  /**
+   * Before quitting: let the services close their database. Every call returns the same shutdown,
+   * so a second quit while the services are closing waits for it instead of cutting it short.
+   */
+  shutdown(): Promise<void> {
+    this.shuttingDown ??= (async () => {
+      this.currentPhase = 'quitting';
+      await this.services.stop(this.options.shutdownTimeoutMs ?? 3_000);
+      this.unregisterIpc?.();
+    })();
+    return this.shuttingDown;
   }
 
   // ─── services ───────────────────────────────────────────────────────────

@@ -91,7 +91,20 @@ export function startServicesRuntime(
           break;
         }
         detachWindow(message.windowId);
-        windows.set(message.windowId, { endpoint, detach: core.server.attach(endpoint) });
+        const windowId = message.windowId;
+        const detachServer = core.server.attach(endpoint);
+        // The window's end closed (window gone, page crashed): forget it without waiting for main.
+        const offClose =
+          endpoint.onClose?.(() => {
+            if (windows.get(windowId)?.endpoint === endpoint) detachWindow(windowId);
+          }) ?? (() => {});
+        windows.set(windowId, {
+          endpoint,
+          detach: () => {
+            offClose();
+            detachServer();
+          },
+        });
         break;
       }
       case 'disconnect':
