@@ -63,7 +63,7 @@ describe('preload bridge', () => {
       .invoke('settings.update', { theme: 'light' })
       .catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toBe('Invalid input for settings.update: theme');
+    expect((error as Error).message).toBe('Invalid input for settings.update: theme');
   });
 
   it('subscribe passes the payload only, stops after unsubscribe, and refuses unknown events', async () => {
