@@ -21,6 +21,7 @@ import { originOf } from './origin.ts';
 import { PortBroker } from './port-broker.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import type { RestartPolicyOptions } from './restart-policy.ts';
+import { answerCrypt } from './safe-storage.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { ServicesHost } from './services-host.ts';
 import type { CrashInfo } from './services-host.ts';
@@ -198,6 +199,10 @@ export class AppContext {
         break;
       case 'initFailed':
         this.onInitFailed(message);
+        break;
+      case 'crypt':
+        // Answered at once; the services are 'ready' whenever they can ask.
+        this.services.post(answerCrypt(message));
         break;
       case 'log':
         break;

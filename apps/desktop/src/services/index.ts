@@ -20,7 +20,7 @@ startServicesRuntime(
     post: (message) => parentPort.postMessage(message),
     onMessage: (handler) => parentPort.on('message', (event) => handler(event.data, (event.ports ?? []).map(fromElectronPort))),
   },
-  { onShutdown: () => exitWhenFlushed(0) },
+  { onShutdown: () => exitWhenFlushed(0), encryptedFileFallback: true },
 );
 
 process.on('unhandledRejection', (reason) => {

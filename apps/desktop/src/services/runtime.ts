@@ -118,6 +118,9 @@ export function startServicesRuntime(
       case 'shutdown':
         void shutdown();
         break;
+      case 'cryptResult':
+        core.crypt.settle(message);
+        break;
     }
   });
   host.post({ type: 'ready' });

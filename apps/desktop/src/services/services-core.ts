@@ -14,6 +14,8 @@ import { createHandlers } from './handlers/index.ts';
 import { t, type Language } from './i18n.ts';
 import { startDemoSimulator, type DemoOptions } from './init/demo-simulator.ts';
 import { createLiveMonitor, type LiveMonitor } from './monitor/live-monitor.ts';
+import { encryptedFileFallback } from './secrets/encrypted-file-fallback.ts';
+import { createMainCrypt, type MainCrypt } from './secrets/main-crypt.ts';
 import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike, type SecretVault } from './secrets/secret-vault.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
@@ -27,6 +29,11 @@ export interface ServicesRuntimeOptions {
   loadKeytar?: () => Promise<KeytarLike>;
   /** Secrets by keychain account `${profileId}/${app}` (tests and the browser harness). */
   presetSecrets?: Record<string, string>;
+  /**
+   * Where keytar cannot load: keep secrets in userData/secrets.enc.json, encrypted by main's
+   * safeStorage (Electron only: main answers `crypt` requests). Off under the Node host.
+   */
+  encryptedFileFallback?: boolean;
   demo?: DemoOptions;
   monitorIntervalMs?: number;
   probeBackoff?: { initialMs: number; maxMs: number };
@@ -45,6 +52,8 @@ const PART_TOPICS: Record<DataScope, Topic[]> = {
 
 export interface ServicesCore {
   readonly context: ServicesContext;
+  /** Answers from main to the vault's safeStorage requests. */
+  readonly crypt: MainCrypt;
   readonly server: RpcServer;
   readonly sync: SyncEngine;
   readonly connection: ConnectionMonitor;
@@ -84,10 +93,12 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message: redactSecrets(message) });
   const mapError = (error: unknown): ServiceError => toServiceError(error, language());
 
+  const crypt = createMainCrypt(post);
   const vault: SecretVault = createSecretVault({
     mode: options.keychain ?? 'system',
     ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
     ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
+    ...(options.encryptedFileFallback ? { fallback: encryptedFileFallback(() => init?.paths.userData ?? null, crypt) } : {}),
   });
 
   function requireCache(): Cache {
@@ -284,6 +295,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
 
   return {
     context,
+    crypt,
     server,
     sync,
     connection,

@@ -561,6 +561,27 @@ export const dialog = {
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+/** Reversible, visibly not plain text; 'basic_text' or unavailable on demand. */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable(): boolean {
+    return app.ready && this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(plain: string): Buffer {
+    if (!this.isEncryptionAvailable()) throw new Error('Encryption is not available.');
+    return Buffer.concat([Buffer.from('v11'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]);
+  },
+  decryptString(cipher: Buffer): string {
+    if (!this.isEncryptionAvailable()) throw new Error('Encryption is not available.');
+    if (cipher.subarray(0, 3).toString() !== 'v11') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(cipher.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
+  },
+};
+
 export const Menu = {
   /** The last menu set: null for none, undefined when never set. */
   current: undefined as unknown,
@@ -625,6 +646,8 @@ export function resetFakeElectron(): void {
   shell.openedPaths.length = 0;
   dialog.errors.length = 0;
   nativeTheme.shouldUseDarkColors = false;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   contextBridge.exposed.clear();
   Menu.current = undefined;
   ipcRenderer.removeAllListeners();
@@ -650,6 +673,7 @@ const electron = {
   shell,
   dialog,
   nativeTheme,
+  safeStorage,
   contextBridge,
   ipcRenderer,
   Menu,

@@ -69,7 +69,7 @@ describe('keychain fallback', () => {
         },
       }),
     });
-    expect(await vault.status()).toEqual({ available: false, reason: 'Cannot autolaunch D-Bus without X11 $DISPLAY' });
+    expect(await vault.status()).toEqual({ available: false, reason: 'Cannot autolaunch D-Bus without X11 $DISPLAY', store: 'memory', location: null });
     expect(await vault.set('p', 'app', 'v')).toBe('session');
     expect(await vault.get('p', 'app')).toBe('v');
     await vault.delete('p', 'app');
@@ -86,7 +86,7 @@ describe('keychain fallback', () => {
     });
     expect((await vault.status()).available).toBe(true);
     expect(await vault.set('p', 'app', 'v')).toBe('session');
-    expect(await vault.status()).toEqual({ available: false, reason: 'Cannot create an item in a locked collection' });
+    expect(await vault.status()).toEqual({ available: false, reason: 'Cannot create an item in a locked collection', store: 'memory', location: null });
     expect(await vault.get('p', 'app')).toBe('v');
   });
 
