@@ -22,6 +22,7 @@ import { PortBroker } from './port-broker.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import type { RestartPolicyOptions } from './restart-policy.ts';
 import { answerCrypt } from './safe-storage.ts';
+import { resolveSystemProxy, WECOM_API_URL } from './system-proxy.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { ServicesHost } from './services-host.ts';
 import type { CrashInfo } from './services-host.ts';
@@ -76,6 +77,9 @@ export class AppContext {
   private revealMain: (() => void) | null = null;
   private unregisterIpc: (() => void) | null = null;
   private shuttingDown: Promise<void> | null = null;
+  /** The OS proxy for WeCom's host (null: direct); sent with `init` and again when it changes. */
+  private systemProxy: string | null = null;
+  private proxyTarget: string | null = null;
 
   constructor(options: AppContextOptions) {
     this.options = options;
@@ -148,6 +152,19 @@ export class AppContext {
     this.currentPhase = 'launching';
     this.launcher = this.windows.add(createLauncherWindow(this.windowOptions()), 'launcher');
     this.services.start();
+    void this.refreshSystemProxy();
+  }
+
+  /** Resolves the OS proxy for the base URL in Settings (or WeCom's); tells the services when it changed. */
+  async refreshSystemProxy(): Promise<void> {
+    const target = this.settings.get().network.baseUrl || WECOM_API_URL;
+    if (target === this.proxyTarget) return;
+    this.proxyTarget = target;
+    const proxy = await resolveSystemProxy(target, this.log);
+    if (this.proxyTarget !== target || proxy === this.systemProxy) return;
+    this.systemProxy = proxy;
+    this.log.info(`system proxy for ${target}: ${proxy ?? 'direct'}`);
+    if (this.initPosted) this.services.post({ type: 'systemProxy', url: proxy });
   }
 
   /** A second instance was started: bring ours to the front instead. */
@@ -228,6 +245,7 @@ export class AppContext {
       profile,
       settings: this.settings.get(),
       appVersion,
+      systemProxy: this.systemProxy,
     });
   }
 
@@ -405,6 +423,7 @@ export class AppContext {
       return;
     }
     if (this.initPosted) this.services.post({ type: 'settings', settings: change.settings, profile });
+    void this.refreshSystemProxy();
   }
 
   private windowOptions() {

@@ -118,6 +118,11 @@ export function startServicesRuntime(
       case 'shutdown':
         void shutdown();
         break;
+      case 'systemProxy':
+        void core.setSystemProxy(message.url).catch((error: unknown) =>
+          host.post({ type: 'log', level: 'warn', message: `applying the system proxy failed: ${String(error)}` }),
+        );
+        break;
       case 'cryptResult':
         core.crypt.settle(message);
         break;

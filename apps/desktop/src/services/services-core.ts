@@ -21,6 +21,7 @@ import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
 import { buildProfileClient, type ProfileSecrets } from './wecom/client-factory.ts';
+import { systemEnvironment, type NetworkEnvironment } from './wecom/network-environment.ts';
 import { isNetworkFailure, isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
 
 export interface ServicesRuntimeOptions {
@@ -61,6 +62,8 @@ export interface ServicesCore {
   readonly initMessage: InitMessage | null;
   configure(message: InitMessage): void;
   updateSettings(settings: Settings, profile: Profile | null): Promise<void>;
+  /** Main resolved the OS proxy again (start-up, another base URL): new clients use it. */
+  setSystemProxy(url: string | null): Promise<void>;
   /** Opens the cache (migrations run); idempotent. */
   openCache(): Cache;
   cacheOrNull(): Cache | null;
@@ -94,6 +97,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const mapError = (error: unknown): ServiceError => toServiceError(error, language());
 
   const crypt = createMainCrypt(post);
+  let environment: NetworkEnvironment = systemEnvironment(null);
   const vault: SecretVault = createSecretVault({
     mode: options.keychain ?? 'system',
     ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
@@ -225,6 +229,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       await connection.reconnect();
     },
     simulatorUrl: () => sim?.url ?? null,
+    networkEnvironment: () => environment,
     log,
   };
 
@@ -288,7 +293,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       // the Demo app's agentid is the simulator's
       demoProfile = { ...profile, apps: [{ name: profile.apps[0]?.name ?? demo.apps[0]!.name, agentId: demo.apps[0]!.agentId }] };
     }
-    client = buildProfileClient(demoProfile, settings, secrets, target);
+    client = buildProfileClient(demoProfile, settings, secrets, target, environment);
     if (client) apiLog = recordApiCalls(client, () => cache);
     return client;
   }
@@ -307,6 +312,12 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       init = message;
       settings = message.settings;
       profile = message.profile;
+      environment = { ...environment, systemProxy: message.systemProxy ?? null };
+    },
+    async setSystemProxy(url) {
+      if (environment.systemProxy === url) return;
+      environment = { ...environment, systemProxy: url };
+      if (ready && cache && profile) await context.reloadCredentials();
     },
     async updateSettings(next, nextProfile) {
       const reconnect =

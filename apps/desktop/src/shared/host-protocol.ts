@@ -16,6 +16,8 @@ export const initMessageSchema = z.object({
   profile: profileSchema.nullable(),
   settings: settingsSchema,
   appVersion: z.string(),
+  /** The OS proxy for WeCom's host as main resolved it (http(s)://host:port); null or absent: direct. */
+  systemProxy: z.string().nullable().optional(),
 });
 
 export const mainToServicesSchema = z.discriminatedUnion('type', [
@@ -27,6 +29,8 @@ export const mainToServicesSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('disconnect'), windowId: z.number().int() }),
   z.object({ type: z.literal('settings'), settings: settingsSchema, profile: profileSchema.nullable() }),
   z.object({ type: z.literal('shutdown') }),
+  /** The OS proxy changed (resolved again after start-up or for another base URL). */
+  z.object({ type: z.literal('systemProxy'), url: z.string().nullable() }),
   /** Main's answer to a `crypt` request (safeStorage runs in main only). */
   z.object({
     type: z.literal('cryptResult'),

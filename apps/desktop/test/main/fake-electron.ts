@@ -518,6 +518,15 @@ class FakeSession {
     },
   };
 
+  /** What Chromium's proxy resolution answers (PAC syntax), per URL; 'DIRECT' by default. */
+  proxyFor: (url: string) => string = () => 'DIRECT';
+  readonly resolvedProxies: string[] = [];
+
+  resolveProxy(url: string): Promise<string> {
+    this.resolvedProxies.push(url);
+    return Promise.resolve(this.proxyFor(url));
+  }
+
   setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
     this.permissionRequestHandler = handler;
   }

@@ -19,7 +19,7 @@ const keytarWontLoad = async () => {
 
 /** Stands in for safeStorage: reversible, never the plain text. */
 const xorCrypt: Crypt = {
-  encrypt: async (plain) => Buffer.from(plain, 'utf8').map((b) => b ^ 0x33).toString('base64'),
+  encrypt: async (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x33)).toString('base64'),
   decrypt: async (cipher) => Buffer.from(Buffer.from(cipher, 'base64').map((b) => b ^ 0x33)).toString('utf8'),
 };
 
