@@ -9,4 +9,6 @@ pnpm install --frozen-lockfile
 pnpm typecheck
 pnpm lint
 pnpm build
+# Native modules this machine's package would ship: platform, arch, glibc (every target: scripts/package.sh).
+pnpm --filter @wld/desktop audit:native --target "$(node -p 'process.platform + "-" + process.arch')"
 bash scripts/with-keyring.sh pnpm test
