@@ -38,7 +38,7 @@ describe('generated lives and the clock', () => {
     const [first, ...rest] = instants.map(shape);
     for (const other of rest) {
       expect(other.users).toEqual(first!.users);
-      const key = (l: (typeof first)['lives'][number]) => [l.livingid, l.anchor, l.type, l.remind].join('|');
+      const key = (l: ReturnType<typeof shape>['lives'][number]) => [l.livingid, l.anchor, l.type, l.remind].join('|');
       expect(other.lives.map(key).sort()).toEqual(first!.lives.map(key).sort());
     }
   });
