@@ -278,7 +278,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       // the Demo app's agentid is the simulator's
       demoProfile = { ...profile, apps: [{ name: profile.apps[0]?.name ?? demo.apps[0]!.name, agentId: demo.apps[0]!.agentId }] };
     }
-    client = buildProfileClient(demoProfile, settings, secrets, target);
+    client = buildProfileClient(demoProfile, settings, secrets, target, now);
     if (client) apiLog = recordApiCalls(client, () => cache);
     return client;
   }
