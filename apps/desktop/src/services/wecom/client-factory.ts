@@ -42,6 +42,7 @@ export function buildProfileClient(
   secrets: ProfileSecrets,
   target: ClientTarget,
   environment: NetworkEnvironment = DIRECT,
+  now?: () => number,
 ): WeComClient | null {
   const first = profile.apps[0];
   if (!first || !secrets.apps.has(first.name)) return null;
@@ -56,7 +57,8 @@ export function buildProfileClient(
     ...networkConfig(settings.network, target.baseUrl, environment),
   };
   if (secrets.contacts) config.contactsSecret = secrets.contacts;
-  return createWeComClient(config);
+  // the services' clock drives token expiry and quota windows too
+  return createWeComClient(config, now ? { now } : {});
 }
 
 /** A throwaway client for connection.test: one app, inline secret, few retries. */
@@ -65,13 +67,17 @@ export function buildTestClient(
   settings: Settings,
   fallbackBaseUrl: string | undefined,
   environment: NetworkEnvironment = DIRECT,
+  now?: () => number,
 ): WeComClient {
-  return createWeComClient({
-    corpId: input.corpId,
-    apps: [{ name: 'connection-test', agentId: input.agentId, secret: input.secret }],
-    language: settings.language,
-    ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl, environment),
-    maxRetries: Math.min(settings.network.maxRetries, 1),
-    cache: { enabled: false },
-  });
+  return createWeComClient(
+    {
+      corpId: input.corpId,
+      apps: [{ name: 'connection-test', agentId: input.agentId, secret: input.secret }],
+      language: settings.language,
+      ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl, environment),
+      maxRetries: Math.min(settings.network.maxRetries, 1),
+      cache: { enabled: false },
+    },
+    now ? { now } : {},
+  );
 }
