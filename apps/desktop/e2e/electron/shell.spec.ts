@@ -70,7 +70,7 @@ test('2. a secret survives a restart, in the keychain or the encrypted file, and
   app = await launchApp(userData);
   main = await startOnDemo(app);
   await main.getByTestId('nav-settings').click();
-  await main.getByRole('row', { name: /E2E Corp/ }).getByRole('button').filter({ hasText: /编辑|Edit/ }).first().click();
+  await main.locator('[data-testid^="profile-edit-e2e-corp"]').first().click();
   const secret = main.getByTestId('profile-form').getByLabel(/Secret/i).first();
   await expect(secret).toHaveAttribute('placeholder', /已保存|Saved|stored/i);
   if (existsSync(file)) await expect(main.getByTestId('secrets-encrypted-file')).toContainText('secrets.enc.json');
