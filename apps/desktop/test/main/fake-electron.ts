@@ -9,36 +9,16 @@
 // 'close' when their other end goes; posting to an exited process does nothing; contextBridge copies.
 import { EventEmitter } from 'node:events';
 import { copyAcrossBridge } from './fake-context-bridge.ts';
+import { fakeEvent, readiness, record, requireReady, timeline } from './fake-electron-core.ts';
+import { forked, MessageChannelMain, utilityProcess } from './fake-electron-processes.ts';
+import type { MessagePortMain } from './fake-electron-processes.ts';
 
-/** The order things happened in, across every fake: 'window:create launcher.html', 'fork', … */
-export const timeline: string[] = [];
-
-function record(entry: string): void {
-  timeline.push(entry);
-}
-
-/** What Electron throws when an API that needs a ready app is used before `ready`. */
-function requireReady(what: string): void {
-  if (!app.ready) throw new Error(`${what} cannot be used before the app is ready`);
-}
-
-/** A preventable Electron event object. */
-export interface FakeEvent {
-  defaultPrevented: boolean;
-  preventDefault(): void;
-}
-
-export function fakeEvent(): FakeEvent {
-  const event = {
-    defaultPrevented: false,
-    preventDefault: () => void (event.defaultPrevented = true),
-  };
-  return event;
-}
+export { fakeEvent, timeline } from './fake-electron-core.ts';
+export type { FakeEvent } from './fake-electron-core.ts';
+export { FakeUtilityProcess, forked, lastServices, MessageChannelMain, MessagePortMain, utilityProcess } from './fake-electron-processes.ts';
 
 let nextWindowId = 1;
 let nextContentsId = 100;
-let nextPid = 5000;
 
 // ─── webContents, frames, windows ─────────────────────────────────────────
 
@@ -187,142 +167,6 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
-// ─── utility process and message ports ────────────────────────────────────
-
-export class MessagePortMain extends EventEmitter {
-  closed = false;
-  started = false;
-  readonly posted: unknown[] = [];
-  /** The other end of the channel: what is posted here arrives there (once it is started). */
-  other: MessagePortMain | null = null;
-  private readonly queued: unknown[] = [];
-
-  postMessage(message: unknown): void {
-    if (this.closed) return;
-    this.posted.push(message);
-    const other = this.other;
-    if (other) queueMicrotask(() => other.receive(structuredClone(message)));
-  }
-
-  start(): void {
-    this.started = true;
-    for (const message of this.queued.splice(0)) this.emit('message', { data: message, ports: [] });
-  }
-
-  /** Closes this end; the other end emits 'close' (the channel is gone for both). */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    const other = this.other;
-    if (other && !other.closed) {
-      other.closed = true;
-      queueMicrotask(() => other.emit('close'));
-    }
-  }
-
-  private receive(message: unknown): void {
-    if (this.closed) return;
-    if (this.started) this.emit('message', { data: message, ports: [] });
-    else this.queued.push(message);
-  }
-}
-
-export class MessageChannelMain {
-  readonly port1 = new MessagePortMain();
-  readonly port2 = new MessagePortMain();
-
-  constructor() {
-    this.port1.other = this.port2;
-    this.port2.other = this.port1;
-  }
-}
-
-export class FakeUtilityProcess extends EventEmitter {
-  readonly pid = nextPid++;
-  readonly modulePath: string;
-  readonly args: string[];
-  readonly options: Record<string, unknown>;
-  readonly posted: Array<{
-    message: { type: string } & Record<string, unknown>;
-    transfer: MessagePortMain[];
-  }> = [];
-  readonly stdout = new EventEmitter();
-  readonly stderr = new EventEmitter();
-  killed = false;
-  exited = false;
-
-  constructor(modulePath: string, args: string[], options: Record<string, unknown>) {
-    super();
-    this.modulePath = modulePath;
-    this.args = args;
-    this.options = options;
-  }
-
-  /** Set by a test that runs a real services runtime behind this process. */
-  onPost: ((message: unknown, transfer: MessagePortMain[]) => void) | null = null;
-
-  /** After exit: nothing happens (Electron drops the message). */
-  postMessage(message: { type: string } & Record<string, unknown>, transfer: MessagePortMain[] = []): void {
-    if (this.exited) {
-      record(`services:dropped ${message.type}`);
-      return;
-    }
-    this.posted.push({ message, transfer });
-    record(`services:post ${message.type}`);
-    this.onPost?.(structuredClone(message), transfer);
-  }
-
-  kill(): boolean {
-    this.killed = true;
-    // Like the real one: the exit event follows asynchronously.
-    queueMicrotask(() => this.exit(15));
-    return true;
-  }
-
-  /** The services say something to main. */
-  say(message: unknown): void {
-    this.emit('message', message);
-  }
-
-  exit(code: number): void {
-    if (this.exited) return;
-    this.exited = true;
-    record(`services:exit ${code}`);
-    // The process's ends of every channel died with it.
-    for (const sent of this.posted) for (const port of sent.transfer) port.close();
-    this.emit('exit', code);
-  }
-
-  /** Messages of one type main posted. */
-  postedOf(
-    type: string,
-  ): Array<{ message: { type: string } & Record<string, unknown>; transfer: MessagePortMain[] }> {
-    return this.posted.filter((p) => p.message.type === type);
-  }
-}
-
-export const forked: FakeUtilityProcess[] = [];
-
-export const utilityProcess = {
-  /** Called with each new process (e.g. to run the real services runtime behind it). */
-  onFork: null as ((child: FakeUtilityProcess) => void) | null,
-  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
-    requireReady('utilityProcess');
-    const child = new FakeUtilityProcess(modulePath, args, options);
-    forked.push(child);
-    record('fork');
-    utilityProcess.onFork?.(child);
-    return child;
-  },
-};
-
-/** The newest services process. */
-export function lastServices(): FakeUtilityProcess {
-  const child = forked.at(-1);
-  if (!child) throw new Error('no services process was forked');
-  return child;
-}
-
 // ─── ipcMain ──────────────────────────────────────────────────────────────
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
@@ -365,7 +209,9 @@ class FakeApp extends EventEmitter {
   /** Another instance holds the lock when false. */
   singleInstance = true;
   lockHeld = false;
-  ready = false;
+  get ready(): boolean {
+    return readiness.ready;
+  }
   /** quit() went through: before-quit and will-quit were not prevented. */
   quitting = false;
   exitCode: number | null = null;
@@ -450,7 +296,7 @@ class FakeApp extends EventEmitter {
   whenReady(): Promise<void> {
     this.readyPromise ??= new Promise<void>((resolve) =>
       setTimeout(() => {
-        this.ready = true;
+        readiness.ready = true;
         record('app:ready');
         this.emit('ready');
         resolve();
@@ -471,7 +317,7 @@ class FakeApp extends EventEmitter {
     this.switches.clear();
     this.singleInstance = true;
     this.lockHeld = false;
-    this.ready = false;
+    readiness.ready = false;
     this.quitting = false;
     this.exitCode = null;
     this.appUserModelId = null;
