@@ -92,9 +92,9 @@ export function liveToFormValues(live: Live, audience: LiveFormValues['audience'
 const audienceOrNull = (a: LiveFormValues['audience']) =>
   a.departmentIds.length + a.userids.length + a.tagIds.length === 0 ? null : a;
 
-export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
+/** The fields a create and a modify both send, in WeCom's units (seconds). */
+function liveFields(v: LiveFormValues) {
   return {
-    anchorUserid: v.anchorUserid ?? '',
     theme: v.theme.trim(),
     livingStart: v.start ? v.start.unix() : 0,
     livingDuration: (v.durationMinutes ?? 0) * 60,
@@ -102,21 +102,16 @@ export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
     description: v.description,
     remindTime: v.remindTime,
     audience: audienceOrNull(v.audience),
-    notifyAudience: v.notifyAudience && audienceOrNull(v.audience) !== null,
   };
 }
 
+export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
+  const fields = liveFields(v);
+  return { anchorUserid: v.anchorUserid ?? '', ...fields, notifyAudience: v.notifyAudience && fields.audience !== null };
+}
+
 export function toModifyInput(livingid: string, v: LiveFormValues): MethodInput<'lives.modify'> {
-  return {
-    livingid,
-    theme: v.theme.trim(),
-    livingStart: v.start ? v.start.unix() : 0,
-    livingDuration: (v.durationMinutes ?? 0) * 60,
-    type: v.type,
-    description: v.description,
-    remindTime: v.remindTime,
-    audience: audienceOrNull(v.audience),
-  };
+  return { livingid, ...liveFields(v) };
 }
 
 function TextCounter({ m, testId }: { m: TextMeasure; testId: string }) {
