@@ -17,7 +17,8 @@ esac
 source scripts/toolchain.sh
 pnpm install --frozen-lockfile
 pnpm build
-pnpm --filter @wld/desktop package "$flag" "--$arch" ${WLD_PUBLISH:+--publish always}
+pnpm --filter @wld/desktop package "$flag" "--$arch" \
+  ${WLD_PUBLISH_URL:+"-c.publish.url=$WLD_PUBLISH_URL"} ${WLD_PUBLISH:+--publish always}
 # What electron-builder really packed, per target: platform, arch and glibc of every .node.
 unpacked=$(find release -type d -name app.asar.unpacked -path "*${arch/x64/}*" | head -n 1)
 [ -n "$unpacked" ] || unpacked=$(find release -type d -name app.asar.unpacked | head -n 1)
