@@ -251,6 +251,21 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     onError: (error, method) => log('error', `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
 
+  let loggedStore: string | null = null;
+  /** The log says where secrets are kept (and why not in the keychain) whenever that changes. */
+  async function logSecretStore(): Promise<void> {
+    const status = await vault.status();
+    const where =
+      status.store === 'keychain'
+        ? 'the system keychain'
+        : status.store === 'encrypted-file'
+          ? `the encrypted file ${status.location ?? ''} (keychain: ${status.reason ?? 'unavailable'})`
+          : `memory only, for this run (${status.reason ?? 'no secret store'})`;
+    if (where === loggedStore) return;
+    loggedStore = where;
+    log(status.store === 'memory' ? 'warn' : 'info', `secrets are kept in ${where}`);
+  }
+
   async function loadSecrets(): Promise<ProfileSecrets> {
     const secrets: ProfileSecrets = { apps: new Map(), contacts: null };
     if (!profile) return secrets;
@@ -261,6 +276,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       secrets.contacts = demo.contactsSecret;
       return secrets;
     }
+    await logSecretStore();
     for (const app of profile.apps) {
       const secret = await vault.get(profile.id, app.name);
       if (secret) secrets.apps.set(app.name, secret);
