@@ -76,7 +76,7 @@ test('first run: the launcher offers the Demo, shows progress, then the main win
     process: 'undefined',
   });
   // Settings, cache and logs live in the chosen userData.
-  expect(readdirSync(userData)).toEqual(expect.arrayContaining(['settings.json', 'cache.db', 'logs']));
+  expect(readdirSync(userData)).toEqual(expect.arrayContaining(['settings.json', 'profiles', 'logs']));
 });
 
 test('a second start goes straight to the main window with the saved profile', async () => {

@@ -15,6 +15,8 @@ import { createHandlers } from './handlers/index.ts';
 import { t, type Language } from './i18n.ts';
 import { startDemoSimulator, type DemoOptions } from './init/demo-simulator.ts';
 import { createLiveMonitor, type LiveMonitor } from './monitor/live-monitor.ts';
+import { encryptedFileFallback } from './secrets/encrypted-file-fallback.ts';
+import { createMainCrypt, type MainCrypt } from './secrets/main-crypt.ts';
 import {
   CONTACTS_ACCOUNT,
   accountOf,
@@ -29,7 +31,9 @@ import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
 import { withAppNamed } from './wecom/app-permission.ts';
 import { buildProfileClient, type ProfileSecrets } from './wecom/client-factory.ts';
+import { systemEnvironment, type NetworkEnvironment } from './wecom/network-environment.ts';
 import { isNetworkFailure, isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
+import { systemClock } from '@wld/clock';
 
 export interface ServicesRuntimeOptions {
   /** 'memory' keeps secrets in memory only (tests); default 'system' (the OS keychain via keytar). */
@@ -37,11 +41,16 @@ export interface ServicesRuntimeOptions {
   loadKeytar?: () => Promise<KeytarLike>;
   /** Secrets by keychain account `${profileId}/${app}` (tests and the browser harness). */
   presetSecrets?: Record<string, string>;
+  /**
+   * Where keytar cannot load: keep secrets in userData/secrets.enc.json, encrypted by main's
+   * safeStorage (Electron only: main answers `crypt` requests). Off under the Node host.
+   */
+  encryptedFileFallback?: boolean;
   demo?: DemoOptions;
   monitorIntervalMs?: number;
   probeBackoff?: { initialMs: number; maxMs: number };
   syncTuning?: Partial<SyncTuning>;
-  /** The services' clock (ms): freshness, live windows, sync stamps. Default Date.now. */
+  /** The services' clock (ms): freshness, live windows, sync stamps. Default systemClock.now. */
   now?: () => number;
 }
 
@@ -55,6 +64,8 @@ const PART_TOPICS: Record<DataScope, Topic[]> = {
 
 export interface ServicesCore {
   readonly context: ServicesContext;
+  /** Answers from main to the vault's safeStorage requests. */
+  readonly crypt: MainCrypt;
   readonly server: RpcServer;
   readonly sync: SyncEngine;
   readonly connection: ConnectionMonitor;
@@ -62,6 +73,8 @@ export interface ServicesCore {
   readonly initMessage: InitMessage | null;
   configure(message: InitMessage): void;
   updateSettings(settings: Settings, profile: Profile | null): Promise<void>;
+  /** Main resolved the OS proxy again (start-up, another base URL): new clients use it. */
+  setSystemProxy(url: string | null): Promise<void>;
   /** Opens the cache (migrations run); idempotent. */
   openCache(): Cache;
   cacheOrNull(): Cache | null;
@@ -89,7 +102,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const lastAutoRefresh = new Map<DataScope, number>();
 
   const language = (): Language => settings?.language ?? 'zh-CN';
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   // main redacts its log too; the services never hand it a secret in the first place
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message: redactSecrets(message) });
   const mapError = (error: unknown): ServiceError => withAppNamed(toServiceError(error, language()), error, profile, language());
@@ -108,11 +121,14 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       post({ type: 'sessionSecret', account, secret: null });
     },
   };
+  const crypt = createMainCrypt(post);
+  let environment: NetworkEnvironment = systemEnvironment(null);
   const vault: SecretVault = createSecretVault({
     session: sessionStore,
     mode: options.keychain ?? 'system',
     ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
     ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
+    ...(options.encryptedFileFallback ? { fallback: encryptedFileFallback(() => init?.paths.userData ?? null, crypt) } : {}),
   });
 
   function requireCache(): Cache {
@@ -205,7 +221,9 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     vault,
     async secretStorage(profileId, app) {
       if (sessionSecrets.get(accountOf(profileId, app)) !== undefined) return 'session';
-      return (await vault.get(profileId, app)) !== null ? 'keychain' : 'missing';
+      if ((await vault.get(profileId, app)) === null) return 'missing';
+      const { store } = await vault.status();
+      return store === 'encrypted-file' ? 'encrypted-file' : 'keychain';
     },
     connection,
     sync,
@@ -247,6 +265,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       await connection.reconnect();
     },
     simulatorUrl: () => sim?.url ?? null,
+    networkEnvironment: () => environment,
     log,
   };
 
@@ -267,6 +286,21 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     onError: (error, method) => log('error', `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
 
+  let loggedStore: string | null = null;
+  /** The log says where secrets are kept (and why not in the keychain) whenever that changes. */
+  async function logSecretStore(): Promise<void> {
+    const status = await vault.status();
+    const where =
+      status.store === 'keychain'
+        ? 'the system keychain'
+        : status.store === 'encrypted-file'
+          ? `the encrypted file ${status.location ?? ''} (keychain: ${status.reason ?? 'unavailable'})`
+          : `memory only, for this run (${status.reason ?? 'no secret store'})`;
+    if (where === loggedStore) return;
+    loggedStore = where;
+    log(status.store === 'memory' ? 'warn' : 'info', `secrets are kept in ${where}`);
+  }
+
   async function loadSecrets(): Promise<ProfileSecrets> {
     const secrets: ProfileSecrets = { apps: new Map(), contacts: null };
     if (!profile) return secrets;
@@ -277,6 +311,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       secrets.contacts = demo.contactsSecret;
       return secrets;
     }
+    await logSecretStore();
     for (const app of profile.apps) {
       const secret = await vault.get(profile.id, app.name);
       if (secret) secrets.apps.set(app.name, secret);
@@ -287,7 +322,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
 
   function ensureSimulator(): Promise<SimServer> {
     if (sim) return Promise.resolve(sim);
-    simStarting ??= startDemoSimulator(options.demo).then((started) => {
+    simStarting ??= startDemoSimulator(options.demo ?? {}, now).then((started) => {
       sim = started;
       return started;
     });
@@ -310,13 +345,14 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       // the Demo app's agentid is the simulator's
       demoProfile = { ...profile, apps: [{ name: profile.apps[0]?.name ?? demo.apps[0]!.name, agentId: demo.apps[0]!.agentId }] };
     }
-    client = buildProfileClient(demoProfile, settings, secrets, target);
+    client = buildProfileClient(demoProfile, settings, secrets, target, environment, now);
     if (client) apiLog = recordApiCalls(client, () => cache);
     return client;
   }
 
   return {
     context,
+    crypt,
     server,
     sync,
     connection,
@@ -329,6 +365,12 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       for (const [account, secret] of Object.entries(message.sessionSecrets)) sessionSecrets.set(account, secret);
       settings = message.settings;
       profile = message.profile;
+      environment = { ...environment, systemProxy: message.systemProxy ?? null };
+    },
+    async setSystemProxy(url) {
+      if (environment.systemProxy === url) return;
+      environment = { ...environment, systemProxy: url };
+      if (ready && cache && profile) await context.reloadCredentials();
     },
     async updateSettings(next, nextProfile) {
       const reconnect =

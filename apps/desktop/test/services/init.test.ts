@@ -1,12 +1,14 @@
 // Init of the runtime under Node over real ports: progress order, first-run sync, warm start,
 // no profile, a missing secret, a cache from a newer version.
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { profileCacheFile } from '../../src/services/cache/profile-files.ts';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import { DEMO_PROFILE, defaultSettings } from '../../src/shared/settings.ts';
 import { startServicesInProcess } from '../../src/services/node-host.ts';
-import { SMALL_ORG, connectClient, startCorpServices, startSmallSimulator, tempDir, testSettings, waitFor } from './helpers.ts';
+import { CORP_PROFILE_ID, SMALL_ORG, connectClient, startCorpServices, startSmallSimulator, tempDir, testSettings, waitFor } from './helpers.ts';
 
 describe('init', () => {
   let sim: SimServer;
@@ -151,7 +153,9 @@ describe('init', () => {
   it('a cache written by a newer version fails init at the cache step and is left alone', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const file = join(dir.path, 'cache.db');
+    // the profile's own cache file (one per profile, next to where the shared cache.db used to be)
+    const file = profileCacheFile(join(dir.path, 'cache.db'), CORP_PROFILE_ID);
+    mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma('user_version = 999');
     db.close();

@@ -17,7 +17,7 @@ export function secretsHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
       const status = await ctx.vault.status();
       const profile = ctx.settings().profiles.find((p) => p.id === profileId) ?? (ctx.profile()?.id === profileId ? ctx.profile() : null);
       const apps: Record<string, boolean> = {};
-      const storage: Record<string, 'keychain' | 'session' | 'simulator' | 'missing'> = {};
+      const storage: Record<string, 'keychain' | 'encrypted-file' | 'session' | 'simulator' | 'missing'> = {};
       if (profile) {
         const names = [...profile.apps.map((a) => a.name), CONTACTS_ACCOUNT];
         for (const name of names) {
@@ -26,7 +26,7 @@ export function secretsHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
           apps[name] = storage[name] !== 'missing';
         }
       }
-      return { keychainAvailable: status.available, reason: status.reason, apps, storage };
+      return { keychainAvailable: status.available, reason: status.reason, store: status.store, location: status.location, apps, storage };
     },
     'secrets.delete': async ({ profileId, app }) => {
       await ctx.vault.delete(profileId, app);

@@ -3,6 +3,7 @@
 import { DepartmentsService, TagsService, UsersService, createWeComClient, type WeComClient, type WeComConfigInput } from '@wld/wecom-core';
 import type { NetworkSettings, Profile, Settings } from '../../shared/settings.ts';
 import { appForRole, type AppRole } from './app-roles.ts';
+import { chooseProxy, type NetworkEnvironment } from './network-environment.ts';
 
 export interface ProfileSecrets {
   /** app name → secret, for the apps that have one */
@@ -16,16 +17,21 @@ export interface ClientTarget {
   baseUrl?: string;
 }
 
-function networkConfig(network: NetworkSettings, baseUrl: string | undefined) {
+const DIRECT: NetworkEnvironment = { systemProxy: null };
+
+function networkConfig(network: NetworkSettings, baseUrl: string | undefined, environment: NetworkEnvironment) {
+  const target = baseUrl || network.baseUrl || undefined;
   const config: Partial<WeComConfigInput> = {
-    baseUrl: baseUrl || network.baseUrl || undefined,
+    baseUrl: target,
     gatewayHeaders: network.gatewayHeaders,
     timeoutMs: network.timeoutMs,
     maxRetries: network.maxRetries,
     retryDelayMs: network.retryDelayMs,
     cache: { enabled: network.cacheEnabled, ttlSeconds: network.cacheTtlSeconds },
   };
-  if (network.proxyUrl) config.proxyUrl = network.proxyUrl;
+  const proxyUrl = chooseProxy(network.proxyUrl, environment, target ?? 'https://qyapi.weixin.qq.com');
+  if (proxyUrl) config.proxyUrl = proxyUrl;
+  if (environment.ca) config.ca = environment.ca;
   if (config.baseUrl === undefined) delete config.baseUrl;
   return config;
 }
@@ -36,6 +42,8 @@ export function buildProfileClient(
   settings: Settings,
   secrets: ProfileSecrets,
   target: ClientTarget,
+  environment: NetworkEnvironment = DIRECT,
+  now?: () => number,
 ): WeComClient | null {
   const first = profile.apps[0];
   if (!first || !secrets.apps.has(first.name)) return null;
@@ -47,10 +55,11 @@ export function buildProfileClient(
     apps,
     environment: profile.environment,
     language: settings.language,
-    ...networkConfig(settings.network, target.baseUrl ?? (profile.baseUrl || undefined)),
+    ...networkConfig(settings.network, target.baseUrl ?? (profile.baseUrl || undefined), environment),
   };
   if (secrets.contacts) config.contactsSecret = secrets.contacts;
-  return routeByRole(createWeComClient(config), profile, secrets);
+  // the services' clock drives token expiry and quota windows too
+  return routeByRole(createWeComClient(config, now ? { now } : {}), profile, secrets);
 }
 
 /**
@@ -85,13 +94,18 @@ export function buildTestClient(
   input: { corpId: string; agentId: number; secret: string; baseUrl?: string | undefined },
   settings: Settings,
   fallbackBaseUrl: string | undefined,
+  environment: NetworkEnvironment = DIRECT,
+  now?: () => number,
 ): WeComClient {
-  return createWeComClient({
-    corpId: input.corpId,
-    apps: [{ name: 'connection-test', agentId: input.agentId, secret: input.secret }],
-    language: settings.language,
-    ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl),
-    maxRetries: Math.min(settings.network.maxRetries, 1),
-    cache: { enabled: false },
-  });
+  return createWeComClient(
+    {
+      corpId: input.corpId,
+      apps: [{ name: 'connection-test', agentId: input.agentId, secret: input.secret }],
+      language: settings.language,
+      ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl, environment),
+      maxRetries: Math.min(settings.network.maxRetries, 1),
+      cache: { enabled: false },
+    },
+    now ? { now } : {},
+  );
 }

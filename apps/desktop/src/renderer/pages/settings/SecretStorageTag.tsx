@@ -6,7 +6,7 @@ import type { SecretsStatus } from '../../stores/settings.ts';
 
 type Storage = SecretsStatus['storage'][string];
 
-const COLOR: Record<Storage, string> = { keychain: 'green', session: 'orange', simulator: 'default', missing: 'red' };
+const COLOR: Record<Storage, string> = { keychain: 'green', 'encrypted-file': 'green', session: 'orange', simulator: 'default', missing: 'red' };
 
 export function SecretStorageTag({ storage, testId }: { storage: Storage | undefined; testId?: string }) {
   const { t } = useTranslation('settings');
