@@ -6,6 +6,7 @@ import type { SimServer } from '@wld/wecom-sim';
 import type { InitMessage, ServicesToMain } from '../shared/host-protocol.ts';
 import type { ServiceError } from '../shared/models.ts';
 import { RpcError, createRpcServer, redactSecrets, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
+import { headerAccount, NETWORK_SECRETS_PROFILE, PROXY_AUTH_ACCOUNT } from '../shared/network-secrets.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 import type { Cache } from './cache/index.ts';
 import { openProfileCache } from './cache/open-profile.ts';
@@ -301,8 +302,20 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     log(status.store === 'memory' ? 'warn' : 'info', `secrets are kept in ${where}`);
   }
 
+  /** Gateway header values and proxy credentials kept in the vault (see network-secrets.ts). */
+  async function loadNetworkSecrets(): Promise<Record<string, string>> {
+    const kept: Record<string, string> = {};
+    if (!settings) return kept;
+    const accounts = [...Object.keys(settings.network.gatewayHeaders).map(headerAccount), PROXY_AUTH_ACCOUNT];
+    for (const account of accounts) {
+      const value = await vault.get(NETWORK_SECRETS_PROFILE, account);
+      if (value !== null) kept[account] = value;
+    }
+    return kept;
+  }
+
   async function loadSecrets(): Promise<ProfileSecrets> {
-    const secrets: ProfileSecrets = { apps: new Map(), contacts: null };
+    const secrets: ProfileSecrets = { apps: new Map(), contacts: null, network: await loadNetworkSecrets() };
     if (!profile) return secrets;
     if (profile.kind === 'demo') {
       const demo = await ensureSimulator();

@@ -1,4 +1,5 @@
 // secrets.set / status / delete. Write-only from the renderer: status says which secrets exist, never what they are.
+import { NETWORK_SECRETS_PROFILE } from '../../shared/network-secrets.ts';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { CONTACTS_ACCOUNT } from '../secrets/secret-vault.ts';
@@ -6,7 +7,9 @@ import { CONTACTS_ACCOUNT } from '../secrets/secret-vault.ts';
 type Methods = 'secrets.set' | 'secrets.status' | 'secrets.delete';
 
 export function secretsHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
-  const affectsActive = (profileId: string) => ctx.profile()?.id === profileId && ctx.profile()?.kind === 'corp';
+  // the network credentials (gateway headers, proxy) belong to every profile's client
+  const affectsActive = (profileId: string) =>
+    profileId === NETWORK_SECRETS_PROFILE || (ctx.profile()?.id === profileId && ctx.profile()?.kind === 'corp');
   return {
     'secrets.set': async ({ profileId, app, secret }) => {
       const storage = await ctx.vault.set(profileId, app, secret);

@@ -1,6 +1,7 @@
 // Builds the wecom-core client from the active profile, the network settings and the secrets.
 // Secrets pass through here into the client's memory and nowhere else.
 import { DepartmentsService, TagsService, UsersService, createWeComClient, type WeComClient, type WeComConfigInput } from '@wld/wecom-core';
+import { restoreNetworkSecrets } from '../../shared/network-secrets.ts';
 import type { NetworkSettings, Profile, Settings } from '../../shared/settings.ts';
 import { appForRole, type AppRole } from './app-roles.ts';
 import { chooseProxy, type NetworkEnvironment } from './network-environment.ts';
@@ -9,6 +10,8 @@ export interface ProfileSecrets {
   /** app name → secret, for the apps that have one */
   apps: Map<string, string>;
   contacts: string | null;
+  /** Gateway header values and proxy credentials from the keychain, by account (network-secrets.ts). */
+  network?: Record<string, string>;
 }
 
 export interface ClientTarget {
@@ -55,7 +58,7 @@ export function buildProfileClient(
     apps,
     environment: profile.environment,
     language: settings.language,
-    ...networkConfig(settings.network, target.baseUrl ?? (profile.baseUrl || undefined), environment),
+    ...networkConfig(restoreNetworkSecrets(settings.network, secrets.network ?? {}), target.baseUrl ?? (profile.baseUrl || undefined), environment),
   };
   if (secrets.contacts) config.contactsSecret = secrets.contacts;
   // the services' clock drives token expiry and quota windows too

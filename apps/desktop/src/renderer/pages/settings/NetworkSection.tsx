@@ -5,6 +5,8 @@ import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Sw
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Profile, Settings } from '../../../shared/settings.ts';
+import { extractNetworkSecrets, NETWORK_SECRETS_PROFILE } from '../../../shared/network-secrets.ts';
+import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDuration } from '../../format.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
@@ -43,7 +45,13 @@ export function NetworkSection({ settings }: { settings: Settings }) {
     const values = form.getFieldsValue(true) as FormValues;
     setSaving(true);
     try {
-      await update({ network: formToNetwork(values) });
+      // credentials go to the keychain first; the settings file keeps names and a bare proxy URL
+      const { network, secrets } = extractNetworkSecrets(formToNetwork(values));
+      for (const [account, secret] of Object.entries(secrets)) {
+        await api.call('secrets.set', { profileId: NETWORK_SECRETS_PROFILE, app: account, secret });
+      }
+      await update({ network });
+      form.setFieldsValue({ proxyUrl: network.proxyUrl, gatewayHeaders: values.gatewayHeaders.map((h) => ({ ...h, value: '' })) });
       if (active && active.kind === 'corp' && values.environment !== active.environment) {
         await saveProfile({ profile: { ...active, environment: values.environment }, secrets: {} });
       }
@@ -111,7 +119,7 @@ export function NetworkSection({ settings }: { settings: Settings }) {
 
         <Typography.Text strong>{t('network.gatewayHeaders')}</Typography.Text>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t('network.gatewayHeadersHelp')}
+          {t('network.gatewayHeadersHelp')} {t('network.secretsKept')}
         </Typography.Paragraph>
         <Form.List name="gatewayHeaders">
           {(fields, { add, remove }) => (
@@ -122,7 +130,7 @@ export function NetworkSection({ settings }: { settings: Settings }) {
                     <Input placeholder={t('network.headerName')} aria-label={t('network.headerName')} spellCheck={false} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'value']} style={{ flex: 2, marginBottom: 4 }}>
-                    <Input.Password placeholder={t('network.headerValue')} aria-label={t('network.headerValue')} autoComplete="off" />
+                    <Input.Password placeholder={t('network.headerValueKept')} aria-label={t('network.headerValue')} autoComplete="off" />
                   </Form.Item>
                   <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('network.removeHeader')} onClick={() => remove(field.name)} />
                 </Flex>
