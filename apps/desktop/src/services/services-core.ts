@@ -14,7 +14,8 @@ import { createHandlers } from './handlers/index.ts';
 import { t, type Language } from './i18n.ts';
 import { startDemoSimulator, type DemoOptions } from './init/demo-simulator.ts';
 import { createLiveMonitor, type LiveMonitor } from './monitor/live-monitor.ts';
-import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike, type SecretVault } from './secrets/secret-vault.ts';
+import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike } from './secrets/secret-vault.ts';
+import { bindVault, destinationOf, type BoundVault } from './secrets/bound-vault.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
@@ -84,11 +85,16 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message: redactSecrets(message) });
   const mapError = (error: unknown): ServiceError => toServiceError(error, language());
 
-  const vault: SecretVault = createSecretVault({
-    mode: options.keychain ?? 'system',
-    ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
-    ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
-  });
+  // secrets answer only for the WeCom address and gateway they were entered for
+  const vault: BoundVault = bindVault(
+    createSecretVault({
+      mode: options.keychain ?? 'system',
+      ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
+      ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
+    }),
+    () => destinationOf(settings?.network ?? { baseUrl: '', gatewayHeaders: {} }),
+  );
+  let secretsWithheld = false;
 
   function requireCache(): Cache {
     if (!cache) throw new RpcError({ kind: 'internal', code: 'NOT_READY', message: t(language(), 'init.cacheFailed') });
@@ -96,7 +102,10 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   }
 
   function requireClient(): WeComClient {
-    if (!client) throw new RpcError({ kind: 'offline', code: 'UNCONFIGURED', message: t(language(), profile ? 'missingSecret' : 'unconfigured') });
+    if (!client) {
+      const key = !profile ? 'unconfigured' : secretsWithheld ? 'destinationChanged' : 'missingSecret';
+      throw new RpcError({ kind: 'offline', code: secretsWithheld ? 'SECRETS_WITHHELD' : 'UNCONFIGURED', message: t(language(), key) });
+    }
     return client;
   }
 
@@ -207,7 +216,8 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       const secrets = await loadSecrets();
       const rebuilt = await rebuildClient(secrets);
       if (!rebuilt) {
-        connection.setUnconfigured({ kind: 'offline', code: 'UNCONFIGURED', message: t(language(), 'missingSecret') });
+        const key = secretsWithheld ? 'destinationChanged' : 'missingSecret';
+        connection.setUnconfigured({ kind: 'offline', code: secretsWithheld ? 'SECRETS_WITHHELD' : 'UNCONFIGURED', message: t(language(), key) });
         return;
       }
       connection.setConnecting();
@@ -244,11 +254,15 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       secrets.contacts = demo.contactsSecret;
       return secrets;
     }
-    for (const app of profile.apps) {
-      const secret = await vault.get(profile.id, app.name);
-      if (secret) secrets.apps.set(app.name, secret);
+    secretsWithheld = false;
+    const names = [...profile.apps.map((app) => app.name), ...(profile.hasContactsSecret ? [CONTACTS_ACCOUNT] : [])];
+    for (const name of names) {
+      if (await vault.isWithheld(profile.id, name)) secretsWithheld = true;
+      const secret = await vault.get(profile.id, name);
+      if (!secret) continue;
+      if (name === CONTACTS_ACCOUNT) secrets.contacts = secret;
+      else secrets.apps.set(name, secret);
     }
-    if (profile.hasContactsSecret) secrets.contacts = await vault.get(profile.id, CONTACTS_ACCOUNT);
     return secrets;
   }
 
