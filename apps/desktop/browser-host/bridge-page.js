@@ -6,7 +6,7 @@
   var socketUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__wld/ws';
   // The launch token the host served this page with: sent as a subprotocol (never in a URL), and
   // taken out of the document so nothing later in the page can read it back.
-  var tokenTag = document.querySelector('meta[name="wld-host-token"]');
+  var tokenTag = window.document.querySelector('meta[name="wld-host-token"]');
   var token = tokenTag ? tokenTag.getAttribute('content') : '';
   if (tokenTag) tokenTag.remove();
   var socket = new WebSocket(socketUrl, ['wld.v1', 'wld-token.' + token]);
@@ -47,7 +47,7 @@
       var port = ports.get(message.portId);
       if (port) port.postMessage(message.data);
     } else if (message.k === 'refused') {
-      console.warn(message.error.message);
+      window.console.warn(message.error.message);
       var refusedPort = message.portId && ports.get(message.portId);
       if (refusedPort) { refusedPort.close(); ports.delete(message.portId); }
     } else if (message.k === 'port-close') {

@@ -7,20 +7,18 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { MainInput, MainMethod } from '../src/shared/contract.ts';
 import type { CallerKind } from '../src/shared/method-access.ts';
 import type { ServicesToMain } from '../src/shared/host-protocol.ts';
-import { DEMO_PROFILE, type Settings } from '../src/shared/settings.ts';
+import type { Settings } from '../src/shared/settings.ts';
 import { SettingsStore } from '../src/main/settings-store.ts';
-import { settingsPatchFrom } from '../src/main/settings-patch.ts';
 import type { AppLog } from '../src/main/logger.ts';
-import { isAllowedExternalUrl } from '../src/main/external-links.ts';
 import { startServicesInProcess, type InProcessServices } from '../src/services/node-host.ts';
 import type { ServicesRuntimeOptions } from '../src/services/services-core.ts';
 import { fileBackend } from './file-settings.ts';
 import { contentSecurityPolicy } from '../src/main/csp.ts';
 import { SOCKET_PROTOCOL, allowedHosts, createHostGuard, type HostGuard, type Refusal } from './host-guard.ts';
-import { createMainCalls, type MainCallHandlers } from './main-calls.ts';
+import { createMainCalls } from './main-calls.ts';
+import { hostMainHandlers } from './host-main-handlers.ts';
 import { MAX_FRAME_BYTES } from './page-messages.ts';
 import { servePageSocket, type PagePort } from './page-socket.ts';
 
@@ -158,37 +156,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     else services?.send({ type: 'settings', settings: change.settings, profile: settings.activeProfile() });
   });
 
-  const mainHandlers: { [M in MainMethod]: (input: never, rawInput: unknown) => unknown } = {
-    'app.info': () => ({ version: 'browser-host', platform: process.platform, electron: null, logFolder: join(options.userData, 'logs') }),
-    'app.openLogFolder': () => ({ ok: true }),
-    'app.openExternal': ({ url }: { url: string }) => {
-      if (!isAllowedExternalUrl(url)) throw new Error('Only WeCom admin and documentation pages open from the app.');
-      log(`open external ${url}`);
-      return { ok: true };
-    },
-    'app.quit': () => ({ ok: true }),
-    'settings.get': () => settings.get(),
-    'settings.update': (input: MainInput<'settings.update'>, rawInput: unknown) => settings.update(settingsPatchFrom(input, rawInput)),
-    'profiles.save': (profile: Parameters<SettingsStore['saveProfile']>[0]) => settings.saveProfile(profile),
-    'profiles.remove': ({ id }: { id: string }) => settings.removeProfile(id),
-    'profiles.activate': ({ id }: { id: string }) => settings.activateProfile(id),
-    'launcher.retry': () => {
-      services?.send({ type: 'retry', offline: false });
-      return { ok: true };
-    },
-    'launcher.continueOffline': () => {
-      services?.send({ type: 'retry', offline: true });
-      return { ok: true };
-    },
-    'launcher.chooseDemo': () => {
-      settings.saveProfile(DEMO_PROFILE);
-      settings.activateProfile(DEMO_PROFILE.id);
-      return { ok: true };
-    },
-    'window.ready': () => ({ ok: true }),
-  };
-
-  const mainCalls = createMainCalls(mainHandlers as MainCallHandlers, () => settings.get().language, log);
+  const mainHandlers = hostMainHandlers({
+    settings,
+    userData: options.userData,
+    retry: (offline) => services?.send({ type: 'retry', offline }),
+    log,
+  });
+  const mainCalls = createMainCalls(mainHandlers, () => settings.get().language, log);
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const refused = guard.checkRequest(req.headers);

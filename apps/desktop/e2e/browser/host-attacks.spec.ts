@@ -98,7 +98,10 @@ test('a DNS-rebinding name is refused for the page and the socket', async () => 
   } finally {
     await browser.close();
   }
-  // and for a client that sends any Host it likes, with the real token
+  // and for a client that sends any Host it likes: no page, no token, no socket even with the real one
+  const served = await probeHttp(`${app.host.url}/index.html`, { host: `rebind.example:${port}` });
+  expect(served.status).toBe(421);
+  expect(served.body).not.toContain('wld-host-token');
   const token = await servedToken(app.host.url, 'index.html');
   const foreignHost = await probeSocket(app.host.url, { host: `rebind.example:${port}`, origin: `http://rebind.example:${port}`, protocols: ['wld.v1', `wld-token.${token}`] });
   expect(foreignHost).toMatchObject({ opened: false, status: 421 });

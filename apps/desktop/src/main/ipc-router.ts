@@ -10,7 +10,7 @@ import type { InvokeResult, StickyEvent } from '../shared/ipc-channels.ts';
 import { isMethodAllowed } from '../shared/method-access.ts';
 import { trustedSender } from './ipc-sender.ts';
 import type { AppLog } from './logger.ts';
-import type { TrackedWindow, WindowKind, WindowRegistry } from './window-registry.ts';
+import type { TrackedWindow, WindowRegistry } from './window-registry.ts';
 
 export interface CallContext {
   window: TrackedWindow;
