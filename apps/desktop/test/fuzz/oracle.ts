@@ -57,6 +57,7 @@ export function problemsOf(input: unknown, path = 'input'): string[] {
     if (key === 'gatewayHeaders' && value && typeof value === 'object') {
       for (const [name, headerValue] of Object.entries(value)) {
         if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) problems.push(`${at}: header name ${JSON.stringify(name.slice(0, 20))}`);
+        // eslint-disable-next-line no-control-regex
         if (typeof headerValue === 'string' && /[\r\n\u0000]/.test(headerValue)) problems.push(`${at}.${name.slice(0, 20)}: CR, LF or NUL in a header value`);
       }
     }
