@@ -4,16 +4,19 @@ import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { CONTACTS_ACCOUNT } from '../secrets/secret-vault.ts';
 
-type Methods = 'secrets.set' | 'secrets.status' | 'secrets.delete';
+type Methods = 'secrets.set' | 'secrets.setNetwork' | 'secrets.status' | 'secrets.delete';
 
 export function secretsHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
-  // the network credentials (gateway headers, proxy) belong to every profile's client
-  const affectsActive = (profileId: string) =>
-    profileId === NETWORK_SECRETS_PROFILE || (ctx.profile()?.id === profileId && ctx.profile()?.kind === 'corp');
+  const affectsActive = (profileId: string) => ctx.profile()?.id === profileId && ctx.profile()?.kind === 'corp';
   return {
     'secrets.set': async ({ profileId, app, secret }) => {
       const storage = await ctx.vault.set(profileId, app, secret);
       if (affectsActive(profileId)) void ctx.reloadCredentials().catch((e: unknown) => ctx.log('warn', `reconnect after a new secret failed: ${String(e)}`));
+      return { ok: true as const, storage };
+    },
+    'secrets.setNetwork': async ({ account, secret }) => {
+      const storage = await ctx.vault.set(NETWORK_SECRETS_PROFILE, account, secret);
+      void ctx.reloadCredentials().catch((e: unknown) => ctx.log('warn', `reconnect after a network credential failed: ${String(e)}`));
       return { ok: true as const, storage };
     },
     'secrets.status': async ({ profileId }) => {

@@ -5,7 +5,7 @@ import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Sw
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Profile, Settings } from '../../../shared/settings.ts';
-import { extractNetworkSecrets, NETWORK_SECRETS_PROFILE } from '../../../shared/network-secrets.ts';
+import { extractNetworkSecrets } from '../../../shared/network-secrets.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDuration } from '../../format.ts';
@@ -48,7 +48,7 @@ export function NetworkSection({ settings }: { settings: Settings }) {
       // credentials go to the keychain first; the settings file keeps names and a bare proxy URL
       const { network, secrets } = extractNetworkSecrets(formToNetwork(values));
       for (const [account, secret] of Object.entries(secrets)) {
-        await api.call('secrets.set', { profileId: NETWORK_SECRETS_PROFILE, app: account, secret });
+        await api.call('secrets.setNetwork', { account, secret });
       }
       await update({ network });
       form.setFieldsValue({ proxyUrl: network.proxyUrl, gatewayHeaders: values.gatewayHeaders.map((h) => ({ ...h, value: '' })) });
