@@ -390,11 +390,11 @@ export const servicesContract = {
   /** Writes the local-only records (message history, app chats, audiences, call log) to a JSON file. */
   'cache.exportLocal': method(empty, z.object({ path: z.string(), rows: rowCounts })),
   /** Exports the local-only records first, then deletes them; `confirm` must name the active profile. */
-  'cache.clearLocal': method(z.object({ confirmProfileId: z.string().min(1) }), z.object({ exportPath: z.string(), removed: rowCounts })),
+  'cache.clearLocal': method(z.object({ confirmProfileId: profileIdSchema }), z.object({ exportPath: z.string(), removed: rowCounts })),
   /** A copy of the active profile's whole cache file. */
   'profileData.export': method(empty, z.object({ path: z.string(), bytes: z.number().int() })),
   /** Deletes the data of a profile that is not active (its own file: nothing of other corps is touched). */
-  'profileData.delete': method(z.object({ profileId: z.string().min(1) }), z.object({ removedBytes: z.number().int() })),
+  'profileData.delete': method(z.object({ profileId: profileIdSchema }), z.object({ removedBytes: z.number().int() })),
 } as const;
 
 export type ServicesContract = typeof servicesContract;
