@@ -78,9 +78,29 @@ test('switching corps back and forth never shows the other corp; a session-only 
   await expect(page.getByTestId('session-only-beta-corp')).toBeVisible();
   await snap(page, '70-profiles-second-corp-session-only');
 
+  // a second window left open on A's people: it must follow the switch, not keep showing A
+  const other = await page.context().newPage();
+  await other.setViewportSize({ width: 1400, height: 900 });
+  await openApp(other, app.host, 'org');
+  await expect(other.getByTestId('users-total')).toHaveText(new RegExp(`共 ${totalA} 人`), { timeout: 60_000 });
+  // every DOM change there: once the pages are drawn for B (the scope marker says so), none of A's names
+  await other.evaluate((names) => {
+    const w = window as unknown as { __mixed: string[] };
+    w.__mixed = [];
+    new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="profile-scope"][data-profile="beta-corp"]')) return;
+      const text = document.body.textContent ?? '';
+      for (const name of names) if (text.includes(name) && !w.__mixed.includes(name)) w.__mixed.push(name);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  }, onlyA.slice(0, 200));
+
   // to B: from the click on, nothing of A is drawn, and B's secret (session only) is still there
   await activate(page, 'beta-corp', onlyA.slice(0, 200));
   await usersTotal(page, totalB);
+  await expect(other.getByTestId('users-total')).toHaveText(new RegExp(`共 ${totalB} 人`), { timeout: 30_000 });
+  expect(await other.evaluate(() => (window as unknown as { __mixed: string[] }).__mixed)).toEqual([]);
+  await snap(other, '75-profiles-second-window-followed');
+  await other.close();
   await expect(page.getByTestId('connection-state')).toContainText(/已连接|Connected/, { timeout: 30_000 });
   await expect(page.getByText('未找到应用 Secret')).toHaveCount(0);
   await page.getByTestId('users-search').fill(onlyB[0]!);
