@@ -188,5 +188,13 @@ export const syncProgressSchema = z.object({
   total: z.number().int().nullable(),
   label: z.string(),
   error: serviceErrorSchema.nullable(),
+  /** Why the job is slow right now: a rate-limit wait (with its end) or a retry; null when working normally. */
+  note: z.object({ code: z.string(), message: z.string(), until: epochMs.nullable() }).nullable().optional(),
+  /** Units of the current phase still to do (total − done), when known. */
+  left: z.number().int().nullable().optional(),
+  /** WeCom calls this job has made so far (retries included, cache hits not). */
+  calls: z.number().int().optional(),
+  /** Retries this job has spent, of its budget. */
+  retries: z.object({ used: z.number().int(), max: z.number().int() }).optional(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;

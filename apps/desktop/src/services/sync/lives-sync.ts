@@ -5,25 +5,44 @@
 // corp), so the anchors asked are:
 //   1. everyone who anchors a live already in the cache (lives this app created or saw),
 //   2. configured extra anchors,
-//   3. a rolling window of other active members (`anchorDiscoveryBatch` per sync, resumed from a
-//      cursor), so lives created elsewhere with this app are found within a few syncs.
-// A corp with fewer active members than the batch is covered completely on every sync.
+//   3. a slow sweep of the other active members, resumed from a cursor, within a stated share of
+//      get_user_all_livingid's hourly quota (`discoveryQuotaShare`): the calls it may make accrue
+//      with the time since the last sweep, at most one hour's share (and `anchorDiscoveryBatch`)
+//      per sync. Lives created elsewhere with this app are found as the sweep comes round.
+// Each sync reports its calls (sync state 'lives': discovery calls, info calls).
 // get_living_info is skipped for lives that ended well before they were last fetched (final).
 import { mapConcurrent, type LivingInfo } from '@wld/wecom-core';
 import type { WireLivingInfo } from '../cache/index.ts';
 import { isItemError, yieldToLoop, type SyncRun } from './sync-run.ts';
+import { runUnit } from './unit-retry.ts';
 
 const DISCOVERY_SCOPE = 'lives:discovery';
+const LIST_PATH = '/cgi-bin/living/get_user_all_livingid';
+const HOUR_MS = 3600_000;
 const SEARCH_PAGE = 250;
 const INFO_BATCH = 50;
 /** A live that ended this long before its last fetch no longer changes (viewer numbers, replay). */
 const FINAL_AFTER_END_SECONDS = 6 * 3600;
 const TERMINAL = new Set([2, 3, 4]);
 
-export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives: number; fetched: number }> {
+export interface LivesSyncResult {
+  anchors: number;
+  /** Of which found by the sweep (not known, not configured). */
+  swept: number;
+  lives: number;
+  fetched: number;
+  /** get_user_all_livingid calls this sync (retries included). */
+  listCalls: number;
+  /** get_living_info calls this sync (retries included). */
+  infoCalls: number;
+}
+
+export async function syncLives(run: SyncRun): Promise<LivesSyncResult> {
   const { client, cache } = run;
   const fetchedAt = run.now();
-  const anchors = await pickAnchors(run);
+  const { anchors, swept } = await pickAnchors(run);
+  let listCalls = 0;
+  let infoCalls = 0;
   run.progress('anchors', 0, anchors.length);
 
   const livingids = new Set<string>();
@@ -32,14 +51,19 @@ export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives:
     anchors,
     run.options.concurrency,
     async (userid, signal) => {
-      const ids: string[] = [];
       try {
-        for await (const id of client.lives.getUserAllLivingIds(userid, { priority: 'background', signal })) ids.push(id);
+        // one unit per anchor: a failure asks that anchor again from its first page
+        return await runUnit(run, `${LIST_PATH} ${userid}`, async () => {
+          const ids: string[] = [];
+          listCalls++;
+          for await (const id of client.lives.getUserAllLivingIds(userid, { priority: 'background', signal })) ids.push(id);
+          return ids;
+        });
       } catch (error) {
         // one member we may not ask (left, outside visibility) must not stop the sync
         if (!isItemError(error)) throw error;
+        return [];
       }
-      return ids;
     },
     run.signal,
   );
@@ -59,7 +83,10 @@ export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives:
     run.options.concurrency,
     async (livingid, signal): Promise<WireLivingInfo | null> => {
       try {
-        const info: LivingInfo = await client.lives.getLivingInfo(livingid, { priority: 'background', signal, cache: false });
+        const info: LivingInfo = await runUnit(run, `get_living_info ${livingid}`, () => {
+          infoCalls++;
+          return client.lives.getLivingInfo(livingid, { priority: 'background', signal, cache: false });
+        });
         return { livingid, ...info };
       } catch (error) {
         // gone, or not this app's: the cached row stays as it was last seen
@@ -79,8 +106,15 @@ export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives:
     run.progress('lives', ++done, toFetch.length);
   }
   if (batch.length > 0) cache.upsertLives(batch, fetchedAt);
-  cache.setSyncState('lives', { status: 'done', fetchedAt, phase: null, done, total: toFetch.length });
-  return { anchors: anchors.length, lives: livingids.size, fetched: done };
+  cache.setSyncState('lives', {
+    status: 'done',
+    fetchedAt,
+    phase: null,
+    done,
+    total: toFetch.length,
+    data: { listCalls, infoCalls, anchors: anchors.length, swept },
+  });
+  return { anchors: anchors.length, swept, lives: livingids.size, fetched: done, listCalls, infoCalls };
 }
 
 function isFinal(run: SyncRun, livingid: string): boolean {
@@ -90,12 +124,26 @@ function isFinal(run: SyncRun, livingid: string): boolean {
   return cached.fetchedAt / 1000 > end + FINAL_AFTER_END_SECONDS;
 }
 
-async function pickAnchors(run: SyncRun): Promise<string[]> {
+/** get_user_all_livingid calls per hour the client's limiter allows (its bucket, or the per-API default). */
+function listQuotaPerHour(run: SyncRun): number {
+  const quotas = run.client.config.quotas;
+  return quotas.buckets[LIST_PATH]?.perHour ?? quotas.perApiPerHour;
+}
+
+/** Sweep calls this sync may make: the share of the hourly quota accrued since the last sweep. */
+export function sweepAllowance(run: SyncRun, lastSweepAt: number | null): number {
+  const hourShare = Math.floor(listQuotaPerHour(run) * run.options.discoveryQuotaShare);
+  const elapsed = lastSweepAt === null ? HOUR_MS : Math.min(HOUR_MS, Math.max(0, run.now() - lastSweepAt));
+  return Math.min(run.options.anchorDiscoveryBatch, Math.floor((hourShare * elapsed) / HOUR_MS));
+}
+
+async function pickAnchors(run: SyncRun): Promise<{ anchors: string[]; swept: number }> {
   const { cache } = run;
   const anchors = new Set<string>([...cache.knownAnchors(), ...run.options.extraAnchors]);
-  const batch = run.options.anchorDiscoveryBatch;
-  if (batch <= 0) return [...anchors];
+  const known = anchors.size;
   const state = cache.getSyncState(DISCOVERY_SCOPE);
+  const batch = sweepAllowance(run, state?.fetchedAt ?? null);
+  if (batch <= 0) return { anchors: [...anchors], swept: 0 };
   let offset = Number(state?.cursor ?? 0) || 0;
   let added = 0;
   let total = 0;
@@ -114,6 +162,6 @@ async function pickAnchors(run: SyncRun): Promise<string[]> {
     if (page.rows.length === 0) break;
     await yieldToLoop();
   }
-  cache.setSyncState(DISCOVERY_SCOPE, { status: 'done', cursor: String(offset), done: added, total });
-  return [...anchors];
+  cache.setSyncState(DISCOVERY_SCOPE, { status: 'done', cursor: String(offset), done: added, total, fetchedAt: run.now() });
+  return { anchors: [...anchors], swept: anchors.size - known };
 }

@@ -8,6 +8,7 @@
 import { WeComApiError, mapConcurrent, type SimpleUser, type User } from '@wld/wecom-core';
 import type { WireDepartment, WireUser } from '../cache/index.ts';
 import { background, throwIfAborted, yieldToLoop, type SyncRun } from './sync-run.ts';
+import { runUnit } from './unit-retry.ts';
 
 /** Users per SQLite transaction: small enough that RPC calls wait a few ms at most. */
 const USER_BATCH = 100;
@@ -20,10 +21,13 @@ export async function syncOrg(run: SyncRun): Promise<{ departments: number; user
   const generation = cache.beginOrgSync();
   try {
     run.progress('departments', 0, null);
-    const departments: WireDepartment[] = await client.departments.list(undefined, { ...background(run), cache: false });
+    const departments: WireDepartment[] = await runUnit(run, 'department/list', () =>
+      client.departments.list(undefined, { ...background(run), cache: false }),
+    );
     cache.upsertDepartments(departments, fetchedAt);
 
-    const linksFromListId = run.hasContactsSecret ? await collectListIdLinks(run) : null;
+    // one unit: the pages are chained by cursor, a failure gathers them again from the start
+    const linksFromListId = run.hasContactsSecret ? await runUnit(run, 'user/list_id', () => collectListIdLinks(run)) : null;
 
     const seen = new Set<string>();
     let batch: WireUser[] = [];
@@ -35,7 +39,9 @@ export async function syncOrg(run: SyncRun): Promise<{ departments: number; user
     };
     let done = 0;
     run.progress('users', 0, departments.length);
-    const members = mapConcurrent(departments, run.options.concurrency, (department, signal) => membersOf(run, department.id, signal), run.signal);
+    const members = mapConcurrent(departments, run.options.concurrency, (department, signal) =>
+      runUnit(run, `user/list ${department.id}`, () => membersOf(run, department.id, signal)),
+    run.signal);
     for await (const users of members) {
       for (const user of users) {
         if (seen.has(user.userid)) continue;
@@ -108,14 +114,17 @@ async function collectListIdLinks(run: SyncRun): Promise<Map<string, number[]>> 
 
 async function syncTags(run: SyncRun, fetchedAt: number): Promise<number> {
   const { client, cache } = run;
-  const tags = await client.tags.list({ ...background(run), cache: false });
+  const tags = await runUnit(run, 'tag/list', () => client.tags.list({ ...background(run), cache: false }));
   cache.upsertTags(tags, fetchedAt);
   let done = 0;
   run.progress('tags', 0, tags.length);
   const details = mapConcurrent(
     tags,
     run.options.concurrency,
-    async (tag, signal) => ({ tagid: tag.tagid, detail: await client.tags.get(tag.tagid, { priority: 'background', signal, cache: false }) }),
+    async (tag, signal) => ({
+      tagid: tag.tagid,
+      detail: await runUnit(run, `tag/get ${tag.tagid}`, () => client.tags.get(tag.tagid, { priority: 'background', signal, cache: false })),
+    }),
     run.signal,
   );
   for await (const { tagid, detail } of details) {

@@ -1,13 +1,15 @@
 // Sync jobs: one job per scope at a time ('all' runs org → lives → watch), cancellable, with
 // throttled `sync.progress` events. Parts take a lock, so an 'org' job and an 'all' job never
 // write the organisation at the same time.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { WeComClient } from '@wld/wecom-core';
 import type { ServiceError, SyncProgress } from '../../shared/models.ts';
 import type { Cache } from '../cache/index.ts';
 import { t, type Language, type TextKey } from '../i18n.ts';
 import { syncLives } from './lives-sync.ts';
 import { syncOrg } from './org-sync.ts';
-import { DEFAULT_SYNC_TUNING, type SyncRun, type SyncTuning } from './sync-run.ts';
+import { syncFailure } from './sync-failure.ts';
+import { DEFAULT_SYNC_TUNING, type RetryBudget, type SyncRun, type SyncTuning } from './sync-run.ts';
 import { syncWatch } from './watch-sync.ts';
 
 export type SyncScope = SyncProgress['scope'];
@@ -31,7 +33,11 @@ export interface SyncEngineDeps {
   onJobFailed?: (error: unknown, progress: SyncProgress) => void;
   tuning?: Partial<SyncTuning>;
   now?: () => number;
+  /** Waits of backoffs and rate-limit windows; default a timer. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
+
+const timerSleep = (ms: number, signal: AbortSignal): Promise<void> => delay(Math.max(0, ms), undefined, { signal });
 
 export interface SyncJob {
   readonly id: string;
@@ -55,6 +61,7 @@ const PART_LABEL: Record<SyncPart, TextKey> = { org: 'sync.org', lives: 'sync.li
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? timerSleep;
   const tuning: SyncTuning = { ...DEFAULT_SYNC_TUNING, ...deps.tuning };
   const jobs = new Map<string, { job: SyncJob; controller: AbortController; state: SyncProgress }>();
   const locks = new Map<SyncPart, Promise<void>>();
@@ -87,14 +94,31 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const id = `sync-${scope}-${now().toString(36)}-${++counter}`;
     const controller = new AbortController();
     const language = deps.language();
-    const state: SyncProgress = { jobId: id, scope, state: 'running', phase: 'queued', done: 0, total: null, label: t(language, PART_LABEL[PARTS[scope][0]!]), error: null };
+    const budget: RetryBudget = { used: 0, max: tuning.retryBudget };
+    const waitedMs = { total: 0 };
+    const state: SyncProgress = {
+      jobId: id,
+      scope,
+      state: 'running',
+      phase: 'queued',
+      done: 0,
+      total: null,
+      label: t(language, PART_LABEL[PARTS[scope][0]!]),
+      error: null,
+      note: null,
+      left: null,
+      calls: 0,
+      retries: { used: 0, max: budget.max },
+    };
     let lastEmit = 0;
     const emit = (force: boolean) => {
       const at = now();
       if (!force && at - lastEmit < PROGRESS_INTERVAL_MS) return;
       lastEmit = at;
+      state.retries = { used: budget.used, max: budget.max };
       deps.emitProgress({ ...state });
     };
+    let stopCounting: () => void = () => {};
     const done = (async (): Promise<SyncProgress> => {
       emit(true);
       try {
@@ -102,19 +126,35 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           await withLock(part, async () => {
             if (controller.signal.aborted) throw controller.signal.reason;
             state.label = t(language, PART_LABEL[part]);
+            const client = deps.client();
+            stopCounting();
+            stopCounting = client.onCall((call) => {
+              if (!call.fromCache) state.calls = (state.calls ?? 0) + call.attempts;
+            });
             const run: SyncRun = {
-              client: deps.client(),
+              client,
               cache: deps.cache(),
               signal: controller.signal,
               hasContactsSecret: deps.hasContactsSecret(),
               now,
               options: tuning,
+              sleep,
+              budget,
+              waitedMs,
+              language,
+              status(note) {
+                const changed = (note?.message ?? null) !== (state.note?.message ?? null);
+                state.note = note;
+                // a wait or a retry is told at once; the end of one too
+                if (changed) emit(true);
+              },
               progress(phase, doneCount, total) {
                 const next = `${part}:${phase}`;
                 const phaseChanged = next !== state.phase;
                 state.phase = next;
                 state.done = doneCount;
                 state.total = total;
+                state.left = total === null ? null : Math.max(0, total - doneCount);
                 // counts are throttled; a new phase is always told
                 emit(phaseChanged);
               },
@@ -127,6 +167,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         }
         state.state = 'done';
         state.phase = 'done';
+        state.note = null;
+        state.left = 0;
         state.label = t(language, 'sync.done');
       } catch (error) {
         if (controller.signal.aborted) {
@@ -137,10 +179,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         } else {
           state.state = 'failed';
           state.label = t(language, 'sync.failed');
-          state.error = deps.toServiceError(error);
+          state.error = syncFailure(error, language) ?? deps.toServiceError(error);
+          state.note = null;
           deps.onJobFailed?.(error, { ...state });
         }
       }
+      stopCounting();
       emit(true);
       prune();
       return { ...state };

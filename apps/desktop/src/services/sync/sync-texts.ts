@@ -1,0 +1,35 @@
+// The sentences a sync job shows while it works: why it waits, why it retries, what failed.
+import type { Language } from '../i18n.ts';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export const pickText = (language: Language, text: Bilingual): string => (language === 'zh-CN' ? text.zh : text.en);
+
+const clock = (at: number): string => new Date(at).toISOString().slice(11, 19) + ' UTC';
+
+export const syncTexts = {
+  waitRateLimit: (until: number, errcode: number | null): Bilingual => ({
+    zh: `企业微信频率限制${errcode ? `（${errcode}）` : ''}：等待至 ${clock(until)} 后继续`,
+    en: `WeCom rate limit${errcode ? ` (${errcode})` : ''}: waiting until ${clock(until)}, then continuing`,
+  }),
+  retrying: (unit: string, code: string): Bilingual => ({
+    zh: `${unit} 暂时失败（${code}），正在重试`,
+    en: `${unit} failed for now (${code}); retrying`,
+  }),
+  left: (units: number): Bilingual => ({ zh: `剩余 ${units} 项`, en: `${units} left` }),
+  badShape: (endpoint: string, field: string, attempts: number): Bilingual => ({
+    zh: `企业微信 ${endpoint} 的应答格式不符（字段 ${field}），重试 ${attempts} 次后仍然如此`,
+    en: `WeCom's answer from ${endpoint} has an unexpected shape (field ${field}), still after ${attempts} attempts`,
+  }),
+  budgetSpent: (unit: string, retries: number): Bilingual => ({
+    zh: `${unit} 在本次同步的 ${retries} 次重试额度内未能完成`,
+    en: `${unit} did not complete within this sync's ${retries} retries`,
+  }),
+  discovery: (calls: number, share: number): Bilingual => ({
+    zh: `查找直播：本次调用 ${calls} 次（不超过该接口每小时额度的 ${Math.round(share * 100)}%）`,
+    en: `Looking for lives: ${calls} calls this sync (at most ${Math.round(share * 100)}% of that API's hourly quota)`,
+  }),
+} as const;
