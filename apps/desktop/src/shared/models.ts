@@ -131,6 +131,11 @@ export const sendResultSchema = z.object({
   invalidParties: z.array(z.string()),
   invalidTags: z.array(z.string()),
   unlicensedUsers: z.array(z.string()),
+  /**
+   * WeCom accepted the message (errcode 0) but these fields of its answer could not be read: the
+   * message was sent, the lists above may be incomplete. Absent when the answer was read in full.
+   */
+  unreadable: z.array(z.string()).optional(),
 });
 export type SendResult = z.infer<typeof sendResultSchema>;
 

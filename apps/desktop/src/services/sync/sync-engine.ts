@@ -95,7 +95,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const controller = new AbortController();
     const language = deps.language();
     const budget: RetryBudget = { used: 0, max: tuning.retryBudget };
-    const waitedMs = { total: 0 };
+    const startedAt = now();
     const state: SyncProgress = {
       jobId: id,
       scope,
@@ -140,7 +140,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
               options: tuning,
               sleep,
               budget,
-              waitedMs,
+              startedAt,
               language,
               status(note) {
                 const changed = (note?.message ?? null) !== (state.note?.message ?? null);

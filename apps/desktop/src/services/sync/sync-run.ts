@@ -19,8 +19,8 @@ export interface SyncRun {
   status(note: SyncNote | null): void;
   /** Retries this job may still spend across all its units. */
   budget: RetryBudget;
-  /** Total ms this job has waited out rate limits. */
-  waitedMs: { total: number };
+  /** When the job started (ms, the run's clock): rate-limit waits end within `maxJobMs` of it. */
+  startedAt: number;
   language: Language;
 }
 
@@ -53,8 +53,8 @@ export interface SyncTuning {
   shapeRetries: number;
   /** Backoff between unit attempts: base and cap (ms), full jitter. */
   unitBackoffMs: { base: number; cap: number };
-  /** Longest a job waits out rate limits in total before it gives up (ms); a day covers WeCom's windows. */
-  maxWaitMs: number;
+  /** Longest a job may run, rate-limit waits included, before it gives up (ms); covers WeCom's day window. */
+  maxJobMs: number;
   /**
    * Share of get_user_all_livingid's hourly quota (the client's quota for that API) that the sweep
    * of members who are not known anchors may use: calls accrue with the time since the last sweep,
@@ -69,9 +69,9 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   extraAnchors: [],
   retryBudget: 500,
   unitAttempts: 12,
-  shapeRetries: 3,
+  shapeRetries: 6,
   unitBackoffMs: { base: 500, cap: 30_000 },
-  maxWaitMs: 26 * 3600_000,
+  maxJobMs: 26 * 3600_000,
   discoveryQuotaShare: 0.01,
 };
 

@@ -70,7 +70,7 @@ export class SyncBudgetError extends Error {
   }
 }
 
-export type UnitRun = Pick<SyncRun, 'signal' | 'sleep' | 'status' | 'budget' | 'waitedMs' | 'now' | 'options' | 'language'>;
+export type UnitRun = Pick<SyncRun, 'signal' | 'sleep' | 'status' | 'budget' | 'startedAt' | 'now' | 'options' | 'language'>;
 
 /** Runs `task` (one unit) until it succeeds, the job's budget is spent, or a failure is final. */
 export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise<T>): Promise<T> {
@@ -90,9 +90,8 @@ export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise
       if (verdict.action === 'fail') throw error;
       troubled = true;
       if (verdict.action === 'wait') {
-        if (run.waitedMs.total + verdict.ms > run.options.maxWaitMs) throw new SyncBudgetError(unit, run.budget.max, error);
-        run.waitedMs.total += verdict.ms;
         const until = run.now() + verdict.ms;
+        if (until - run.startedAt > run.options.maxJobMs) throw new SyncBudgetError(unit, run.budget.max, error);
         run.status({ code: 'WAIT_RATE_LIMIT', message: pickText(run.language, syncTexts.waitRateLimit(until, verdict.errcode)), until });
         await run.sleep(verdict.ms, run.signal);
         continue;

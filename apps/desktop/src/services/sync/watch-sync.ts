@@ -95,5 +95,5 @@ export async function syncLiveWatch(
 }
 
 function isUnitRun(run: Partial<UnitRun>): run is UnitRun {
-  return run.budget !== undefined && run.sleep !== undefined && run.status !== undefined && run.waitedMs !== undefined && run.options !== undefined && run.language !== undefined;
+  return run.budget !== undefined && run.sleep !== undefined && run.status !== undefined && run.startedAt !== undefined && run.options !== undefined && run.language !== undefined;
 }
