@@ -5,6 +5,7 @@ import type { SyncProgress } from '../../shared/models.ts';
 import { t, type TextKey } from '../i18n.ts';
 import type { ServicesCore } from '../services-core.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
+import { reachabilityOf, wrongSecretError } from '../connection/reachability.ts';
 
 /** Launcher labels per sync phase (`part:phase`), falling back to the part. */
 const REFRESH_LABEL: Record<string, TextKey> = {
@@ -91,7 +92,16 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
   }
   ctx.connection.setConnecting();
   const test = await tested;
-  if (test.ran && test.error === null) {
+  const verdict = test.ran && test.error !== null ? reachabilityOf(test.error) : null;
+  if (verdict === 'credentials') {
+    // WeCom answered and refused the secret: "wrong secret", not "offline"
+    const failure = wrongSecretError(language, toServiceError(test.ran ? test.error : null, language));
+    ctx.connection.setUnconfigured(failure);
+    if (asOf() !== null) return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: failure.message });
+    return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });
+  }
+  if ((test.ran && test.error === null) || verdict === 'reachable') {
+    // an answer, even a 5xx, means WeCom is reachable: calls retry on their own
     ctx.connection.setOnline();
   } else {
     const failure = toServiceError(test.ran ? test.error : new Error('connection test did not run'), language);

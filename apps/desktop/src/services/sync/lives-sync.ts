@@ -6,9 +6,9 @@
 //   1. everyone who anchors a live already in the cache (lives this app created or saw),
 //   2. configured extra anchors,
 //   3. a slow sweep of the other active members, resumed from a cursor, within a stated share of
-//      get_user_all_livingid's hourly quota (`discoveryQuotaShare`): the calls it may make accrue
-//      with the time since the last sweep, at most one hour's share (and `anchorDiscoveryBatch`)
-//      per sync. Lives created elsewhere with this app are found as the sweep comes round.
+//      get_user_all_livingid's hourly quota (`discoveryQuotaShare`): the sweep calls of the last
+//      hour are logged, and a sync sweeps at most what the share leaves (and `anchorDiscoveryBatch`).
+//      Lives created elsewhere with this app are found as the sweep comes round.
 // Each sync reports its calls (sync state 'lives': discovery calls, info calls).
 // get_living_info is skipped for lives that ended well before they were last fetched (final).
 import { mapConcurrent, type LivingInfo } from '@wld/wecom-core';
@@ -130,11 +130,21 @@ function listQuotaPerHour(run: SyncRun): number {
   return quotas.buckets[LIST_PATH]?.perHour ?? quotas.perApiPerHour;
 }
 
-/** Sweep calls this sync may make: the share of the hourly quota accrued since the last sweep. */
-export function sweepAllowance(run: SyncRun, lastSweepAt: number | null): number {
+/** Sweeps of the last hour: [when (ms), calls]. */
+type SweepLog = Array<[number, number]>;
+
+function sweepLog(run: SyncRun, data: unknown): SweepLog {
+  const log = (data as { sweeps?: unknown } | null)?.sweeps;
+  if (!Array.isArray(log)) return [];
+  const since = run.now() - HOUR_MS;
+  return log.filter((entry): entry is [number, number] => Array.isArray(entry) && typeof entry[0] === 'number' && typeof entry[1] === 'number' && entry[0] > since);
+}
+
+/** Sweep calls this sync may make: the hourly share less what the last hour's sweeps used. */
+export function sweepAllowance(run: SyncRun, log: SweepLog): number {
   const hourShare = Math.floor(listQuotaPerHour(run) * run.options.discoveryQuotaShare);
-  const elapsed = lastSweepAt === null ? HOUR_MS : Math.min(HOUR_MS, Math.max(0, run.now() - lastSweepAt));
-  return Math.min(run.options.anchorDiscoveryBatch, Math.floor((hourShare * elapsed) / HOUR_MS));
+  const used = log.reduce((sum, [, calls]) => sum + calls, 0);
+  return Math.max(0, Math.min(run.options.anchorDiscoveryBatch, hourShare - used));
 }
 
 async function pickAnchors(run: SyncRun): Promise<{ anchors: string[]; swept: number }> {
@@ -142,7 +152,8 @@ async function pickAnchors(run: SyncRun): Promise<{ anchors: string[]; swept: nu
   const anchors = new Set<string>([...cache.knownAnchors(), ...run.options.extraAnchors]);
   const known = anchors.size;
   const state = cache.getSyncState(DISCOVERY_SCOPE);
-  const batch = sweepAllowance(run, state?.fetchedAt ?? null);
+  const log = sweepLog(run, state?.data);
+  const batch = sweepAllowance(run, log);
   if (batch <= 0) return { anchors: [...anchors], swept: 0 };
   let offset = Number(state?.cursor ?? 0) || 0;
   let added = 0;
@@ -162,6 +173,7 @@ async function pickAnchors(run: SyncRun): Promise<{ anchors: string[]; swept: nu
     if (page.rows.length === 0) break;
     await yieldToLoop();
   }
-  cache.setSyncState(DISCOVERY_SCOPE, { status: 'done', cursor: String(offset), done: added, total, fetchedAt: run.now() });
-  return { anchors: [...anchors], swept: anchors.size - known };
+  const swept = anchors.size - known;
+  cache.setSyncState(DISCOVERY_SCOPE, { status: 'done', cursor: String(offset), done: added, total, data: { sweeps: [...log, [run.now(), swept]] } });
+  return { anchors: [...anchors], swept };
 }
