@@ -7,15 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createWeComClient, type WeComClient } from '@wld/wecom-core';
+import type { WeComClient } from '@wld/wecom-core';
 import { startSimulator, type SimServer, type SimSize } from '@wld/wecom-sim';
-import { openCache, type Cache } from '../../src/services/cache/index.ts';
-import { createSyncEngine } from '../../src/services/sync/sync-engine.ts';
+import { openCache } from '../../src/services/cache/index.ts';
 import type { SyncTuning } from '../../src/services/sync/sync-run.ts';
-import { toServiceError } from '../../src/services/wecom/service-errors.ts';
 import { diffRows, partRows, snapshotCache, type CacheSnapshot, type SnapshotPart } from './cache-snapshot.ts';
 import { FAULT_KINDS, TIMEOUT_LATENCY_MS, faultRules, type FaultKind } from './fault-kinds.ts';
-import { virtualClock, type VirtualClock } from './virtual-clock.ts';
+import { harnessClient, harnessEngine } from './harness.ts';
+import { virtualClock } from './virtual-clock.ts';
 
 export const MATRIX_SCOPES = ['org', 'lives', 'watch'] as const;
 export type MatrixScope = (typeof MATRIX_SCOPES)[number];
@@ -112,19 +111,9 @@ async function runCell(
   before: MatrixScope[],
 ): Promise<CellResult> {
   const clock = virtualClock();
-  const client = matrixClient(sim, clock);
+  const client = harnessClient(sim, clock, { timeoutMs: Math.floor(TIMEOUT_LATENCY_MS / 2) });
   const cache = openCache(file, { now: clock.now });
-  const engine = createSyncEngine({
-    cache: () => cache,
-    client: () => client,
-    hasContactsSecret: () => true,
-    language: () => 'en-US',
-    toServiceError: (error) => toServiceError(error, 'en-US'),
-    emitProgress: () => {},
-    tuning: TUNING,
-    now: clock.now,
-    sleep: clock.sleep,
-  });
+  const engine = harnessEngine({ cache, client, clock, tuning: TUNING });
   const faults: string[] = [];
   try {
     for (const part of before) {
@@ -159,25 +148,6 @@ async function runCell(
     }
     await client.close();
   }
-}
-
-function matrixClient(sim: SimServer, clock: VirtualClock): WeComClient {
-  const app = sim.apps[0]!;
-  return createWeComClient(
-    {
-      corpId: sim.corpId,
-      apps: [{ name: app.name, agentId: app.agentId, secret: app.secret }],
-      contactsSecret: sim.contactsSecret,
-      baseUrl: sim.url,
-      timeoutMs: Math.floor(TIMEOUT_LATENCY_MS / 2),
-      maxRetries: 2,
-      retryDelayMs: 100,
-      maxRetryDelayMs: 2_000,
-      cache: { enabled: false },
-      language: 'en-US',
-    },
-    { now: clock.now, sleep: clock.sleep },
-  );
 }
 
 /** One message/send while the fault is active: how many did WeCom get? */

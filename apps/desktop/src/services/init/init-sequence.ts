@@ -110,7 +110,9 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
     return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });
   }
 
-  // 4. refresh: the first run syncs before the window opens; later runs refresh in the background
+  // 4. refresh: the first run syncs before the window opens; later runs refresh in the background.
+  // Calls are answered from here on, during the refresh and any rate-limit wait in it.
+  core.setReady(true);
   progress('refresh');
   const last = cache.lastSync();
   if (last.org === null || last.lives === null) {
@@ -119,7 +121,9 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
       const part = p.phase.split(':')[0] ?? '';
       const key = REFRESH_LABEL[p.phase] ?? REFRESH_LABEL[part];
       if (!key || p.state !== 'running') return;
-      progress('refresh', p.total ? `${t(language, key)} ${p.done}/${p.total}` : t(language, key));
+      const label = p.total ? `${t(language, key)} ${p.done}/${p.total}` : t(language, key);
+      // a wait or a retry is said with its reason (and, for a wait, its end)
+      progress('refresh', p.note ? `${label} · ${p.note.message}` : label);
     };
     const timer = setInterval(() => forward(job.progress), 250);
     const result = await job.done.finally(() => clearInterval(timer));

@@ -8,8 +8,9 @@ import type { Cache } from '../cache/index.ts';
 import { t, type Language, type TextKey } from '../i18n.ts';
 import { syncLives } from './lives-sync.ts';
 import { syncOrg } from './org-sync.ts';
+import { watchPauses } from './pause-watch.ts';
 import { syncFailure } from './sync-failure.ts';
-import { DEFAULT_SYNC_TUNING, type RetryBudget, type SyncRun, type SyncTuning } from './sync-run.ts';
+import { DEFAULT_SYNC_TUNING, type RetryBudget, type SyncNote, type SyncRun, type SyncTuning } from './sync-run.ts';
 import { syncWatch } from './watch-sync.ts';
 
 export type SyncScope = SyncProgress['scope'];
@@ -119,6 +120,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       deps.emitProgress({ ...state });
     };
     let stopCounting: () => void = () => {};
+    // a unit's own note (a retry, a wait after the pipeline gave up) wins over the limiter's pause
+    let unitNote: SyncNote | null = null;
+    let pauseNote: SyncNote | null = null;
+    const showNote = () => {
+      const note = unitNote ?? pauseNote;
+      const changed = (note?.message ?? null) !== (state.note?.message ?? null);
+      state.note = note;
+      // a wait or a retry is told at once; the end of one too
+      if (changed) emit(true);
+    };
     const done = (async (): Promise<SyncProgress> => {
       emit(true);
       try {
@@ -128,9 +139,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             state.label = t(language, PART_LABEL[part]);
             const client = deps.client();
             stopCounting();
-            stopCounting = client.onCall((call) => {
+            const offCalls = client.onCall((call) => {
               if (!call.fromCache) state.calls = (state.calls ?? 0) + call.attempts;
             });
+            const offPauses = watchPauses(client, language, (note) => {
+              pauseNote = note;
+              showNote();
+            });
+            stopCounting = () => {
+              offCalls();
+              offPauses();
+              pauseNote = null;
+            };
             const run: SyncRun = {
               client,
               cache: deps.cache(),
@@ -143,10 +163,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
               startedAt,
               language,
               status(note) {
-                const changed = (note?.message ?? null) !== (state.note?.message ?? null);
-                state.note = note;
-                // a wait or a retry is told at once; the end of one too
-                if (changed) emit(true);
+                unitNote = note;
+                showNote();
               },
               progress(phase, doneCount, total) {
                 const next = `${part}:${phase}`;

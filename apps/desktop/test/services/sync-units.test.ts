@@ -1,0 +1,142 @@
+// Sync jobs as units against the simulator over real HTTP into a real SQLite cache, with every wait
+// on a virtual clock: a rate-limit wait is shown with its reason and end and the job waits it out;
+// repeated 45009s escalating past the pipeline's patience are waited out too; a page that keeps a
+// wrong shape is reported with its endpoint and field; progress says what is left.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SimServer } from '@wld/wecom-sim';
+import type { SyncProgress } from '../../src/shared/models.ts';
+import { openCache, type Cache } from '../../src/services/cache/index.ts';
+import { harnessClient, harnessEngine } from '../../bench/faults/harness.ts';
+import { virtualClock, type VirtualClock } from '../../bench/faults/virtual-clock.ts';
+import { startSmallSimulator, tempDir, waitFor } from './helpers.ts';
+
+const USER_LIST = '/cgi-bin/user/list';
+
+/** A virtual clock whose long sleeps (rate-limit windows) wait until the test releases them. */
+function gatedClock(thresholdMs: number): VirtualClock & { held: () => number; release: () => void } {
+  const inner = virtualClock();
+  let gate: { promise: Promise<void>; open: () => void } | null = null;
+  let held = 0;
+  const newGate = () => {
+    let open: () => void = () => {};
+    const promise = new Promise<void>((resolve) => (open = resolve));
+    return { promise, open };
+  };
+  gate = newGate();
+  return {
+    ...inner,
+    async sleep(ms, signal) {
+      if (ms >= thresholdMs && gate) {
+        held++;
+        await gate.promise;
+        held--;
+      }
+      return inner.sleep(ms, signal);
+    },
+    held: () => held,
+    release: () => {
+      gate?.open();
+      gate = null;
+    },
+  };
+}
+
+describe('sync units', () => {
+  let sim: SimServer;
+  const dir = tempDir();
+  const caches: Cache[] = [];
+  let n = 0;
+  const freshCache = (clock: VirtualClock) => {
+    const cache = openCache(`${dir.path}/cache-${++n}.db`, { now: clock.now });
+    caches.push(cache);
+    return cache;
+  };
+
+  beforeAll(async () => {
+    sim = await startSmallSimulator();
+  });
+  afterEach(() => sim.faults.clear());
+  afterAll(async () => {
+    for (const cache of caches) cache.close();
+    await sim.close();
+    dir.remove();
+  });
+
+  it('shows a rate-limit wait with its reason and end, and waits it out instead of failing', async () => {
+    const clock = gatedClock(10_000);
+    const client = harnessClient(sim, clock);
+    const progress: SyncProgress[] = [];
+    const engine = harnessEngine({ cache: freshCache(clock), client, clock, onProgress: (p) => progress.push(p) });
+    try {
+      sim.faults.add({ kind: 'errcode', errcode: 45009, path: USER_LIST, count: 1 });
+      const job = engine.start('org');
+      const waiting = await waitFor(() => progress.find((p) => p.note?.code === 'WAIT_RATE_LIMIT'), 'a wait note');
+      expect(waiting.state).toBe('running');
+      expect(waiting.note?.until).toBeGreaterThan(clock.now());
+      expect(waiting.note?.message).toContain(USER_LIST);
+      expect(waiting.note?.message).toMatch(/rate limit \(45009\).*waiting until \d\d:\d\d:\d\d/);
+      expect(job.progress.state).toBe('running');
+      clock.release();
+      const end = await job.done;
+      expect(end.state).toBe('done');
+      expect(end.note).toBeNull();
+      expect(end.left).toBe(0);
+      expect(sim.stats.calls(USER_LIST)).toBeGreaterThan(0);
+    } finally {
+      clock.release();
+      await client.close();
+    }
+  });
+
+  it('a 45009 straight after each wait (minute, hour, day) is waited out: the org is complete', async () => {
+    const clock = virtualClock();
+    const client = harnessClient(sim, clock);
+    const cache = freshCache(clock);
+    const engine = harnessEngine({ cache, client, clock, tuning: { concurrency: 1 } });
+    try {
+      // the same department's call answers 45009 four times in a row: past the pipeline's patience
+      sim.faults.add({ kind: 'errcode', errcode: 45009, path: USER_LIST, count: 4 });
+      const end = await engine.start('org').done;
+      expect(end.error).toBeNull();
+      expect(end.state).toBe('done');
+      expect(clock.elapsed()).toBeGreaterThan(3_600_000);
+      expect(cache.searchUsers({ limit: 1 }).total).toBe(sim.state.userList.length);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a page that keeps its wrong shape is fetched again a bounded number of times, then reported with endpoint and field', async () => {
+    const clock = virtualClock();
+    const client = harnessClient(sim, clock);
+    const engine = harnessEngine({ cache: freshCache(clock), client, clock, tuning: { shapeRetries: 2 } });
+    try {
+      sim.faults.add({ kind: 'wrongShape', path: '/cgi-bin/tag/list' });
+      const before = sim.stats.calls('/cgi-bin/tag/list');
+      const end = await engine.start('org').done;
+      expect(end.state).toBe('failed');
+      expect(end.error?.code).toBe('RESPONSE_SHAPE');
+      expect(end.error?.details).toMatch(/^\/cgi-bin\/tag\/list: \S+/);
+      expect(end.error?.message).toContain('/cgi-bin/tag/list');
+      expect(sim.stats.calls('/cgi-bin/tag/list') - before).toBe(3);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a wrong shape now and then is fetched again and the job completes', async () => {
+    const clock = virtualClock();
+    const client = harnessClient(sim, clock);
+    const cache = freshCache(clock);
+    const engine = harnessEngine({ cache, client, clock });
+    try {
+      sim.faults.add({ kind: 'wrongShape', path: USER_LIST, count: 2 });
+      const end = await engine.start('org').done;
+      expect(end.state).toBe('done');
+      expect(end.retries?.used).toBe(2);
+      expect(cache.searchUsers({ limit: 1 }).total).toBe(sim.state.userList.length);
+    } finally {
+      await client.close();
+    }
+  });
+});
