@@ -64,8 +64,8 @@ export function wrongSecretError(language: Language, cause: ServiceError): Servi
 }
 
 const OFFLINE_READ = {
-  zh: '当前离线：无法连接企业微信，暂时无法读取最新数据',
-  en: 'Offline: WeCom cannot be reached, the latest data cannot be read now',
+  zh: '当前离线：无法连接企业微信，请在连接恢复后重试',
+  en: 'Offline: WeCom cannot be reached; try again once the connection is back',
 };
 
 /** A read refused while offline: nothing to change, so nothing to reassure about. */
