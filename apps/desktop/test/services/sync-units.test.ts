@@ -139,4 +139,41 @@ describe('sync units', () => {
       await client.close();
     }
   });
+
+  it('an org sync that failed part-way resumes after a restart: done departments are not asked again, nobody is lost', async () => {
+    const clock = virtualClock();
+    const file = `${dir.path}/resume.db`;
+    const departments = sim.state.departmentList.map((d) => d.id);
+    // the last department asked keeps answering in a wrong shape: the first run fails after the others
+    const firstClient = harnessClient(sim, clock);
+    let cache = openCache(file, { now: clock.now });
+    try {
+      // one at a time, so the faulted call (after skipping the others) is the last department's
+      const engine = harnessEngine({ cache, client: firstClient, clock, tuning: { concurrency: 1, shapeRetries: 0 } });
+      sim.faults.add({ kind: 'wrongShape', path: USER_LIST, skip: departments.length - 1 });
+      const first = await engine.start('org').done;
+      expect(first.state).toBe('failed');
+      expect(first.error?.code).toBe('RESPONSE_SHAPE');
+      expect(first.done).toBe(departments.length - 1);
+    } finally {
+      sim.faults.clear();
+      cache.close();
+      await firstClient.close();
+    }
+    // "restart": a new cache connection, a new client, a new engine
+    const client = harnessClient(sim, clock);
+    cache = openCache(file, { now: clock.now });
+    caches.push(cache);
+    try {
+      const before = sim.stats.calls(USER_LIST);
+      const second = await harnessEngine({ cache, client, clock }).start('org').done;
+      expect(second.state).toBe('done');
+      // only the department that had not been written is asked again
+      expect(sim.stats.calls(USER_LIST) - before).toBe(1);
+      expect(cache.searchUsers({ limit: 1 }).total).toBe(sim.state.userList.length);
+      expect(cache.getSyncState('org:resume')?.data ?? null).toBeNull();
+    } finally {
+      await client.close();
+    }
+  });
 });

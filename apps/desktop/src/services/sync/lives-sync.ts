@@ -56,7 +56,8 @@ export async function syncLives(run: SyncRun): Promise<LivesSyncResult> {
         return await runUnit(run, `${LIST_PATH} ${userid}`, async () => {
           const ids: string[] = [];
           listCalls++;
-          for await (const id of client.lives.getUserAllLivingIds(userid, { priority: 'background', signal })) ids.push(id);
+          for await (const id of client.lives.getUserAllLivingIds(userid, { priority: 'background', signal }))
+            ids.push(id);
           return ids;
         });
       } catch (error) {
@@ -137,7 +138,13 @@ function sweepLog(run: SyncRun, data: unknown): SweepLog {
   const log = (data as { sweeps?: unknown } | null)?.sweeps;
   if (!Array.isArray(log)) return [];
   const since = run.now() - HOUR_MS;
-  return log.filter((entry): entry is [number, number] => Array.isArray(entry) && typeof entry[0] === 'number' && typeof entry[1] === 'number' && entry[0] > since);
+  return log.filter(
+    (entry): entry is [number, number] =>
+      Array.isArray(entry) &&
+      typeof entry[0] === 'number' &&
+      typeof entry[1] === 'number' &&
+      entry[0] > since,
+  );
 }
 
 /** Sweep calls this sync may make: the hourly share less what the last hour's sweeps used. */
@@ -160,7 +167,12 @@ async function pickAnchors(run: SyncRun): Promise<{ anchors: string[]; swept: nu
   let total = 0;
   let wrapped = false;
   while (added < batch) {
-    const page = cache.searchUsers({ status: 1, sort: 'userid', offset, limit: Math.min(SEARCH_PAGE, batch - added) });
+    const page = cache.searchUsers({
+      status: 1,
+      sort: 'userid',
+      offset,
+      limit: Math.min(SEARCH_PAGE, batch - added),
+    });
     total = page.total;
     for (const user of page.rows) anchors.add(user.userid);
     added += page.rows.length;
@@ -174,6 +186,12 @@ async function pickAnchors(run: SyncRun): Promise<{ anchors: string[]; swept: nu
     await yieldToLoop();
   }
   const swept = anchors.size - known;
-  cache.setSyncState(DISCOVERY_SCOPE, { status: 'done', cursor: String(offset), done: added, total, data: { sweeps: [...log, [run.now(), swept]] } });
+  cache.setSyncState(DISCOVERY_SCOPE, {
+    status: 'done',
+    cursor: String(offset),
+    done: added,
+    total,
+    data: { sweeps: [...log, [run.now(), swept]] },
+  });
   return { anchors: [...anchors], swept };
 }

@@ -13,7 +13,8 @@ export function pauseNote(client: WeComClient, language: Language): SyncNote | n
   let longest: { bucket: string; until: number } | null = null;
   for (const bucket of client.limiter.snapshot().buckets) {
     if (bucket.pausedUntil === null || bucket.queued + bucket.inFlight === 0) continue;
-    if (!longest || bucket.pausedUntil > longest.until) longest = { bucket: bucket.bucket, until: bucket.pausedUntil };
+    if (!longest || bucket.pausedUntil > longest.until)
+      longest = { bucket: bucket.bucket, until: bucket.pausedUntil };
   }
   if (!longest) return null;
   return {
@@ -24,7 +25,11 @@ export function pauseNote(client: WeComClient, language: Language): SyncNote | n
 }
 
 /** Polls the limiter while a job runs; `onNote` gets each change. Returns the stop function. */
-export function watchPauses(client: WeComClient, language: Language, onNote: (note: SyncNote | null) => void): () => void {
+export function watchPauses(
+  client: WeComClient,
+  language: Language,
+  onNote: (note: SyncNote | null) => void,
+): () => void {
   let last: string | null = null;
   const check = () => {
     const note = pauseNote(client, language);

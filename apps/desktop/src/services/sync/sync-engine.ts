@@ -10,13 +10,24 @@ import { syncLives } from './lives-sync.ts';
 import { syncOrg } from './org-sync.ts';
 import { watchPauses } from './pause-watch.ts';
 import { syncFailure } from './sync-failure.ts';
-import { DEFAULT_SYNC_TUNING, type RetryBudget, type SyncNote, type SyncRun, type SyncTuning } from './sync-run.ts';
+import {
+  DEFAULT_SYNC_TUNING,
+  type RetryBudget,
+  type SyncNote,
+  type SyncRun,
+  type SyncTuning,
+} from './sync-run.ts';
 import { syncWatch } from './watch-sync.ts';
 
 export type SyncScope = SyncProgress['scope'];
 type SyncPart = Exclude<SyncScope, 'all'>;
 
-const PARTS: Record<SyncScope, SyncPart[]> = { org: ['org'], lives: ['lives'], watch: ['watch'], all: ['org', 'lives', 'watch'] };
+const PARTS: Record<SyncScope, SyncPart[]> = {
+  org: ['org'],
+  lives: ['lives'],
+  watch: ['watch'],
+  all: ['org', 'lives', 'watch'],
+};
 const PROGRESS_INTERVAL_MS = 100;
 /** Jobs kept in sync.status after they end. */
 const FINISHED_KEPT = 20;
@@ -38,7 +49,8 @@ export interface SyncEngineDeps {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-const timerSleep = (ms: number, signal: AbortSignal): Promise<void> => delay(Math.max(0, ms), undefined, { signal });
+const timerSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  delay(Math.max(0, ms), undefined, { signal });
 
 export interface SyncJob {
   readonly id: string;
@@ -85,7 +97,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   function prune() {
     const finished = [...jobs.values()].filter((j) => j.state.state !== 'running');
-    for (const entry of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) jobs.delete(entry.job.id);
+    for (const entry of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT)))
+      jobs.delete(entry.job.id);
   }
 
   function start(scope: SyncScope): SyncJob {
@@ -193,7 +206,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           state.state = 'cancelled';
           state.label = t(language, 'sync.cancelled');
           state.error = deps.toServiceError(controller.signal.reason ?? error);
-          if (state.error.kind !== 'cancelled') state.error = { kind: 'cancelled', code: 'CANCELLED', message: state.label };
+          if (state.error.kind !== 'cancelled')
+            state.error = { kind: 'cancelled', code: 'CANCELLED', message: state.label };
         } else {
           state.state = 'failed';
           state.label = t(language, 'sync.failed');

@@ -7,11 +7,22 @@ import { SyncBudgetError, SyncShapeError } from './unit-retry.ts';
 
 export function syncFailure(error: unknown, language: Language): ServiceError | null {
   if (error instanceof SyncShapeError) {
-    return { kind: 'wecom', code: 'RESPONSE_SHAPE', message: pickText(language, error.messages), details: `${error.endpoint}: ${error.field}` };
+    return {
+      kind: 'wecom',
+      code: 'RESPONSE_SHAPE',
+      message: pickText(language, error.messages),
+      details: `${error.endpoint}: ${error.field}`,
+    };
   }
   if (error instanceof SyncBudgetError) {
-    const cause = error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : String(error.cause);
-    return { kind: 'network', code: 'SYNC_RETRIES_SPENT', message: pickText(language, error.messages), details: cause };
+    const cause =
+      error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : String(error.cause);
+    return {
+      kind: 'network',
+      code: 'SYNC_RETRIES_SPENT',
+      message: pickText(language, error.messages),
+      details: cause,
+    };
   }
   return null;
 }

@@ -78,7 +78,8 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
 export const background = (run: SyncRun) => ({ priority: 'background' as const, signal: run.signal });
 
 export function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
+  if (signal.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
 }
 
 /**

@@ -6,13 +6,16 @@ export interface Bilingual {
   en: string;
 }
 
-export const pickText = (language: Language, text: Bilingual): string => (language === 'zh-CN' ? text.zh : text.en);
+export const pickText = (language: Language, text: Bilingual): string =>
+  language === 'zh-CN' ? text.zh : text.en;
 
 /** The end of a wait in the user's local time (HH:MM:SS), with the day when it is not today. */
 const clock = (at: number): string => {
   const date = new Date(at);
   const time = date.toTimeString().slice(0, 8);
-  return date.toDateString() === new Date().toDateString() ? time : `${date.toISOString().slice(0, 10)} ${time}`;
+  return date.toDateString() === new Date().toDateString()
+    ? time
+    : `${date.toISOString().slice(0, 10)} ${time}`;
 };
 
 export const syncTexts = {

@@ -7,7 +7,12 @@
 //   and the field;
 // - anything else (a wrong secret, a permission, WeCom unreachable for good): fails the unit.
 // Units are reads only: a write is never retried here (WeCom may have acted on it).
-import { WeComApiError, WeComNetworkError, WeComRateLimitError, WeComResponseValidationError } from '@wld/wecom-core';
+import {
+  WeComApiError,
+  WeComNetworkError,
+  WeComRateLimitError,
+  WeComResponseValidationError,
+} from '@wld/wecom-core';
 import { throwIfAborted, type SyncRun } from './sync-run.ts';
 import { pickText, syncTexts } from './sync-texts.ts';
 
@@ -24,16 +29,22 @@ export type UnitVerdict =
   | { action: 'fail' };
 
 export function judgeFailure(error: unknown): UnitVerdict {
-  if (error instanceof WeComRateLimitError) return { action: 'wait', ms: error.retryAfterMs ?? DEFAULT_WINDOW_MS, errcode: error.errcode };
+  if (error instanceof WeComRateLimitError)
+    return { action: 'wait', ms: error.retryAfterMs ?? DEFAULT_WINDOW_MS, errcode: error.errcode };
   if (error instanceof WeComApiError) {
-    if (error.retryClass === 'window') return { action: 'wait', ms: DEFAULT_WINDOW_MS, errcode: error.errcode };
-    if (error.retryClass === 'backoff' || error.retryClass === 'token' || error.category === 'server') return { action: 'retry', unreachable: false };
+    if (error.retryClass === 'window')
+      return { action: 'wait', ms: DEFAULT_WINDOW_MS, errcode: error.errcode };
+    if (error.retryClass === 'backoff' || error.retryClass === 'token' || error.category === 'server')
+      return { action: 'retry', unreachable: false };
     return { action: 'fail' };
   }
   if (error instanceof WeComNetworkError) {
     if (UNREACHABLE_KINDS.has(error.kind)) return { action: 'retry', unreachable: true };
-    if (error.kind === 'http_status' && error.status !== null && error.status < 500 && error.status !== 429) return { action: 'fail' };
-    return TRANSIENT_NETWORK_KINDS.has(error.kind) ? { action: 'retry', unreachable: false } : { action: 'fail' };
+    if (error.kind === 'http_status' && error.status !== null && error.status < 500 && error.status !== 429)
+      return { action: 'fail' };
+    return TRANSIENT_NETWORK_KINDS.has(error.kind)
+      ? { action: 'retry', unreachable: false }
+      : { action: 'fail' };
   }
   if (error instanceof WeComResponseValidationError) {
     if (error.kind === 'malformed') return { action: 'retry', unreachable: false };
@@ -70,7 +81,10 @@ export class SyncBudgetError extends Error {
   }
 }
 
-export type UnitRun = Pick<SyncRun, 'signal' | 'sleep' | 'status' | 'budget' | 'startedAt' | 'now' | 'options' | 'language'>;
+export type UnitRun = Pick<
+  SyncRun,
+  'signal' | 'sleep' | 'status' | 'budget' | 'startedAt' | 'now' | 'options' | 'language'
+>;
 
 /** Runs `task` (one unit) until it succeeds, the job's budget is spent, or a failure is final. */
 export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise<T>): Promise<T> {
@@ -91,20 +105,31 @@ export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise
       troubled = true;
       if (verdict.action === 'wait') {
         const until = run.now() + verdict.ms;
-        if (until - run.startedAt > run.options.maxJobMs) throw new SyncBudgetError(unit, run.budget.max, error);
-        run.status({ code: 'WAIT_RATE_LIMIT', message: pickText(run.language, syncTexts.waitRateLimit(until, verdict.errcode)), until });
+        if (until - run.startedAt > run.options.maxJobMs)
+          throw new SyncBudgetError(unit, run.budget.max, error);
+        run.status({
+          code: 'WAIT_RATE_LIMIT',
+          message: pickText(run.language, syncTexts.waitRateLimit(until, verdict.errcode)),
+          until,
+        });
         await run.sleep(verdict.ms, run.signal);
         continue;
       }
       if (verdict.action === 'reshape' && ++reshapes > run.options.shapeRetries) {
         throw new SyncShapeError(verdict.endpoint, verdict.field, reshapes, error);
       }
-      if (verdict.action === 'retry' && verdict.unreachable && ++unreachable >= UNREACHABLE_ATTEMPTS) throw error;
+      if (verdict.action === 'retry' && verdict.unreachable && ++unreachable >= UNREACHABLE_ATTEMPTS)
+        throw error;
       attempts++;
-      if (attempts >= run.options.unitAttempts || run.budget.used >= run.budget.max) throw new SyncBudgetError(unit, run.budget.max, error);
+      if (attempts >= run.options.unitAttempts || run.budget.used >= run.budget.max)
+        throw new SyncBudgetError(unit, run.budget.max, error);
       run.budget.used++;
       const code = errorCode(error);
-      run.status({ code: 'RETRYING', message: pickText(run.language, syncTexts.retrying(unit, code)), until: null });
+      run.status({
+        code: 'RETRYING',
+        message: pickText(run.language, syncTexts.retrying(unit, code)),
+        until: null,
+      });
       const { base, cap } = run.options.unitBackoffMs;
       await run.sleep(Math.floor(Math.random() * Math.min(cap, base * 2 ** (attempts - 1))), run.signal);
     }

@@ -38,7 +38,13 @@ export async function syncWatch(run: SyncRun): Promise<{ lives: number; rows: nu
     }
     run.progress('watch', ++done, pending.length);
   }
-  run.cache.setSyncState('watch', { status: 'done', fetchedAt: run.now(), phase: null, done, total: pending.length });
+  run.cache.setSyncState('watch', {
+    status: 'done',
+    fetchedAt: run.now(),
+    phase: null,
+    done,
+    total: pending.length,
+  });
   return { lives: pending.length, rows };
 }
 
@@ -85,7 +91,12 @@ export async function syncLiveWatch(
   });
   for await (const page of source) {
     const nextKey = page.next_key ?? requestedKey;
-    const written = cache.appendWatchPage(livingid, page.stat_info, { nextKey, ending: page.ending, fromKey: requestedKey }, run.now());
+    const written = cache.appendWatchPage(
+      livingid,
+      page.stat_info,
+      { nextKey, ending: page.ending, fromKey: requestedKey },
+      run.now(),
+    );
     pages++;
     rows += written.rows;
     onPage?.({ rows: written.rows, nextKey, finished: written.finished });
@@ -95,5 +106,12 @@ export async function syncLiveWatch(
 }
 
 function isUnitRun(run: Partial<UnitRun>): run is UnitRun {
-  return run.budget !== undefined && run.sleep !== undefined && run.status !== undefined && run.startedAt !== undefined && run.options !== undefined && run.language !== undefined;
+  return (
+    run.budget !== undefined &&
+    run.sleep !== undefined &&
+    run.status !== undefined &&
+    run.startedAt !== undefined &&
+    run.options !== undefined &&
+    run.language !== undefined
+  );
 }
