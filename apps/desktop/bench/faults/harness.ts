@@ -1,6 +1,6 @@
 // A sync engine on a real WeCom client (real HTTP to the simulator) and a real SQLite cache, with
 // the client's and the engine's waits on a given clock: what the fault matrix and the sync tests run.
-import { createWeComClient, type WeComClient } from '@wld/wecom-core';
+import { createWeComClient, type WeComClient, type WeComConfigInput } from '@wld/wecom-core';
 import type { SimServer } from '@wld/wecom-sim';
 import type { SyncProgress } from '../../src/shared/models.ts';
 import type { Cache } from '../../src/services/cache/index.ts';
@@ -9,7 +9,11 @@ import type { SyncTuning } from '../../src/services/sync/sync-run.ts';
 import { toServiceError } from '../../src/services/wecom/service-errors.ts';
 import type { VirtualClock } from './virtual-clock.ts';
 
-export function harnessClient(sim: SimServer, clock: Pick<VirtualClock, 'now' | 'sleep'>, options: { timeoutMs?: number } = {}): WeComClient {
+export function harnessClient(
+  sim: SimServer,
+  clock: Pick<VirtualClock, 'now' | 'sleep'>,
+  options: { timeoutMs?: number; quotas?: WeComConfigInput['quotas'] } = {},
+): WeComClient {
   const app = sim.apps[0]!;
   return createWeComClient(
     {
@@ -23,6 +27,7 @@ export function harnessClient(sim: SimServer, clock: Pick<VirtualClock, 'now' | 
       maxRetryDelayMs: 2_000,
       cache: { enabled: false },
       language: 'en-US',
+      ...(options.quotas ? { quotas: options.quotas } : {}),
     },
     { now: clock.now, sleep: clock.sleep },
   );

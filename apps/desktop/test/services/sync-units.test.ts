@@ -176,4 +176,44 @@ describe('sync units', () => {
       await client.close();
     }
   });
+
+  it('lives discovery asks known anchors every time and sweeps the rest within its share of the hourly quota, reporting calls', async () => {
+    const LIST = '/cgi-bin/living/get_user_all_livingid';
+    const clock = virtualClock();
+    // 400 calls an hour for that API, 10% for the sweep: 40 members per hour
+    const client = harnessClient(sim, clock, { quotas: { buckets: { [LIST]: { perHour: 400 } } } });
+    const cache = freshCache(clock);
+    const engine = harnessEngine({ cache, client, clock, tuning: { discoveryQuotaShare: 0.1, extraAnchors: ['configured.anchor'] } });
+    type Calls = { listCalls: number; swept: number; anchors: number };
+    const lastCalls = () => cache.getSyncState('lives')?.data as Calls;
+    try {
+      expect((await engine.start('org').done).state).toBe('done');
+      let before = sim.stats.calls(LIST);
+      expect((await engine.start('lives').done).state).toBe('done');
+      const first = lastCalls();
+      expect(first.swept).toBe(40);
+      expect(first.listCalls).toBe(sim.stats.calls(LIST) - before);
+      expect(first.listCalls).toBe(first.anchors);
+      const known = cache.knownAnchors().length;
+
+      // the hour's share is spent: only known and configured anchors are asked
+      before = sim.stats.calls(LIST);
+      await engine.start('lives').done;
+      const second = lastCalls();
+      expect(second.swept).toBe(0);
+      expect(second.listCalls).toBe(sim.stats.calls(LIST) - before);
+      expect(second.anchors).toBe(new Set([...cache.knownAnchors(), 'configured.anchor']).size);
+      expect(second.anchors).toBeGreaterThanOrEqual(known);
+
+      // an hour later the sweep goes on where it stopped
+      const cursor = cache.getSyncState('lives:discovery')?.cursor;
+      await clock.sleep(3_600_001);
+      await engine.start('lives').done;
+      expect(lastCalls().swept).toBe(40);
+      expect(cache.getSyncState('lives:discovery')?.cursor).not.toBe(cursor);
+    } finally {
+      await client.close();
+    }
+  });
 });
+
