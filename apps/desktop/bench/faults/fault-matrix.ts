@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { systemClock } from '@wld/clock';
 import type { WeComClient } from '@wld/wecom-core';
 import { startSimulator, type SimServer, type SimSize } from '@wld/wecom-sim';
 import { openCache } from '../../src/services/cache/index.ts';
@@ -86,7 +87,7 @@ export async function runFaultMatrix(options: FaultMatrixOptions = {}): Promise<
 
 /** The simulator's clock stands still: live statuses and watch rows do not move during the run. */
 function fixedClock(): () => number {
-  const at = Date.now();
+  const at = systemClock.now();
   return () => at;
 }
 

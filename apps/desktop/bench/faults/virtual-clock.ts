@@ -1,6 +1,7 @@
 // A clock that jumps instead of waiting: a sleep moves time to its end at once. Parallel sleeps do
 // not add up (time moves to the latest end), so a one-minute window costs a minute of virtual time
 // and no wall time.
+import { systemClock } from '@wld/clock';
 export interface VirtualClock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -8,7 +9,7 @@ export interface VirtualClock {
   elapsed(): number;
 }
 
-export function virtualClock(start = Date.now()): VirtualClock {
+export function virtualClock(start = systemClock.now()): VirtualClock {
   let time = start;
   return {
     now: () => time,

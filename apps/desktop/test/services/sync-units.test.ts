@@ -74,7 +74,7 @@ describe('sync units', () => {
       expect(waiting.state).toBe('running');
       expect(waiting.note?.until).toBeGreaterThan(clock.now());
       expect(waiting.note?.message).toContain(USER_LIST);
-      expect(waiting.note?.message).toMatch(/rate limit \(45009\).*waiting until \d\d:\d\d:\d\d/);
+      expect(waiting.note?.message).toMatch(/rate limit \(45009\).*waiting until (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d/);
       expect(job.progress.state).toBe('running');
       clock.release();
       const end = await job.done;

@@ -4,6 +4,7 @@
 // answers with an error is judged (`judge`): refused credentials make the state 'unconfigured' with
 // that reason (no probing: only new credentials help); any other answer means WeCom is reachable.
 import type { ConnectionState, ServiceError } from '../../shared/models.ts';
+import { systemClock } from '@wld/clock';
 
 export type ConnectionName = ConnectionState['state'];
 export type ProbeVerdict = 'offline' | 'credentials' | 'reachable';
@@ -40,7 +41,7 @@ export interface ConnectionMonitor {
 export const DEFAULT_PROBE_BACKOFF = { initialMs: 5_000, maxMs: 5 * 60_000 };
 
 export function createConnectionMonitor(options: ConnectionMonitorOptions): ConnectionMonitor {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const backoff = options.backoff ?? DEFAULT_PROBE_BACKOFF;
   let state: ConnectionState = { state: 'connecting', asOf: options.asOf(), since: now(), lastError: null };
   let delay = backoff.initialMs;

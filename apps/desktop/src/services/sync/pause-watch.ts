@@ -11,7 +11,8 @@ const POLL_MS = 500;
 /** The longest current pause with calls waiting on it, as a note; null when nothing is paused. */
 export function pauseNote(client: WeComClient, language: Language): SyncNote | null {
   let longest: { bucket: string; until: number } | null = null;
-  for (const bucket of client.limiter.snapshot().buckets) {
+  const snapshot = client.limiter.snapshot();
+  for (const bucket of snapshot.buckets) {
     if (bucket.pausedUntil === null || bucket.queued + bucket.inFlight === 0) continue;
     if (!longest || bucket.pausedUntil > longest.until)
       longest = { bucket: bucket.bucket, until: bucket.pausedUntil };
@@ -19,7 +20,7 @@ export function pauseNote(client: WeComClient, language: Language): SyncNote | n
   if (!longest) return null;
   return {
     code: 'WAIT_RATE_LIMIT',
-    message: pickText(language, syncTexts.waitRateLimit(longest.until, 45009, longest.bucket)),
+    message: pickText(language, syncTexts.waitRateLimit(longest.until, snapshot.at, 45009, longest.bucket)),
     until: longest.until,
   };
 }

@@ -18,6 +18,7 @@ import {
   type SyncTuning,
 } from './sync-run.ts';
 import { syncWatch } from './watch-sync.ts';
+import { systemClock } from '@wld/clock';
 
 export type SyncScope = SyncProgress['scope'];
 type SyncPart = Exclude<SyncScope, 'all'>;
@@ -73,7 +74,7 @@ export interface SyncEngine {
 const PART_LABEL: Record<SyncPart, TextKey> = { org: 'sync.org', lives: 'sync.lives', watch: 'sync.watch' };
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? systemClock.now;
   const sleep = deps.sleep ?? timerSleep;
   const tuning: SyncTuning = { ...DEFAULT_SYNC_TUNING, ...deps.tuning };
   const jobs = new Map<string, { job: SyncJob; controller: AbortController; state: SyncProgress }>();

@@ -9,19 +9,19 @@ export interface Bilingual {
 export const pickText = (language: Language, text: Bilingual): string =>
   language === 'zh-CN' ? text.zh : text.en;
 
-/** The end of a wait in the user's local time (HH:MM:SS), with the day when it is not today. */
-const clock = (at: number): string => {
+/** The end of a wait in local time (HH:MM:SS), with the local date when it is not on `now`'s day. */
+const clock = (at: number, now: number): string => {
   const date = new Date(at);
   const time = date.toTimeString().slice(0, 8);
-  return date.toDateString() === new Date().toDateString()
-    ? time
-    : `${date.toISOString().slice(0, 10)} ${time}`;
+  if (date.toDateString() === new Date(now).toDateString()) return time;
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return `${day} ${time}`;
 };
 
 export const syncTexts = {
-  waitRateLimit: (until: number, errcode: number | null, endpoint?: string): Bilingual => ({
-    zh: `企业微信频率限制${errcode ? `（${errcode}）` : ''}${endpoint ? ` ${endpoint}` : ''}：等待至 ${clock(until)} 后继续`,
-    en: `WeCom rate limit${errcode ? ` (${errcode})` : ''}${endpoint ? ` on ${endpoint}` : ''}: waiting until ${clock(until)}, then continuing`,
+  waitRateLimit: (until: number, now: number, errcode: number | null, endpoint?: string): Bilingual => ({
+    zh: `企业微信频率限制${errcode ? `（${errcode}）` : ''}${endpoint ? ` ${endpoint}` : ''}：等待至 ${clock(until, now)} 后继续`,
+    en: `WeCom rate limit${errcode ? ` (${errcode})` : ''}${endpoint ? ` on ${endpoint}` : ''}: waiting until ${clock(until, now)}, then continuing`,
   }),
   retrying: (unit: string, code: string): Bilingual => ({
     zh: `${unit} 暂时失败（${code}），正在重试`,

@@ -109,7 +109,7 @@ export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise
           throw new SyncBudgetError(unit, run.budget.max, error);
         run.status({
           code: 'WAIT_RATE_LIMIT',
-          message: pickText(run.language, syncTexts.waitRateLimit(until, verdict.errcode)),
+          message: pickText(run.language, syncTexts.waitRateLimit(until, run.now(), verdict.errcode)),
           until,
         });
         await run.sleep(verdict.ms, run.signal);
