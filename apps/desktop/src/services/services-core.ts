@@ -147,6 +147,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     cache: requireCache,
     client: requireClient,
     hasContactsSecret: () => client?.config.contactsSecret !== undefined,
+    extraAnchors: () => profile?.liveAnchors ?? [],
     language,
     toServiceError: mapError,
     emitProgress: (progress) => server.emit('sync.progress', progress),

@@ -8,7 +8,7 @@ import type { SyncProgress } from '../../src/shared/models.ts';
 import { openCache, type Cache } from '../../src/services/cache/index.ts';
 import { harnessClient, harnessEngine } from '../../bench/faults/harness.ts';
 import { virtualClock, type VirtualClock } from '../../bench/faults/virtual-clock.ts';
-import { startSmallSimulator, tempDir, waitFor } from './helpers.ts';
+import { corpProfile, startCorpServices, startSmallSimulator, tempDir, waitFor } from './helpers.ts';
 
 const USER_LIST = '/cgi-bin/user/list';
 
@@ -213,6 +213,31 @@ describe('sync units', () => {
       expect(cache.getSyncState('lives:discovery')?.cursor).not.toBe(cursor);
     } finally {
       await client.close();
+    }
+  });
+});
+
+describe('configured anchors (profile)', () => {
+  it("the profile's live anchors are asked on every lives sync", async () => {
+    const sim = await startSmallSimulator();
+    const dir = tempDir();
+    const services = startCorpServices(sim, dir.path, {
+      profile: { ...corpProfile(sim), liveAnchors: ['anchor.from.settings'] },
+      syncTuning: { discoveryQuotaShare: 0 },
+    });
+    try {
+      await services.initialized();
+      const core = services.runtime.core;
+      expect((await core.sync.start('lives').done).state).toBe('done');
+      const cache = core.context.cache();
+      const data = cache.getSyncState('lives')?.data as { anchors: number; swept: number };
+      expect(data.swept).toBe(0);
+      expect(data.anchors).toBe(new Set([...cache.knownAnchors(), 'anchor.from.settings']).size);
+      expect(cache.knownAnchors()).not.toContain('anchor.from.settings');
+    } finally {
+      await services.stop();
+      await sim.close();
+      dir.remove();
     }
   });
 });

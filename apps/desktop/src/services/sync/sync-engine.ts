@@ -46,6 +46,8 @@ export interface SyncEngineDeps {
   onJobFailed?: (error: unknown, progress: SyncProgress) => void;
   tuning?: Partial<SyncTuning>;
   now?: () => number;
+  /** The profile's configured anchors, added to the tuning's (asked on every lives sync). */
+  extraAnchors?: () => string[];
   /** Waits of backoffs and rate-limit windows; default a timer. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -171,7 +173,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
               signal: controller.signal,
               hasContactsSecret: deps.hasContactsSecret(),
               now,
-              options: tuning,
+              options: {
+                ...tuning,
+                extraAnchors: [...new Set([...tuning.extraAnchors, ...(deps.extraAnchors?.() ?? [])])],
+              },
               sleep,
               budget,
               startedAt,
