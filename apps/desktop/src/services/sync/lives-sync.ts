@@ -40,82 +40,92 @@ export interface LivesSyncResult {
 export async function syncLives(run: SyncRun): Promise<LivesSyncResult> {
   const { client, cache } = run;
   const fetchedAt = run.now();
-  const { anchors, swept } = await pickAnchors(run);
+  const { anchors, swept, commit } = await pickAnchors(run);
   let listCalls = 0;
   let infoCalls = 0;
-  run.progress('anchors', 0, anchors.length);
+  let completed = false;
+  try {
+    run.progress('anchors', 0, anchors.length);
 
-  const livingids = new Set<string>();
-  let asked = 0;
-  const lists = mapConcurrent(
-    anchors,
-    run.options.concurrency,
-    async (userid, signal) => {
-      try {
-        // one unit per anchor: a failure asks that anchor again from its first page
-        return await runUnit(run, `${LIST_PATH} ${userid}`, async () => {
-          const ids: string[] = [];
-          listCalls++;
-          for await (const id of client.lives.getUserAllLivingIds(userid, { priority: 'background', signal }))
-            ids.push(id);
-          return ids;
-        });
-      } catch (error) {
-        // one member we may not ask (left, outside visibility) must not stop the sync
-        if (!isItemError(error)) throw error;
-        return [];
-      }
-    },
-    run.signal,
-  );
-  for await (const ids of lists) {
-    for (const id of ids) livingids.add(id);
-    run.progress('anchors', ++asked, anchors.length);
-  }
-  // lives in the cache that may still change are refreshed even if their anchor was not asked
-  for (const live of cache.listLives({}).lives) if (!TERMINAL.has(live.status)) livingids.add(live.livingid);
-
-  const toFetch = [...livingids].filter((id) => !isFinal(run, id));
-  run.progress('lives', 0, toFetch.length);
-  let batch: WireLivingInfo[] = [];
-  let done = 0;
-  const infos = mapConcurrent(
-    toFetch,
-    run.options.concurrency,
-    async (livingid, signal): Promise<WireLivingInfo | null> => {
-      try {
-        const info: LivingInfo = await runUnit(run, `get_living_info ${livingid}`, () => {
-          infoCalls++;
-          return client.lives.getLivingInfo(livingid, { priority: 'background', signal, cache: false });
-        });
-        return { livingid, ...info };
-      } catch (error) {
-        // gone, or not this app's: the cached row stays as it was last seen
-        if (isItemError(error)) return null;
-        throw error;
-      }
-    },
-    run.signal,
-  );
-  for await (const info of infos) {
-    if (info) batch.push(info);
-    if (batch.length >= INFO_BATCH) {
-      cache.upsertLives(batch, fetchedAt);
-      batch = [];
-      await yieldToLoop();
+    const livingids = new Set<string>();
+    let asked = 0;
+    const lists = mapConcurrent(
+      anchors,
+      run.options.concurrency,
+      async (userid, signal) => {
+        try {
+          // one unit per anchor: a failure asks that anchor again from its first page
+          return await runUnit(run, `${LIST_PATH} ${userid}`, async () => {
+            const ids: string[] = [];
+            listCalls++;
+            for await (const id of client.lives.getUserAllLivingIds(userid, {
+              priority: 'background',
+              signal,
+            }))
+              ids.push(id);
+            return ids;
+          });
+        } catch (error) {
+          // one member we may not ask (left, outside visibility) must not stop the sync
+          if (!isItemError(error)) throw error;
+          return [];
+        }
+      },
+      run.signal,
+    );
+    for await (const ids of lists) {
+      for (const id of ids) livingids.add(id);
+      run.progress('anchors', ++asked, anchors.length);
     }
-    run.progress('lives', ++done, toFetch.length);
+    // lives in the cache that may still change are refreshed even if their anchor was not asked
+    for (const live of cache.listLives({}).lives)
+      if (!TERMINAL.has(live.status)) livingids.add(live.livingid);
+
+    const toFetch = [...livingids].filter((id) => !isFinal(run, id));
+    run.progress('lives', 0, toFetch.length);
+    let batch: WireLivingInfo[] = [];
+    let done = 0;
+    const infos = mapConcurrent(
+      toFetch,
+      run.options.concurrency,
+      async (livingid, signal): Promise<WireLivingInfo | null> => {
+        try {
+          const info: LivingInfo = await runUnit(run, `get_living_info ${livingid}`, () => {
+            infoCalls++;
+            return client.lives.getLivingInfo(livingid, { priority: 'background', signal, cache: false });
+          });
+          return { livingid, ...info };
+        } catch (error) {
+          // gone, or not this app's: the cached row stays as it was last seen
+          if (isItemError(error)) return null;
+          throw error;
+        }
+      },
+      run.signal,
+    );
+    for await (const info of infos) {
+      if (info) batch.push(info);
+      if (batch.length >= INFO_BATCH) {
+        cache.upsertLives(batch, fetchedAt);
+        batch = [];
+        await yieldToLoop();
+      }
+      run.progress('lives', ++done, toFetch.length);
+    }
+    if (batch.length > 0) cache.upsertLives(batch, fetchedAt);
+    cache.setSyncState('lives', {
+      status: 'done',
+      fetchedAt,
+      phase: null,
+      done,
+      total: toFetch.length,
+      data: { listCalls, infoCalls, anchors: anchors.length, swept },
+    });
+    completed = true;
+    return { anchors: anchors.length, swept, lives: livingids.size, fetched: done, listCalls, infoCalls };
+  } finally {
+    commit(completed);
   }
-  if (batch.length > 0) cache.upsertLives(batch, fetchedAt);
-  cache.setSyncState('lives', {
-    status: 'done',
-    fetchedAt,
-    phase: null,
-    done,
-    total: toFetch.length,
-    data: { listCalls, infoCalls, anchors: anchors.length, swept },
-  });
-  return { anchors: anchors.length, swept, lives: livingids.size, fetched: done, listCalls, infoCalls };
 }
 
 function isFinal(run: SyncRun, livingid: string): boolean {
@@ -154,14 +164,20 @@ export function sweepAllowance(run: SyncRun, log: SweepLog): number {
   return Math.max(0, Math.min(run.options.anchorDiscoveryBatch, hourShare - used));
 }
 
-async function pickAnchors(run: SyncRun): Promise<{ anchors: string[]; swept: number }> {
+/**
+ * The anchors to ask this sync. The sweep's cursor moves (`commit`) only once the lives found are
+ * written: a job that fails part-way sweeps the same members again when it is resumed.
+ */
+async function pickAnchors(
+  run: SyncRun,
+): Promise<{ anchors: string[]; swept: number; commit: (completed: boolean) => void }> {
   const { cache } = run;
   const anchors = new Set<string>([...cache.knownAnchors(), ...run.options.extraAnchors]);
   const known = anchors.size;
   const state = cache.getSyncState(DISCOVERY_SCOPE);
   const log = sweepLog(run, state?.data);
   const batch = sweepAllowance(run, log);
-  if (batch <= 0) return { anchors: [...anchors], swept: 0 };
+  if (batch <= 0) return { anchors: [...anchors], swept: 0, commit: () => {} };
   let offset = Number(state?.cursor ?? 0) || 0;
   let added = 0;
   let total = 0;
@@ -186,12 +202,14 @@ async function pickAnchors(run: SyncRun): Promise<{ anchors: string[]; swept: nu
     await yieldToLoop();
   }
   const swept = anchors.size - known;
-  cache.setSyncState(DISCOVERY_SCOPE, {
-    status: 'done',
-    cursor: String(offset),
-    done: added,
-    total,
-    data: { sweeps: [...log, [run.now(), swept]] },
-  });
-  return { anchors: [...anchors], swept };
+  // the calls count against the hour's share either way; the cursor moves only when completed
+  const commit = (completed: boolean) =>
+    cache.setSyncState(DISCOVERY_SCOPE, {
+      status: completed ? 'done' : 'failed',
+      cursor: completed ? String(offset) : (state?.cursor ?? null),
+      done: added,
+      total,
+      data: { sweeps: [...log, [run.now(), swept]] },
+    });
+  return { anchors: [...anchors], swept, commit };
 }
