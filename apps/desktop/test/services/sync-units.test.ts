@@ -106,6 +106,26 @@ describe('sync units', () => {
     }
   });
 
+  it('a token storm (40014 again and again) is waited out, shown as such, and the org is complete', async () => {
+    const clock = virtualClock();
+    const client = harnessClient(sim, clock);
+    const cache = freshCache(clock);
+    const progress: SyncProgress[] = [];
+    const engine = harnessEngine({ cache, client, clock, tuning: { concurrency: 1 }, onProgress: (p) => progress.push(p) });
+    try {
+      // 40 bad-token answers in a row: more than a unit's attempts, each with the pipeline's one refresh
+      sim.faults.add({ kind: 'errcode', errcode: 40014, errmsg: 'invalid access_token', path: USER_LIST, count: 40 });
+      const end = await engine.start('org').done;
+      expect(end.error).toBeNull();
+      expect(end.state).toBe('done');
+      expect(progress.some((p) => p.note?.code === 'WAIT_TOKEN' && (p.note.until ?? 0) > 0)).toBe(true);
+      expect(end.retries?.used).toBeLessThanOrEqual(2);
+      expect(cache.searchUsers({ limit: 1 }).total).toBe(sim.state.userList.length);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('a page that keeps its wrong shape is fetched again a bounded number of times, then reported with endpoint and field', async () => {
     const clock = virtualClock();
     const client = harnessClient(sim, clock);

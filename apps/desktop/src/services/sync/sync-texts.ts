@@ -23,6 +23,10 @@ export const syncTexts = {
     zh: `企业微信频率限制${errcode ? `（${errcode}）` : ''}${endpoint ? ` ${endpoint}` : ''}：等待至 ${clock(until, now)} 后继续`,
     en: `WeCom rate limit${errcode ? ` (${errcode})` : ''}${endpoint ? ` on ${endpoint}` : ''}: waiting until ${clock(until, now)}, then continuing`,
   }),
+  waitTokenStorm: (until: number, now: number, errcode: number): Bilingual => ({
+    zh: `企业微信反复判定 access_token 无效（${errcode}）：等待至 ${clock(until, now)} 后重试`,
+    en: `WeCom keeps refusing the access token (${errcode}): waiting until ${clock(until, now)}, then retrying`,
+  }),
   retrying: (unit: string, code: string): Bilingual => ({
     zh: `${unit} 暂时失败（${code}），正在重试`,
     en: `${unit} failed for now (${code}); retrying`,

@@ -17,6 +17,9 @@ import { throwIfAborted, type SyncRun } from './sync-run.ts';
 import { pickText, syncTexts } from './sync-texts.ts';
 
 const DEFAULT_WINDOW_MS = 60_000;
+/** Token failures of one unit retried with backoff before the job waits the storm out. */
+const TOKEN_RETRIES = 2;
+const TOKEN_STORM_WAIT_MS = 30_000;
 /** The request never left: worth a few tries (a blip), not the whole budget (really offline). */
 const UNREACHABLE_KINDS = new Set(['refused', 'dns', 'proxy']);
 const UNREACHABLE_ATTEMPTS = 3;
@@ -25,6 +28,7 @@ const TRANSIENT_NETWORK_KINDS = new Set(['timeout', 'reset', 'http_status']);
 export type UnitVerdict =
   | { action: 'wait'; ms: number; errcode: number | null }
   | { action: 'retry'; unreachable: boolean }
+  | { action: 'token'; errcode: number }
   | { action: 'reshape'; endpoint: string; field: string }
   | { action: 'fail' };
 
@@ -34,7 +38,9 @@ export function judgeFailure(error: unknown): UnitVerdict {
   if (error instanceof WeComApiError) {
     if (error.retryClass === 'window')
       return { action: 'wait', ms: DEFAULT_WINDOW_MS, errcode: error.errcode };
-    if (error.retryClass === 'backoff' || error.retryClass === 'token' || error.category === 'server')
+    // the pipeline already refreshed the token once for this call: a storm of bad tokens
+    if (error.retryClass === 'token') return { action: 'token', errcode: error.errcode };
+    if (error.retryClass === 'backoff' || error.category === 'server')
       return { action: 'retry', unreachable: false };
     return { action: 'fail' };
   }
@@ -91,6 +97,7 @@ export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise
   let attempts = 0;
   let unreachable = 0;
   let reshapes = 0;
+  let tokenFailures = 0;
   let troubled = false;
   for (;;) {
     throwIfAborted(run.signal);
@@ -113,6 +120,19 @@ export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise
           until,
         });
         await run.sleep(verdict.ms, run.signal);
+        continue;
+      }
+      if (verdict.action === 'token' && ++tokenFailures > TOKEN_RETRIES) {
+        // a token storm (WeCom invalidating tokens again and again): wait it out, not counted
+        const until = run.now() + TOKEN_STORM_WAIT_MS;
+        if (until - run.startedAt > run.options.maxJobMs)
+          throw new SyncBudgetError(unit, run.budget.max, error);
+        run.status({
+          code: 'WAIT_TOKEN',
+          message: pickText(run.language, syncTexts.waitTokenStorm(until, run.now(), verdict.errcode)),
+          until,
+        });
+        await run.sleep(TOKEN_STORM_WAIT_MS, run.signal);
         continue;
       }
       if (verdict.action === 'reshape' && ++reshapes > run.options.shapeRetries) {
