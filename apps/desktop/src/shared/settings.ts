@@ -46,6 +46,8 @@ export const profileSchema = z.object({
    * network settings. Dev, test and prod of one corp are separate profiles, each with its address.
    */
   baseUrl: z.union([z.literal(''), z.url()]).optional(),
+  /** Members who usually host lives: asked for their lives on every lives sync (beyond known anchors). */
+  liveAnchors: z.array(z.string().trim().min(1).max(64)).max(500).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
