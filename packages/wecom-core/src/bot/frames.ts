@@ -54,7 +54,8 @@ export const botEventSchema = z.looseObject({
   aibotid: z.string(),
   chatid: z.string().optional(),
   chattype: z.enum(['single', 'group']).optional(),
-  from: fromSchema,
+  /** absent on disconnected_event, which comes from WeCom itself */
+  from: fromSchema.optional(),
   create_time: z.number().optional(),
   msgtype: z.literal('event'),
   event: z.discriminatedUnion('eventtype', [
