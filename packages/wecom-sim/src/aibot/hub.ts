@@ -67,6 +67,7 @@ export class AibotHub implements SessionHub {
   private readonly conversations = new Map<string, Conversation>();
   private readonly groups = new Set<string>();
   private readonly mutedPings = new Set<string>();
+  private refusing = false;
   private readonly events = new EventEmitter();
 
   constructor(init: HubInit) {
@@ -81,6 +82,10 @@ export class AibotHub implements SessionHub {
     const path = new URL(req.url ?? '/', 'http://sim.local').pathname;
     if (path !== AIBOT_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    if (this.refusing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\r\n');
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -177,6 +182,13 @@ export class AibotHub implements SessionHub {
     );
   }
 
+  /** Sends any text as a frame to the bot's connection (a malformed or unexpected frame, for tests). */
+  sendRaw(text: string, botId: string = this.bots[0]!.botId): void {
+    const session = this.active.get(botId);
+    if (!session) throw new Error(`bot ${botId} has no subscribed connection`);
+    session.sendText(text);
+  }
+
   /** Makes a group chat known (where the bot is a member) so aibot_send_msg may push to it. */
   addGroup(chatid: string): void {
     this.groups.add(chatid);
@@ -220,6 +232,11 @@ export class AibotHub implements SessionHub {
       dropped++;
     }
     return dropped;
+  }
+
+  /** Refuses (or accepts again) new connections with HTTP 503, as when WeCom is unreachable. */
+  refuseConnections(on: boolean): void {
+    this.refusing = on;
   }
 
   /** Stops (or resumes) answering pings, for one bot or all. */

@@ -37,6 +37,10 @@ export class BotSession {
     if (this.open) this.socket.send(JSON.stringify(frame));
   }
 
+  sendText(text: string): void {
+    if (this.open) this.socket.send(text);
+  }
+
   close(code = 1000, reason = ''): void {
     if (this.open) this.socket.close(code, reason);
   }
