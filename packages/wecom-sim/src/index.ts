@@ -41,6 +41,7 @@ export type {
   SimState,
 } from './state/model.ts';
 export { startSimulator } from './server.ts';
+export { botsFor } from './aibot/bots.ts';
 export type { SimBot } from './aibot/bots.ts';
 export { AibotHub, AIBOT_PATH } from './aibot/hub.ts';
 export type { SimBotFrame, SimBotPush, ScriptedTurn } from './aibot/hub.ts';

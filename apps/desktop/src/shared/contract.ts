@@ -23,6 +23,7 @@ import {
   userStatusSchema,
   watchRowSchema,
 } from './models.ts';
+import { botContract, botEvents } from './bot-contract.ts';
 import { profileSchema, settingsSchema } from './settings.ts';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -336,6 +337,9 @@ export const servicesContract = {
   ),
   'cache.info': method(empty, z.object({ path: z.string(), bytes: z.number().int(), rows: z.record(z.string(), z.number().int()) })),
   'cache.clear': method(empty, ok),
+
+  // ─── AI bot (long connection) ──────────────────────────────────────────
+  ...botContract,
 } as const;
 
 export type ServicesContract = typeof servicesContract;
@@ -354,6 +358,7 @@ export const servicesEvents = {
     onlineCount: z.number().int(),
   }),
   connection: connectionStateSchema,
+  ...botEvents,
 } as const;
 export type ServicesEvents = typeof servicesEvents;
 export type ServicesEvent = keyof ServicesEvents;
