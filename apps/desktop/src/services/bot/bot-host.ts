@@ -42,6 +42,7 @@ export class BotHost {
   private store: BotStore | null = null;
   private answered = 0;
   private applying: Promise<void> = Promise.resolve();
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(ctx: ServicesContext, data?: TraineeData) {
     this.ctx = ctx;
@@ -107,6 +108,8 @@ export class BotHost {
 
   async stop(): Promise<void> {
     await this.applying.catch(() => {});
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
     this.connection?.stop();
     this.connection = null;
     this.target = null;
@@ -190,6 +193,16 @@ export class BotHost {
     return this.store;
   }
 
+  /** The answered count moves with every reply: tell the windows at most a few times a second. */
+  private publishSoon(): void {
+    if (this.publishTimer) return;
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = null;
+      void this.publish();
+    }, 300);
+    this.publishTimer.unref?.();
+  }
+
   private async publish(): Promise<void> {
     this.ctx.emit('bot.status', await this.status());
   }
@@ -251,6 +264,7 @@ export class BotHost {
     );
     await connection.replyStream(ctx.reqId, { id: `ans-${ctx.reqId}`, content: reply, finish: true });
     this.answered++;
+    this.publishSoon();
     this.record({
       at: this.ctx.now(),
       kind: 'reply',

@@ -86,7 +86,7 @@ export default function BotLogPage() {
             title: t('log.text'),
             render: (_, r) => (
               <span style={{ whiteSpace: 'pre-wrap' }} data-testid="bot-log-text">
-                {r.text}
+                {r.kind === 'state' ? t(`state.${r.text}`, { defaultValue: r.text }) : r.text}
               </span>
             ),
           },
