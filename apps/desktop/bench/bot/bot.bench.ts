@@ -3,6 +3,7 @@
 // leaving the simulator to the finished stream arriving back), answered from the cache by the
 // services' bot, against the same answers computed from WeCom's API with no cache, in the same run.
 import { performance } from 'node:perf_hooks';
+import { systemClock } from '@wld/clock';
 import { BotConnection, createWeComClient } from '@wld/wecom-core';
 import type { SimServer } from '@wld/wecom-sim';
 import { TRAINEE_QUESTIONS } from '@wld/wecom-sim';
@@ -123,7 +124,7 @@ export async function runBotBenchmark(options: BotBenchOptions = {}): Promise<Se
     const data = apiTraineeData(direct, anchors);
     baseline.on('message', (message, ctx) => {
       const text = message.msgtype === 'text' ? message.text.content : '';
-      void answer(intentOf(text), message.from.userid, data, Date.now(), 'en-US')
+      void answer(intentOf(text), message.from.userid, data, systemClock.now(), 'en-US')
         .then((reply) =>
           baseline.replyStream(ctx.reqId, { id: `b-${ctx.reqId}`, content: reply, finish: true }),
         )

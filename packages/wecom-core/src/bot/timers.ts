@@ -1,5 +1,6 @@
 // Time as the bot connection sees it: heartbeats, ack deadlines and reconnect delays all go through
 // this, so tests drive them by hand (ManualTimers) and never wait for real time.
+import { systemClock } from '@wld/clock';
 
 export type CancelTimer = () => void;
 
@@ -10,7 +11,7 @@ export interface BotTimers {
 }
 
 export const systemBotTimers: BotTimers = {
-  now: () => Date.now(),
+  now: () => systemClock.now(),
   after(ms, fn) {
     const handle = setTimeout(fn, Math.max(0, ms));
     return () => clearTimeout(handle);

@@ -73,7 +73,7 @@ export class AibotHub implements SessionHub {
   constructor(init: HubInit) {
     this.init = init;
     this.bots = init.bots;
-    this.uploads = new BotUploads(init.rng);
+    this.uploads = new BotUploads(init.rng, init.now);
     this.events.setMaxListeners(0);
   }
 

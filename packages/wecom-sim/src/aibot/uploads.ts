@@ -32,9 +32,11 @@ export class BotUploads {
   private readonly open = new Map<string, Upload>();
   readonly media = new Map<string, SimBotMedia>();
   private readonly rng: Rng;
+  private readonly now: () => number;
 
-  constructor(rng: Rng) {
+  constructor(rng: Rng, now: () => number) {
     this.rng = rng;
+    this.now = now;
   }
 
   handle(cmd: string, reqId: string, body: unknown): AckFrame {
@@ -81,7 +83,7 @@ export class BotUploads {
     return ack(reqId, 0, 'ok', {
       media_id: mediaId,
       type: upload.type,
-      created_at: String(Math.floor(Date.now() / 1000)),
+      created_at: String(Math.floor(this.now() / 1000)),
     });
   }
 }

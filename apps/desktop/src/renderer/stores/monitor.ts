@@ -4,6 +4,7 @@ import type { MethodOutput } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
 import { api } from '../api/client.ts';
 import { toServiceError } from '../errors.ts';
+import { now } from '@wld/clock';
 
 export type ApiStats = MethodOutput<'monitor.apiStats'>;
 
@@ -35,7 +36,7 @@ export const useMonitorStore = create<MonitorState & MonitorActions>()((set) => 
     inFlight = true;
     try {
       const stats = await api.call('monitor.apiStats', {});
-      set({ stats, updatedAt: Date.now(), error: null });
+      set({ stats, updatedAt: now(), error: null });
     } catch (e) {
       // Keep the last snapshot on screen; the error says why it is not moving.
       set({ error: toServiceError(e) });
