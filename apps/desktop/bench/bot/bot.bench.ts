@@ -141,7 +141,11 @@ export async function runBotBenchmark(options: BotBenchOptions = {}): Promise<Se
     const uncached = await round(sim, sim.bots[1]!.botId, userids, n);
 
     let same = 0;
-    for (const [key, text] of cached.texts) if (uncached.texts.get(key) === text) same++;
+    for (const [key, text] of cached.texts) {
+      if (uncached.texts.get(key) === text) same++;
+      else if (process.env.WLD_BOT_BENCH_DIFF)
+        console.error(`${key}\n--- cache\n${text}\n--- api\n${uncached.texts.get(key)}\n`);
+    }
     const org = `${sim.state.userList.length} users, ${sim.state.lives.size} lives`;
     const calls = direct.stats.totalCalls;
     return [
@@ -150,7 +154,7 @@ export async function runBotBenchmark(options: BotBenchOptions = {}): Promise<Se
         org,
         cached,
         n,
-        `${n} conversations at once; identical answers ${same}/${cached.texts.size}`,
+        `${n} conversations at once; identical answers ${same}/${cached.texts.size} (others: lives in progress watched on since the cache's sync)`,
       ),
       row(
         'same answers, no cache (WeCom API)',

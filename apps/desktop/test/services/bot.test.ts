@@ -131,6 +131,34 @@ describe('AI bot', () => {
     expect(signups.rows.find((r) => r.userid === a!.userid)).toMatchObject({ name: a!.name });
   });
 
+  it('reminds the absentees of an ended live in a group chat, with their mentions', async () => {
+    const ended = (await client.call('lives.list', { status: [2] })).lives.find((l) => l.viewerNum > 0)!;
+    const watched = new Set(
+      (
+        await client.call('lives.watchStats', { livingid: ended.livingid, kind: 'internal', limit: 1000 })
+      ).rows.map((r) => r.id),
+    );
+    const absent = (await client.call('users.search', { status: 1, limit: 1000 })).rows
+      .map((u) => u.userid)
+      .filter((u) => !watched.has(u))
+      .slice(0, 3);
+    services.runtime.core.context
+      .cache()
+      .setLiveAudience(ended.livingid, { userids: absent, departmentIds: [], tagIds: [] });
+    const target = { livingid: ended.livingid, total: absent.length, first: absent[0]! };
+    sim.aibot.addGroup('wrReminderGroup');
+    const result = await client.call('bot.remindAbsentees', {
+      livingid: target.livingid,
+      chatid: 'wrReminderGroup',
+    });
+    expect(result).toEqual({ ok: true, absentees: target.total });
+    const pushed = sim.aibot.pushes.at(-1)!;
+    expect(pushed.chatid).toBe('wrReminderGroup');
+    const content = (pushed.body.markdown as { content: string }).content;
+    expect(content).toContain(`${target.total} people have not watched`);
+    expect(content).toContain(`<@${target.first}>`);
+  });
+
   it('keeps a browsable log of conversations and events', async () => {
     const conversation = sim.aibot.userSays('hello bot', { userid: sim.state.userList[4]!.userid });
     await conversation.finished();

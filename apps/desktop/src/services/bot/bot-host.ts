@@ -43,10 +43,17 @@ export class BotHost {
   private answered = 0;
   private applying: Promise<void> = Promise.resolve();
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private logTimer: ReturnType<typeof setTimeout> | null = null;
+  private loggedSinceEmit = 0;
 
   constructor(ctx: ServicesContext, data?: TraineeData) {
     this.ctx = ctx;
-    this.data = data ?? cacheTraineeData(() => ctx.cache());
+    this.data =
+      data ??
+      cacheTraineeData(
+        () => ctx.cache(),
+        () => ctx.now(),
+      );
   }
 
   /** Starts, restarts or stops the connection to match the profile's bot settings (serialised). */
@@ -110,6 +117,8 @@ export class BotHost {
     await this.applying.catch(() => {});
     if (this.publishTimer) clearTimeout(this.publishTimer);
     this.publishTimer = null;
+    if (this.logTimer) clearTimeout(this.logTimer);
+    this.logTimer = null;
     this.connection?.stop();
     this.connection = null;
     this.target = null;
@@ -123,7 +132,16 @@ export class BotHost {
     const store = this.openStore();
     if (!profile || !store) return;
     store.log(profile.id, entry);
-    this.ctx.emit('bot.log', { rows: 1 });
+    this.loggedSinceEmit++;
+    if (this.logTimer) return;
+    // Pages showing the log reload on this event: at most a few times a second.
+    this.logTimer = setTimeout(() => {
+      this.logTimer = null;
+      const rows = this.loggedSinceEmit;
+      this.loggedSinceEmit = 0;
+      this.ctx.emit('bot.log', { rows });
+    }, 200);
+    this.logTimer.unref?.();
   }
 
   private async applyNow(): Promise<void> {

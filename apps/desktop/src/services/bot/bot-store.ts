@@ -41,6 +41,8 @@ export class BotStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
+    // A log: WAL with NORMAL survives the app crashing; only a power cut may lose the last rows.
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
   }
 

@@ -66,16 +66,35 @@ export function withAncestors(
   return all;
 }
 
-export function cacheTraineeData(cache: () => Cache): TraineeData {
+/**
+ * The cache's answers. The lives with their audiences and the department tree are the same for every
+ * trainee: they are read once and reused for `reuseMs` (a chat answer may be that stale), so a burst
+ * of questions costs one read of them, not one per question.
+ */
+export function cacheTraineeData(cache: () => Cache, now: () => number, reuseMs = 2_000): TraineeData {
+  let shared: {
+    at: number;
+    lives: Array<{ live: TraineeLive; audience: Audience | null }>;
+    parents: Map<number, number>;
+  } | null = null;
+  const read = () => {
+    const t = now();
+    if (shared && t - shared.at < reuseMs) return shared;
+    const c = cache();
+    shared = {
+      at: t,
+      lives: c
+        .listLives({})
+        .lives.map((live) => ({ live: toTraineeLive(live), audience: c.getLiveAudience(live.livingid) })),
+      parents: new Map(c.departments().departments.map((d) => [d.id, d.parentId])),
+    };
+    return shared;
+  };
   return {
     async trainee(userid) {
       const detail = cache().getUser(userid);
       if (!detail) return null;
-      const parents = new Map(
-        cache()
-          .departments()
-          .departments.map((d) => [d.id, d.parentId]),
-      );
+      const { parents } = read();
       return {
         userid: detail.user.userid,
         name: detail.user.name,
@@ -84,11 +103,9 @@ export function cacheTraineeData(cache: () => Cache): TraineeData {
       };
     },
     async livesFor(trainee) {
-      const c = cache();
-      return c
-        .listLives({})
-        .lives.filter((live) => invites(c.getLiveAudience(live.livingid), trainee))
-        .map(toTraineeLive);
+      return read()
+        .lives.filter(({ audience }) => invites(audience, trainee))
+        .map(({ live }) => live);
     },
     async watched(userid) {
       const detail = cache().getUser(userid);
