@@ -7,9 +7,10 @@ import { mainContract } from '../shared/contract.ts';
 import type { MainContract, MainEvent, MainMethod, MainOutput } from '../shared/contract.ts';
 import { IPC, MAIN_EVENT_NAMES } from '../shared/ipc-channels.ts';
 import type { InvokeResult, StickyEvent } from '../shared/ipc-channels.ts';
+import { isMethodAllowed } from '../shared/method-access.ts';
 import { trustedSender } from './ipc-sender.ts';
 import type { AppLog } from './logger.ts';
-import type { TrackedWindow, WindowKind, WindowRegistry } from './window-registry.ts';
+import type { TrackedWindow, WindowRegistry } from './window-registry.ts';
 
 export interface CallContext {
   window: TrackedWindow;
@@ -24,20 +25,7 @@ export type MainHandler<M extends MainMethod> = (
 
 export type MainHandlers = { [M in MainMethod]: MainHandler<M> };
 
-/** The launcher may only drive start-up; the main window may do everything but that. */
-const LAUNCHER_METHODS: ReadonlySet<MainMethod> = new Set<MainMethod>([
-  'launcher.retry',
-  'launcher.continueOffline',
-  'launcher.chooseDemo',
-  'app.info',
-  'app.quit',
-  'app.openLogFolder',
-  'settings.get',
-]);
-
-export function isMethodAllowed(kind: WindowKind, method: MainMethod): boolean {
-  return kind === 'launcher' ? LAUNCHER_METHODS.has(method) : !method.startsWith('launcher.');
-}
+export { isMethodAllowed } from '../shared/method-access.ts';
 
 /** An error whose code and message are meant for the page. */
 export class MainCallError extends Error {

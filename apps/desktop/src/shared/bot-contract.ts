@@ -2,6 +2,7 @@
 // status, the offline log of its conversations and events, and sign-ups / sign-ins per live.
 // Spread into servicesContract and servicesEvents (contract.ts).
 import { z } from 'zod';
+import { opaqueId, singleLine } from './text-rules.ts';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const empty = z.object({}).strict();
@@ -62,9 +63,10 @@ export const botContract = {
   /** BotID and "this PC hosts the bot"; the Secret (when given) goes to the keychain, never to settings. */
   'bot.configure': method(
     z.object({
-      botId: z.string().trim().max(64),
+      /** Empty clears it. */
+      botId: z.union([z.literal(''), opaqueId(64)]),
       hostHere: z.boolean(),
-      secret: z.string().min(1).max(256).optional(),
+      secret: singleLine(256).min(1).optional(),
     }),
     botStatusSchema,
   ),
@@ -80,17 +82,14 @@ export const botContract = {
     z.object({ total: z.number().int(), rows: z.array(botLogRowSchema) }),
   ),
   'bot.signups': method(
-    z.object({ livingid: z.string().min(1).max(128) }),
+    z.object({ livingid: opaqueId(128) }),
     z.object({ signedUp: z.number().int(), signedIn: z.number().int(), rows: z.array(botSignupSchema) }),
   ),
   /** Pushes a live's sign-up / sign-in card into a chat (a group chatid, or a userid). */
-  'bot.sendLiveCard': method(
-    z.object({ livingid: z.string().min(1).max(128), chatid: z.string().min(1).max(64) }),
-    ok,
-  ),
+  'bot.sendLiveCard': method(z.object({ livingid: opaqueId(128), chatid: opaqueId(64) }), ok),
   /** Pushes a reminder to the absentees of an ended live into a group chat. */
   'bot.remindAbsentees': method(
-    z.object({ livingid: z.string().min(1).max(128), chatid: z.string().min(1).max(64) }),
+    z.object({ livingid: opaqueId(128), chatid: opaqueId(64) }),
     z.object({ ok: z.literal(true), absentees: z.number().int() }),
   ),
 } as const;

@@ -1,5 +1,6 @@
 // Data shapes the renderer sees (camelCase, from the services' cache). zod schemas double as types.
 import { z } from 'zod';
+import { httpUrlSchema, useridSchema } from './text-rules.ts';
 
 export const epochMs = z.number().int().nonnegative();
 export const unixSeconds = z.number().int().nonnegative();
@@ -81,7 +82,7 @@ export const liveSchema = z.object({
 export type Live = z.infer<typeof liveSchema>;
 
 export const audienceSchema = z.object({
-  userids: z.array(z.string()).max(1000),
+  userids: z.array(useridSchema).max(1000),
   departmentIds: z.array(z.number().int()).max(100),
   tagIds: z.array(z.number().int()).max(100),
 });
@@ -104,7 +105,7 @@ export const watchRowSchema = z.object({
 export type WatchRow = z.infer<typeof watchRowSchema>;
 
 export const recipientsSchema = z.object({
-  userids: z.array(z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/)).max(1000),
+  userids: z.array(useridSchema).max(1000),
   departmentIds: z.array(z.number().int().positive()).max(100),
   tagIds: z.array(z.number().int().positive()).max(100),
 });
@@ -117,7 +118,7 @@ export const messageBodySchema = z.discriminatedUnion('msgtype', [
     msgtype: z.literal('textcard'),
     title: z.string().min(1),
     description: z.string().min(1),
-    url: z.url(),
+    url: httpUrlSchema,
     btntxt: z.string().optional(),
   }),
   z.object({ msgtype: z.literal('image'), mediaId: z.string().min(1) }),
