@@ -24,7 +24,8 @@ import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
 import { buildProfileClient, type ProfileSecrets } from './wecom/client-factory.ts';
 import { systemEnvironment, type NetworkEnvironment } from './wecom/network-environment.ts';
-import { isNetworkFailure, isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
+import { isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
+import { createTimeoutStreak, offlineReadError, reachabilityOf, wrongSecretError } from './connection/reachability.ts';
 import { systemClock } from '@wld/clock';
 
 export interface ServicesRuntimeOptions {
@@ -126,10 +127,23 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     return client;
   }
 
-  function onCallFailure(error: unknown): never {
-    if (isNetworkFailure(error)) connection.setOffline(mapError(error));
+  // offline only when WeCom cannot be reached: refused / DNS at once, timeouts after a streak
+  const timeouts = createTimeoutStreak();
+  let offAnswered: () => void = () => {};
+
+  /** A call failed: offline if WeCom is unreachable, 'wrong secret' if it refused the credentials. */
+  function noteFailure(error: unknown): void {
+    if (timeouts.failed(error)) connection.setOffline(mapError(error));
+    else if (reachabilityOf(error) === 'credentials') connection.setUnconfigured(wrongSecretError(language(), mapError(error)));
+  }
+
+  function onCallFailure(error: unknown, kind: 'write' | 'read'): never {
+    noteFailure(error);
     // the request never left: nothing changed on WeCom's side, say "offline" plainly
-    if (isUnreachable(error)) throw new RpcError(offlineError(language(), mapError(error).details));
+    if (isUnreachable(error)) {
+      const details = mapError(error).details;
+      throw new RpcError(kind === 'write' ? offlineError(language(), details) : offlineReadError(language(), details));
+    }
     throw error;
   }
 
@@ -140,6 +154,11 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       await requireClient().auth.testConnection();
     },
     toServiceError: mapError,
+    judge: (error) => {
+      const verdict = reachabilityOf(error);
+      return verdict === 'credentials' ? 'credentials' : verdict === 'reachable' ? 'reachable' : 'offline';
+    },
+    credentialsError: (error) => wrongSecretError(language(), error),
     onReconnected: () => {
       if (!cache) return;
       for (const scope of ['org', 'lives', 'watch'] as const) lastAutoRefresh.set(scope, now());
@@ -153,12 +172,13 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     cache: requireCache,
     client: requireClient,
     hasContactsSecret: () => client?.config.contactsSecret !== undefined,
+    extraAnchors: () => profile?.liveAnchors ?? [],
     language,
     toServiceError: mapError,
     emitProgress: (progress) => server.emit('sync.progress', progress),
     onPartDone: (part) => context.changed(...PART_TOPICS[part]),
     onJobFailed: (error) => {
-      if (isNetworkFailure(error)) connection.setOffline(mapError(error));
+      noteFailure(error);
       log('warn', `sync failed: ${mapError(error).code}`);
     },
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
@@ -174,9 +194,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     onLiveEnded: () => {
       if (connection.isOnline) sync.start('watch');
     },
-    onError: (error) => {
-      if (isNetworkFailure(error)) connection.setOffline(mapError(error));
-    },
+    onError: (error) => noteFailure(error),
     ...(options.monitorIntervalMs ? { intervalMs: options.monitorIntervalMs } : {}),
     now,
   });
@@ -210,10 +228,18 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       try {
         return await call(target);
       } catch (error) {
-        return onCallFailure(error);
+        return onCallFailure(error, 'write');
       }
     },
-    online: (call) => context.write(call),
+    async online(call) {
+      const target = requireClient();
+      if (!connection.isOnline) throw new RpcError(offlineReadError(language(), connection.current.lastError?.message));
+      try {
+        return await call(target);
+      } catch (error) {
+        return onCallFailure(error, 'read');
+      }
+    },
     freshness(asOf, ...scopes) {
       const network = settings?.network;
       const ttlMs = network && network.cacheEnabled ? network.cacheTtlSeconds * 1000 : 0;
@@ -326,7 +352,15 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       demoProfile = { ...profile, apps: [{ name: profile.apps[0]?.name ?? demo.apps[0]!.name, agentId: demo.apps[0]!.agentId }] };
     }
     client = buildProfileClient(demoProfile, settings, secrets, target, environment, now);
-    if (client) apiLog = recordApiCalls(client, () => cache);
+    offAnswered();
+    offAnswered = () => {};
+    if (client) {
+      apiLog = recordApiCalls(client, () => cache);
+      // any answer from WeCom (success or errcode) ends a streak of timeouts
+      offAnswered = client.onCall((call) => {
+        if (!call.fromCache && (call.error === null || call.errcode !== null)) timeouts.answered();
+      });
+    }
     return client;
   }
 

@@ -6,6 +6,7 @@
 // Only `ending == 1` ends the paging; an empty page does not.
 import { chainedPages, watchStatPageSchema, type WatchStatPage } from '@wld/wecom-core';
 import { isItemError, type SyncRun } from './sync-run.ts';
+import { runUnit, type UnitRun } from './unit-retry.ts';
 
 const STUCK_PAGES = 3;
 
@@ -37,13 +38,19 @@ export async function syncWatch(run: SyncRun): Promise<{ lives: number; rows: nu
     }
     run.progress('watch', ++done, pending.length);
   }
-  run.cache.setSyncState('watch', { status: 'done', fetchedAt: run.now(), phase: null, done, total: pending.length });
+  run.cache.setSyncState('watch', {
+    status: 'done',
+    fetchedAt: run.now(),
+    phase: null,
+    done,
+    total: pending.length,
+  });
   return { lives: pending.length, rows };
 }
 
 /** Fetches (or resumes) one live's watch stats to the end. `onPage` runs after each committed page. */
 export async function syncLiveWatch(
-  run: Pick<SyncRun, 'client' | 'cache' | 'signal' | 'now'>,
+  run: Pick<SyncRun, 'client' | 'cache' | 'signal' | 'now'> & Partial<UnitRun>,
   livingid: string,
   onPage?: (page: { rows: number; nextKey: string; finished: boolean }) => void,
 ): Promise<LiveWatchResult> {
@@ -58,16 +65,20 @@ export async function syncLiveWatch(
   let requestedKey = startKey;
   const source = chainedPages<WatchStatPage>({
     signal: run.signal,
-    fetchPage: (key, signal) =>
-      client.pipeline.call({
-        method: 'POST',
-        path: '/cgi-bin/living/get_watch_stat',
-        body: { livingid, next_key: key ?? startKey },
-        schema: watchStatPageSchema,
-        credential,
-        priority: 'background',
-        signal,
-      }),
+    fetchPage: (key, signal) => {
+      const fetch = () =>
+        client.pipeline.call({
+          method: 'POST',
+          path: '/cgi-bin/living/get_watch_stat',
+          body: { livingid, next_key: key ?? startKey },
+          schema: watchStatPageSchema,
+          credential,
+          priority: 'background',
+          signal,
+        });
+      // in a sync job each page is a unit (retried, resumed from its key); a single call fails plainly
+      return isUnitRun(run) ? runUnit(run, `get_watch_stat ${livingid}`, fetch) : fetch();
+    },
     nextKey: (page, key) => {
       if (page.ending === 1) return null;
       const current = key ?? startKey;
@@ -80,11 +91,27 @@ export async function syncLiveWatch(
   });
   for await (const page of source) {
     const nextKey = page.next_key ?? requestedKey;
-    const written = cache.appendWatchPage(livingid, page.stat_info, { nextKey, ending: page.ending, fromKey: requestedKey }, run.now());
+    const written = cache.appendWatchPage(
+      livingid,
+      page.stat_info,
+      { nextKey, ending: page.ending, fromKey: requestedKey },
+      run.now(),
+    );
     pages++;
     rows += written.rows;
     onPage?.({ rows: written.rows, nextKey, finished: written.finished });
     requestedKey = nextKey;
   }
   return { livingid, pages, rows, resumed };
+}
+
+function isUnitRun(run: Partial<UnitRun>): run is UnitRun {
+  return (
+    run.budget !== undefined &&
+    run.sleep !== undefined &&
+    run.status !== undefined &&
+    run.startedAt !== undefined &&
+    run.options !== undefined &&
+    run.language !== undefined
+  );
 }
