@@ -8,6 +8,7 @@ import type { ServiceError } from '../shared/models.ts';
 import { RpcError, createRpcServer, redactSecrets, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
 import { headerAccount, NETWORK_SECRETS_PROFILE, PROXY_AUTH_ACCOUNT } from '../shared/network-secrets.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
+import { botHostOf } from './bot/bot-host.ts';
 import type { Cache } from './cache/index.ts';
 import { openProfileCache } from './cache/open-profile.ts';
 import { createConnectionMonitor, type ConnectionMonitor } from './connection/connection-monitor.ts';
@@ -438,6 +439,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       settings = next;
       profile = nextProfile;
       if (reconnect && ready && cache) await context.reloadCredentials();
+      if (ready && cache) void botHostOf(context).apply();
     },
     openCache() {
       if (!init) throw new Error('openCache before init');
@@ -451,12 +453,14 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     setReady(value) {
       ready = value;
       if (!value) return;
+      if (cache) void botHostOf(context).apply();
       const waiters = readyWaiters;
       readyWaiters = [];
       for (const resume of waiters) resume();
     },
     post,
     async shutdown() {
+      await botHostOf(context).stop();
       monitor.stop();
       connection.stop();
       sync.cancelAll();

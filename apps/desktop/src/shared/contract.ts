@@ -23,6 +23,7 @@ import {
   userStatusSchema,
   watchRowSchema,
 } from './models.ts';
+import { botContract, botEvents } from './bot-contract.ts';
 import { appNameSchema, CONTACTS_SECRET_NAME, profileSchema, settingsSchema } from './settings.ts';
 import {
   corpIdSchema,
@@ -395,6 +396,9 @@ export const servicesContract = {
   'profileData.export': method(empty, z.object({ path: z.string(), bytes: z.number().int() })),
   /** Deletes the data of a profile that is not active (its own file: nothing of other corps is touched). */
   'profileData.delete': method(z.object({ profileId: profileIdSchema }), z.object({ removedBytes: z.number().int() })),
+
+  // ─── AI bot (long connection) ──────────────────────────────────────────
+  ...botContract,
 } as const;
 
 export type ServicesContract = typeof servicesContract;
@@ -413,6 +417,7 @@ export const servicesEvents = {
     onlineCount: z.number().int(),
   }),
   connection: connectionStateSchema,
+  ...botEvents,
 } as const;
 export type ServicesEvents = typeof servicesEvents;
 export type ServicesEvent = keyof ServicesEvents;

@@ -2,6 +2,7 @@
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { appchatHandlers } from './appchat.ts';
+import { botHandlers } from './bot.ts';
 import { connectionHandlers } from './connection.ts';
 import { livesHandlers } from './lives.ts';
 import { messagesHandlers } from './messages.ts';
@@ -24,5 +25,6 @@ export function createHandlers(ctx: ServicesContext): ServicesHandlers {
     ...appchatHandlers(ctx),
     ...monitorHandlers(ctx),
     ...profileDataHandlers(ctx),
+    ...botHandlers(ctx),
   };
 }
