@@ -57,21 +57,19 @@ export type * from './models/template-card.ts';
 export * from './models/appchat.ts';
 export * from './models/ticket.ts';
 
+// WeCom's limits, the UTF-8 byte counter and the secret redactor (also @wld/wecom-core/rules)
+export * from './rules/index.ts';
+
 // Client-side validation
-export { utf8Bytes, charCount } from './validation/text.ts';
 export { USERID_PATTERN, CHATID_PATTERN } from './validation/ids.ts';
-export { LIVING_LIMITS, validateCreateLiving, validateModifyLiving } from './validation/living.ts';
-export { MESSAGE_LIMITS, validateMessage } from './validation/message.ts';
+export { validateCreateLiving, validateModifyLiving } from './validation/living.ts';
+export { validateMessage } from './validation/message.ts';
 export {
-  APPCHAT_LIMITS,
   validateAppchatCreate,
   validateAppchatUpdate,
   validateAppchatSend,
 } from './validation/appchat.ts';
 export {
-  MEDIA_LIMITS,
-  UPLOADIMG_LIMIT,
-  MEDIA_MIN_BYTES,
   validateMediaUpload,
   validateUploadImg,
 } from './validation/media.ts';

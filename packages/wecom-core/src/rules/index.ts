@@ -1,0 +1,5 @@
+// @wld/wecom-core/rules: WeCom's limits, the UTF-8 byte counter and the secret redactor. Dependency-free
+// (lint forbids imports here), so the renderer, main, the services and wecom-core all share it.
+export * from './limits.ts';
+export * from './text-length.ts';
+export * from './redact.ts';
