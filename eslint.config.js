@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layering } from './eslint.layering.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/out/**', '**/dist/**', '.tools/**', '**/test-results/**', 'artifacts/**'] },
@@ -29,14 +30,5 @@ export default tseslint.config(
       },
     },
   },
-  {
-    // The renderer reaches data only through the typed contract: no Node, Electron or wecom-core.
-    files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', 'electron', '@wld/wecom-core', '@wld/wecom-sim', '**/services/**', '**/main/**'] },
-      ],
-    },
-  },
+  ...layering,
 );

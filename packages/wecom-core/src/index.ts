@@ -61,7 +61,7 @@ export * from './models/ticket.ts';
 export * from './rules/index.ts';
 
 // Client-side validation
-export { USERID_PATTERN, CHATID_PATTERN } from './validation/ids.ts';
+export { USERID_PATTERN } from './validation/ids.ts';
 export { validateCreateLiving, validateModifyLiving } from './validation/living.ts';
 export { validateMessage } from './validation/message.ts';
 export {

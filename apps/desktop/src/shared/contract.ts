@@ -32,11 +32,8 @@ const livingid = z.string().min(1).max(128);
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
 /** WeCom limits checked before sending (the stricter of the create and modify docs). */
+/** The app's bounds on a live's duration (WeCom's text limits: LIVING_LIMITS in @wld/wecom-core/rules). */
 export const LIVE_LIMITS = {
-  themeMaxChars: 20,
-  themeMaxBytes: 60,
-  descriptionMaxChars: 100,
-  descriptionMaxBytes: 300,
   minDurationSeconds: 60,
   maxDurationSeconds: 24 * 3600,
 } as const;

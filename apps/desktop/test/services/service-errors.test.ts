@@ -16,9 +16,9 @@ describe('toServiceError', () => {
       category: 'auth',
       retryClass: 'never',
       messages: { zh: '凭证无效', en: 'Invalid credential' },
-      language: 'en',
-    } as ConstructorParameters<typeof WeComApiError>[0]);
-    const shaped = toServiceError(error, 'en');
+      language: 'en-US',
+    });
+    const shaped = toServiceError(error, 'en-US');
     expect(shaped).toMatchObject({ kind: 'wecom', code: 'WECOM_40001', errcode: 40001 });
     expect(JSON.stringify(shaped)).not.toContain(TICKET);
   });
@@ -30,13 +30,13 @@ describe('toServiceError', () => {
       issues: [{ path: 'expires_in', message: `expected number in {"ticket":"${TICKET}","expires_in":"x"}` }],
       bodySnippet: '',
       status: 200,
-      language: 'en',
+      language: 'en-US',
     });
-    expect(JSON.stringify(toServiceError(error, 'en'))).not.toContain(TICKET);
+    expect(JSON.stringify(toServiceError(error, 'en-US'))).not.toContain(TICKET);
   });
 
   it('blanks secrets in internal errors', () => {
-    const shaped = toServiceError(new Error(`boom ticket=${TICKET} corpsecret=abc123`), 'en');
+    const shaped = toServiceError(new Error(`boom ticket=${TICKET} corpsecret=abc123`), 'en-US');
     expect(shaped.code).toBe('INTERNAL');
     expect(JSON.stringify(shaped)).not.toContain(TICKET);
     expect(JSON.stringify(shaped)).not.toContain('abc123');

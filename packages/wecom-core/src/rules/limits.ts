@@ -44,3 +44,5 @@ export const MEDIA_ID_LIFETIME_MS = 3 * 24 * 3600 * 1000;
 
 /** appchat/create and appchat/update */
 export const APPCHAT_LIMITS = { nameChars: 50, minMembers: 2, maxMembers: 2000 } as const;
+/** An app group chat id: up to 32 letters and digits. */
+export const CHATID_PATTERN = /^[0-9a-zA-Z]{1,32}$/;
