@@ -13,6 +13,7 @@ import type { MessageEndpoint } from '../src/shared/rpc.ts';
 import { DEMO_PROFILE, type Settings } from '../src/shared/settings.ts';
 import { SettingsStore } from '../src/main/settings-store.ts';
 import { settingsPatchFrom } from '../src/main/settings-patch.ts';
+import { MainCallError, toCallFailure } from '../src/main/call-errors.ts';
 import type { AppLog } from '../src/main/logger.ts';
 import { isAllowedExternalUrl } from '../src/main/external-links.ts';
 import { startServicesInProcess, type InProcessServices } from '../src/services/node-host.ts';
@@ -154,7 +155,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     'app.info': () => ({ version: 'browser-host', platform: process.platform, electron: null, logFolder: join(options.userData, 'logs') }),
     'app.openLogFolder': () => ({ ok: true }),
     'app.openExternal': ({ url }: { url: string }) => {
-      if (!isAllowedExternalUrl(url)) throw new Error('Only WeCom admin and documentation pages open from the app.');
+      if (!isAllowedExternalUrl(url)) throw new MainCallError('LINK_NOT_ALLOWED', 'Only WeCom admin and documentation pages open from the app.', 'forbidden');
       log(`open external ${url}`);
       return { ok: true };
     },
@@ -183,9 +184,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   const invoke = async (method: string, rawInput: unknown) => {
-    if (!Object.hasOwn(mainContract, method)) throw new Error(`Unknown call ${method}.`);
+    if (!Object.hasOwn(mainContract, method)) throw new MainCallError('UNKNOWN_METHOD', `Unknown call ${method}.`, 'validation');
     const contract = mainContract[method as MainMethod];
-    const input = contract.input.parse(rawInput);
+    const parsed = contract.input.safeParse(rawInput);
+    if (!parsed.success) throw new MainCallError('INVALID_INPUT', `Invalid input for ${method}: ${parsed.error.message}`, 'validation');
+    const input = parsed.data;
     if (method === 'settings.update') return settings.update(settingsPatchFrom(input as MainInput<'settings.update'>, rawInput));
     return (mainHandlers[method as MainMethod] as (i: unknown) => unknown)(input);
   };
@@ -199,7 +202,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
             k: 'invoke-res',
             id: message.id,
             ok: false,
-            error: { code: 'MAIN_CALL_FAILED', message: error instanceof Error ? error.message : String(error) },
+            error: toCallFailure(error),
           }),
       );
     } else if (message.k === 'port-open') {

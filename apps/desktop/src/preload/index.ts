@@ -52,9 +52,8 @@ const bridge: DesktopBridge = {
   async invoke<M extends MainMethod>(method: M, input: MainInput<M>): Promise<MainOutput<M>> {
     const result = (await ipcRenderer.invoke(IPC.invoke, { method, input })) as InvokeResult;
     if (result.ok) return result.output as MainOutput<M>;
-    const error = new Error(result.error.message);
-    error.name = result.error.code;
-    throw error;
+    // a plain object: contextBridge would strip an Error down to its message
+    throw result.error;
   },
 
   subscribe(event, listener) {

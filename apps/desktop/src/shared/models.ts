@@ -158,7 +158,7 @@ export const appChatSchema = z.object({
 export type AppChat = z.infer<typeof appChatSchema>;
 
 export const serviceErrorSchema = z.object({
-  kind: z.enum(['validation', 'wecom', 'network', 'offline', 'cancelled', 'not_found', 'internal']),
+  kind: z.enum(['validation', 'forbidden', 'wecom', 'network', 'offline', 'cancelled', 'not_found', 'internal']),
   /** Stable machine code, e.g. 'WECOM_60020', 'OFFLINE', 'INVALID_INPUT'. */
   code: z.string(),
   errcode: z.number().int().optional(),

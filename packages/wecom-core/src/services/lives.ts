@@ -1,4 +1,5 @@
 // Living (直播): schedule, change, cancel, read info, list a user's lives, and page watch statistics.
+import { CodedError } from '../rules/coded-error.ts';
 import type { ZodType } from 'zod';
 import type { ApiCaller } from '../http/types.ts';
 import {
@@ -42,10 +43,10 @@ export interface WatchStatAll {
   pages: number;
 }
 
-export class WatchStatStuckError extends Error {
-  readonly code = 'WATCH_STAT_STUCK';
+export class WatchStatStuckError extends CodedError {
   constructor(livingid: string, nextKey: string) {
     super(
+      'WATCH_STAT_STUCK',
       `get_watch_stat for ${livingid} kept answering next_key "${nextKey}" with empty pages and ending 0`,
     );
     this.name = 'WatchStatStuckError';

@@ -81,7 +81,7 @@ function shapeError(error: unknown, language: Language): ServiceError {
   if (error instanceof CacheError) {
     return {
       kind: error.kind === 'not_found' ? 'not_found' : 'internal',
-      code: `CACHE_${error.kind.toUpperCase()}`,
+      code: error.code,
       message: error.message,
     };
   }
