@@ -17,7 +17,7 @@ export { DepartmentsService, buildDepartmentTree } from './services/departments.
 export type { DepartmentNode } from './services/departments.ts';
 export { TagsService } from './services/tags.ts';
 export { LivesService, WatchStatStuckError, USER_LIVING_IDS_MAX_LIMIT } from './services/lives.ts';
-export type { LivingIdsOptions, WatchStatAll } from './services/lives.ts';
+export type { LivingIdsOptions, WatchStatAll, WatchStatOptions } from './services/lives.ts';
 export { MediaService, guessContentType } from './services/media.ts';
 export type { MediaFile, UploadedMedia, MediaGetOptions } from './services/media.ts';
 export { MessagesService, toSendResult, hasPartialFailure } from './services/messages.ts';

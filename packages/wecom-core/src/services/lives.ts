@@ -43,6 +43,11 @@ export interface WatchStatAll {
   pages: number;
 }
 
+export interface WatchStatOptions extends CallOptions {
+  /** Resume from this next_key (a sync's saved cursor); default '0', the first page. */
+  startKey?: string;
+}
+
 export class WatchStatStuckError extends CodedError {
   constructor(livingid: string, nextKey: string) {
     super(
@@ -179,14 +184,16 @@ export class LivesService {
 
   /**
    * Pages of watch statistics. Only `ending == 1` ends the paging (an empty page does not); the
-   * next page is requested while the caller handles the current one.
+   * next page is requested while the caller handles the current one. `startKey` resumes a paging
+   * that stopped (the page after the last one the caller kept).
    */
   watchStatPages(
     livingid: string,
-    options: CallOptions = {},
+    options: WatchStatOptions = {},
   ): AsyncGenerator<WatchStatPage, void, undefined> {
     this.#checkLivingid(livingid);
     const base = requestOptions(this.#context, options);
+    const first = options.startKey ?? '0';
     let stuck = 0;
     return chainedPages({
       signal: options.signal,
@@ -196,14 +203,15 @@ export class LivesService {
           signal,
           method: 'POST',
           path: '/cgi-bin/living/get_watch_stat',
-          body: { livingid, next_key: key ?? '0' },
+          body: { livingid, next_key: key ?? first },
           schema: watchStatPageSchema,
         }),
       nextKey: (page, key) => {
         if (page.ending === 1) return null;
-        const next = page.next_key ?? key ?? '0';
+        const current = key ?? first;
+        const next = page.next_key ?? current;
         const empty = page.stat_info.users.length === 0 && page.stat_info.external_users.length === 0;
-        stuck = empty && next === (key ?? '0') ? stuck + 1 : 0;
+        stuck = empty && next === current ? stuck + 1 : 0;
         if (stuck >= STUCK_PAGE_LIMIT) throw new WatchStatStuckError(livingid, next);
         return next;
       },

@@ -49,4 +49,21 @@ describe('watchStatPages', () => {
     await expect(new LivesService(caller).getWatchStatAll('lv1')).rejects.toBeInstanceOf(WatchStatStuckError);
     expect(caller.keys.length).toBeLessThan(10);
   });
+
+  it('resumes from a start key and guards a stuck resumed cursor too', async () => {
+    const caller = scriptedCaller({
+      a: { ending: 0, next_key: 'b', stat_info: { users: [row('u2')], external_users: [] } },
+      b: { ending: 1, next_key: 'b', stat_info: { users: [row('u3')], external_users: [] } },
+      s: { ending: 0, next_key: 's', stat_info: { users: [], external_users: [] } },
+    });
+    const lives = new LivesService(caller);
+    const users: string[] = [];
+    for await (const page of lives.watchStatPages('lv1', { startKey: 'a' })) users.push(...page.stat_info.users.map((u) => u.userid));
+    expect(users).toEqual(['u2', 'u3']);
+    expect(caller.keys).toEqual(['a', 'b']);
+    const drain = async () => {
+      for await (const _page of lives.watchStatPages('lv1', { startKey: 's' })) void _page;
+    };
+    await expect(drain()).rejects.toBeInstanceOf(WatchStatStuckError);
+  });
 });
