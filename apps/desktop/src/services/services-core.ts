@@ -15,6 +15,7 @@ import { t, type Language } from './i18n.ts';
 import { startDemoSimulator, type DemoOptions } from './init/demo-simulator.ts';
 import { createLiveMonitor, type LiveMonitor } from './monitor/live-monitor.ts';
 import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike, type SecretVault } from './secrets/secret-vault.ts';
+import { isStale } from './staleness.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
@@ -189,9 +190,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     },
     online: (call) => context.write(call),
     freshness(asOf, ...scopes) {
-      const network = settings?.network;
-      const ttlMs = network && network.cacheEnabled ? network.cacheTtlSeconds * 1000 : 0;
-      const stale = asOf === null || now() - asOf > ttlMs;
+      const stale = isStale(asOf, now(), settings?.network);
       if (stale) for (const scope of scopes) maybeRefresh(scope);
       return { asOf, stale };
     },

@@ -59,7 +59,7 @@ export async function syncLives(run: SyncRun): Promise<{ anchors: number; lives:
     run.options.concurrency,
     async (livingid, signal): Promise<WireLivingInfo | null> => {
       try {
-        const info: LivingInfo = await client.lives.getLivingInfo(livingid, { priority: 'background', signal, cache: false });
+        const info: LivingInfo = await client.lives.getLivingInfo(livingid, { priority: 'background', signal });
         return { livingid, ...info };
       } catch (error) {
         // gone, or not this app's: the cached row stays as it was last seen

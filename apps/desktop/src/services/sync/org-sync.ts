@@ -20,7 +20,7 @@ export async function syncOrg(run: SyncRun): Promise<{ departments: number; user
   const generation = cache.beginOrgSync();
   try {
     run.progress('departments', 0, null);
-    const departments: WireDepartment[] = await client.departments.list(undefined, { ...background(run), cache: false });
+    const departments: WireDepartment[] = await client.departments.list(undefined, background(run));
     cache.upsertDepartments(departments, fetchedAt);
 
     const linksFromListId = run.hasContactsSecret ? await collectListIdLinks(run) : null;
@@ -71,7 +71,7 @@ export async function syncOrg(run: SyncRun): Promise<{ departments: number; user
 }
 
 async function membersOf(run: SyncRun, departmentId: number, signal: AbortSignal): Promise<Array<User | SimpleUser>> {
-  const options = { priority: 'background' as const, signal, cache: false };
+  const options = { priority: 'background' as const, signal };
   try {
     return await run.client.users.list(departmentId, options);
   } catch (error) {
@@ -108,14 +108,14 @@ async function collectListIdLinks(run: SyncRun): Promise<Map<string, number[]>> 
 
 async function syncTags(run: SyncRun, fetchedAt: number): Promise<number> {
   const { client, cache } = run;
-  const tags = await client.tags.list({ ...background(run), cache: false });
+  const tags = await client.tags.list(background(run));
   cache.upsertTags(tags, fetchedAt);
   let done = 0;
   run.progress('tags', 0, tags.length);
   const details = mapConcurrent(
     tags,
     run.options.concurrency,
-    async (tag, signal) => ({ tagid: tag.tagid, detail: await client.tags.get(tag.tagid, { priority: 'background', signal, cache: false }) }),
+    async (tag, signal) => ({ tagid: tag.tagid, detail: await client.tags.get(tag.tagid, { priority: 'background', signal }) }),
     run.signal,
   );
   for await (const { tagid, detail } of details) {

@@ -22,7 +22,8 @@ function networkConfig(network: NetworkSettings, baseUrl: string | undefined) {
     timeoutMs: network.timeoutMs,
     maxRetries: network.maxRetries,
     retryDelayMs: network.retryDelayMs,
-    cache: { enabled: network.cacheEnabled, ttlSeconds: network.cacheTtlSeconds },
+    // The app's cache is its SQLite file (staleness.ts); wecom-core's response cache stays off.
+    cache: { enabled: false },
   };
   if (network.proxyUrl) config.proxyUrl = network.proxyUrl;
   if (config.baseUrl === undefined) delete config.baseUrl;
