@@ -3,7 +3,7 @@ import type { WeComClient } from '@wld/wecom-core';
 import type { EventPayload, ServicesEvent } from '../shared/contract.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 import type { Cache } from './cache/index.ts';
-import type { ConnectionMonitor } from './connection/connection-monitor.ts';
+import type { ConnectionTracker } from './connection/connection-tracker.ts';
 import type { Language } from './i18n.ts';
 import type { LiveMonitor } from './monitor/live-monitor.ts';
 import type { SecretVault } from './secrets/secret-vault.ts';
@@ -22,7 +22,7 @@ export interface ServicesContext {
   /** The open cache (init opened it before any handler runs). */
   cache(): Cache;
   vault: SecretVault;
-  connection: ConnectionMonitor;
+  connection: ConnectionTracker;
   sync: SyncEngine;
   monitor: LiveMonitor;
 

@@ -8,7 +8,7 @@ import type { ServiceError } from '../shared/models.ts';
 import { RpcError, createRpcServer, redactSecrets, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 import { openCache, type Cache } from './cache/index.ts';
-import { createConnectionMonitor, type ConnectionMonitor } from './connection/connection-monitor.ts';
+import { createConnectionTracker, type ConnectionTracker } from './connection/connection-tracker.ts';
 import type { DataScope, ServicesContext, Topic } from './context.ts';
 import { createHandlers } from './handlers/index.ts';
 import { t, type Language } from './i18n.ts';
@@ -48,7 +48,7 @@ export interface ServicesCore {
   readonly context: ServicesContext;
   readonly server: RpcServer;
   readonly sync: SyncEngine;
-  readonly connection: ConnectionMonitor;
+  readonly connection: ConnectionTracker;
   readonly monitor: LiveMonitor;
   readonly initMessage: InitMessage | null;
   configure(message: InitMessage): void;
@@ -108,7 +108,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     throw error;
   }
 
-  const connection = createConnectionMonitor({
+  const connection = createConnectionTracker({
     asOf: () => cache?.newestFetchedAt() ?? null,
     emit: (state) => server.emit('connection', state),
     probe: async () => {

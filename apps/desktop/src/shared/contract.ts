@@ -298,8 +298,8 @@ export const servicesContract = {
     ok,
   ),
 
-  // ─── API monitor, cache ────────────────────────────────────────────────
-  'monitor.apiStats': method(
+  // ─── API usage, cache ────────────────────────────────────────────────
+  'apiUsage.stats': method(
     empty,
     z.object({
       total: z.number().int(),

@@ -1,5 +1,5 @@
 // Writes go to WeCom first, then the cache: lives, audience and reminders, messages with partial
-// failures, media, app chats; cancelling a call; the API monitor and connection.test.
+// failures, media, app chats; cancelling a call; the API usage and connection.test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
@@ -145,7 +145,7 @@ describe('writes', () => {
   });
 
   it('monitor.apiStats reports calls, budgets and the last errors with their explanation', async () => {
-    const stats = await client.call('monitor.apiStats', {});
+    const stats = await client.call('apiUsage.stats', {});
     expect(stats.total).toBeGreaterThan(10);
     expect(stats.success + stats.errors).toBe(stats.total);
     expect(stats.endpoints.some((e) => e.endpoint.includes('message/send'))).toBe(true);

@@ -5,7 +5,7 @@ import { appchatHandlers } from './appchat.ts';
 import { connectionHandlers } from './connection.ts';
 import { livesHandlers } from './lives.ts';
 import { messagesHandlers } from './messages.ts';
-import { monitorHandlers } from './monitor.ts';
+import { apiUsageHandlers } from './api-usage.ts';
 import { orgHandlers } from './org.ts';
 import { secretsHandlers } from './secrets.ts';
 import { statsHandlers } from './stats.ts';
@@ -21,6 +21,6 @@ export function createHandlers(ctx: ServicesContext): ServicesHandlers {
     ...statsHandlers(ctx),
     ...messagesHandlers(ctx),
     ...appchatHandlers(ctx),
-    ...monitorHandlers(ctx),
+    ...apiUsageHandlers(ctx),
   };
 }

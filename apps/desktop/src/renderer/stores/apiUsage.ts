@@ -1,15 +1,15 @@
-// API monitor state: the latest `monitor.apiStats` snapshot, polled while the screen is visible.
+// API usage state: the latest `apiUsage.stats` snapshot, polled while the screen is visible.
 import { create } from 'zustand';
 import type { MethodOutput } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
 import { api } from '../api/client.ts';
 import { toServiceError } from '../errors.ts';
 
-export type ApiStats = MethodOutput<'monitor.apiStats'>;
+export type ApiStats = MethodOutput<'apiUsage.stats'>;
 
-export const MONITOR_POLL_MS = 3_000;
+export const API_USAGE_POLL_MS = 3_000;
 
-export interface MonitorState {
+export interface ApiUsageState {
   stats: ApiStats | null;
   /** ms; when the snapshot was taken */
   updatedAt: number | null;
@@ -17,7 +17,7 @@ export interface MonitorState {
   paused: boolean;
 }
 
-export interface MonitorActions {
+export interface ApiUsageActions {
   /** Takes one snapshot; overlapping polls are skipped. */
   poll(): Promise<void>;
   setPaused(paused: boolean): void;
@@ -25,7 +25,7 @@ export interface MonitorActions {
 
 let inFlight = false;
 
-export const useMonitorStore = create<MonitorState & MonitorActions>()((set) => ({
+export const useApiUsageStore = create<ApiUsageState & ApiUsageActions>()((set) => ({
   stats: null,
   updatedAt: null,
   error: null,
@@ -34,7 +34,7 @@ export const useMonitorStore = create<MonitorState & MonitorActions>()((set) => 
     if (inFlight) return;
     inFlight = true;
     try {
-      const stats = await api.call('monitor.apiStats', {});
+      const stats = await api.call('apiUsage.stats', {});
       set({ stats, updatedAt: Date.now(), error: null });
     } catch (e) {
       // Keep the last snapshot on screen; the error says why it is not moving.

@@ -5,7 +5,7 @@ import type { ConnectionState, ServiceError } from '../../shared/models.ts';
 
 export type ConnectionName = ConnectionState['state'];
 
-export interface ConnectionMonitorOptions {
+export interface ConnectionTrackerOptions {
   /** Newest data in the cache, for "offline, data as of …". */
   asOf: () => number | null;
   emit: (state: ConnectionState) => void;
@@ -17,7 +17,7 @@ export interface ConnectionMonitorOptions {
   now?: () => number;
 }
 
-export interface ConnectionMonitor {
+export interface ConnectionTracker {
   readonly current: ConnectionState;
   readonly isOnline: boolean;
   setUnconfigured(error?: ServiceError | null): void;
@@ -32,7 +32,7 @@ export interface ConnectionMonitor {
 
 export const DEFAULT_PROBE_BACKOFF = { initialMs: 5_000, maxMs: 5 * 60_000 };
 
-export function createConnectionMonitor(options: ConnectionMonitorOptions): ConnectionMonitor {
+export function createConnectionTracker(options: ConnectionTrackerOptions): ConnectionTracker {
   const now = options.now ?? Date.now;
   const backoff = options.backoff ?? DEFAULT_PROBE_BACKOFF;
   let state: ConnectionState = { state: 'connecting', asOf: options.asOf(), since: now(), lastError: null };
