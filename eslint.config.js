@@ -31,4 +31,18 @@ export default tseslint.config(
     },
   },
   ...layering,
+  {
+    // One clock: production code takes "now" from @wld/clock (or an injected clock), never from the
+    // wall clock itself, so WLD_FAKE_NOW and the tests' clocks reach everything.
+    files: ['packages/*/src/**/*.ts', 'apps/desktop/src/**/*.{ts,tsx}', 'apps/desktop/browser-host/**/*.ts'],
+    ignores: ['packages/clock/src/**', '**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Take "now" from @wld/clock or an injected clock.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take "now" from @wld/clock or an injected clock.' },
+        { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: 'dayjs() reads the wall clock: pass now() from @wld/clock.' },
+      ],
+    },
+  },
 );

@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/wecom-core', 'packages/wecom-sim', 'apps/desktop'],
+    projects: ['packages/clock', 'packages/wecom-core', 'packages/wecom-sim', 'apps/desktop'],
   },
 });

@@ -10,3 +10,12 @@ pnpm typecheck
 pnpm lint
 pnpm build
 bash scripts/with-keyring.sh pnpm test
+# Time is an input: the browser tests again with "now" pinned (simulator, services and page) at
+# awkward instants in China time: a Sunday 23:50 (the week ends in ten minutes) and the last day of
+# a month (and year) at 23:30.
+echo "» unit and integration tests with WLD_FAKE_NOW=2026-12-06T23:50:00+08:00 TZ=Asia/Shanghai"
+WLD_FAKE_NOW=2026-12-06T23:50:00+08:00 TZ=Asia/Shanghai bash scripts/with-keyring.sh pnpm test:unit
+for instant in 2026-12-06T23:50:00+08:00 2026-12-31T23:30:00+08:00; do
+  echo "» browser tests with WLD_FAKE_NOW=$instant TZ=Asia/Shanghai"
+  WLD_FAKE_NOW="$instant" TZ=Asia/Shanghai bash scripts/with-keyring.sh pnpm --filter @wld/desktop test:browser
+done

@@ -31,6 +31,8 @@ export default defineConfig({
       testDir: './e2e/browser',
       use: {
         browserName: 'chromium',
+        // the page's zone is this process's zone, where the services and the simulator run
+        timezoneId: process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone,
         ...(process.env.WLD_E2E_BASE_URL ? { baseURL: process.env.WLD_E2E_BASE_URL } : {}),
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

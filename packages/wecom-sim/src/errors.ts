@@ -1,5 +1,6 @@
 // WeCom-style errors: the errcode's short text plus `hint`, `from ip` and the lookup link, the way
 // WeCom formats errmsg (clients log and parse these parts).
+import { systemClock } from '@wld/clock';
 
 const TEXTS: Record<number, string> = {
   [-1]: 'system busy',
@@ -86,7 +87,7 @@ export function buildErrmsg(
   errcode: number,
   ip: string,
   detail?: string,
-  nowMs: number = Date.now(),
+  nowMs: number = systemClock.now(),
 ): string {
   const text = detail ? `${errcodeText(errcode)}: ${detail}` : errcodeText(errcode);
   return `${text}, hint: [${hintId(nowMs)}], from ip: ${ip}, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`;

@@ -22,6 +22,7 @@ import { StatsRecorder } from './stats.ts';
 import { TokenStore } from './tokens.ts';
 import type { TokenOwner } from './tokens.ts';
 import type { FaultRule, SimOptions, SimQuotas, SimServer } from './types.ts';
+import { systemClock } from '@wld/clock';
 
 const JSON_BODY_LIMIT = 2 * 1024 * 1024;
 /** The largest upload WeCom accepts is 20 MB; leave room for the multipart framing. */
@@ -35,7 +36,7 @@ function clientIp(req: IncomingMessage): string {
 export async function startSimulator(options: SimOptions = {}): Promise<SimServer> {
   validateOptions(options);
   const seed = options.seed ?? 1;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const quotas: SimQuotas = { ...DEFAULT_QUOTAS, ...options.quotas };
   const org = generateOrg(seed, options.size, { nowMs: now(), creatorAgentId: DEMO_AGENT_ID });
   const store = new SimStore(org, now);

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { systemClock } from '@wld/clock';
 import type { SimOptions } from '@wld/wecom-sim';
 import type { BrowserHost } from '../../browser-host/host.ts';
 import type { ServicesRuntimeOptions } from '../../src/services/services-core.ts';
@@ -35,6 +36,12 @@ export async function openApp(page: Page, host: BrowserHost, route = ''): Promis
 }
 
 export const test = base.extend<{ pageErrors: string[] }>({
+  // The page's clock starts where the simulator's and the services' clock is (this process's one
+  // clock, pinned by WLD_FAKE_NOW when set) and then runs at the normal pace.
+  page: async ({ page }, use) => {
+    await page.clock.install({ time: systemClock.now() });
+    await use(page);
+  },
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

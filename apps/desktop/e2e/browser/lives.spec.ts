@@ -1,15 +1,46 @@
 // Schedule a live (anchor, theme, start, audience) → it is in the list, the calendar and WeCom; then
 // open an ended live's statistics (info in words, watch table, charts) and export them.
 import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import dayjs from 'dayjs';
+import { systemClock } from '@wld/clock';
 import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 test.beforeAll(async () => {
-  app = await startCorpApp();
+  // enough lives that some days of the month hold more than a cell shows
+  app = await startCorpApp({ seed: 7, size: { users: 600, departments: 40, lives: 240, maxViewers: 400 } });
 });
 test.afterAll(async () => {
   await stopCorpApp(app);
 });
+
+let themeSerial = 0;
+/** A theme no other live has (WeCom caps themes at 20 characters). */
+const uniqueTheme = (base: string) => `${base} ${process.pid % 1000}-${++themeSerial}`;
+
+async function pickAnchor(page: Page, form: Locator, anchor: { userid: string; name: string }) {
+  const anchorBox = form.getByRole('combobox', { name: '主播' });
+  await anchorBox.click();
+  await anchorBox.fill(anchor.userid);
+  await page.locator('.ant-select-item-option').filter({ hasText: anchor.name }).first().click();
+}
+
+const livesNamed = (theme: string) => [...app.sim.state.lives.values()].filter((l) => l.theme === theme);
+
+/** The live is in the month calendar: in its day's cell, or in the day's list behind "还有 N 场". */
+async function expectInMonth(page: Page, livingid: string, startMs: number) {
+  const month = page.getByTestId('lives-month');
+  const day = dayjs(startMs).format('YYYY-MM-DD');
+  const link = month.getByTestId(`calendar-live-${livingid}`);
+  const more = month.getByTestId(`calendar-more-${day}`);
+  await expect(link.or(more).first()).toBeVisible();
+  if (!(await link.isVisible())) {
+    await more.click();
+    await expect(page.getByTestId(`calendar-day-list-${day}`).getByTestId(`calendar-live-${livingid}`)).toBeVisible();
+    await page.keyboard.press('Escape');
+  }
+}
 
 test('schedule a live and see it in the list, the calendar and WeCom', async ({ page, pageErrors }) => {
   void pageErrors;
@@ -17,36 +48,165 @@ test('schedule a live and see it in the list, the calendar and WeCom', async ({ 
   await openApp(page, app.host, 'lives');
   await expect(page.getByTestId('page-lives')).toBeVisible();
   await snap(page, '10-lives-list');
-  const theme = `E2E 新员工培训 ${Date.now() % 10000}`;
+  const theme = uniqueTheme('E2E 新员工培训');
 
   await page.getByTestId('create-live').click();
   const form = page.getByTestId('live-form');
   await expect(form).toBeVisible();
   const anchor = app.sim.state.userList.find((u) => u.status === 1)!;
-  const anchorBox = form.getByRole('combobox', { name: '主播' });
-  await anchorBox.click();
-  await anchorBox.fill(anchor.userid);
-  await page.locator('.ant-select-item-option').filter({ hasText: anchor.name }).first().click();
+  await pickAnchor(page, form, anchor);
   await form.getByTestId('live-theme').fill(theme);
   await snap(page, '11-live-form');
   await form.getByTestId('live-submit').click();
   await expect(form).toBeHidden({ timeout: 30_000 });
 
   // in WeCom (the simulator) …
-  const created = [...app.sim.state.lives.values()].find((l) => l.theme === theme);
+  const created = livesNamed(theme)[0];
   expect(created, 'the live was created in WeCom').toBeTruthy();
   expect(created!.anchor_userid.toLowerCase()).toBe(anchor.userid.toLowerCase());
   // … and in the list …
   await page.getByTestId('nav-lives').click();
   await page.getByTestId('lives-view').getByText('列表').click();
   await expect(page.getByTestId(`live-row-${created!.livingid}`)).toContainText(theme, { timeout: 15_000 });
-  // … and in the month calendar
+  // … and in the month calendar (which moved to the live's month) …
   await page.getByTestId('lives-view').getByText('月').click();
-  await expect(page.getByTestId('lives-month')).toContainText(theme);
+  await expectInMonth(page, created!.livingid, created!.living_start * 1000);
   await snap(page, '12-lives-month');
+  // … and in the week calendar (which moved to the live's week)
   await page.getByTestId('lives-view').getByText('周').click();
-  await expect(page.getByTestId('lives-week')).toContainText(theme);
+  await expect(page.getByTestId(`week-live-${created!.livingid}`)).toContainText(theme);
   await snap(page, '13-lives-week');
+});
+
+test('edit, reopen, edit again: the form always starts from the saved values', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openApp(page, app.host, 'lives');
+  const theme = uniqueTheme('E2E 修改测试');
+  await page.getByTestId('create-live').click();
+  const form = page.getByTestId('live-form');
+  await pickAnchor(page, form, app.sim.state.userList.find((u) => u.status === 1)!);
+  await form.getByTestId('live-theme').fill(theme);
+  await form.getByTestId('live-duration').fill('120');
+  await form.getByTestId('live-submit').click();
+  await expect(form).toBeHidden();
+  const live = livesNamed(theme)[0]!;
+  await expect(page.getByTestId('page-live-detail')).toContainText(theme);
+
+  // first edit, from the live's page
+  const edited = uniqueTheme('E2E 已修改');
+  await page.getByTestId(`edit-live-${live.livingid}`).click();
+  await expect(form.getByTestId('live-theme')).toHaveValue(theme);
+  await form.getByTestId('live-theme').fill(edited);
+  await form.getByTestId('live-duration').fill('45');
+  await form.getByTestId('live-submit').click();
+  await expect(form).toBeHidden();
+  await expect.poll(() => app.sim.state.lives.get(live.livingid)?.theme).toBe(edited);
+
+  // reopen: the drawer shows what was saved, not what it showed before
+  await page.getByTestId(`edit-live-${live.livingid}`).click();
+  await expect(form.getByTestId('live-theme')).toHaveValue(edited);
+  await expect(form.getByTestId('live-duration')).toHaveValue('45');
+  await snap(page, '17-live-form-reopened');
+  await form.getByTestId('live-duration').fill('75');
+  await form.getByTestId('live-submit').click();
+  await expect(form).toBeHidden();
+  await expect.poll(() => app.sim.state.lives.get(live.livingid)?.reserve_living_duration).toBe(75 * 60);
+
+  // and from the list's edit button
+  await page.getByTestId('nav-lives').click();
+  await page.getByTestId('lives-view').getByText('列表').click();
+  await page.getByTestId(`edit-live-${live.livingid}`).click();
+  await expect(form.getByTestId('live-theme')).toHaveValue(edited);
+  await expect(form.getByTestId('live-duration')).toHaveValue('75');
+  await page.getByTestId('live-cancel-edit').click();
+  expect(app.sim.state.lives.get(live.livingid)?.theme, 'nothing wrote old values back').toBe(edited);
+});
+
+test('Enter inside a field never submits the form; a repeated live is asked about first', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openApp(page, app.host, 'lives');
+  const before = app.sim.state.lives.size;
+  const theme = uniqueTheme('E2E 回车');
+  await page.getByTestId('create-live').click();
+  const form = page.getByTestId('live-form');
+  const anchor = app.sim.state.userList.filter((u) => u.status === 1)[1]!;
+  await pickAnchor(page, form, anchor);
+  for (const field of ['live-theme', 'live-duration', 'live-start']) {
+    const input = form.getByTestId(field);
+    await input.click();
+    if (field === 'live-theme') await input.fill(theme);
+    await input.press('Enter');
+    await expect(form, `Enter in ${field} left the form open`).toBeVisible();
+    await expect(page.locator('.ant-modal-confirm'), `Enter in ${field} asked nothing`).toHaveCount(0);
+  }
+  await form.getByTestId('live-description').click(); // also closes the date picker's panel
+  await form.getByTestId('live-description').press('Enter');
+  await expect(form).toBeVisible();
+  expect(app.sim.state.lives.size, 'Enter created no live').toBe(before);
+
+  await form.getByTestId('live-submit').click();
+  await expect(form).toBeHidden();
+  await expect.poll(() => livesNamed(theme).length).toBe(1);
+
+  // the same anchor, theme and start again: asked first; declining creates nothing
+  await page.getByTestId('nav-lives').click();
+  await page.getByTestId('create-live').click();
+  await pickAnchor(page, form, anchor);
+  await form.getByTestId('live-theme').fill(theme);
+  await form.getByTestId('live-submit').click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText('已有一场相同的直播');
+  await snap(page, '18-live-duplicate');
+  await confirm.getByRole('button', { name: /^取\s*消$/ }).click();
+  await expect(form).toBeVisible();
+  expect(livesNamed(theme).length, 'declining the duplicate created nothing').toBe(1);
+  await page.getByTestId('live-cancel-edit').click();
+});
+
+test('the month calendar opens a busy day\'s full list and offers to create on an empty day', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await openApp(page, app.host, 'lives');
+  await page.getByTestId('lives-view').getByText('月').click();
+  const month = page.getByTestId('lives-month');
+  // the busiest day of the month grid, as the app has it
+  await expect(month.locator('[data-testid^="calendar-live-"]').first()).toBeVisible();
+  const now = systemClock.now();
+  const gridStart = dayjs(now).startOf('month').subtract((dayjs(now).startOf('month').day() + 6) % 7, 'day');
+  const perDay = new Map<string, string[]>();
+  for (const live of app.sim.state.lives.values()) {
+    const start = dayjs(live.living_start * 1000);
+    if (start.isBefore(gridStart) || !start.isBefore(gridStart.add(42, 'day'))) continue;
+    const key = start.format('YYYY-MM-DD');
+    perDay.set(key, [...(perDay.get(key) ?? []), live.livingid]);
+  }
+  const [busyDay, busyIds] = [...perDay.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+  expect(busyIds.length, `the seeded month has a day with more than three lives (${busyDay})`).toBeGreaterThan(3);
+  await month.getByTestId(`calendar-more-${busyDay}`).click();
+  const dayList = page.getByTestId(`calendar-day-list-${busyDay}`);
+  for (const id of busyIds) await expect(dayList.getByTestId(`calendar-live-${id}`)).toBeVisible();
+  await snap(page, '19-month-day-list');
+  await page.keyboard.press('Escape');
+
+  // three weeks ahead no live is planned yet: an empty day offers to create a live there, in the
+  // week view (a button in the empty day) and in the month view (a click on the day)
+  await page.getByTestId('lives-view').getByText('周').click();
+  for (let i = 0; i < 3; i++) await page.getByTestId('week-next').click();
+  const weekDays = await page.getByTestId('lives-week').locator('[data-testid^="create-on-"]').count();
+  expect(weekDays, 'a week three weeks ahead has empty days').toBe(7);
+  const target = dayjs(await page.getByTestId('week-range').innerText().then((r) => r.slice(0, 10)));
+  await page.getByTestId('lives-view').getByText('月').click();
+  await month.locator(`td[title="${target.format('YYYY-MM-DD')}"]`).click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText(target.format('YYYY-MM-DD'));
+  await snap(page, '19b-month-create-on-day');
+  await confirm.getByRole('button', { name: /^创\s*建$/ }).click();
+  const form = page.getByTestId('live-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId('live-start')).toHaveValue(`${target.format('YYYY-MM-DD')} 09:00`);
+  await page.getByTestId('live-cancel-edit').click();
 });
 
 test("open an ended live's statistics and export them", async ({ page, pageErrors }) => {

@@ -8,6 +8,7 @@ import { SERVICES_NAME } from './constants.ts';
 import type { AppLog, LogLevel } from './logger.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import type { RestartDecision } from './restart-policy.ts';
+import { systemClock } from '@wld/clock';
 
 /** starting: forked, waiting for `ready`; ready: talking; restarting: waiting out the backoff. */
 export type ServicesPhase = 'stopped' | 'starting' | 'ready' | 'restarting' | 'failed';
@@ -174,7 +175,7 @@ export class ServicesHost {
     if (child !== this.child) return;
     this.child = null;
     this.clearTimers();
-    const decision = this.policy.recordCrash((this.options.now ?? Date.now)());
+    const decision = this.policy.recordCrash((this.options.now ?? systemClock.now)());
     this.options.log.error(
       `services exited unexpectedly (code ${code}); ${
         decision.action === 'restart'

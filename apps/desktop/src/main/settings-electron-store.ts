@@ -6,6 +6,7 @@ import Store from 'electron-store';
 import type { Settings } from '../shared/settings.ts';
 import type { SettingsBackend } from './settings-store.ts';
 import type { AppLog } from './logger.ts';
+import { systemClock } from '@wld/clock';
 
 export interface ElectronStoreBackendOptions {
   /** Folder of the file; default: app.getPath('userData'). */
@@ -29,7 +30,7 @@ export function electronStoreBackend(options: ElectronStoreBackendOptions, log: 
   } catch (error) {
     if (!(error instanceof SyntaxError) || !options.cwd) throw error;
     const file = path.join(options.cwd, `${options.name ?? 'settings'}.json`);
-    const aside = path.join(options.cwd, `${options.name ?? 'settings'}.corrupt-${Date.now()}.json`);
+    const aside = path.join(options.cwd, `${options.name ?? 'settings'}.corrupt-${systemClock.now()}.json`);
     log.warn(`settings file ${file} is not valid JSON; kept as ${aside}, starting from defaults`);
     fs.renameSync(file, aside);
     store = open(options);

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import i18n from './i18n/index.ts';
+import { now as clockNow } from '@wld/clock';
 
 dayjs.extend(relativeTime);
 
@@ -48,7 +49,7 @@ export function formatTime(ms: number | null | undefined): string {
 }
 
 /** '3 分钟前' / '3 minutes ago'. */
-export function formatRelative(ms: number | null | undefined, now: number = Date.now()): string {
+export function formatRelative(ms: number | null | undefined, now: number = clockNow()): string {
   return ms === null || ms === undefined ? '–' : day(ms).from(now);
 }
 

@@ -21,6 +21,7 @@ import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
 import { buildProfileClient, type ProfileSecrets } from './wecom/client-factory.ts';
 import { isNetworkFailure, isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
+import { systemClock } from '@wld/clock';
 
 export interface ServicesRuntimeOptions {
   /** 'memory' keeps secrets in memory only (tests); default 'system' (the OS keychain via keytar). */
@@ -32,7 +33,7 @@ export interface ServicesRuntimeOptions {
   monitorIntervalMs?: number;
   probeBackoff?: { initialMs: number; maxMs: number };
   syncTuning?: Partial<SyncTuning>;
-  /** The services' clock (ms): freshness, live windows, sync stamps. Default Date.now. */
+  /** The services' clock (ms): freshness, live windows, sync stamps. Default systemClock.now. */
   now?: () => number;
 }
 
@@ -80,7 +81,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const lastAutoRefresh = new Map<DataScope, number>();
 
   const language = (): Language => settings?.language ?? 'zh-CN';
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   // main redacts its log too; the services never hand it a secret in the first place
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message: redactSecrets(message) });
   const mapError = (error: unknown): ServiceError => toServiceError(error, language());
@@ -253,7 +254,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
 
   function ensureSimulator(): Promise<SimServer> {
     if (sim) return Promise.resolve(sim);
-    simStarting ??= startDemoSimulator(options.demo).then((started) => {
+    simStarting ??= startDemoSimulator(options.demo ?? {}, now).then((started) => {
       sim = started;
       return started;
     });
@@ -276,7 +277,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       // the Demo app's agentid is the simulator's
       demoProfile = { ...profile, apps: [{ name: profile.apps[0]?.name ?? demo.apps[0]!.name, agentId: demo.apps[0]!.agentId }] };
     }
-    client = buildProfileClient(demoProfile, settings, secrets, target);
+    client = buildProfileClient(demoProfile, settings, secrets, target, now);
     if (client) apiLog = recordApiCalls(client, () => cache);
     return client;
   }

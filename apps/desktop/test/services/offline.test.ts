@@ -1,5 +1,6 @@
 // WeCom goes away mid-run: reads keep answering from the cache, writes fail with 'offline' and
 // change nothing; when WeCom is back, reconnect brings the state online and refreshes.
+import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
@@ -11,7 +12,7 @@ describe('offline and reconnect', () => {
   let services: InProcessServices;
   let client: RpcClient;
   const dir = tempDir();
-  const inOneHour = () => Math.floor(Date.now() / 1000) + 3600;
+  const inOneHour = () => Math.floor(systemClock.now() / 1000) + 3600;
 
   beforeAll(async () => {
     ({ sim, services, client } = await startCorpSuite(dir.path));

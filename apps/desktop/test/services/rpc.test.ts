@@ -1,6 +1,6 @@
 // The RPC over real worker_threads MessagePorts: validation, outputs, errors, cancellation, events.
 import { MessageChannel } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { servicesContract, type ServicesMethod } from '../../src/shared/contract.ts';
 import {
   RpcError,
@@ -134,13 +134,12 @@ describe('rpc', () => {
     });
     const controller = new AbortController();
     const call = client.call('sync.status', {}, { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(handlerSignal).toBeDefined());
     expect(handlerSignal?.aborted).toBe(false);
     controller.abort();
     const error = await rejection(call);
     expect(error.error.kind).toBe('cancelled');
-    await new Promise((r) => setTimeout(r, 10));
-    expect(handlerSignal?.aborted).toBe(true);
+    await vi.waitFor(() => expect(handlerSignal?.aborted).toBe(true));
     expect(client.pendingCount).toBe(0);
   });
 
@@ -161,14 +160,17 @@ describe('rpc', () => {
     server.emit('connection', connection);
     server.emit('changed', { topics: ['lives'] });
     server.emit('changed', { topics: ['not-a-topic'] } as never);
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(clientErrors).toHaveLength(1)); // the malformed 'changed' was refused by validation
     expect(first).toEqual([connection]);
     expect(other).toEqual([{ topics: ['lives'] }]);
-    expect(clientErrors).toHaveLength(1); // the malformed 'changed' reached a listener only after validation
     expect(server.endpointCount).toBe(2);
     off();
+    // one port delivers in order: once the marker after 'org' arrived, 'org' would have too
+    const markers: unknown[] = [];
+    second.on('connection', (p) => markers.push(p));
     server.emit('changed', { topics: ['org'] });
-    await new Promise((r) => setTimeout(r, 20));
+    server.emit('connection', connection);
+    await vi.waitFor(() => expect(markers).toHaveLength(1));
     expect(other).toHaveLength(1);
   });
 

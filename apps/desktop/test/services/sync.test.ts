@@ -1,5 +1,6 @@
 // The sync engine against the simulator: one job per scope, progress, cancel without damage,
 // the contacts secret, bounded anchor discovery, incremental watch stats; and the live monitor.
+import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
@@ -109,7 +110,7 @@ describe('live monitor', () => {
   const dir = tempDir();
 
   beforeAll(async () => {
-    sim = await startSmallSimulator({ now: () => Date.now() + offsetMs });
+    sim = await startSmallSimulator({ now: () => systemClock.now() + offsetMs });
     services = startCorpServices(sim, dir.path, { monitorIntervalMs: 3_600_000 });
     await services.initialized();
     client = connectClient(services);
@@ -123,7 +124,7 @@ describe('live monitor', () => {
 
   it('emits live.status when a live starts and ends, and updates the cache', async () => {
     const anchor = (await client.call('users.search', { status: 1, limit: 1 })).rows[0]!.userid;
-    const start = Math.floor(Date.now() / 1000) + 600;
+    const start = Math.floor(systemClock.now() / 1000) + 600;
     const { livingid } = await client.call('lives.create', { anchorUserid: anchor, theme: '监控测试', livingStart: start, livingDuration: 1800 });
     const events = collect(client, 'live.status');
     const monitor = services.runtime.core.monitor;

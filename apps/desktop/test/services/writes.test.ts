@@ -1,5 +1,6 @@
 // Writes go to WeCom first, then the cache: lives, audience and reminders, messages with partial
 // failures, media, app chats; cancelling a call; the API usage and connection.test.
+import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
@@ -23,7 +24,7 @@ describe('writes', () => {
 
   it('lives.create: WeCom first, then the cache, with the audience and the invitation', async () => {
     const changed = collect(client, 'changed');
-    const start = Math.floor(Date.now() / 1000) + 2 * 86_400;
+    const start = Math.floor(systemClock.now() / 1000) + 2 * 86_400;
     const audience = { userids: people.slice(0, 3), departmentIds: [], tagIds: [] };
     const created = await client.call('lives.create', {
       anchorUserid: people[0]!,

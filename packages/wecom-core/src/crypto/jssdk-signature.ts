@@ -1,6 +1,7 @@
 // JS-SDK signature: sha1 of "jsapi_ticket=T&noncestr=N&timestamp=TS&url=U" with raw values and the
 // URL cut at '#'. Computed server-side only; the ticket never leaves this process.
 import { createHash, randomBytes } from 'node:crypto';
+import { systemClock } from '@wld/clock';
 
 export interface JsApiSignatureInput {
   ticket: string;
@@ -34,7 +35,7 @@ export function stripFragment(url: string): string {
 
 export function jsApiSignature(input: JsApiSignatureInput): JsApiSignature {
   const nonceStr = input.nonceStr ?? randomNonce();
-  const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
+  const timestamp = input.timestamp ?? Math.floor(systemClock.now() / 1000);
   const url = stripFragment(input.url);
   const plain = `jsapi_ticket=${input.ticket}&noncestr=${nonceStr}&timestamp=${timestamp}&url=${url}`;
   return { signature: createHash('sha1').update(plain).digest('hex'), nonceStr, timestamp, url };

@@ -5,6 +5,7 @@ import { buildEncryptedReply, extractEncrypt } from './callback-xml.ts';
 import { WeComCryptoError } from './crypto-error.ts';
 import { msgSignature, verifyMsgSignature } from './signature.ts';
 import { randomNonce } from './jssdk-signature.ts';
+import { systemClock } from '@wld/clock';
 
 export interface CallbackCryptoConfig {
   /** The Token set on the callback page. */
@@ -63,7 +64,7 @@ export class WXBizMsgCrypt {
   /** An encrypted passive reply to a POST callback. */
   encryptReply(
     plaintext: string,
-    timestamp = String(Math.floor(Date.now() / 1000)),
+    timestamp = String(Math.floor(systemClock.now() / 1000)),
     nonce = randomNonce(),
   ): string {
     const encrypted = encryptMessage(this.#key, plaintext, this.#receiveId, randomBytes(16));

@@ -1,6 +1,7 @@
 // Time as the pipeline sees it. Tests inject a clock (for TTLs, token expiry and rate-limit windows);
 // sleep must honour an AbortSignal and leave no timer behind once it settles.
 import { setTimeout as delay } from 'node:timers/promises';
+import { systemClock as runtimeClock } from '@wld/clock';
 
 export interface Clock {
   now(): number;
@@ -9,7 +10,7 @@ export interface Clock {
 }
 
 export const systemClock: Clock = {
-  now: () => Date.now(),
+  now: () => runtimeClock.now(),
   sleep: (ms, signal) => delay(Math.max(0, ms), undefined, signal ? { signal } : undefined),
 };
 

@@ -4,6 +4,7 @@ import type { ApiCaller, CredentialRef } from '../http/types.ts';
 import { ticketResponseSchema } from '../models/ticket.ts';
 import { jsApiSignature, type JsApiSignature } from '../crypto/jssdk-signature.ts';
 import type { CallOptions } from './options.ts';
+import { systemClock } from '@wld/clock';
 
 export type TicketKind = 'corp' | 'agent';
 
@@ -25,7 +26,7 @@ export class JsSdkService {
   constructor(caller: ApiCaller, context: { credential?: CredentialRef; now?: () => number } = {}) {
     this.#caller = caller;
     this.#credential = context.credential;
-    this.#now = context.now ?? Date.now;
+    this.#now = context.now ?? systemClock.now;
   }
 
   /** A valid ticket, from memory when it has more than a few minutes left (WeCom limits fetches per hour). */

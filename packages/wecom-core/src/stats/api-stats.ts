@@ -4,6 +4,7 @@ import type { CallEvent } from '../http/types.ts';
 import type { TokenStats } from '../token/token-manager.ts';
 import { LatencyRing } from './latency-ring.ts';
 import type { LatencySummary } from './latency-ring.ts';
+import { systemClock } from '@wld/clock';
 
 export interface ErrorRecord {
   at: number;
@@ -86,7 +87,7 @@ export class ApiStats {
   constructor(options: ApiStatsOptions = {}) {
     this.samplesPerEndpoint = options.samplesPerEndpoint ?? 1024;
     this.maxRecentErrors = options.recentErrors ?? 50;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? systemClock.now;
     this.tokenStats = options.tokenStats ?? (() => undefined);
     this.overall = new LatencyRing(this.samplesPerEndpoint * 4);
     this.since = this.now();

@@ -1,3 +1,4 @@
+import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWeComClient } from '../../src/client.ts';
 import { WeComAuthError, WeComPermissionError } from '../../src/errors/errors.ts';
@@ -17,7 +18,7 @@ describe('auth.testConnection', () => {
     const second = await env.client.auth.testConnection();
     expect(first.ok).toBe(true);
     expect(first.latencyMs).toBeGreaterThan(0);
-    expect(second.tokenExpiresAt).toBeGreaterThan(Date.now());
+    expect(second.tokenExpiresAt).toBeGreaterThan(systemClock.now());
     // forced: every test fetches a fresh token
     expect(env.sim.tokens.issued()).toBe(issued + 2);
   });

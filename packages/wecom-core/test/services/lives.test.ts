@@ -1,3 +1,4 @@
+import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WeComClientError, WeComInputError, WeComPermissionError } from '../../src/errors/errors.ts';
 import type { CreateLivingRequest } from '../../src/models/living.ts';
@@ -24,7 +25,7 @@ function newLive(overrides: Partial<CreateLivingRequest> = {}): CreateLivingRequ
   return {
     anchor_userid: anchor(),
     theme: '季度培训：产品路线',
-    living_start: Math.floor(Date.now() / 1000) + 86_400,
+    living_start: Math.floor(systemClock.now() / 1000) + 86_400,
     living_duration: 3600,
     type: 3,
     description: '新员工必看',
@@ -95,7 +96,7 @@ describe('scheduling', () => {
       [{ description: 'x'.repeat(101) }, 'description'],
       [{ description: '长'.repeat(100) + '' }, ''], // 100 characters, 300 bytes: allowed
       [{ living_duration: 0 }, 'living_duration'],
-      [{ living_start: Date.now() }, 'living_start'], // milliseconds
+      [{ living_start: systemClock.now() }, 'living_start'], // milliseconds
       [{ type: 5 as 0 }, 'type'],
       [{ anchor_userid: 'has space' }, 'anchor_userid'],
     ];

@@ -1,3 +1,4 @@
+import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WeComClientError, WeComInputError } from '../../src/errors/errors.ts';
 import { bytesOf, pngBytes } from './media-fixtures.ts';
@@ -16,7 +17,7 @@ describe('media', () => {
     const uploaded = await env.client.media.upload('image', { filename: '封面.png', data });
     expect(uploaded.type).toBe('image');
     expect(uploaded.media_id).toBeTruthy();
-    expect(Math.abs(uploaded.created_at - Date.now() / 1000)).toBeLessThan(600);
+    expect(Math.abs(uploaded.created_at - systemClock.now() / 1000)).toBeLessThan(600);
     expect(env.sim.state.media.get(uploaded.media_id)?.filename).toBe('封面.png');
 
     const whole = await env.client.media.get(uploaded.media_id);

@@ -40,9 +40,41 @@ export function newLivingId(rng: Rng): string {
 type Slot = 'living' | 'reserved' | 'ended' | 'expired' | 'cancelled' | 'random';
 const SLOTS: readonly Slot[] = ['living', 'ended', 'reserved', 'living', 'expired', 'cancelled'];
 
-function theme(rng: Rng, type: LiveType, edition: number): string {
-  const base = pick(rng, THEMES[type]);
-  return NUMBERED_TRAINING.has(base) ? `${base}（第${edition}期）` : base;
+/** The random values of one live, drawn in a fixed order. */
+function drawLive(rng: Rng, anchorWeights: Float64Array) {
+  const typeIndex = weightedIndex(rng, TYPE_WEIGHTS);
+  const anchorIndex = weightedIndex(rng, anchorWeights);
+  const planned = pick(rng, DURATIONS);
+  const livingMinutesAgo = randInt(rng, 5, 40);
+  const futureDay = randInt(rng, 1, 14);
+  const anyDay = randInt(rng, -90, 14);
+  const pastDay = randInt(rng, -90, -2);
+  const hour = randInt(rng, 9, 20);
+  const halfHour = pick(rng, [0, 30]);
+  const livingHours = randInt(rng, 2, 3);
+  const cancelRoll = rng();
+  const neverRoll = rng();
+  const delayMinutes = randInt(rng, 0, 5);
+  const overrunMinutes = randInt(rng, -10, 15);
+  const viewerRoll1 = rng();
+  const viewerRoll2 = rng();
+  const replayRoll = rng();
+  const livingid = newLivingId(rng);
+  const themeRoll = rng();
+  const descriptionRoll = rng();
+  const remindTime = pick(rng, REMIND_TIMES);
+  const replayOnRoll = rng();
+  const subscribeRoll = rng();
+  const activityDescription = pick(rng, DESCRIPTIONS[4]);
+  const createdDaysBefore = randInt(rng, 1, 14);
+  const at = <T>(items: readonly T[], roll: number): T => items[Math.floor(roll * items.length)] as T;
+  return {
+    typeIndex, anchorIndex, planned, livingMinutesAgo, futureDay, anyDay, pastDay, hour, halfHour,
+    livingHours, cancelRoll, neverRoll, delayMinutes, overrunMinutes, viewerRoll1, viewerRoll2,
+    replayRoll, livingid, remindTime, replayOnRoll, subscribeRoll, activityDescription, createdDaysBefore,
+    themeOf: (type: LiveType) => at(THEMES[type], themeRoll),
+    descriptionOf: (type: LiveType) => at(DESCRIPTIONS[type], descriptionRoll),
+  };
 }
 
 export function generateLives(input: GenerateLivesInput): { lives: SimLive[]; shareInfos: SimShareInfo[] } {
@@ -61,63 +93,59 @@ export function generateLives(input: GenerateLivesInput): { lives: SimLive[]; sh
 
   for (let i = 0; i < count; i++) {
     const slot: Slot = SLOTS[i] ?? 'random';
-    const type = TYPES[weightedIndex(rng, TYPE_WEIGHTS)] as LiveType;
-    const anchor = anchors[i < anchors.length ? i : weightedIndex(rng, anchorWeights)] as SimUser;
-    const planned = pick(rng, DURATIONS);
+    // Every random value is drawn up front, whatever the slot and whatever the time of day, so a
+    // seed gives the same lives relative to `nowMs` at any instant.
+    const draw = drawLive(rng, anchorWeights);
+    const type = TYPES[draw.typeIndex] as LiveType;
+    const anchor = anchors[i < anchors.length ? i : draw.anchorIndex] as SimUser;
     let reserveStart: number;
     if (slot === 'living') {
-      reserveStart = nowS - randInt(rng, 5, 40) * MINUTE;
+      reserveStart = nowS - draw.livingMinutesAgo * MINUTE;
     } else {
       const dayOffset =
-        slot === 'reserved'
-          ? randInt(rng, 1, 14)
-          : slot === 'random'
-            ? randInt(rng, -90, 14)
-            : randInt(rng, -90, -2);
-      reserveStart =
-        dayStartS + dayOffset * 86_400 + randInt(rng, 9, 20) * HOUR + pick(rng, [0, 30]) * MINUTE;
+        slot === 'reserved' ? draw.futureDay : slot === 'random' ? draw.anyDay : draw.pastDay;
+      reserveStart = dayStartS + dayOffset * 86_400 + draw.hour * HOUR + draw.halfHour * MINUTE;
     }
-    const duration = slot === 'living' ? randInt(rng, 2, 3) * HOUR : planned;
+    const duration = slot === 'living' ? draw.livingHours * HOUR : draw.planned;
     const isPast = reserveStart + duration < nowS;
-    const cancelled = slot === 'cancelled' || (slot === 'random' && rng() < (isPast ? 0.07 : 0.1));
-    const neverStarted = slot === 'expired' || (slot === 'random' && isPast && !cancelled && rng() < 0.06);
+    const cancelled = slot === 'cancelled' || (slot === 'random' && draw.cancelRoll < (isPast ? 0.07 : 0.1));
+    const neverStarted = slot === 'expired' || (slot === 'random' && isPast && !cancelled && draw.neverRoll < 0.06);
     const started = !cancelled && !neverStarted && reserveStart <= nowS;
     // Ended lives started a little late and ran a little long or short.
-    const delay = started && isPast ? randInt(rng, 0, 5) * MINUTE : 0;
-    const actualDuration =
-      started && isPast ? Math.max(10 * MINUTE, duration + randInt(rng, -10, 15) * MINUTE) : duration;
+    const delay = started && isPast ? draw.delayMinutes * MINUTE : 0;
+    const actualDuration = started && isPast ? Math.max(10 * MINUTE, duration + draw.overrunMinutes * MINUTE) : duration;
     const viewerTarget = !started
       ? 0
       : slot === 'ended'
         ? maxViewers
-        : Math.max(1, Math.min(maxViewers, Math.round(maxViewers * (0.02 + 0.6 * rng() * rng()))));
-    const replayRoll = rng();
+        : Math.max(1, Math.min(maxViewers, Math.round(maxViewers * (0.02 + 0.6 * draw.viewerRoll1 * draw.viewerRoll2))));
     lives.push({
-      livingid: newLivingId(rng),
-      theme: theme(rng, type, edition++),
-      description: pick(rng, DESCRIPTIONS[type]),
+      livingid: draw.livingid,
+      theme: NUMBERED_TRAINING.has(draw.themeOf(type)) ? `${draw.themeOf(type)}（第${edition}期）` : draw.themeOf(type),
+      description: draw.descriptionOf(type),
       anchor_userid: anchor.userid,
       type,
       living_start: reserveStart + delay,
       living_duration: actualDuration,
       reserve_start: reserveStart,
       reserve_living_duration: duration,
-      remind_time: pick(rng, REMIND_TIMES),
-      open_replay: rng() < 0.75 ? 1 : 0,
-      replay: replayRoll < 0.85 ? 'ready' : replayRoll < 0.95 ? 'deleted' : 'failed',
+      remind_time: draw.remindTime,
+      open_replay: draw.replayOnRoll < 0.75 ? 1 : 0,
+      replay: draw.replayRoll < 0.85 ? 'ready' : draw.replayRoll < 0.95 ? 'deleted' : 'failed',
       cancelled,
       neverStarted,
       creatorAgentId,
       subscribe_count: started
-        ? Math.round(viewerTarget * (0.3 + rng() * 0.5))
-        : randInt(rng, 0, Math.max(5, Math.round(maxViewers * 0.3))),
+        ? Math.round(viewerTarget * (0.3 + draw.subscribeRoll * 0.5))
+        : Math.floor(draw.subscribeRoll * (Math.max(5, Math.round(maxViewers * 0.3)) + 1)),
       viewerTarget,
       internalShare: INTERNAL_SHARE[type],
       activity_cover_mediaid: '',
       activity_share_mediaid: '',
-      activity_detail: type === 4 ? { description: pick(rng, DESCRIPTIONS[4]), image_list: [] } : null,
-      createdAt: Math.min(nowMs, (reserveStart - randInt(rng, 1, 14) * 86_400) * 1000),
+      activity_detail: type === 4 ? { description: draw.activityDescription, image_list: [] } : null,
+      createdAt: Math.min(nowMs, (reserveStart - draw.createdDaysBefore * 86_400) * 1000),
     });
+    edition++;
   }
   lives.sort((a, b) => b.living_start - a.living_start);
   return { lives, shareInfos: generateShareInfos(rng, lives, active, nowS) };

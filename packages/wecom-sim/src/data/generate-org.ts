@@ -9,6 +9,7 @@ import { generateDepartments } from './generate-departments.ts';
 import { generateLives } from './generate-lives.ts';
 import { generateTags } from './generate-tags.ts';
 import { generateUsers } from './generate-users.ts';
+import { systemClock } from '@wld/clock';
 
 export type ResolvedSize = Required<SimSize>;
 
@@ -24,7 +25,7 @@ export const DEFAULT_SIZE: ResolvedSize = {
 export const DEMO_AGENT_ID = 1000002;
 
 export interface GenerateOrgOptions {
-  /** clock the lives are placed around (ms); default Date.now() */
+  /** clock the lives are placed around (ms); default systemClock.now() */
   nowMs?: number;
   /** agentid recorded as the creator of generated lives */
   creatorAgentId?: number;
@@ -57,7 +58,7 @@ export function generateOrg(
   options: GenerateOrgOptions = {},
 ): GeneratedOrg {
   const resolved = resolveSize(size);
-  const nowMs = options.nowMs ?? Date.now();
+  const nowMs = options.nowMs ?? systemClock.now();
   const company = COMPANIES[deriveSeed(seed, 'company') % COMPANIES.length] as CompanyName;
   const { departments, divisionOf } = generateDepartments(
     mulberry32(deriveSeed(seed, 'departments')),

@@ -65,3 +65,20 @@ describe('exportRows', () => {
     expect(safeFilename('  ', 'csv')).toBe('export.csv');
   });
 });
+
+describe('exported times state their zone', () => {
+  it('adds the zone to the header of a column holding times, and only there', async () => {
+    const { withTimeZones } = await import('./exportRows.ts');
+    const { utcOffsetLabel } = await import('../../shared/dates.ts');
+    const at = new Date(Date.UTC(2026, 11, 6, 15, 50));
+    const columns = withTimeZones(
+      [
+        { key: 'name', title: '姓名' },
+        { key: 'at', title: '开始时间' },
+      ],
+      [{ name: '张三', at }],
+    );
+    expect(columns.map((c) => c.title)).toEqual(['姓名', `开始时间 (${utcOffsetLabel(at.getTime())})`]);
+    expect(utcOffsetLabel(at.getTime())).toMatch(/^UTC[+-]\d{2}:\d{2}$/);
+  });
+});

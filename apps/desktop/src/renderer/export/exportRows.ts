@@ -2,6 +2,7 @@
 import { buildCsv } from './csv.ts';
 import type { ExportColumn } from './csv.ts';
 import { downloadBlob } from './download.ts';
+import { utcOffsetLabel } from '../../shared/dates.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -20,8 +21,17 @@ export function safeFilename(name: string, format: ExportFormat): string {
   return base.toLowerCase().endsWith(`.${format}`) ? base : `${base}.${format}`;
 }
 
-export async function exportRows({ filename, format, columns, rows }: ExportRowsInput): Promise<void> {
+/** Columns holding times say their zone in the header: "开始时间 (UTC+08:00)". */
+export function withTimeZones(columns: ExportColumn[], rows: Record<string, unknown>[]): ExportColumn[] {
+  return columns.map((column) => {
+    const time = rows.find((row) => row[column.key] instanceof Date)?.[column.key] as Date | undefined;
+    return time ? { ...column, title: `${column.title} (${utcOffsetLabel(time.getTime())})` } : column;
+  });
+}
+
+export async function exportRows({ filename, format, columns: plainColumns, rows }: ExportRowsInput): Promise<void> {
   const name = safeFilename(filename, format);
+  const columns = withTimeZones(plainColumns, rows);
   if (format === 'csv') {
     downloadBlob(new Blob([buildCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), name);
     return;

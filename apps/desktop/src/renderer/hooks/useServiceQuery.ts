@@ -11,6 +11,12 @@ import { toServiceError } from '../errors.ts';
 export interface ServiceQueryOptions {
   topics?: Topic[];
   enabled?: boolean;
+  /**
+   * Keep showing the last answer while a new input is queried (lists, tables). false: only an answer
+   * to this very input, fetched since the query was last enabled (forms that must start from the
+   * current values).
+   */
+  keepPrevious?: boolean;
 }
 
 export interface ServiceQuery<M extends ServicesMethod> {
@@ -35,13 +41,13 @@ export function useServiceQuery<M extends ServicesMethod>(
   input: MethodInput<M>,
   options: ServiceQueryOptions = {},
 ): ServiceQuery<M> {
-  const { enabled = true } = options;
+  const { enabled = true, keepPrevious = true } = options;
   const key = inputKey(input);
   const topicsKey = (options.topics ?? []).join(',');
   const inputRef = useRef(input);
   inputRef.current = input;
 
-  const [data, setData] = useState<MethodOutput<M> | undefined>(undefined);
+  const [answer, setAnswer] = useState<{ key: string; output: MethodOutput<M> } | undefined>(undefined);
   const [error, setError] = useState<ServiceError | null>(null);
   const [loading, setLoading] = useState(enabled);
   const [generation, setGeneration] = useState(0);
@@ -51,6 +57,7 @@ export function useServiceQuery<M extends ServicesMethod>(
   useEffect(() => {
     if (!enabled) {
       setLoading(false);
+      if (!keepPrevious) setAnswer(undefined);
       return;
     }
     const controller = new AbortController();
@@ -58,7 +65,7 @@ export function useServiceQuery<M extends ServicesMethod>(
     api.call(method, inputRef.current, { signal: controller.signal }).then(
       (output) => {
         if (controller.signal.aborted) return;
-        setData(output);
+        setAnswer({ key, output });
         setError(null);
         setLoading(false);
       },
@@ -70,7 +77,7 @@ export function useServiceQuery<M extends ServicesMethod>(
       },
     );
     return () => controller.abort();
-  }, [method, key, enabled, generation]);
+  }, [method, key, enabled, generation, keepPrevious]);
 
   useEffect(() => {
     if (!enabled || topicsKey === '') return;
@@ -80,5 +87,6 @@ export function useServiceQuery<M extends ServicesMethod>(
     });
   }, [topicsKey, enabled, refetch]);
 
-  return { data, error, loading, refetch };
+  const current = answer && (keepPrevious || answer.key === key) ? answer.output : undefined;
+  return { data: current, error, loading: loading || (enabled && current === undefined && error === null), refetch };
 }

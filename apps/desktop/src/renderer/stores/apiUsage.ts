@@ -4,6 +4,7 @@ import type { MethodOutput } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
 import { api } from '../api/client.ts';
 import { toServiceError } from '../errors.ts';
+import { now } from '@wld/clock';
 
 export type ApiStats = MethodOutput<'apiUsage.stats'>;
 
@@ -35,7 +36,7 @@ export const useApiUsageStore = create<ApiUsageState & ApiUsageActions>()((set) 
     inFlight = true;
     try {
       const stats = await api.call('apiUsage.stats', {});
-      set({ stats, updatedAt: Date.now(), error: null });
+      set({ stats, updatedAt: now(), error: null });
     } catch (e) {
       // Keep the last snapshot on screen; the error says why it is not moving.
       set({ error: toServiceError(e) });

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { EventPayload } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
 import { api } from '../api/client.ts';
+import { now } from '@wld/clock';
 
 export type LiveStatusEvent = EventPayload<'live.status'>;
 
@@ -19,7 +20,7 @@ export interface LiveStatusActions {
 
 export const useLiveStatusStore = create<LiveStatusState & LiveStatusActions>()((set, get) => ({
   byId: {},
-  apply: (event) => set({ byId: { ...get().byId, [event.livingid]: { ...event, at: Date.now() } } }),
+  apply: (event) => set({ byId: { ...get().byId, [event.livingid]: { ...event, at: now() } } }),
   listen: () => api.on('live.status', (event) => get().apply(event)),
 }));
 

@@ -2,6 +2,9 @@
 // The `lives.list` input is derived from this state alone (livesListInput), so it is easy to test.
 import { create } from 'zustand';
 import dayjs from 'dayjs';
+import { now } from '@wld/clock';
+import { monthGrid, startOfWeek, weekStartsOn, type WeekStartDay } from '../../shared/dates.ts';
+import i18n from '../i18n/index.ts';
 import type { MethodInput } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
 
@@ -23,8 +26,8 @@ export interface LivesState {
   view: LivesView;
   /** A day (epoch ms) inside the month or week the calendar shows. */
   cursor: number;
-  /** null: closed; { livingid: null }: creating; { livingid }: editing. */
-  editor: { livingid: string | null } | null;
+  /** null: closed; { livingid: null }: creating (optionally at a chosen start); { livingid }: editing. */
+  editor: { livingid: string | null; startMs?: number } | null;
 }
 
 export interface LivesActions {
@@ -34,7 +37,8 @@ export interface LivesActions {
   setCursor(cursor: number): void;
   /** Moves the week view by whole weeks (negative: back). */
   shiftWeek(weeks: number): void;
-  openCreate(): void;
+  /** Opens the create form; `startMs` pre-fills the start (a day picked in the calendar). */
+  openCreate(startMs?: number): void;
   openEdit(livingid: string): void;
   closeEditor(): void;
 }
@@ -44,23 +48,24 @@ export const initialLiveFilters: LiveFilters = { status: [], anchorUserid: null,
 export const useLivesStore = create<LivesState & LivesActions>()((set, get) => ({
   filters: initialLiveFilters,
   view: 'list',
-  cursor: Date.now(),
+  cursor: now(),
   editor: null,
   setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
   resetFilters: () => set({ filters: initialLiveFilters }),
   setView: (view) => set({ view }),
   setCursor: (cursor) => set({ cursor }),
   shiftWeek: (weeks) => set({ cursor: dayjs(get().cursor).add(weeks, 'week').valueOf() }),
-  openCreate: () => set({ editor: { livingid: null } }),
+  openCreate: (startMs) => set({ editor: startMs === undefined ? { livingid: null } : { livingid: null, startMs } }),
   openEdit: (livingid) => set({ editor: { livingid } }),
   closeEditor: () => set({ editor: null }),
 }));
 
-/** Monday 00:00 of the week holding `ms` (WeCom admins in China start weeks on Monday). */
-export function weekStart(ms: number): dayjs.Dayjs {
-  const d = dayjs(ms).startOf('day');
-  const offset = (d.day() + 6) % 7;
-  return d.subtract(offset, 'day');
+/** The first day of the week in the UI's language: Monday in 中文, Sunday in English (as antd's calendar). */
+export const firstDayOfWeek = (): WeekStartDay => weekStartsOn(i18n.language || 'zh-CN');
+
+/** 00:00 of the first day of the week holding `ms`, in the UI's language. */
+export function weekStart(ms: number, firstDay: WeekStartDay = firstDayOfWeek()): dayjs.Dayjs {
+  return startOfWeek(ms, firstDay);
 }
 
 /** The span a view shows, in unix seconds [from, to). Month: the 6-week grid the calendar draws. */
@@ -69,8 +74,7 @@ export function viewSpan(view: Exclude<LivesView, 'list'>, cursor: number): [num
     const from = weekStart(cursor);
     return [from.unix(), from.add(7, 'day').unix()];
   }
-  const from = weekStart(dayjs(cursor).startOf('month').valueOf());
-  return [from.unix(), from.add(42, 'day').unix()];
+  return monthGrid(cursor, firstDayOfWeek());
 }
 
 export function livesListInput(filters: LiveFilters, view: LivesView, cursor: number): MethodInput<'lives.list'> {

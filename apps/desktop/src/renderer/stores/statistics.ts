@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
+import { now as clockNow } from '@wld/clock';
 
 export type LiveType = Live['type'];
 export type RangePreset = 7 | 30 | 90;
@@ -28,7 +29,7 @@ export interface StatisticsActions {
 }
 
 /** The last `days` days including today, in local time, as unix seconds. */
-export function presetRange(days: number, now: Date = new Date()): { from: number; to: number } {
+export function presetRange(days: number, now: Date = new Date(clockNow())): { from: number; to: number } {
   const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
   return { from: Math.floor(start.getTime() / 1000), to: Math.floor(end.getTime() / 1000) - 1 };

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { ServiceError, SyncProgress } from '../../shared/models.ts';
 import { api } from '../api/client.ts';
 import { toServiceError } from '../errors.ts';
+import { now } from '@wld/clock';
 
 export type SyncScope = SyncProgress['scope'];
 
@@ -67,7 +68,7 @@ export const useSyncStore = create<SyncState & SyncActions>()((set, get) => ({
     if (current && current.jobId !== progress.jobId && isRunning(current) && !isRunning(progress)) return;
     set({
       current: progress,
-      ...(progress.state === 'done' ? { lastSync: { ...get().lastSync, [progress.scope]: Date.now() } } : {}),
+      ...(progress.state === 'done' ? { lastSync: { ...get().lastSync, [progress.scope]: now() } } : {}),
     });
   },
   listen: () => {

@@ -18,12 +18,13 @@ import { createSyncState } from './sync-state.ts';
 import type { Cache, CacheOptions } from './types.ts';
 import { createWatchReads } from './watch-reads.ts';
 import { createWatchWrites } from './watch-writes.ts';
+import { systemClock } from '@wld/clock';
 
 const DAY_MS = 86_400_000;
 
 export function createCache(db: Database.Database, path: string, options: CacheOptions = {}): Cache {
   const ctx = createContext(db, path, {
-    now: options.now ?? Date.now,
+    now: options.now ?? systemClock.now,
     apiCallsMaxRows: options.apiCallsMaxRows ?? 200_000,
     apiCallsMaxAgeMs: options.apiCallsMaxAgeMs ?? 30 * DAY_MS,
     searchDriveLimit: options.searchDriveLimit ?? 3000,

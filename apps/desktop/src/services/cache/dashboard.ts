@@ -2,6 +2,7 @@
 // summaries. Only lives that took place count (status 1 living, 2 ended); a live is placed on
 // the day and week of its start, in local time (utcOffsetSeconds). Completion by department is
 // per division (the top-level departments), where a chart across many lives stays readable.
+import { utcOffsetSeconds } from '../../shared/dates.ts';
 import type { CacheContext } from './context.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { LIVE_COLUMNS, LIVE_FROM, toLive, type LiveRow } from './live-rows.ts';
@@ -14,7 +15,6 @@ const WEEK = 7 * DAY;
 const MAX_FILLED_DAYS = 3 * 366;
 const HELD = '(1, 2)';
 
-const localOffset = () => -new Date().getTimezoneOffset() * 60;
 const hours = (seconds: number) => seconds / 3600;
 
 /** Start (unix s) of the local day holding `t`. */
@@ -67,7 +67,7 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
 
   function statsOverview(query: StatsOverviewQuery): StatsOverviewResult {
     summaries.refreshDirty();
-    const offset = query.utcOffsetSeconds ?? localOffset();
+    const offset = query.utcOffsetSeconds ?? utcOffsetSeconds(query.from * 1000);
     const where = [`l.status IN ${HELD}`, 'l.living_start BETWEEN :from AND :to'];
     const params: Record<string, unknown> = { from: query.from, to: query.to };
     if (query.anchorUserid) {

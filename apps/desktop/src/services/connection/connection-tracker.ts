@@ -2,6 +2,7 @@
 // Offline starts a probe with exponential backoff; a successful probe (or connection.reconnect)
 // brings the state back online and calls onReconnected (which starts a refresh).
 import type { ConnectionState, ServiceError } from '../../shared/models.ts';
+import { systemClock } from '@wld/clock';
 
 export type ConnectionName = ConnectionState['state'];
 
@@ -33,7 +34,7 @@ export interface ConnectionTracker {
 export const DEFAULT_PROBE_BACKOFF = { initialMs: 5_000, maxMs: 5 * 60_000 };
 
 export function createConnectionTracker(options: ConnectionTrackerOptions): ConnectionTracker {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const backoff = options.backoff ?? DEFAULT_PROBE_BACKOFF;
   let state: ConnectionState = { state: 'connecting', asOf: options.asOf(), since: now(), lastError: null };
   let delay = backoff.initialMs;

@@ -2,6 +2,7 @@
 import { MESSAGE_LIMITS, fitUtf8Bytes, utf8Bytes } from '@wld/wecom-core/rules';
 import type { MessageBody } from '../../shared/models.ts';
 import { t, type Language } from '../i18n.ts';
+import { formatTimeSpanForPeople } from '../../shared/dates.ts';
 
 /** Textcards need a link; WeCom opens lives from its own client, so the card points at WeCom. */
 export const LIVE_CARD_URL = 'https://work.weixin.qq.com/';
@@ -16,13 +17,9 @@ export interface LiveFacts {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** e.g. "2024/6/1 周六 14:00–15:00" in the user's language and this machine's time zone. */
+/** e.g. "2024/6/1 周六 14:00–15:00 (UTC+08:00)" in the user's language and this machine's time zone. */
 export function formatLiveTime(live: Pick<LiveFacts, 'livingStart' | 'livingDuration'>, language: Language): string {
-  const start = new Date(live.livingStart * 1000);
-  const end = new Date((live.livingStart + live.livingDuration) * 1000);
-  const day = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' }).format(start);
-  const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hour12: false });
-  return `${day} ${time.format(start)}–${time.format(end)}`;
+  return formatTimeSpanForPeople(live.livingStart * 1000, (live.livingStart + live.livingDuration) * 1000, language);
 }
 
 export function invitationCard(live: LiveFacts, language: Language): Extract<MessageBody, { msgtype: 'textcard' }> {

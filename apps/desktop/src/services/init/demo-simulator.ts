@@ -1,5 +1,5 @@
-// The Demo profile's WeCom: the embedded simulator over a fixed seed, on the real clock so that
-// some lives are on now. Its secrets never touch the keychain.
+// The Demo profile's WeCom: the embedded simulator over a fixed seed, on the services' clock so that
+// some lives are on now (and WLD_FAKE_NOW moves both together). Its secrets never touch the keychain.
 import { startSimulator, type SimServer, type SimSize } from '@wld/wecom-sim';
 
 export const DEMO_SEED = 20_240_601;
@@ -11,6 +11,6 @@ export interface DemoOptions {
   size?: SimSize;
 }
 
-export function startDemoSimulator(options: DemoOptions = {}): Promise<SimServer> {
-  return startSimulator({ seed: options.seed ?? DEMO_SEED, size: { ...DEMO_SIZE, ...options.size }, now: Date.now });
+export function startDemoSimulator(options: DemoOptions, now: () => number): Promise<SimServer> {
+  return startSimulator({ seed: options.seed ?? DEMO_SEED, size: { ...DEMO_SIZE, ...options.size }, now });
 }

@@ -4,6 +4,7 @@
 import type { WeComClient } from '@wld/wecom-core';
 import type { EventPayload } from '../../shared/contract.ts';
 import type { Cache } from '../cache/index.ts';
+import { systemClock } from '@wld/clock';
 
 export interface LiveMonitorOptions {
   cache: () => Cache;
@@ -33,7 +34,7 @@ export const DEFAULT_MONITOR_INTERVAL_MS = 15_000;
 const KNOWN_STATUSES = new Set([0, 1, 2, 3, 4]);
 
 export function createLiveMonitor(options: LiveMonitorOptions): LiveMonitor {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const intervalMs = options.intervalMs ?? DEFAULT_MONITOR_INTERVAL_MS;
   const horizon = options.horizonSeconds ?? 3600;
   let timer: ReturnType<typeof setInterval> | null = null;

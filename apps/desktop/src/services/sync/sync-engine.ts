@@ -9,6 +9,7 @@ import { syncLives } from './lives-sync.ts';
 import { syncOrg } from './org-sync.ts';
 import { DEFAULT_SYNC_TUNING, type SyncRun, type SyncTuning } from './sync-run.ts';
 import { syncWatch } from './watch-sync.ts';
+import { systemClock } from '@wld/clock';
 
 export type SyncScope = SyncProgress['scope'];
 type SyncPart = Exclude<SyncScope, 'all'>;
@@ -54,7 +55,7 @@ export interface SyncEngine {
 const PART_LABEL: Record<SyncPart, TextKey> = { org: 'sync.org', lives: 'sync.lives', watch: 'sync.watch' };
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? systemClock.now;
   const tuning: SyncTuning = { ...DEFAULT_SYNC_TUNING, ...deps.tuning };
   const jobs = new Map<string, { job: SyncJob; controller: AbortController; state: SyncProgress }>();
   const locks = new Map<SyncPart, Promise<void>>();

@@ -36,6 +36,7 @@ export function buildProfileClient(
   settings: Settings,
   secrets: ProfileSecrets,
   target: ClientTarget,
+  now?: () => number,
 ): WeComClient | null {
   const first = profile.apps[0];
   if (!first || !secrets.apps.has(first.name)) return null;
@@ -50,7 +51,8 @@ export function buildProfileClient(
     ...networkConfig(settings.network, target.baseUrl),
   };
   if (secrets.contacts) config.contactsSecret = secrets.contacts;
-  return createWeComClient(config);
+  // the services' clock drives token expiry and quota windows too
+  return createWeComClient(config, now ? { now } : {});
 }
 
 /** A throwaway client for connection.test: one app, inline secret, few retries. */
@@ -58,13 +60,17 @@ export function buildTestClient(
   input: { corpId: string; agentId: number; secret: string; baseUrl?: string | undefined },
   settings: Settings,
   fallbackBaseUrl: string | undefined,
+  now?: () => number,
 ): WeComClient {
-  return createWeComClient({
-    corpId: input.corpId,
-    apps: [{ name: 'connection-test', agentId: input.agentId, secret: input.secret }],
-    language: settings.language,
-    ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl),
-    maxRetries: Math.min(settings.network.maxRetries, 1),
-    cache: { enabled: false },
-  });
+  return createWeComClient(
+    {
+      corpId: input.corpId,
+      apps: [{ name: 'connection-test', agentId: input.agentId, secret: input.secret }],
+      language: settings.language,
+      ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl),
+      maxRetries: Math.min(settings.network.maxRetries, 1),
+      cache: { enabled: false },
+    },
+    now ? { now } : {},
+  );
 }

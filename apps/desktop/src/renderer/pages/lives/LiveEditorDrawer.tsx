@@ -1,6 +1,7 @@
 // The create/modify drawer: loads the live (and its audience) when modifying, asks before throwing away
 // typed values, and reports the result (including invitations that did not arrive).
 import { useRef } from 'react';
+import dayjs from 'dayjs';
 import { App, Drawer, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
@@ -10,14 +11,16 @@ import { LiveForm, liveToFormValues } from './LiveForm.tsx';
 import type { LiveFormResult } from './LiveForm.tsx';
 import { SendResultList, hasSendProblems } from './SendResultList.tsx';
 
-export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kind: LiveFormResult['kind']) => void }) {
+export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kind: LiveFormResult['kind'], startMs: number | null) => void }) {
   const { t } = useTranslation('lives');
   const { modal, message, notification } = App.useApp();
   const editor = useLivesStore((s) => s.editor);
   const close = useLivesStore((s) => s.closeEditor);
   const dirty = useRef(false);
   const livingid = editor?.livingid ?? null;
-  const existing = useServiceQuery('lives.get', { livingid: livingid ?? '-' }, { enabled: livingid !== null });
+  // Always re-read when the drawer opens: editing starts from the live as the cache has it now
+  // (a save updates that row), never from an answer kept from an earlier opening.
+  const existing = useServiceQuery('lives.get', { livingid: livingid ?? '-' }, { enabled: livingid !== null, keepPrevious: false });
 
   const requestClose = () => {
     if (!dirty.current) {
@@ -46,10 +49,10 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kin
       if (invitation && hasSendProblems(invitation)) {
         notification.warning({ title: t('result.inviteProblems'), description: <SendResultList result={invitation} />, duration: 0 });
       }
-      onSaved?.(result.output.livingid, 'created');
+      onSaved?.(result.output.livingid, 'created', result.startMs);
     } else {
       void message.success(t('result.modified'));
-      onSaved?.(result.output.live.livingid, 'modified');
+      onSaved?.(result.output.live.livingid, 'modified', result.output.live.livingStart * 1000);
     }
   };
 
@@ -72,7 +75,13 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kin
         <LiveForm
           key={livingid ?? 'new'}
           live={live}
-          initialValues={live ? liveToFormValues(live, existing.data?.audience ?? null) : undefined}
+          initialValues={
+            live
+              ? liveToFormValues(live, existing.data?.audience ?? null)
+              : editor.startMs !== undefined
+                ? { start: dayjs(editor.startMs) }
+                : undefined
+          }
           knownUserLabels={live ? { [live.anchorUserid]: live.anchorName ?? live.anchorUserid } : undefined}
           onDone={onDone}
           onCancel={requestClose}

@@ -36,6 +36,7 @@ beforeEach(() => {
   fakeApi.handle('org.departments', () => ({ ...fresh, departments: [] }));
   fakeApi.handle('tags.list', () => ({ ...fresh, tags: [] }));
   fakeApi.handle('users.search', () => ({ ...fresh, total: 0, rows: [] }));
+  fakeApi.handle('lives.list', () => ({ ...fresh, lives: [] }));
   useConnectionStore.setState({ state: 'online', servicesState: null });
 });
 
@@ -102,7 +103,11 @@ describe('LiveForm submit', () => {
       notifyAudience: false,
     });
     expect((call?.input as { livingStart: number }).livingStart).toBe(dayjs().add(1, 'day').startOf('hour').unix());
-    expect(onDone.mock.calls[0]?.[0]).toEqual({ kind: 'created', output: { livingid: 'lv_new', invitation: null } });
+    expect(onDone.mock.calls[0]?.[0]).toEqual({
+      kind: 'created',
+      output: { livingid: 'lv_new', invitation: null },
+      startMs: dayjs().add(1, 'day').startOf('hour').valueOf(),
+    });
   });
 
   it('keeps what the user typed and shows the services sentence when WeCom refuses', async () => {
@@ -126,6 +131,43 @@ describe('LiveForm submit', () => {
     expect(onDone).not.toHaveBeenCalled();
     await user.click(within(alert).getByRole('button', { name: '详情' }));
     expect(screen.getByTestId('error-details')).toHaveTextContent('errmsg: no privilege');
+  });
+
+  it('Enter in a field does not submit; a double click sends one create', async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => {};
+    fakeApi.handle('lives.create', () => new Promise((resolve) => (release = () => resolve({ livingid: 'lv_once', invitation: null }))));
+    const { onDone, theme } = renderForm();
+    await user.type(theme, '安全生产{Enter}');
+    await user.click(screen.getByTestId('live-duration'));
+    await user.keyboard('{Enter}');
+    expect(fakeApi.callsOf('lives.list')).toHaveLength(0);
+    expect(fakeApi.callsOf('lives.create')).toHaveLength(0);
+
+    await user.dblClick(screen.getByTestId('live-submit'));
+    await waitFor(() => expect(fakeApi.callsOf('lives.create')).toHaveLength(1));
+    release();
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(fakeApi.callsOf('lives.create')).toHaveLength(1);
+  });
+
+  it('asks before creating a live that repeats one within the hour, and creates nothing when declined', async () => {
+    const user = userEvent.setup();
+    const start = dayjs().add(1, 'day').startOf('hour');
+    fakeApi.handle('lives.list', () => ({
+      ...fresh,
+      lives: [{ livingid: 'lv_same', theme: '信息安全意识', anchorUserid: 'ZhangSan', livingStart: start.unix() + 1800, status: 0 } as never],
+    }));
+    fakeApi.handle('lives.create', () => ({ livingid: 'x', invitation: null }));
+    const { onDone, theme } = renderForm();
+    await user.type(theme, '信息安全意识');
+    await user.click(screen.getByTestId('live-submit'));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('已有一场相同的直播');
+    await user.click(within(dialog).getByRole('button', { name: /取\s*消/ }));
+    await waitFor(() => expect(screen.getByTestId('live-submit')).not.toBeDisabled());
+    expect(fakeApi.callsOf('lives.create')).toHaveLength(0);
+    expect(onDone).not.toHaveBeenCalled();
   });
 
   it('does not submit an invalid theme', async () => {

@@ -1,7 +1,7 @@
 // Create or modify a live. WeCom's limits are checked as the user types; the services' error (if any)
 // shows above the buttons and the typed values stay. Writes are disabled offline, with the reason.
-import { useState } from 'react';
-import { Alert, Button, Checkbox, DatePicker, Divider, Flex, Form, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Alert, App, Button, Checkbox, DatePicker, Divider, Flex, Form, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -12,8 +12,10 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { toServiceError } from '../../errors.ts';
-import { liveTypeLabel } from '../../format.ts';
+import { formatUnixDateTime, liveTypeLabel } from '../../format.ts';
+import { findDuplicate, preventEnterSubmit } from './liveFormGuards.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
+import { now as clockNow } from '@wld/clock';
 import { AudiencePicker } from './AudiencePicker.tsx';
 import {
   descriptionRule,
@@ -22,6 +24,7 @@ import {
   measureDescription,
   measureTheme,
   MIN_DURATION_MINUTES,
+  nextStartAfter,
   REMIND_CHOICES,
   startRule,
   themeRule,
@@ -41,7 +44,7 @@ export interface LiveFormValues {
 }
 
 export type LiveFormResult =
-  | { kind: 'created'; output: MethodOutput<'lives.create'> }
+  | { kind: 'created'; output: MethodOutput<'lives.create'>; startMs: number }
   | { kind: 'modified'; output: MethodOutput<'lives.modify'> };
 
 export interface LiveFormProps {
@@ -58,14 +61,11 @@ export interface LiveFormProps {
 
 const TYPES: Live['type'][] = [0, 1, 2, 3, 4];
 
-export function emptyLiveFormValues(now: number = Date.now()): LiveFormValues {
-  // Next full half hour, at least 10 minutes away.
-  const start = dayjs(now).add(10, 'minute');
-  const rounded = start.minute() <= 30 ? start.minute(30) : start.add(1, 'hour').minute(0);
+export function emptyLiveFormValues(nowMs: number = clockNow(), startMs: number = nextStartAfter(nowMs)): LiveFormValues {
   return {
     anchorUserid: null,
     theme: '',
-    start: rounded.second(0).millisecond(0),
+    start: dayjs(startMs),
     durationMinutes: 60,
     type: 0,
     description: '',
@@ -92,9 +92,9 @@ export function liveToFormValues(live: Live, audience: LiveFormValues['audience'
 const audienceOrNull = (a: LiveFormValues['audience']) =>
   a.departmentIds.length + a.userids.length + a.tagIds.length === 0 ? null : a;
 
-export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
+/** The fields a create and a modify both send, in WeCom's units (seconds). */
+function liveFields(v: LiveFormValues) {
   return {
-    anchorUserid: v.anchorUserid ?? '',
     theme: v.theme.trim(),
     livingStart: v.start ? v.start.unix() : 0,
     livingDuration: (v.durationMinutes ?? 0) * 60,
@@ -102,21 +102,16 @@ export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
     description: v.description,
     remindTime: v.remindTime,
     audience: audienceOrNull(v.audience),
-    notifyAudience: v.notifyAudience && audienceOrNull(v.audience) !== null,
   };
 }
 
+export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
+  const fields = liveFields(v);
+  return { anchorUserid: v.anchorUserid ?? '', ...fields, notifyAudience: v.notifyAudience && fields.audience !== null };
+}
+
 export function toModifyInput(livingid: string, v: LiveFormValues): MethodInput<'lives.modify'> {
-  return {
-    livingid,
-    theme: v.theme.trim(),
-    livingStart: v.start ? v.start.unix() : 0,
-    livingDuration: (v.durationMinutes ?? 0) * 60,
-    type: v.type,
-    description: v.description,
-    remindTime: v.remindTime,
-    audience: audienceOrNull(v.audience),
-  };
+  return { livingid, ...liveFields(v) };
 }
 
 function TextCounter({ m, testId }: { m: TextMeasure; testId: string }) {
@@ -161,6 +156,9 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
   const [form] = Form.useForm<LiveFormValues>();
   const online = useOnlineAction();
   const [submitting, setSubmitting] = useState(false);
+  // A second click (or Enter) before React re-renders must not send the write again.
+  const inFlight = useRef(false);
+  const { modal } = App.useApp();
   const [error, setError] = useState<ServiceError | null>(null);
   const editing = live !== undefined;
   const locked = editing && live.status !== 0;
@@ -173,15 +171,36 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
     },
   });
 
+  const confirmDuplicate = (duplicate: Live) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: t('form.duplicateTitle'),
+        content: t('form.duplicateBody', { theme: duplicate.theme, start: formatUnixDateTime(duplicate.livingStart) }),
+        okText: t('form.duplicateOk'),
+        cancelText: tc('actions.cancel'),
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
   const submit = async (values: LiveFormValues) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSubmitting(true);
     setError(null);
     try {
-      if (editing) onDone({ kind: 'modified', output: await api.call('lives.modify', toModifyInput(live.livingid, values)) });
-      else onDone({ kind: 'created', output: await api.call('lives.create', toCreateInput(values)) });
+      if (editing) {
+        onDone({ kind: 'modified', output: await api.call('lives.modify', toModifyInput(live.livingid, values)) });
+        return;
+      }
+      const input = toCreateInput(values);
+      const duplicate = await findDuplicate(input);
+      if (duplicate && !(await confirmDuplicate(duplicate))) return;
+      onDone({ kind: 'created', output: await api.call('lives.create', input), startMs: input.livingStart * 1000 });
     } catch (e) {
       setError(toServiceError(e));
     } finally {
+      inFlight.current = false;
       setSubmitting(false);
     }
   };
@@ -196,6 +215,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
       requiredMark
       initialValues={{ ...emptyLiveFormValues(), ...initialValues }}
       onFinish={(values) => void submit(values)}
+      onKeyDown={preventEnterSubmit}
       onValuesChange={() => onDirtyChange?.(form.isFieldsTouched())}
       disabled={submitting}
       data-testid="live-form"
@@ -236,7 +256,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
           <DatePicker
             showTime={{ format: 'HH:mm', minuteStep: 5 }}
             format="YYYY-MM-DD HH:mm"
-            disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+            disabledDate={(d) => d.isBefore(dayjs(clockNow()).startOf('day'))}
             style={{ width: '100%' }}
             data-testid="live-start"
           />

@@ -26,6 +26,7 @@ export default function LivesPage() {
   const cursor = useLivesStore((s) => s.cursor);
   const setView = useLivesStore((s) => s.setView);
   const openCreate = useLivesStore((s) => s.openCreate);
+  const setCursor = useLivesStore((s) => s.setCursor);
   const list = useServiceQuery('lives.list', livesListInput(filters, view, cursor), { topics: ['lives'] });
   const lives = list.data?.lives ?? [];
 
@@ -54,7 +55,7 @@ export default function LivesPage() {
               ]}
               data-testid="lives-view"
             />
-            <OnlineButton type="primary" icon={<PlusOutlined />} onClick={openCreate} data-testid="create-live">
+            <OnlineButton type="primary" icon={<PlusOutlined />} onClick={() => openCreate()} data-testid="create-live">
               {t('new')}
             </OnlineButton>
           </>
@@ -67,7 +68,9 @@ export default function LivesPage() {
       {view === 'month' ? <LivesMonth lives={lives} /> : null}
       {view === 'week' ? <LivesWeek lives={lives} /> : null}
       <LiveEditorDrawer
-        onSaved={(livingid, kind) => {
+        onSaved={(livingid, kind, startMs) => {
+          // the calendars move to the saved live's day, so it is always reachable from them
+          if (startMs !== null) setCursor(startMs);
           if (kind === 'created') void navigate(`/lives/${encodeURIComponent(livingid)}`);
         }}
       />

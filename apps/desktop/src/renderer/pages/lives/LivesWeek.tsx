@@ -1,4 +1,5 @@
-// A simple week grid: seven columns (Monday first), each day's lives by start time.
+// A simple week grid: seven columns (from the language's first day of the week), each day's lives by
+// start time; an empty day offers to create a live there.
 import { Button, Card, Flex, Space, Typography, theme } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -8,6 +9,8 @@ import { LiveStatusTag } from '../../components/LiveStatusTag.tsx';
 import { formatDuration, formatTime } from '../../format.ts';
 import { useLivesStore, weekStart } from '../../stores/lives.ts';
 import { dayKey, livesByDay } from './livesByDay.ts';
+import { now } from '@wld/clock';
+import { CreateOnDayButton } from './CreateOnDay.tsx';
 
 export function LivesWeek({ lives }: { lives: Live[] }) {
   const { t } = useTranslation('lives');
@@ -18,14 +21,14 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
   const start = weekStart(cursor);
   const days = Array.from({ length: 7 }, (_, i) => start.add(i, 'day'));
   const byDay = livesByDay(lives);
-  const today = dayKey(Date.now());
+  const today = dayKey(now());
 
   return (
     <div data-testid="lives-week">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
         <Space>
           <Button icon={<LeftOutlined />} aria-label={t('week.prev')} onClick={() => shiftWeek(-1)} data-testid="week-prev" />
-          <Button onClick={() => setCursor(Date.now())}>{t('week.today')}</Button>
+          <Button onClick={() => setCursor(now())}>{t('week.today')}</Button>
           <Button icon={<RightOutlined />} aria-label={t('week.next')} onClick={() => shiftWeek(1)} data-testid="week-next" />
         </Space>
         <Typography.Text strong data-testid="week-range">
@@ -54,9 +57,12 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
               </Typography.Text>
               <Flex vertical gap={6} style={{ marginTop: 8 }}>
                 {list.length === 0 ? (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('week.empty')}
-                  </Typography.Text>
+                  <>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('week.empty')}
+                    </Typography.Text>
+                    <CreateOnDayButton day={day} />
+                  </>
                 ) : (
                   list.map((live) => (
                     <Card key={live.livingid} size="small" styles={{ body: { padding: 6 } }} data-testid={`week-live-${live.livingid}`}>

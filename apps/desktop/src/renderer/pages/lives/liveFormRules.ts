@@ -3,6 +3,8 @@
 // in the future. Each check returns an i18n key (namespace `lives`) with its values, or null.
 import { LIVE_LIMITS } from '../../../shared/contract.ts';
 import { LIVING_LIMITS, charCount, utf8Bytes } from '@wld/wecom-core/rules';
+import { now as clockNow } from '@wld/clock';
+import dayjs from 'dayjs';
 
 export interface RuleError {
   key: string;
@@ -56,8 +58,15 @@ export function durationRule(minutes: number | null | undefined): RuleError | nu
   return null;
 }
 
+/** The default start of a new live: the next full half hour at least 10 minutes after `nowMs`. */
+export function nextStartAfter(nowMs: number): number {
+  const start = dayjs(nowMs).add(10, 'minute');
+  const rounded = start.minute() <= 30 ? start.minute(30) : start.add(1, 'hour').minute(0);
+  return rounded.second(0).millisecond(0).valueOf();
+}
+
 /** `startMs` and `nowMs` in epoch milliseconds. */
-export function startRule(startMs: number | null | undefined, nowMs: number = Date.now()): RuleError | null {
+export function startRule(startMs: number | null | undefined, nowMs: number = clockNow()): RuleError | null {
   if (startMs === null || startMs === undefined) return { key: 'form.startRequired', values: {} };
   if (startMs <= nowMs) return { key: 'form.startInPast', values: {} };
   return null;

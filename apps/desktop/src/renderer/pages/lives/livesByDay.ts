@@ -1,8 +1,8 @@
 // Groups lives by local calendar day ('YYYY-MM-DD'), each day sorted by start time.
-import dayjs from 'dayjs';
+import { dayKey } from '../../../shared/dates.ts';
 import type { Live } from '../../../shared/models.ts';
 
-export const dayKey = (ms: number): string => dayjs(ms).format('YYYY-MM-DD');
+export { dayKey };
 
 export function livesByDay(lives: Live[]): Map<string, Live[]> {
   const days = new Map<string, Live[]>();

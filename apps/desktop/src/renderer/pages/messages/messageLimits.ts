@@ -4,6 +4,7 @@ import { MEDIA_ID_LIFETIME_MS, MEDIA_LIMITS, MEDIA_MIN_BYTES, MESSAGE_LIMITS, ch
 import { messageBodySchema } from '../../../shared/models.ts';
 import type { MessageBody, Recipients } from '../../../shared/models.ts';
 import type { ComposerDraft } from '../../stores/messages.ts';
+import { now as clockNow } from '@wld/clock';
 
 
 export type DraftField = 'text' | 'markdown' | 'title' | 'description' | 'url' | 'btntxt' | 'image' | 'file' | 'recipients';
@@ -15,7 +16,7 @@ export interface DraftIssue {
   values?: Record<string, number | string>;
 }
 
-export function draftIssues(draft: ComposerDraft, now: number = Date.now()): DraftIssue[] {
+export function draftIssues(draft: ComposerDraft, now: number = clockNow()): DraftIssue[] {
   const issues: DraftIssue[] = [];
   const bytesOver = (field: DraftField, value: string, max: number, requiredKey: string) => {
     if (value.trim() === '') issues.push({ field, key: requiredKey });
@@ -55,7 +56,7 @@ export function recipientIssues(recipients: Recipients): DraftIssue[] {
 }
 
 /** The body to send, or null while the draft has issues. */
-export function draftToBody(draft: ComposerDraft, now: number = Date.now()): MessageBody | null {
+export function draftToBody(draft: ComposerDraft, now: number = clockNow()): MessageBody | null {
   if (draftIssues(draft, now).length > 0) return null;
   let candidate: unknown;
   switch (draft.msgtype) {

@@ -6,6 +6,7 @@ import { appCredentialSchema, profileSchema } from '../../../shared/settings.ts'
 import type { Profile } from '../../../shared/settings.ts';
 import { CONTACTS_SECRET_APP } from '../../stores/settings.ts';
 import type { ProfileSubmission } from '../../stores/settings.ts';
+import { now as clockNow } from '@wld/clock';
 
 export type Environment = Profile['environment'];
 
@@ -107,7 +108,7 @@ export function validateProfileForm(values: ProfileFormValues, ctx: ValidationCo
 }
 
 /** A profile id from the name: ASCII slug when there is one, else a short unique id. */
-export function makeProfileId(name: string, taken: ReadonlySet<string>, now: number = Date.now()): string {
+export function makeProfileId(name: string, taken: ReadonlySet<string>, now: number = clockNow()): string {
   const slug = name
     .toLowerCase()
     .normalize('NFKD')

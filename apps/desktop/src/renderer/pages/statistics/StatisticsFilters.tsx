@@ -11,6 +11,7 @@ import type { LiveType, RangePreset } from '../../stores/statistics.ts';
 import { buildDepartmentTree } from '../org/departmentTree.ts';
 import type { DepartmentNode } from '../org/departmentTree.ts';
 import { AnchorSelect } from './AnchorSelect.tsx';
+import { now as clockNow } from '@wld/clock';
 
 const PRESETS: readonly RangePreset[] = [7, 30, 90];
 
@@ -58,7 +59,7 @@ export function StatisticsFilters({ departments }: { departments: readonly Depar
         value={[dayjs.unix(filters.from), dayjs.unix(filters.to)]}
         presets={presets}
         allowClear={false}
-        disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+        disabledDate={(d) => d.isAfter(dayjs(clockNow()).endOf('day'))}
         onChange={(range) => {
           const [from, to] = range ?? [];
           if (from && to) setRange(from.startOf('day').unix(), to.endOf('day').unix());

@@ -1,0 +1,65 @@
+// Creating a live on a day picked in the calendar: the form opens with its start on that day (today:
+// the next free half hour; a later day: 09:00). Past days cannot take a new live.
+import { App, Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { now } from '@wld/clock';
+import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
+import { useLivesStore } from '../../stores/lives.ts';
+import { nextStartAfter } from './liveFormRules.ts';
+
+const WORKDAY_START_HOUR = 9;
+
+/** The start a live created on `day` gets, or null when the day has passed. */
+export function startOnDay(day: Dayjs, nowMs: number): number | null {
+  const today = dayjs(nowMs).startOf('day');
+  const target = day.startOf('day');
+  if (target.isBefore(today)) return null;
+  if (target.isSame(today)) return nextStartAfter(nowMs);
+  return target.hour(WORKDAY_START_HOUR).valueOf();
+}
+
+/** Asks "create a live on <day>?" and opens the form there. */
+export function useCreateOnDay(): (day: Dayjs) => void {
+  const { t } = useTranslation('lives');
+  const { modal, message } = App.useApp();
+  const openCreate = useLivesStore((s) => s.openCreate);
+  const online = useOnlineAction();
+  return (day) => {
+    const start = startOnDay(day, now());
+    if (start === null) {
+      void message.info(t('month.pastDay'));
+      return;
+    }
+    if (online.disabled) {
+      void message.warning(online.reason ?? '');
+      return;
+    }
+    modal.confirm({
+      title: t('month.createHereTitle', { date: day.format('YYYY-MM-DD') }),
+      content: t('month.createHereBody', { time: dayjs(start).format('YYYY-MM-DD HH:mm') }),
+      okText: t('month.createHereOk'),
+      onOk: () => openCreate(start),
+    });
+  };
+}
+
+export function CreateOnDayButton({ day }: { day: Dayjs }) {
+  const { t } = useTranslation('lives');
+  const createOnDay = useCreateOnDay();
+  if (startOnDay(day, now()) === null) return null;
+  return (
+    <Button
+      size="small"
+      type="dashed"
+      icon={<PlusOutlined />}
+      onClick={() => createOnDay(day)}
+      aria-label={t('month.createHere')}
+      data-testid={`create-on-${day.format('YYYY-MM-DD')}`}
+    >
+      {t('month.createHere')}
+    </Button>
+  );
+}

@@ -1,0 +1,38 @@
+// Guards around submitting the live form: Enter inside a field never submits it, and a new live
+// that repeats an existing one (same anchor and theme, starting within an hour) is asked about first.
+import type { KeyboardEvent } from 'react';
+import type { MethodInput } from '../../../shared/contract.ts';
+import type { Live } from '../../../shared/models.ts';
+import { api } from '../../api/client.ts';
+
+const DUPLICATE_WINDOW_S = 3600;
+
+/** Enter in a text field would submit the whole form (the browser's implicit submission). */
+export function preventEnterSubmit(event: KeyboardEvent<HTMLFormElement>): void {
+  if (event.key !== 'Enter') return;
+  const target = event.target as HTMLElement;
+  if (target instanceof HTMLInputElement) event.preventDefault();
+}
+
+/** True when `live` looks like the one about to be created. */
+export function isDuplicateOf(input: MethodInput<'lives.create'>, live: Live): boolean {
+  return (
+    live.status !== 4 &&
+    live.anchorUserid.toLowerCase() === input.anchorUserid.toLowerCase() &&
+    live.theme.trim() === input.theme.trim() &&
+    Math.abs(live.livingStart - input.livingStart) <= DUPLICATE_WINDOW_S
+  );
+}
+
+/** An existing live (from the cache) that the new one would repeat, if any. */
+export async function findDuplicate(input: MethodInput<'lives.create'>): Promise<Live | null> {
+  const { lives } = await api.call('lives.list', {
+    from: input.livingStart - DUPLICATE_WINDOW_S,
+    to: input.livingStart + DUPLICATE_WINDOW_S,
+    status: [],
+    anchorUserid: input.anchorUserid,
+    type: null,
+    query: '',
+  });
+  return lives.find((live) => isDuplicateOf(input, live)) ?? null;
+}
