@@ -2,6 +2,7 @@
 // few calls main answers itself (over ipcRenderer.invoke through the preload).
 // One entry per method: a zod input and output schema. Every input is validated on arrival.
 import { z } from 'zod';
+import { APPCHAT_LIMITS, CHATID_PATTERN } from '@wld/wecom-core/rules';
 import {
   appChatSchema,
   audienceSchema,
@@ -276,17 +277,17 @@ export const servicesContract = {
   'appchat.list': method(empty, z.object({ chats: z.array(appChatSchema) })),
   'appchat.create': method(
     z.object({
-      name: z.string().trim().min(1).max(50),
+      name: z.string().trim().min(1).max(APPCHAT_LIMITS.nameChars),
       owner: z.string().min(1).optional(),
-      userlist: z.array(z.string().min(1)).min(2).max(2000),
-      chatid: z.string().regex(/^[0-9a-zA-Z]{1,32}$/).optional(),
+      userlist: z.array(z.string().min(1)).min(APPCHAT_LIMITS.minMembers).max(APPCHAT_LIMITS.maxMembers),
+      chatid: z.string().regex(CHATID_PATTERN).optional(),
     }),
     z.object({ chat: appChatSchema }),
   ),
   'appchat.update': method(
     z.object({
-      chatid: z.string().regex(/^[0-9a-zA-Z]{1,32}$/),
-      name: z.string().trim().min(1).max(50).optional(),
+      chatid: z.string().regex(CHATID_PATTERN),
+      name: z.string().trim().min(1).max(APPCHAT_LIMITS.nameChars).optional(),
       owner: z.string().min(1).optional(),
       addUsers: z.array(z.string().min(1)).default([]),
       removeUsers: z.array(z.string().min(1)).default([]),
@@ -294,7 +295,7 @@ export const servicesContract = {
     z.object({ chat: appChatSchema }),
   ),
   'appchat.send': method(
-    z.object({ chatid: z.string().regex(/^[0-9a-zA-Z]{1,32}$/), body: messageBodySchema }),
+    z.object({ chatid: z.string().regex(CHATID_PATTERN), body: messageBodySchema }),
     ok,
   ),
 

@@ -1,5 +1,6 @@
 // Data shapes the renderer sees (camelCase, from the services' cache). zod schemas double as types.
 import { z } from 'zod';
+import { LIVING_LIMITS, MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 
 export const epochMs = z.number().int().nonnegative();
 export const unixSeconds = z.number().int().nonnegative();
@@ -81,9 +82,9 @@ export const liveSchema = z.object({
 export type Live = z.infer<typeof liveSchema>;
 
 export const audienceSchema = z.object({
-  userids: z.array(z.string()).max(1000),
-  departmentIds: z.array(z.number().int()).max(100),
-  tagIds: z.array(z.number().int()).max(100),
+  userids: z.array(z.string()).max(LIVING_LIMITS.userids),
+  departmentIds: z.array(z.number().int()).max(LIVING_LIMITS.departmentIds),
+  tagIds: z.array(z.number().int()).max(LIVING_LIMITS.tagIds),
 });
 export type Audience = z.infer<typeof audienceSchema>;
 
@@ -104,9 +105,9 @@ export const watchRowSchema = z.object({
 export type WatchRow = z.infer<typeof watchRowSchema>;
 
 export const recipientsSchema = z.object({
-  userids: z.array(z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/)).max(1000),
-  departmentIds: z.array(z.number().int().positive()).max(100),
-  tagIds: z.array(z.number().int().positive()).max(100),
+  userids: z.array(z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/)).max(MESSAGE_LIMITS.touser),
+  departmentIds: z.array(z.number().int().positive()).max(MESSAGE_LIMITS.toparty),
+  tagIds: z.array(z.number().int().positive()).max(MESSAGE_LIMITS.totag),
 });
 export type Recipients = z.infer<typeof recipientsSchema>;
 
