@@ -4,7 +4,8 @@
 //   main     → shared (+ @wld/wecom-core/rules); Electron only in the files listed in ELECTRON_FILES,
 //              so the browser host's imports of main's plain files cannot pull Electron in
 //   preload  → shared + Electron
-//   migrations import nothing from the live app (frozen); wecom-core's rules import nothing at all.
+//   migrations import nothing from the live app (frozen); wecom-core imports neither the app nor the
+//   simulator, and its rules (@wld/wecom-core/rules) import nothing at all.
 const MAIN = 'apps/desktop/src/main';
 const rule = 'no-restricted-imports';
 const tsRule = '@typescript-eslint/no-restricted-imports';
@@ -108,6 +109,12 @@ export const layering = [
         },
       ],
     },
+  },
+  {
+    name: 'layering/wecom-core',
+    files: ['packages/wecom-core/src/**/*.ts'],
+    ignores: ['packages/wecom-core/src/rules/**'],
+    rules: { [rule]: ['error', { paths: [sim], patterns: [{ group: ['@wld/wecom-sim/*', '**/apps/**'], message: 'wecom-core stands alone.' }] }] },
   },
   {
     name: 'layering/wecom-core-rules',
