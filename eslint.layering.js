@@ -13,6 +13,7 @@ const tsRule = '@typescript-eslint/no-restricted-imports';
 /** Main's files that must import Electron (or electron-store / electron-log) at run time. */
 const ELECTRON_FILES = [
   'app-context.ts',
+  'app-identity.ts',
   'app-lifecycle.ts',
   'app-menu.ts',
   'app-protocol.ts',
@@ -21,9 +22,12 @@ const ELECTRON_FILES = [
   'main-handlers.ts',
   'paths.ts',
   'port-broker.ts',
+  'safe-storage.ts',
   'security.ts',
   'services-host.ts',
   'settings-electron-store.ts',
+  'startup-failure.ts',
+  'system-proxy.ts',
   'windows.ts',
 ];
 

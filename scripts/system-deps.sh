@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the build and tests need: libsecret (keytar), a keyring daemon and D-Bus
-# (keychain tests), Chromium (browser tests), CJK fonts (screenshots of 中文 screens).
+# (keychain tests), Chromium (browser tests), CJK fonts (screenshots of 中文 screens),
+# openssl (the corporate-network test makes its own CA).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v gnome-keyring-daemon >/dev/null 2>&1 || need+=(gnome-keyring)
 command -v dbus-run-session >/dev/null 2>&1 || need+=(dbus)
 dpkg -s libsecret-1-dev >/dev/null 2>&1 || need+=(libsecret-1-dev)

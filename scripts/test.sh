@@ -9,6 +9,8 @@ pnpm install --frozen-lockfile
 pnpm typecheck
 pnpm lint
 pnpm build
+# Native modules this machine's package would ship: platform, arch, glibc (every target: scripts/package.sh).
+pnpm --filter @wld/desktop audit:native --target "$(node -p 'process.platform + "-" + process.arch')"
 bash scripts/with-keyring.sh pnpm test
 # Time is an input: the browser tests again with "now" pinned (simulator, services and page) at
 # awkward instants in China time: a Sunday 23:50 (the week ends in ten minutes) and the last day of

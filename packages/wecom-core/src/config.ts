@@ -87,6 +87,11 @@ export const weComConfigSchema = z
     baseUrl: httpUrl.default(DEFAULT_BASE_URL).transform((url) => url.replace(/\/+$/, '')),
     gatewayHeaders: z.record(z.string().min(1), z.string()).default({}),
     proxyUrl: httpUrl.optional(),
+    /**
+     * Trusted root certificates (PEM) for HTTPS to WeCom and to an HTTPS proxy, in place of Node's
+     * default list: e.g. the bundled roots plus the OS store, so a TLS-inspecting proxy's CA works.
+     */
+    ca: z.array(z.string().min(1)).min(1).optional(),
     timeoutMs: positiveInt.default(30_000),
     maxRetries: z.number().int().min(0).max(10).default(3),
     /** Base of the exponential backoff. */

@@ -21,6 +21,8 @@ import { originOf } from './origin.ts';
 import { PortBroker } from './port-broker.ts';
 import { RestartPolicy } from './restart-policy.ts';
 import type { RestartPolicyOptions } from './restart-policy.ts';
+import { answerCrypt } from './safe-storage.ts';
+import { resolveSystemProxy, WECOM_API_URL } from './system-proxy.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { ServicesHost } from './services-host.ts';
 import type { CrashInfo } from './services-host.ts';
@@ -74,6 +76,10 @@ export class AppContext {
   private initPosted = false;
   private revealMain: (() => void) | null = null;
   private unregisterIpc: (() => void) | null = null;
+  private shuttingDown: Promise<void> | null = null;
+  /** The OS proxy for WeCom's host (null: direct); sent with `init` and again when it changes. */
+  private systemProxy: string | null = null;
+  private proxyTarget: string | null = null;
 
   constructor(options: AppContextOptions) {
     this.options = options;
@@ -146,6 +152,19 @@ export class AppContext {
     this.currentPhase = 'launching';
     this.launcher = this.windows.add(createLauncherWindow(this.windowOptions()), 'launcher');
     this.services.start();
+    void this.refreshSystemProxy();
+  }
+
+  /** Resolves the OS proxy for the base URL in Settings (or WeCom's); tells the services when it changed. */
+  async refreshSystemProxy(): Promise<void> {
+    const target = this.settings.get().network.baseUrl || WECOM_API_URL;
+    if (target === this.proxyTarget) return;
+    this.proxyTarget = target;
+    const proxy = await resolveSystemProxy(target, this.log);
+    if (this.proxyTarget !== target || proxy === this.systemProxy) return;
+    this.systemProxy = proxy;
+    this.log.info(`system proxy for ${target}: ${proxy ?? 'direct'}`);
+    if (this.initPosted) this.services.post({ type: 'systemProxy', url: proxy });
   }
 
   /** A second instance was started: bring ours to the front instead. */
@@ -163,12 +182,17 @@ export class AppContext {
     if (this.currentPhase === 'running' && !this.mainWindow) this.openMainWindow();
   }
 
-  /** Before quitting: let the services close their database. */
-  async shutdown(): Promise<void> {
-    if (this.currentPhase === 'quitting') return;
-    this.currentPhase = 'quitting';
-    await this.services.stop(this.options.shutdownTimeoutMs ?? 3_000);
-    this.unregisterIpc?.();
+  /**
+   * Before quitting: let the services close their database. Every call returns the same shutdown,
+   * so a second quit while the services are closing waits for it instead of cutting it short.
+   */
+  shutdown(): Promise<void> {
+    this.shuttingDown ??= (async () => {
+      this.currentPhase = 'quitting';
+      await this.services.stop(this.options.shutdownTimeoutMs ?? 3_000);
+      this.unregisterIpc?.();
+    })();
+    return this.shuttingDown;
   }
 
   // ─── services ───────────────────────────────────────────────────────────
@@ -192,6 +216,10 @@ export class AppContext {
         break;
       case 'initFailed':
         this.onInitFailed(message);
+        break;
+      case 'crypt':
+        // Answered at once; the services are 'ready' whenever they can ask.
+        this.services.post(answerCrypt(message));
         break;
       case 'log':
         break;
@@ -217,6 +245,7 @@ export class AppContext {
       profile,
       settings: this.settings.get(),
       appVersion,
+      systemProxy: this.systemProxy,
     });
   }
 
@@ -394,6 +423,7 @@ export class AppContext {
       return;
     }
     if (this.initPosted) this.services.post({ type: 'settings', settings: change.settings, profile });
+    void this.refreshSystemProxy();
   }
 
   private windowOptions() {

@@ -11,10 +11,12 @@ export function wireAppLifecycle(context: AppContext, log: AppLog): void {
     if (process.platform !== 'darwin' || context.phase === 'launching') app.quit();
   });
   let cleanedUp = false;
+  let cleaning: Promise<void> | null = null;
   app.on('before-quit', (event) => {
     if (cleanedUp) return;
+    // Every quit asked before the services are down waits for the one shutdown under way.
     event.preventDefault();
-    void context
+    cleaning ??= context
       .shutdown()
       .catch((error: unknown) => log.error('shutdown failed:', error))
       .finally(() => {

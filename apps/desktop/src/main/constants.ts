@@ -1,5 +1,7 @@
 // Names and fixed values of the main process.
 export const PRODUCT_NAME = 'WeCom Live Desk';
+/** electron-builder.yml's appId; on Windows also the AppUserModelID. */
+export const APP_ID = 'com.wecom-live-desk.desktop';
 
 /** Pages are served from app://wld/… (a standard, secure scheme: real origin, fetch, CSP). */
 export const APP_SCHEME = 'app';

@@ -7,6 +7,7 @@ import type { MainToServices, ServicesToMain } from '../shared/host-protocol.ts'
 import { SERVICES_NAME } from './constants.ts';
 import type { AppLog, LogLevel } from './logger.ts';
 import { RestartPolicy } from './restart-policy.ts';
+import { LineSplitter } from './line-splitter.ts';
 import type { RestartDecision } from './restart-policy.ts';
 import { systemClock } from '@wld/clock';
 
@@ -42,6 +43,7 @@ export class ServicesHost {
   private readyTimer: ReturnType<typeof setTimeout> | null = null;
   /** Children we asked to exit: their exit is not a crash. */
   private readonly leaving = new Map<UtilityProcess, () => void>();
+  private stopping: Promise<void> | null = null;
 
   constructor(options: ServicesHostOptions) {
     this.options = options;
@@ -76,13 +78,24 @@ export class ServicesHost {
     return true;
   }
 
-  /** Asks the services to shut down; kills them after `timeoutMs`. */
-  async stop(timeoutMs = 3_000): Promise<void> {
+  /**
+   * Asks the services to shut down; kills them after `timeoutMs`. A stop while one is under way
+   * returns that one: the caller waits until the process is really gone.
+   */
+  stop(timeoutMs = 3_000): Promise<void> {
     this.clearTimers();
     const child = this.child;
+    if (!child) return this.stopping ?? Promise.resolve();
     this.child = null;
     this.currentPhase = 'stopped';
-    if (!child) return;
+    const stopping = this.stopChild(child, timeoutMs).finally(() => {
+      if (this.stopping === stopping) this.stopping = null;
+    });
+    this.stopping = stopping;
+    return stopping;
+  }
+
+  private async stopChild(child: UtilityProcess, timeoutMs: number): Promise<void> {
     const exited = new Promise<void>((resolve) => this.leaving.set(child, resolve));
     try {
       child.postMessage({ type: 'shutdown' } satisfies MainToServices);
@@ -125,8 +138,17 @@ export class ServicesHost {
     child.on('error', (type: string, location: string) =>
       this.options.log.error(`services ${type} at ${location}`),
     );
-    child.stdout?.on('data', (chunk: Buffer) => this.printed(chunk, 'info'));
-    child.stderr?.on('data', (chunk: Buffer) => this.printed(chunk, 'warn'));
+    // Whole lines only, and what is still buffered when the process goes is logged too.
+    const stdout = new LineSplitter((line) => this.options.servicesLog('info', line));
+    const stderr = new LineSplitter((line) => this.options.servicesLog('warn', line));
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.on('end', () => stdout.flush());
+    child.stderr?.on('end', () => stderr.flush());
+    child.once('exit', () => {
+      stdout.flush();
+      stderr.flush();
+    });
     const readyTimeoutMs = this.options.readyTimeoutMs ?? 30_000;
     this.readyTimer = setTimeout(() => {
       if (this.child === child && this.currentPhase === 'starting') {
@@ -134,12 +156,6 @@ export class ServicesHost {
         child.kill();
       }
     }, readyTimeoutMs);
-  }
-
-  private printed(chunk: Buffer, level: LogLevel): void {
-    for (const line of chunk.toString('utf8').split(/\r?\n/)) {
-      if (line.trim() !== '') this.options.servicesLog(level, line);
-    }
   }
 
   private onChildMessage(child: UtilityProcess, data: unknown): void {

@@ -1,4 +1,5 @@
 // What request handlers may use. The runtime implements it; handlers stay thin and testable.
+import type { NetworkEnvironment } from './wecom/network-environment.ts';
 import type { WeComClient } from '@wld/wecom-core';
 import type { EventPayload, ServicesEvent } from '../shared/contract.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
@@ -43,5 +44,7 @@ export interface ServicesContext {
   reloadCredentials(): Promise<void>;
   /** Base URL the Demo's embedded simulator listens on (connection.test fallback); null otherwise. */
   simulatorUrl(): string | null;
+  /** The OS proxy (from main) and trusted certificates every new WeCom client uses. */
+  networkEnvironment(): NetworkEnvironment;
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
 }

@@ -19,6 +19,10 @@ const texts = {
     en: 'WeCom cannot be reached and there is no cached data yet',
   },
   'init.cacheFailed': { zh: '无法打开本地缓存', en: 'The local cache could not be opened' },
+  'init.nativeModule': {
+    zh: '应用的原生模块无法在此系统上加载，安装包与本机系统不匹配，请安装适用于本机的安装包',
+    en: 'A native module of the app cannot load on this system: the installed package was made for another one; install the package for this system',
+  },
   'offline.write': {
     zh: '当前离线：无法连接企业微信，未做任何更改',
     en: 'Offline: WeCom cannot be reached, nothing was changed',

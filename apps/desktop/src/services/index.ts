@@ -2,6 +2,7 @@
 // A thin adapter: Electron's parentPort and MessagePortMain → the host-agnostic runtime.
 // Never imports electron: the same runtime runs under plain Node (node-host.ts).
 import { fromElectronPort, type ElectronPortLike } from '../shared/rpc-ports.ts';
+import { exitWhenFlushed } from './exit-flushed.ts';
 import { startServicesRuntime } from './runtime.ts';
 
 interface ParentPortLike {
@@ -19,7 +20,7 @@ startServicesRuntime(
     post: (message) => parentPort.postMessage(message),
     onMessage: (handler) => parentPort.on('message', (event) => handler(event.data, (event.ports ?? []).map(fromElectronPort))),
   },
-  { onShutdown: () => process.exit(0) },
+  { onShutdown: () => exitWhenFlushed(0), encryptedFileFallback: true },
 );
 
 process.on('unhandledRejection', (reason) => {

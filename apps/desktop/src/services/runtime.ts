@@ -91,7 +91,20 @@ export function startServicesRuntime(
           break;
         }
         detachWindow(message.windowId);
-        windows.set(message.windowId, { endpoint, detach: core.server.attach(endpoint) });
+        const windowId = message.windowId;
+        const detachServer = core.server.attach(endpoint);
+        // The window's end closed (window gone, page crashed): forget it without waiting for main.
+        const offClose =
+          endpoint.onClose?.(() => {
+            if (windows.get(windowId)?.endpoint === endpoint) detachWindow(windowId);
+          }) ?? (() => {});
+        windows.set(windowId, {
+          endpoint,
+          detach: () => {
+            offClose();
+            detachServer();
+          },
+        });
         break;
       }
       case 'disconnect':
@@ -104,6 +117,14 @@ export function startServicesRuntime(
         break;
       case 'shutdown':
         void shutdown();
+        break;
+      case 'systemProxy':
+        void core.setSystemProxy(message.url).catch((error: unknown) =>
+          host.post({ type: 'log', level: 'warn', message: `applying the system proxy failed: ${String(error)}` }),
+        );
+        break;
+      case 'cryptResult':
+        core.crypt.settle(message);
         break;
     }
   });

@@ -14,12 +14,15 @@ import { createHandlers } from './handlers/index.ts';
 import { t, type Language } from './i18n.ts';
 import { startDemoSimulator, type DemoOptions } from './init/demo-simulator.ts';
 import { createLiveMonitor, type LiveMonitor } from './monitor/live-monitor.ts';
+import { encryptedFileFallback } from './secrets/encrypted-file-fallback.ts';
+import { createMainCrypt, type MainCrypt } from './secrets/main-crypt.ts';
 import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike, type SecretVault } from './secrets/secret-vault.ts';
 import { isStale } from './staleness.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
 import { buildProfileClient, type ProfileSecrets } from './wecom/client-factory.ts';
+import { systemEnvironment, type NetworkEnvironment } from './wecom/network-environment.ts';
 import { isNetworkFailure, isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
 import { systemClock } from '@wld/clock';
 
@@ -29,6 +32,11 @@ export interface ServicesRuntimeOptions {
   loadKeytar?: () => Promise<KeytarLike>;
   /** Secrets by keychain account `${profileId}/${app}` (tests and the browser harness). */
   presetSecrets?: Record<string, string>;
+  /**
+   * Where keytar cannot load: keep secrets in userData/secrets.enc.json, encrypted by main's
+   * safeStorage (Electron only: main answers `crypt` requests). Off under the Node host.
+   */
+  encryptedFileFallback?: boolean;
   demo?: DemoOptions;
   monitorIntervalMs?: number;
   probeBackoff?: { initialMs: number; maxMs: number };
@@ -47,6 +55,8 @@ const PART_TOPICS: Record<DataScope, Topic[]> = {
 
 export interface ServicesCore {
   readonly context: ServicesContext;
+  /** Answers from main to the vault's safeStorage requests. */
+  readonly crypt: MainCrypt;
   readonly server: RpcServer;
   readonly sync: SyncEngine;
   readonly connection: ConnectionTracker;
@@ -54,6 +64,8 @@ export interface ServicesCore {
   readonly initMessage: InitMessage | null;
   configure(message: InitMessage): void;
   updateSettings(settings: Settings, profile: Profile | null): Promise<void>;
+  /** Main resolved the OS proxy again (start-up, another base URL): new clients use it. */
+  setSystemProxy(url: string | null): Promise<void>;
   /** Opens the cache (migrations run); idempotent. */
   openCache(): Cache;
   cacheOrNull(): Cache | null;
@@ -86,10 +98,13 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => post({ type: 'log', level, message: redactSecrets(message) });
   const mapError = (error: unknown): ServiceError => toServiceError(error, language());
 
+  const crypt = createMainCrypt(post);
+  let environment: NetworkEnvironment = systemEnvironment(null);
   const vault: SecretVault = createSecretVault({
     mode: options.keychain ?? 'system',
     ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
     ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
+    ...(options.encryptedFileFallback ? { fallback: encryptedFileFallback(() => init?.paths.userData ?? null, crypt) } : {}),
   });
 
   function requireCache(): Cache {
@@ -214,6 +229,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       await connection.reconnect();
     },
     simulatorUrl: () => sim?.url ?? null,
+    networkEnvironment: () => environment,
     log,
   };
 
@@ -234,6 +250,21 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     onError: (error, method) => log('error', `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
 
+  let loggedStore: string | null = null;
+  /** The log says where secrets are kept (and why not in the keychain) whenever that changes. */
+  async function logSecretStore(): Promise<void> {
+    const status = await vault.status();
+    const where =
+      status.store === 'keychain'
+        ? 'the system keychain'
+        : status.store === 'encrypted-file'
+          ? `the encrypted file ${status.location ?? ''} (keychain: ${status.reason ?? 'unavailable'})`
+          : `memory only, for this run (${status.reason ?? 'no secret store'})`;
+    if (where === loggedStore) return;
+    loggedStore = where;
+    log(status.store === 'memory' ? 'warn' : 'info', `secrets are kept in ${where}`);
+  }
+
   async function loadSecrets(): Promise<ProfileSecrets> {
     const secrets: ProfileSecrets = { apps: new Map(), contacts: null };
     if (!profile) return secrets;
@@ -244,6 +275,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       secrets.contacts = demo.contactsSecret;
       return secrets;
     }
+    await logSecretStore();
     for (const app of profile.apps) {
       const secret = await vault.get(profile.id, app.name);
       if (secret) secrets.apps.set(app.name, secret);
@@ -277,13 +309,14 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       // the Demo app's agentid is the simulator's
       demoProfile = { ...profile, apps: [{ name: profile.apps[0]?.name ?? demo.apps[0]!.name, agentId: demo.apps[0]!.agentId }] };
     }
-    client = buildProfileClient(demoProfile, settings, secrets, target, now);
+    client = buildProfileClient(demoProfile, settings, secrets, target, environment, now);
     if (client) apiLog = recordApiCalls(client, () => cache);
     return client;
   }
 
   return {
     context,
+    crypt,
     server,
     sync,
     connection,
@@ -295,6 +328,12 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       init = message;
       settings = message.settings;
       profile = message.profile;
+      environment = { ...environment, systemProxy: message.systemProxy ?? null };
+    },
+    async setSystemProxy(url) {
+      if (environment.systemProxy === url) return;
+      environment = { ...environment, systemProxy: url };
+      if (ready && cache && profile) await context.reloadCredentials();
     },
     async updateSettings(next, nextProfile) {
       const reconnect =

@@ -79,13 +79,19 @@ export const servicesContract = {
   // ─── secrets (keychain; write-only from the renderer's side) ───────────
   'secrets.set': method(
     z.object({ profileId: z.string().min(1), app: z.string().min(1), secret: z.string().min(1).max(256) }),
-    z.object({ ok: z.literal(true), storage: z.enum(['keychain', 'session']) }),
+    z.object({ ok: z.literal(true), storage: z.enum(['keychain', 'encrypted-file', 'session']) }),
   ),
   'secrets.status': method(
     z.object({ profileId: z.string().min(1) }),
     z.object({
+      /** Secrets survive a restart (the keychain, or the encrypted file). */
       keychainAvailable: z.boolean(),
+      /** Why the system keychain is not used; null when it is. */
       reason: z.string().nullable(),
+      /** Where secrets are kept: the keychain, an encrypted file (safeStorage), or memory only. */
+      store: z.enum(['keychain', 'encrypted-file', 'memory']),
+      /** The encrypted file's path, when that is the store. */
+      location: z.string().nullable(),
       apps: z.record(z.string(), z.boolean()),
     }),
   ),

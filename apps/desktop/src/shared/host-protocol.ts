@@ -16,6 +16,8 @@ export const initMessageSchema = z.object({
   profile: profileSchema.nullable(),
   settings: settingsSchema,
   appVersion: z.string(),
+  /** The OS proxy for WeCom's host as main resolved it (http(s)://host:port); null or absent: direct. */
+  systemProxy: z.string().nullable().optional(),
 });
 
 export const mainToServicesSchema = z.discriminatedUnion('type', [
@@ -27,6 +29,16 @@ export const mainToServicesSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('disconnect'), windowId: z.number().int() }),
   z.object({ type: z.literal('settings'), settings: settingsSchema, profile: profileSchema.nullable() }),
   z.object({ type: z.literal('shutdown') }),
+  /** The OS proxy changed (resolved again after start-up or for another base URL). */
+  z.object({ type: z.literal('systemProxy'), url: z.string().nullable() }),
+  /** Main's answer to a `crypt` request (safeStorage runs in main only). */
+  z.object({
+    type: z.literal('cryptResult'),
+    id: z.number().int(),
+    ok: z.boolean(),
+    data: z.string().optional(),
+    error: z.string().optional(),
+  }),
 ]);
 export type MainToServices = z.infer<typeof mainToServicesSchema>;
 export type InitMessage = z.infer<typeof initMessageSchema>;
@@ -57,6 +69,13 @@ export const servicesToMainSchema = z.discriminatedUnion('type', [
     message: z.string(),
     /** True when the cache holds data, so "Continue offline" makes sense. */
     canContinueOffline: z.boolean(),
+  }),
+  /** Asks main to encrypt (plain → base64) or decrypt (base64 → plain) with safeStorage. */
+  z.object({
+    type: z.literal('crypt'),
+    id: z.number().int(),
+    op: z.enum(['encrypt', 'decrypt']),
+    data: z.string().max(64 * 1024),
   }),
   z.object({
     type: z.literal('log'),

@@ -26,8 +26,9 @@ export interface DomPortLike {
 export interface ElectronPortLike {
   postMessage(data: unknown): void;
   on(event: 'message', listener: (event: MessageEventLike) => void): unknown;
-  off?(event: 'message', listener: (event: MessageEventLike) => void): unknown;
-  removeListener?(event: 'message', listener: (event: MessageEventLike) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  off?(event: 'message' | 'close', listener: (event: MessageEventLike) => void): unknown;
+  removeListener?(event: 'message' | 'close', listener: (event: MessageEventLike) => void): unknown;
   start(): void;
   close(): void;
 }
@@ -60,5 +61,13 @@ export function fromElectronPort(port: ElectronPortLike): MessageEndpoint {
       };
     },
     close: () => port.close(),
+    onClose(handler) {
+      const listener = () => handler();
+      port.on('close', listener);
+      return () => {
+        if (port.off) port.off('close', listener);
+        else port.removeListener?.('close', listener);
+      };
+    },
   };
 }

@@ -36,6 +36,8 @@ export interface MessageEndpoint {
   /** Registers a handler and returns a function that removes it. */
   onMessage(handler: (data: unknown) => void): () => void;
   close?(): void;
+  /** Registers a handler for the other end going away (Electron ports emit 'close'); returns its removal. */
+  onClose?(handler: () => void): () => void;
 }
 
 /** The error a call rejects with; handlers may throw it too, and it travels unchanged. */

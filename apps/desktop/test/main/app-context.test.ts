@@ -9,7 +9,7 @@ import {
   forked,
   lastServices,
   Menu,
-  resetFakeElectron,
+  readyFakeElectron,
   timeline,
 } from './fake-electron.ts';
 import { installAppMenu } from '../../src/main/app-menu.ts';
@@ -26,7 +26,7 @@ import {
   windowsOf,
 } from './helpers.ts';
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => readyFakeElectron());
 afterEach(() => disposeTestApps());
 
 describe('start-up', () => {
@@ -91,7 +91,9 @@ describe('start-up', () => {
     expect(launcher.destroyed).toBe(false);
     await expect(invokeFrom(main, 'window.ready')).resolves.toEqual({ ok: true, output: { ok: true } });
     expect(main.visible).toBe(true);
-    expect(launcher.destroyed).toBe(true);
+    // Closing is asynchronous, as in Electron: 'closed' follows on a later task.
+    expect(launcher.closing).toBe(true);
+    await vi.waitFor(() => expect(launcher.destroyed).toBe(true));
     expect(timeline.indexOf(`window:show #${main.id}`)).toBeLessThan(
       timeline.indexOf(`window:close #${launcher.id}`),
     );
@@ -113,6 +115,8 @@ describe('start-up', () => {
     expect(main.visible).toBe(false);
     vi.advanceTimersByTime(1);
     expect(main.visible).toBe(true);
+    expect(launcherWindow().closing).toBe(true);
+    vi.runOnlyPendingTimers();
     expect(launcherWindow().destroyed).toBe(true);
     expect(log.lines.some((l) => l.level === 'warn' && l.text.includes('did not report ready'))).toBe(true);
   });
@@ -185,11 +189,12 @@ describe('start-up', () => {
     expect(main.focused).toBe(true);
   });
 
-  it('closing the launcher during start-up quits the app', () => {
+  it('closing the launcher during start-up quits the app', async () => {
     const { context } = createTestApp();
     context.start();
     launcherWindow().close();
-    expect(app.quitCalls).toBe(1);
+    expect(app.quitCalls).toBe(0); // 'closed' has not come yet
+    await vi.waitFor(() => expect(app.quitCalls).toBe(1));
   });
 
   it('before-quit waits for the services to shut down cleanly', async () => {

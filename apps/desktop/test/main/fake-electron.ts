@@ -2,19 +2,23 @@
 //   vi.mock('electron', () => import('./fake-electron.ts'))
 // and drive it: finish a page load, post a message from the services, make them exit…
 // Everything observable is recorded (`timeline`, the instances, what was sent), and
-// resetFakeElectron() starts each test from scratch.
+// resetFakeElectron() starts each test from scratch (not ready: `await app.whenReady()` or use
+// readyFakeElectron()).
+// Strict where Electron is: whenReady resolves on a later task and APIs that need a ready app throw
+// before it; quit() emits before-quit / will-quit / quit; a window closes asynchronously; ports emit
+// 'close' when their other end goes; posting to an exited process does nothing; contextBridge copies.
 import { EventEmitter } from 'node:events';
+import { copyAcrossBridge } from './fake-context-bridge.ts';
+import { fakeEvent, readiness, record, requireReady, timeline } from './fake-electron-core.ts';
+import { forked, MessageChannelMain, utilityProcess } from './fake-electron-processes.ts';
+import type { MessagePortMain } from './fake-electron-processes.ts';
 
-/** The order things happened in, across every fake: 'window:create launcher.html', 'fork', … */
-export const timeline: string[] = [];
-
-function record(entry: string): void {
-  timeline.push(entry);
-}
+export { fakeEvent, timeline } from './fake-electron-core.ts';
+export type { FakeEvent } from './fake-electron-core.ts';
+export { FakeUtilityProcess, forked, lastServices, MessageChannelMain, MessagePortMain, utilityProcess } from './fake-electron-processes.ts';
 
 let nextWindowId = 1;
 let nextContentsId = 100;
-let nextPid = 5000;
 
 // ─── webContents, frames, windows ─────────────────────────────────────────
 
@@ -87,6 +91,7 @@ export class BrowserWindow extends EventEmitter {
   focused = false;
 
   constructor(options: Record<string, unknown> = {}) {
+    requireReady('BrowserWindow');
     super();
     this.options = options;
     BrowserWindow.instances.push(this);
@@ -131,142 +136,35 @@ export class BrowserWindow extends EventEmitter {
     return this.destroyed;
   }
 
+  /** Like Electron: 'close' (preventable) now, then the window is destroyed and 'closed' follows on a later task. */
   close(): void {
+    if (this.destroyed || this.closing) return;
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.closing = true;
+    record(`window:close #${this.id}`);
+    setTimeout(() => this.destroy(), 0);
+  }
+
+  closing = false;
+
+  /** Closes at once, without 'close' (BrowserWindow.destroy). */
+  destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     this.visible = false;
     this.webContents.destroyed = true;
-    record(`window:close #${this.id}`);
-    this.emit('close');
+    record(`window:closed #${this.id}`);
+    for (const sent of this.webContents.posted) for (const port of sent.transfer) port.close();
     this.emit('closed');
+    if (!app.quitting && BrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed');
   }
 
   /** The page painted: Electron emits ready-to-show. */
   paint(): void {
     this.emit('ready-to-show');
   }
-}
-
-// ─── utility process and message ports ────────────────────────────────────
-
-export class MessagePortMain extends EventEmitter {
-  closed = false;
-  started = false;
-  readonly posted: unknown[] = [];
-  /** The other end of the channel: what is posted here arrives there (once it is started). */
-  other: MessagePortMain | null = null;
-  private readonly queued: unknown[] = [];
-
-  postMessage(message: unknown): void {
-    if (this.closed) return;
-    this.posted.push(message);
-    const other = this.other;
-    if (other) queueMicrotask(() => other.receive(structuredClone(message)));
-  }
-
-  start(): void {
-    this.started = true;
-    for (const message of this.queued.splice(0)) this.emit('message', { data: message, ports: [] });
-  }
-
-  close(): void {
-    this.closed = true;
-  }
-
-  private receive(message: unknown): void {
-    if (this.closed) return;
-    if (this.started) this.emit('message', { data: message, ports: [] });
-    else this.queued.push(message);
-  }
-}
-
-export class MessageChannelMain {
-  readonly port1 = new MessagePortMain();
-  readonly port2 = new MessagePortMain();
-
-  constructor() {
-    this.port1.other = this.port2;
-    this.port2.other = this.port1;
-  }
-}
-
-export class FakeUtilityProcess extends EventEmitter {
-  readonly pid = nextPid++;
-  readonly modulePath: string;
-  readonly args: string[];
-  readonly options: Record<string, unknown>;
-  readonly posted: Array<{
-    message: { type: string } & Record<string, unknown>;
-    transfer: MessagePortMain[];
-  }> = [];
-  readonly stdout = new EventEmitter();
-  readonly stderr = new EventEmitter();
-  killed = false;
-  exited = false;
-
-  constructor(modulePath: string, args: string[], options: Record<string, unknown>) {
-    super();
-    this.modulePath = modulePath;
-    this.args = args;
-    this.options = options;
-  }
-
-  /** Set by a test that runs a real services runtime behind this process. */
-  onPost: ((message: unknown, transfer: MessagePortMain[]) => void) | null = null;
-
-  postMessage(message: { type: string } & Record<string, unknown>, transfer: MessagePortMain[] = []): void {
-    if (this.exited) throw new Error('the process has exited');
-    this.posted.push({ message, transfer });
-    record(`services:post ${message.type}`);
-    this.onPost?.(structuredClone(message), transfer);
-  }
-
-  kill(): boolean {
-    this.killed = true;
-    // Like the real one: the exit event follows asynchronously.
-    queueMicrotask(() => this.exit(15));
-    return true;
-  }
-
-  /** The services say something to main. */
-  say(message: unknown): void {
-    this.emit('message', message);
-  }
-
-  exit(code: number): void {
-    if (this.exited) return;
-    this.exited = true;
-    record(`services:exit ${code}`);
-    this.emit('exit', code);
-  }
-
-  /** Messages of one type main posted. */
-  postedOf(
-    type: string,
-  ): Array<{ message: { type: string } & Record<string, unknown>; transfer: MessagePortMain[] }> {
-    return this.posted.filter((p) => p.message.type === type);
-  }
-}
-
-export const forked: FakeUtilityProcess[] = [];
-
-export const utilityProcess = {
-  /** Called with each new process (e.g. to run the real services runtime behind it). */
-  onFork: null as ((child: FakeUtilityProcess) => void) | null,
-  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
-    const child = new FakeUtilityProcess(modulePath, args, options);
-    forked.push(child);
-    record('fork');
-    utilityProcess.onFork?.(child);
-    return child;
-  },
-};
-
-/** The newest services process. */
-export function lastServices(): FakeUtilityProcess {
-  const child = forked.at(-1);
-  if (!child) throw new Error('no services process was forked');
-  return child;
 }
 
 // ─── ipcMain ──────────────────────────────────────────────────────────────
@@ -308,7 +206,17 @@ class FakeApp extends EventEmitter {
   name = 'WeCom Live Desk';
   isPackaged = false;
   quitCalls = 0;
+  /** Another instance holds the lock when false. */
   singleInstance = true;
+  lockHeld = false;
+  get ready(): boolean {
+    return readiness.ready;
+  }
+  /** quit() went through: before-quit and will-quit were not prevented. */
+  quitting = false;
+  exitCode: number | null = null;
+  appUserModelId: string | null = null;
+  private readyPromise: Promise<void> | null = null;
   readonly commandLine = {
     getSwitchValue: (name: string) => this.switches.get(name) ?? '',
     hasSwitch: (name: string) => this.switches.has(name),
@@ -337,21 +245,83 @@ class FakeApp extends EventEmitter {
     this.name = name;
   }
 
+  /** As Electron: before-quit, the windows close, will-quit, quit: each step can be prevented. */
   quit(): void {
     this.quitCalls += 1;
     record('app:quit');
+    if (this.quitting) return;
+    const beforeQuit = fakeEvent();
+    this.emit('before-quit', beforeQuit);
+    if (beforeQuit.defaultPrevented) return;
+    this.quitting = true;
+    for (const window of BrowserWindow.getAllWindows()) window.destroy();
+    const willQuit = fakeEvent();
+    this.emit('will-quit', willQuit);
+    if (willQuit.defaultPrevented) {
+      this.quitting = false;
+      return;
+    }
+    record('app:quitted');
+    this.emit('quit', fakeEvent(), 0);
+    this.lockHeld = false;
   }
 
-  exit(): void {
-    record('app:exit');
+  /** Ends at once: no quit events (Electron's app.exit). */
+  exit(code = 0): void {
+    record(`app:exit ${code}`);
+    this.exitCode = code;
+    this.lockHeld = false;
   }
 
   requestSingleInstanceLock(): boolean {
-    return this.singleInstance;
+    if (!this.singleInstance) return false;
+    this.lockHeld = true;
+    return true;
   }
 
+  releaseSingleInstanceLock(): void {
+    record('app:release-lock');
+    this.lockHeld = false;
+  }
+
+  hasSingleInstanceLock(): boolean {
+    return this.lockHeld;
+  }
+
+  isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Resolves on a later task, never in the same turn (as the real ready event). */
   whenReady(): Promise<void> {
-    return Promise.resolve();
+    this.readyPromise ??= new Promise<void>((resolve) =>
+      setTimeout(() => {
+        readiness.ready = true;
+        record('app:ready');
+        this.emit('ready');
+        resolve();
+      }, 0),
+    );
+    return this.readyPromise;
+  }
+
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
+
+  /** For resetFakeElectron. */
+  resetState(): void {
+    this.removeAllListeners();
+    this.quitCalls = 0;
+    this.isPackaged = false;
+    this.switches.clear();
+    this.singleInstance = true;
+    this.lockHeld = false;
+    readiness.ready = false;
+    this.quitting = false;
+    this.exitCode = null;
+    this.appUserModelId = null;
+    this.readyPromise = null;
   }
 
   enableSandbox(): void {}
@@ -394,6 +364,15 @@ class FakeSession {
     },
   };
 
+  /** What Chromium's proxy resolution answers (PAC syntax), per URL; 'DIRECT' by default. */
+  proxyFor: (url: string) => string = () => 'DIRECT';
+  readonly resolvedProxies: string[] = [];
+
+  resolveProxy(url: string): Promise<string> {
+    this.resolvedProxies.push(url);
+    return Promise.resolve(this.proxyFor(url));
+  }
+
   setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
     this.permissionRequestHandler = handler;
   }
@@ -403,7 +382,14 @@ class FakeSession {
   }
 }
 
-export const session = { defaultSession: new FakeSession() };
+let defaultSession = new FakeSession();
+
+export const session = {
+  get defaultSession(): FakeSession {
+    requireReady('session');
+    return defaultSession;
+  },
+};
 
 export const shell = {
   openedExternal: [] as string[],
@@ -430,6 +416,27 @@ export const dialog = {
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+/** Reversible, visibly not plain text; 'basic_text' or unavailable on demand. */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable(): boolean {
+    return app.ready && this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(plain: string): Buffer {
+    if (!this.isEncryptionAvailable()) throw new Error('Encryption is not available.');
+    return Buffer.concat([Buffer.from('v11'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]);
+  },
+  decryptString(cipher: Buffer): string {
+    if (!this.isEncryptionAvailable()) throw new Error('Encryption is not available.');
+    if (cipher.subarray(0, 3).toString() !== 'v11') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(cipher.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
+  },
+};
+
 export const Menu = {
   /** The last menu set: null for none, undefined when never set. */
   current: undefined as unknown,
@@ -441,10 +448,12 @@ export const Menu = {
   },
 };
 
+/** What the page sees: a copy (functions proxied, Errors reduced to their message), as Electron's bridge does. */
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown): void {
-    this.exposed.set(key, api);
+    if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object`);
+    this.exposed.set(key, copyAcrossBridge(api));
   },
 };
 
@@ -484,23 +493,28 @@ export function resetFakeElectron(): void {
   utilityProcess.onFork = null;
   ipcMain.handlers.clear();
   ipcMain.removeAllListeners();
-  app.removeAllListeners();
-  app.quitCalls = 0;
-  app.isPackaged = false;
-  app.switches.clear();
+  app.resetState();
   protocol.privileged.length = 0;
   protocol.handlers.clear();
-  session.defaultSession = new FakeSession();
+  defaultSession = new FakeSession();
   shell.openedExternal.length = 0;
   shell.openedPaths.length = 0;
   dialog.errors.length = 0;
   nativeTheme.shouldUseDarkColors = false;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   contextBridge.exposed.clear();
   Menu.current = undefined;
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoked.length = 0;
   ipcRenderer.sentToMain.length = 0;
   ipcRenderer.invokeHandler = () => null;
+}
+
+/** A fresh fake whose app is ready (what most main-process tests start from). */
+export async function readyFakeElectron(): Promise<void> {
+  resetFakeElectron();
+  await app.whenReady();
 }
 
 const electron = {
@@ -514,6 +528,7 @@ const electron = {
   shell,
   dialog,
   nativeTheme,
+  safeStorage,
   contextBridge,
   ipcRenderer,
   Menu,

@@ -6,10 +6,10 @@ import { mainContract } from '../../src/shared/contract.ts';
 import { IPC } from '../../src/shared/ipc-channels.ts';
 import { serviceErrorSchema } from '../../src/shared/models.ts';
 import { isMethodAllowed } from '../../src/main/ipc-router.ts';
-import { ipcMain, lastServices, resetFakeElectron, shell } from './fake-electron.ts';
+import { ipcMain, lastServices, readyFakeElectron, shell } from './fake-electron.ts';
 import { createTestApp, disposeTestApps, invokeFrom, launcherWindow, startToMainWindow } from './helpers.ts';
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => readyFakeElectron());
 afterEach(() => disposeTestApps());
 
 describe('IPC sender check', () => {

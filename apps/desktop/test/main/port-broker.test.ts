@@ -9,7 +9,7 @@ import {
   ipcMain,
   lastServices,
   MessagePortMain,
-  resetFakeElectron,
+  readyFakeElectron,
 } from './fake-electron.ts';
 import {
   createTestApp,
@@ -19,7 +19,7 @@ import {
   startToMainWindow,
 } from './helpers.ts';
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => readyFakeElectron());
 afterEach(() => disposeTestApps());
 
 function portsPostedTo(window: BrowserWindow) {
@@ -70,6 +70,7 @@ describe('port brokering', () => {
     const main = await startToMainWindow(test);
     requestPortFrom(main, 'nonce-0001');
     main.close();
+    await vi.waitFor(() => expect(main.destroyed).toBe(true));
     expect(
       lastServices()
         .postedOf('disconnect')

@@ -8,10 +8,10 @@ vi.mock('electron', () => import('./fake-electron.ts'));
 import { createAppProtocolHandler, resolveAppFile } from '../../src/main/app-protocol.ts';
 import { contentSecurityPolicy } from '../../src/main/csp.ts';
 import { isAllowedExternalUrl } from '../../src/main/external-links.ts';
-import { protocol, resetFakeElectron, session, shell } from './fake-electron.ts';
+import { protocol, readyFakeElectron, session, shell } from './fake-electron.ts';
 import { createTestApp, disposeTestApps, startToMainWindow } from './helpers.ts';
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => readyFakeElectron());
 afterEach(() => disposeTestApps());
 
 describe('external link allow-list', () => {

@@ -12,7 +12,7 @@ import { createRpcClient } from '../../src/shared/rpc.ts';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import { IPC } from '../../src/shared/ipc-channels.ts';
 import type { FakeUtilityProcess } from './fake-electron.ts';
-import { forked, resetFakeElectron, utilityProcess } from './fake-electron.ts';
+import { forked, readyFakeElectron, utilityProcess } from './fake-electron.ts';
 import type { BrowserWindow } from './fake-electron.ts';
 import {
   createTestApp,
@@ -70,8 +70,8 @@ async function portClient(main: BrowserWindow, nonce: string): Promise<RpcClient
   return client;
 }
 
-beforeEach(() => {
-  resetFakeElectron();
+beforeEach(async () => {
+  await readyFakeElectron();
   utilityProcess.onFork = runRealServices;
 });
 
@@ -102,7 +102,7 @@ describe('main with the real services runtime', () => {
     if (!main) throw new Error('no main window');
     await invokeFrom(main, 'window.ready');
     expect(main.visible).toBe(true);
-    expect(launcher.destroyed).toBe(true);
+    await vi.waitFor(() => expect(launcher.destroyed).toBe(true));
 
     const client = await portClient(main, 'nonce-integration-1');
     const state = await client.call('connection.state', {});
@@ -110,6 +110,25 @@ describe('main with the real services runtime', () => {
     const org = await client.call('org.departments', {});
     expect(org.departments.length).toBeGreaterThan(0);
     expect(org.asOf).not.toBeNull();
+  });
+
+  it('a window port that closes is detached by the services at once (ports detach on close)', async () => {
+    test = createTestApp({ overrides: { shutdownTimeoutMs: 10_000 } });
+    test.context.start();
+    await vi.waitFor(() => expect(windowsOf('index')).toHaveLength(1), { timeout: 60_000, interval: 50 });
+    const main = windowsOf('index')[0];
+    if (!main) throw new Error('no main window');
+    await invokeFrom(main, 'window.ready');
+    const client = await portClient(main, 'nonce-close-1');
+    await client.call('connection.state', {});
+    const runtime = runtimes[0];
+    if (!runtime) throw new Error('no services');
+    expect(runtime.core.server.endpointCount).toBe(1);
+    // The page's end goes (a crashed renderer): no `disconnect` from main, only the port's close.
+    const pagePort = main.webContents.posted.at(-1)?.transfer[0];
+    pagePort?.close();
+    await vi.waitFor(() => expect(runtime.core.server.endpointCount).toBe(0));
+    expect(forked[0]?.postedOf('disconnect')).toHaveLength(0);
   });
 
   it('after a crash the services restart, re-run init on the warm cache, and a new port works again', async () => {

@@ -10,10 +10,10 @@ import { electronStoreBackend } from '../../src/main/settings-electron-store.ts'
 import { SettingsStore, memoryBackend } from '../../src/main/settings-store.ts';
 import type { SettingsChange } from '../../src/main/settings-store.ts';
 import { DEMO_PROFILE, SETTINGS_VERSION, defaultSettings } from '../../src/shared/settings.ts';
-import { resetFakeElectron } from './fake-electron.ts';
+import { readyFakeElectron } from './fake-electron.ts';
 import { recordingLog } from './helpers.ts';
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => readyFakeElectron());
 
 const acme = {
   id: 'acme',

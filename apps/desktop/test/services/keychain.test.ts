@@ -69,7 +69,7 @@ describe('keychain fallback', () => {
         },
       }),
     });
-    expect(await vault.status()).toEqual({ available: false, reason: 'Cannot autolaunch D-Bus without X11 $DISPLAY' });
+    expect(await vault.status()).toEqual({ available: false, reason: 'Cannot autolaunch D-Bus without X11 $DISPLAY', store: 'memory', location: null });
     expect(await vault.set('p', 'app', 'v')).toBe('session');
     expect(await vault.get('p', 'app')).toBe('v');
     await vault.delete('p', 'app');
@@ -86,7 +86,7 @@ describe('keychain fallback', () => {
     });
     expect((await vault.status()).available).toBe(true);
     expect(await vault.set('p', 'app', 'v')).toBe('session');
-    expect(await vault.status()).toEqual({ available: false, reason: 'Cannot create an item in a locked collection' });
+    expect(await vault.status()).toEqual({ available: false, reason: 'Cannot create an item in a locked collection', store: 'memory', location: null });
     expect(await vault.get('p', 'app')).toBe('v');
   });
 
@@ -120,6 +120,8 @@ describe('keychain fallback', () => {
       expect(JSON.stringify(status)).not.toContain('memory-secret');
       // the log the services wrote to "main" never carries it either
       expect(JSON.stringify(services.messages)).not.toContain('memory-secret');
+      // and it says where secrets are kept, and why not in the keychain
+      expect(JSON.stringify(services.messages)).toContain('secrets are kept in memory only, for this run (keychain disabled for this run)');
       await client.call('secrets.delete', { profileId: 'corp-x', app: 'app-a' });
       expect((await client.call('secrets.status', { profileId: 'corp-x' })).apps['app-a']).toBe(false);
       client.close();

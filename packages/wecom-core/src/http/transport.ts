@@ -70,15 +70,16 @@ export class HttpTransport {
   private readonly dispatcher: Dispatcher;
   private readonly baseHeaders: Record<string, string>;
 
-  constructor(config: Pick<WeComConfig, 'baseUrl' | 'proxyUrl' | 'gatewayHeaders' | 'userAgent' | 'timeoutMs'>, connections = 64) {
+  constructor(config: Pick<WeComConfig, 'baseUrl' | 'proxyUrl' | 'ca' | 'gatewayHeaders' | 'userAgent' | 'timeoutMs'>, connections = 64) {
     const base = new URL(config.baseUrl);
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.viaProxy = config.proxyUrl !== undefined;
     const connectTimeout = Math.min(config.timeoutMs, MAX_CONNECT_TIMEOUT_MS);
-    const poolOptions = { connections, keepAliveTimeout: KEEP_ALIVE_MS, connect: { timeout: connectTimeout } };
+    const tls = { timeout: connectTimeout, ...(config.ca ? { ca: config.ca } : {}) };
+    const poolOptions = { connections, keepAliveTimeout: KEEP_ALIVE_MS, connect: tls };
     this.dispatcher = config.proxyUrl
-      ? new ProxyAgent({ uri: config.proxyUrl, connections, keepAliveTimeout: KEEP_ALIVE_MS, proxyTls: { timeout: connectTimeout }, requestTls: { timeout: connectTimeout } })
+      ? new ProxyAgent({ uri: config.proxyUrl, connections, keepAliveTimeout: KEEP_ALIVE_MS, proxyTls: tls, requestTls: tls })
       : new Agent(poolOptions);
     this.baseHeaders = {
       ...lowerCaseKeys(config.gatewayHeaders),

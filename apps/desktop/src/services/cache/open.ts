@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { createCache } from './cache.ts';
+import { isNativeLoadError, NativeModuleError } from '../native-module-error.ts';
 import { CacheCorruptError, CacheTooNewError } from './errors.ts';
 import { applyMigrations, LATEST_SCHEMA_VERSION, schemaVersion } from './migrate.ts';
 import type { Cache, CacheOptions } from './types.ts';
@@ -55,6 +56,8 @@ export function openCache(file: string, options: CacheOptions = {}): Cache {
   try {
     db = new Database(path);
   } catch (error) {
+    // better-sqlite3 loads its .node on first use: a binary for another system fails right here.
+    if (isNativeLoadError(error)) throw new NativeModuleError('better-sqlite3', error);
     throw new CacheCorruptError(path, error);
   }
   try {

@@ -19,7 +19,7 @@ export function connectionHandlers(ctx: ServicesContext): Pick<ServicesHandlers,
     'connection.test': async (input, { signal }) => {
       // The secret lives only in this throwaway client, closed before answering.
       const started = performance.now();
-      const client = buildTestClient(input, ctx.settings(), ctx.simulatorUrl() ?? undefined, ctx.now);
+      const client = buildTestClient(input, ctx.settings(), ctx.simulatorUrl() ?? undefined, ctx.networkEnvironment(), ctx.now);
       try {
         const result = await client.auth.testConnection({ signal });
         return { ok: true, latencyMs: Math.round(result.latencyMs), message: ctx.language() === 'zh-CN' ? '连接成功' : 'Connected' };

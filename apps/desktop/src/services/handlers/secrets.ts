@@ -24,7 +24,7 @@ export function secretsHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
           apps[name] = profile.kind === 'demo' ? true : (await ctx.vault.get(profile.id, name)) !== null;
         }
       }
-      return { keychainAvailable: status.available, reason: status.reason, apps };
+      return { keychainAvailable: status.available, reason: status.reason, store: status.store, location: status.location, apps };
     },
     'secrets.delete': async ({ profileId, app }) => {
       await ctx.vault.delete(profileId, app);

@@ -1,5 +1,6 @@
 // The init steps: cache → credentials → simulator (Demo) → connection → refresh, each posting
 // `progress`, then `initDone` (online, or offline on cached data) or `initFailed`.
+import { NativeModuleError } from '../native-module-error.ts';
 import type { InitStep, ServicesToMain } from '../../shared/host-protocol.ts';
 import type { SyncProgress } from '../../shared/models.ts';
 import { t, type TextKey } from '../i18n.ts';
@@ -59,7 +60,8 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
   try {
     cache = core.openCache();
   } catch (error) {
-    return finish({ type: 'initFailed', id: 'cache', message: `${t(language, 'init.cacheFailed')}: ${message(error)}`, canContinueOffline: false });
+    const what = error instanceof NativeModuleError ? 'init.nativeModule' : 'init.cacheFailed';
+    return finish({ type: 'initFailed', id: 'cache', message: `${t(language, what)}: ${message(error)}`, canContinueOffline: false });
   }
   const asOf = () => cache.newestFetchedAt();
   if (!profile || !credentials || !tested) {

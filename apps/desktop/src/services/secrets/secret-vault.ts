@@ -1,6 +1,7 @@
 // App secrets: the OS keychain through keytar, loaded lazily (a native module that needs D-Bus on
-// Linux). When no keyring can be reached (no D-Bus, locked collection, module missing) secrets are
-// kept in memory for this run only, and `status()` says why. Secrets never leave this module except
+// Linux). Where keytar cannot load or reach a keyring, an encrypted file (Electron's safeStorage,
+// through main) when the host has one; memory for this run only when neither works. `status()`
+// always says which store is used, where, and why the keychain is not. Secrets never leave this module except
 // to build the WeCom client.
 export const KEYCHAIN_SERVICE = 'WeCom Live Desk';
 /** The account suffix of the contacts-sync (通讯录同步) secret. */
@@ -12,11 +13,17 @@ export interface KeytarLike {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
-export type SecretStorage = 'keychain' | 'session';
+/** Where a secret went: the OS keychain, the safeStorage-encrypted file, or memory for this run. */
+export type SecretStorage = 'keychain' | 'encrypted-file' | 'session';
 
 export interface KeychainStatus {
+  /** Secrets survive a restart (keychain or encrypted file). */
   available: boolean;
+  /** Why the keychain is not used (null when it is). */
   reason: string | null;
+  store: 'keychain' | 'encrypted-file' | 'memory';
+  /** The encrypted file's path when that is the store; null otherwise. */
+  location: string | null;
 }
 
 export interface SecretVault {
@@ -26,11 +33,19 @@ export interface SecretVault {
   delete(profileId: string, app: string): Promise<void>;
 }
 
+/** Where secrets go when keytar cannot load or reach a keyring: an encrypted file (safeStorage). */
+export interface VaultFallback {
+  /** Resolves once the store is proven usable (an encrypt/decrypt round trip); rejects with why not. */
+  load: () => Promise<KeytarLike>;
+  location: () => string;
+}
+
 export interface SecretVaultOptions {
   /** 'memory' never touches the OS keychain (tests, or a user who turned it off). */
   mode?: 'system' | 'memory';
   /** Loads keytar; replaceable in tests. */
   loadKeytar?: () => Promise<KeytarLike>;
+  fallback?: VaultFallback;
   /** Secrets known up front, by account `${profileId}/${app}` (tests, the browser harness). */
   preset?: Record<string, string>;
 }
@@ -47,61 +62,91 @@ function describe(error: unknown): string {
   return text.split('\n')[0]?.slice(0, 300) ?? 'unknown error';
 }
 
+type BackendKind = 'keychain' | 'encrypted-file';
+
+interface Backend {
+  kind: BackendKind;
+  module: KeytarLike;
+}
+
 export function createSecretVault(options: SecretVaultOptions = {}): SecretVault {
   const session = new Map<string, string>(Object.entries(options.preset ?? {}));
-  let keytar: Promise<KeytarLike | null> | null = null;
-  let unavailableReason: string | null = options.mode === 'memory' ? 'keychain disabled for this run' : null;
+  /** Why each persistent store is out; a store that failed once is not tried again this run. */
+  const failed = new Map<BackendKind, string>();
+  if (options.mode === 'memory') failed.set('keychain', 'keychain disabled for this run');
+  if (!options.fallback) failed.set('encrypted-file', 'no encrypted-file store in this host');
+  let chosen: Promise<Backend | null> | null = null;
 
-  function markUnavailable(error: unknown) {
-    unavailableReason ??= describe(error);
+  async function tryKeychain(): Promise<Backend> {
+    const module = await (options.loadKeytar ?? importKeytar)();
+    // A read proves D-Bus and the Secret Service are there (no D-Bus fails here).
+    await module.getPassword(KEYCHAIN_SERVICE, '__probe__');
+    return { kind: 'keychain', module };
   }
 
-  /** The keytar module when the keyring answered; null otherwise (reason recorded). */
-  function backend(): Promise<KeytarLike | null> {
-    if (unavailableReason) return Promise.resolve(null);
-    keytar ??= (async () => {
+  async function choose(): Promise<Backend | null> {
+    const candidates: Array<[BackendKind, () => Promise<Backend>]> = [
+      ['keychain', tryKeychain],
+      ['encrypted-file', async () => ({ kind: 'encrypted-file', module: await options.fallback!.load() })],
+    ];
+    for (const [kind, attempt] of candidates) {
+      if (failed.has(kind)) continue;
       try {
-        const module = await (options.loadKeytar ?? importKeytar)();
-        // A read proves D-Bus and the Secret Service are there (no D-Bus fails here).
-        await module.getPassword(KEYCHAIN_SERVICE, '__probe__');
-        return module;
+        return await attempt();
       } catch (error) {
-        markUnavailable(error);
-        return null;
+        failed.set(kind, describe(error));
       }
-    })();
-    return keytar.then((module) => (unavailableReason ? null : module));
+    }
+    return null;
+  }
+
+  /** The store in use; null when only memory is left. */
+  function backend(): Promise<Backend | null> {
+    chosen ??= choose();
+    return chosen;
+  }
+
+  /** A store that worked stopped working (a locked collection, a missing key): try the next one. */
+  function lost(backend: Backend, error: unknown): void {
+    failed.set(backend.kind, describe(error));
+    chosen = null;
   }
 
   return {
     async status() {
-      await backend();
-      return { available: unavailableReason === null, reason: unavailableReason };
+      const current = await backend();
+      const keychainReason = failed.get('keychain') ?? null;
+      if (current?.kind === 'keychain') return { available: true, reason: null, store: 'keychain', location: null };
+      if (current?.kind === 'encrypted-file') {
+        return { available: true, reason: keychainReason, store: 'encrypted-file', location: options.fallback!.location() };
+      }
+      const fileReason = options.fallback ? failed.get('encrypted-file') : undefined;
+      const reason = [keychainReason, fileReason].filter(Boolean).join('; ') || 'no secret store';
+      return { available: false, reason, store: 'memory', location: null };
     },
     async get(profileId, app) {
       const account = accountOf(profileId, app);
       const kept = session.get(account);
       if (kept !== undefined) return kept;
-      const module = await backend();
-      if (!module) return null;
+      const current = await backend();
+      if (!current) return null;
       try {
-        return await module.getPassword(KEYCHAIN_SERVICE, account);
+        return await current.module.getPassword(KEYCHAIN_SERVICE, account);
       } catch (error) {
-        markUnavailable(error);
+        lost(current, error);
         return null;
       }
     },
     async set(profileId, app, secret) {
       const account = accountOf(profileId, app);
-      const module = await backend();
-      if (module) {
+      for (let current = await backend(); current; current = await backend()) {
         try {
-          await module.setPassword(KEYCHAIN_SERVICE, account, secret);
+          await current.module.setPassword(KEYCHAIN_SERVICE, account, secret);
           session.delete(account);
-          return 'keychain';
+          return current.kind;
         } catch (error) {
           // e.g. "Cannot create an item in a locked collection"
-          markUnavailable(error);
+          lost(current, error);
         }
       }
       session.set(account, secret);
@@ -110,12 +155,12 @@ export function createSecretVault(options: SecretVaultOptions = {}): SecretVault
     async delete(profileId, app) {
       const account = accountOf(profileId, app);
       session.delete(account);
-      const module = await backend();
-      if (!module) return;
+      const current = await backend();
+      if (!current) return;
       try {
-        await module.deletePassword(KEYCHAIN_SERVICE, account);
+        await current.module.deletePassword(KEYCHAIN_SERVICE, account);
       } catch (error) {
-        markUnavailable(error);
+        lost(current, error);
       }
     },
   };

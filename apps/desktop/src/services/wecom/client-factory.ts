@@ -2,6 +2,7 @@
 // Secrets pass through here into the client's memory and nowhere else.
 import { createWeComClient, type WeComClient, type WeComConfigInput } from '@wld/wecom-core';
 import type { NetworkSettings, Profile, Settings } from '../../shared/settings.ts';
+import { chooseProxy, type NetworkEnvironment } from './network-environment.ts';
 
 export interface ProfileSecrets {
   /** app name → secret, for the apps that have one */
@@ -15,9 +16,12 @@ export interface ClientTarget {
   baseUrl?: string;
 }
 
-function networkConfig(network: NetworkSettings, baseUrl: string | undefined) {
+const DIRECT: NetworkEnvironment = { systemProxy: null };
+
+function networkConfig(network: NetworkSettings, baseUrl: string | undefined, environment: NetworkEnvironment) {
+  const target = baseUrl || network.baseUrl || undefined;
   const config: Partial<WeComConfigInput> = {
-    baseUrl: baseUrl || network.baseUrl || undefined,
+    baseUrl: target,
     gatewayHeaders: network.gatewayHeaders,
     timeoutMs: network.timeoutMs,
     maxRetries: network.maxRetries,
@@ -25,7 +29,9 @@ function networkConfig(network: NetworkSettings, baseUrl: string | undefined) {
     // The app's cache is its SQLite file (staleness.ts); wecom-core's response cache stays off.
     cache: { enabled: false },
   };
-  if (network.proxyUrl) config.proxyUrl = network.proxyUrl;
+  const proxyUrl = chooseProxy(network.proxyUrl, environment, target ?? 'https://qyapi.weixin.qq.com');
+  if (proxyUrl) config.proxyUrl = proxyUrl;
+  if (environment.ca) config.ca = environment.ca;
   if (config.baseUrl === undefined) delete config.baseUrl;
   return config;
 }
@@ -36,6 +42,7 @@ export function buildProfileClient(
   settings: Settings,
   secrets: ProfileSecrets,
   target: ClientTarget,
+  environment: NetworkEnvironment = DIRECT,
   now?: () => number,
 ): WeComClient | null {
   const first = profile.apps[0];
@@ -48,7 +55,7 @@ export function buildProfileClient(
     apps,
     environment: profile.environment,
     language: settings.language,
-    ...networkConfig(settings.network, target.baseUrl),
+    ...networkConfig(settings.network, target.baseUrl, environment),
   };
   if (secrets.contacts) config.contactsSecret = secrets.contacts;
   // the services' clock drives token expiry and quota windows too
@@ -60,6 +67,7 @@ export function buildTestClient(
   input: { corpId: string; agentId: number; secret: string; baseUrl?: string | undefined },
   settings: Settings,
   fallbackBaseUrl: string | undefined,
+  environment: NetworkEnvironment = DIRECT,
   now?: () => number,
 ): WeComClient {
   return createWeComClient(
@@ -67,7 +75,7 @@ export function buildTestClient(
       corpId: input.corpId,
       apps: [{ name: 'connection-test', agentId: input.agentId, secret: input.secret }],
       language: settings.language,
-      ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl),
+      ...networkConfig(settings.network, input.baseUrl || fallbackBaseUrl, environment),
       maxRetries: Math.min(settings.network.maxRetries, 1),
       cache: { enabled: false },
     },

@@ -24,7 +24,7 @@ function renderForm(options: { profile?: Profile | null; secrets?: SecretsStatus
         open
         profile={options.profile ?? null}
         takenIds={new Set(['demo'])}
-        secretsStatus={options.secrets ?? { keychainAvailable: true, reason: null, apps: {} }}
+        secretsStatus={options.secrets ?? { keychainAvailable: true, reason: null, store: 'keychain', location: null, apps: {} }}
         onSubmit={useSettingsStore.getState().saveProfile}
         onClose={onClose}
       />
@@ -58,7 +58,7 @@ beforeEach(() => {
     return saved;
   });
   fakeApi.handle('secrets.set', () => ({ ok: true, storage: 'keychain' }));
-  fakeApi.handle('secrets.status', () => ({ keychainAvailable: true, reason: null, apps: { 'live-desk': true } }));
+  fakeApi.handle('secrets.status', () => ({ keychainAvailable: true, reason: null, store: 'keychain', location: null, apps: { 'live-desk': true } }));
 });
 
 describe('profile form validation', () => {
@@ -156,7 +156,7 @@ describe('saving a profile', () => {
       hasContactsSecret: false,
       environment: 'prod',
     };
-    const { onClose, secret } = renderForm({ profile, secrets: { keychainAvailable: true, reason: null, apps: { 'live-desk': true } } });
+    const { onClose, secret } = renderForm({ profile, secrets: { keychainAvailable: true, reason: null, store: 'keychain', location: null, apps: { 'live-desk': true } } });
     expect(secret).toHaveAttribute('placeholder', '已保存；留空表示不修改');
     await user.click(screen.getByTestId('profile-save'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
@@ -165,10 +165,28 @@ describe('saving a profile', () => {
   });
 
   it('says "session only" when the keychain is unavailable', () => {
-    renderForm({ secrets: { keychainAvailable: false, reason: 'Cannot autolaunch D-Bus', apps: {} } });
+    renderForm({ secrets: { keychainAvailable: false, reason: 'Cannot autolaunch D-Bus', store: 'memory', location: null, apps: {} } });
     const warning = screen.getByTestId('keychain-unavailable');
     expect(warning).toHaveTextContent('仅本次会话');
     expect(warning).toHaveTextContent('Cannot autolaunch D-Bus');
+    expect(screen.queryByTestId('secrets-encrypted-file')).toBeNull();
+  });
+
+  it('says where the secrets are kept when the keychain is out and the encrypted file is used', () => {
+    renderForm({
+      secrets: {
+        keychainAvailable: true,
+        reason: 'keytar.node: invalid ELF header',
+        store: 'encrypted-file',
+        location: 'C:\\Users\\me\\AppData\\Roaming\\WeCom Live Desk\\secrets.enc.json',
+        apps: {},
+      },
+    });
+    const note = screen.getByTestId('secrets-encrypted-file');
+    expect(note).toHaveTextContent('Secret 保存在加密文件中');
+    expect(note).toHaveTextContent('secrets.enc.json');
+    expect(note).toHaveTextContent('invalid ELF header');
+    expect(screen.queryByTestId('keychain-unavailable')).toBeNull();
   });
 });
 

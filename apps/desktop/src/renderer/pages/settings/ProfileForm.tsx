@@ -62,8 +62,9 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
     setSaving(true);
     try {
       const outcome = await onSubmit(toSubmission(values, id, profile));
-      const sessionOnly = Object.values(outcome.storage).includes('session');
-      if (sessionOnly) void message.warning(t('profiles.savedSessionOnly'));
+      const kept = Object.values(outcome.storage);
+      if (kept.includes('session')) void message.warning(t('profiles.savedSessionOnly'));
+      else if (kept.includes('encrypted-file')) void message.success(t('profiles.savedEncryptedFile'));
       else void message.success(t('profiles.saved'));
       onClose();
     } catch (e) {
@@ -126,6 +127,16 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
             data-testid="keychain-unavailable"
             title={t('secrets.sessionOnlyTitle')}
             description={t('secrets.sessionOnly', { reason: secretsStatus?.reason ?? '' })}
+          />
+        ) : null}
+        {secretsStatus?.store === 'encrypted-file' ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="secrets-encrypted-file"
+            title={t('secrets.encryptedFileTitle')}
+            description={t('secrets.encryptedFile', { location: secretsStatus.location ?? '', reason: secretsStatus.reason ?? '' })}
           />
         ) : null}
         <Form.Item name="name" label={t('profiles.name')} rules={[rule(['name'])]} required>

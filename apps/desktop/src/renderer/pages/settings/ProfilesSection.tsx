@@ -41,7 +41,7 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
   const keychainKnown = Object.values(secrets).find((s) => s !== undefined) ?? null;
   const editorSecrets = editor.profile
     ? (secrets[editor.profile.id] ?? null)
-    : keychainKnown && { keychainAvailable: keychainKnown.keychainAvailable, reason: keychainKnown.reason, apps: {} };
+    : keychainKnown && { keychainAvailable: keychainKnown.keychainAvailable, reason: keychainKnown.reason, store: keychainKnown.store, location: keychainKnown.location, apps: {} };
 
   const openEditor = (profile: Profile | null) => {
     if (profile) void loadSecretsStatus(profile.id);
