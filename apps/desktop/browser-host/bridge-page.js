@@ -4,7 +4,12 @@
   'use strict';
   var codec = window.wldWireCodec;
   var socketUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__wld/ws';
-  var socket = new WebSocket(socketUrl);
+  // The launch token the host served this page with: sent as a subprotocol (never in a URL), and
+  // taken out of the document so nothing later in the page can read it back.
+  var tokenTag = window.document.querySelector('meta[name="wld-host-token"]');
+  var token = tokenTag ? tokenTag.getAttribute('content') : '';
+  if (tokenTag) tokenTag.remove();
+  var socket = new WebSocket(socketUrl, ['wld.v1', 'wld-token.' + token]);
   var open = new Promise(function (resolve, reject) {
     socket.addEventListener('open', function () { resolve(); });
     socket.addEventListener('error', function () { reject(new Error('The app host is not reachable.')); });
@@ -42,6 +47,10 @@
     } else if (message.k === 'port-msg') {
       var port = ports.get(message.portId);
       if (port) port.postMessage(message.data);
+    } else if (message.k === 'refused') {
+      window.console.warn(message.error.message);
+      var refusedPort = message.portId && ports.get(message.portId);
+      if (refusedPort) { refusedPort.close(); ports.delete(message.portId); }
     } else if (message.k === 'port-close') {
       var closing = ports.get(message.portId);
       if (closing) { closing.close(); ports.delete(message.portId); }

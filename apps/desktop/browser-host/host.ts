@@ -7,19 +7,20 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { mainContract, type MainInput, type MainMethod } from '../src/shared/contract.ts';
+import type { CallerKind } from '../src/shared/method-access.ts';
 import type { ServicesToMain } from '../src/shared/host-protocol.ts';
-import type { MessageEndpoint } from '../src/shared/rpc.ts';
-import { DEMO_PROFILE, type Settings } from '../src/shared/settings.ts';
+import type { Settings } from '../src/shared/settings.ts';
 import { SettingsStore } from '../src/main/settings-store.ts';
-import { settingsPatchFrom } from '../src/main/settings-patch.ts';
-import { MainCallError, toCallFailure } from '../src/main/call-errors.ts';
 import type { AppLog } from '../src/main/logger.ts';
-import { isAllowedExternalUrl } from '../src/main/external-links.ts';
 import { startServicesInProcess, type InProcessServices } from '../src/services/node-host.ts';
 import type { ServicesRuntimeOptions } from '../src/services/services-core.ts';
 import { fileBackend } from './file-settings.ts';
 import { contentSecurityPolicy } from '../src/main/csp.ts';
+import { SOCKET_PROTOCOL, allowedHosts, createHostGuard, type HostGuard, type Refusal } from './host-guard.ts';
+import { createMainCalls } from './main-calls.ts';
+import { hostMainHandlers } from './host-main-handlers.ts';
+import { MAX_FRAME_BYTES } from './page-messages.ts';
+import { servePageSocket, type PagePort } from './page-socket.ts';
 
 // The codec is a classic script shared with the page; importing it defines globalThis.wldWireCodec.
 import './wire-codec.js';
@@ -49,12 +50,6 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-type HostMessage =
-  | { k: 'invoke'; id: number; method: string; input: unknown }
-  | { k: 'port-open'; portId: string }
-  | { k: 'port-msg'; portId: string; data: unknown }
-  | { k: 'port-close'; portId: string };
-
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -68,6 +63,16 @@ const MIME: Record<string, string> = {
 };
 
 const BRIDGE_TAGS = '<script src="/__wld/wire-codec.js"></script><script src="/__wld/bridge-page.js"></script>';
+/** The pages that get a token, and which window each one is. */
+const PAGE_KINDS: Record<string, CallerKind> = { 'index.html': 'main', 'launcher.html': 'launcher' };
+
+/** The page's launch token, read and removed by bridge-page.js (a meta tag: scripts never run inline). */
+const tokenTag = (token: string) => `<meta name="wld-host-token" content="${token}">`;
+
+function refuseHttp(res: ServerResponse, refusal: Refusal): void {
+  res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(refusal.message);
+}
+
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const log = options.log ?? (() => {});
@@ -76,7 +81,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const appLog: AppLog = { debug: say, info: say, warn: say, error: say };
   const settings = new SettingsStore(fileBackend(join(options.userData, 'settings.json'), options.initialSettings), appLog);
   const sockets = new Set<WebSocket>();
-  const pagePorts = new Map<string, { socket: WebSocket; endpoint: MessageEndpoint; detach: () => void }>();
+  const pagePorts = new Map<string, PagePort>();
   let services: InProcessServices | null = null;
   let restarts = 0;
   /** The latest init message, replayed to pages that connect later (a launcher opened after init). */
@@ -151,76 +156,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     else services?.send({ type: 'settings', settings: change.settings, profile: settings.activeProfile() });
   });
 
-  const mainHandlers: { [M in MainMethod]: (input: never) => unknown | Promise<unknown> } = {
-    'app.info': () => ({ version: 'browser-host', platform: process.platform, electron: null, logFolder: join(options.userData, 'logs') }),
-    'app.openLogFolder': () => ({ ok: true }),
-    'app.openExternal': ({ url }: { url: string }) => {
-      if (!isAllowedExternalUrl(url)) throw new MainCallError('LINK_NOT_ALLOWED', 'Only WeCom admin and documentation pages open from the app.', 'forbidden');
-      log(`open external ${url}`);
-      return { ok: true };
-    },
-    'app.quit': () => ({ ok: true }),
-    'settings.get': () => settings.get(),
-    'settings.update': () => {
-      throw new Error('settings.update is answered in invoke() with the raw input');
-    },
-    'profiles.save': (profile: Parameters<SettingsStore['saveProfile']>[0]) => settings.saveProfile(profile),
-    'profiles.remove': ({ id }: { id: string }) => settings.removeProfile(id),
-    'profiles.activate': ({ id }: { id: string }) => settings.activateProfile(id),
-    'launcher.retry': () => {
-      services?.send({ type: 'retry', offline: false });
-      return { ok: true };
-    },
-    'launcher.continueOffline': () => {
-      services?.send({ type: 'retry', offline: true });
-      return { ok: true };
-    },
-    'launcher.chooseDemo': () => {
-      settings.saveProfile(DEMO_PROFILE);
-      settings.activateProfile(DEMO_PROFILE.id);
-      return { ok: true };
-    },
-    'window.ready': () => ({ ok: true }),
-  };
-
-  const invoke = async (method: string, rawInput: unknown) => {
-    if (!Object.hasOwn(mainContract, method)) throw new MainCallError('UNKNOWN_METHOD', `Unknown call ${method}.`, 'validation');
-    const contract = mainContract[method as MainMethod];
-    const parsed = contract.input.safeParse(rawInput);
-    if (!parsed.success) throw new MainCallError('INVALID_INPUT', `Invalid input for ${method}: ${parsed.error.message}`, 'validation');
-    const input = parsed.data;
-    if (method === 'settings.update') return settings.update(settingsPatchFrom(input as MainInput<'settings.update'>, rawInput));
-    return (mainHandlers[method as MainMethod] as (i: unknown) => unknown)(input);
-  };
-
-  const onSocketMessage = (socket: WebSocket, message: HostMessage) => {
-    if (message.k === 'invoke') {
-      invoke(message.method, message.input).then(
-        (output) => send(socket, { k: 'invoke-res', id: message.id, ok: true, output }),
-        (error: unknown) =>
-          send(socket, {
-            k: 'invoke-res',
-            id: message.id,
-            ok: false,
-            error: toCallFailure(error),
-          }),
-      );
-    } else if (message.k === 'port-open') {
-      if (!services) return;
-      const endpoint = services.connect();
-      const detach = endpoint.onMessage((data) => send(socket, { k: 'port-msg', portId: message.portId, data }));
-      pagePorts.set(message.portId, { socket, endpoint, detach });
-    } else if (message.k === 'port-msg') {
-      pagePorts.get(message.portId)?.endpoint.postMessage(message.data);
-    } else if (message.k === 'port-close') {
-      const port = pagePorts.get(message.portId);
-      port?.detach();
-      port?.endpoint.close?.();
-      pagePorts.delete(message.portId);
-    }
-  };
+  const mainHandlers = hostMainHandlers({
+    settings,
+    userData: options.userData,
+    retry: (offline) => services?.send({ type: 'retry', offline }),
+    log,
+  });
+  const mainCalls = createMainCalls(mainHandlers, () => settings.get().language, log);
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
+    const refused = guard.checkRequest(req.headers);
+    if (refused) return refuseHttp(res, refused);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuseHttp(res, { status: 405, message: '只接受 GET 请求 / Only GET requests are answered' });
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === '/__wld/bridge-page.js' || url.pathname === '/__wld/wire-codec.js') {
       const body = await readFile(join(here, url.pathname.slice('/__wld/'.length)));
@@ -241,11 +188,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     let body: Buffer | string = await readFile(file);
     const type = MIME[extname(file)] ?? 'application/octet-stream';
-    if (extname(file) === '.html') body = body.toString('utf8').replace('<head>', `<head>${BRIDGE_TAGS}`);
-    res.writeHead(200, { 'content-type': type, 'content-security-policy': contentSecurityPolicy() });
+    const kind = PAGE_KINDS[relative];
+    if (extname(file) === '.html') body = body.toString('utf8').replace('<head>', `<head>${kind ? tokenTag(guard.tokenFor(kind)) : ''}${BRIDGE_TAGS}`);
+    res.writeHead(200, {
+      'content-type': type,
+      'content-security-policy': contentSecurityPolicy(),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-resource-policy': 'same-origin',
+    });
     res.end(body);
   };
 
+  /** Set once the port is known (the allowed Host names carry it); nothing is served before. */
+  let guard: HostGuard = createHostGuard([]);
   const server = createServer((req, res) => {
     serveFile(req, res).catch((error: unknown) => {
       log(`serve ${req.url}: ${String(error)}`);
@@ -253,37 +210,42 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.end();
     });
   });
-  const wss = new WebSocketServer({ server, path: '/__wld/ws' });
-  wss.on('connection', (socket) => {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: () => SOCKET_PROTOCOL });
+  server.on('upgrade', (req, stream, head) => {
+    const verdict = new URL(req.url ?? '/', 'http://host').pathname === '/__wld/ws' ? guard.checkUpgrade(req.headers) : { status: 404, message: 'not found' };
+    if ('status' in verdict) {
+      log(`refused a socket: ${verdict.message} (host ${String(req.headers.host)}, origin ${String(req.headers.origin)})`);
+      const body = Buffer.from(verdict.message);
+      stream.end(`HTTP/1.1 ${verdict.status} Refused\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${verdict.message}`);
+      return;
+    }
+    wss.handleUpgrade(req, stream, head, (socket) => onConnection(socket, verdict.kind));
+  });
+  const onConnection = (socket: WebSocket, kind: CallerKind) => {
     sockets.add(socket);
-    socket.on('message', (data) => {
-      try {
-        onSocketMessage(socket, wldWireCodec.decode(data.toString()) as HostMessage);
-      } catch (error) {
-        log(`bad page message: ${String(error)}`);
-      }
+    servePageSocket(socket, kind, {
+      main: mainCalls,
+      connectServices: () => services?.connect() ?? null,
+      ports: pagePorts,
+      send,
+      decode: (text) => wldWireCodec.decode(text),
+      log,
     });
-    socket.on('close', () => {
-      sockets.delete(socket);
-      for (const [portId, port] of pagePorts) {
-        if (port.socket !== socket) continue;
-        port.detach();
-        port.endpoint.close?.();
-        pagePorts.delete(portId);
-      }
-    });
+    socket.on('close', () => sockets.delete(socket));
     // A page that connects while no profile exists is on first run (the launcher shows the choice).
     if (!settings.activeProfile()) send(socket, { k: 'main-evt', event: 'launcher.firstRun', payload: {} });
     else if (lastInit) send(socket, { k: 'main-evt', ...lastInit });
-  });
+  };
 
   startServices();
-  await new Promise<void>((done) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', done));
+  const listenHost = options.host ?? '127.0.0.1';
+  await new Promise<void>((done) => server.listen(options.port ?? 0, listenHost, done));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  guard = createHostGuard(allowedHosts(listenHost, port));
 
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`,
     settings,
     services: () => services,
     restartServices,

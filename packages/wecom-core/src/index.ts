@@ -5,7 +5,7 @@ export { createWeComClient } from './client.ts';
 export type { WeComClient, WeComClientOptions, AppServices } from './client.ts';
 
 // Errcodes
-export { ERRCODES, describeErrcode, parseErrmsg, errcodeDocUrl, isKnownErrcode } from './errors/errcodes.ts';
+export { ERRCODES, CALL_FIXES, describeErrcode, fixFor, parseErrmsg, errcodeDocUrl, isKnownErrcode } from './errors/errcodes.ts';
 export type { ErrcodeDescription, ParsedErrmsg } from './errors/errcodes.ts';
 
 // Services

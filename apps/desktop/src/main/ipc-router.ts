@@ -9,9 +9,10 @@ import { IPC, MAIN_EVENT_NAMES } from '../shared/ipc-channels.ts';
 import type { InvokeResult, StickyEvent } from '../shared/ipc-channels.ts';
 import type { ServiceError } from '../shared/models.ts';
 import { MainCallError, callFailure, toCallFailure } from './call-errors.ts';
+import { isMethodAllowed } from '../shared/method-access.ts';
 import { trustedSender } from './ipc-sender.ts';
 import type { AppLog } from './logger.ts';
-import type { TrackedWindow, WindowKind, WindowRegistry } from './window-registry.ts';
+import type { TrackedWindow, WindowRegistry } from './window-registry.ts';
 
 export interface CallContext {
   window: TrackedWindow;
@@ -26,20 +27,7 @@ export type MainHandler<M extends MainMethod> = (
 
 export type MainHandlers = { [M in MainMethod]: MainHandler<M> };
 
-/** The launcher may only drive start-up; the main window may do everything but that. */
-const LAUNCHER_METHODS: ReadonlySet<MainMethod> = new Set<MainMethod>([
-  'launcher.retry',
-  'launcher.continueOffline',
-  'launcher.chooseDemo',
-  'app.info',
-  'app.quit',
-  'app.openLogFolder',
-  'settings.get',
-]);
-
-export function isMethodAllowed(kind: WindowKind, method: MainMethod): boolean {
-  return kind === 'launcher' ? LAUNCHER_METHODS.has(method) : !method.startsWith('launcher.');
-}
+export { isMethodAllowed } from '../shared/method-access.ts';
 
 
 const invokeEnvelope = z.object({ method: z.string().min(1).max(64), input: z.unknown() }).strict();

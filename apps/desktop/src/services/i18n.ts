@@ -36,6 +36,10 @@ const texts = {
     zh: '未找到应用 Secret，请在设置中填写',
     en: 'The app secret is missing: enter it in Settings',
   },
+  destinationChanged: {
+    zh: '企业微信地址或网关已更改：为安全起见，请在设置中重新填写应用 Secret',
+    en: 'The WeCom address or gateway changed: enter the app secrets again in Settings before any call carries them',
+  },
   notFoundLive: { zh: '未找到该直播', en: 'This live was not found' },
   notFoundUser: { zh: '未找到该成员', en: 'This member was not found' },
   notFoundTag: { zh: '未找到该标签', en: 'This tag was not found' },

@@ -81,10 +81,21 @@ export function startServicesInProcess(options: InProcessOptions): InProcessServ
     },
     connect() {
       const channel = new MessageChannel();
+      const windowId = nextWindowId++;
       openPorts.add(channel.port1);
       openPorts.add(channel.port2);
-      deliver({ type: 'connect', windowId: nextWindowId++ }, [fromDomPort(channel.port1)]);
-      return fromDomPort(channel.port2);
+      deliver({ type: 'connect', windowId }, [fromDomPort(channel.port1)]);
+      const endpoint = fromDomPort(channel.port2);
+      // closing the window's end is what main's `disconnect` is in the app: the services detach it
+      return {
+        ...endpoint,
+        close() {
+          if (!openPorts.delete(channel.port2)) return;
+          openPorts.delete(channel.port1);
+          deliver({ type: 'disconnect', windowId }, []);
+          endpoint.close?.();
+        },
+      };
     },
     async stop() {
       await runtime.shutdown();

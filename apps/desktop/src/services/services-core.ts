@@ -16,7 +16,8 @@ import { startDemoSimulator, type DemoOptions } from './init/demo-simulator.ts';
 import { createLiveMonitor, type LiveMonitor } from './monitor/live-monitor.ts';
 import { encryptedFileFallback } from './secrets/encrypted-file-fallback.ts';
 import { createMainCrypt, type MainCrypt } from './secrets/main-crypt.ts';
-import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike, type SecretVault } from './secrets/secret-vault.ts';
+import { CONTACTS_ACCOUNT, createSecretVault, type KeytarLike } from './secrets/secret-vault.ts';
+import { bindVault, destinationOf, type BoundVault } from './secrets/bound-vault.ts';
 import { isStale } from './staleness.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
@@ -100,12 +101,17 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
 
   const crypt = createMainCrypt(post);
   let environment: NetworkEnvironment = systemEnvironment(null);
-  const vault: SecretVault = createSecretVault({
-    mode: options.keychain ?? 'system',
-    ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
-    ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
-    ...(options.encryptedFileFallback ? { fallback: encryptedFileFallback(() => init?.paths.userData ?? null, crypt) } : {}),
-  });
+  // secrets answer only for the WeCom address and gateway they were entered for
+  const vault: BoundVault = bindVault(
+    createSecretVault({
+      mode: options.keychain ?? 'system',
+      ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
+      ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
+      ...(options.encryptedFileFallback ? { fallback: encryptedFileFallback(() => init?.paths.userData ?? null, crypt) } : {}),
+    }),
+    () => destinationOf(settings?.network ?? { baseUrl: '', gatewayHeaders: {} }),
+  );
+  let secretsWithheld = false;
 
   function requireCache(): Cache {
     if (!cache) throw new RpcError({ kind: 'internal', code: 'NOT_READY', message: t(language(), 'init.cacheFailed') });
@@ -113,7 +119,10 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   }
 
   function requireClient(): WeComClient {
-    if (!client) throw new RpcError({ kind: 'offline', code: 'UNCONFIGURED', message: t(language(), profile ? 'missingSecret' : 'unconfigured') });
+    if (!client) {
+      const key = !profile ? 'unconfigured' : secretsWithheld ? 'destinationChanged' : 'missingSecret';
+      throw new RpcError({ kind: 'offline', code: secretsWithheld ? 'SECRETS_WITHHELD' : 'UNCONFIGURED', message: t(language(), key) });
+    }
     return client;
   }
 
@@ -222,7 +231,8 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       const secrets = await loadSecrets();
       const rebuilt = await rebuildClient(secrets);
       if (!rebuilt) {
-        connection.setUnconfigured({ kind: 'offline', code: 'UNCONFIGURED', message: t(language(), 'missingSecret') });
+        const key = secretsWithheld ? 'destinationChanged' : 'missingSecret';
+        connection.setUnconfigured({ kind: 'offline', code: secretsWithheld ? 'SECRETS_WITHHELD' : 'UNCONFIGURED', message: t(language(), key) });
         return;
       }
       connection.setConnecting();
@@ -276,11 +286,15 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       return secrets;
     }
     await logSecretStore();
-    for (const app of profile.apps) {
-      const secret = await vault.get(profile.id, app.name);
-      if (secret) secrets.apps.set(app.name, secret);
+    secretsWithheld = false;
+    const names = [...profile.apps.map((app) => app.name), ...(profile.hasContactsSecret ? [CONTACTS_ACCOUNT] : [])];
+    for (const name of names) {
+      if (await vault.isWithheld(profile.id, name)) secretsWithheld = true;
+      const secret = await vault.get(profile.id, name);
+      if (!secret) continue;
+      if (name === CONTACTS_ACCOUNT) secrets.contacts = secret;
+      else secrets.apps.set(name, secret);
     }
-    if (profile.hasContactsSecret) secrets.contacts = await vault.get(profile.id, CONTACTS_ACCOUNT);
     return secrets;
   }
 

@@ -2,7 +2,7 @@
 // few calls main answers itself (over ipcRenderer.invoke through the preload).
 // One entry per method: a zod input and output schema. Every input is validated on arrival.
 import { z } from 'zod';
-import { APPCHAT_LIMITS, CHATID_PATTERN } from '@wld/wecom-core/rules';
+import { APPCHAT_LIMITS, CHATID_PATTERN, LIVING_LIMITS } from '@wld/wecom-core/rules';
 import {
   appChatSchema,
   audienceSchema,
@@ -24,12 +24,31 @@ import {
   userStatusSchema,
   watchRowSchema,
 } from './models.ts';
-import { profileSchema, settingsSchema } from './settings.ts';
+import { appNameSchema, CONTACTS_SECRET_NAME, profileSchema, settingsSchema } from './settings.ts';
+import {
+  corpIdSchema,
+  httpUrlSchema,
+  mimeTypeSchema,
+  multiLine,
+  opaqueId,
+  profileIdSchema,
+  singleLine,
+  useridSchema,
+  utf8Bytes,
+} from './text-rules.ts';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
-const livingid = z.string().min(1).max(128);
+const livingid = opaqueId(128);
+const chatid = z.string().regex(CHATID_PATTERN, 'chatid: 1–32 letters and digits');
+/** A secret's keychain name: one of the profile's apps, or the contacts-sync secret. */
+const secretName = z.union([z.literal(CONTACTS_SECRET_NAME), appNameSchema()]);
+/** Ranges read from `from` to `to`: the other way round is a mistake, said so. */
+const orderedRange = (range: { from: number | null; to: number | null }) => range.from === null || range.to === null || range.to >= range.from;
+const RANGE_MESSAGE = { message: '"to" is before "from"', path: ['to'] };
+/** WeCom's upload limits: images 10 MB, files 20 MB. */
+export const MEDIA_MAX_BYTES = { image: 10 * 1024 * 1024, file: 20 * 1024 * 1024 } as const;
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
 /** WeCom limits checked before sending (the stricter of the create and modify docs). */
@@ -40,12 +59,17 @@ export const LIVE_LIMITS = {
 } as const;
 
 export const liveDraftSchema = z.object({
-  anchorUserid: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'anchor: a WeCom userid'),
-  theme: z.string().trim().min(1, 'theme is required'),
+  anchorUserid: useridSchema,
+  theme: singleLine(LIVING_LIMITS.themeChars)
+    .trim()
+    .min(1, 'theme is required')
+    .refine((text) => utf8Bytes(text) <= LIVING_LIMITS.themeBytes, `theme: at most ${LIVING_LIMITS.themeBytes} bytes`),
   livingStart: unixSeconds,
   livingDuration: z.number().int().min(LIVE_LIMITS.minDurationSeconds).max(LIVE_LIMITS.maxDurationSeconds),
   type: liveTypeSchema.default(0),
-  description: z.string().default(''),
+  description: multiLine(LIVING_LIMITS.descriptionChars)
+    .refine((text) => utf8Bytes(text) <= LIVING_LIMITS.descriptionBytes, `description: at most ${LIVING_LIMITS.descriptionBytes} bytes`)
+    .default(''),
   /** Seconds before the start when WeCom reminds subscribers; 0 = none. */
   remindTime: z.number().int().min(0).max(7 * 86_400).default(0),
 });
@@ -59,15 +83,15 @@ export const servicesContract = {
   /** Test credentials without saving them (settings screen). The secret is used once, never stored. */
   'connection.test': method(
     z.object({
-      corpId: z.string().min(1).max(64),
-      agentId: z.number().int().positive(),
-      secret: z.string().min(1).max(256),
-      baseUrl: z.string().optional(),
+      corpId: corpIdSchema,
+      agentId: z.number().int().positive().max(2 ** 31 - 1),
+      secret: singleLine(256).min(1),
+      baseUrl: z.union([z.literal(''), httpUrlSchema]).optional(),
     }),
     z.object({ ok: z.boolean(), latencyMs: z.number(), message: z.string(), errcode: z.number().int().optional() }),
   ),
   'sync.start': method(z.object({ scope: syncScopeSchema }), z.object({ jobId: z.string() })),
-  'sync.cancel': method(z.object({ jobId: z.string() }), ok),
+  'sync.cancel': method(z.object({ jobId: opaqueId(128) }), ok),
   'sync.status': method(
     empty,
     z.object({
@@ -78,11 +102,11 @@ export const servicesContract = {
 
   // ─── secrets (keychain; write-only from the renderer's side) ───────────
   'secrets.set': method(
-    z.object({ profileId: z.string().min(1), app: z.string().min(1), secret: z.string().min(1).max(256) }),
+    z.object({ profileId: profileIdSchema, app: secretName, secret: singleLine(256).min(1) }),
     z.object({ ok: z.literal(true), storage: z.enum(['keychain', 'encrypted-file', 'session']) }),
   ),
   'secrets.status': method(
-    z.object({ profileId: z.string().min(1) }),
+    z.object({ profileId: profileIdSchema }),
     z.object({
       /** Secrets survive a restart (the keychain, or the encrypted file). */
       keychainAvailable: z.boolean(),
@@ -95,7 +119,7 @@ export const servicesContract = {
       apps: z.record(z.string(), z.boolean()),
     }),
   ),
-  'secrets.delete': method(z.object({ profileId: z.string().min(1), app: z.string().min(1) }), ok),
+  'secrets.delete': method(z.object({ profileId: profileIdSchema, app: secretName }), ok),
 
   // ─── organisation ───────────────────────────────────────────────────────
   'org.departments': method(empty, z.object({ ...freshness, departments: z.array(departmentSchema) })),
@@ -113,7 +137,7 @@ export const servicesContract = {
     z.object({ ...freshness, total: z.number().int(), rows: z.array(userSchema) }),
   ),
   'users.get': method(
-    z.object({ userid: z.string().min(1) }),
+    z.object({ userid: useridSchema }),
     z.object({
       ...freshness,
       user: userSchema,
@@ -136,10 +160,10 @@ export const servicesContract = {
       from: unixSeconds.nullable().default(null),
       to: unixSeconds.nullable().default(null),
       status: z.array(liveStatusSchema).default([]),
-      anchorUserid: z.string().nullable().default(null),
+      anchorUserid: useridSchema.nullable().default(null),
       type: liveTypeSchema.nullable().default(null),
       query: z.string().max(100).default(''),
-    }),
+    }).refine(orderedRange, RANGE_MESSAGE),
     z.object({ ...freshness, lives: z.array(liveSchema) }),
   ),
   'lives.get': method(
@@ -214,7 +238,7 @@ export const servicesContract = {
     }),
   ),
   'lives.remindAbsentees': method(
-    z.object({ livingid, message: z.string().max(500).optional() }),
+    z.object({ livingid, message: multiLine(500).optional() }),
     sendResultSchema.extend({ recipients: z.number().int() }),
   ),
 
@@ -238,10 +262,10 @@ export const servicesContract = {
     z.object({
       from: unixSeconds,
       to: unixSeconds,
-      anchorUserid: z.string().nullable().default(null),
+      anchorUserid: useridSchema.nullable().default(null),
       type: liveTypeSchema.nullable().default(null),
       departmentId: z.number().int().nullable().default(null),
-    }),
+    }).refine(orderedRange, RANGE_MESSAGE),
     z.object({
       ...freshness,
       livesPerWeek: z.array(z.object({ weekStart: unixSeconds, lives: z.number().int() })),
@@ -261,9 +285,14 @@ export const servicesContract = {
   'media.upload': method(
     z.object({
       type: z.enum(['image', 'file']),
-      filename: z.string().min(1).max(200),
-      contentType: z.string().min(1),
+      filename: singleLine(200)
+        .min(1)
+        .refine((name) => !/[/\\]/.test(name), 'a file name may not contain / or \\'),
+      contentType: mimeTypeSchema,
       data: z.instanceof(Uint8Array),
+    }).refine((upload) => upload.data.byteLength <= MEDIA_MAX_BYTES[upload.type], {
+      message: `too large: images up to ${MEDIA_MAX_BYTES.image / 1024 / 1024} MB, files up to ${MEDIA_MAX_BYTES.file / 1024 / 1024} MB`,
+      path: ['data'],
     }),
     z.object({ mediaId: z.string(), createdAt: unixSeconds }),
   ),
@@ -275,7 +304,7 @@ export const servicesContract = {
     z.object({ ...page }),
     z.object({ total: z.number().int(), rows: z.array(sentMessageSchema) }),
   ),
-  'messages.recall': method(z.object({ msgid: z.string().min(1) }), ok),
+  'messages.recall': method(z.object({ msgid: opaqueId(256) }), ok),
   'messages.statistics': method(
     z.object({ timeType: z.union([z.literal(0), z.literal(1)]) }),
     z.object({ rows: z.array(z.object({ agentid: z.number().int(), appName: z.string(), count: z.number().int() })) }),
@@ -283,25 +312,25 @@ export const servicesContract = {
   'appchat.list': method(empty, z.object({ chats: z.array(appChatSchema) })),
   'appchat.create': method(
     z.object({
-      name: z.string().trim().min(1).max(APPCHAT_LIMITS.nameChars),
-      owner: z.string().min(1).optional(),
-      userlist: z.array(z.string().min(1)).min(APPCHAT_LIMITS.minMembers).max(APPCHAT_LIMITS.maxMembers),
-      chatid: z.string().regex(CHATID_PATTERN).optional(),
+      name: singleLine(APPCHAT_LIMITS.nameChars).trim().min(1),
+      owner: useridSchema.optional(),
+      userlist: z.array(useridSchema).min(APPCHAT_LIMITS.minMembers).max(APPCHAT_LIMITS.maxMembers),
+      chatid: chatid.optional(),
     }),
     z.object({ chat: appChatSchema }),
   ),
   'appchat.update': method(
     z.object({
-      chatid: z.string().regex(CHATID_PATTERN),
-      name: z.string().trim().min(1).max(APPCHAT_LIMITS.nameChars).optional(),
-      owner: z.string().min(1).optional(),
-      addUsers: z.array(z.string().min(1)).default([]),
-      removeUsers: z.array(z.string().min(1)).default([]),
+      chatid,
+      name: singleLine(APPCHAT_LIMITS.nameChars).trim().min(1).optional(),
+      owner: useridSchema.optional(),
+      addUsers: z.array(useridSchema).max(APPCHAT_LIMITS.maxMembers).default([]),
+      removeUsers: z.array(useridSchema).max(APPCHAT_LIMITS.maxMembers).default([]),
     }),
     z.object({ chat: appChatSchema }),
   ),
   'appchat.send': method(
-    z.object({ chatid: z.string().regex(CHATID_PATTERN), body: messageBodySchema }),
+    z.object({ chatid, body: messageBodySchema }),
     ok,
   ),
 
@@ -370,15 +399,15 @@ export const mainContract = {
     z.object({ version: z.string(), platform: z.string(), electron: z.string().nullable(), logFolder: z.string() }),
   ),
   'app.openLogFolder': method(empty, ok),
-  'app.openExternal': method(z.object({ url: z.url() }), ok),
+  'app.openExternal': method(z.object({ url: httpUrlSchema }), ok),
   /** Quits the app (the frameless launcher has no close button of its own). */
   'app.quit': method(empty, ok),
   'settings.get': method(empty, settingsSchema),
   'settings.update': method(settingsSchema.partial().omit({ version: true, profiles: true }), settingsSchema),
   'profiles.save': method(profileSchema, settingsSchema),
-  'profiles.remove': method(z.object({ id: z.string() }), settingsSchema),
+  'profiles.remove': method(z.object({ id: profileIdSchema }), settingsSchema),
   /** Switches the active profile: the services restart on it. */
-  'profiles.activate': method(z.object({ id: z.string() }), settingsSchema),
+  'profiles.activate': method(z.object({ id: profileIdSchema }), settingsSchema),
   // launcher window
   'launcher.retry': method(empty, ok),
   'launcher.continueOffline': method(empty, ok),

@@ -1,6 +1,7 @@
 // Data shapes the renderer sees (camelCase, from the services' cache). zod schemas double as types.
 import { z } from 'zod';
 import { LIVING_LIMITS, MESSAGE_LIMITS } from '@wld/wecom-core/rules';
+import { httpUrlSchema, useridSchema } from './text-rules.ts';
 
 export const epochMs = z.number().int().nonnegative();
 export const unixSeconds = z.number().int().nonnegative();
@@ -82,7 +83,7 @@ export const liveSchema = z.object({
 export type Live = z.infer<typeof liveSchema>;
 
 export const audienceSchema = z.object({
-  userids: z.array(z.string()).max(LIVING_LIMITS.userids),
+  userids: z.array(useridSchema).max(LIVING_LIMITS.userids),
   departmentIds: z.array(z.number().int()).max(LIVING_LIMITS.departmentIds),
   tagIds: z.array(z.number().int()).max(LIVING_LIMITS.tagIds),
 });
@@ -105,7 +106,7 @@ export const watchRowSchema = z.object({
 export type WatchRow = z.infer<typeof watchRowSchema>;
 
 export const recipientsSchema = z.object({
-  userids: z.array(z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/)).max(MESSAGE_LIMITS.touser),
+  userids: z.array(useridSchema).max(MESSAGE_LIMITS.touser),
   departmentIds: z.array(z.number().int().positive()).max(MESSAGE_LIMITS.toparty),
   tagIds: z.array(z.number().int().positive()).max(MESSAGE_LIMITS.totag),
 });
@@ -118,7 +119,7 @@ export const messageBodySchema = z.discriminatedUnion('msgtype', [
     msgtype: z.literal('textcard'),
     title: z.string().min(1),
     description: z.string().min(1),
-    url: z.url(),
+    url: httpUrlSchema,
     btntxt: z.string().optional(),
   }),
   z.object({ msgtype: z.literal('image'), mediaId: z.string().min(1) }),

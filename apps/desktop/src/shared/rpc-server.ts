@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { redactText } from '@wld/wecom-core/rules';
 import { servicesContract, type EventPayload, type MethodOutput, type ServicesContract, type ServicesEvent, type ServicesMethod } from './contract.ts';
 import type { ServiceError } from './models.ts';
+import { invalidInputMessage, issuePath } from './input-issues.ts';
 import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcServerMessage } from './rpc-wire.ts';
 
 export type RpcLanguage = 'zh-CN' | 'en-US';
@@ -134,15 +135,13 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 }
 
 function validationError(method: string, error: z.ZodError, lang: RpcLanguage): ServiceError {
-  const fields = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.') || '(input)'))];
-  const details = error.issues.map((issue) => `${issue.path.map(String).join('.') || '(input)'}: ${issue.message}`).join('\n');
-  const list = fields.join(', ');
-  return {
-    kind: 'validation',
-    code: 'INVALID_INPUT',
-    message: lang === 'zh-CN' ? `${method} 的输入无效：${list}` : `Invalid input for ${method}: ${list}`,
-    details,
-  };
+  const details = error.issues.slice(0, 20).map((issue) => `${issuePath(issue)}: ${issue.message.slice(0, 200)}`).join('\n');
+  return { kind: 'validation', code: 'INVALID_INPUT', message: invalidInputMessage(method, error, lang), details };
+}
+
+/** A ZodError a handler let through (a schema of its own): still a sentence, never the issues' JSON. */
+function isZodError(error: unknown): error is z.ZodError {
+  return error instanceof Error && error.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues);
 }
 
 function unknownMethodError(method: string, lang: RpcLanguage): ServiceError {
@@ -159,6 +158,7 @@ export const redactSecrets = redactText;
 /** Without a WeCom-aware mapper: RpcError passes through, aborts become 'cancelled', the rest 'internal'. */
 export function defaultMapError(error: unknown, lang: RpcLanguage): ServiceError {
   if (error instanceof RpcError) return error.error;
+  if (isZodError(error)) return { kind: 'validation', code: 'INVALID_INPUT', message: invalidInputMessage('call', error, lang) };
   if (isObject(error) && (error as { name?: unknown }).name === 'AbortError') {
     return { kind: 'cancelled', code: 'CANCELLED', message: lang === 'zh-CN' ? '已取消' : 'Cancelled' };
   }

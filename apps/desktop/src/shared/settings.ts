@@ -1,18 +1,34 @@
 // Settings and profiles: stored by main (electron-store), sent to the services and the renderer.
 // Secrets never appear here: they live in the OS keychain, keyed by profile id and app name.
 import { z } from 'zod';
+import { headerNameSchema, headerValueSchema, httpUrlSchema, profileIdSchema, singleLine } from './text-rules.ts';
 
 export const SETTINGS_VERSION = 2;
 
+/** The keychain account of the contacts-sync secret: no app may take its name. */
+export const CONTACTS_SECRET_NAME = 'contacts';
+
+/**
+ * An app's name, also the second part of its keychain account (`profileId/app`): one line, no / or \
+ * (accounts never collide), not the contacts account's name.
+ */
+export function appNameSchema() {
+  return singleLine(64)
+    .trim()
+    .min(1, 'app name is required')
+    .refine((name) => !/[/\\:]/.test(name), 'an app name may not contain / \\ or :')
+    .refine((name) => name !== CONTACTS_SECRET_NAME, `"${CONTACTS_SECRET_NAME}" is kept for the contacts-sync secret`);
+}
+
 export const appCredentialSchema = z.object({
   /** Name of the self-built app, also the keychain account suffix. */
-  name: z.string().trim().min(1, 'app name is required').max(64),
+  name: appNameSchema(),
   agentId: z.number().int().positive('agentid must be a positive integer'),
 });
 
 export const profileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'profile id: 1–40 of a-z, 0-9, -'),
-  name: z.string().trim().min(1).max(60),
+  id: profileIdSchema,
+  name: singleLine(60).trim().min(1),
   kind: z.enum(['demo', 'corp']),
   /** Empty for the Demo profile (the embedded simulator invents one). */
   corpId: z.string().regex(/^[A-Za-z0-9]{0,64}$/, 'corpId: letters and digits'),
@@ -25,9 +41,13 @@ export type Profile = z.infer<typeof profileSchema>;
 
 export const networkSettingsSchema = z.object({
   /** WeCom host, or an API-gateway root that fronts it. Empty: https://qyapi.weixin.qq.com */
-  baseUrl: z.union([z.literal(''), z.url()]).default(''),
-  gatewayHeaders: z.record(z.string(), z.string()).default({}),
-  proxyUrl: z.union([z.literal(''), z.url()]).default(''),
+  baseUrl: z.union([z.literal(''), httpUrlSchema]).default(''),
+  /** Sent with every call to the base URL (an API gateway's key): names and values without line breaks. */
+  gatewayHeaders: z
+    .record(headerNameSchema, headerValueSchema)
+    .refine((headers) => Object.keys(headers).length <= 20, 'at most 20 gateway headers')
+    .default({}),
+  proxyUrl: z.union([z.literal(''), httpUrlSchema]).default(''),
   timeoutMs: z.number().int().min(1000).max(300_000).default(30_000),
   maxRetries: z.number().int().min(0).max(10).default(3),
   retryDelayMs: z.number().int().min(0).max(60_000).default(2_000),
@@ -38,7 +58,7 @@ export const networkSettingsSchema = z.object({
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   profiles: z.array(profileSchema).default([]),
-  activeProfileId: z.string().nullable().default(null),
+  activeProfileId: profileIdSchema.nullable().default(null),
   network: networkSettingsSchema.default(networkSettingsSchema.parse({})),
   language: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
   theme: z.enum(['light', 'dark', 'system']).default('system'),

@@ -145,7 +145,7 @@ describe('writes', () => {
     expect(stats.rows.some((r) => r.agentid === sim.apps[0]!.agentId)).toBe(true);
   });
 
-  it('monitor.apiStats reports calls, budgets and the last errors with their explanation', async () => {
+  it('apiUsage.stats reports calls, budgets and the last errors with their explanation', async () => {
     const stats = await client.call('apiUsage.stats', {});
     expect(stats.total).toBeGreaterThan(10);
     expect(stats.success + stats.errors).toBe(stats.total);

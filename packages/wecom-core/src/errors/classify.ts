@@ -46,8 +46,8 @@ export function retryClassOf(errcode: number, tableClass: RetryClass, isTokenCal
 }
 
 export function classifyErrcode(input: ClassifyInput): WeComApiError {
-  const zh = describeErrcode(input.errcode, input.errmsg, 'zh-CN');
-  const en = describeErrcode(input.errcode, input.errmsg, 'en-US');
+  const zh = describeErrcode(input.errcode, input.errmsg, 'zh-CN', input.endpoint);
+  const en = describeErrcode(input.errcode, input.errmsg, 'en-US', input.endpoint);
   const info = zh.info;
   const init: ApiErrorInit = {
     errcode: input.errcode,

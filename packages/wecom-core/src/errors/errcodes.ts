@@ -242,8 +242,8 @@ export const ERRCODES: Record<number, ErrcodeInfo> = {
     'never',
     '不合法的参数',
     'Invalid parameter',
-    CHECK_PARAMS_ZH + '撤回消息只能撤回本应用发出的消息。',
-    CHECK_PARAMS_EN + ' Only messages sent by this app can be recalled.',
+    CHECK_PARAMS_ZH,
+    CHECK_PARAMS_EN,
   ),
   40063: entry('client', 'never', '参数为空', 'A required parameter is empty'),
   40066: entry('client', 'never', '不合法的部门列表', 'Invalid department list'),
@@ -670,6 +670,26 @@ export const ERRCODES: Record<number, ErrcodeInfo> = {
   ),
 };
 
+/**
+ * Fixes that belong to one call (by request path): a generic code such as 40058 means something
+ * particular there. Elsewhere the code's own fix applies.
+ */
+export const CALL_FIXES: Readonly<Record<string, Readonly<Record<number, { zh: string; en: string }>>>> = {
+  '/cgi-bin/message/recall': {
+    40058: {
+      zh: CHECK_PARAMS_ZH + '撤回消息只能撤回本应用发出的消息。',
+      en: CHECK_PARAMS_EN + ' Only messages sent by this app can be recalled.',
+    },
+  },
+};
+
+/** The fix for a code on one call: the call's own when it has one, else the code's. */
+export function fixFor(errcode: number, endpoint?: string | null): { zh: string; en: string } | undefined {
+  const path = endpoint ? endpoint.split('?')[0]! : null;
+  const own = path && Object.hasOwn(CALL_FIXES, path) ? CALL_FIXES[path]![errcode] : undefined;
+  return own ?? ERRCODES[errcode]?.fix;
+}
+
 const DOC_QUERY = 'https://open.work.weixin.qq.com/devtool/query?e=';
 
 export function errcodeDocUrl(errcode: number): string {
@@ -724,9 +744,11 @@ export interface ErrcodeDescription {
 }
 
 /** The entry for a code (a generic one for unknown codes) and a message in the asked language. */
-export function describeErrcode(errcode: number, errmsg: string, language: Language): ErrcodeDescription {
+export function describeErrcode(errcode: number, errmsg: string, language: Language, endpoint?: string | null): ErrcodeDescription {
   const parsed = parseErrmsg(errmsg ?? '');
-  const known = ERRCODES[errcode];
+  const entry = ERRCODES[errcode];
+  const callFix = fixFor(errcode, endpoint);
+  const known = entry && callFix ? { ...entry, fix: callFix } : entry;
   const zh = language === 'zh-CN';
   if (!known) {
     const info = unknownInfo(errcode, parsed.text);

@@ -52,7 +52,7 @@ export function apiUsageHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
           endpoint: e.endpoint,
           errcode: e.errcode,
           // the explanation (and fix) in the user's language, whatever language the error was made in
-          message: e.errcode !== null ? describeErrcode(e.errcode, e.message, ctx.language()).message : e.message,
+          message: e.errcode !== null ? describeErrcode(e.errcode, e.message, ctx.language(), e.endpoint).message : e.message,
           hint: e.hint,
         })),
       };

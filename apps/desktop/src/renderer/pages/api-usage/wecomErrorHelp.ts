@@ -17,8 +17,21 @@ export interface ErrcodeHelp {
   fix: string;
 }
 
-export function errcodeHelp(t: TFunction, errcode: number | null | undefined): ErrcodeHelp | null {
-  if (errcode === null || errcode === undefined || !explained.has(errcode)) return null;
+/** Codes that mean something particular on one call (by request path): texts in callErrcode.<call>. */
+const CALL_EXPLAINED: Readonly<Record<string, { key: string; codes: readonly number[] }>> = {
+  '/cgi-bin/message/recall': { key: 'recall', codes: [40058] },
+};
+
+export function errcodeHelp(t: TFunction, errcode: number | null | undefined, endpoint?: string | null): ErrcodeHelp | null {
+  if (errcode === null || errcode === undefined) return null;
+  const call = endpoint && Object.hasOwn(CALL_EXPLAINED, endpoint) ? CALL_EXPLAINED[endpoint] : undefined;
+  if (call?.codes.includes(errcode)) {
+    return {
+      meaning: t(`apiUsage:callErrcode.${call.key}.${errcode}.meaning`),
+      fix: t(`apiUsage:callErrcode.${call.key}.${errcode}.fix`),
+    };
+  }
+  if (!explained.has(errcode)) return null;
   return {
     meaning: t(`apiUsage:errcode.${errcode}.meaning`),
     fix: t(`apiUsage:errcode.${errcode}.fix`),

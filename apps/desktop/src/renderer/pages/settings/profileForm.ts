@@ -66,6 +66,8 @@ export function profileToForm(profile: Profile): ProfileFormValues {
 function keyFor(field: string, code: string, value: unknown): string {
   if (field === 'corpId') return typeof value === 'string' && value.trim() === '' ? 'validation.corpIdRequired' : 'validation.corpId';
   if (field === 'name' && code === 'too_small') return 'validation.required';
+  // the app name schema keeps the contacts secret's name for itself
+  if (field === 'name' && typeof value === 'string' && value.trim() === CONTACTS_SECRET_APP) return 'validation.appNameReserved';
   if (field === 'agentId') return 'validation.agentId';
   return 'validation.generic';
 }

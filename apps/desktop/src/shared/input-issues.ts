@@ -1,0 +1,25 @@
+// A zod failure as a sentence a person can read: the first few fields and what is wrong with them,
+// never the ZodError's JSON. Paths and messages are cut short (the input may be hostile).
+import type { z } from 'zod';
+
+export type IssueLanguage = 'zh-CN' | 'en-US';
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+export function issuePath(issue: z.core.$ZodIssue): string {
+  return issue.path.length > 0 ? clip(issue.path.map((part) => clip(String(part), 40)).join('.'), 120) : 'input';
+}
+
+/** "field: problem; other: problem" for up to `limit` issues. */
+export function describeIssues(error: z.ZodError, limit = 5): string {
+  const parts = error.issues.slice(0, limit).map((issue) => `${issuePath(issue)}: ${clip(issue.message, 200)}`);
+  const more = error.issues.length > limit ? ` (+${error.issues.length - limit})` : '';
+  return parts.join('; ') + more;
+}
+
+export function invalidInputMessage(method: string, error: z.ZodError, language: IssueLanguage): string {
+  const name = clip(method, 64);
+  return language === 'zh-CN'
+    ? `${name} 的输入无效：${describeIssues(error)}`
+    : `Invalid input for ${name}: ${describeIssues(error)}`;
+}
