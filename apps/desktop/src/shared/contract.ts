@@ -2,7 +2,7 @@
 // few calls main answers itself (over ipcRenderer.invoke through the preload).
 // One entry per method: a zod input and output schema. Every input is validated on arrival.
 import { z } from 'zod';
-import { APPCHAT_LIMITS, CHATID_PATTERN, LIVING_LIMITS } from '@wld/wecom-core/rules';
+import { APPCHAT_LIMITS, CHATID_PATTERN, LIVING_LIMITS, MEDIA_LIMITS } from '@wld/wecom-core/rules';
 import {
   appChatSchema,
   audienceSchema,
@@ -47,11 +47,8 @@ const secretName = z.union([z.literal(CONTACTS_SECRET_NAME), appNameSchema()]);
 /** Ranges read from `from` to `to`: the other way round is a mistake, said so. */
 const orderedRange = (range: { from: number | null; to: number | null }) => range.from === null || range.to === null || range.to >= range.from;
 const RANGE_MESSAGE = { message: '"to" is before "from"', path: ['to'] };
-/** WeCom's upload limits: images 10 MB, files 20 MB. */
-export const MEDIA_MAX_BYTES = { image: 10 * 1024 * 1024, file: 20 * 1024 * 1024 } as const;
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
-/** WeCom limits checked before sending (the stricter of the create and modify docs). */
 /** The app's bounds on a live's duration (WeCom's text limits: LIVING_LIMITS in @wld/wecom-core/rules). */
 export const LIVE_LIMITS = {
   minDurationSeconds: 60,
@@ -290,8 +287,8 @@ export const servicesContract = {
         .refine((name) => !/[/\\]/.test(name), 'a file name may not contain / or \\'),
       contentType: mimeTypeSchema,
       data: z.instanceof(Uint8Array),
-    }).refine((upload) => upload.data.byteLength <= MEDIA_MAX_BYTES[upload.type], {
-      message: `too large: images up to ${MEDIA_MAX_BYTES.image / 1024 / 1024} MB, files up to ${MEDIA_MAX_BYTES.file / 1024 / 1024} MB`,
+    }).refine((upload) => upload.data.byteLength <= MEDIA_LIMITS[upload.type], {
+      message: `too large: images up to ${MEDIA_LIMITS.image / 1024 / 1024} MB, files up to ${MEDIA_LIMITS.file / 1024 / 1024} MB`,
       path: ['data'],
     }),
     z.object({ mediaId: z.string(), createdAt: unixSeconds }),
