@@ -90,3 +90,13 @@ export { msgSignature, verifyMsgSignature, signaturesEqual } from './crypto/sign
 export { extractEncrypt, buildEncryptedReply } from './crypto/callback-xml.ts';
 export { jsApiSignature, randomNonce, stripFragment } from './crypto/jssdk-signature.ts';
 export type { JsApiSignature, JsApiSignatureInput } from './crypto/jssdk-signature.ts';
+
+// AI-bot long connection (智能机器人长连接)
+export * from './bot/index.ts';
+export {
+  WeComBotAuthError,
+  WeComBotTimeoutError,
+  WeComBotConnectionError,
+  WeComBotTakenOverError,
+  WeComBotBackpressureError,
+} from './errors/bot-errors.ts';

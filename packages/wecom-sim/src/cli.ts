@@ -4,6 +4,7 @@
 //     --latency 30 --fault 'kind=errcode,errcode=-1,rate=0.05'
 import { parseArgs } from 'node:util';
 import { parseFaultSpec } from './fault-spec.ts';
+import { startChatter } from './aibot/chatter.ts';
 import { startSimulator } from './server.ts';
 import type { SimQuotas } from './types.ts';
 
@@ -20,6 +21,7 @@ const USAGE = `Usage: wecom-sim [options]
   --token-ttl <s>       access_token lifetime (default 7200)
   --quota <k=v>         override a quota, e.g. --quota perApiPerMinute=600 (repeatable)
   --fault <spec>        fault rule, JSON or k=v list, e.g. 'kind=errcode,errcode=-1,rate=0.1' (repeatable)
+  --bot-chatter <ms>    every <ms>, a random member asks the AI bot a trainee question (Demo)
   --json                print the connection details as one JSON line
   -h, --help            this help`;
 
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
       'token-ttl': { type: 'string' },
       quota: { type: 'string', multiple: true },
       fault: { type: 'string', multiple: true },
+      'bot-chatter': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -77,7 +80,21 @@ async function main(): Promise<void> {
     faults: (values.fault ?? []).map(parseFaultSpec),
   });
 
-  const details = { url: sim.url, corpId: sim.corpId, apps: sim.apps, contactsSecret: sim.contactsSecret };
+  const chatterMs = int('bot-chatter', values['bot-chatter']);
+  if (chatterMs)
+    startChatter(
+      sim.aibot,
+      sim.state.userList.map((u) => u.userid),
+      { intervalMs: chatterMs },
+    );
+  const details = {
+    url: sim.url,
+    corpId: sim.corpId,
+    apps: sim.apps,
+    contactsSecret: sim.contactsSecret,
+    aibotUrl: sim.aibotUrl,
+    bots: sim.bots,
+  };
   if (values.json) {
     console.log(JSON.stringify(details));
   } else {
@@ -86,6 +103,9 @@ async function main(): Promise<void> {
     for (const app of sim.apps)
       console.log(`  app ${app.name.padEnd(16)} agentId ${app.agentId}  secret ${app.secret}`);
     console.log(`  contacts secret ${sim.contactsSecret}`);
+    console.log(`  AI bot endpoint ${sim.aibotUrl}`);
+    for (const bot of sim.bots)
+      console.log(`  bot ${bot.name.padEnd(16)} BotID ${bot.botId}  secret ${bot.secret}`);
     console.log(
       `  data            ${sim.state.departments.size} departments, ${sim.state.users.size} users, ${sim.state.tags.size} tags, ${sim.state.lives.size} lives`,
     );

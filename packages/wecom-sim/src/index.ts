@@ -41,6 +41,14 @@ export type {
   SimState,
 } from './state/model.ts';
 export { startSimulator } from './server.ts';
+export { botsFor } from './aibot/bots.ts';
+export type { SimBot } from './aibot/bots.ts';
+export { AibotHub, AIBOT_PATH } from './aibot/hub.ts';
+export type { SimBotFrame, SimBotPush, ScriptedTurn } from './aibot/hub.ts';
+export { Conversation } from './aibot/conversation.ts';
+export type { SimBotReply, ConversationKind } from './aibot/conversation.ts';
+export { startChatter, TRAINEE_QUESTIONS } from './aibot/chatter.ts';
+export type { ChatterOptions } from './aibot/chatter.ts';
 export { generateOrg, resolveSize, DEFAULT_SIZE } from './data/generate-org.ts';
 export type { GenerateOrgOptions, ResolvedSize } from './data/generate-org.ts';
 export { generateWatchStats, renderWatchUserRow, renderWatchExternalRow } from './data/generate-watch.ts';

@@ -18,6 +18,8 @@ import { buildRoutes } from './routes/index.ts';
 import { serveImage } from './routes/media.ts';
 import type { RouteContext, RouteDef, RouteResult, SimRuntime } from './routes/types.ts';
 import { SimStore } from './state/store.ts';
+import { botsFor } from './aibot/bots.ts';
+import { AibotHub, AIBOT_PATH } from './aibot/hub.ts';
 import { StatsRecorder } from './stats.ts';
 import { TokenStore } from './tokens.ts';
 import type { TokenOwner } from './tokens.ts';
@@ -60,6 +62,13 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     baseUrl: () => baseUrl,
   };
   for (const rule of options.faults ?? []) faults.add(rule);
+  const aibot = new AibotHub({
+    bots: botsFor(seed),
+    store,
+    corpId: org.corpId,
+    now,
+    rng: mulberry32(deriveSeed(seed, 'aibot-ids')),
+  });
 
   const answerError = (
     res: ServerResponse,
@@ -209,6 +218,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     });
   });
   server.keepAliveTimeout = 65_000;
+  server.on('upgrade', (req, socket, head) => aibot.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
@@ -234,8 +244,12 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     },
     state: store,
     quotas,
+    bots: aibot.bots,
+    aibot,
+    aibotUrl: `${baseUrl.replace(/^http/, 'ws')}${AIBOT_PATH}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        aibot.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

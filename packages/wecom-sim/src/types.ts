@@ -1,4 +1,6 @@
 // Public option and server types of the simulator (re-exported by index.ts).
+import type { SimBot } from './aibot/bots.ts';
+import type { AibotHub } from './aibot/hub.ts';
 import type { SimState } from './state/model.ts';
 
 export interface SimSize {
@@ -121,5 +123,11 @@ export interface SimServer {
   state: SimState;
   /** the effective quotas */
   quotas: SimQuotas;
+  /** AI bots in 长连接 mode: first 'training-assistant', then 'notice-bot' */
+  bots: SimBot[];
+  /** the bot long connection: scripted users, recorded frames, faults */
+  aibot: AibotHub;
+  /** e.g. 'ws://127.0.0.1:43123/aibot' — the `wsUrl` for a bot client */
+  aibotUrl: string;
   close(): Promise<void>;
 }

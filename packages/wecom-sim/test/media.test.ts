@@ -86,6 +86,44 @@ describe('media/get', () => {
   });
 });
 
+describe('media/get content type', () => {
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...bytes(200)]);
+
+  /** A multipart body whose file part has no Content-Type, as Python's requests sends it. */
+  async function uploadUntyped(type: string, filename: string, data: Uint8Array): Promise<Json> {
+    const boundary = '----wld-untyped';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${filename}"\r\n\r\n`;
+    const body = Buffer.concat([Buffer.from(head), Buffer.from(data), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const res = await app.raw('media/upload', {
+      method: 'POST',
+      body,
+      query: { type },
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    return (await res.json()) as Json;
+  }
+
+  it('goes by the file: a PNG uploaded without a part content type comes back as image/png', async () => {
+    const { media_id, errcode } = await uploadUntyped('image', 'screenshot.png', PNG);
+    expect(errcode).toBe(0);
+    const got = await app.raw('media/get', { query: { media_id } });
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(PNG);
+  });
+
+  it('sniffs the bytes even when the name says nothing', async () => {
+    const { media_id } = await uploadUntyped('file', 'attachment', PNG);
+    expect((await app.raw('media/get', { query: { media_id } })).headers.get('content-type')).toBe('image/png');
+  });
+
+  it('keeps a declared type for bytes it cannot tell', async () => {
+    const form = new FormData();
+    form.append('media', new Blob([bytes(100)], { type: 'application/vnd.ms-excel' }), 'report.xls');
+    const { media_id } = (await (await app.raw('media/upload', { method: 'POST', body: form, query: { type: 'file' } })).json()) as Json;
+    expect((await app.raw('media/get', { query: { media_id } })).headers.get('content-type')).toBe('application/vnd.ms-excel');
+  });
+});
+
 describe('media/uploadimg', () => {
   it('returns a permanent URL that serves the image', async () => {
     const data = bytes(300);

@@ -7,6 +7,7 @@ import type { InitMessage, ServicesToMain } from '../shared/host-protocol.ts';
 import type { ServiceError } from '../shared/models.ts';
 import { RpcError, createRpcServer, redactSecrets, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
+import { botHostOf } from './bot/bot-host.ts';
 import { openCache, type Cache } from './cache/index.ts';
 import { createConnectionTracker, type ConnectionTracker } from './connection/connection-tracker.ts';
 import type { DataScope, ServicesContext, Topic } from './context.ts';
@@ -24,7 +25,8 @@ import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
 import { buildProfileClient, type ProfileSecrets } from './wecom/client-factory.ts';
 import { systemEnvironment, type NetworkEnvironment } from './wecom/network-environment.ts';
-import { isNetworkFailure, isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
+import { isUnreachable, offlineError, toServiceError } from './wecom/service-errors.ts';
+import { createTimeoutStreak, offlineReadError, reachabilityOf, wrongSecretError } from './connection/reachability.ts';
 import { systemClock } from '@wld/clock';
 
 export interface ServicesRuntimeOptions {
@@ -126,10 +128,23 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     return client;
   }
 
-  function onCallFailure(error: unknown): never {
-    if (isNetworkFailure(error)) connection.setOffline(mapError(error));
+  // offline only when WeCom cannot be reached: refused / DNS at once, timeouts after a streak
+  const timeouts = createTimeoutStreak();
+  let offAnswered: () => void = () => {};
+
+  /** A call failed: offline if WeCom is unreachable, 'wrong secret' if it refused the credentials. */
+  function noteFailure(error: unknown): void {
+    if (timeouts.failed(error)) connection.setOffline(mapError(error));
+    else if (reachabilityOf(error) === 'credentials') connection.setUnconfigured(wrongSecretError(language(), mapError(error)));
+  }
+
+  function onCallFailure(error: unknown, kind: 'write' | 'read'): never {
+    noteFailure(error);
     // the request never left: nothing changed on WeCom's side, say "offline" plainly
-    if (isUnreachable(error)) throw new RpcError(offlineError(language(), mapError(error).details));
+    if (isUnreachable(error)) {
+      const details = mapError(error).details;
+      throw new RpcError(kind === 'write' ? offlineError(language(), details) : offlineReadError(language(), details));
+    }
     throw error;
   }
 
@@ -140,6 +155,11 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       await requireClient().auth.testConnection();
     },
     toServiceError: mapError,
+    judge: (error) => {
+      const verdict = reachabilityOf(error);
+      return verdict === 'credentials' ? 'credentials' : verdict === 'reachable' ? 'reachable' : 'offline';
+    },
+    credentialsError: (error) => wrongSecretError(language(), error),
     onReconnected: () => {
       if (!cache) return;
       for (const scope of ['org', 'lives', 'watch'] as const) lastAutoRefresh.set(scope, now());
@@ -153,12 +173,13 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     cache: requireCache,
     client: requireClient,
     hasContactsSecret: () => client?.config.contactsSecret !== undefined,
+    extraAnchors: () => profile?.liveAnchors ?? [],
     language,
     toServiceError: mapError,
     emitProgress: (progress) => server.emit('sync.progress', progress),
     onPartDone: (part) => context.changed(...PART_TOPICS[part]),
     onJobFailed: (error) => {
-      if (isNetworkFailure(error)) connection.setOffline(mapError(error));
+      noteFailure(error);
       log('warn', `sync failed: ${mapError(error).code}`);
     },
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
@@ -174,9 +195,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     onLiveEnded: () => {
       if (connection.isOnline) sync.start('watch');
     },
-    onError: (error) => {
-      if (isNetworkFailure(error)) connection.setOffline(mapError(error));
-    },
+    onError: (error) => noteFailure(error),
     ...(options.monitorIntervalMs ? { intervalMs: options.monitorIntervalMs } : {}),
     now,
   });
@@ -210,10 +229,18 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       try {
         return await call(target);
       } catch (error) {
-        return onCallFailure(error);
+        return onCallFailure(error, 'write');
       }
     },
-    online: (call) => context.write(call),
+    async online(call) {
+      const target = requireClient();
+      if (!connection.isOnline) throw new RpcError(offlineReadError(language(), connection.current.lastError?.message));
+      try {
+        return await call(target);
+      } catch (error) {
+        return onCallFailure(error, 'read');
+      }
+    },
     freshness(asOf, ...scopes) {
       const stale = isStale(asOf, now(), settings?.network);
       if (stale) for (const scope of scopes) maybeRefresh(scope);
@@ -324,7 +351,15 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       demoProfile = { ...profile, apps: [{ name: profile.apps[0]?.name ?? demo.apps[0]!.name, agentId: demo.apps[0]!.agentId }] };
     }
     client = buildProfileClient(demoProfile, settings, secrets, target, environment, now);
-    if (client) apiLog = recordApiCalls(client, () => cache);
+    offAnswered();
+    offAnswered = () => {};
+    if (client) {
+      apiLog = recordApiCalls(client, () => cache);
+      // any answer from WeCom (success or errcode) ends a streak of timeouts
+      offAnswered = client.onCall((call) => {
+        if (!call.fromCache && (call.error === null || call.errcode !== null)) timeouts.answered();
+      });
+    }
     return client;
   }
 
@@ -355,6 +390,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       settings = next;
       profile = nextProfile;
       if (reconnect && ready && cache) await context.reloadCredentials();
+      if (ready && cache) void botHostOf(context).apply();
     },
     openCache() {
       if (!init) throw new Error('openCache before init');
@@ -368,12 +404,14 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     setReady(value) {
       ready = value;
       if (!value) return;
+      if (cache) void botHostOf(context).apply();
       const waiters = readyWaiters;
       readyWaiters = [];
       for (const resume of waiters) resume();
     },
     post,
     async shutdown() {
+      await botHostOf(context).stop();
       monitor.stop();
       connection.stop();
       sync.cancelAll();

@@ -24,6 +24,7 @@ import {
   userStatusSchema,
   watchRowSchema,
 } from './models.ts';
+import { botContract, botEvents } from './bot-contract.ts';
 import { appNameSchema, CONTACTS_SECRET_NAME, profileSchema, settingsSchema } from './settings.ts';
 import {
   corpIdSchema,
@@ -366,6 +367,9 @@ export const servicesContract = {
   ),
   'cache.info': method(empty, z.object({ path: z.string(), bytes: z.number().int(), rows: z.record(z.string(), z.number().int()) })),
   'cache.clear': method(empty, ok),
+
+  // ─── AI bot (long connection) ──────────────────────────────────────────
+  ...botContract,
 } as const;
 
 export type ServicesContract = typeof servicesContract;
@@ -384,6 +388,7 @@ export const servicesEvents = {
     onlineCount: z.number().int(),
   }),
   connection: connectionStateSchema,
+  ...botEvents,
 } as const;
 export type ServicesEvents = typeof servicesEvents;
 export type ServicesEvent = keyof ServicesEvents;

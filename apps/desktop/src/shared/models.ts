@@ -133,6 +133,11 @@ export const sendResultSchema = z.object({
   invalidParties: z.array(z.string()),
   invalidTags: z.array(z.string()),
   unlicensedUsers: z.array(z.string()),
+  /**
+   * WeCom accepted the message (errcode 0) but these fields of its answer could not be read: the
+   * message was sent, the lists above may be incomplete. Absent when the answer was read in full.
+   */
+  unreadable: z.array(z.string()).optional(),
 });
 export type SendResult = z.infer<typeof sendResultSchema>;
 
@@ -190,5 +195,13 @@ export const syncProgressSchema = z.object({
   total: z.number().int().nullable(),
   label: z.string(),
   error: serviceErrorSchema.nullable(),
+  /** Why the job is slow right now: a rate-limit wait (with its end) or a retry; null when working normally. */
+  note: z.object({ code: z.string(), message: z.string(), until: epochMs.nullable() }).nullable().optional(),
+  /** Units of the current phase still to do (total − done), when known. */
+  left: z.number().int().nullable().optional(),
+  /** WeCom calls this job has made so far (retries included, cache hits not). */
+  calls: z.number().int().optional(),
+  /** Retries this job has spent, of its budget. */
+  retries: z.object({ used: z.number().int(), max: z.number().int() }).optional(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;

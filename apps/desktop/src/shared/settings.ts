@@ -36,6 +36,8 @@ export const profileSchema = z.object({
   /** True when a contacts-sync (通讯录同步) secret is stored for this profile. */
   hasContactsSecret: z.boolean().default(false),
   environment: z.enum(['dev', 'test', 'prod']).default('prod'),
+  /** Members who usually host lives: asked for their lives on every lives sync (beyond known anchors). */
+  liveAnchors: z.array(z.string().trim().min(1).max(64)).max(500).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -8,6 +8,7 @@ import type { SimServer } from '@wld/wecom-sim';
 import { servicesContract, type ServicesMethod } from '../../src/shared/contract.ts';
 import { RpcError, type RpcClient } from '../../src/shared/rpc.ts';
 import type { InProcessServices } from '../../src/services/node-host.ts';
+import { BOT_URL_ENV } from '../../src/services/bot/bot-host.ts';
 import { anyRange, payloadsFor } from '../fuzz/hostile.ts';
 import { isReadableSentence, problemsOf } from '../fuzz/oracle.ts';
 import { CORP_PROFILE_ID, startCorpSuite, stopCorpSuite, tempDir } from './helpers.ts';
@@ -27,6 +28,8 @@ describe('contract fuzz (services)', () => {
 
   beforeAll(async () => {
     ({ sim, services, client } = await startCorpSuite(dir.path));
+    // bot.configure may turn hosting on: its connection goes to the simulator, never to WeCom.
+    process.env[BOT_URL_ENV] = sim.aibotUrl;
     const [someone, other] = (await client.call('users.search', { status: 1, limit: 2 })).rows.map((u) => u.userid);
     const livingid = (await client.call('lives.list', {})).lives[0]!.livingid;
     const start = Math.floor(Date.now() / 1000) + 86_400;
@@ -72,9 +75,19 @@ describe('contract fuzz (services)', () => {
       'apiUsage.stats': {},
       'cache.info': {},
       'cache.clear': {},
+      'bot.status': {},
+      'bot.configure': { botId: 'aibfuzzbot', hostHere: false, secret: 's3cret' },
+      'bot.reconnect': {},
+      'bot.log': { kind: null, query: '', offset: 0, limit: 10 },
+      'bot.signups': { livingid },
+      'bot.sendLiveCard': { livingid, chatid: 'fuzzchat1' },
+      'bot.remindAbsentees': { livingid, chatid: 'fuzzchat1' },
     };
   }, 60_000);
-  afterAll(() => stopCorpSuite({ sim, services, client }, dir));
+  afterAll(() => {
+    delete process.env[BOT_URL_ENV];
+    return stopCorpSuite({ sim, services, client }, dir);
+  });
 
   async function call(method: ServicesMethod, input: unknown): Promise<Outcome> {
     let timer: NodeJS.Timeout | undefined;

@@ -152,7 +152,10 @@ export class RateLimiter {
   /**
    * WeCom answered 45009 for a send admitted at `admittedAt`: pause the bucket for the window.
    * Answers to sends admitted before the current pause began belong to the same burst and do not
-   * escalate; otherwise each new strike moves to a longer window (minute, hour, day).
+   * escalate. A new strike right after a pause means the window was longer than thought, but one
+   * 45009 after a minute's wait is as likely a burst (or a busy WeCom) as the hour's budget: the
+   * minute is tried twice before the hour, and the hour before the day (minute, minute, hour, day).
+   * A success resets the count.
    */
   noteRateLimited(bucketName: string, admittedAt: number): { until: number; window: RateLimitWindow } {
     const bucket = this.bucket(bucketName);
@@ -161,7 +164,7 @@ export class RateLimiter {
       return { until: bucket.pausedUntil, window: bucket.pauseWindow };
     }
     bucket.strikes++;
-    const window: RateLimitWindow = bucket.strikes === 1 ? 'minute' : bucket.strikes === 2 ? 'hour' : 'day';
+    const window: RateLimitWindow = bucket.strikes <= 2 ? 'minute' : bucket.strikes === 3 ? 'hour' : 'day';
     const until = window === 'day' ? nextLocalMidnight(now) : now + WINDOW_SECONDS[window] * 1000;
     this.pause(bucketName, until, window);
     return { until: bucket.pausedUntil, window };

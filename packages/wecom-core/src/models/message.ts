@@ -101,4 +101,9 @@ export interface MessageSendResult {
   invalidtag: string[];
   unlicenseduser: string[];
   response_code: string | null;
+  /**
+   * Set when WeCom accepted the message (errcode 0) but parts of its answer could not be read:
+   * the fields that could not. The message was sent; what is missing is only the report.
+   */
+  unreadable?: string[];
 }

@@ -46,6 +46,8 @@ export interface WatchStatAll {
 export interface WatchStatOptions extends CallOptions {
   /** Resume from this next_key (a sync's saved cursor); default '0', the first page. */
   startKey?: string;
+  /** Runs each page's request (a sync's retry policy for one page); default: as it is. */
+  wrapPage?: (fetch: () => Promise<WatchStatPage>) => Promise<WatchStatPage>;
 }
 
 export class WatchStatStuckError extends CodedError {
@@ -197,15 +199,18 @@ export class LivesService {
     let stuck = 0;
     return chainedPages({
       signal: options.signal,
-      fetchPage: (key, signal) =>
-        this.#caller.call({
-          ...base,
-          signal,
-          method: 'POST',
-          path: '/cgi-bin/living/get_watch_stat',
-          body: { livingid, next_key: key ?? first },
-          schema: watchStatPageSchema,
-        }),
+      fetchPage: (key, signal) => {
+        const fetch = () =>
+          this.#caller.call({
+            ...base,
+            signal,
+            method: 'POST',
+            path: '/cgi-bin/living/get_watch_stat',
+            body: { livingid, next_key: key ?? first },
+            schema: watchStatPageSchema,
+          });
+        return options.wrapPage ? options.wrapPage(fetch) : fetch();
+      },
       nextKey: (page, key) => {
         if (page.ending === 1) return null;
         const current = key ?? first;

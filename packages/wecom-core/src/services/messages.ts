@@ -1,4 +1,5 @@
 // App messages (message/send) of every type, recall, and send statistics.
+import { z } from 'zod';
 import type { ApiCaller } from '../http/types.ts';
 import { okResponseSchema } from '../models/common.ts';
 import {
@@ -26,6 +27,31 @@ export type MessageSendRequest = MessageRecipients &
 function splitIds(joined: string | undefined): string[] {
   return joined ? joined.split('|').filter((id) => id !== '') : [];
 }
+
+/**
+ * message/send answered errcode 0 (WeCom sent it) in a shape that does not match: keep what can be
+ * read (msgid, the invalid lists that are strings) and name the fields that could not be read. The
+ * message went out; reporting a failure would make the user send it again.
+ */
+export function readSendAnswer(answer: Record<string, unknown>): MessageSendResult {
+  const parsed = messageSendResponseSchema.safeParse(answer);
+  if (parsed.success) return toSendResult(parsed.data);
+  const text = (key: string): string | undefined => (typeof answer[key] === 'string' ? answer[key] : undefined);
+  const result = toSendResult({
+    errcode: 0,
+    msgid: text('msgid'),
+    invaliduser: text('invaliduser'),
+    invalidparty: text('invalidparty'),
+    invalidtag: text('invalidtag'),
+    unlicenseduser: text('unlicenseduser'),
+    response_code: text('response_code'),
+  });
+  result.unreadable = parsed.error.issues.map((issue) => (issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.')));
+  return result;
+}
+
+/** Any JSON object: message/send's answer is read field by field (readSendAnswer). */
+const anyAnswerSchema = z.record(z.string(), z.unknown());
 
 export function toSendResult(answer: MessageSendResponse): MessageSendResult {
   return {
@@ -101,9 +127,9 @@ export class MessagesService {
       method: 'POST',
       path: '/cgi-bin/message/send',
       body,
-      schema: messageSendResponseSchema,
+      schema: anyAnswerSchema,
     });
-    return toSendResult(answer);
+    return readSendAnswer(answer);
   }
 
   /** Recalls a message sent by this app in the last 24 hours (WeCom-side copy only). */

@@ -136,8 +136,13 @@ describe('RateLimiter', () => {
     await time.advance(1);
     const resumed = await waiting;
     resumed.release();
-    // A new 45009 for a send after the pause, with no success in between, means the hour window.
-    expect(limiter.noteRateLimited(BUCKET, resumed.admittedAt).window).toBe('hour');
+    // A new 45009 for a send after the pause, with no success in between: the minute once more,
+    // then the hour.
+    expect(limiter.noteRateLimited(BUCKET, resumed.admittedAt).window).toBe('minute');
+    await time.advance(60_000);
+    const again = await limiter.acquire(BUCKET);
+    again.release();
+    expect(limiter.noteRateLimited(BUCKET, again.admittedAt).window).toBe('hour');
     // A success resets the escalation.
     limiter.noteSuccess(BUCKET);
     await time.advance(3_600_000);

@@ -2,6 +2,7 @@
 // mpnews bodies, and downloads with HTTP Range support.
 import { fail } from '../errors.ts';
 import { BinaryReply } from '../http/respond.ts';
+import { isGenericType, sniffContentType } from '../http/sniff.ts';
 import { ID_CHARS, randomString } from '../random.ts';
 import type { MediaType, SimImage } from '../state/model.ts';
 import type { SimStore } from '../state/store.ts';
@@ -42,11 +43,10 @@ async function uploadedFile(
   if (!entry || typeof entry === 'string') fail(44001, 'multipart field "media" with a file is required');
   const data = new Uint8Array(await entry.arrayBuffer());
   const filename = entry.name || 'media';
-  return {
-    filename,
-    contentType: entry.type || CONTENT_TYPES[extension(filename)] || 'application/octet-stream',
-    data,
-  };
+  // by the file, as WeCom does: its bytes, then its extension, then what the client declared
+  const declared = isGenericType(entry.type) ? null : entry.type;
+  const contentType = sniffContentType(data) ?? CONTENT_TYPES[extension(filename)] ?? declared ?? (entry.type || 'application/octet-stream');
+  return { filename, contentType, data };
 }
 
 function checkFile(

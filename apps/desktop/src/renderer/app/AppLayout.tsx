@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NAV_ITEMS, navKeyForPath } from './nav.ts';
 import { AppRoutes } from './routes.tsx';
+import { BotStatusBadge } from './BotStatusBadge.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { SyncButton } from './SyncButton.tsx';
 import { OfflineBanner } from './OfflineBanner.tsx';
@@ -80,6 +81,7 @@ export function AppLayout() {
           }}
         >
           <Flex justify="flex-end" align="center" gap={20} style={{ height: '100%' }}>
+            <BotStatusBadge />
             <ConnectionIndicator />
             <SyncButton />
           </Flex>

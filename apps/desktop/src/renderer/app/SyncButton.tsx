@@ -48,10 +48,18 @@ export function SyncButton() {
           status={percent === null ? 'active' : 'normal'}
           aria-label={t('sync.running', { label: current.label })}
         />
-        <Typography.Text ellipsis style={{ maxWidth: 220 }}>
-          {t('sync.running', { label: current.label || t(`sync.scope.${current.scope}`) })}
-          {percent !== null ? ` ${percent}%` : ''}
-        </Typography.Text>
+        <Tooltip title={[current.left ? t('sync.left', { count: current.left }) : null, current.calls ? t('sync.calls', { count: current.calls }) : null].filter(Boolean).join(' · ') || undefined}>
+          <Typography.Text ellipsis style={{ maxWidth: 220 }}>
+            {t('sync.running', { label: current.label || t(`sync.scope.${current.scope}`) })}
+            {percent !== null ? ` ${percent}%` : ''}
+          </Typography.Text>
+        </Tooltip>
+        {current.note ? (
+          // why the job is slow: a rate-limit wait with its end, or a retry
+          <Typography.Text type="warning" ellipsis style={{ maxWidth: 360 }} data-testid="sync-note" data-code={current.note.code}>
+            {current.note.message}
+          </Typography.Text>
+        ) : null}
         <Tooltip title={t('sync.cancel')}>
           <Button size="small" icon={<CloseOutlined />} aria-label={t('sync.cancel')} data-testid="sync-cancel" onClick={() => void cancel()} />
         </Tooltip>

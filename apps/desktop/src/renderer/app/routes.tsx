@@ -13,6 +13,7 @@ const OrgPage = lazy(() => import('../pages/org/OrgPage.tsx'));
 const MessagesPage = lazy(() => import('../pages/messages/MessagesPage.tsx'));
 const ApiUsagePage = lazy(() => import('../pages/api-usage/ApiUsagePage.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
+const BotLogPage = lazy(() => import('../pages/bot/BotLogPage.tsx'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{children}</Suspense>;
@@ -34,6 +35,7 @@ export function AppRoutes() {
       <Route path="/messages" element={<Page><MessagesPage /></Page>} />
       <Route path="/api-usage" element={<Page><ApiUsagePage /></Page>} />
       <Route path="/settings" element={<Page><SettingsPage /></Page>} />
+      <Route path="/bot" element={<Page><BotLogPage /></Page>} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

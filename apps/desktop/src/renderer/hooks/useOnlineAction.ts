@@ -30,6 +30,10 @@ export function useOnlineAction(): OnlineAction {
   const { t } = useTranslation('common');
   const state = useConnectionStore((s) => s.state);
   const servicesState = useConnectionStore((s) => s.servicesState);
+  const lastError = useConnectionStore((s) => s.lastError);
   const key = offlineReasonKey({ state, servicesState });
-  return key === null ? { disabled: false, reason: null } : { disabled: true, reason: t(key) };
+  if (key === null) return { disabled: false, reason: null };
+  // WeCom refused the credentials: say that (the services' sentence), not "not configured"
+  if (key === 'offline.reasonUnconfigured' && lastError?.code === 'WRONG_SECRET') return { disabled: true, reason: lastError.message };
+  return { disabled: true, reason: t(key) };
 }

@@ -1,10 +1,13 @@
 // The connection state machine: unconfigured | connecting | online | offline.
 // Offline starts a probe with exponential backoff; a successful probe (or connection.reconnect)
-// brings the state back online and calls onReconnected (which starts a refresh).
+// brings the state back online and calls onReconnected (which starts a refresh). A probe that WeCom
+// answers with an error is judged (`judge`): refused credentials make the state 'unconfigured' with
+// that reason (no probing: only new credentials help); any other answer means WeCom is reachable.
 import type { ConnectionState, ServiceError } from '../../shared/models.ts';
 import { systemClock } from '@wld/clock';
 
 export type ConnectionName = ConnectionState['state'];
+export type ProbeVerdict = 'offline' | 'credentials' | 'reachable';
 
 export interface ConnectionTrackerOptions {
   /** Newest data in the cache, for "offline, data as of …". */
@@ -14,6 +17,10 @@ export interface ConnectionTrackerOptions {
   probe: () => Promise<void>;
   toServiceError: (error: unknown) => ServiceError;
   onReconnected?: () => void;
+  /** What a failed probe means; default: every failure is 'offline'. */
+  judge?: (error: unknown) => ProbeVerdict;
+  /** The reason shown for refused credentials; default the mapped error. */
+  credentialsError?: (error: ServiceError) => ServiceError;
   backoff?: { initialMs: number; maxMs: number };
   now?: () => number;
 }
@@ -80,9 +87,21 @@ export function createConnectionTracker(options: ConnectionTrackerOptions): Conn
         if (!wasOnline) options.onReconnected?.();
       } catch (error) {
         if (stopped) return state;
-        // Unreachable, or WeCom refusing us (bad secret, IP not trusted…): either way not usable.
-        transition('offline', options.toServiceError(error));
-        scheduleProbe();
+        const verdict = options.judge?.(error) ?? 'offline';
+        const mapped = options.toServiceError(error);
+        if (verdict === 'credentials') {
+          clearTimer();
+          transition('unconfigured', options.credentialsError?.(mapped) ?? mapped);
+        } else if (verdict === 'reachable') {
+          // WeCom answered (a 5xx, a busy code): reachable, the call itself failed
+          delay = backoff.initialMs;
+          clearTimer();
+          transition('online', null);
+          if (!wasOnline) options.onReconnected?.();
+        } else {
+          transition('offline', mapped);
+          scheduleProbe();
+        }
       } finally {
         probing = null;
       }

@@ -2,6 +2,7 @@
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { appchatHandlers } from './appchat.ts';
+import { botHandlers } from './bot.ts';
 import { connectionHandlers } from './connection.ts';
 import { livesHandlers } from './lives.ts';
 import { messagesHandlers } from './messages.ts';
@@ -22,5 +23,6 @@ export function createHandlers(ctx: ServicesContext): ServicesHandlers {
     ...messagesHandlers(ctx),
     ...appchatHandlers(ctx),
     ...apiUsageHandlers(ctx),
+    ...botHandlers(ctx),
   };
 }

@@ -54,6 +54,7 @@ export function toSendResult(result: MessageSendResult): SendResult {
     invalidParties: result.invalidparty,
     invalidTags: result.invalidtag,
     unlicensedUsers: result.unlicenseduser,
+    ...(result.unreadable ? { unreadable: result.unreadable } : {}),
   };
 }
 
@@ -65,5 +66,6 @@ export function mergeSendResults(results: SendResult[]): SendResult {
     invalidParties: results.flatMap((r) => r.invalidParties),
     invalidTags: results.flatMap((r) => r.invalidTags),
     unlicensedUsers: results.flatMap((r) => r.unlicensedUsers),
+    ...(results.some((r) => r.unreadable) ? { unreadable: results.flatMap((r) => r.unreadable ?? []) } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { t, type TextKey } from '../i18n.ts';
 import type { ServicesCore } from '../services-core.ts';
 import { isStale } from '../staleness.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
+import { reachabilityOf, wrongSecretError } from '../connection/reachability.ts';
 
 /** Launcher labels per sync phase (`part:phase`), falling back to the part. */
 const REFRESH_LABEL: Record<string, TextKey> = {
@@ -94,7 +95,16 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
   }
   ctx.connection.setConnecting();
   const test = await tested;
-  if (test.ran && test.error === null) {
+  const verdict = test.ran && test.error !== null ? reachabilityOf(test.error) : null;
+  if (verdict === 'credentials') {
+    // WeCom answered and refused the secret: "wrong secret", not "offline"
+    const failure = wrongSecretError(language, toServiceError(test.ran ? test.error : null, language));
+    ctx.connection.setUnconfigured(failure);
+    if (asOf() !== null) return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: failure.message });
+    return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });
+  }
+  if ((test.ran && test.error === null) || verdict === 'reachable') {
+    // an answer, even a 5xx, means WeCom is reachable: calls retry on their own
     ctx.connection.setOnline();
   } else {
     const failure = toServiceError(test.ran ? test.error : new Error('connection test did not run'), language);
@@ -103,7 +113,9 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
     return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });
   }
 
-  // 4. refresh: the first run syncs before the window opens; later runs refresh in the background
+  // 4. refresh: the first run syncs before the window opens; later runs refresh in the background.
+  // Calls are answered from here on, during the refresh and any rate-limit wait in it.
+  core.setReady(true);
   progress('refresh');
   const last = cache.lastSync();
   if (last.org === null || last.lives === null) {
@@ -112,7 +124,9 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
       const part = p.phase.split(':')[0] ?? '';
       const key = REFRESH_LABEL[p.phase] ?? REFRESH_LABEL[part];
       if (!key || p.state !== 'running') return;
-      progress('refresh', p.total ? `${t(language, key)} ${p.done}/${p.total}` : t(language, key));
+      const label = p.total ? `${t(language, key)} ${p.done}/${p.total}` : t(language, key);
+      // a wait or a retry is said with its reason (and, for a wait, its end)
+      progress('refresh', p.note ? `${label} · ${p.note.message}` : label);
     };
     const timer = setInterval(() => forward(job.progress), 250);
     const result = await job.done.finally(() => clearInterval(timer));

@@ -1,20 +1,34 @@
 // Sync jobs: one job per scope at a time ('all' runs org → lives → watch), cancellable, with
 // throttled `sync.progress` events. Parts take a lock, so an 'org' job and an 'all' job never
 // write the organisation at the same time.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { WeComClient } from '@wld/wecom-core';
 import type { ServiceError, SyncProgress } from '../../shared/models.ts';
 import type { Cache } from '../cache/index.ts';
 import { t, type Language, type TextKey } from '../i18n.ts';
 import { syncLives } from './lives-sync.ts';
 import { syncOrg } from './org-sync.ts';
-import { DEFAULT_SYNC_TUNING, type SyncRun, type SyncTuning } from './sync-run.ts';
+import { watchPauses } from './pause-watch.ts';
+import { syncFailure } from './sync-failure.ts';
+import {
+  DEFAULT_SYNC_TUNING,
+  type RetryBudget,
+  type SyncNote,
+  type SyncRun,
+  type SyncTuning,
+} from './sync-run.ts';
 import { syncWatch } from './watch-sync.ts';
 import { systemClock } from '@wld/clock';
 
 export type SyncScope = SyncProgress['scope'];
 type SyncPart = Exclude<SyncScope, 'all'>;
 
-const PARTS: Record<SyncScope, SyncPart[]> = { org: ['org'], lives: ['lives'], watch: ['watch'], all: ['org', 'lives', 'watch'] };
+const PARTS: Record<SyncScope, SyncPart[]> = {
+  org: ['org'],
+  lives: ['lives'],
+  watch: ['watch'],
+  all: ['org', 'lives', 'watch'],
+};
 const PROGRESS_INTERVAL_MS = 100;
 /** Jobs kept in sync.status after they end. */
 const FINISHED_KEPT = 20;
@@ -32,7 +46,14 @@ export interface SyncEngineDeps {
   onJobFailed?: (error: unknown, progress: SyncProgress) => void;
   tuning?: Partial<SyncTuning>;
   now?: () => number;
+  /** The profile's configured anchors, added to the tuning's (asked on every lives sync). */
+  extraAnchors?: () => string[];
+  /** Waits of backoffs and rate-limit windows; default a timer. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
+
+const timerSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  delay(Math.max(0, ms), undefined, { signal });
 
 export interface SyncJob {
   readonly id: string;
@@ -56,6 +77,7 @@ const PART_LABEL: Record<SyncPart, TextKey> = { org: 'sync.org', lives: 'sync.li
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const now = deps.now ?? systemClock.now;
+  const sleep = deps.sleep ?? timerSleep;
   const tuning: SyncTuning = { ...DEFAULT_SYNC_TUNING, ...deps.tuning };
   const jobs = new Map<string, { job: SyncJob; controller: AbortController; state: SyncProgress }>();
   const locks = new Map<SyncPart, Promise<void>>();
@@ -78,7 +100,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   function prune() {
     const finished = [...jobs.values()].filter((j) => j.state.state !== 'running');
-    for (const entry of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) jobs.delete(entry.job.id);
+    for (const entry of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT)))
+      jobs.delete(entry.job.id);
   }
 
   function start(scope: SyncScope): SyncJob {
@@ -88,13 +111,40 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const id = `sync-${scope}-${now().toString(36)}-${++counter}`;
     const controller = new AbortController();
     const language = deps.language();
-    const state: SyncProgress = { jobId: id, scope, state: 'running', phase: 'queued', done: 0, total: null, label: t(language, PART_LABEL[PARTS[scope][0]!]), error: null };
+    const budget: RetryBudget = { used: 0, max: tuning.retryBudget };
+    const startedAt = now();
+    const state: SyncProgress = {
+      jobId: id,
+      scope,
+      state: 'running',
+      phase: 'queued',
+      done: 0,
+      total: null,
+      label: t(language, PART_LABEL[PARTS[scope][0]!]),
+      error: null,
+      note: null,
+      left: null,
+      calls: 0,
+      retries: { used: 0, max: budget.max },
+    };
     let lastEmit = 0;
     const emit = (force: boolean) => {
       const at = now();
       if (!force && at - lastEmit < PROGRESS_INTERVAL_MS) return;
       lastEmit = at;
+      state.retries = { used: budget.used, max: budget.max };
       deps.emitProgress({ ...state });
+    };
+    let stopCounting: () => void = () => {};
+    // a unit's own note (a retry, a wait after the pipeline gave up) wins over the limiter's pause
+    let unitNote: SyncNote | null = null;
+    let pauseNote: SyncNote | null = null;
+    const showNote = () => {
+      const note = unitNote ?? pauseNote;
+      const changed = (note?.message ?? null) !== (state.note?.message ?? null);
+      state.note = note;
+      // a wait or a retry is told at once; the end of one too
+      if (changed) emit(true);
     };
     const done = (async (): Promise<SyncProgress> => {
       emit(true);
@@ -103,19 +153,45 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           await withLock(part, async () => {
             if (controller.signal.aborted) throw controller.signal.reason;
             state.label = t(language, PART_LABEL[part]);
+            const client = deps.client();
+            stopCounting();
+            const offCalls = client.onCall((call) => {
+              if (!call.fromCache) state.calls = (state.calls ?? 0) + call.attempts;
+            });
+            const offPauses = watchPauses(client, language, (note) => {
+              pauseNote = note;
+              showNote();
+            });
+            stopCounting = () => {
+              offCalls();
+              offPauses();
+              pauseNote = null;
+            };
             const run: SyncRun = {
-              client: deps.client(),
+              client,
               cache: deps.cache(),
               signal: controller.signal,
               hasContactsSecret: deps.hasContactsSecret(),
               now,
-              options: tuning,
+              options: {
+                ...tuning,
+                extraAnchors: [...new Set([...tuning.extraAnchors, ...(deps.extraAnchors?.() ?? [])])],
+              },
+              sleep,
+              budget,
+              startedAt,
+              language,
+              status(note) {
+                unitNote = note;
+                showNote();
+              },
               progress(phase, doneCount, total) {
                 const next = `${part}:${phase}`;
                 const phaseChanged = next !== state.phase;
                 state.phase = next;
                 state.done = doneCount;
                 state.total = total;
+                state.left = total === null ? null : Math.max(0, total - doneCount);
                 // counts are throttled; a new phase is always told
                 emit(phaseChanged);
               },
@@ -128,20 +204,25 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         }
         state.state = 'done';
         state.phase = 'done';
+        state.note = null;
+        state.left = 0;
         state.label = t(language, 'sync.done');
       } catch (error) {
         if (controller.signal.aborted) {
           state.state = 'cancelled';
           state.label = t(language, 'sync.cancelled');
           state.error = deps.toServiceError(controller.signal.reason ?? error);
-          if (state.error.kind !== 'cancelled') state.error = { kind: 'cancelled', code: 'CANCELLED', message: state.label };
+          if (state.error.kind !== 'cancelled')
+            state.error = { kind: 'cancelled', code: 'CANCELLED', message: state.label };
         } else {
           state.state = 'failed';
           state.label = t(language, 'sync.failed');
-          state.error = deps.toServiceError(error);
+          state.error = syncFailure(error, language) ?? deps.toServiceError(error);
+          state.note = null;
           deps.onJobFailed?.(error, { ...state });
         }
       }
+      stopCounting();
       emit(true);
       prune();
       return { ...state };

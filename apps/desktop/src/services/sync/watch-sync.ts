@@ -4,7 +4,9 @@
 // - ended lives whose stats were fetched completely after the end are final and never asked again
 //   (cache.pendingWatchSyncs leaves them out); lives that are live now start over each time.
 // Only `ending == 1` ends the paging; an empty page does not (LivesService.watchStatPages).
+import type { WatchStatPage } from '@wld/wecom-core';
 import { isItemError, type SyncRun } from './sync-run.ts';
+import { runUnit, type UnitRun } from './unit-retry.ts';
 
 export interface LiveWatchResult {
   livingid: string;
@@ -27,13 +29,19 @@ export async function syncWatch(run: SyncRun): Promise<{ lives: number; rows: nu
     }
     run.progress('watch', ++done, pending.length);
   }
-  run.cache.setSyncState('watch', { status: 'done', fetchedAt: run.now(), phase: null, done, total: pending.length });
+  run.cache.setSyncState('watch', {
+    status: 'done',
+    fetchedAt: run.now(),
+    phase: null,
+    done,
+    total: pending.length,
+  });
   return { lives: pending.length, rows };
 }
 
 /** Fetches (or resumes) one live's watch stats to the end. `onPage` runs after each committed page. */
 export async function syncLiveWatch(
-  run: Pick<SyncRun, 'client' | 'cache' | 'signal' | 'now'>,
+  run: Pick<SyncRun, 'client' | 'cache' | 'signal' | 'now'> & Partial<UnitRun>,
   livingid: string,
   onPage?: (page: { rows: number; nextKey: string; finished: boolean }) => void,
 ): Promise<LiveWatchResult> {
@@ -44,15 +52,35 @@ export async function syncLiveWatch(
   let pages = 0;
   let rows = 0;
   let requestedKey = startKey;
-  // the paging (and its stuck-cursor guard) is wecom-core's; the sync only resumes it from the cursor
-  const source = client.lives.watchStatPages(livingid, { startKey, priority: 'background', signal: run.signal });
+  // the paging (and its stuck-cursor guard) is wecom-core's; the sync resumes it from the cursor, and in
+  // a sync job each page is a unit (retried, resumed from its key); a single call fails plainly
+  const wrapPage = isUnitRun(run)
+    ? (fetch: () => Promise<WatchStatPage>) => runUnit(run, `get_watch_stat ${livingid}`, fetch)
+    : undefined;
+  const source = client.lives.watchStatPages(livingid, { startKey, priority: 'background', signal: run.signal, wrapPage });
   for await (const page of source) {
     const nextKey = page.next_key ?? requestedKey;
-    const written = cache.appendWatchPage(livingid, page.stat_info, { nextKey, ending: page.ending, fromKey: requestedKey }, run.now());
+    const written = cache.appendWatchPage(
+      livingid,
+      page.stat_info,
+      { nextKey, ending: page.ending, fromKey: requestedKey },
+      run.now(),
+    );
     pages++;
     rows += written.rows;
     onPage?.({ rows: written.rows, nextKey, finished: written.finished });
     requestedKey = nextKey;
   }
   return { livingid, pages, rows, resumed };
+}
+
+function isUnitRun(run: Partial<UnitRun>): run is UnitRun {
+  return (
+    run.budget !== undefined &&
+    run.sleep !== undefined &&
+    run.status !== undefined &&
+    run.startedAt !== undefined &&
+    run.options !== undefined &&
+    run.language !== undefined
+  );
 }

@@ -13,6 +13,7 @@ import { LiveInfo } from './LiveInfo.tsx';
 import { WatchStatsTab } from './WatchStatsTab.tsx';
 import { AnalyticsTab } from './AnalyticsTab.tsx';
 import { AbsenteesTab } from './AbsenteesTab.tsx';
+import { SignupsTab, SignupsTabLabel } from './SignupsTab.tsx';
 
 export default function LiveDetailPage() {
   const { t } = useTranslation('lives');
@@ -76,6 +77,7 @@ export default function LiveDetailPage() {
             label: t('detail.tabs.absentees'),
             children: <AbsenteesTab live={live} hasAudience={detail.data?.audience != null} />,
           },
+          { key: 'signups', label: <SignupsTabLabel />, children: <SignupsTab live={live} /> },
         ]}
       />
       <LiveEditorDrawer />

@@ -18,6 +18,7 @@ export function problemCount(result: SendResult): number {
 export function SendResultView({ result, names, onClose }: SendResultViewProps) {
   const { t } = useTranslation('messages');
   const problems = problemCount(result);
+  const unreadable = result.unreadable !== undefined;
   const list = (kind: 'user' | 'dept' | 'tag', ids: string[], testid: string, label: string) =>
     ids.length === 0 ? null : (
       <div data-testid={testid}>
@@ -39,11 +40,11 @@ export function SendResultView({ result, names, onClose }: SendResultViewProps) 
 
   return (
     <Alert
-      type={problems === 0 ? 'success' : 'warning'}
+      type={problems === 0 && !unreadable ? 'success' : 'warning'}
       showIcon
       closable={onClose ? { onClose } : false}
       data-testid="send-result"
-      title={problems === 0 ? t('result.ok') : t('result.partial', { count: problems })}
+      title={unreadable ? t('result.unreadable') : problems === 0 ? t('result.ok') : t('result.partial', { count: problems })}
       description={
         <Flex vertical gap={8}>
           {result.msgid ? <Typography.Text type="secondary">msgid: {result.msgid}</Typography.Text> : null}
@@ -51,6 +52,11 @@ export function SendResultView({ result, names, onClose }: SendResultViewProps) 
           {list('dept', result.invalidParties, 'invalid-parties', t('result.invalidParties'))}
           {list('tag', result.invalidTags, 'invalid-tags', t('result.invalidTags'))}
           {list('user', result.unlicensedUsers, 'unlicensed-users', t('result.unlicensedUsers'))}
+          {unreadable ? (
+            <Typography.Text type="secondary" data-testid="send-result-unreadable">
+              {t('result.unreadableHint', { fields: result.unreadable?.join(', ') ?? '' })}
+            </Typography.Text>
+          ) : null}
           {problems > 0 ? <Typography.Text type="secondary">{t('result.partialHint')}</Typography.Text> : null}
         </Flex>
       }

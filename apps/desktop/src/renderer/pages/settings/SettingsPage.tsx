@@ -11,6 +11,7 @@ import { NetworkSection } from './NetworkSection.tsx';
 import { CacheSection } from './CacheSection.tsx';
 import { AppearanceSection } from './AppearanceSection.tsx';
 import { AboutSection } from './AboutSection.tsx';
+import { BotSection } from './BotSection.tsx';
 
 export default function SettingsPage() {
   const { t } = useTranslation('settings');
@@ -34,6 +35,7 @@ export default function SettingsPage() {
         <Flex vertical gap={16}>
           <ProfilesSection settings={settings} />
           <NetworkSection key={settings.activeProfileId ?? 'none'} settings={settings} />
+          <BotSection />
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
               <AppearanceSection settings={settings} />

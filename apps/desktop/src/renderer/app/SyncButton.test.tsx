@@ -1,0 +1,41 @@
+// A running sync that waits for a rate-limit window says so in the header, with its reason and end.
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import i18n from '../i18n/index.ts';
+import '../test-support/jsdom.ts';
+import { useSyncStore } from '../stores/sync.ts';
+import { SyncButton } from './SyncButton.tsx';
+
+vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
+
+describe('SyncButton', () => {
+  it('shows why a running sync waits, and until when', async () => {
+    await i18n.changeLanguage('en-US');
+    const message = 'WeCom rate limit (45009) on /cgi-bin/user/list: waiting until 10:31:00, then continuing';
+    useSyncStore.setState({
+      current: {
+        jobId: 'sync-org-1',
+        scope: 'org',
+        state: 'running',
+        phase: 'org:users',
+        done: 9,
+        total: 60,
+        label: 'Organisation',
+        error: null,
+        note: { code: 'WAIT_RATE_LIMIT', message, until: 1_800_000_000_000 },
+        left: 51,
+        calls: 12,
+      },
+    });
+    render(
+      <AntApp>
+        <SyncButton />
+      </AntApp>,
+    );
+    const note = screen.getByTestId('sync-note');
+    expect(note).toHaveTextContent(message);
+    expect(note.dataset['code']).toBe('WAIT_RATE_LIMIT');
+    expect(screen.getByTestId('sync-progress')).toHaveTextContent('15%');
+  });
+});

@@ -1,0 +1,74 @@
+// Whether a failure means WeCom cannot be reached. Offline is for that alone:
+// - refused, DNS, proxy: the request never left — unreachable at once;
+// - timeouts: unreachable after several in a row (one slow answer is not an outage);
+// - 5xx, resets, garbled answers, rate limits: WeCom is there, the call failed — never offline;
+// - a wrong secret or corp id (gettoken refused): WeCom answered; said as "wrong secret", not "offline".
+import { WeComApiError, WeComNetworkError } from '@wld/wecom-core';
+import type { ServiceError } from '../../shared/models.ts';
+import type { Language } from '../i18n.ts';
+
+export type Reachability = 'unreachable' | 'timeout' | 'credentials' | 'reachable';
+
+/** Consecutive timeouts (without an answer in between) that make WeCom unreachable. */
+export const TIMEOUTS_FOR_OFFLINE = 3;
+
+const UNREACHABLE_KINDS = new Set(['refused', 'dns', 'proxy']);
+
+export function reachabilityOf(error: unknown): Reachability {
+  if (error instanceof WeComNetworkError) {
+    if (UNREACHABLE_KINDS.has(error.kind)) return 'unreachable';
+    if (error.kind === 'timeout') return 'timeout';
+    return 'reachable';
+  }
+  // gettoken refusing the secret or the corp id: a retry class of 'never' marks the token call
+  if (error instanceof WeComApiError && error.category === 'auth' && error.retryClass === 'never') return 'credentials';
+  return 'reachable';
+}
+
+/** Counts timeouts in a row; any answer from WeCom resets the count. */
+export interface TimeoutStreak {
+  /** Notes a failure; true when WeCom should now count as unreachable. */
+  failed(error: unknown): boolean;
+  answered(): void;
+}
+
+export function createTimeoutStreak(limit = TIMEOUTS_FOR_OFFLINE): TimeoutStreak {
+  let streak = 0;
+  return {
+    failed(error) {
+      const verdict = reachabilityOf(error);
+      if (verdict === 'timeout') streak++;
+      else if (verdict !== 'unreachable') streak = 0;
+      return verdict === 'unreachable' || (verdict === 'timeout' && streak >= limit);
+    },
+    answered() {
+      streak = 0;
+    },
+  };
+}
+
+const WRONG_SECRET = {
+  zh: '企业微信拒绝了凭据：应用 Secret 或企业 ID 不正确，请在设置中检查',
+  en: 'WeCom refused the credentials: the app secret or corp ID is wrong; check them in Settings',
+};
+
+/** The connection's reason when gettoken refuses the credentials, keeping WeCom's own code. */
+export function wrongSecretError(language: Language, cause: ServiceError): ServiceError {
+  return {
+    kind: 'wecom',
+    code: 'WRONG_SECRET',
+    ...(cause.errcode !== undefined ? { errcode: cause.errcode } : {}),
+    message: language === 'zh-CN' ? WRONG_SECRET.zh : WRONG_SECRET.en,
+    details: [cause.message, cause.details].filter(Boolean).join('\n'),
+  };
+}
+
+const OFFLINE_READ = {
+  zh: '当前离线：无法连接企业微信，请在连接恢复后重试',
+  en: 'Offline: WeCom cannot be reached; try again once the connection is back',
+};
+
+/** A read refused while offline: nothing to change, so nothing to reassure about. */
+export function offlineReadError(language: Language, details?: string): ServiceError {
+  return { kind: 'offline', code: 'OFFLINE', message: language === 'zh-CN' ? OFFLINE_READ.zh : OFFLINE_READ.en, ...(details ? { details } : {}) };
+}
