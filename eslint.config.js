@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layering } from './eslint.layering.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/out/**', '**/dist/**', '.tools/**', '**/test-results/**', 'artifacts/**'] },
@@ -29,16 +30,7 @@ export default tseslint.config(
       },
     },
   },
-  {
-    // The renderer reaches data only through the typed contract: no Node, Electron or wecom-core.
-    files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', 'electron', '@wld/wecom-core', '@wld/wecom-sim', '**/services/**', '**/main/**'] },
-      ],
-    },
-  },
+  ...layering,
   {
     // One clock: production code takes "now" from @wld/clock (or an injected clock), never from the
     // wall clock itself, so WLD_FAKE_NOW and the tests' clocks reach everything.

@@ -33,7 +33,8 @@
       if (!call) return;
       pending.delete(message.id);
       if (message.ok) call.resolve(message.output);
-      else call.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+      // a plain ServiceError, as the preload rejects with in the app
+      else call.reject(message.error);
     } else if (message.k === 'main-evt') {
       // In the app, main closes the launcher and shows the main window once the services are up.
       if (message.event === '__host.initDone' && /launcher\.html$/.test(location.pathname)) {

@@ -5,6 +5,7 @@ import type { MainInput, MainMethod } from '../src/shared/contract.ts';
 import { DEMO_PROFILE, type Profile } from '../src/shared/settings.ts';
 import { isAllowedExternalUrl } from '../src/main/external-links.ts';
 import { settingsPatchFrom } from '../src/main/settings-patch.ts';
+import { MainCallError } from '../src/main/call-errors.ts';
 import type { SettingsStore } from '../src/main/settings-store.ts';
 import type { MainCallHandlers } from './main-calls.ts';
 
@@ -23,7 +24,7 @@ export function hostMainHandlers(deps: HostMainDeps): MainCallHandlers {
     'app.info': () => ({ version: 'browser-host', platform: process.platform, electron: null, logFolder: join(deps.userData, 'logs') }),
     'app.openLogFolder': () => ok,
     'app.openExternal': ({ url }: { url: string }) => {
-      if (!isAllowedExternalUrl(url)) throw new Error('Only WeCom admin and documentation pages open from the app.');
+      if (!isAllowedExternalUrl(url)) throw new MainCallError('LINK_NOT_ALLOWED', 'Only WeCom admin and documentation pages open from the app.', 'forbidden');
       log(`open external ${url}`);
       return ok;
     },

@@ -17,7 +17,7 @@ export { DepartmentsService, buildDepartmentTree } from './services/departments.
 export type { DepartmentNode } from './services/departments.ts';
 export { TagsService } from './services/tags.ts';
 export { LivesService, WatchStatStuckError, USER_LIVING_IDS_MAX_LIMIT } from './services/lives.ts';
-export type { LivingIdsOptions, WatchStatAll } from './services/lives.ts';
+export type { LivingIdsOptions, WatchStatAll, WatchStatOptions } from './services/lives.ts';
 export { MediaService, guessContentType } from './services/media.ts';
 export type { MediaFile, UploadedMedia, MediaGetOptions } from './services/media.ts';
 export { MessagesService, toSendResult, hasPartialFailure } from './services/messages.ts';
@@ -57,21 +57,19 @@ export type * from './models/template-card.ts';
 export * from './models/appchat.ts';
 export * from './models/ticket.ts';
 
+// WeCom's limits, the UTF-8 byte counter and the secret redactor (also @wld/wecom-core/rules)
+export * from './rules/index.ts';
+
 // Client-side validation
-export { utf8Bytes, charCount } from './validation/text.ts';
-export { USERID_PATTERN, CHATID_PATTERN } from './validation/ids.ts';
-export { LIVING_LIMITS, validateCreateLiving, validateModifyLiving } from './validation/living.ts';
-export { MESSAGE_LIMITS, validateMessage } from './validation/message.ts';
+export { USERID_PATTERN } from './validation/ids.ts';
+export { validateCreateLiving, validateModifyLiving } from './validation/living.ts';
+export { validateMessage } from './validation/message.ts';
 export {
-  APPCHAT_LIMITS,
   validateAppchatCreate,
   validateAppchatUpdate,
   validateAppchatSend,
 } from './validation/appchat.ts';
 export {
-  MEDIA_LIMITS,
-  UPLOADIMG_LIMIT,
-  MEDIA_MIN_BYTES,
   validateMediaUpload,
   validateUploadImg,
 } from './validation/media.ts';

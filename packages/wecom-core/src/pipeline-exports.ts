@@ -29,7 +29,7 @@ export { classifyErrcode, retryClassOf } from './errors/classify.ts';
 export { createPipeline } from './http/pipeline.ts';
 export type { ApiPipeline, PipelineOptions } from './http/pipeline.ts';
 export type { Clock } from './http/clock.ts';
-export { redactText, redactQuery } from './http/redact.ts';
+export { redactQuery } from './http/redact.ts';
 
 export { TokenManager } from './token/token-manager.ts';
 export type { TokenCredential, TokenStats } from './token/token-manager.ts';

@@ -9,7 +9,7 @@ test.afterAll(async () => {
   await stopCorpApp(app);
 });
 
-test('statistics, API monitor and tags render from the cache', async ({ page, pageErrors }) => {
+test('statistics, API usage and tags render from the cache', async ({ page, pageErrors }) => {
   void pageErrors;
   await page.setViewportSize({ width: 1400, height: 1000 });
   await openApp(page, app.host, 'statistics');
@@ -20,11 +20,11 @@ test('statistics, API monitor and tags render from the cache', async ({ page, pa
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
   await snap(page, '50-statistics');
 
-  await page.getByTestId('nav-monitor').click();
-  await expect(page.getByTestId('monitor-endpoints')).toContainText('user/list_id');
-  await expect(page.getByTestId('monitor-endpoints')).toContainText('gettoken');
-  await expect(page.getByTestId('monitor-budgets')).toBeVisible();
-  await snap(page, '51-api-monitor');
+  await page.getByTestId('nav-apiUsage').click();
+  await expect(page.getByTestId('api-usage-endpoints')).toContainText('user/list_id');
+  await expect(page.getByTestId('api-usage-endpoints')).toContainText('gettoken');
+  await expect(page.getByTestId('api-usage-budgets')).toBeVisible();
+  await snap(page, '51-api-usage');
 
   await page.getByTestId('nav-org').click();
   await page.getByRole('tab', { name: /标签|Tags/ }).click();

@@ -7,6 +7,8 @@ import { mainContract } from '../shared/contract.ts';
 import type { MainContract, MainEvent, MainMethod, MainOutput } from '../shared/contract.ts';
 import { IPC, MAIN_EVENT_NAMES } from '../shared/ipc-channels.ts';
 import type { InvokeResult, StickyEvent } from '../shared/ipc-channels.ts';
+import type { ServiceError } from '../shared/models.ts';
+import { MainCallError, callFailure, toCallFailure } from './call-errors.ts';
 import { isMethodAllowed } from '../shared/method-access.ts';
 import { trustedSender } from './ipc-sender.ts';
 import type { AppLog } from './logger.ts';
@@ -27,15 +29,6 @@ export type MainHandlers = { [M in MainMethod]: MainHandler<M> };
 
 export { isMethodAllowed } from '../shared/method-access.ts';
 
-/** An error whose code and message are meant for the page. */
-export class MainCallError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'MainCallError';
-    this.code = code;
-  }
-}
 
 const invokeEnvelope = z.object({ method: z.string().min(1).max(64), input: z.unknown() }).strict();
 const portRequest = z.object({ nonce: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/) }).strict();
@@ -49,8 +42,8 @@ export interface IpcRouterOptions {
   log: AppLog;
 }
 
-function failure(code: string, message: string): InvokeResult {
-  return { ok: false, error: { code, message } };
+function failure(kind: ServiceError['kind'], code: string, message: string): InvokeResult {
+  return { ok: false, error: callFailure(kind, code, message) };
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -68,22 +61,22 @@ export async function handleInvoke(
   const window = trustedSender(event, options.windows, options.allowedOrigins);
   if (!window) {
     options.log.warn('refused an IPC call from an unknown sender:', event.senderFrame?.url ?? '(no frame)');
-    return failure('FORBIDDEN', 'This page may not call the app.');
+    return failure('forbidden', 'FORBIDDEN', 'This page may not call the app.');
   }
   const envelope = invokeEnvelope.safeParse(request);
   if (!envelope.success)
-    return failure('INVALID_REQUEST', `Malformed call: ${describeIssues(envelope.error)}`);
+    return failure('validation', 'INVALID_REQUEST', `Malformed call: ${describeIssues(envelope.error)}`);
   const { method: name, input: rawInput } = envelope.data;
-  if (!Object.hasOwn(mainContract, name)) return failure('UNKNOWN_METHOD', `Unknown method "${name}".`);
+  if (!Object.hasOwn(mainContract, name)) return failure('validation', 'UNKNOWN_METHOD', `Unknown method "${name}".`);
   const method = name as MainMethod;
   if (!isMethodAllowed(window.kind, method)) {
     options.log.warn(`refused ${method} from the ${window.kind} window`);
-    return failure('FORBIDDEN', `The ${window.kind} window may not call ${method}.`);
+    return failure('forbidden', 'FORBIDDEN', `The ${window.kind} window may not call ${method}.`);
   }
   const spec = mainContract[method];
   const input = spec.input.safeParse(rawInput);
   if (!input.success)
-    return failure('INVALID_INPUT', `Invalid input for ${method}: ${describeIssues(input.error)}`);
+    return failure('validation', 'INVALID_INPUT', `Invalid input for ${method}: ${describeIssues(input.error)}`);
   try {
     const handler = options.handlers[method] as (input: unknown, context: CallContext) => unknown;
     const output = await handler(input.data, { window, rawInput });
@@ -92,14 +85,12 @@ export async function handleInvoke(
       options.log.error(
         `${method} produced an output outside the contract: ${describeIssues(checked.error)}`,
       );
-      return failure('INTERNAL', `${method} failed inside the app.`);
+      return failure('internal', 'INTERNAL', `${method} failed inside the app.`);
     }
     return { ok: true, output: checked.data };
   } catch (error) {
-    if (error instanceof MainCallError) return failure(error.code, error.message);
-    options.log.error(`${method} failed:`, error);
-    const message = error instanceof Error ? error.message : String(error);
-    return failure('FAILED', message);
+    if (!(error instanceof MainCallError)) options.log.error(`${method} failed:`, error);
+    return { ok: false, error: toCallFailure(error) };
   }
 }
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LogFile, LogMessage, NodeLogger } from 'electron-log';
-import { redactValue } from './redact.ts';
+import { redactValue } from '@wld/wecom-core/rules';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

@@ -1,7 +1,7 @@
 // What main answers itself: app info, links out, settings and profiles, the launcher's choices.
 import { shell } from 'electron';
 import type { MainHandlers } from './ipc-router.ts';
-import { MainCallError } from './ipc-router.ts';
+import { MainCallError } from './call-errors.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 import type { AppLog } from './logger.ts';
 import { linkNotAllowedMessage } from './messages.ts';
@@ -26,7 +26,7 @@ function settingsCall<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof SettingsError) throw new MainCallError('INVALID_SETTINGS', error.message);
+    if (error instanceof SettingsError) throw new MainCallError('INVALID_SETTINGS', error.message, 'validation');
     throw error;
   }
 }
@@ -47,7 +47,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         deps.log.warn('refused to open an external link outside the allow-list:', url);
-        throw new MainCallError('LINK_NOT_ALLOWED', linkNotAllowedMessage(deps.settings.get().language));
+        throw new MainCallError('LINK_NOT_ALLOWED', linkNotAllowedMessage(deps.settings.get().language), 'forbidden');
       }
       await shell.openExternal(url);
       return { ok: true };

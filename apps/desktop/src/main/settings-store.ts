@@ -1,5 +1,6 @@
 // Settings and profiles, kept by main. The storage is a small interface (electron-store in the app,
 // memory or a temp dir in tests); every write is validated against the settings schema first.
+import { CodedError } from '@wld/wecom-core/rules';
 import { networkSettingsSchema, settingsSchema } from '../shared/settings.ts';
 import type { NetworkSettings, Profile, Settings } from '../shared/settings.ts';
 import { migrateSettings } from './settings-migrations.ts';
@@ -35,8 +36,11 @@ export interface SettingsChange {
   activeProfileChanged: boolean;
 }
 
-export class SettingsError extends Error {
+export class SettingsError extends CodedError {
   override name = 'SettingsError';
+  constructor(message: string) {
+    super('INVALID_SETTINGS', message);
+  }
 }
 
 export class SettingsStore {

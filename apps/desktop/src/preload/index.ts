@@ -52,8 +52,8 @@ const bridge: DesktopBridge = {
   async invoke<M extends MainMethod>(method: M, input: MainInput<M>): Promise<MainOutput<M>> {
     const result = (await ipcRenderer.invoke(IPC.invoke, { method, input })) as InvokeResult;
     if (result.ok) return result.output as MainOutput<M>;
-    // Only an Error's message crosses the context bridge (name, stack and other fields are dropped).
-    throw new Error(result.error.message);
+    // a plain object: contextBridge would strip an Error down to its message
+    throw result.error;
   },
 
   subscribe(event, listener) {

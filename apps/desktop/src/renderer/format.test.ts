@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import i18n from './i18n/index.ts';
-import { formatDuration, formatPercent, liveStatusLabel, liveTypeLabel, replayStatusLabel, utf8Bytes } from './format.ts';
+import { formatDuration, formatPercent, liveStatusLabel, liveTypeLabel, replayStatusLabel } from './format.ts';
 
 beforeEach(async () => {
   await i18n.changeLanguage('zh-CN');
@@ -27,8 +27,7 @@ describe('format', () => {
     expect(liveStatusLabel(4)).toBe('Cancelled');
   });
 
-  it('percent and bytes', () => {
+  it('percent', () => {
     expect(formatPercent(0.853)).toBe('85.3%');
-    expect(utf8Bytes('企业微信 ok')).toBe(15);
   });
 });

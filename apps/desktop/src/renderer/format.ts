@@ -106,12 +106,3 @@ export const LIVE_STATUS_COLORS: Record<number, string> = {
   4: 'default',
 };
 
-/** UTF-8 byte length: WeCom counts limits in bytes (a Chinese character is 3). */
-export function utf8Bytes(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-/** Length in characters (code points), so an emoji counts as one. */
-export function charCount(text: string): number {
-  return [...text].length;
-}

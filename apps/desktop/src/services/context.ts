@@ -4,7 +4,7 @@ import type { WeComClient } from '@wld/wecom-core';
 import type { EventPayload, ServicesEvent } from '../shared/contract.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 import type { Cache } from './cache/index.ts';
-import type { ConnectionMonitor } from './connection/connection-monitor.ts';
+import type { ConnectionTracker } from './connection/connection-tracker.ts';
 import type { Language } from './i18n.ts';
 import type { LiveMonitor } from './monitor/live-monitor.ts';
 import type { SecretVault } from './secrets/secret-vault.ts';
@@ -27,7 +27,7 @@ export interface ServicesContext {
   vault: SecretVault;
   /** Where a secret is kept: the keychain, main's memory for this session, or nowhere. */
   secretStorage(profileId: string, app: string): Promise<'keychain' | 'encrypted-file' | 'session' | 'missing'>;
-  connection: ConnectionMonitor;
+  connection: ConnectionTracker;
   sync: SyncEngine;
   monitor: LiveMonitor;
 

@@ -11,7 +11,7 @@ import type { Profile, Settings } from '../shared/settings.ts';
 import { botHostOf } from './bot/bot-host.ts';
 import type { Cache } from './cache/index.ts';
 import { openProfileCache } from './cache/open-profile.ts';
-import { createConnectionMonitor, type ConnectionMonitor } from './connection/connection-monitor.ts';
+import { createConnectionTracker, type ConnectionTracker } from './connection/connection-tracker.ts';
 import type { DataScope, ServicesContext, Topic } from './context.ts';
 import { createHandlers } from './handlers/index.ts';
 import { t, type Language } from './i18n.ts';
@@ -28,6 +28,7 @@ import {
   type SessionSecretStore,
 } from './secrets/secret-vault.ts';
 import { bindVault, destinationOf, type BoundVault } from './secrets/bound-vault.ts';
+import { isStale } from './staleness.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
 import { recordApiCalls, type ApiCallLog } from './wecom/api-call-log.ts';
@@ -71,7 +72,7 @@ export interface ServicesCore {
   readonly crypt: MainCrypt;
   readonly server: RpcServer;
   readonly sync: SyncEngine;
-  readonly connection: ConnectionMonitor;
+  readonly connection: ConnectionTracker;
   readonly monitor: LiveMonitor;
   readonly initMessage: InitMessage | null;
   configure(message: InitMessage): void;
@@ -172,7 +173,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     throw error;
   }
 
-  const connection = createConnectionMonitor({
+  const connection = createConnectionTracker({
     asOf: () => cache?.newestFetchedAt() ?? null,
     emit: (state) => server.emit('connection', state),
     probe: async () => {
@@ -276,9 +277,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       }
     },
     freshness(asOf, ...scopes) {
-      const network = settings?.network;
-      const ttlMs = network && network.cacheEnabled ? network.cacheTtlSeconds * 1000 : 0;
-      const stale = asOf === null || now() - asOf > ttlMs;
+      const stale = isStale(asOf, now(), settings?.network);
       if (stale) for (const scope of scopes) maybeRefresh(scope);
       return { asOf, stale };
     },

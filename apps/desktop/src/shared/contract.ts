@@ -2,6 +2,7 @@
 // few calls main answers itself (over ipcRenderer.invoke through the preload).
 // One entry per method: a zod input and output schema. Every input is validated on arrival.
 import { z } from 'zod';
+import { APPCHAT_LIMITS, CHATID_PATTERN, LIVING_LIMITS, MEDIA_LIMITS } from '@wld/wecom-core/rules';
 import {
   appChatSchema,
   audienceSchema,
@@ -43,37 +44,31 @@ const ok = z.object({ ok: z.literal(true) });
 const rowCounts = z.record(z.string(), z.number().int());
 const clearReportSchema = z.object({ cleared: rowCounts, kept: rowCounts });
 const livingid = opaqueId(128);
-const chatid = z.string().regex(/^[0-9a-zA-Z]{1,32}$/, 'chatid: 1–32 letters and digits');
+const chatid = z.string().regex(CHATID_PATTERN, 'chatid: 1–32 letters and digits');
 /** A secret's keychain name: one of the profile's apps, or the contacts-sync secret. */
 const secretName = z.union([z.literal(CONTACTS_SECRET_NAME), appNameSchema()]);
 /** Ranges read from `from` to `to`: the other way round is a mistake, said so. */
 const orderedRange = (range: { from: number | null; to: number | null }) => range.from === null || range.to === null || range.to >= range.from;
 const RANGE_MESSAGE = { message: '"to" is before "from"', path: ['to'] };
-/** WeCom's upload limits: images 10 MB, files 20 MB. */
-export const MEDIA_MAX_BYTES = { image: 10 * 1024 * 1024, file: 20 * 1024 * 1024 } as const;
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
-/** WeCom limits checked before sending (the stricter of the create and modify docs). */
+/** The app's bounds on a live's duration (WeCom's text limits: LIVING_LIMITS in @wld/wecom-core/rules). */
 export const LIVE_LIMITS = {
-  themeMaxChars: 20,
-  themeMaxBytes: 60,
-  descriptionMaxChars: 100,
-  descriptionMaxBytes: 300,
   minDurationSeconds: 60,
   maxDurationSeconds: 24 * 3600,
 } as const;
 
 export const liveDraftSchema = z.object({
   anchorUserid: useridSchema,
-  theme: singleLine(LIVE_LIMITS.themeMaxChars)
+  theme: singleLine(LIVING_LIMITS.themeChars)
     .trim()
     .min(1, 'theme is required')
-    .refine((text) => utf8Bytes(text) <= LIVE_LIMITS.themeMaxBytes, `theme: at most ${LIVE_LIMITS.themeMaxBytes} bytes`),
+    .refine((text) => utf8Bytes(text) <= LIVING_LIMITS.themeBytes, `theme: at most ${LIVING_LIMITS.themeBytes} bytes`),
   livingStart: unixSeconds,
   livingDuration: z.number().int().min(LIVE_LIMITS.minDurationSeconds).max(LIVE_LIMITS.maxDurationSeconds),
   type: liveTypeSchema.default(0),
-  description: multiLine(LIVE_LIMITS.descriptionMaxChars)
-    .refine((text) => utf8Bytes(text) <= LIVE_LIMITS.descriptionMaxBytes, `description: at most ${LIVE_LIMITS.descriptionMaxBytes} bytes`)
+  description: multiLine(LIVING_LIMITS.descriptionChars)
+    .refine((text) => utf8Bytes(text) <= LIVING_LIMITS.descriptionBytes, `description: at most ${LIVING_LIMITS.descriptionBytes} bytes`)
     .default(''),
   /** Seconds before the start when WeCom reminds subscribers; 0 = none. */
   remindTime: z.number().int().min(0).max(7 * 86_400).default(0),
@@ -306,8 +301,8 @@ export const servicesContract = {
         .refine((name) => !/[/\\]/.test(name), 'a file name may not contain / or \\'),
       contentType: mimeTypeSchema,
       data: z.instanceof(Uint8Array),
-    }).refine((upload) => upload.data.byteLength <= MEDIA_MAX_BYTES[upload.type], {
-      message: `too large: images up to ${MEDIA_MAX_BYTES.image / 1024 / 1024} MB, files up to ${MEDIA_MAX_BYTES.file / 1024 / 1024} MB`,
+    }).refine((upload) => upload.data.byteLength <= MEDIA_LIMITS[upload.type], {
+      message: `too large: images up to ${MEDIA_LIMITS.image / 1024 / 1024} MB, files up to ${MEDIA_LIMITS.file / 1024 / 1024} MB`,
       path: ['data'],
     }),
     z.object({ mediaId: z.string(), createdAt: unixSeconds }),
@@ -328,9 +323,9 @@ export const servicesContract = {
   'appchat.list': method(empty, z.object({ chats: z.array(appChatSchema) })),
   'appchat.create': method(
     z.object({
-      name: singleLine(50).trim().min(1),
+      name: singleLine(APPCHAT_LIMITS.nameChars).trim().min(1),
       owner: useridSchema.optional(),
-      userlist: z.array(useridSchema).min(2).max(2000),
+      userlist: z.array(useridSchema).min(APPCHAT_LIMITS.minMembers).max(APPCHAT_LIMITS.maxMembers),
       chatid: chatid.optional(),
     }),
     z.object({ chat: appChatSchema }),
@@ -338,10 +333,10 @@ export const servicesContract = {
   'appchat.update': method(
     z.object({
       chatid,
-      name: singleLine(50).trim().min(1).optional(),
+      name: singleLine(APPCHAT_LIMITS.nameChars).trim().min(1).optional(),
       owner: useridSchema.optional(),
-      addUsers: z.array(useridSchema).max(2000).default([]),
-      removeUsers: z.array(useridSchema).max(2000).default([]),
+      addUsers: z.array(useridSchema).max(APPCHAT_LIMITS.maxMembers).default([]),
+      removeUsers: z.array(useridSchema).max(APPCHAT_LIMITS.maxMembers).default([]),
     }),
     z.object({ chat: appChatSchema }),
   ),
@@ -350,8 +345,8 @@ export const servicesContract = {
     ok,
   ),
 
-  // ─── API monitor, cache ────────────────────────────────────────────────
-  'monitor.apiStats': method(
+  // ─── API usage, cache ────────────────────────────────────────────────
+  'apiUsage.stats': method(
     empty,
     z.object({
       total: z.number().int(),

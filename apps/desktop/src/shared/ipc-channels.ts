@@ -1,6 +1,7 @@
 // Channel names and envelopes between the preload and main (ipcRenderer ↔ ipcMain).
 // Type-only imports: the sandboxed preload must not pull zod or the contract schemas into its bundle.
 import type { MainEvent, MainMethod } from './contract.ts';
+import type { ServiceError } from './models.ts';
 
 export const IPC = {
   /** invoke: { method, input } → InvokeResult */
@@ -21,8 +22,8 @@ export interface InvokeRequest {
 }
 
 /** Errors cross the bridge as data: the preload turns them back into an Error with this message. */
-export type InvokeResult =
-  { ok: true; output: unknown } | { ok: false; error: { code: string; message: string } };
+/** A failed call carries a plain ServiceError (contextBridge keeps plain objects whole, not Errors). */
+export type InvokeResult = { ok: true; output: unknown } | { ok: false; error: ServiceError };
 
 /** Every event carries a sequence number so a replayed state never overrides a newer live event. */
 export interface EventEnvelope {

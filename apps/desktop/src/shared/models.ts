@@ -1,5 +1,6 @@
 // Data shapes the renderer sees (camelCase, from the services' cache). zod schemas double as types.
 import { z } from 'zod';
+import { LIVING_LIMITS, MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import { httpUrlSchema, useridSchema } from './text-rules.ts';
 
 export const epochMs = z.number().int().nonnegative();
@@ -82,9 +83,9 @@ export const liveSchema = z.object({
 export type Live = z.infer<typeof liveSchema>;
 
 export const audienceSchema = z.object({
-  userids: z.array(useridSchema).max(1000),
-  departmentIds: z.array(z.number().int()).max(100),
-  tagIds: z.array(z.number().int()).max(100),
+  userids: z.array(useridSchema).max(LIVING_LIMITS.userids),
+  departmentIds: z.array(z.number().int()).max(LIVING_LIMITS.departmentIds),
+  tagIds: z.array(z.number().int()).max(LIVING_LIMITS.tagIds),
 });
 export type Audience = z.infer<typeof audienceSchema>;
 
@@ -105,9 +106,9 @@ export const watchRowSchema = z.object({
 export type WatchRow = z.infer<typeof watchRowSchema>;
 
 export const recipientsSchema = z.object({
-  userids: z.array(useridSchema).max(1000),
-  departmentIds: z.array(z.number().int().positive()).max(100),
-  tagIds: z.array(z.number().int().positive()).max(100),
+  userids: z.array(useridSchema).max(MESSAGE_LIMITS.touser),
+  departmentIds: z.array(z.number().int().positive()).max(MESSAGE_LIMITS.toparty),
+  tagIds: z.array(z.number().int().positive()).max(MESSAGE_LIMITS.totag),
 });
 export type Recipients = z.infer<typeof recipientsSchema>;
 
@@ -164,7 +165,7 @@ export const appChatSchema = z.object({
 export type AppChat = z.infer<typeof appChatSchema>;
 
 export const serviceErrorSchema = z.object({
-  kind: z.enum(['validation', 'wecom', 'network', 'offline', 'cancelled', 'not_found', 'internal']),
+  kind: z.enum(['validation', 'forbidden', 'wecom', 'network', 'offline', 'cancelled', 'not_found', 'internal']),
   /** Stable machine code, e.g. 'WECOM_60020', 'OFFLINE', 'INVALID_INPUT'. */
   code: z.string(),
   errcode: z.number().int().optional(),

@@ -1,6 +1,7 @@
 // RPC server (services side): validates every input with the contract, runs the handler with an
 // AbortSignal, answers with the output or a ServiceError, and broadcasts events to every endpoint.
 import type { z } from 'zod';
+import { redactText } from '@wld/wecom-core/rules';
 import { servicesContract, type EventPayload, type MethodOutput, type ServicesContract, type ServicesEvent, type ServicesMethod } from './contract.ts';
 import type { ServiceError } from './models.ts';
 import { invalidInputMessage, issuePath } from './input-issues.ts';
@@ -151,12 +152,8 @@ function unknownMethodError(method: string, lang: RpcLanguage): ServiceError {
   };
 }
 
-const SECRET_PATTERN = /((?:access_token|corpsecret|secret|password|token)["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi;
-
-/** Removes values of secret-looking keys from a message before it leaves the process. */
-export function redactSecrets(text: string): string {
-  return text.replace(SECRET_PATTERN, '$1***');
-}
+/** Removes values of secret-looking keys from a message before it leaves the process (the one rule). */
+export const redactSecrets = redactText;
 
 /** Without a WeCom-aware mapper: RpcError passes through, aborts become 'cancelled', the rest 'internal'. */
 export function defaultMapError(error: unknown, lang: RpcLanguage): ServiceError {

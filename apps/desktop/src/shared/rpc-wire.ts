@@ -1,5 +1,6 @@
 // Wire format and transport seam of the RPC between the renderer and the services process.
 // Messages are plain objects (structured-clone friendly) so any MessagePort-like channel can carry them.
+import { CodedError } from '@wld/wecom-core/rules';
 import type { ServiceError } from './models.ts';
 
 export interface RpcRequestMessage {
@@ -40,10 +41,10 @@ export interface MessageEndpoint {
 }
 
 /** The error a call rejects with; handlers may throw it too, and it travels unchanged. */
-export class RpcError extends Error {
+export class RpcError extends CodedError {
   readonly error: ServiceError;
   constructor(error: ServiceError) {
-    super(error.message);
+    super(error.code, error.message);
     this.name = 'RpcError';
     this.error = error;
   }

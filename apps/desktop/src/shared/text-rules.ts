@@ -10,7 +10,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export const hasControlCharacters = (text: string): boolean => CONTROL.test(text);
 export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
-export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+/** The one UTF-8 byte counter. */
+export { utf8Bytes } from '@wld/wecom-core/rules';
 
 /** One line of text (a name, a theme): no control characters, no lone surrogates. */
 export const singleLine = (max: number) =>

@@ -4,6 +4,7 @@ vi.mock('electron', () => import('./fake-electron.ts'));
 
 import { mainContract } from '../../src/shared/contract.ts';
 import { IPC } from '../../src/shared/ipc-channels.ts';
+import { serviceErrorSchema } from '../../src/shared/models.ts';
 import { isMethodAllowed } from '../../src/main/ipc-router.ts';
 import { ipcMain, lastServices, readyFakeElectron, shell } from './fake-electron.ts';
 import { createTestApp, disposeTestApps, invokeFrom, launcherWindow, startToMainWindow } from './helpers.ts';
@@ -36,7 +37,7 @@ describe('IPC sender check', () => {
     for (const event of [foreignPage, fileUrl, iframe, gone, stranger, otherHost]) {
       await expect(ipcMain.invoke(IPC.invoke, event, request)).resolves.toMatchObject({
         ok: false,
-        error: { code: 'FORBIDDEN' },
+        error: { kind: 'forbidden', code: 'FORBIDDEN' },
       });
     }
     // Our own page is answered.
@@ -98,6 +99,8 @@ describe('invoke validation', () => {
       error: { message: string };
     };
     expect(result.error.message).toMatch(/settings\.update.*theme/);
+    // the one error shape: a plain ServiceError that the renderer reads as any other
+    expect(serviceErrorSchema.parse(result.error)).toMatchObject({ kind: 'validation', code: 'INVALID_INPUT' });
   });
 
   it('lets the launcher drive start-up only, and the main window everything else', () => {
@@ -123,7 +126,7 @@ describe('invoke validation', () => {
       invokeFrom(main, 'app.openExternal', { url: 'https://evil.example/' }),
     ).resolves.toMatchObject({
       ok: false,
-      error: { code: 'LINK_NOT_ALLOWED' },
+      error: { kind: 'forbidden', code: 'LINK_NOT_ALLOWED' },
     });
     await expect(
       invokeFrom(main, 'app.openExternal', {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import nodeLog from 'electron-log/node';
 import { describe, expect, it } from 'vitest';
 import { configureLogger, rotateLogFiles } from '../../src/main/logger.ts';
-import { REDACTED, redactText, redactValue } from '../../src/main/redact.ts';
+import { REDACTED, redactText, redactValue } from '@wld/wecom-core/rules';
 
 const TOKEN = 'accesstokenVALUE_0123456789';
 const SECRET = 'corpsecretVALUE_abcdefghij';

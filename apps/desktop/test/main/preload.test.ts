@@ -53,17 +53,16 @@ describe('preload bridge', () => {
     await expect(bridge.invoke('settings.get', {})).resolves.toEqual({ language: 'en-US' });
   });
 
-  it("invoke rejects with main's message as an Error (the bridge carries an Error's message only)", async () => {
+  it('invoke rejects with the plain ServiceError main sent, code and errcode kept', async () => {
     const bridge = await loadPreload();
-    ipcRenderer.invokeHandler = () => ({
-      ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Invalid input for settings.update: theme' },
-    });
-    const error = await bridge
-      .invoke('settings.update', { theme: 'light' })
-      .catch((e: unknown) => e as Error);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toBe('Invalid input for settings.update: theme');
+    const sent = { kind: 'validation', code: 'INVALID_INPUT', message: 'Invalid input for settings.update: theme' };
+    ipcRenderer.invokeHandler = () => ({ ok: false, error: sent });
+    const error = await bridge.invoke('settings.update', { theme: 'light' }).catch((e: unknown) => e);
+    // a plain object, not an Error: contextBridge copies only an Error's message across worlds
+    expect(error).not.toBeInstanceOf(Error);
+    expect(structuredClone(error)).toEqual(sent);
+    ipcRenderer.invokeHandler = () => ({ ok: false, error: { ...sent, kind: 'wecom', code: 'WECOM_60011', errcode: 60011 } });
+    await expect(bridge.invoke('settings.get', {})).rejects.toEqual({ ...sent, kind: 'wecom', code: 'WECOM_60011', errcode: 60011 });
   });
 
   it('subscribe passes the payload only, stops after unsubscribe, and refuses unknown events', async () => {

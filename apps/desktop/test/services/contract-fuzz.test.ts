@@ -73,7 +73,7 @@ describe('contract fuzz (services)', () => {
       'appchat.create': { name: '模糊群', owner: someone, userlist: [someone, other], chatid: 'fuzzchat1' },
       'appchat.update': { chatid: 'fuzzchat1', name: '新名字', addUsers: [someone], removeUsers: [] },
       'appchat.send': { chatid: 'fuzzchat1', body: text },
-      'monitor.apiStats': {},
+      'apiUsage.stats': {},
       'cache.info': {},
       'cache.clear': {},
       'cache.scope': {},

@@ -1,5 +1,5 @@
 // Writes go to WeCom first, then the cache: lives, audience and reminders, messages with partial
-// failures, media, app chats; cancelling a call; the API monitor and connection.test.
+// failures, media, app chats; cancelling a call; the API usage and connection.test.
 import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
@@ -145,8 +145,8 @@ describe('writes', () => {
     expect(stats.rows.some((r) => r.agentid === sim.apps[0]!.agentId)).toBe(true);
   });
 
-  it('monitor.apiStats reports calls, budgets and the last errors with their explanation', async () => {
-    const stats = await client.call('monitor.apiStats', {});
+  it('apiUsage.stats reports calls, budgets and the last errors with their explanation', async () => {
+    const stats = await client.call('apiUsage.stats', {});
     expect(stats.total).toBeGreaterThan(10);
     expect(stats.success + stats.errors).toBe(stats.total);
     expect(stats.endpoints.some((e) => e.endpoint.includes('message/send'))).toBe(true);

@@ -16,7 +16,7 @@ import { WeComInputError, WeComNetworkError } from '../errors/errors.ts';
 import type { WeComError } from '../errors/errors.ts';
 import { classifyNetworkFailure } from '../http/network-errors.ts';
 import type { Language } from '../http/types.ts';
-import { utf8Bytes } from '../validation/text.ts';
+import { utf8Bytes } from '../rules/text-length.ts';
 import { AckQueue } from './ack-queue.ts';
 import type { OutboundFrame, Pressure } from './ack-queue.ts';
 import { BotStats } from './bot-stats.ts';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { WeComResponseValidationError } from '../errors/errors.ts';
 import type { ValidationIssue } from '../errors/errors.ts';
 import type { Language } from '../http/types.ts';
-import { redactText } from '../http/redact.ts';
+import { redactText } from '../rules/redact.ts';
 import { BOT_CMD } from './commands.ts';
 import { ackFrameSchema, callbackFrameSchema, envelopeSchema, eventFrameSchema } from './frames.ts';
 import type { BotAck, BotEvent, BotMessage } from './frames.ts';

@@ -1,4 +1,6 @@
 // Why a callback could not be trusted or read. Distinct from API errors: nothing was sent to WeCom.
+import { CodedError } from '../rules/coded-error.ts';
+
 export type CryptoErrorCode =
   | 'CRYPTO_BAD_AES_KEY'
   | 'CRYPTO_SIGNATURE_MISMATCH'
@@ -8,13 +10,12 @@ export type CryptoErrorCode =
   | 'CRYPTO_RECEIVEID_MISMATCH'
   | 'CRYPTO_BAD_XML';
 
-export class WeComCryptoError extends Error {
-  readonly code: CryptoErrorCode;
+export class WeComCryptoError extends CodedError {
+  declare readonly code: CryptoErrorCode;
 
   constructor(code: CryptoErrorCode, message: string) {
-    super(message);
+    super(code, message);
     this.name = 'WeComCryptoError';
-    this.code = code;
   }
 
   toJSON(): { name: string; code: CryptoErrorCode; message: string } {

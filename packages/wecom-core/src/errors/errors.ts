@@ -2,6 +2,7 @@
 // and a toJSON() without tokens or secrets, so it can be logged and shown as it is.
 import type { ErrorCategory, RetryClass } from './errcode-types.ts';
 import type { Language } from '../http/types.ts';
+import { CodedError } from '../rules/coded-error.ts';
 
 export interface LocalizedText {
   zh: string;
@@ -35,15 +36,13 @@ function causeSummary(cause: unknown): Record<string, unknown> | undefined {
   return { message: String(cause) };
 }
 
-export class WeComError extends Error {
+export class WeComError extends CodedError {
   override name = 'WeComError';
-  readonly code: string;
   readonly messages: LocalizedText;
   readonly language: Language;
 
   constructor(code: string, messages: LocalizedText, language: Language, options?: ErrorOptions) {
-    super(pick(language, messages), options);
-    this.code = code;
+    super(code, pick(language, messages), options);
     this.messages = messages;
     this.language = language;
   }

@@ -1,6 +1,7 @@
 // Decodes gzip / deflate / br bodies (the pipeline asks for them with accept-encoding).
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, inflateRaw } from 'node:zlib';
+import { CodedError } from '../rules/coded-error.ts';
 
 const gunzipAsync = promisify(gunzip);
 const inflateAsync = promisify(inflate);
@@ -8,8 +9,11 @@ const inflateRawAsync = promisify(inflateRaw);
 const brotliAsync = promisify(brotliDecompress);
 
 /** The body claimed an encoding it does not have: a garbled answer, like a malformed JSON body. */
-export class BodyDecodeError extends Error {
+export class BodyDecodeError extends CodedError {
   override name = 'BodyDecodeError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('WECOM_BODY_UNDECODABLE', message, options);
+  }
 }
 
 export async function decodeBody(body: Buffer, contentEncoding: string | undefined): Promise<Buffer> {

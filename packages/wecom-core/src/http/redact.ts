@@ -1,13 +1,5 @@
-// Removes tokens and secrets from anything that may end up in a log, an error or a UI.
-
-const SECRET_KEYS = new Set(['access_token', 'corpsecret', 'secret', 'contactssecret', 'suite_secret', 'provider_secret']);
-const REDACTED = '***';
-const SECRET_IN_TEXT =
-  /((?:access_token|corpsecret|secret|suite_secret|provider_secret)["']?\s*[=:]\s*["']?)([^&\s"',}]+)/gi;
-
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(key.toLowerCase());
-}
+// Request details for errors and logs, redacted by the one rule in rules/redact.ts.
+import { REDACTED, isSecretKey, redactText } from '../rules/redact.ts';
 
 /** A query with every secret value replaced; values become strings as they would on the wire. */
 export function redactQuery(query: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
@@ -19,11 +11,6 @@ export function redactQuery(query: Readonly<Record<string, unknown>> | undefined
     out[key] = isSecretKey(key) ? REDACTED : String(value);
   }
   return out;
-}
-
-/** Replaces `access_token=...`, `"secret": "..."` and the like inside free text (URLs, bodies, messages). */
-export function redactText(text: string): string {
-  return text.replace(SECRET_IN_TEXT, `$1${REDACTED}`);
 }
 
 /** A JSON body for a log line: secret keys blanked at any depth, cut to maxChars. */

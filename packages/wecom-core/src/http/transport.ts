@@ -5,6 +5,7 @@
 import { Agent, FormData, ProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { WeComConfig } from '../config.ts';
+import { CodedError } from '../rules/coded-error.ts';
 import { decodeBody } from './decompress.ts';
 
 export interface TransportRequest {
@@ -33,9 +34,11 @@ export interface TransportResponse {
 const KEEP_ALIVE_MS = 30_000;
 
 /** The whole exchange (connect, headers, body) took longer than timeoutMs. */
-export class DeadlineError extends Error {
+export class DeadlineError extends CodedError {
   override name = 'DeadlineError';
-  readonly code = 'WECOM_DEADLINE';
+  constructor(message: string) {
+    super('WECOM_DEADLINE', message);
+  }
 }
 const MAX_CONNECT_TIMEOUT_MS = 10_000;
 

@@ -1,4 +1,5 @@
 // Living (直播): schedule, change, cancel, read info, list a user's lives, and page watch statistics.
+import { CodedError } from '../rules/coded-error.ts';
 import type { ZodType } from 'zod';
 import type { ApiCaller } from '../http/types.ts';
 import {
@@ -42,10 +43,17 @@ export interface WatchStatAll {
   pages: number;
 }
 
-export class WatchStatStuckError extends Error {
-  readonly code = 'WATCH_STAT_STUCK';
+export interface WatchStatOptions extends CallOptions {
+  /** Resume from this next_key (a sync's saved cursor); default '0', the first page. */
+  startKey?: string;
+  /** Runs each page's request (a sync's retry policy for one page); default: as it is. */
+  wrapPage?: (fetch: () => Promise<WatchStatPage>) => Promise<WatchStatPage>;
+}
+
+export class WatchStatStuckError extends CodedError {
   constructor(livingid: string, nextKey: string) {
     super(
+      'WATCH_STAT_STUCK',
       `get_watch_stat for ${livingid} kept answering next_key "${nextKey}" with empty pages and ending 0`,
     );
     this.name = 'WatchStatStuckError';
@@ -178,31 +186,37 @@ export class LivesService {
 
   /**
    * Pages of watch statistics. Only `ending == 1` ends the paging (an empty page does not); the
-   * next page is requested while the caller handles the current one.
+   * next page is requested while the caller handles the current one. `startKey` resumes a paging
+   * that stopped (the page after the last one the caller kept).
    */
   watchStatPages(
     livingid: string,
-    options: CallOptions = {},
+    options: WatchStatOptions = {},
   ): AsyncGenerator<WatchStatPage, void, undefined> {
     this.#checkLivingid(livingid);
     const base = requestOptions(this.#context, options);
+    const first = options.startKey ?? '0';
     let stuck = 0;
     return chainedPages({
       signal: options.signal,
-      fetchPage: (key, signal) =>
-        this.#caller.call({
-          ...base,
-          signal,
-          method: 'POST',
-          path: '/cgi-bin/living/get_watch_stat',
-          body: { livingid, next_key: key ?? '0' },
-          schema: watchStatPageSchema,
-        }),
+      fetchPage: (key, signal) => {
+        const fetch = () =>
+          this.#caller.call({
+            ...base,
+            signal,
+            method: 'POST',
+            path: '/cgi-bin/living/get_watch_stat',
+            body: { livingid, next_key: key ?? first },
+            schema: watchStatPageSchema,
+          });
+        return options.wrapPage ? options.wrapPage(fetch) : fetch();
+      },
       nextKey: (page, key) => {
         if (page.ending === 1) return null;
-        const next = page.next_key ?? key ?? '0';
+        const current = key ?? first;
+        const next = page.next_key ?? current;
         const empty = page.stat_info.users.length === 0 && page.stat_info.external_users.length === 0;
-        stuck = empty && next === (key ?? '0') ? stuck + 1 : 0;
+        stuck = empty && next === current ? stuck + 1 : 0;
         if (stuck >= STUCK_PAGE_LIMIT) throw new WatchStatStuckError(livingid, next);
         return next;
       },

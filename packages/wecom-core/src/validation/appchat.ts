@@ -1,12 +1,11 @@
 // Checks for appchat/create, appchat/update and appchat/send.
 import type { Language } from '../http/types.ts';
 import type { AppchatMessageContent } from '../models/message.ts';
+import { APPCHAT_LIMITS } from '../rules/limits.ts';
 import { throwFirst, type InputProblem } from './fail.ts';
 import { checkChatid, checkUserid, checkUserids } from './ids.ts';
 import { contentProblems } from './message.ts';
 import { maxChars } from './text.ts';
-
-export const APPCHAT_LIMITS = { nameChars: 50, minMembers: 2, maxMembers: 2000 } as const;
 
 export interface AppchatCreateRequest {
   name?: string;

@@ -1,10 +1,9 @@
 // Identifier rules: userids, department and tag ids, chatids, livingids.
+import { CHATID_PATTERN } from '../rules/limits.ts';
 import type { InputProblem } from './fail.ts';
 
 /** 1–64 characters of letters, digits and -_. (WeCom's UserID rule). */
 export const USERID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
-/** At most 32 letters and digits. */
-export const CHATID_PATTERN = /^[0-9a-zA-Z]{1,32}$/;
 
 export function checkUserid(field: string, value: unknown): InputProblem | null {
   if (typeof value === 'string' && USERID_PATTERN.test(value)) return null;

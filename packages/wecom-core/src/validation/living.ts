@@ -2,17 +2,10 @@
 // (bytes) docs' length rules.
 import type { Language } from '../http/types.ts';
 import type { CreateLivingRequest, ModifyLivingRequest } from '../models/living.ts';
+import { LIVING_LIMITS } from '../rules/limits.ts';
 import { throwFirst, type InputProblem } from './fail.ts';
 import { checkNonEmptyId, checkUserid } from './ids.ts';
 import { maxBytes, maxChars, requireText } from './text.ts';
-
-export const LIVING_LIMITS = {
-  themeChars: 20,
-  themeBytes: 60,
-  descriptionChars: 100,
-  descriptionBytes: 300,
-  activityImages: 5,
-} as const;
 
 function checkUnixSeconds(field: string, value: number | undefined): InputProblem | null {
   if (value === undefined) return null;

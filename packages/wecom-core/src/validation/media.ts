@@ -2,19 +2,10 @@
 import type { Language } from '../http/types.ts';
 import type { MediaType } from '../models/media.ts';
 import { throwFirst, type InputProblem } from './fail.ts';
+import { MEDIA_LIMITS, MEDIA_MIN_BYTES, UPLOADIMG_LIMIT } from '../rules/limits.ts';
 import { requireText } from './text.ts';
 
 const MB = 1024 * 1024;
-
-export const MEDIA_LIMITS: Readonly<Record<MediaType, number>> = {
-  image: 10 * MB,
-  voice: 2 * MB,
-  video: 10 * MB,
-  file: 20 * MB,
-};
-export const UPLOADIMG_LIMIT = 2 * MB;
-/** Every file must be larger than this. */
-export const MEDIA_MIN_BYTES = 5;
 
 function isJpeg(data: Uint8Array): boolean {
   return data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;

@@ -2,23 +2,10 @@
 import type { Language } from '../http/types.ts';
 import type { MessageContent, MessageRecipients, MessageSendOptions } from '../models/message.ts';
 import type { TemplateCard } from '../models/template-card.ts';
+import { MESSAGE_LIMITS } from '../rules/limits.ts';
 import { throwFirst, type InputProblem } from './fail.ts';
 import { checkPositiveId, checkUserids } from './ids.ts';
 import { maxBytes, maxChars, requireText } from './text.ts';
-
-export const MESSAGE_LIMITS = {
-  touser: 1000,
-  toparty: 100,
-  totag: 100,
-  textBytes: 2048,
-  markdownBytes: 2048,
-  textcardTitleBytes: 128,
-  textcardDescriptionBytes: 512,
-  textcardBtntxtChars: 4,
-  articles: 8,
-  mpnewsContentBytes: 666 * 1024,
-  duplicateCheckIntervalSeconds: 4 * 3600,
-} as const;
 
 /** A template card's task_id: 1–128 characters of letters, digits and _-@. */
 export const TASK_ID_PATTERN = /^[A-Za-z0-9_\-@]{1,128}$/;

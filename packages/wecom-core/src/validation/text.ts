@@ -1,25 +1,6 @@
 // Length rules as WeCom counts them: UTF-8 bytes, or characters (code points).
+import { charCount, utf8Bytes } from '../rules/text-length.ts';
 import type { InputProblem } from './fail.ts';
-
-const encoder = new TextEncoder();
-
-export function utf8Bytes(value: string): number {
-  // Fast path: pure ASCII strings are one byte per code unit.
-  let ascii = true;
-  for (let i = 0; i < value.length; i++) {
-    if (value.charCodeAt(i) > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  return ascii ? value.length : encoder.encode(value).length;
-}
-
-export function charCount(value: string): number {
-  let count = 0;
-  for (const _char of value) count++;
-  return count;
-}
 
 export function requireText(field: string, value: unknown): InputProblem | null {
   if (typeof value === 'string' && value.trim() !== '') return null;

@@ -14,7 +14,8 @@ import {
   WeComResponseValidationError,
   WeComServerError,
 } from '../../src/errors/errors.ts';
-import { redactBody, redactQuery, redactText } from '../../src/http/redact.ts';
+import { redactBody, redactQuery } from '../../src/http/redact.ts';
+import { redactText } from '../../src/rules/redact.ts';
 
 const base = { endpoint: '/cgi-bin/user/get', request: { method: 'GET' as const, path: '/cgi-bin/user/get', query: { userid: 'zhangsan' } }, language: 'zh-CN' as const };
 
@@ -88,12 +89,12 @@ describe('redaction', () => {
   it('blanks tokens and secrets in queries, text and bodies', () => {
     expect(redactQuery({ corpid: 'ww1', corpsecret: 'S', access_token: 'T', n: 3, gone: undefined })).toEqual({
       corpid: 'ww1',
-      corpsecret: '***',
-      access_token: '***',
+      corpsecret: '[redacted]',
+      access_token: '[redacted]',
       n: '3',
     });
-    expect(redactText('GET /cgi-bin/user/get?access_token=abc.DEF-1&userid=x')).toBe('GET /cgi-bin/user/get?access_token=***&userid=x');
-    expect(redactText('{"secret":"xyz","corpsecret": "q"}')).toBe('{"secret":"***","corpsecret": "***"}');
-    expect(redactBody({ nested: { secret: 'xyz' }, keep: 'ok' })).toBe('{"nested":{"secret":"***"},"keep":"ok"}');
+    expect(redactText('GET /cgi-bin/user/get?access_token=abc.DEF-1&userid=x')).toBe('GET /cgi-bin/user/get?access_token=[redacted]&userid=x');
+    expect(redactText('{"secret":"xyz","corpsecret": "q"}')).toBe('{"secret":"[redacted]","corpsecret": "[redacted]"}');
+    expect(redactBody({ nested: { secret: 'xyz' }, keep: 'ok' })).toBe('{"nested":{"secret":"[redacted]"},"keep":"ok"}');
   });
 });

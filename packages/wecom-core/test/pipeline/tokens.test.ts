@@ -112,7 +112,7 @@ describe('token manager', () => {
     expect(auth.retryClass).toBe('never');
     expect(sim.stats.calls(GETTOKEN) - before).toBe(1);
     expect(JSON.stringify(auth)).not.toContain('WRONG-SECRET-VALUE');
-    expect(auth.request?.query.corpsecret).toBe('***');
+    expect(auth.request?.query.corpsecret).toBe('[redacted]');
     expect(pipeline.stats.snapshot().tokenFailures).toBe(1);
   });
 

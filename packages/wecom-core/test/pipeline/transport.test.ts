@@ -90,7 +90,7 @@ describe('API gateway root', () => {
     expect(gateway.seen.length - token).toBe(1);
     const logged = JSON.stringify(error);
     expect(logged).not.toContain(sim.apps[0]!.secret);
-    expect(logged).toContain('"corpsecret":"***"');
+    expect(logged).toContain('"corpsecret":"[redacted]"');
   });
 });
 

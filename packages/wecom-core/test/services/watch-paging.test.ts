@@ -49,4 +49,57 @@ describe('watchStatPages', () => {
     await expect(new LivesService(caller).getWatchStatAll('lv1')).rejects.toBeInstanceOf(WatchStatStuckError);
     expect(caller.keys.length).toBeLessThan(10);
   });
+
+  it('resumes from a start key and guards a stuck resumed cursor too', async () => {
+    const caller = scriptedCaller({
+      a: { ending: 0, next_key: 'b', stat_info: { users: [row('u2')], external_users: [] } },
+      b: { ending: 1, next_key: 'b', stat_info: { users: [row('u3')], external_users: [] } },
+      s: { ending: 0, next_key: 's', stat_info: { users: [], external_users: [] } },
+    });
+    const lives = new LivesService(caller);
+    const users: string[] = [];
+    for await (const page of lives.watchStatPages('lv1', { startKey: 'a' }))
+      users.push(...page.stat_info.users.map((u) => u.userid));
+    expect(users).toEqual(['u2', 'u3']);
+    expect(caller.keys).toEqual(['a', 'b']);
+    const drain = async () => {
+      for await (const _page of lives.watchStatPages('lv1', { startKey: 's' })) void _page;
+    };
+    await expect(drain()).rejects.toBeInstanceOf(WatchStatStuckError);
+  });
+
+  it('runs each page request through wrapPage, so a caller can retry one page from its key', async () => {
+    let failOnce = true;
+    const pages: Record<string, unknown> = {
+      '0': { ending: 0, next_key: 'a', stat_info: { users: [row('u1')], external_users: [] } },
+      a: { ending: 1, next_key: 'a', stat_info: { users: [row('u2')], external_users: [] } },
+    };
+    const caller = scriptedCaller(pages);
+    const flaky = {
+      ...caller,
+      call: <T>(request: Parameters<typeof caller.call>[0]) => {
+        if ((request.body as { next_key: string }).next_key === 'a' && failOnce) {
+          failOnce = false;
+          caller.keys.push('a');
+          return Promise.reject(new Error('blip'));
+        }
+        return caller.call(request) as Promise<T>;
+      },
+    } as typeof caller;
+    const wrapped: number[] = [];
+    const retryOnce = async <T>(fetch: () => Promise<T>): Promise<T> => {
+      wrapped.push(1);
+      try {
+        return await fetch();
+      } catch {
+        return fetch();
+      }
+    };
+    const users: string[] = [];
+    for await (const page of new LivesService(flaky).watchStatPages('lv1', { wrapPage: retryOnce }))
+      users.push(...page.stat_info.users.map((u) => u.userid));
+    expect(users).toEqual(['u1', 'u2']);
+    expect(wrapped).toHaveLength(2);
+    expect(caller.keys).toEqual(['0', 'a', 'a']);
+  });
 });

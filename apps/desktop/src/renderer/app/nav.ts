@@ -11,7 +11,7 @@ import {
 } from '@ant-design/icons';
 
 export interface NavItem {
-  key: 'home' | 'lives' | 'statistics' | 'org' | 'messages' | 'monitor' | 'settings';
+  key: 'home' | 'lives' | 'statistics' | 'org' | 'messages' | 'apiUsage' | 'settings';
   path: string;
   icon: ComponentType;
 }
@@ -22,7 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'statistics', path: '/statistics', icon: BarChartOutlined },
   { key: 'org', path: '/org', icon: ApartmentOutlined },
   { key: 'messages', path: '/messages', icon: MessageOutlined },
-  { key: 'monitor', path: '/monitor', icon: ApiOutlined },
+  { key: 'apiUsage', path: '/api-usage', icon: ApiOutlined },
   { key: 'settings', path: '/settings', icon: SettingOutlined },
 ];
 

@@ -11,7 +11,7 @@ const LiveDetailPage = lazy(() => import('../pages/live-detail/LiveDetailPage.ts
 const StatisticsPage = lazy(() => import('../pages/statistics/StatisticsPage.tsx'));
 const OrgPage = lazy(() => import('../pages/org/OrgPage.tsx'));
 const MessagesPage = lazy(() => import('../pages/messages/MessagesPage.tsx'));
-const MonitorPage = lazy(() => import('../pages/monitor/MonitorPage.tsx'));
+const ApiUsagePage = lazy(() => import('../pages/api-usage/ApiUsagePage.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
 const BotLogPage = lazy(() => import('../pages/bot/BotLogPage.tsx'));
 
@@ -33,7 +33,7 @@ export function AppRoutes() {
       <Route path="/statistics" element={<Page><StatisticsPage /></Page>} />
       <Route path="/org" element={<Page><OrgPage /></Page>} />
       <Route path="/messages" element={<Page><MessagesPage /></Page>} />
-      <Route path="/monitor" element={<Page><MonitorPage /></Page>} />
+      <Route path="/api-usage" element={<Page><ApiUsagePage /></Page>} />
       <Route path="/settings" element={<Page><SettingsPage /></Page>} />
       <Route path="/bot" element={<Page><BotLogPage /></Page>} />
       <Route path="*" element={<NotFound />} />

@@ -1,50 +1,24 @@
 // A windowed table over a paged data source: only the rows in view are in the DOM, and only the pages
 // they fall in are fetched (cached per queryKey), so 100k rows scroll smoothly and a new filter shows its
 // first rows as soon as its first page arrives. Keyboard: the grid takes focus, arrows/PageUp/PageDown/
-// Home/End move the active row (aria-activedescendant), Enter opens it.
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
-import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
+// Home/End move the active row (aria-activedescendant), Enter opens it. The parts: virtual-table/.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Flex, Typography, theme } from 'antd';
-import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { toServiceError } from '../errors.ts';
 import type { ServiceError } from '../../shared/models.ts';
 import { formatNumber } from '../format.ts';
-import { createPageCache } from './virtualTablePages.ts';
-import type { PageCache } from './virtualTablePages.ts';
+import { MIN_FLEX_WIDTH } from './virtual-table/cellStyle.ts';
+import { gridKeyDown } from './virtual-table/gridKeyboard.ts';
+import { useQueryPages, useQueryToRowsMark } from './virtual-table/useQueryPages.ts';
+import { VirtualHeader } from './virtual-table/VirtualHeader.tsx';
+import { VirtualRow, useRowStyles } from './virtual-table/VirtualRow.tsx';
+import type { FetchPage, VirtualColumn, VirtualSort } from './virtual-table/types.ts';
 
-export interface VirtualColumn<R> {
-  key: string;
-  title: ReactNode;
-  /** Fixed width in px; columns without one share the rest (at least 120 px each). */
-  width?: number;
-  align?: 'left' | 'right' | 'center';
-  sortable?: boolean;
-  render?: (row: R) => ReactNode;
-}
-
-export interface VirtualSort {
-  key: string;
-  desc: boolean;
-}
-
-export type FetchPage<R> = (
-  offset: number,
-  limit: number,
-  signal: AbortSignal,
-) => Promise<{ total: number; rows: R[] }>;
+export type { FetchPage, VirtualColumn, VirtualSort } from './virtual-table/types.ts';
 
 export interface VirtualTableProps<R> {
   columns: VirtualColumn<R>[];
@@ -69,80 +43,6 @@ export interface VirtualTableProps<R> {
   'aria-label'?: string;
 }
 
-const MIN_FLEX_WIDTH = 120;
-const KEPT_QUERIES = 4;
-
-function cellStyle<R>(column: VirtualColumn<R>): CSSProperties {
-  return {
-    flex: column.width ? `0 0 ${column.width}px` : `1 1 ${MIN_FLEX_WIDTH}px`,
-    minWidth: column.width ?? MIN_FLEX_WIDTH,
-    padding: '0 12px',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-    textAlign: column.align ?? 'left',
-  };
-}
-
-interface VirtualRowProps<R> {
-  row: R | undefined;
-  index: number;
-  id: string;
-  testId: string;
-  start: number;
-  active: boolean;
-  columns: VirtualColumn<R>[];
-  rowStyle: CSSProperties;
-  activeStyle: CSSProperties;
-  placeholderStyle: CSSProperties;
-  onActivate: (index: number, row: R | undefined) => void;
-}
-
-/**
- * One body row. Memoised: a re-render of the table (a page arriving, the active row moving, the
- * parent re-rendering with the same rows) leaves the rows whose data and position did not change
- * alone, so only new rows pay for their cells.
- */
-function VirtualRowImpl<R>({
-  row,
-  index,
-  id,
-  testId,
-  start,
-  active,
-  columns,
-  rowStyle,
-  activeStyle,
-  placeholderStyle,
-  onActivate,
-}: VirtualRowProps<R>) {
-  return (
-    <div
-      id={id}
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={active || undefined}
-      data-testid={testId}
-      className="wld-grid-row"
-      onClick={() => onActivate(index, row)}
-      style={{ ...rowStyle, ...(active ? activeStyle : null), transform: `translateY(${start}px)` }}
-    >
-      {columns.map((column) => (
-        <div key={column.key} role="gridcell" style={cellStyle(column)}>
-          {row === undefined ? (
-            <span aria-hidden style={placeholderStyle} />
-          ) : column.render ? (
-            column.render(row)
-          ) : (
-            String((row as Record<string, unknown>)[column.key] ?? '')
-          )}
-        </div>
-      ))}
-    </div>
-  );
-}
-const VirtualRow = memo(VirtualRowImpl) as typeof VirtualRowImpl;
-
 export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const {
     columns,
@@ -163,62 +63,21 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const { token } = theme.useToken();
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [active, setActive] = useState<number | null>(null);
-
-  // Caches per queryKey (a few kept, so flipping back to a filter is instant).
-  const caches = useRef(new Map<string, PageCache<R>>());
-  /** User Timing for the renderer benchmark: a new query, until its first rows are in the DOM. */
-  const queryStarted = useRef<{ queryKey: string; at: number } | null>(null);
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-  const totalRef = useRef(onTotalChange);
-  totalRef.current = onTotalChange;
-
-  const loadInto = useCallback((target: PageCache<R>, page: number) => {
-    const timedFetch = (offset: number, limit: number, signal: AbortSignal) => {
-      const started = performance.now();
-      return fetchRef
-        .current(offset, limit, signal)
-        .finally(() => performance.measure('wld:table-fetch', { start: started }));
-    };
-    target.load(page, timedFetch, () => {
-      if (target.total !== null) totalRef.current?.(target.total);
-      rerender();
-    });
-  }, []);
-
-  const cache = useMemo(() => {
-    const existing = caches.current.get(queryKey);
-    if (existing) {
-      caches.current.delete(queryKey);
-      caches.current.set(queryKey, existing); // most recent last
-      return existing;
-    }
-    const created = createPageCache<R>(pageSize);
-    queryStarted.current = { queryKey, at: performance.now() };
-    caches.current.set(queryKey, created);
-    while (caches.current.size > KEPT_QUERIES) {
-      const oldest = caches.current.keys().next().value as string;
-      caches.current.get(oldest)?.abort();
-      caches.current.delete(oldest);
-    }
-    // The first page is asked for now, not after commit: the services search while React renders
-    // and commits the reset table (an effect would wait for that, and maybe for a paint). The cache is
-    // keyed by queryKey, so a render that runs twice or is thrown away reuses it instead of refetching.
-    loadInto(created, 0);
-    return created;
-  }, [queryKey, pageSize, loadInto]);
-
-  const load = useCallback((page: number) => loadInto(cache, page), [cache, loadInto]);
+  const { cache, load, rerender, reportTotal, queryStarted } = useQueryPages(
+    queryKey,
+    pageSize,
+    fetchPage,
+    onTotalChange,
+  );
 
   // A new query starts at the top with its first page.
   useEffect(() => {
     setActive(null);
     scrollRef.current?.scrollTo?.({ top: 0 });
     load(0);
-    if (cache.total !== null) totalRef.current?.(cache.total);
-  }, [cache, load]);
+    reportTotal();
+  }, [load, reportTotal]);
 
   const total = cache.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -241,49 +100,21 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) load(page);
   }, [cache, first, last, pageSize, load]);
 
-  useLayoutEffect(() => {
-    const started = queryStarted.current;
-    if (
-      !started ||
-      started.queryKey !== queryKey ||
-      cache.total === null ||
-      (cache.total > 0 && cache.row(first) === undefined)
-    )
-      return;
-    queryStarted.current = null;
-    performance.measure('wld:table-query-to-rows', { start: started.at, detail: queryKey });
-  });
+  useQueryToRowsMark(queryStarted, queryKey, cache, first);
 
   const error: ServiceError | null = cache.error ? toServiceError(cache.error) : null;
 
-  const moveTo = (index: number) => {
-    if (total === 0) return;
-    const next = Math.max(0, Math.min(total - 1, index));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget) return; // header buttons handle their own keys
-    const page = Math.max(1, Math.floor(height / rowHeight) - 1);
-    const current = active ?? -1;
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(current + 1),
-      ArrowUp: () => moveTo(Math.max(0, current - 1)),
-      PageDown: () => moveTo(current + page),
-      PageUp: () => moveTo(current - page),
-      Home: () => moveTo(0),
-      End: () => moveTo(total - 1),
-      Enter: () => {
-        const row = active !== null ? cache.row(active) : undefined;
-        if (row !== undefined) onRowClick?.(row);
-      },
-    };
-    const action = keys[event.key];
-    if (!action) return;
-    event.preventDefault();
-    action();
-  };
+  const onKeyDown = gridKeyDown({
+    total,
+    pageRows: Math.max(1, Math.floor(height / rowHeight) - 1),
+    active,
+    setActive,
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    onEnter: (index) => {
+      const row = cache.row(index);
+      if (row !== undefined) onRowClick?.(row);
+    },
+  });
 
   const rowId = (index: number) => `${gridId}-row-${index}`;
   const clickRef = useRef(onRowClick);
@@ -292,115 +123,9 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     setActive(index);
     if (row !== undefined) clickRef.current?.(row);
   }, []);
-  const hasRowClick = onRowClick !== undefined;
-  const rowStyles = useMemo(
-    () => ({
-      row: {
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        width: '100%',
-        height: rowHeight,
-        display: 'flex',
-        alignItems: 'center',
-        borderBottom: `1px solid ${token.colorBorderSecondary}`,
-        cursor: hasRowClick ? 'pointer' : undefined,
-      } satisfies CSSProperties,
-      active: {
-        background: token.controlItemBgActive,
-        boxShadow: `inset 2px 0 0 ${token.colorPrimary}`,
-      } satisfies CSSProperties,
-      placeholder: {
-        display: 'inline-block',
-        width: '60%',
-        height: 10,
-        borderRadius: 4,
-        background: token.colorFillSecondary,
-      } satisfies CSSProperties,
-    }),
-    [rowHeight, hasRowClick, token],
-  );
+  const rowStyles = useRowStyles(rowHeight, onRowClick !== undefined, token);
   const minWidth = columns.reduce((sum, c) => sum + (c.width ?? MIN_FLEX_WIDTH), 0);
   const loadingFirst = cache.total === null && !error;
-
-  // The header (sort buttons and their icons) only changes with the columns, the sort or the theme,
-  // not with every page or query, so it is not re-rendered with the rows.
-  const header = useMemo(
-    () => (
-      <div
-        role="rowgroup"
-        style={{ position: 'sticky', top: 0, zIndex: 1, background: token.colorFillAlter }}
-      >
-        <div
-          role="row"
-          aria-rowindex={1}
-          style={{
-            display: 'flex',
-            alignItems: 'center',
-            height: rowHeight,
-            fontWeight: 600,
-            borderBottom: `1px solid ${token.colorBorderSecondary}`,
-            background: token.colorBgContainer,
-          }}
-        >
-          {columns.map((column) => {
-            const sorted = sort?.key === column.key;
-            const ariaSort = sorted
-              ? sort.desc
-                ? 'descending'
-                : 'ascending'
-              : column.sortable
-                ? 'none'
-                : undefined;
-            return (
-              <div key={column.key} role="columnheader" aria-sort={ariaSort} style={cellStyle(column)}>
-                {column.sortable && onSortChange ? (
-                  <button
-                    type="button"
-                    data-testid={`sort-${column.key}`}
-                    onClick={() => onSortChange({ key: column.key, desc: sorted ? !sort.desc : true })}
-                    style={{
-                      all: 'unset',
-                      cursor: 'pointer',
-                      display: 'inline-flex',
-                      alignItems: 'center',
-                      gap: 4,
-                      maxWidth: '100%',
-                    }}
-                  >
-                    {column.title}
-                    <span
-                      aria-hidden
-                      style={{
-                        display: 'inline-flex',
-                        flexDirection: 'column',
-                        fontSize: 9,
-                        lineHeight: 0.9,
-                      }}
-                    >
-                      <CaretUpOutlined
-                        style={{
-                          color: sorted && !sort.desc ? token.colorPrimary : token.colorTextQuaternary,
-                        }}
-                      />
-                      <CaretDownOutlined
-                        style={{
-                          color: sorted && sort.desc ? token.colorPrimary : token.colorTextQuaternary,
-                        }}
-                      />
-                    </span>
-                  </button>
-                ) : (
-                  column.title
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
-    ),
-    [columns, sort, onSortChange, token, rowHeight],
-  );
 
   return (
     <div data-testid={props['data-testid']}>
@@ -437,7 +162,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         }}
       >
         <div style={{ minWidth }}>
-          {header}
+          <VirtualHeader<R>
+            columns={columns}
+            sort={sort}
+            onSortChange={onSortChange}
+            rowHeight={rowHeight}
+            token={token}
+          />
           {cache.total === 0 ? (
             <Flex justify="center" align="center" style={{ height: height - rowHeight - 2 }}>
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('table.empty')} />

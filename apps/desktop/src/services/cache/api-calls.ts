@@ -1,4 +1,4 @@
-// The WeCom call log for the API monitor: batched appends, bounded by row count and age.
+// The WeCom call log for the API usage: batched appends, bounded by row count and age.
 import type { CacheContext } from './context.ts';
 import type { ApiCallRecord, ApiCallSummary } from './types.ts';
 

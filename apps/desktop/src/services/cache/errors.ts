@@ -1,11 +1,12 @@
 // Typed cache errors: callers branch on `kind` (or instanceof), never on message text.
+import { CodedError } from '@wld/wecom-core/rules';
 
 export type CacheErrorKind = 'too_new' | 'corrupt' | 'not_found' | 'conflict' | 'closed';
 
-export class CacheError extends Error {
+export class CacheError extends CodedError {
   readonly kind: CacheErrorKind;
   constructor(kind: CacheErrorKind, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(`CACHE_${kind.toUpperCase()}`, message, options);
     this.name = 'CacheError';
     this.kind = kind;
   }

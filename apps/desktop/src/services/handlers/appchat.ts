@@ -11,7 +11,7 @@ type Methods = 'appchat.list' | 'appchat.create' | 'appchat.update' | 'appchat.s
 async function storeChat(ctx: ServicesContext, client: WeComClient | null, fallback: AppChat | null, chatid: string): Promise<AppChat> {
   try {
     if (!client) throw new Error('no WeCom client');
-    const info = await client.appchat.get(chatid, { cache: false });
+    const info = await client.appchat.get(chatid);
     return ctx.cache().upsertAppChat(
       { chatid, name: info.name ?? fallback?.name ?? '', owner: info.owner ?? fallback?.owner ?? '', userlist: info.userlist },
       ctx.now(),

@@ -6,7 +6,7 @@ import { botHandlers } from './bot.ts';
 import { connectionHandlers } from './connection.ts';
 import { livesHandlers } from './lives.ts';
 import { messagesHandlers } from './messages.ts';
-import { monitorHandlers } from './monitor.ts';
+import { apiUsageHandlers } from './api-usage.ts';
 import { orgHandlers } from './org.ts';
 import { profileDataHandlers } from './profile-data.ts';
 import { secretsHandlers } from './secrets.ts';
@@ -23,7 +23,7 @@ export function createHandlers(ctx: ServicesContext): ServicesHandlers {
     ...statsHandlers(ctx),
     ...messagesHandlers(ctx),
     ...appchatHandlers(ctx),
-    ...monitorHandlers(ctx),
+    ...apiUsageHandlers(ctx),
     ...profileDataHandlers(ctx),
     ...botHandlers(ctx),
   };

@@ -1,12 +1,11 @@
 // The messages the app sends about a live: the invitation textcard and the absentee reminder.
+import { MESSAGE_LIMITS, fitUtf8Bytes, utf8Bytes } from '@wld/wecom-core/rules';
 import type { MessageBody } from '../../shared/models.ts';
 import { t, type Language } from '../i18n.ts';
 import { formatTimeSpanForPeople } from '../../shared/dates.ts';
 
 /** Textcards need a link; WeCom opens lives from its own client, so the card points at WeCom. */
 export const LIVE_CARD_URL = 'https://work.weixin.qq.com/';
-const TEXTCARD_DESCRIPTION_MAX_BYTES = 512;
-const TEXTCARD_TITLE_MAX_BYTES = 128;
 
 export interface LiveFacts {
   theme: string;
@@ -15,17 +14,6 @@ export interface LiveFacts {
   description: string;
 }
 
-const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
-
-function fitBytes(text: string, max: number): string {
-  if (bytes(text) <= max) return text;
-  let out = '';
-  for (const ch of text) {
-    if (bytes(out + ch + '…') > max) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -39,8 +27,8 @@ export function invitationCard(live: LiveFacts, language: Language): Extract<Mes
   const extra = live.description ? `<div class="highlight">${escapeHtml(live.description)}</div>` : '';
   return {
     msgtype: 'textcard',
-    title: fitBytes(`${t(language, 'invite.title')}：${live.theme}`, TEXTCARD_TITLE_MAX_BYTES),
-    description: bytes(head + extra) <= TEXTCARD_DESCRIPTION_MAX_BYTES ? head + extra : fitBytes(head, TEXTCARD_DESCRIPTION_MAX_BYTES),
+    title: fitUtf8Bytes(`${t(language, 'invite.title')}：${live.theme}`, MESSAGE_LIMITS.textcardTitleBytes),
+    description: utf8Bytes(head + extra) <= MESSAGE_LIMITS.textcardDescriptionBytes ? head + extra : fitUtf8Bytes(head, MESSAGE_LIMITS.textcardDescriptionBytes),
     url: LIVE_CARD_URL,
     btntxt: t(language, 'invite.button'),
   };

@@ -28,7 +28,7 @@ async function refetch(ctx: ServicesContext, client: WeComClient | null, livingi
   let row: WireLivingInfo | null;
   try {
     if (!client) throw new Error('no WeCom client');
-    row = { livingid, ...(await client.lives.getLivingInfo(livingid, { cache: false })), ...extra };
+    row = { livingid, ...(await client.lives.getLivingInfo(livingid)), ...extra };
   } catch (error) {
     ctx.log('warn', `get_living_info after a write failed for ${livingid}: ${String(error)}`);
     row = fallback();

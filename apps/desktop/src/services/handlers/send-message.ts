@@ -1,4 +1,5 @@
 // Sends one app message (message/send) and records it in the history, partial failures included.
+import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import type { MessageBody, Recipients, SendResult } from '../../shared/models.ts';
 import type { ServicesContext } from '../context.ts';
 import { t } from '../i18n.ts';
@@ -7,8 +8,8 @@ import { hasRecipients, summarize, toSendResult, toWireContent, toWireRecipients
 
 export type MessageOrigin = 'live-invite' | 'absentee-reminder' | 'manual';
 
-/** WeCom takes at most 1000 userids per message/send. */
-export const MAX_USERS_PER_SEND = 1000;
+/** WeCom takes at most this many userids per message/send. */
+export const MAX_USERS_PER_SEND = MESSAGE_LIMITS.touser;
 
 export async function sendAndRecord(
   ctx: ServicesContext,

@@ -5,6 +5,7 @@ import type { InitStep, ServicesToMain } from '../../shared/host-protocol.ts';
 import type { SyncProgress } from '../../shared/models.ts';
 import { t, type TextKey } from '../i18n.ts';
 import type { ServicesCore } from '../services-core.ts';
+import { isStale } from '../staleness.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 import { reachabilityOf, wrongSecretError } from '../connection/reachability.ts';
 
@@ -135,9 +136,7 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
       return finish({ type: 'initDone', mode: ctx.connection.isOnline ? 'online' : 'offline', asOf: asOf(), reason });
     }
   } else {
-    const ttlMs = ctx.settings().network.cacheTtlSeconds * 1000;
-    const newest = asOf();
-    if (newest === null || ctx.now() - newest > ttlMs) {
+    if (isStale(asOf(), ctx.now(), ctx.settings().network)) {
       progress('refresh', t(language, 'init.refresh.background'));
       ctx.sync.start('all');
     }

@@ -48,7 +48,7 @@ export function createLiveMonitor(options: LiveMonitorOptions): LiveMonitor {
     const lives = [...watched.live, ...watched.upcoming];
     let changed = 0;
     for (const before of lives) {
-      const info = await client.lives.getLivingInfo(before.livingid, { priority: 'background', cache: false });
+      const info = await client.lives.getLivingInfo(before.livingid, { priority: 'background' });
       cache.upsertLives([{ livingid: before.livingid, ...info }], now());
       const onlineCount = info.online_count ?? 0;
       if (info.status === before.status && onlineCount === before.onlineCount) continue;

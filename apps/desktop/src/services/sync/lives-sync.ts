@@ -92,7 +92,7 @@ export async function syncLives(run: SyncRun): Promise<LivesSyncResult> {
         try {
           const info: LivingInfo = await runUnit(run, `get_living_info ${livingid}`, () => {
             infoCalls++;
-            return client.lives.getLivingInfo(livingid, { priority: 'background', signal, cache: false });
+            return client.lives.getLivingInfo(livingid, { priority: 'background', signal });
           });
           return { livingid, ...info };
         } catch (error) {

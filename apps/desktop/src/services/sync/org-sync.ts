@@ -25,7 +25,7 @@ export async function syncOrg(run: SyncRun): Promise<{ departments: number; user
   const { generation } = resume;
   run.progress('departments', 0, null);
   const departments: WireDepartment[] = await runUnit(run, 'department/list', () =>
-    client.departments.list(undefined, { ...background(run), cache: false }),
+    client.departments.list(undefined, background(run)),
   );
   cache.upsertDepartments(departments, fetchedAt);
 
@@ -105,7 +105,7 @@ async function membersOf(
   departmentId: number,
   signal: AbortSignal,
 ): Promise<Array<User | SimpleUser>> {
-  const options = { priority: 'background' as const, signal, cache: false };
+  const options = { priority: 'background' as const, signal };
   try {
     return await run.client.users.list(departmentId, options);
   } catch (error) {
@@ -143,7 +143,7 @@ async function collectListIdLinks(run: SyncRun): Promise<Map<string, number[]>> 
 
 async function syncTags(run: SyncRun, fetchedAt: number): Promise<number> {
   const { client, cache } = run;
-  const tags = await runUnit(run, 'tag/list', () => client.tags.list({ ...background(run), cache: false }));
+  const tags = await runUnit(run, 'tag/list', () => client.tags.list(background(run)));
   cache.upsertTags(tags, fetchedAt);
   let done = 0;
   run.progress('tags', 0, tags.length);
@@ -153,7 +153,7 @@ async function syncTags(run: SyncRun, fetchedAt: number): Promise<number> {
     async (tag, signal) => ({
       tagid: tag.tagid,
       detail: await runUnit(run, `tag/get ${tag.tagid}`, () =>
-        client.tags.get(tag.tagid, { priority: 'background', signal, cache: false }),
+        client.tags.get(tag.tagid, { priority: 'background', signal }),
       ),
     }),
     run.signal,

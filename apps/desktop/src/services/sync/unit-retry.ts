@@ -13,6 +13,7 @@ import {
   WeComRateLimitError,
   WeComResponseValidationError,
 } from '@wld/wecom-core';
+import { CodedError } from '@wld/wecom-core/rules';
 import { throwIfAborted, type SyncRun } from './sync-run.ts';
 import { pickText, syncTexts } from './sync-texts.ts';
 
@@ -60,13 +61,13 @@ export function judgeFailure(error: unknown): UnitVerdict {
 }
 
 /** A page kept answering in a shape the app cannot read: which endpoint, which field. */
-export class SyncShapeError extends Error {
+export class SyncShapeError extends CodedError {
   readonly endpoint: string;
   readonly field: string;
   readonly messages: { zh: string; en: string };
   constructor(endpoint: string, field: string, attempts: number, cause: unknown) {
     const messages = syncTexts.badShape(endpoint, field, attempts);
-    super(messages.en, { cause });
+    super('SYNC_BAD_SHAPE', messages.en, { cause });
     this.name = 'SyncShapeError';
     this.endpoint = endpoint;
     this.field = field;
@@ -75,12 +76,12 @@ export class SyncShapeError extends Error {
 }
 
 /** The job spent its retries (or its waiting time); the last failure is the cause. */
-export class SyncBudgetError extends Error {
+export class SyncBudgetError extends CodedError {
   readonly unit: string;
   readonly messages: { zh: string; en: string };
   constructor(unit: string, retries: number, cause: unknown) {
     const messages = syncTexts.budgetSpent(unit, retries);
-    super(messages.en, { cause });
+    super('SYNC_BUDGET_SPENT', messages.en, { cause });
     this.name = 'SyncBudgetError';
     this.unit = unit;
     this.messages = messages;

@@ -3,19 +3,10 @@
 //   crash leaves whole pages and a cursor that matches them; the next run resumes from next_key;
 // - ended lives whose stats were fetched completely after the end are final and never asked again
 //   (cache.pendingWatchSyncs leaves them out); lives that are live now start over each time.
-// Only `ending == 1` ends the paging; an empty page does not.
-import { chainedPages, watchStatPageSchema, type WatchStatPage } from '@wld/wecom-core';
+// Only `ending == 1` ends the paging; an empty page does not (LivesService.watchStatPages).
+import type { WatchStatPage } from '@wld/wecom-core';
 import { isItemError, type SyncRun } from './sync-run.ts';
 import { runUnit, type UnitRun } from './unit-retry.ts';
-
-const STUCK_PAGES = 3;
-
-export class WatchPagingStuckError extends Error {
-  constructor(livingid: string, key: string) {
-    super(`get_watch_stat for ${livingid} kept answering next_key "${key}" with empty pages`);
-    this.name = 'WatchPagingStuckError';
-  }
-}
 
 export interface LiveWatchResult {
   livingid: string;
@@ -58,37 +49,15 @@ export async function syncLiveWatch(
   const live = cache.getLive(livingid)?.live;
   // While a live is on, every number changes: a fresh pass is the only consistent one.
   const { nextKey: startKey, resumed } = cache.beginWatch(livingid, { restart: live?.status === 1 });
-  const credential = client.name;
-  let stuck = 0;
   let pages = 0;
   let rows = 0;
   let requestedKey = startKey;
-  const source = chainedPages<WatchStatPage>({
-    signal: run.signal,
-    fetchPage: (key, signal) => {
-      const fetch = () =>
-        client.pipeline.call({
-          method: 'POST',
-          path: '/cgi-bin/living/get_watch_stat',
-          body: { livingid, next_key: key ?? startKey },
-          schema: watchStatPageSchema,
-          credential,
-          priority: 'background',
-          signal,
-        });
-      // in a sync job each page is a unit (retried, resumed from its key); a single call fails plainly
-      return isUnitRun(run) ? runUnit(run, `get_watch_stat ${livingid}`, fetch) : fetch();
-    },
-    nextKey: (page, key) => {
-      if (page.ending === 1) return null;
-      const current = key ?? startKey;
-      const next = page.next_key ?? current;
-      const empty = page.stat_info.users.length === 0 && page.stat_info.external_users.length === 0;
-      stuck = empty && next === current ? stuck + 1 : 0;
-      if (stuck >= STUCK_PAGES) throw new WatchPagingStuckError(livingid, next);
-      return next;
-    },
-  });
+  // the paging (and its stuck-cursor guard) is wecom-core's; the sync resumes it from the cursor, and in
+  // a sync job each page is a unit (retried, resumed from its key); a single call fails plainly
+  const wrapPage = isUnitRun(run)
+    ? (fetch: () => Promise<WatchStatPage>) => runUnit(run, `get_watch_stat ${livingid}`, fetch)
+    : undefined;
+  const source = client.lives.watchStatPages(livingid, { startKey, priority: 'background', signal: run.signal, wrapPage });
   for await (const page of source) {
     const nextKey = page.next_key ?? requestedKey;
     const written = cache.appendWatchPage(

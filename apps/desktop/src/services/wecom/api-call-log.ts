@@ -1,4 +1,4 @@
-// Keeps a log of WeCom calls in the cache (for the API monitor across restarts), written in batches.
+// Keeps a log of WeCom calls in the cache (for the API usage across restarts), written in batches.
 import type { CallEvent, WeComClient } from '@wld/wecom-core';
 import type { ApiCallRecord, Cache } from '../cache/index.ts';
 

@@ -30,7 +30,8 @@ function networkConfig(network: NetworkSettings, baseUrl: string | undefined, en
     timeoutMs: network.timeoutMs,
     maxRetries: network.maxRetries,
     retryDelayMs: network.retryDelayMs,
-    cache: { enabled: network.cacheEnabled, ttlSeconds: network.cacheTtlSeconds },
+    // The app's cache is its SQLite file (staleness.ts); wecom-core's response cache stays off.
+    cache: { enabled: false },
   };
   const proxyUrl = chooseProxy(network.proxyUrl, environment, target ?? 'https://qyapi.weixin.qq.com');
   if (proxyUrl) config.proxyUrl = proxyUrl;

@@ -30,7 +30,17 @@ export function offlineError(language: Language, details?: string): ServiceError
   return { kind: 'offline', code: 'OFFLINE', message: t(language, 'offline.write'), ...(details ? { details } : {}) };
 }
 
+/** The error as the renderer gets it: code and errcode kept, secrets blanked in every sentence. */
 export function toServiceError(error: unknown, language: Language): ServiceError {
+  const shaped = shapeError(error, language);
+  return {
+    ...shaped,
+    message: redactSecrets(shaped.message),
+    ...(shaped.details === undefined ? {} : { details: redactSecrets(shaped.details) }),
+  };
+}
+
+function shapeError(error: unknown, language: Language): ServiceError {
   if (error instanceof RpcError) return error.error;
   if (error instanceof WeComApiError) {
     // the translated message already carries the fix; details keep WeCom's own words for support
@@ -40,7 +50,7 @@ export function toServiceError(error: unknown, language: Language): ServiceError
       code: `WECOM_${error.errcode}`,
       errcode: error.errcode,
       message: pick(language, error.messages),
-      details: redactSecrets(details),
+      details,
     };
   }
   if (error instanceof WeComNetworkError) {
@@ -65,14 +75,14 @@ export function toServiceError(error: unknown, language: Language): ServiceError
       kind: 'wecom',
       code: error.code,
       message: pick(language, error.messages),
-      details: redactSecrets(error.issues.map((i) => `${i.path}: ${i.message}`).join('\n')),
+      details: error.issues.map((i) => `${i.path}: ${i.message}`).join('\n'),
     };
   }
   if (error instanceof CacheError) {
     return {
       kind: error.kind === 'not_found' ? 'not_found' : 'internal',
-      code: `CACHE_${error.kind.toUpperCase()}`,
-      message: redactSecrets(error.message),
+      code: error.code,
+      message: error.message,
     };
   }
   return defaultMapError(error, language);

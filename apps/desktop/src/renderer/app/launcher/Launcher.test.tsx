@@ -57,4 +57,16 @@ describe('Launcher', () => {
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('launcher.chooseDemo', {}));
     expect(localStorage.getItem('wld.openAfterStart')).toBe('/settings');
   });
+
+  it("shows main's sentence when a call fails with a plain ServiceError", async () => {
+    const { bridge, emit, invoke } = fakeBridge();
+    invoke.mockImplementation(async (method: string) => {
+      if (method === 'settings.get') return { language: 'en-US' };
+      throw { kind: 'forbidden', code: 'FORBIDDEN', message: 'The launcher window may not call that.' };
+    });
+    render(<Launcher bridge={bridge} />);
+    emit('launcher.error', { message: 'The cache is locked', canContinueOffline: false });
+    fireEvent.click(screen.getByTestId('launcher-retry'));
+    expect(await screen.findByText('That did not work: The launcher window may not call that.')).toBeInTheDocument();
+  });
 });

@@ -19,6 +19,12 @@ type View =
 
 type LauncherAction = Extract<MainMethod, 'launcher.retry' | 'launcher.continueOffline' | 'launcher.chooseDemo'>;
 
+/** A failed call's sentence: main rejects with a plain ServiceError (an Error only from the bridge itself). */
+function messageOf(e: unknown): string {
+  const message = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(e);
+}
+
 export function Launcher({ bridge }: { bridge: DesktopBridge | undefined }) {
   const [lng, setLng] = useState<LauncherLanguage>(guessLanguage);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -62,7 +68,7 @@ export function Launcher({ bridge }: { bridge: DesktopBridge | undefined }) {
       },
       (e: unknown) => {
         setBusy(false);
-        setActionError(t('actionFailed', { message: e instanceof Error ? e.message : String(e) }));
+        setActionError(t('actionFailed', { message: messageOf(e) }));
       },
     );
   };

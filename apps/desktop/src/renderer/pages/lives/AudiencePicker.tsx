@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { buildDepartmentTree } from '../../components/departmentTree.ts';
 import { UserSelect } from '../../components/UserSelect.tsx';
-import { AUDIENCE_LIMITS } from './liveFormRules.ts';
+import { LIVING_LIMITS } from '@wld/wecom-core/rules';
 
 const capRule = (max: number, what: string, message: (max: number, what: string) => string) => ({
   validator: (_: unknown, value: unknown[] | undefined) =>
@@ -23,7 +23,7 @@ export function AudiencePicker({ knownUserLabels }: { knownUserLabels?: Record<s
       <Form.Item
         name={['audience', 'departmentIds']}
         label={t('form.departments')}
-        rules={[capRule(AUDIENCE_LIMITS.departmentIds, t('form.departments'), tooMany)]}
+        rules={[capRule(LIVING_LIMITS.departmentIds, t('form.departments'), tooMany)]}
       >
         <TreeSelect
           treeData={tree}
@@ -40,13 +40,13 @@ export function AudiencePicker({ knownUserLabels }: { knownUserLabels?: Record<s
       <Form.Item
         name={['audience', 'userids']}
         label={t('form.users')}
-        rules={[capRule(AUDIENCE_LIMITS.userids, t('form.users'), tooMany)]}
+        rules={[capRule(LIVING_LIMITS.userids, t('form.users'), tooMany)]}
       >
         <UserSelect
           multiple
           placeholder={t('form.usersPlaceholder')}
           knownLabels={knownUserLabels}
-          maxCount={AUDIENCE_LIMITS.userids}
+          maxCount={LIVING_LIMITS.userids}
           allowClear
           data-testid="audience-users"
         />
@@ -54,14 +54,14 @@ export function AudiencePicker({ knownUserLabels }: { knownUserLabels?: Record<s
       <Form.Item
         name={['audience', 'tagIds']}
         label={t('form.tags')}
-        rules={[capRule(AUDIENCE_LIMITS.tagIds, t('form.tags'), tooMany)]}
+        rules={[capRule(LIVING_LIMITS.tagIds, t('form.tags'), tooMany)]}
       >
         <Select
           mode="multiple"
           placeholder={t('form.tagsPlaceholder')}
           loading={tags.loading}
           showSearch={{ optionFilterProp: 'label' }}
-          maxCount={AUDIENCE_LIMITS.tagIds}
+          maxCount={LIVING_LIMITS.tagIds}
           allowClear
           options={(tags.data?.tags ?? []).map((tag) => ({ value: tag.tagid, label: `${tag.tagname} (${tag.memberCount})` }))}
           data-testid="audience-tags"

@@ -1,8 +1,8 @@
-// WeCom's limits for a live, checked as the user types (LIVE_LIMITS from the contract): theme and
+// WeCom's limits for a live, checked as the user types (LIVING_LIMITS from @wld/wecom-core/rules, durations from the contract): theme and
 // description in characters AND UTF-8 bytes (a Chinese character is 3 bytes), duration bounds, a start
 // in the future. Each check returns an i18n key (namespace `lives`) with its values, or null.
 import { LIVE_LIMITS } from '../../../shared/contract.ts';
-import { charCount, utf8Bytes } from '../../format.ts';
+import { LIVING_LIMITS, charCount, utf8Bytes } from '@wld/wecom-core/rules';
 import { now as clockNow } from '@wld/clock';
 import dayjs from 'dayjs';
 
@@ -26,10 +26,10 @@ export function measureText(text: string, maxChars: number, maxBytes: number): T
 }
 
 export const measureTheme = (theme: string): TextMeasure =>
-  measureText(theme.trim(), LIVE_LIMITS.themeMaxChars, LIVE_LIMITS.themeMaxBytes);
+  measureText(theme.trim(), LIVING_LIMITS.themeChars, LIVING_LIMITS.themeBytes);
 
 export const measureDescription = (description: string): TextMeasure =>
-  measureText(description, LIVE_LIMITS.descriptionMaxChars, LIVE_LIMITS.descriptionMaxBytes);
+  measureText(description, LIVING_LIMITS.descriptionChars, LIVING_LIMITS.descriptionBytes);
 
 export function themeRule(theme: string | undefined): RuleError | null {
   const text = (theme ?? '').trim();
@@ -72,7 +72,6 @@ export function startRule(startMs: number | null | undefined, nowMs: number = cl
   return null;
 }
 
-export const AUDIENCE_LIMITS = { userids: 1000, departmentIds: 100, tagIds: 100 } as const;
 
 /** Reminder choices in seconds before the start (0 = none). */
 export const REMIND_CHOICES = [0, 5 * 60, 15 * 60, 30 * 60, 3600, 2 * 3600, 86_400] as const;

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { AppChat } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { charCount } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
-import { APPCHAT_LIMITS, appChatIssues, memberDiff } from './appChatForm.ts';
+import { APPCHAT_LIMITS, charCount } from '@wld/wecom-core/rules';
+import { appChatIssues, memberDiff } from './appChatForm.ts';
 import type { AppChatField, AppChatFormValues } from './appChatForm.ts';
 import { UserSelect } from './UserSelect.tsx';
 

@@ -1,7 +1,7 @@
 // "123 / 2048 字节" under a field, red once over WeCom's limit; read out politely to screen readers.
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { charCount, utf8Bytes } from '../../format.ts';
+import { charCount, utf8Bytes } from '@wld/wecom-core/rules';
 
 export interface ByteCounterProps {
   value: string;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComposerDraft, Msgtype } from '../../stores/messages.ts';
 import { ByteCounter } from './ByteCounter.tsx';
 import { MediaUpload } from './MediaUpload.tsx';
-import { MESSAGE_LIMITS } from './messageLimits.ts';
+import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import type { DraftField, DraftIssue } from './messageLimits.ts';
 
 export const MSGTYPES: readonly Msgtype[] = ['text', 'textcard', 'markdown', 'image', 'file'];
@@ -73,13 +73,13 @@ export function ContentEditor({ draft, onChange, issues, showIssues }: ContentEd
         ) : null}
         {draft.msgtype === 'textcard' ? (
           <>
-            <Form.Item label={t('fields.title')} {...issueFor('title')} extra={<ByteCounter value={draft.card.title} max={MESSAGE_LIMITS.cardTitleBytes} data-testid="counter-title" />}>
+            <Form.Item label={t('fields.title')} {...issueFor('title')} extra={<ByteCounter value={draft.card.title} max={MESSAGE_LIMITS.textcardTitleBytes} data-testid="counter-title" />}>
               <Input value={draft.card.title} onChange={(e) => setCard({ title: e.target.value })} data-testid="card-title" />
             </Form.Item>
             <Form.Item
               label={t('fields.description')}
               {...issueFor('description')}
-              extra={<ByteCounter value={draft.card.description} max={MESSAGE_LIMITS.cardDescriptionBytes} data-testid="counter-description" />}
+              extra={<ByteCounter value={draft.card.description} max={MESSAGE_LIMITS.textcardDescriptionBytes} data-testid="counter-description" />}
             >
               <Input.TextArea
                 value={draft.card.description}
@@ -94,7 +94,7 @@ export function ContentEditor({ draft, onChange, issues, showIssues }: ContentEd
             <Form.Item
               label={t('fields.btntxt')}
               {...issueFor('btntxt')}
-              extra={<ByteCounter value={draft.card.btntxt} max={MESSAGE_LIMITS.cardButtonChars} unit="chars" />}
+              extra={<ByteCounter value={draft.card.btntxt} max={MESSAGE_LIMITS.textcardBtntxtChars} unit="chars" />}
             >
               <Input value={draft.card.btntxt} onChange={(e) => setCard({ btntxt: e.target.value })} placeholder={t('fields.btntxtPlaceholder')} style={{ width: 200 }} />
             </Form.Item>

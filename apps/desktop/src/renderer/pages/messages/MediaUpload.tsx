@@ -9,7 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatBytes, formatDateTime } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import type { MediaDraft } from '../../stores/messages.ts';
-import { MESSAGE_LIMITS, mediaSizeIssue } from './messageLimits.ts';
+import { MEDIA_ID_LIFETIME_MS } from '@wld/wecom-core/rules';
+import { mediaSizeIssue } from './messageLimits.ts';
 
 export interface MediaUploadProps {
   kind: 'image' | 'file';
@@ -84,7 +85,7 @@ export function MediaUpload({ kind, value, onChange }: MediaUploadProps) {
           {kind === 'image' ? <PictureOutlined /> : <FileOutlined />}
           <Typography.Text strong>{value.filename}</Typography.Text>
           <Typography.Text type="secondary">
-            {formatBytes(value.size)} · {t('media.validUntil', { time: formatDateTime(value.uploadedAt + MESSAGE_LIMITS.mediaIdLifetimeMs) })}
+            {formatBytes(value.size)} · {t('media.validUntil', { time: formatDateTime(value.uploadedAt + MEDIA_ID_LIFETIME_MS) })}
           </Typography.Text>
           <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('media.remove')} onClick={() => onChange(null)} />
         </Flex>

@@ -1,8 +1,6 @@
 // App group chat rules (appchat/create, appchat/update): name ≤ 50 characters, 2..2000 members, the
 // owner one of them, an optional chatid of ≤ 32 letters and digits; and the diff an edit sends.
-import { charCount } from '../../format.ts';
-
-export const APPCHAT_LIMITS = { nameChars: 50, minMembers: 2, maxMembers: 2000, chatidPattern: /^[0-9a-zA-Z]{1,32}$/ } as const;
+import { APPCHAT_LIMITS, CHATID_PATTERN, charCount } from '@wld/wecom-core/rules';
 
 export interface AppChatFormValues {
   name: string;
@@ -30,7 +28,7 @@ export function appChatIssues(values: AppChatFormValues, mode: 'create' | 'edit'
     issues.push({ field: 'members', key: 'appchat.issues.members', values: { min: APPCHAT_LIMITS.minMembers, max: APPCHAT_LIMITS.maxMembers } });
   }
   if (values.owner !== null && !values.members.includes(values.owner)) issues.push({ field: 'owner', key: 'appchat.issues.ownerNotMember' });
-  if (mode === 'create' && values.chatid.trim() !== '' && !APPCHAT_LIMITS.chatidPattern.test(values.chatid.trim())) {
+  if (mode === 'create' && values.chatid.trim() !== '' && !CHATID_PATTERN.test(values.chatid.trim())) {
     issues.push({ field: 'chatid', key: 'appchat.issues.chatid' });
   }
   return issues;

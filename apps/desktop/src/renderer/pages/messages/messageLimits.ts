@@ -1,28 +1,11 @@
 // WeCom's message limits (message/send, media/upload) and the check that turns a composer draft into
 // a message body the contract accepts, or into the list of problems to show next to the fields.
+import { MEDIA_ID_LIFETIME_MS, MEDIA_LIMITS, MEDIA_MIN_BYTES, MESSAGE_LIMITS, charCount, utf8Bytes } from '@wld/wecom-core/rules';
 import { messageBodySchema } from '../../../shared/models.ts';
-import { charCount, utf8Bytes } from '../../format.ts';
 import type { MessageBody, Recipients } from '../../../shared/models.ts';
 import type { ComposerDraft } from '../../stores/messages.ts';
 import { now as clockNow } from '@wld/clock';
 
-export const MESSAGE_LIMITS = {
-  textBytes: 2048,
-  markdownBytes: 2048,
-  cardTitleBytes: 128,
-  cardDescriptionBytes: 512,
-  cardButtonChars: 4,
-  /** media/upload: every file must be larger than 5 bytes */
-  mediaMinBytes: 6,
-  imageBytes: 10 * 1024 * 1024,
-  fileBytes: 20 * 1024 * 1024,
-  /** a media_id is valid for 3 days */
-  mediaIdLifetimeMs: 3 * 24 * 3600 * 1000,
-} as const;
-
-// WeCom counts message lengths in UTF-8 bytes: 汉 is 3 bytes, 😀 is 4.
-const utf8ByteLength = utf8Bytes;
-const countChars = charCount;
 
 export type DraftField = 'text' | 'markdown' | 'title' | 'description' | 'url' | 'btntxt' | 'image' | 'file' | 'recipients';
 
@@ -37,7 +20,7 @@ export function draftIssues(draft: ComposerDraft, now: number = clockNow()): Dra
   const issues: DraftIssue[] = [];
   const bytesOver = (field: DraftField, value: string, max: number, requiredKey: string) => {
     if (value.trim() === '') issues.push({ field, key: requiredKey });
-    else if (utf8ByteLength(value) > max) issues.push({ field, key: 'issues.tooManyBytes', values: { max, bytes: utf8ByteLength(value) } });
+    else if (utf8Bytes(value) > max) issues.push({ field, key: 'issues.tooManyBytes', values: { max, bytes: utf8Bytes(value) } });
   };
   switch (draft.msgtype) {
     case 'text':
@@ -48,19 +31,19 @@ export function draftIssues(draft: ComposerDraft, now: number = clockNow()): Dra
       break;
     case 'textcard': {
       const { title, description, url, btntxt } = draft.card;
-      bytesOver('title', title, MESSAGE_LIMITS.cardTitleBytes, 'issues.titleRequired');
-      bytesOver('description', description, MESSAGE_LIMITS.cardDescriptionBytes, 'issues.descriptionRequired');
+      bytesOver('title', title, MESSAGE_LIMITS.textcardTitleBytes, 'issues.titleRequired');
+      bytesOver('description', description, MESSAGE_LIMITS.textcardDescriptionBytes, 'issues.descriptionRequired');
       if (url.trim() === '') issues.push({ field: 'url', key: 'issues.urlRequired' });
       else if (!/^https?:\/\//i.test(url.trim()) || !URL.canParse(url.trim())) issues.push({ field: 'url', key: 'issues.urlInvalid' });
-      if (countChars(btntxt) > MESSAGE_LIMITS.cardButtonChars)
-        issues.push({ field: 'btntxt', key: 'issues.tooManyChars', values: { max: MESSAGE_LIMITS.cardButtonChars } });
+      if (charCount(btntxt) > MESSAGE_LIMITS.textcardBtntxtChars)
+        issues.push({ field: 'btntxt', key: 'issues.tooManyChars', values: { max: MESSAGE_LIMITS.textcardBtntxtChars } });
       break;
     }
     case 'image':
     case 'file': {
       const media = draft[draft.msgtype];
       if (!media) issues.push({ field: draft.msgtype, key: 'issues.mediaRequired' });
-      else if (now - media.uploadedAt >= MESSAGE_LIMITS.mediaIdLifetimeMs) issues.push({ field: draft.msgtype, key: 'issues.mediaExpired' });
+      else if (now - media.uploadedAt >= MEDIA_ID_LIFETIME_MS) issues.push({ field: draft.msgtype, key: 'issues.mediaExpired' });
       break;
     }
   }
@@ -99,8 +82,8 @@ export function draftToBody(draft: ComposerDraft, now: number = clockNow()): Mes
 
 /** Size check before uploading: returns an issue key or null. */
 export function mediaSizeIssue(kind: 'image' | 'file', size: number): DraftIssue | null {
-  const max = kind === 'image' ? MESSAGE_LIMITS.imageBytes : MESSAGE_LIMITS.fileBytes;
-  if (size < MESSAGE_LIMITS.mediaMinBytes) return { field: kind, key: 'issues.mediaTooSmall' };
+  const max = MEDIA_LIMITS[kind];
+  if (size <= MEDIA_MIN_BYTES) return { field: kind, key: 'issues.mediaTooSmall' };
   if (size > max) return { field: kind, key: 'issues.mediaTooLarge', values: { maxMb: max / 1024 / 1024 } };
   return null;
 }

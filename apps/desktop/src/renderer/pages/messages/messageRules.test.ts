@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../stores/messages.ts';
 import type { ComposerDraft, SendOutcome } from '../../stores/messages.ts';
-import { MESSAGE_LIMITS, draftIssues, draftToBody, mediaSizeIssue, recipientIssues } from './messageLimits.ts';
+import { MEDIA_ID_LIFETIME_MS, MESSAGE_LIMITS } from '@wld/wecom-core/rules';
+import { draftIssues, draftToBody, mediaSizeIssue, recipientIssues } from './messageLimits.ts';
 import { recallBlockedKey } from './recall.ts';
 import { appChatIssues, memberDiff } from './appChatForm.ts';
 import type { SentMessage } from '../../../shared/models.ts';
@@ -36,7 +37,7 @@ describe('message drafts', () => {
   it('refuses media that is missing or older than its 3-day media_id', () => {
     expect(keys(draft({ msgtype: 'file' }))).toEqual(['file:issues.mediaRequired']);
     const media = { mediaId: 'm', filename: 'f.pdf', size: 10, uploadedAt: 0 };
-    expect(keys(draft({ msgtype: 'file', file: media }), MESSAGE_LIMITS.mediaIdLifetimeMs)).toEqual(['file:issues.mediaExpired']);
+    expect(keys(draft({ msgtype: 'file', file: media }), MEDIA_ID_LIFETIME_MS)).toEqual(['file:issues.mediaExpired']);
   });
 
   it('checks sizes before uploading: > 5 bytes, image ≤ 10 MB, file ≤ 20 MB', () => {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../shared/contract.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { errcodeHelp } from '../monitor/wecomErrorHelp.ts';
+import { errcodeHelp } from '../api-usage/wecomErrorHelp.ts';
 
 export type ConnectionTestInput = MethodInput<'connection.test'>;
 type ConnectionTestResult = MethodOutput<'connection.test'>;

@@ -1,4 +1,4 @@
-// API monitor state: the latest `monitor.apiStats` snapshot, polled while the screen is visible.
+// API usage state: the latest `apiUsage.stats` snapshot, polled while the screen is visible.
 import { create } from 'zustand';
 import type { MethodOutput } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
@@ -6,11 +6,11 @@ import { api } from '../api/client.ts';
 import { toServiceError } from '../errors.ts';
 import { now } from '@wld/clock';
 
-export type ApiStats = MethodOutput<'monitor.apiStats'>;
+export type ApiStats = MethodOutput<'apiUsage.stats'>;
 
-export const MONITOR_POLL_MS = 3_000;
+export const API_USAGE_POLL_MS = 3_000;
 
-export interface MonitorState {
+export interface ApiUsageState {
   stats: ApiStats | null;
   /** ms; when the snapshot was taken */
   updatedAt: number | null;
@@ -18,7 +18,7 @@ export interface MonitorState {
   paused: boolean;
 }
 
-export interface MonitorActions {
+export interface ApiUsageActions {
   /** Takes one snapshot; overlapping polls are skipped. */
   poll(): Promise<void>;
   setPaused(paused: boolean): void;
@@ -26,7 +26,7 @@ export interface MonitorActions {
 
 let inFlight = false;
 
-export const useMonitorStore = create<MonitorState & MonitorActions>()((set) => ({
+export const useApiUsageStore = create<ApiUsageState & ApiUsageActions>()((set) => ({
   stats: null,
   updatedAt: null,
   error: null,
@@ -35,7 +35,7 @@ export const useMonitorStore = create<MonitorState & MonitorActions>()((set) => 
     if (inFlight) return;
     inFlight = true;
     try {
-      const stats = await api.call('monitor.apiStats', {});
+      const stats = await api.call('apiUsage.stats', {});
       set({ stats, updatedAt: now(), error: null });
     } catch (e) {
       // Keep the last snapshot on screen; the error says why it is not moving.

@@ -1,7 +1,7 @@
 // Rate-limit budget in use per bucket: how close each one is to WeCom's limit in its window.
 import { Card, Empty, Flex, Progress, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApiStats } from '../../stores/monitor.ts';
+import type { ApiStats } from '../../stores/apiUsage.ts';
 import { formatDuration, formatNumber } from '../../format.ts';
 import { shortEndpoint } from './EndpointCharts.tsx';
 
@@ -20,13 +20,13 @@ export function budgetStatus(percent: number): 'normal' | 'exception' | 'active'
 }
 
 export function BudgetList({ budgets }: { budgets: ApiStats['budgets'] }) {
-  const { t } = useTranslation('monitor');
+  const { t } = useTranslation('apiUsage');
   return (
     <Card size="small" title={t('budgets.title')} extra={<Typography.Text type="secondary">{t('budgets.hint')}</Typography.Text>}>
       {budgets.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />
       ) : (
-        <Flex vertical gap={10} data-testid="monitor-budgets">
+        <Flex vertical gap={10} data-testid="api-usage-budgets">
           {budgets.map((b) => {
             const percent = budgetPercent(b);
             const label = t('budgets.usage', {

@@ -5,9 +5,9 @@ import '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
 import { RpcError } from '../../../shared/rpc-wire.ts';
-import { MONITOR_POLL_MS, useMonitorStore } from '../../stores/monitor.ts';
-import type { ApiStats } from '../../stores/monitor.ts';
-import MonitorPage from './MonitorPage.tsx';
+import { API_USAGE_POLL_MS, useApiUsageStore } from '../../stores/apiUsage.ts';
+import type { ApiStats } from '../../stores/apiUsage.ts';
+import ApiUsagePage from './ApiUsagePage.tsx';
 import { budgetPercent, budgetStatus } from './BudgetList.tsx';
 
 vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
@@ -46,22 +46,22 @@ const stats = (over: Partial<ApiStats> = {}): ApiStats => ({
 function renderPage() {
   return render(
     <AntApp>
-      <MonitorPage />
+      <ApiUsagePage />
     </AntApp>,
   );
 }
 
 beforeEach(() => {
   fakeApi.reset();
-  useMonitorStore.setState({ stats: null, error: null, updatedAt: null, paused: false });
+  useApiUsageStore.setState({ stats: null, error: null, updatedAt: null, paused: false });
 });
 afterEach(() => vi.useRealTimers());
 
-describe('API monitor', () => {
+describe('API usage', () => {
   it('shows the last errors with WeCom hint and a human explanation and fix', async () => {
-    fakeApi.handle('monitor.apiStats', () => stats());
+    fakeApi.handle('apiUsage.stats', () => stats());
     renderPage();
-    const table = await screen.findByTestId('monitor-errors');
+    const table = await screen.findByTestId('api-usage-errors');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
     // newest first
@@ -79,32 +79,32 @@ describe('API monitor', () => {
   });
 
   it('shows totals, success rate and the budgets against their limits', async () => {
-    fakeApi.handle('monitor.apiStats', () => stats());
+    fakeApi.handle('apiUsage.stats', () => stats());
     renderPage();
-    expect(await screen.findByTestId('monitor-total-total')).toHaveTextContent('1,200');
-    expect(screen.getByTestId('monitor-total-successRate')).toHaveTextContent('99%');
-    expect(screen.getByTestId('monitor-total-tokenRefreshes')).toHaveTextContent('1');
+    expect(await screen.findByTestId('api-usage-total-total')).toHaveTextContent('1,200');
+    expect(screen.getByTestId('api-usage-total-successRate')).toHaveTextContent('99%');
+    expect(screen.getByTestId('api-usage-total-tokenRefreshes')).toHaveTextContent('1');
     const minute = screen.getByTestId('budget-corp-api-minute');
     expect(minute).toHaveTextContent('950 / 1,000（每 1分）');
     expect(minute.querySelector('.ant-progress-status-exception')).not.toBeNull();
     expect(screen.getByTestId('budget-message-send-day').querySelector('.ant-progress-status-exception')).toBeNull();
-    expect(within(screen.getByTestId('monitor-endpoints')).getByText('living/get_watch_stat')).toBeInTheDocument();
+    expect(within(screen.getByTestId('api-usage-endpoints')).getByText('living/get_watch_stat')).toBeInTheDocument();
   });
 
   it('polls again every few seconds and keeps the last numbers on an error', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let calls = 0;
-    fakeApi.handle('monitor.apiStats', () => {
+    fakeApi.handle('apiUsage.stats', () => {
       calls += 1;
       if (calls === 2) throw new RpcError({ kind: 'network', code: 'SERVICES_RESTARTED', message: '后台服务已重启' });
       return stats({ total: 1000 * calls });
     });
     renderPage();
-    expect(await screen.findByTestId('monitor-total-total')).toHaveTextContent('1,000');
-    await act(() => vi.advanceTimersByTimeAsync(MONITOR_POLL_MS));
+    expect(await screen.findByTestId('api-usage-total-total')).toHaveTextContent('1,000');
+    await act(() => vi.advanceTimersByTimeAsync(API_USAGE_POLL_MS));
     expect(await screen.findByTestId('error-alert')).toHaveTextContent('后台服务已重启');
-    expect(screen.getByTestId('monitor-total-total')).toHaveTextContent('1,000');
-    await act(() => vi.advanceTimersByTimeAsync(MONITOR_POLL_MS));
+    expect(screen.getByTestId('api-usage-total-total')).toHaveTextContent('1,000');
+    await act(() => vi.advanceTimersByTimeAsync(API_USAGE_POLL_MS));
     expect(await screen.findByText('3,000')).toBeInTheDocument();
     expect(screen.queryByTestId('error-alert')).not.toBeInTheDocument();
   });

@@ -1,18 +1,18 @@
 // The connection state machine: offline starts a probe with backoff; success goes online once.
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState, ServiceError } from '../../src/shared/models.ts';
-import { createConnectionMonitor } from '../../src/services/connection/connection-monitor.ts';
+import { createConnectionTracker } from '../../src/services/connection/connection-tracker.ts';
 import { waitFor } from './helpers.ts';
 
 const down: ServiceError = { kind: 'network', code: 'NETWORK_REFUSED', message: 'down' };
 
-describe('connection monitor', () => {
+describe('connection tracker', () => {
   it('probes while offline until WeCom answers', async () => {
     const events: ConnectionState[] = [];
     const probeTimes: number[] = [];
     let answer = false;
     let reconnected = 0;
-    const monitor = createConnectionMonitor({
+    const tracker = createConnectionTracker({
       asOf: () => 1234,
       emit: (state) => events.push(state),
       probe: async () => {
@@ -24,22 +24,22 @@ describe('connection monitor', () => {
       onReconnected: () => reconnected++,
       backoff: { initialMs: 10, maxMs: 40 },
     });
-    monitor.setOnline();
-    monitor.setOffline(down);
-    expect(monitor.current).toMatchObject({ state: 'offline', asOf: 1234, lastError: down });
+    tracker.setOnline();
+    tracker.setOffline(down);
+    expect(tracker.current).toMatchObject({ state: 'offline', asOf: 1234, lastError: down });
     await waitFor(() => probeTimes.length >= 2, 'two probes');
     answer = true;
-    await waitFor(() => monitor.isOnline, 'the probe to succeed');
+    await waitFor(() => tracker.isOnline, 'the probe to succeed');
     expect(reconnected).toBe(1);
     expect(events.map((e) => e.state)).toEqual(['online', 'offline', 'online']);
     // it kept probing on its own after failures
     expect(probeTimes.length).toBeGreaterThanOrEqual(3);
-    monitor.stop();
+    tracker.stop();
   });
 
   it('reconnect probes at once and a WeCom error (not a network one) keeps the reason', async () => {
     const denied: ServiceError = { kind: 'wecom', code: 'WECOM_60020', errcode: 60020, message: 'IP not trusted' };
-    const monitor = createConnectionMonitor({
+    const tracker = createConnectionTracker({
       asOf: () => null,
       emit: () => {},
       probe: async () => {
@@ -48,11 +48,11 @@ describe('connection monitor', () => {
       toServiceError: () => denied,
       backoff: { initialMs: 60_000, maxMs: 60_000 },
     });
-    monitor.setConnecting();
-    const state = await monitor.reconnect();
+    tracker.setConnecting();
+    const state = await tracker.reconnect();
     expect(state).toMatchObject({ state: 'offline', lastError: denied });
-    monitor.setUnconfigured();
-    expect((await monitor.reconnect()).state).toBe('unconfigured');
-    monitor.stop();
+    tracker.setUnconfigured();
+    expect((await tracker.reconnect()).state).toBe('unconfigured');
+    tracker.stop();
   });
 });

@@ -1,11 +1,12 @@
-// Strips secrets from anything on its way to a log: access tokens, corp secrets, passwords,
-// callback keys, bearer tokens — in URLs, JSON, printed objects and structured values.
+// The one rule for secrets on their way out of a process — wecom-core's request details, the services'
+// RPC errors and main's log: access tokens, corp secrets, jsapi tickets, passwords, callback keys and
+// bearer tokens are blanked in URLs, JSON, printed objects and structured values. Imports nothing.
 export const REDACTED = '[redacted]';
 
-/** Key names whose string values are secret (access_token, corpsecret, contactsSecret, EncodingAESKey…). */
-const SECRET_KEY = /(secret|token|password|passwd|aes_?key|authorization|ticket|credential)/i;
-const KEY_CHARS =
-  '[A-Za-z0-9_-]*(?:secret|token|password|passwd|aes_?key|authorization|ticket|credential)[A-Za-z0-9_-]*';
+const SECRET_WORDS = 'secret|token|password|passwd|aes_?key|authorization|ticket|credential';
+/** Key names whose values are secret (access_token, corpsecret, jsapi_ticket, EncodingAESKey…). */
+const SECRET_KEY = new RegExp(`(${SECRET_WORDS})`, 'i');
+const KEY_CHARS = `[A-Za-z0-9_-]*(?:${SECRET_WORDS})[A-Za-z0-9_-]*`;
 
 const TEXT_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // "corpsecret": "…"  /  'secret': '…'  (JSON and printed objects with quoted keys)
@@ -21,19 +22,20 @@ const TEXT_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${REDACTED}`],
 ];
 
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
+/** Free text (URLs, bodies, messages, stacks) with every secret value replaced. */
 export function redactText(text: string): string {
   let out = text;
   for (const [pattern, replacement] of TEXT_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
 
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
-}
-
 const MAX_DEPTH = 8;
 
-/** A redacted copy of a logged value; the original is never modified. */
+/** A redacted copy of a value (objects, arrays, maps, errors); the original is never modified. */
 export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
   if (typeof value === 'string') return redactText(value);
   if (typeof value !== 'object' || value === null) return value;

@@ -9,7 +9,7 @@ import { systemClock } from '@wld/clock';
 export type ConnectionName = ConnectionState['state'];
 export type ProbeVerdict = 'offline' | 'credentials' | 'reachable';
 
-export interface ConnectionMonitorOptions {
+export interface ConnectionTrackerOptions {
   /** Newest data in the cache, for "offline, data as of …". */
   asOf: () => number | null;
   emit: (state: ConnectionState) => void;
@@ -25,7 +25,7 @@ export interface ConnectionMonitorOptions {
   now?: () => number;
 }
 
-export interface ConnectionMonitor {
+export interface ConnectionTracker {
   readonly current: ConnectionState;
   readonly isOnline: boolean;
   setUnconfigured(error?: ServiceError | null): void;
@@ -40,7 +40,7 @@ export interface ConnectionMonitor {
 
 export const DEFAULT_PROBE_BACKOFF = { initialMs: 5_000, maxMs: 5 * 60_000 };
 
-export function createConnectionMonitor(options: ConnectionMonitorOptions): ConnectionMonitor {
+export function createConnectionTracker(options: ConnectionTrackerOptions): ConnectionTracker {
   const now = options.now ?? systemClock.now;
   const backoff = options.backoff ?? DEFAULT_PROBE_BACKOFF;
   let state: ConnectionState = { state: 'connecting', asOf: options.asOf(), since: now(), lastError: null };

@@ -3,7 +3,7 @@
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApiStats } from '../../stores/monitor.ts';
+import type { ApiStats } from '../../stores/apiUsage.ts';
 import { formatDateTime } from '../../format.ts';
 import { shortEndpoint } from './EndpointCharts.tsx';
 import { errcodeHelp, networkHelp } from './wecomErrorHelp.ts';
@@ -11,7 +11,7 @@ import { errcodeHelp, networkHelp } from './wecomErrorHelp.ts';
 type ErrorRow = ApiStats['lastErrors'][number];
 
 export function LastErrors({ errors }: { errors: ApiStats['lastErrors'] }) {
-  const { t } = useTranslation('monitor');
+  const { t } = useTranslation('apiUsage');
   const rows = [...errors].sort((a, b) => b.at - a.at);
   const columns: TableColumnsType<ErrorRow> = [
     { key: 'at', title: t('errors.at'), dataIndex: 'at', width: 150, render: (v: number) => formatDateTime(v) },
@@ -73,7 +73,7 @@ export function LastErrors({ errors }: { errors: ApiStats['lastErrors'] }) {
           columns={columns}
           dataSource={rows}
           pagination={rows.length > 20 ? { pageSize: 20, size: 'small' } : false}
-          data-testid="monitor-errors"
+          data-testid="api-usage-errors"
         />
       )}
     </Card>

@@ -1,4 +1,4 @@
-// API monitor: how the app is using WeCom's API right now — calls, success rate, latency per endpoint,
+// API usage: how the app is using WeCom's API right now — calls, success rate, latency per endpoint,
 // token activity, rate-limit budgets and the last errors with what they mean.
 import { Button, Flex, Skeleton, Switch, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
@@ -6,27 +6,27 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatTime } from '../../format.ts';
-import { useMonitorStore } from '../../stores/monitor.ts';
-import { useMonitorPolling } from './useMonitorPolling.ts';
+import { useApiUsageStore } from '../../stores/apiUsage.ts';
+import { useApiUsagePolling } from './useApiUsagePolling.ts';
 import { TotalsCards } from './TotalsCards.tsx';
 import { EndpointCharts } from './EndpointCharts.tsx';
 import { EndpointTable } from './EndpointTable.tsx';
 import { BudgetList } from './BudgetList.tsx';
 import { LastErrors } from './LastErrors.tsx';
 
-export default function MonitorPage() {
-  const { t } = useTranslation('monitor');
-  const stats = useMonitorStore((s) => s.stats);
-  const error = useMonitorStore((s) => s.error);
-  const updatedAt = useMonitorStore((s) => s.updatedAt);
-  const paused = useMonitorStore((s) => s.paused);
-  const setPaused = useMonitorStore((s) => s.setPaused);
-  const poll = useMonitorStore((s) => s.poll);
-  useMonitorPolling();
+export default function ApiUsagePage() {
+  const { t } = useTranslation('apiUsage');
+  const stats = useApiUsageStore((s) => s.stats);
+  const error = useApiUsageStore((s) => s.error);
+  const updatedAt = useApiUsageStore((s) => s.updatedAt);
+  const paused = useApiUsageStore((s) => s.paused);
+  const setPaused = useApiUsageStore((s) => s.setPaused);
+  const poll = useApiUsageStore((s) => s.poll);
+  useApiUsagePolling();
 
   const extra = (
     <>
-      <Typography.Text type="secondary" data-testid="monitor-updated">
+      <Typography.Text type="secondary" data-testid="api-usage-updated">
         {updatedAt ? t('updatedAt', { time: formatTime(updatedAt) }) : t('waiting')}
       </Typography.Text>
       <Flex align="center" gap={6}>
@@ -35,7 +35,7 @@ export default function MonitorPage() {
           checked={!paused}
           onChange={(on) => setPaused(!on)}
           aria-label={t('live')}
-          data-testid="monitor-live"
+          data-testid="api-usage-live"
         />
         <Typography.Text>{t('live')}</Typography.Text>
       </Flex>
@@ -46,7 +46,7 @@ export default function MonitorPage() {
   );
 
   return (
-    <div data-testid="monitor-page">
+    <div data-testid="api-usage-page">
       <PageHeader title={t('title')} subTitle={t('subtitle')} extra={extra} />
       <Flex vertical gap={12}>
         {error ? <ErrorAlert error={error} onRetry={() => void poll()} /> : null}

@@ -2,14 +2,14 @@
 import { Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApiStats } from '../../stores/monitor.ts';
+import type { ApiStats } from '../../stores/apiUsage.ts';
 import { formatNumber, formatPercent } from '../../format.ts';
 import { shortEndpoint } from './EndpointCharts.tsx';
 
 type EndpointRow = ApiStats['endpoints'][number];
 
 export function EndpointTable({ stats }: { stats: ApiStats }) {
-  const { t } = useTranslation('monitor');
+  const { t } = useTranslation('apiUsage');
   const ms = (v: number) => `${formatNumber(v, 1)} ms`;
   const columns: TableColumnsType<EndpointRow> = [
     {
@@ -43,7 +43,7 @@ export function EndpointTable({ stats }: { stats: ApiStats }) {
         dataSource={stats.endpoints}
         pagination={false}
         scroll={{ y: 320 }}
-        data-testid="monitor-endpoints"
+        data-testid="api-usage-endpoints"
         locale={{ emptyText: t('empty') }}
       />
     </Card>

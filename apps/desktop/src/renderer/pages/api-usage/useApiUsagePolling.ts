@@ -1,11 +1,11 @@
 // Polls the API statistics every few seconds while the page is shown and the window is visible;
 // a hidden window costs nothing, and coming back shows fresh numbers at once.
 import { useEffect } from 'react';
-import { MONITOR_POLL_MS, useMonitorStore } from '../../stores/monitor.ts';
+import { API_USAGE_POLL_MS, useApiUsageStore } from '../../stores/apiUsage.ts';
 
-export function useMonitorPolling(intervalMs: number = MONITOR_POLL_MS): void {
-  const paused = useMonitorStore((s) => s.paused);
-  const poll = useMonitorStore((s) => s.poll);
+export function useApiUsagePolling(intervalMs: number = API_USAGE_POLL_MS): void {
+  const paused = useApiUsageStore((s) => s.paused);
+  const poll = useApiUsageStore((s) => s.poll);
 
   useEffect(() => {
     if (paused) return;

@@ -2,7 +2,7 @@
 import { Card, Col, Empty, Row } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { ApiStats } from '../../stores/monitor.ts';
+import type { ApiStats } from '../../stores/apiUsage.ts';
 import { formatNumber } from '../../format.ts';
 
 const MAX_BARS = 12;
@@ -14,7 +14,7 @@ export function shortEndpoint(endpoint: string): string {
 }
 
 export function EndpointCharts({ stats }: { stats: ApiStats }) {
-  const { t } = useTranslation('monitor');
+  const { t } = useTranslation('apiUsage');
   const rows = [...stats.endpoints]
     .sort((a, b) => b.calls - a.calls)
     .slice(0, MAX_BARS)

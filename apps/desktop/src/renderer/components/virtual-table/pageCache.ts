@@ -1,6 +1,6 @@
 // The page cache behind VirtualTable: which pages of one query are loaded or loading, the total,
 // and the first error. Pages load once; an abort drops everything in flight (query replaced).
-export type PageFetcher<R> = (offset: number, limit: number, signal: AbortSignal) => Promise<{ total: number; rows: R[] }>;
+import type { FetchPage } from './types.ts';
 
 export interface PageCache<R> {
   readonly pageSize: number;
@@ -10,7 +10,7 @@ export interface PageCache<R> {
   row(index: number): R | undefined;
   isLoaded(page: number): boolean;
   /** Starts loading `page` unless it is loaded, loading, or the cache holds an error. */
-  load(page: number, fetcher: PageFetcher<R>, onSettled: () => void): void;
+  load(page: number, fetcher: FetchPage<R>, onSettled: () => void): void;
   clearError(): void;
   abort(): void;
 }
@@ -35,7 +35,8 @@ export function createPageCache<R>(pageSize: number): PageCache<R> {
     },
     isLoaded: (page) => pages.has(page),
     load(page, fetcher, onSettled) {
-      if (page < 0 || pages.has(page) || loading.has(page) || error !== null || controller.signal.aborted) return;
+      if (page < 0 || pages.has(page) || loading.has(page) || error !== null || controller.signal.aborted)
+        return;
       if (total !== null && page * pageSize >= total) return;
       loading.add(page);
       fetcher(page * pageSize, pageSize, controller.signal).then(

@@ -1,16 +1,16 @@
-// API monitor and the cache's size.
+// API usage and the cache's size.
 import { describeErrcode } from '@wld/wecom-core';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 
-type Methods = 'monitor.apiStats' | 'cache.info';
+type Methods = 'apiUsage.stats' | 'cache.info';
 
 const DAY_MS = 86_400_000;
 const ms = (value: number | null) => (value === null ? 0 : Math.round(value * 100) / 100);
 
-export function monitorHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
+export function apiUsageHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
   return {
-    'monitor.apiStats': () => {
+    'apiUsage.stats': () => {
       const client = ctx.clientOrNull();
       const stats = client?.stats ?? null;
       const budgets = client

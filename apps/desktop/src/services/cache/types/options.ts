@@ -1,0 +1,18 @@
+// How the cache is opened: SQLite tuning, its clock and the API-call log's retention.
+
+export interface CacheOptions {
+  /** ms to wait on a locked database (default 5000) */
+  busyTimeoutMs?: number;
+  /** page cache size in KiB (default 65536 = 64 MiB; SQLite allocates it only as pages are used) */
+  cacheSizeKiB?: number;
+  /** memory-mapped I/O window in MiB (default 256; 0 turns it off) */
+  mmapSizeMiB?: number;
+  /** clock for fetched-at defaults and pruning (default Date.now) */
+  now?: () => number;
+  /** api_calls pruning: keep at most this many rows (default 200,000) … */
+  apiCallsMaxRows?: number;
+  /** … and none older than this many ms (default 30 days) */
+  apiCallsMaxAgeMs?: number;
+  /** user search: a filter matching up to this many users drives the query, else the sort index is walked (default 3000) */
+  searchDriveLimit?: number;
+}

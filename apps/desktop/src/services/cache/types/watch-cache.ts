@@ -1,0 +1,50 @@
+// The cache's watch statistics part: resumable paging writes, viewers and the dashboards built on them.
+import type {
+  AbsenteesResult,
+  HomeStatsResult,
+  LiveAnalyticsResult,
+  StatsOverviewQuery,
+  StatsOverviewResult,
+  WatchStatsQuery,
+  WatchStatsResult,
+} from './reads.ts';
+import type { WatchCursor } from './records.ts';
+import type { WireWatchPage } from './wire.ts';
+
+export interface WatchCache {
+  // watch stats: writes
+  /** The stored paging cursor of a live's watch stats, with the pages and rows of a running fetch. */
+  watchCursor(livingid: string): WatchCursor;
+  /** Starts (or resumes, unless `restart`) fetching a live's watch stats; returns the next_key to request. */
+  beginWatch(livingid: string, options?: { restart?: boolean }): { nextKey: string; resumed: boolean };
+  /**
+   * Stores one get_watch_stat page AND the cursor in one transaction. `fromKey` (the next_key the
+   * page was requested with) guards against applying a page twice or out of order. `ending: 1`
+   * finishes the fetch in the same transaction: the fetch's pages are merged into the watch rows,
+   * rows it no longer reports are removed and the live's summaries recomputed. Until then readers
+   * see the previous complete fetch.
+   */
+  appendWatchPage(
+    livingid: string,
+    page: WireWatchPage,
+    paging: { nextKey: string; ending: number | boolean; fromKey?: string },
+    fetchedAt?: number,
+  ): { rows: number; finished: boolean };
+  /** Ends a running fetch as if its last page said ending = 1 (idempotent; a live without stats ends empty). */
+  finishWatch(livingid: string, fetchedAt?: number): void;
+
+  // watch stats and dashboards: reads
+  /** One page of a live's viewers from its last complete fetch (`complete` false: none yet). */
+  watchStats(query: WatchStatsQuery): WatchStatsResult;
+  /** Aggregates for one live's charts (by department: the viewers' departments when fetched); null when the live is unknown. */
+  liveAnalytics(livingid: string): LiveAnalyticsResult | null;
+  /** Audience members (expanded; not disabled or departed) without a watch row, grouped by main department. */
+  absentees(livingid: string): AbsenteesResult;
+  /** Home page: lives now, next reserved, last-30-days totals, last sync per scope. */
+  homeStats(now: number): HomeStatsResult;
+  /**
+   * Statistics across lives held (status 1, 2) that started in [from, to] (unix s), filtered by
+   * anchor, type and the live's main department (subtree); completion by division.
+   */
+  statsOverview(query: StatsOverviewQuery): StatsOverviewResult;
+}
