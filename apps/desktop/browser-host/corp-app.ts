@@ -34,7 +34,6 @@ export async function startCorpApp(
     corpId: current.sim.corpId,
     apps: [{ name: app.name, agentId: app.agentId }],
     hasContactsSecret: true,
-    environment: 'test',
   };
   const initialSettings: Partial<Settings> = {
     profiles: [profile],

@@ -82,7 +82,6 @@ export const weComConfigSchema = z
     apps: z.array(appSchema).min(1, 'needs at least one app'),
     /** The contacts-sync (通讯录同步) secret: only it may call user/list_id and contact writes. */
     contactsSecret: z.string().trim().min(1, 'must not be empty').optional(),
-    environment: z.enum(['dev', 'test', 'prod']).default('prod'),
     /** WeCom's host or an API-gateway root: request paths are appended to it. */
     baseUrl: httpUrl.default(DEFAULT_BASE_URL).transform((url) => url.replace(/\/+$/, '')),
     gatewayHeaders: z.record(z.string().min(1), z.string()).default({}),

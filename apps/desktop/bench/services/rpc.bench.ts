@@ -76,7 +76,7 @@ export async function runRpcBenchmarks(): Promise<ServicesBenchRow[]> {
   const settings = defaultSettings();
   const services = startServicesInProcess({
     userData: dir,
-    profile: { id: 'bench', name: 'Bench', kind: 'corp', corpId: sim.corpId, apps: [{ name: sim.apps[0]!.name, agentId: sim.apps[0]!.agentId }], hasContactsSecret: true, environment: 'test' },
+    profile: { id: 'bench', name: 'Bench', kind: 'corp', corpId: sim.corpId, apps: [{ name: sim.apps[0]!.name, agentId: sim.apps[0]!.agentId }], hasContactsSecret: true },
     settings: { ...settings, network: { ...settings.network, baseUrl: sim.url } },
     keychain: 'memory',
     presetSecrets: { [`bench/${sim.apps[0]!.name}`]: sim.apps[0]!.secret, 'bench/contacts': sim.contactsSecret },

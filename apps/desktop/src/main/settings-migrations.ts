@@ -27,8 +27,23 @@ function v1ToV2(raw: Raw): Raw {
   return { ...out, network, version: 2 };
 }
 
+/**
+ * v2 profiles carried an `environment` label (dev/test/prod) that selected nothing; v3 drops it (a
+ * profile's own `baseUrl` and apps are what differ between a corp's environments).
+ */
+function v2ToV3(raw: Raw): Raw {
+  const profiles = Array.isArray(raw.profiles)
+    ? raw.profiles.map((profile: unknown) => {
+        if (typeof profile !== 'object' || profile === null) return profile;
+        const { environment: _environment, ...rest } = profile as Raw;
+        return rest;
+      })
+    : raw.profiles;
+  return { ...raw, profiles, version: 3 };
+}
+
 /** migrations[n] turns version n into version n + 1. */
-const MIGRATIONS: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2 };
+const MIGRATIONS: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2, 2: v2ToV3 };
 
 export interface LoadedSettings {
   settings: Settings;

@@ -430,7 +430,11 @@ export const mainContract = {
   'app.quit': method(empty, ok),
   'settings.get': method(empty, settingsSchema),
   'settings.update': method(settingsSchema.partial().omit({ version: true, profiles: true }), settingsSchema),
-  'profiles.save': method(profileSchema, settingsSchema),
+  'profiles.save': method(
+    // only the Demo profile goes without a corpId (the simulator invents one)
+    profileSchema.refine((p) => p.kind === 'demo' || p.corpId !== '', { message: 'a corp profile needs its corpId', path: ['corpId'] }),
+    settingsSchema,
+  ),
   'profiles.remove': method(z.object({ id: profileIdSchema }), settingsSchema),
   /** Switches the active profile: the services restart on it. */
   'profiles.activate': method(z.object({ id: profileIdSchema }), settingsSchema),

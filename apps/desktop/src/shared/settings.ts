@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import { headerNameSchema, headerValueSchema, httpUrlSchema, profileIdSchema, singleLine } from './text-rules.ts';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
+
+/** At most this many lives anchors per profile. */
+export const MAX_LIVE_ANCHORS = 500;
 
 /** The keychain account of the contacts-sync secret: no app may take its name. */
 export const CONTACTS_SECRET_NAME = 'contacts';
@@ -40,14 +43,14 @@ export const profileSchema = z.object({
   apps: z.array(appCredentialSchema).max(10),
   /** True when a contacts-sync (通讯录同步) secret is stored for this profile. */
   hasContactsSecret: z.boolean().default(false),
-  environment: z.enum(['dev', 'test', 'prod']).default('prod'),
   /**
-   * This corp's WeCom host or API gateway (an environment's own address); empty: the one in the
-   * network settings. Dev, test and prod of one corp are separate profiles, each with its address.
+   * This corp's WeCom host or API gateway; empty: the one in the network settings. Dev, test and
+   * prod of one corp are separate profiles, each with its own address and apps. (Files before
+   * v3 also held an `environment` label that selected nothing: dropped on load.)
    */
   baseUrl: z.union([z.literal(''), z.url()]).optional(),
   /** Members who usually host lives: asked for their lives on every lives sync (beyond known anchors). */
-  liveAnchors: z.array(z.string().trim().min(1).max(64)).max(500).optional(),
+  liveAnchors: z.array(z.string().trim().min(1).max(64)).max(MAX_LIVE_ANCHORS).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -85,7 +88,6 @@ export const DEMO_PROFILE: Profile = {
   corpId: '',
   apps: [{ name: 'live-desk', agentId: 1000002 }],
   hasContactsSecret: true,
-  environment: 'dev',
 };
 
 export const defaultSettings = (): Settings => settingsSchema.parse({});

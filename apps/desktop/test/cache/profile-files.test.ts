@@ -16,7 +16,6 @@ const profile = (id: string, corpId: string): Profile => ({
   corpId,
   apps: [{ name: 'app', agentId: 1000002 }],
   hasContactsSecret: false,
-  environment: 'prod',
 });
 
 function seed(file: string): void {

@@ -15,7 +15,7 @@ import { isReadableSentence, problemsOf } from '../fuzz/oracle.ts';
 const RUNS_PER_METHOD = 200;
 const SEED = 4122026;
 
-const corp = { id: 'acme', name: 'ACME', kind: 'corp', corpId: 'ww0123456789abcdef', apps: [{ name: 'live-desk', agentId: 1000002 }], hasContactsSecret: false, environment: 'prod' };
+const corp = { id: 'acme', name: 'ACME', kind: 'corp', corpId: 'ww0123456789abcdef', apps: [{ name: 'live-desk', agentId: 1000002 }], hasContactsSecret: false };
 const bases: Record<MainMethod, Record<string, unknown>> = {
   'app.info': {},
   'app.openLogFolder': {},

@@ -22,7 +22,6 @@ const acme = {
   corpId: 'ww0123456789abcdef',
   apps: [{ name: 'live', agentId: 1000005 }],
   hasContactsSecret: false,
-  environment: 'prod',
 };
 
 /** A settings file as version 1 wrote it: network fields at the top level, no version. */
@@ -64,9 +63,32 @@ describe('settings migrations', () => {
     expect(migrateSettings({}).migrated).toBe(false);
   });
 
-  it('a valid v2 file is taken as it is', () => {
-    const v2 = { ...defaultSettings(), profiles: [DEMO_PROFILE], activeProfileId: 'demo' };
-    expect(migrateSettings(v2)).toMatchObject({ settings: v2, migrated: false, problems: [] });
+  it('a valid current file is taken as it is', () => {
+    const v3 = { ...defaultSettings(), profiles: [DEMO_PROFILE], activeProfileId: 'demo' };
+    expect(migrateSettings(v3)).toMatchObject({ settings: v3, migrated: false, problems: [] });
+  });
+
+  it('v2 profiles lose their `environment` label (v3), keeping everything else', () => {
+    const v2 = {
+      ...defaultSettings(),
+      version: 2,
+      profiles: [
+        { ...acme, environment: 'test', baseUrl: 'https://gw.example.com', liveAnchors: ['zhangsan'] },
+        { ...DEMO_PROFILE, environment: 'dev' },
+      ],
+      activeProfileId: 'acme',
+    };
+    const loaded = migrateSettings(v2);
+    expect(loaded).toMatchObject({ fromVersion: 2, migrated: true, problems: [] });
+    expect(loaded.settings.profiles).toEqual([
+      { ...acme, baseUrl: 'https://gw.example.com', liveAnchors: ['zhangsan'] },
+      DEMO_PROFILE,
+    ]);
+    expect(JSON.stringify(loaded.settings)).not.toContain('environment');
+    // a stray label in a current file is tolerated and dropped too
+    const stray = migrateSettings({ ...defaultSettings(), profiles: [{ ...acme, environment: 'prod' }] });
+    expect(stray.problems).toEqual([]);
+    expect(stray.settings.profiles[0]).not.toHaveProperty('environment');
   });
 
   it('an invalid field falls back to its default; invalid profiles are dropped one by one', () => {
@@ -96,7 +118,7 @@ describe('settings migrations', () => {
   });
 
   it('a file from a newer version is read as far as it validates and flagged', () => {
-    const loaded = migrateSettings({ ...defaultSettings(), version: 3, theme: 'dark', futureThing: true });
+    const loaded = migrateSettings({ ...defaultSettings(), version: SETTINGS_VERSION + 1, theme: 'dark', futureThing: true });
     expect(loaded.newerVersion).toBe(true);
     expect(loaded.settings.theme).toBe('dark');
     expect(loaded.settings.version).toBe(SETTINGS_VERSION);
@@ -109,7 +131,7 @@ describe('SettingsStore', () => {
     const write = vi.spyOn(backend, 'write');
     new SettingsStore(backend, recordingLog());
     expect(write).toHaveBeenCalledTimes(1);
-    expect((backend.data as { version: number }).version).toBe(2);
+    expect((backend.data as { version: number }).version).toBe(SETTINGS_VERSION);
     new SettingsStore(backend, recordingLog());
     expect(write).toHaveBeenCalledTimes(1);
   });
@@ -145,7 +167,7 @@ describe('SettingsStore', () => {
 });
 
 describe('electron-store backend (a real file in a temp folder)', () => {
-  it('migrates a v1 settings.json on disk to v2 and validates what it writes', () => {
+  it('migrates a v1 settings.json on disk to the current version and validates what it writes', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wld-settings-'));
     writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(v1File));
     const log = recordingLog();
@@ -155,10 +177,10 @@ describe('electron-store backend (a real file in a temp folder)', () => {
       string,
       unknown
     >;
-    expect(onDisk.version).toBe(2);
+    expect(onDisk.version).toBe(SETTINGS_VERSION);
     expect(onDisk).not.toHaveProperty('baseUrl');
     expect(onDisk.network).toMatchObject({ baseUrl: 'https://gateway.example.com/wecom', timeoutMs: 15_000 });
-    expect(log.lines.some((l) => l.text.includes('migrated from v1 to v2'))).toBe(true);
+    expect(log.lines.some((l) => l.text.includes(`migrated from v1 to v${SETTINGS_VERSION}`))).toBe(true);
 
     store.update({ theme: 'light' });
     const reopened = new SettingsStore(electronStoreBackend({ cwd: dir }, log), log);

@@ -28,7 +28,6 @@ describe('app roles', () => {
         { name: 'desk-lives', agentId: lives.agentId, roles: ['lives'] },
       ],
       hasContactsSecret: true,
-      environment: 'prod',
     };
     services = startServicesInProcess({
       userData: dir.path,

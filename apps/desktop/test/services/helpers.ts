@@ -30,7 +30,6 @@ export function corpProfile(sim: SimServer, hasContactsSecret = true): Profile {
     corpId: sim.corpId,
     apps: [{ name: sim.apps[0]!.name, agentId: sim.apps[0]!.agentId }],
     hasContactsSecret,
-    environment: 'test',
   };
 }
 

@@ -105,7 +105,7 @@ describe('keychain fallback', () => {
     const dir = tempDir();
     const services = startServicesInProcess({
       userData: dir.path,
-      profile: { id: 'corp-x', name: 'X', kind: 'corp', corpId: 'wwx', apps: [{ name: 'app-a', agentId: 1000005 }], hasContactsSecret: false, environment: 'prod' },
+      profile: { id: 'corp-x', name: 'X', kind: 'corp', corpId: 'wwx', apps: [{ name: 'app-a', agentId: 1000005 }], hasContactsSecret: false },
       // nothing listens there: entering the secret makes the services try, and fail fast
       settings: testSettings('http://127.0.0.1:9'),
       keychain: 'memory',

@@ -22,7 +22,6 @@ function profileFor(id: string, sim: SimServer): Profile {
     corpId: sim.corpId,
     apps: [{ name: sim.apps[0]!.name, agentId: sim.apps[0]!.agentId }],
     hasContactsSecret: true,
-    environment: 'prod',
   };
 }
 

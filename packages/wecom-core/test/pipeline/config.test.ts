@@ -23,7 +23,6 @@ describe('parseConfig', () => {
     expect(config.retryDelayMs).toBe(2000);
     expect(config.tokenMarginSeconds).toBe(300);
     expect(config.language).toBe('zh-CN');
-    expect(config.environment).toBe('prod');
     expect(config.cache).toEqual({ enabled: true, ttlSeconds: 3600, maxEntries: 5000 });
     expect(config.quotas.perApiPerMinute).toBe(10_000);
     expect(config.quotas.perApiPerHour).toBe(150_000);

@@ -74,7 +74,7 @@ export const useSettingsStore = create<SettingsState & SettingsActions>()((set, 
       corpId: profile.corpId,
       apps: profile.apps.map((a) => ({ name: a.name, agentId: a.agentId, ...(a.roles && a.roles.length > 0 ? { roles: a.roles } : {}) })),
       hasContactsSecret: profile.hasContactsSecret || Boolean(secrets[CONTACTS_SECRET_APP]),
-      environment: profile.environment,
+      ...(profile.liveAnchors && profile.liveAnchors.length > 0 ? { liveAnchors: profile.liveAnchors } : {}),
       ...(profile.baseUrl ? { baseUrl: profile.baseUrl } : {}),
     };
     const before = get().settings?.profiles.find((p) => p.id === clean.id) ?? null;

@@ -57,7 +57,6 @@ export function buildProfileClient(
   const config: WeComConfigInput = {
     corpId: target.corpId,
     apps,
-    environment: profile.environment,
     language: settings.language,
     ...networkConfig(restoreNetworkSecrets(settings.network, secrets.network ?? {}), target.baseUrl ?? (profile.baseUrl || undefined), environment),
   };

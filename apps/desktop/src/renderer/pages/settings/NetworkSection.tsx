@@ -1,10 +1,10 @@
 // Network settings: WeCom base URL or API-gateway root (with its headers), proxy, timeout, retries,
-// retry delay, cache TTL, and the active profile's environment. Saved through main.
+// retry delay, cache TTL. Saved through main; credentials go to the keychain.
 import { useState } from 'react';
-import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Switch, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Switch, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Profile, Settings } from '../../../shared/settings.ts';
+import type { Settings } from '../../../shared/settings.ts';
 import { extractNetworkSecrets } from '../../../shared/network-secrets.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -14,24 +14,19 @@ import { formToNetwork, networkToForm, numberRange, validateNetworkForm } from '
 import type { NetworkFormValues } from './networkForm.ts';
 import { useIssueRule } from './useIssueRule.ts';
 
-type FormValues = NetworkFormValues & { environment: Profile['environment'] };
+type FormValues = NetworkFormValues;
 
 export function NetworkSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
   const update = useSettingsStore((s) => s.update);
-  const saveProfile = useSettingsStore((s) => s.saveProfile);
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const { rule } = useIssueRule(form, validateNetworkForm);
-  const active = settings.profiles.find((p) => p.id === settings.activeProfileId) ?? null;
   // Read once per mount (the page remounts this section when another profile becomes active), so a
   // settings change from elsewhere never overwrites what the user is typing.
-  const [initialValues] = useState<FormValues>(() => ({
-    ...networkToForm(settings.network),
-    environment: active?.environment ?? 'prod',
-  }));
+  const [initialValues] = useState<FormValues>(() => networkToForm(settings.network));
   const cacheEnabled = Form.useWatch('cacheEnabled', form) ?? settings.network.cacheEnabled;
   const ttl = Form.useWatch('cacheTtlSeconds', form);
 
@@ -52,9 +47,6 @@ export function NetworkSection({ settings }: { settings: Settings }) {
       }
       await update({ network });
       form.setFieldsValue({ proxyUrl: network.proxyUrl, gatewayHeaders: values.gatewayHeaders.map((h) => ({ ...h, value: '' })) });
-      if (active && active.kind === 'corp' && values.environment !== active.environment) {
-        await saveProfile({ profile: { ...active, environment: values.environment }, secrets: {} });
-      }
       void message.success(t('network.saved'));
     } catch (e) {
       setSaveError(e);
@@ -76,14 +68,6 @@ export function NetworkSection({ settings }: { settings: Settings }) {
     <Card title={t('network.title')} size="small">
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()}>
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="environment" label={t('profiles.environment')} extra={active?.kind === 'demo' ? t('network.environmentDemo') : t('network.environmentHelp')}>
-              <Select
-                disabled={!active || active.kind === 'demo'}
-                options={(['prod', 'test', 'dev'] as const).map((env) => ({ value: env, label: t(`environment.${env}`) }))}
-              />
-            </Form.Item>
-          </Col>
           <Col xs={24} md={12}>
             <Form.Item name="baseUrl" label={t('network.baseUrl')} rules={[rule(['baseUrl'])]} extra={t('network.baseUrlHelp')}>
               <Input placeholder="https://qyapi.weixin.qq.com" spellCheck={false} />

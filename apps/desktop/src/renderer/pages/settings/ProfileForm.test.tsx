@@ -8,6 +8,7 @@ import { fakeApi } from '../../test-support/fakeApi.ts';
 import { RpcError } from '../../../shared/rpc-wire.ts';
 import { defaultSettings } from '../../../shared/settings.ts';
 import type { Profile, Settings } from '../../../shared/settings.ts';
+import type { User } from '../../../shared/models.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
 import type { SecretsStatus } from '../../stores/settings.ts';
 import { ProfileForm } from './ProfileForm.tsx';
@@ -16,7 +17,7 @@ vi.mock('../../api/client.ts', async () => (await import('../../test-support/fak
 
 const SECRET = 'S3cr3t-ab12-ZZ-very-private';
 
-function renderForm(options: { profile?: Profile | null; secrets?: SecretsStatus | null } = {}) {
+function renderForm(options: { profile?: Profile | null; secrets?: SecretsStatus | null; active?: boolean } = {}) {
   const onClose = vi.fn();
   render(
     <AntApp>
@@ -25,6 +26,7 @@ function renderForm(options: { profile?: Profile | null; secrets?: SecretsStatus
         profile={options.profile ?? null}
         takenIds={new Set(['demo'])}
         secretsStatus={options.secrets ?? { keychainAvailable: true, reason: null, store: 'keychain', location: null, apps: {}, storage: {} }}
+        active={options.active ?? false}
         onSubmit={useSettingsStore.getState().saveProfile}
         onClose={onClose}
       />
@@ -118,7 +120,6 @@ describe('saving a profile', () => {
       corpId: 'ww1234abcd',
       apps: [{ name: 'live-desk', agentId: 1000002 }],
       hasContactsSecret: false,
-      environment: 'prod',
     });
     expect(JSON.stringify(fakeApi.mainCalls)).not.toContain(SECRET);
     expect(fakeApi.callsOf('secrets.set').map((c) => c.input)).toEqual([
@@ -154,7 +155,6 @@ describe('saving a profile', () => {
       corpId: 'ww1234abcd',
       apps: [{ name: 'live-desk', agentId: 1000002 }],
       hasContactsSecret: false,
-      environment: 'prod',
     };
     const { onClose, secret } = renderForm({ profile, secrets: { keychainAvailable: true, reason: null, store: 'keychain', location: null, apps: { 'live-desk': true }, storage: { 'live-desk': 'keychain' } } });
     expect(secret).toHaveAttribute('placeholder', '已保存；留空表示不修改');
@@ -229,7 +229,6 @@ describe('removing a profile', () => {
       corpId: 'ww1234abcd',
       apps: [{ name: 'live-desk', agentId: 1000002 }],
       hasContactsSecret: true,
-      environment: 'prod',
     };
     useSettingsStore.setState({ settings: { ...defaultSettings(), profiles: [profile] } });
     fakeApi.handleMain('profiles.remove', () => defaultSettings());
@@ -254,12 +253,80 @@ describe('removing a profile', () => {
         { name: 'old-app', agentId: 1000009 },
       ],
       hasContactsSecret: false,
-      environment: 'prod',
     };
     useSettingsStore.setState({ settings: { ...defaultSettings(), profiles: [profile] } });
     fakeApi.handle('secrets.delete', () => ({ ok: true }));
     await useSettingsStore.getState().saveProfile({ profile: { ...profile, apps: [profile.apps[0]!] }, secrets: {} });
     expect(fakeApi.callsOf('secrets.delete').map((c) => c.input)).toEqual([{ profileId: 'hq', app: 'old-app' }]);
     expect(fakeApi.callsOf('secrets.set')).toHaveLength(0);
+  });
+});
+
+describe('lives anchors', () => {
+  const fresh = { asOf: 1_700_000_000_000, stale: false };
+  const member = (userid: string, name: string): User => ({ userid, name, position: '', status: 1, mainDepartment: 1, departments: [1] });
+  const members = [member('zhangsan', '张三'), member('lisi', '李四'), member('wangwu', '王五')];
+  const hq: Profile = {
+    id: 'hq',
+    name: '总部',
+    kind: 'corp',
+    corpId: 'ww1234abcd',
+    apps: [{ name: 'live-desk', agentId: 1000002 }],
+    hasContactsSecret: false,
+    liveAnchors: ['zhangsan'],
+  };
+  const stored: SecretsStatus = { keychainAvailable: true, reason: null, store: 'keychain', location: null, apps: { 'live-desk': true }, storage: { 'live-desk': 'keychain' } };
+  const savedProfile = () => fakeApi.mainCalls.filter((c) => c.method === 'profiles.save').at(-1)?.input as Profile | undefined;
+
+  beforeEach(() => {
+    fakeApi.handle('users.get', ({ userid }) => {
+      const user = members.find((m) => m.userid === userid);
+      if (!user) throw new RpcError({ kind: 'validation', code: 'NOT_FOUND', message: 'No such member.' });
+      return { ...fresh, user, departmentNames: [], tags: [], watched: [] };
+    });
+    fakeApi.handle('users.search', ({ query }) => {
+      const rows = members.filter((m) => m.name.includes(query) || m.userid.includes(query));
+      return { ...fresh, total: rows.length, rows };
+    });
+  });
+
+  it('explains what the anchors are for, shows the stored ones by name and adds one picked by name', async () => {
+    const user = userEvent.setup();
+    const { onClose } = renderForm({ profile: hq, secrets: stored, active: true });
+    expect(screen.getByText(/每次同步都会查找这些成员的直播/)).toBeInTheDocument();
+    const picker = screen.getByTestId('profile-live-anchors');
+    expect(await within(picker).findByText('张三 (zhangsan)')).toBeInTheDocument();
+    await user.click(within(picker).getByRole('combobox'));
+    await user.keyboard('李');
+    await user.click(await screen.findByText('李四 (lisi)'));
+    await user.click(screen.getByTestId('profile-save'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(savedProfile()?.liveAnchors).toEqual(['zhangsan', 'lisi']);
+  });
+
+  it('removing every anchor leaves none in the profile', async () => {
+    const user = userEvent.setup();
+    const { onClose } = renderForm({ profile: hq, secrets: stored, active: true });
+    const picker = screen.getByTestId('profile-live-anchors');
+    await within(picker).findByText('张三 (zhangsan)');
+    await user.click(within(picker).getByLabelText('close'));
+    await user.click(screen.getByTestId('profile-save'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(savedProfile()).not.toHaveProperty('liveAnchors');
+  });
+
+  it('for a profile that is not active, takes typed userids and never searches the cache (another corp\'s members)', async () => {
+    const user = userEvent.setup();
+    const { onClose } = renderForm({ profile: hq, secrets: stored, active: false });
+    expect(screen.getByText(/切换到此企业配置后可按姓名选择成员/)).toBeInTheDocument();
+    const picker = screen.getByTestId('profile-live-anchors');
+    expect(within(picker).getByText('zhangsan')).toBeInTheDocument();
+    await user.click(within(picker).getByRole('combobox'));
+    await user.keyboard('zhaoliu{Enter}');
+    await user.click(screen.getByTestId('profile-save'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(savedProfile()?.liveAnchors).toEqual(['zhangsan', 'zhaoliu']);
+    expect(fakeApi.callsOf('users.search')).toHaveLength(0);
+    expect(fakeApi.callsOf('users.get')).toHaveLength(0);
   });
 });

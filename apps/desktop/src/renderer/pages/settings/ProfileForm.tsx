@@ -1,11 +1,14 @@
-// Add or edit a corp profile: name, corpId, environment, apps with agentid and secret, an optional
-// contacts-sync secret. The secrets go to the keychain only; the profile is saved without them.
+// Add or edit a corp profile: name, corpId, its own address, apps with agentid and secret, the lives
+// anchors asked on every sync, an optional contacts-sync secret. The secrets go to the keychain only; the profile is saved without them.
 // On a failed save the drawer stays open with everything the user typed.
 import { SecretStorageTag } from './SecretStorageTag.tsx';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { api } from '../../api/client.ts';
+import { UserSelect, userLabel } from '../../components/UserSelect.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { MAX_LIVE_ANCHORS } from '../../../shared/settings.ts';
 import type { Profile } from '../../../shared/settings.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import type { SaveProfileOutcome, SecretsStatus, ProfileSubmission } from '../../stores/settings.ts';
@@ -17,6 +20,8 @@ import type { ConnectionTestInput } from './TestConnection.tsx';
 import { useIssueRule } from './useIssueRule.ts';
 
 const MAX_APPS = 10;
+/** Names looked up for anchors already in the profile when the form opens (the rest show their userid). */
+const NAMED_ANCHORS = 50;
 
 export interface ProfileFormProps {
   open: boolean;
@@ -27,11 +32,16 @@ export interface ProfileFormProps {
   secretsStatus: SecretsStatus | null;
   /** WeCom base URL or gateway root from the network settings, for the connection test. */
   baseUrl?: string;
+  /**
+   * The profile being edited is the active one: its members are in the cache, so anchors are picked
+   * by name. For any other profile the cache holds another corp's members: anchors are typed as userids.
+   */
+  active?: boolean;
   onSubmit: (submission: ProfileSubmission) => Promise<SaveProfileOutcome>;
   onClose: () => void;
 }
 
-export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, onSubmit, onClose }: ProfileFormProps) {
+export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, active = false, onSubmit, onClose }: ProfileFormProps) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
   const [form] = Form.useForm<ProfileFormValues>();
@@ -40,6 +50,7 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
   // Re-render on app edits so the "stored" badge follows the app name being typed.
   Form.useWatch('apps', form);
   const initialValues = useMemo(() => (profile ? profileToForm(profile) : emptyProfileForm()), [profile]);
+  const anchorLabels = useAnchorLabels(active ? (profile?.liveAnchors ?? []) : []);
 
   const storedSecrets = useMemo(() => {
     const stored = new Set<string>();
@@ -146,11 +157,6 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
         <Form.Item name="corpId" label={t('profiles.corpId')} rules={[rule(['corpId'])]} extra={t('profiles.corpIdHelp')} required>
           <Input placeholder="ww0123456789abcdef" autoComplete="off" spellCheck={false} />
         </Form.Item>
-        <Form.Item name="environment" label={t('profiles.environment')}>
-          <Select
-            options={(['prod', 'test', 'dev'] as const).map((env) => ({ value: env, label: t(`environment.${env}`) }))}
-          />
-        </Form.Item>
         <Form.Item name="baseUrl" label={t('profiles.baseUrl')} rules={[rule(['baseUrl'])]} extra={t('profiles.baseUrlHelp')}>
           <Input placeholder="https://qyapi.weixin.qq.com" autoComplete="off" spellCheck={false} data-testid="profile-base-url" />
         </Form.Item>
@@ -240,6 +246,34 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
         </Form.List>
 
         <Form.Item
+          name="liveAnchors"
+          label={t('profiles.liveAnchors')}
+          extra={active ? t('profiles.liveAnchorsHelp') : `${t('profiles.liveAnchorsHelp')} ${t('profiles.liveAnchorsByUserid')}`}
+          style={{ marginTop: 16 }}
+        >
+          {active ? (
+            <UserSelect
+              multiple
+              maxCount={MAX_LIVE_ANCHORS}
+              knownLabels={anchorLabels}
+              placeholder={t('profiles.liveAnchorsPlaceholder')}
+              aria-label={t('profiles.liveAnchors')}
+              data-testid="profile-live-anchors"
+            />
+          ) : (
+            <Select
+              mode="tags"
+              maxCount={MAX_LIVE_ANCHORS}
+              open={false}
+              tokenSeparators={[',', ' ', '，']}
+              placeholder={t('profiles.liveAnchorsUseridPlaceholder')}
+              aria-label={t('profiles.liveAnchors')}
+              data-testid="profile-live-anchors"
+            />
+          )}
+        </Form.Item>
+
+        <Form.Item
           name="contactsSecret"
           label={
             <Space size={6}>
@@ -257,4 +291,24 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, o
       </Form>
     </Drawer>
   );
+}
+
+/** Names of the anchors the profile already lists, from the cache (the active profile's members). */
+function useAnchorLabels(userids: readonly string[]): Record<string, string> {
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const key = userids.slice(0, NAMED_ANCHORS).join('\n');
+  useEffect(() => {
+    if (key === '') return;
+    const controller = new AbortController();
+    void Promise.allSettled(
+      key.split('\n').map((userid) => api.call('users.get', { userid }, { signal: controller.signal })),
+    ).then((results) => {
+      if (controller.signal.aborted) return;
+      const found: Record<string, string> = {};
+      for (const result of results) if (result.status === 'fulfilled') found[result.value.user.userid] = userLabel(result.value.user);
+      setLabels(found);
+    });
+    return () => controller.abort();
+  }, [key]);
+  return labels;
 }

@@ -123,7 +123,6 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
       title: t('profiles.apps'),
       render: (_: unknown, p) => p.apps.map((a) => `${a.name} (${a.agentId})`).join(', ') || '–',
     },
-    { key: 'environment', title: t('profiles.environment'), render: (_: unknown, p) => t(`environment.${p.environment}`) },
     { key: 'secrets', title: t('profiles.secrets'), render: (_: unknown, p) => keychainTag(p) },
     {
       key: 'actions',
@@ -194,6 +193,7 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
         takenIds={takenIds}
         secretsStatus={editorSecrets}
         baseUrl={settings.network.baseUrl || undefined}
+        active={editor.profile !== null && editor.profile.id === settings.activeProfileId}
         onSubmit={saveProfile}
         onClose={() => setEditor((e) => ({ ...e, open: false }))}
       />

@@ -8,8 +8,6 @@ import { CONTACTS_SECRET_APP } from '../../stores/settings.ts';
 import type { ProfileSubmission } from '../../stores/settings.ts';
 import { now as clockNow } from '@wld/clock';
 
-export type Environment = Profile['environment'];
-
 export interface AppFormValues {
   name: string;
   /** null while the field is empty */
@@ -25,9 +23,10 @@ export type AppRole = NonNullable<Profile['apps'][number]['roles']>[number];
 export interface ProfileFormValues {
   name: string;
   corpId: string;
-  environment: Environment;
-  /** This environment's WeCom address or gateway; blank: the network settings' one. */
+  /** This profile's WeCom address or gateway; blank: the network settings' one. */
   baseUrl: string;
+  /** Members (userids) asked for their lives on every lives sync. */
+  liveAnchors: string[];
   apps: AppFormValues[];
   /** Optional contacts-sync (通讯录同步) secret. */
   contactsSecret: string;
@@ -53,8 +52,8 @@ const secretSchema = z.string().max(256, 'secret: at most 256 characters');
 export const emptyProfileForm = (): ProfileFormValues => ({
   name: '',
   corpId: '',
-  environment: 'prod',
   baseUrl: '',
+  liveAnchors: [],
   apps: [{ name: 'live-desk', agentId: null, secret: '' }],
   contactsSecret: '',
 });
@@ -63,8 +62,8 @@ export function profileToForm(profile: Profile): ProfileFormValues {
   return {
     name: profile.name,
     corpId: profile.corpId,
-    environment: profile.environment,
     baseUrl: profile.baseUrl ?? '',
+    liveAnchors: profile.liveAnchors ?? [],
     apps: profile.apps.length > 0 ? profile.apps.map((a) => ({ name: a.name, agentId: a.agentId, secret: '', roles: a.roles ?? [] })) : emptyProfileForm().apps,
     contactsSecret: '',
   };
@@ -144,8 +143,8 @@ export function toSubmission(values: ProfileFormValues, id: string, existing: Pr
     corpId: values.corpId.trim(),
     apps: values.apps.map((a) => ({ name: a.name.trim(), agentId: a.agentId ?? 0, ...(a.roles && a.roles.length > 0 ? { roles: a.roles } : {}) })),
     hasContactsSecret: existing?.hasContactsSecret ?? false,
-    environment: values.environment,
     ...(values.baseUrl.trim() ? { baseUrl: values.baseUrl.trim() } : {}),
+    ...(values.liveAnchors.length > 0 ? { liveAnchors: [...new Set(values.liveAnchors)] } : {}),
   });
   const secrets: Record<string, string> = {};
   for (const app of values.apps) {

@@ -7,8 +7,8 @@ import { formToNetwork, networkToForm, numberRange, validateNetworkForm } from '
 const valid: ProfileFormValues = {
   name: '总部',
   corpId: 'ww1234abcd',
-  environment: 'test',
   baseUrl: '',
+  liveAnchors: [],
   apps: [{ name: 'live-desk', agentId: 1000002, secret: 'S3cret-xyz' }],
   contactsSecret: '',
 };
@@ -42,10 +42,15 @@ describe('profile form', () => {
       corpId: 'ww1234abcd',
       apps: [{ name: 'live-desk', agentId: 1000002 }],
       hasContactsSecret: false,
-      environment: 'test',
     });
     expect(JSON.stringify(profile)).not.toContain('S3cret-xyz');
     expect(secrets).toEqual({ 'live-desk': 'S3cret-xyz', contacts: 'sync' });
+  });
+
+  it('keeps the lives anchors, each once', () => {
+    const { profile } = toSubmission({ ...valid, liveAnchors: ['lisi', 'zhangsan', 'lisi'] }, 'hq', null);
+    expect(profile.liveAnchors).toEqual(['lisi', 'zhangsan']);
+    expect(toSubmission(valid, 'hq', null).profile).not.toHaveProperty('liveAnchors');
   });
 
   it('makes ids the schema accepts, unique among the taken ones', () => {
