@@ -115,6 +115,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       case 'sessionSecret':
         sessionSecrets.apply(message.account, message.secret);
         break;
+      case 'networkSecretsMoved':
+        try {
+          settings.dropMovedNetworkSecrets(message.accounts, appLog);
+        } catch (e) {
+          log(`could not remove the moved network credentials from the settings: ${String(e)}`);
+        }
+        break;
       case 'log':
         log(`[services ${message.level}] ${message.message}`);
         break;

@@ -222,6 +222,14 @@ export class AppContext {
       case 'sessionSecret':
         this.sessionSecrets.apply(message.account, message.secret);
         break;
+      case 'networkSecretsMoved':
+        try {
+          this.settings.dropMovedNetworkSecrets(message.accounts, this.log);
+        } catch (e) {
+          // the credentials stay in the file (and in the keychain): moved again on the next start
+          this.log.warn(`could not remove the moved network credentials from the settings: ${String(e)}`);
+        }
+        break;
       case 'crypt':
         // Answered at once; the services are 'ready' whenever they can ask.
         this.services.post(answerCrypt(message));

@@ -3,6 +3,7 @@
 import { CodedError } from '@wld/wecom-core/rules';
 import { networkSettingsSchema, settingsSchema } from '../shared/settings.ts';
 import type { NetworkSettings, Profile, Settings } from '../shared/settings.ts';
+import { stripNetworkSecrets } from '../shared/network-secrets.ts';
 import { migrateSettings } from './settings-migrations.ts';
 import type { AppLog } from './logger.ts';
 
@@ -94,6 +95,16 @@ export class SettingsStore {
       next.activeProfileId = patch.activeProfileId;
     }
     return this.commit(next);
+  }
+
+  /**
+   * The services moved these network credentials (an older version's plain text) to the keychain:
+   * the file keeps the header names and the proxy URL without user:password. Logged once.
+   */
+  dropMovedNetworkSecrets(accounts: readonly string[], log: AppLog): Settings {
+    const settings = this.update({ network: stripNetworkSecrets(this.current.network, accounts) });
+    log.info(`settings (${this.backend.location}): ${accounts.length} network credential(s) moved to the keychain and removed from the file`);
+    return settings;
   }
 
   /** Adds the profile, or replaces the one with the same id. */

@@ -46,6 +46,8 @@ export interface ServicesContext {
   changed(...topics: Topic[]): void;
   /** Secrets or profile changed: reload them, rebuild the client and try to connect. */
   reloadCredentials(): Promise<void>;
+  /** What became of plain-text network credentials at this start; null when there were none. */
+  networkSecretsMove(): { state: 'moved' | 'kept'; count: number; reason: string | null } | null;
   /** Base URL the Demo's embedded simulator listens on (connection.test fallback); null otherwise. */
   simulatorUrl(): string | null;
   /** The OS proxy (from main) and trusted certificates every new WeCom client uses. */

@@ -28,6 +28,7 @@ import {
   type SessionSecretStore,
 } from './secrets/secret-vault.ts';
 import { bindVault, destinationOf, type BoundVault } from './secrets/bound-vault.ts';
+import { moveNetworkSecrets } from './secrets/network-secrets-move.ts';
 import { isStale } from './staleness.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { SyncTuning } from './sync/sync-run.ts';
@@ -128,16 +129,17 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const crypt = createMainCrypt(post);
   let environment: NetworkEnvironment = systemEnvironment(null);
   // secrets answer only for the WeCom address and gateway they were entered for
-  const vault: BoundVault = bindVault(
-    createSecretVault({
-      session: sessionStore,
-      mode: options.keychain ?? 'system',
-      ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
-      ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
-      ...(options.encryptedFileFallback ? { fallback: encryptedFileFallback(() => init?.paths.userData ?? null, crypt) } : {}),
-    }),
-    () => destinationOf(settings?.network ?? { baseUrl: '', gatewayHeaders: {} }),
-  );
+  const rawVault = createSecretVault({
+    session: sessionStore,
+    mode: options.keychain ?? 'system',
+    ...(options.loadKeytar ? { loadKeytar: options.loadKeytar } : {}),
+    ...(options.presetSecrets ? { preset: options.presetSecrets } : {}),
+    ...(options.encryptedFileFallback ? { fallback: encryptedFileFallback(() => init?.paths.userData ?? null, crypt) } : {}),
+  });
+  const vault: BoundVault = bindVault(rawVault, () => destinationOf(settings?.network ?? { baseUrl: '', gatewayHeaders: {} }));
+  /** Plain-text network credentials of an older settings file: looked at once per start. */
+  let networkMove: { state: 'moved' | 'kept'; count: number; reason: string | null } | null = null;
+  let networkMoveChecked = false;
   let secretsWithheld = false;
 
   function requireCache(): Cache {
@@ -285,6 +287,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     changed(...topics) {
       server.emit('changed', { topics: [...new Set(topics)] });
     },
+    networkSecretsMove: () => networkMove,
     async reloadCredentials() {
       if (!profile || !settings) {
         connection.setUnconfigured();
@@ -349,7 +352,29 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     return kept;
   }
 
+  /**
+   * Network credentials an older version left in plain text go to the vault; main then strips them
+   * from the settings file. Until main's new settings arrive these services already use the stripped
+   * ones (the values come from the vault), so nothing is sent twice or withheld meanwhile.
+   */
+  async function moveLegacyNetworkSecrets(): Promise<void> {
+    if (networkMoveChecked || !settings) return;
+    networkMoveChecked = true;
+    const result = await moveNetworkSecrets({ vault, raw: rawVault, settings, log });
+    if (result.state === 'none') return;
+    if (result.state === 'kept') {
+      networkMove = { state: 'kept', count: result.accounts.length, reason: result.reason };
+      log('warn', `${result.accounts.length} network credential(s) stay in plain text in the settings file: no keychain or encrypted store (${result.reason})`);
+      return;
+    }
+    networkMove = { state: 'moved', count: result.accounts.length, reason: null };
+    settings = { ...settings, network: result.network };
+    log('info', `moved ${result.accounts.length} network credential(s) from the settings file to the keychain: ${result.accounts.join(', ')}`);
+    post({ type: 'networkSecretsMoved', accounts: result.accounts });
+  }
+
   async function loadSecrets(): Promise<ProfileSecrets> {
+    await moveLegacyNetworkSecrets();
     const secrets: ProfileSecrets = { apps: new Map(), contacts: null, network: await loadNetworkSecrets() };
     if (!profile) return secrets;
     if (profile.kind === 'demo') {

@@ -127,6 +127,11 @@ export const servicesContract = {
       apps: z.record(z.string(), z.boolean()),
       /** Where each secret is kept: system keychain, this session only (lost when the app quits), the Demo's simulator, or missing. */
       storage: z.record(z.string(), z.enum(['keychain', 'encrypted-file', 'session', 'simulator', 'missing'])),
+      /**
+       * Network credentials found in plain text in the settings file at this start (an older
+       * version's): moved to the keychain, or kept in the file (with why). Absent: there were none.
+       */
+      network: z.object({ state: z.enum(['moved', 'kept']), count: z.number().int(), reason: z.string().nullable() }).optional(),
     }),
   ),
   'secrets.delete': method(z.object({ profileId: profileIdSchema, app: secretName }), ok),

@@ -75,6 +75,14 @@ export const servicesToMainSchema = z.discriminatedUnion('type', [
     /** True when the cache holds data, so "Continue offline" makes sense. */
     canContinueOffline: z.boolean(),
   }),
+  /**
+   * Network credentials an older version left in the settings file are now in the keychain (or the
+   * encrypted file): main strips these accounts' values from the file (see network-secrets.ts).
+   */
+  z.object({
+    type: z.literal('networkSecretsMoved'),
+    accounts: z.array(z.union([z.literal('proxy-auth'), z.string().regex(/^header:[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/)])).max(21),
+  }),
   /** A session-only secret was set (`secret`) or removed (null): main keeps it for this run. */
   z.object({ type: z.literal('sessionSecret'), account: z.string().min(1), secret: z.string().nullable() }),
   /** Asks main to encrypt (plain → base64) or decrypt (base64 → plain) with safeStorage. */

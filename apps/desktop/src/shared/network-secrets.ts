@@ -53,3 +53,20 @@ export function restoreNetworkSecrets(network: NetworkSettings, kept: Record<str
   const { url, auth } = splitProxyCredentials(network.proxyUrl);
   return { ...network, gatewayHeaders, proxyUrl: withProxyCredentials(url, auth ?? kept[PROXY_AUTH_ACCOUNT] ?? null) };
 }
+
+/** True when the settings still hold a credential in plain text (a file from an older version). */
+export function hasPlainNetworkSecrets(network: NetworkSettings): boolean {
+  return Object.keys(extractNetworkSecrets(network).secrets).length > 0;
+}
+
+/**
+ * The settings without the credentials of the given accounts (now kept in the keychain): those
+ * headers keep their name with value '', the proxy URL loses its user:password. Others stay as they are.
+ */
+export function stripNetworkSecrets(network: NetworkSettings, accounts: readonly string[]): NetworkSettings {
+  const moved = new Set(accounts);
+  const gatewayHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(network.gatewayHeaders)) gatewayHeaders[name] = moved.has(headerAccount(name)) ? '' : value;
+  const proxyUrl = moved.has(PROXY_AUTH_ACCOUNT) ? splitProxyCredentials(network.proxyUrl).url : network.proxyUrl;
+  return { ...network, gatewayHeaders, proxyUrl };
+}

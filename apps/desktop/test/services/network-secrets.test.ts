@@ -2,7 +2,7 @@
 // proxy URL without user:password; the services put them back into the WeCom client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
-import { extractNetworkSecrets, restoreNetworkSecrets } from '../../src/shared/network-secrets.ts';
+import { extractNetworkSecrets, hasPlainNetworkSecrets, restoreNetworkSecrets, stripNetworkSecrets } from '../../src/shared/network-secrets.ts';
 import { defaultSettings } from '../../src/shared/settings.ts';
 import { corpSecrets, startCorpServices, startSmallSimulator, tempDir, testSettings } from './helpers.ts';
 
@@ -20,6 +20,21 @@ describe('network secrets', () => {
     expect(secrets).toEqual({ 'header:X-Gateway-Key': 'gk-123', 'header:X-Trace': 'on', 'proxy-auth': 'ops:p@ss' });
     // and back, as the services build the client
     expect(restoreNetworkSecrets(network, secrets)).toEqual(typed);
+  });
+
+  it('strips only the accounts that were moved', () => {
+    const typed = {
+      ...defaultSettings().network,
+      gatewayHeaders: { 'X-Gateway-Key': 'gk-123', 'X-Other': 'o-1' },
+      proxyUrl: 'http://ops:pw@proxy.example.com:8080',
+    };
+    expect(hasPlainNetworkSecrets(typed)).toBe(true);
+    const partly = stripNetworkSecrets(typed, ['header:X-Gateway-Key']);
+    expect(partly.gatewayHeaders).toEqual({ 'X-Gateway-Key': '', 'X-Other': 'o-1' });
+    expect(partly.proxyUrl).toBe(typed.proxyUrl);
+    const all = stripNetworkSecrets(typed, ['header:X-Gateway-Key', 'header:X-Other', 'proxy-auth']);
+    expect(all).toEqual(extractNetworkSecrets(typed).network);
+    expect(hasPlainNetworkSecrets(all)).toBe(false);
   });
 
   describe('in the services', () => {

@@ -1,8 +1,8 @@
 // secrets.set / status / delete. Write-only from the renderer: status says which secrets exist, never what they are.
-import { NETWORK_SECRETS_PROFILE } from '../../shared/network-secrets.ts';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { CONTACTS_ACCOUNT } from '../secrets/secret-vault.ts';
+import { storeNetworkSecret } from '../secrets/network-secrets-move.ts';
 
 type Methods = 'secrets.set' | 'secrets.setNetwork' | 'secrets.status' | 'secrets.delete';
 
@@ -15,7 +15,7 @@ export function secretsHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
       return { ok: true as const, storage };
     },
     'secrets.setNetwork': async ({ account, secret }) => {
-      const storage = await ctx.vault.set(NETWORK_SECRETS_PROFILE, account, secret);
+      const storage = await storeNetworkSecret(ctx.vault, account, secret);
       void ctx.reloadCredentials().catch((e: unknown) => ctx.log('warn', `reconnect after a network credential failed: ${String(e)}`));
       return { ok: true as const, storage };
     },
@@ -32,7 +32,8 @@ export function secretsHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
           apps[name] = storage[name] !== 'missing';
         }
       }
-      return { keychainAvailable: status.available, reason: status.reason, store: status.store, location: status.location, apps, storage };
+      const network = ctx.networkSecretsMove();
+      return { keychainAvailable: status.available, reason: status.reason, store: status.store, location: status.location, apps, storage, ...(network ? { network } : {}) };
     },
     'secrets.delete': async ({ profileId, app }) => {
       await ctx.vault.delete(profileId, app);

@@ -1,9 +1,10 @@
 // Network settings: WeCom base URL or API-gateway root (with its headers), proxy, timeout, retries,
 // retry delay, cache TTL. Saved through main; credentials go to the keychain.
-import { useState } from 'react';
-import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Switch, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Switch, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { DEMO_PROFILE } from '../../../shared/settings.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { extractNetworkSecrets } from '../../../shared/network-secrets.ts';
 import { api } from '../../api/client.ts';
@@ -20,6 +21,13 @@ export function NetworkSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
   const update = useSettingsStore((s) => s.update);
+  const loadSecretsStatus = useSettingsStore((s) => s.loadSecretsStatus);
+  // what became of plain-text credentials an older version left in the settings file (this start)
+  const moved = useSettingsStore((s) => Object.values(s.secrets).find((status) => status?.network)?.network ?? null);
+  const statusProfileId = settings.activeProfileId ?? DEMO_PROFILE.id;
+  useEffect(() => {
+    void loadSecretsStatus(statusProfileId);
+  }, [statusProfileId, loadSecretsStatus]);
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -66,6 +74,16 @@ export function NetworkSection({ settings }: { settings: Settings }) {
 
   return (
     <Card title={t('network.title')} size="small">
+      {moved ? (
+        <Alert
+          type={moved.state === 'moved' ? 'info' : 'warning'}
+          showIcon
+          closable
+          style={{ marginBottom: 16 }}
+          data-testid="network-credentials-moved"
+          title={moved.state === 'moved' ? t('network.credentialsMoved', { count: moved.count }) : t('network.credentialsKept', { count: moved.count, reason: moved.reason ?? '' })}
+        />
+      ) : null}
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()}>
         <Row gutter={16}>
           <Col xs={24} md={12}>

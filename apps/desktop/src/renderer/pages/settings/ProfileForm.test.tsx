@@ -284,7 +284,7 @@ describe('lives anchors', () => {
       if (!user) throw new RpcError({ kind: 'validation', code: 'NOT_FOUND', message: 'No such member.' });
       return { ...fresh, user, departmentNames: [], tags: [], watched: [] };
     });
-    fakeApi.handle('users.search', ({ query }) => {
+    fakeApi.handle('users.search', ({ query = '' }) => {
       const rows = members.filter((m) => m.name.includes(query) || m.userid.includes(query));
       return { ...fresh, total: rows.length, rows };
     });

@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import '../../i18n/index.ts';
+import '../../test-support/jsdom.ts';
+import { fakeApi } from '../../test-support/fakeApi.ts';
+import { defaultSettings } from '../../../shared/settings.ts';
+import type { SecretsStatus } from '../../stores/settings.ts';
+import { useSettingsStore } from '../../stores/settings.ts';
+import { NetworkSection } from './NetworkSection.tsx';
+
+vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
+
+const status = (network?: SecretsStatus['network']): SecretsStatus => ({
+  keychainAvailable: true,
+  reason: null,
+  store: 'keychain',
+  location: null,
+  apps: {},
+  storage: {},
+  ...(network ? { network } : {}),
+});
+
+function renderSection() {
+  render(
+    <AntApp>
+      <NetworkSection settings={defaultSettings()} />
+    </AntApp>,
+  );
+}
+
+beforeEach(() => {
+  fakeApi.reset();
+  useSettingsStore.setState({ settings: null, secrets: {}, error: null, loading: false });
+});
+
+describe('network section: credentials an older version left in the settings file', () => {
+  it('says they were moved to the keychain', async () => {
+    fakeApi.handle('secrets.status', () => status({ state: 'moved', count: 2, reason: null }));
+    renderSection();
+    expect(await screen.findByTestId('network-credentials-moved')).toHaveTextContent('2 项网关请求头值或代理凭据已移入系统钥匙串');
+  });
+
+  it('says they are still in plain text, and why, when there is no keychain', async () => {
+    fakeApi.handle('secrets.status', () => status({ state: 'kept', count: 1, reason: 'Cannot autolaunch D-Bus' }));
+    renderSection();
+    const notice = await screen.findByTestId('network-credentials-moved');
+    expect(notice).toHaveTextContent('仍以明文保存在设置文件中');
+    expect(notice).toHaveTextContent('Cannot autolaunch D-Bus');
+  });
+
+  it('says nothing when there were none', async () => {
+    fakeApi.handle('secrets.status', () => status());
+    renderSection();
+    await vi.waitFor(() => expect(fakeApi.callsOf('secrets.status')).toHaveLength(1));
+    expect(screen.queryByTestId('network-credentials-moved')).toBeNull();
+  });
+});
