@@ -251,8 +251,9 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     cache: requireCache,
     vault,
     async secretStorage(profileId, app) {
-      if (sessionSecrets.get(accountOf(profileId, app)) !== undefined) return 'session';
+      // a secret withheld from a new address counts as missing, wherever it is kept
       if ((await vault.get(profileId, app)) === null) return 'missing';
+      if (sessionSecrets.get(accountOf(profileId, app)) !== undefined) return 'session';
       const { store } = await vault.status();
       return store === 'encrypted-file' ? 'encrypted-file' : 'keychain';
     },

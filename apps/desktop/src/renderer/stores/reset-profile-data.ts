@@ -3,12 +3,12 @@
 import { useLiveStatusStore } from './liveStatus.ts';
 import { useLivesStore } from './lives.ts';
 import { useMessagesStore } from './messages.ts';
-import { useMonitorStore } from './monitor.ts';
+import { useApiUsageStore } from './apiUsage.ts';
 import { useOrgStore } from './org.ts';
 import { useStatisticsStore } from './statistics.ts';
 import { useSyncStore } from './sync.ts';
 
-const CORP_STORES = [useLiveStatusStore, useLivesStore, useMessagesStore, useMonitorStore, useOrgStore, useStatisticsStore, useSyncStore] as const;
+const CORP_STORES = [useLiveStatusStore, useLivesStore, useMessagesStore, useApiUsageStore, useOrgStore, useStatisticsStore, useSyncStore] as const;
 
 export function resetProfileData(): void {
   for (const store of CORP_STORES) {
