@@ -1,3 +1,4 @@
+import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import '../test-support/jsdom.ts';
@@ -12,7 +13,7 @@ vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.t
 const offline: ConnectionState = {
   state: 'offline',
   asOf: new Date(2026, 10, 20, 9, 30).getTime(),
-  since: Date.now(),
+  since: systemClock.now(),
   lastError: { kind: 'network', code: 'NETWORK', message: '无法连接 qyapi.weixin.qq.com' },
 };
 

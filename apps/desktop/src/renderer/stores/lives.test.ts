@@ -1,3 +1,4 @@
+import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { canCancel, canDeleteReplay, canModify, initialLiveFilters, livesListInput, useLivesStore, viewSpan, weekStart } from './lives.ts';
@@ -8,7 +9,7 @@ describe('lives store', () => {
   it('maps list filters onto the lives.list input', () => {
     useLivesStore.getState().setFilters({ status: [0, 1], anchorUserid: 'zhangsan', type: 3, query: '  培训 ', range: [100, 200] });
     const { filters } = useLivesStore.getState();
-    expect(livesListInput(filters, 'list', Date.now())).toEqual({
+    expect(livesListInput(filters, 'list', systemClock.now())).toEqual({
       from: 100,
       to: 200,
       status: [0, 1],

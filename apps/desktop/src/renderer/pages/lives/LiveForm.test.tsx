@@ -1,3 +1,4 @@
+import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -19,7 +20,7 @@ function renderForm(onDone = vi.fn<(r: LiveFormResult) => void>()) {
   render(
     <AntApp>
       <LiveForm
-        initialValues={{ anchorUserid: 'zhangsan', start: dayjs().add(1, 'day').startOf('hour') }}
+        initialValues={{ anchorUserid: 'zhangsan', start: dayjs(systemClock.now()).add(1, 'day').startOf('hour') }}
         knownUserLabels={{ zhangsan: '张三 (zhangsan)' }}
         onDone={onDone}
         onCancel={() => {}}
@@ -102,11 +103,11 @@ describe('LiveForm submit', () => {
       audience: null,
       notifyAudience: false,
     });
-    expect((call?.input as { livingStart: number }).livingStart).toBe(dayjs().add(1, 'day').startOf('hour').unix());
+    expect((call?.input as { livingStart: number }).livingStart).toBe(dayjs(systemClock.now()).add(1, 'day').startOf('hour').unix());
     expect(onDone.mock.calls[0]?.[0]).toEqual({
       kind: 'created',
       output: { livingid: 'lv_new', invitation: null },
-      startMs: dayjs().add(1, 'day').startOf('hour').valueOf(),
+      startMs: dayjs(systemClock.now()).add(1, 'day').startOf('hour').valueOf(),
     });
   });
 
@@ -153,7 +154,7 @@ describe('LiveForm submit', () => {
 
   it('asks before creating a live that repeats one within the hour, and creates nothing when declined', async () => {
     const user = userEvent.setup();
-    const start = dayjs().add(1, 'day').startOf('hour');
+    const start = dayjs(systemClock.now()).add(1, 'day').startOf('hour');
     fakeApi.handle('lives.list', () => ({
       ...fresh,
       lives: [{ livingid: 'lv_same', theme: '信息安全意识', anchorUserid: 'ZhangSan', livingStart: start.unix() + 1800, status: 0 } as never],

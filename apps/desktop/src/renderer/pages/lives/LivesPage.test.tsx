@@ -1,3 +1,4 @@
+import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
@@ -13,7 +14,7 @@ import LivesPage from './LivesPage.tsx';
 
 vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
 
-const now = Math.floor(Date.now() / 1000);
+const now = Math.floor(systemClock.now() / 1000);
 const live = (id: string, patch: Partial<Live>): Live => ({
   livingid: id,
   theme: `直播 ${id}`,
@@ -36,7 +37,7 @@ const live = (id: string, patch: Partial<Live>): Live => ({
   openReplay: true,
   replayStatus: null,
   pushStreamUrl: null,
-  fetchedAt: Date.now() - 1000,
+  fetchedAt: systemClock.now() - 1000,
   ...patch,
 });
 
@@ -50,11 +51,11 @@ beforeEach(() => {
   useLivesStore.setState({ filters: initialLiveFilters, view: 'list', editor: null });
   useLiveStatusStore.setState({ byId: {} });
   fakeApi.handle('lives.list', (input) => ({
-    asOf: Date.now(),
+    asOf: systemClock.now(),
     stale: false,
     lives: [reserved, onAir, ended].filter((l) => !input.status?.length || input.status.includes(l.status)),
   }));
-  fakeApi.handle('lives.now', () => ({ asOf: Date.now(), stale: false, live: [onAir], upcoming: [reserved] }));
+  fakeApi.handle('lives.now', () => ({ asOf: systemClock.now(), stale: false, live: [onAir], upcoming: [reserved] }));
   fakeApi.handle('org.departments', () => ({ asOf: null, stale: false, departments: [] }));
   fakeApi.handle('tags.list', () => ({ asOf: null, stale: false, tags: [] }));
   fakeApi.handle('users.search', () => ({ asOf: null, stale: false, total: 0, rows: [] }));

@@ -1,3 +1,4 @@
+import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -15,7 +16,7 @@ vi.mock('../../api/client.ts', async () => (await import('../../test-support/fak
 vi.mock('../../export/exportRows.ts', () => ({ exportRows: vi.fn(async () => {}) }));
 
 const overview: Overview = {
-  asOf: Date.now(),
+  asOf: systemClock.now(),
   stale: false,
   livesPerWeek: [{ weekStart: 1_763_913_600, lives: 3 }],
   trend: [{ day: 1_763_913_600, viewers: 120, watchHours: 33.5 }],
