@@ -1,18 +1,11 @@
-// Guards around submitting the live form: Enter inside a field never submits it, and a new live
-// that repeats an existing one (same anchor and theme, starting within an hour) is asked about first.
-import type { KeyboardEvent } from 'react';
+// A new live that repeats an existing one (same anchor and theme, starting within an hour) is asked
+// about before it is created.
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { Live } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
 
 const DUPLICATE_WINDOW_S = 3600;
 
-/** Enter in a text field would submit the whole form (the browser's implicit submission). */
-export function preventEnterSubmit(event: KeyboardEvent<HTMLFormElement>): void {
-  if (event.key !== 'Enter') return;
-  const target = event.target as HTMLElement;
-  if (target instanceof HTMLInputElement) event.preventDefault();
-}
 
 /** True when `live` looks like the one about to be created. */
 export function isDuplicateOf(input: MethodInput<'lives.create'>, live: Live): boolean {

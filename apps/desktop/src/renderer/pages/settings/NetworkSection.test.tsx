@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
@@ -54,5 +55,18 @@ describe('network section: credentials an older version left in the settings fil
     renderSection();
     await vi.waitFor(() => expect(fakeApi.callsOf('secrets.status')).toHaveLength(1));
     expect(screen.queryByTestId('network-credentials-moved')).toBeNull();
+  });
+});
+
+describe('network section: Enter', () => {
+  it('Enter in a field saves nothing; the save button does', async () => {
+    const user = userEvent.setup();
+    fakeApi.handleMain('settings.update', (patch) => ({ ...defaultSettings(), ...(patch as object) }));
+    renderSection();
+    const baseUrl = screen.getByLabelText('接口地址或 API 网关');
+    await user.type(baseUrl, 'https://gw.example.com{Enter}');
+    expect(fakeApi.mainCalls).toHaveLength(0);
+    await user.click(screen.getByTestId('network-save'));
+    await waitFor(() => expect(fakeApi.mainCalls.length).toBeGreaterThan(0));
   });
 });

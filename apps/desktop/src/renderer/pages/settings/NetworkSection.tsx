@@ -14,6 +14,7 @@ import { useSettingsStore } from '../../stores/settings.ts';
 import { formToNetwork, networkToForm, numberRange, validateNetworkForm } from './networkForm.ts';
 import type { NetworkFormValues } from './networkForm.ts';
 import { useIssueRule } from './useIssueRule.ts';
+import { preventEnterSubmit } from '../../components/preventEnterSubmit.ts';
 
 type FormValues = NetworkFormValues;
 
@@ -84,7 +85,7 @@ export function NetworkSection({ settings }: { settings: Settings }) {
           title={moved.state === 'moved' ? t('network.credentialsMoved', { count: moved.count }) : t('network.credentialsKept', { count: moved.count, reason: moved.reason ?? '' })}
         />
       ) : null}
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()}>
+      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()} onKeyDown={preventEnterSubmit}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="baseUrl" label={t('network.baseUrl')} rules={[rule(['baseUrl'])]} extra={t('network.baseUrlHelp')}>
