@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { systemClock } from '@wld/clock';
+import { monthGrid, weekStartsOn } from '../../src/shared/dates.ts';
 import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
@@ -174,7 +175,8 @@ test('the month calendar opens a busy day\'s full list and offers to create on a
   // the busiest day of the month grid, as the app has it
   await expect(month.locator('[data-testid^="calendar-live-"]').first()).toBeVisible();
   const now = systemClock.now();
-  const gridStart = dayjs(now).startOf('month').subtract((dayjs(now).startOf('month').day() + 6) % 7, 'day');
+  const [gridFrom] = monthGrid(now, weekStartsOn('zh-CN'));
+  const gridStart = dayjs.unix(gridFrom);
   const perDay = new Map<string, string[]>();
   for (const live of app.sim.state.lives.values()) {
     const start = dayjs(live.living_start * 1000);

@@ -6,7 +6,6 @@ import { isAllowedExternalUrl } from './external-links.ts';
 import type { AppLog } from './logger.ts';
 import { linkNotAllowedMessage } from './messages.ts';
 import type { SettingsStore } from './settings-store.ts';
-import { SettingsError } from './settings-store.ts';
 import { settingsPatchFrom } from './settings-patch.ts';
 import type { TrackedWindow } from './window-registry.ts';
 
@@ -20,15 +19,6 @@ export interface MainHandlerDeps {
   chooseDemo: () => void;
   windowReady: (window: TrackedWindow) => void;
   quit: () => void;
-}
-
-function settingsCall<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof SettingsError) throw new MainCallError('INVALID_SETTINGS', error.message, 'validation');
-    throw error;
-  }
 }
 
 export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
@@ -57,10 +47,10 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
       return { ok: true };
     },
     'settings.get': () => deps.settings.get(),
-    'settings.update': (input, { rawInput }) => settingsCall(() => deps.settings.update(settingsPatchFrom(input, rawInput))),
-    'profiles.save': (profile) => settingsCall(() => deps.settings.saveProfile(profile)),
-    'profiles.remove': ({ id }) => settingsCall(() => deps.settings.removeProfile(id)),
-    'profiles.activate': ({ id }) => settingsCall(() => deps.settings.activateProfile(id)),
+    'settings.update': (input, { rawInput }) => deps.settings.update(settingsPatchFrom(input, rawInput)),
+    'profiles.save': (profile) => deps.settings.saveProfile(profile),
+    'profiles.remove': ({ id }) => deps.settings.removeProfile(id),
+    'profiles.activate': ({ id }) => deps.settings.activateProfile(id),
     'launcher.retry': async () => {
       await deps.launcherRetry(false);
       return { ok: true };

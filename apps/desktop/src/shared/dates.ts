@@ -35,19 +35,6 @@ export function utcOffsetSeconds(ms: number): number {
   return dayjs(ms).utcOffset() * 60;
 }
 
-/** The local zone, as people read it: 'Asia/Shanghai (UTC+08:00)'. */
-export function timeZoneLabel(ms: number): string {
-  const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const offset = dayjs(ms).format('Z');
-  return name ? `${name} (UTC${offset})` : `UTC${offset}`;
-}
-
-/** '2026-12-06 23:50' in the local zone. */
-export const formatDateTimeMinutes = (ms: number): string => dayjs(ms).format('YYYY-MM-DD HH:mm');
-
-/** A file-name stamp in the local zone: '20261206-2350'. */
-export const fileStamp = (ms: number): string => dayjs(ms).format('YYYYMMDD-HHmm');
-
 /** A day for file names: '20261206'. */
 export const fileDay = (ms: number): string => dayjs(ms).format('YYYYMMDD');
 

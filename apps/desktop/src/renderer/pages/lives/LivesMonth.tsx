@@ -42,7 +42,7 @@ function CalendarLiveLink({ live }: { live: Live }) {
 /** "还有 N 场": the day's whole list in a popover. */
 function MoreLives({ date, list }: { date: Dayjs; list: Live[] }) {
   const { t } = useTranslation('lives');
-  const key = date.format('YYYY-MM-DD');
+  const key = dayKey(date.valueOf());
   return (
     <Popover
       trigger="click"

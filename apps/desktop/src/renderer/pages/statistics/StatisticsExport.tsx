@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Button, Select, Space } from 'antd';
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { fileDay } from '../../../shared/dates.ts';
 import { exportRows } from '../../export/exportRows.ts';
 import type { ExportFormat } from '../../export/exportRows.ts';
 import { toServiceError } from '../../errors.ts';
@@ -22,7 +22,7 @@ export function StatisticsExport({ overview, from, to }: { overview: Overview | 
     setBusy(format);
     try {
       const table = exportTable(overview, dataset, t);
-      const range = `${dayjs.unix(from).format('YYYYMMDD')}-${dayjs.unix(to).format('YYYYMMDD')}`;
+      const range = `${fileDay(from * 1000)}-${fileDay(to * 1000)}`;
       await exportRows({ filename: `${t(`export.datasets.${dataset}`)}_${range}`, format, ...table });
       void message.success(t('common:export.done', { count: table.rows.length }));
     } catch (e) {
