@@ -15,7 +15,7 @@ import {
 } from '@wld/wecom-core';
 import { CodedError } from '@wld/wecom-core/rules';
 import { throwIfAborted, type SyncRun } from './sync-run.ts';
-import { pickText, syncTexts } from './sync-texts.ts';
+import { pickText, syncTexts, type Bilingual } from './sync-texts.ts';
 
 const DEFAULT_WINDOW_MS = 60_000;
 /** Token failures of one unit retried with backoff before the job waits the storm out. */
@@ -93,6 +93,21 @@ export type UnitRun = Pick<
   'signal' | 'sleep' | 'status' | 'budget' | 'startedAt' | 'now' | 'options' | 'language'
 >;
 
+/** A wait that does not spend the retry budget, shown with its reason and end; only the job's length bounds it. */
+async function waitOut(
+  run: UnitRun,
+  unit: string,
+  error: unknown,
+  ms: number,
+  code: 'WAIT_RATE_LIMIT' | 'WAIT_TOKEN',
+  text: (until: number) => Bilingual,
+): Promise<void> {
+  const until = run.now() + ms;
+  if (until - run.startedAt > run.options.maxJobMs) throw new SyncBudgetError(unit, run.budget.max, error);
+  run.status({ code, message: pickText(run.language, text(until)), until });
+  await run.sleep(ms, run.signal);
+}
+
 /** Runs `task` (one unit) until it succeeds, the job's budget is spent, or a failure is final. */
 export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise<T>): Promise<T> {
   let attempts = 0;
@@ -112,28 +127,16 @@ export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise
       if (verdict.action === 'fail') throw error;
       troubled = true;
       if (verdict.action === 'wait') {
-        const until = run.now() + verdict.ms;
-        if (until - run.startedAt > run.options.maxJobMs)
-          throw new SyncBudgetError(unit, run.budget.max, error);
-        run.status({
-          code: 'WAIT_RATE_LIMIT',
-          message: pickText(run.language, syncTexts.waitRateLimit(until, run.now(), verdict.errcode)),
-          until,
-        });
-        await run.sleep(verdict.ms, run.signal);
+        await waitOut(run, unit, error, verdict.ms, 'WAIT_RATE_LIMIT', (until) =>
+          syncTexts.waitRateLimit(until, run.now(), verdict.errcode),
+        );
         continue;
       }
       if (verdict.action === 'token' && ++tokenFailures > TOKEN_RETRIES) {
         // a token storm (WeCom invalidating tokens again and again): wait it out, not counted
-        const until = run.now() + TOKEN_STORM_WAIT_MS;
-        if (until - run.startedAt > run.options.maxJobMs)
-          throw new SyncBudgetError(unit, run.budget.max, error);
-        run.status({
-          code: 'WAIT_TOKEN',
-          message: pickText(run.language, syncTexts.waitTokenStorm(until, run.now(), verdict.errcode)),
-          until,
-        });
-        await run.sleep(TOKEN_STORM_WAIT_MS, run.signal);
+        await waitOut(run, unit, error, TOKEN_STORM_WAIT_MS, 'WAIT_TOKEN', (until) =>
+          syncTexts.waitTokenStorm(until, run.now(), verdict.errcode),
+        );
         continue;
       }
       if (verdict.action === 'reshape' && ++reshapes > run.options.shapeRetries) {
