@@ -27,9 +27,19 @@ test('send a message to a department', async ({ page, pageErrors }) => {
   await expect(page.getByTestId('counter-text')).toContainText(String(Buffer.byteLength(text)));
   await snap(page, '40-messages-compose');
   await page.getByTestId('message-send').click();
-  // confirmation dialog
-  await page.getByRole('dialog').getByRole('button', { name: /发\s*送|确\s*定|OK|Send/ }).last().click();
-  await expect(page.getByTestId('send-result')).toBeVisible({ timeout: 30_000 });
+  // The confirmation: a click that lands while it is still opening can be lost, so click until it
+  // closes (antd runs onOk once however often it is clicked; the count below catches a double send).
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toBeVisible();
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /发\s*送|Send/ }).click({ timeout: 2_000 });
+    await expect(confirm).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  // the outcome, or the error in words (its text is in the failure if it is one)
+  const failure = page.locator('.ant-alert-error');
+  await expect(page.getByTestId('send-result').or(failure)).toBeVisible({ timeout: 30_000 });
+  await expect(failure).toHaveCount(0);
+  await expect(page.getByTestId('send-result')).toBeVisible();
   await snap(page, '41-messages-sent');
 
   // WeCom got it, addressed to the department
