@@ -50,6 +50,15 @@ const texts = {
   'invite.button': { zh: '详情', en: 'View' },
   'remind.default': { zh: '您尚未观看直播', en: 'You have not watched the live' },
   notFoundJob: { zh: '未找到该同步任务', en: 'This sync job was not found' },
+  notFoundSeries: { zh: '未找到该系列培训', en: 'This training series was not found' },
+  'training.notEnded': {
+    zh: '直播尚未结束，还没有缺席人员：结束后再提醒未参加的学员',
+    en: 'The live has not ended, so nobody is absent yet: remind those who did not attend after it ends',
+  },
+  'training.repeatNotSent': {
+    zh: '前面的直播创建失败，为避免重复创建，这一场未发送',
+    en: 'Not sent: an earlier create failed, and nothing is sent twice',
+  },
   noAudience: { zh: '该直播没有记录邀请对象', en: 'No audience was recorded for this live' },
   noAbsentees: { zh: '没有缺席人员', en: 'Nobody was absent' },
   'network.failed': { zh: '网络错误，请稍后重试', en: 'Network error; try again later' },

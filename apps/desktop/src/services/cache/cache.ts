@@ -19,6 +19,7 @@ import { createSyncState } from './sync-state.ts';
 import type { Cache, CacheOptions } from './types.ts';
 import { createWatchReads } from './watch-reads.ts';
 import { createWatchWrites } from './watch-writes.ts';
+import { createTraining } from '../training/index.ts';
 import { systemClock } from '@wld/clock';
 
 const DAY_MS = 86_400_000;
@@ -31,7 +32,12 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     searchDriveLimit: options.searchDriveLimit ?? 3000,
   });
   const aggregates = createOrgAggregates(ctx);
-  const attendance = createAttendance(ctx, aggregates);
+  // the training records say who must attend
+  const training = createTraining(ctx, aggregates);
+  const attendance = createAttendance(ctx, aggregates, {
+    required: (livingid) => training.store.effectiveRequired(livingid)?.required ?? null,
+    members: (required) => training.resolver.resolve(required),
+  });
   const summaries = createLiveSummaries(ctx, aggregates, attendance);
   const orgWrites = createOrgWrites(ctx, aggregates);
   const orgReads = createOrgReads(ctx, aggregates);
@@ -45,6 +51,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
   return {
     path,
     schemaVersion: schemaVersion(db),
+    training,
     ...orgWrites,
     ...orgReads,
     ...lives,

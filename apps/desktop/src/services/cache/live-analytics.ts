@@ -1,8 +1,8 @@
 // One live's charts (distribution, completion, by department, attendance) and its absentees.
 import type { User } from '../../shared/models.ts';
 import type { Attendance } from './attendance.ts';
-import { audienceQuery } from './audience.ts';
 import type { CacheContext } from './context.ts';
+import { departmentPaths } from './department-paths.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { AbsenteesResult, LiveAnalyticsResult } from './types.ts';
@@ -91,31 +91,34 @@ export function createLiveAnalytics(
     };
   }
 
+  /** Required learners without any watch time, for an ended live only (a live to come has no absentees). */
   function absentees(livingid: string): AbsenteesResult {
-    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(livingid) as
-      number | undefined;
+    const live = ctx.stmt('SELECT id, status FROM lives WHERE livingid = ?').get(livingid) as
+      { id: number; status: number } | undefined;
     const { asOf } = watchAsOf(ctx, livingid);
-    if (live === undefined) return { asOf, byDepartment: [], total: 0 };
-    const audience = attendanceOf.audienceOf(livingid);
-    if (!audience) return { asOf, byDepartment: [], total: 0 };
+    if (live === undefined || live.status !== 2) return { asOf, byDepartment: [], total: 0 };
+    const required = attendanceOf.requiredOf(livingid);
+    if (!required) return { asOf, byDepartment: [], total: 0 };
     aggregates.ensure();
-    const members = audienceQuery(ctx, audience);
+    const members = attendanceOf.membersOf(required);
     const rows = ctx
       .stmt(
-        `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
-         FROM (${members.sql}) a CROSS JOIN users u ON u.id = a.id
-           LEFT JOIN departments d ON d.id = u.home_department
-         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = a.userid)
-         ORDER BY department_name, home, u.name, u.userid`,
+        `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home
+         FROM json_each(?) a CROSS JOIN users u ON u.id = a.value
+         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = u.userid AND w.watch_time > 0)`,
       )
-      .all(...members.params, live) as Array<UserRow & { home: number; department_name: string }>;
-    const users = withDepartments(ctx, rows);
+      .all(JSON.stringify(members.map((m) => m.id)), live.id) as Array<UserRow & { home: number }>;
+    const pathOf = departmentPaths(ctx);
+    const named = rows
+      .map((r) => ({ row: r, path: pathOf(r.home) }))
+      .sort((a, b) => a.path.localeCompare(b.path, 'zh-CN') || a.row.home - b.row.home || a.row.name.localeCompare(b.row.name, 'zh-CN') || a.row.userid.localeCompare(b.row.userid));
+    const users = withDepartments(ctx, named.map((n) => n.row));
     const groups = new Map<number, { departmentId: number; name: string; users: User[] }>();
-    rows.forEach((r, i) => {
-      let group = groups.get(r.home);
+    named.forEach(({ row, path }, i) => {
+      let group = groups.get(row.home);
       if (!group) {
-        group = { departmentId: r.home, name: r.department_name, users: [] };
-        groups.set(r.home, group);
+        group = { departmentId: row.home, name: path, users: [] };
+        groups.set(row.home, group);
       }
       group.users.push(users[i] as User);
     });

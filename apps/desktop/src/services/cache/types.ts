@@ -7,6 +7,7 @@ import type { LivesCache } from './types/lives-cache.ts';
 import type { MessagesCache } from './types/messages-cache.ts';
 import type { OrgCache } from './types/org-cache.ts';
 import type { WatchCache } from './types/watch-cache.ts';
+import type { Training } from '../training/index.ts';
 
 export type * from './types/wire.ts';
 export type * from './types/records.ts';
@@ -19,4 +20,6 @@ export interface Cache extends OrgCache, LivesCache, WatchCache, MessagesCache, 
   readonly path: string;
   /** Schema version after migrations (PRAGMA user_version). */
   readonly schemaVersion: number;
+  /** Training records of this corp (TrainingStore) and the reads computed on them. */
+  readonly training: Training;
 }

@@ -12,6 +12,7 @@ import { profileDataHandlers } from './profile-data.ts';
 import { secretsHandlers } from './secrets.ts';
 import { statsHandlers } from './stats.ts';
 import { syncHandlers } from './sync.ts';
+import { trainingHandlers } from './training.ts';
 
 export function createHandlers(ctx: ServicesContext): ServicesHandlers {
   return {
@@ -21,6 +22,7 @@ export function createHandlers(ctx: ServicesContext): ServicesHandlers {
     ...orgHandlers(ctx),
     ...livesHandlers(ctx),
     ...statsHandlers(ctx),
+    ...trainingHandlers(ctx),
     ...messagesHandlers(ctx),
     ...appchatHandlers(ctx),
     ...apiUsageHandlers(ctx),

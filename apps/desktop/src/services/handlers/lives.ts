@@ -24,7 +24,7 @@ type Methods =
   | 'lives.remindAbsentees';
 
 /** Reads a live back after a write; when that read fails, `fallback` (what we know) goes to the cache. */
-async function refetch(ctx: ServicesContext, client: WeComClient | null, livingid: string, fallback: () => WireLivingInfo | null, extra: Partial<WireLivingInfo> = {}) {
+export async function refetch(ctx: ServicesContext, client: WeComClient | null, livingid: string, fallback: () => WireLivingInfo | null, extra: Partial<WireLivingInfo> = {}) {
   let row: WireLivingInfo | null;
   try {
     if (!client) throw new Error('no WeCom client');
@@ -160,6 +160,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
 
     'lives.remindAbsentees': async ({ livingid, message }, { signal }) => {
       const { live } = liveOrThrow(livingid);
+      if (live.status !== 2) throw invalid(t(language(), 'training.notEnded'), 'livingid');
       const userids = ctx
         .cache()
         .absentees(livingid)
