@@ -10,6 +10,8 @@ const LivesPage = lazy(() => import('../pages/lives/LivesPage.tsx'));
 const LiveDetailPage = lazy(() => import('../pages/live-detail/LiveDetailPage.tsx'));
 const StatisticsPage = lazy(() => import('../pages/statistics/StatisticsPage.tsx'));
 const OrgPage = lazy(() => import('../pages/org/OrgPage.tsx'));
+const TrainingPage = lazy(() => import('../pages/training/TrainingPage.tsx'));
+const SeriesPage = lazy(() => import('../pages/training/SeriesPage.tsx'));
 const MessagesPage = lazy(() => import('../pages/messages/MessagesPage.tsx'));
 const ApiUsagePage = lazy(() => import('../pages/api-usage/ApiUsagePage.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
@@ -31,6 +33,8 @@ export function AppRoutes() {
       <Route path="/lives" element={<Page><LivesPage /></Page>} />
       <Route path="/lives/:livingid" element={<Page><LiveDetailPage /></Page>} />
       <Route path="/statistics" element={<Page><StatisticsPage /></Page>} />
+      <Route path="/training" element={<Page><TrainingPage /></Page>} />
+      <Route path="/training/series/:id" element={<Page><SeriesPage /></Page>} />
       <Route path="/org" element={<Page><OrgPage /></Page>} />
       <Route path="/messages" element={<Page><MessagesPage /></Page>} />
       <Route path="/api-usage" element={<Page><ApiUsagePage /></Page>} />
