@@ -1,7 +1,7 @@
 // A live's required learners: who they are (set here for any live), their status under the completion
 // rule (完成 / 部分观看 / 未参加, watch time 含回放), the absentees' export and reminder once it has ended.
 import { useMemo, useState } from 'react';
-import { Button, Empty, Flex, Segmented, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Segmented, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
@@ -22,8 +22,16 @@ export function LearnersTab({ live }: { live: Live }) {
   const training = useServiceQuery('training.live', { livingid: live.livingid }, { topics: ['training', 'watch', 'org'] });
   const [editing, setEditing] = useState(false);
   const [filter, setFilter] = useState<Filter>('all');
+  const [search, setSearch] = useState('');
   const data = training.data;
-  const rows = useMemo(() => (data ? data.learners.filter((l) => filter === 'all' || l.status === filter) : []), [data, filter]);
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return (data?.learners ?? []).filter(
+      (l) =>
+        (filter === 'all' || l.status === filter) &&
+        (needle === '' || l.name.toLowerCase().includes(needle) || l.userid.toLowerCase().includes(needle) || l.departmentPath.toLowerCase().includes(needle)),
+    );
+  }, [data, filter, search]);
 
   if (training.error) return <ErrorAlert error={training.error} onRetry={training.refetch} />;
   if (!data) return <Skeleton active paragraph={{ rows: 6 }} />;
@@ -130,24 +138,34 @@ export function LearnersTab({ live }: { live: Live }) {
           </Tooltip>
         ) : null}
       </Typography.Paragraph>
-      {data.ended ? (
-        <Segmented<Filter>
-          style={{ marginBottom: 12 }}
-          value={filter}
-          onChange={setFilter}
-          data-testid="learners-filter"
-          options={[
-            { value: 'all', label: t('learners.filterAll') },
-            { value: 'completed', label: t('status.completed') },
-            { value: 'partial', label: t('status.partial') },
-            { value: 'absent', label: t('status.absent') },
-          ]}
-        />
-      ) : (
+      {data.ended ? null : (
         <Typography.Paragraph type="secondary" data-testid="learners-not-ended">
           {t('learners.notEnded')}
         </Typography.Paragraph>
       )}
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        {data.ended ? (
+          <Segmented<Filter>
+            value={filter}
+            onChange={setFilter}
+            data-testid="learners-filter"
+            options={[
+              { value: 'all', label: t('learners.filterAll') },
+              { value: 'completed', label: t('status.completed') },
+              { value: 'partial', label: t('status.partial') },
+              { value: 'absent', label: t('status.absent') },
+            ]}
+          />
+        ) : null}
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t('learners.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="learners-search"
+        />
+      </Flex>
       <Table<LiveLearner>
         size="small"
         rowKey="userid"

@@ -95,7 +95,14 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
         <Select<number | null>
           style={{ minWidth: 180 }}
           value={seriesId}
-          onChange={(v) => setSeriesId(v ?? null)}
+          onChange={(v) => {
+            setSeriesId(v ?? null);
+            // a series' report covers its sessions
+            const chosen = series.data?.series.find((s) => s.id === v);
+            if (chosen?.firstStart != null) {
+              setRange([dayjs.unix(chosen.firstStart).startOf('day').unix(), dayjs.unix(chosen.lastStart ?? chosen.firstStart).endOf('day').unix()]);
+            }
+          }}
           options={[{ value: null, label: t('report.anySeries') }, ...(series.data?.series ?? []).map((s) => ({ value: s.id, label: s.name }))]}
           aria-label={t('report.series')}
           data-testid="report-series"
