@@ -13,6 +13,7 @@ import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { RequiredLearnersEditor } from '../training/RequiredLearnersEditor.tsx';
 import { LearnerStatusTag } from '../training/LearnerStatusTag.tsx';
+import { DepartmentPathText } from '../training/departmentPathText.tsx';
 import { RemindAbsentees } from './RemindAbsentees.tsx';
 
 type Filter = 'all' | LearnerStatus;
@@ -73,11 +74,7 @@ export function LearnersTab({ live }: { live: Live }) {
       dataIndex: 'departmentPath',
       title: t('learners.columns.department'),
       ellipsis: { showTitle: false },
-      render: (path: string) => (
-        <Tooltip title={path}>
-          <span>{path}</span>
-        </Tooltip>
-      ),
+      render: (path: string) => <DepartmentPathText path={path} />,
     },
     { key: 'watchTime', title: t('learners.columns.watchTime'), render: (_: unknown, l: LiveLearner) => formatDuration(l.watchSeconds) },
     { key: 'ratio', title: t('learners.columns.ratio'), render: (_: unknown, l: LiveLearner) => formatPercent(l.ratio) },

@@ -17,6 +17,7 @@ import { safeFilename } from '../../export/exportRows.ts';
 import { toServiceError } from '../../errors.ts';
 import { formatDate, formatNumber, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { DepartmentPathText } from './departmentPathText.tsx';
 
 type Row = LearnerReport['rows'][number];
 const MAX_CHART_DEPARTMENTS = 15;
@@ -72,7 +73,13 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
   const columns = [
     { key: 'name', dataIndex: 'name', title: t('report.columns.name') },
     { key: 'userid', dataIndex: 'userid', title: t('report.columns.userid'), responsive: ['lg' as const] },
-    { key: 'department', dataIndex: 'departmentPath', title: t('report.columns.department'), ellipsis: true },
+    {
+      key: 'department',
+      dataIndex: 'departmentPath',
+      title: t('report.columns.department'),
+      ellipsis: { showTitle: false },
+      render: (path: string) => <DepartmentPathText path={path} />,
+    },
     { key: 'required', dataIndex: 'required', title: t('report.columns.required'), width: 90 },
     { key: 'attended', dataIndex: 'attended', title: t('report.columns.attended'), width: 90 },
     { key: 'completed', dataIndex: 'completed', title: t('report.columns.completed'), width: 90 },

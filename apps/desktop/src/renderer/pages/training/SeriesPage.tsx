@@ -16,6 +16,7 @@ import { toServiceError } from '../../errors.ts';
 import { formatNumber, formatPercent, formatUnixDateTime } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { LearnerStatusTag } from './LearnerStatusTag.tsx';
+import { DepartmentPathText } from './departmentPathText.tsx';
 import { RequiredLearnersEditor } from './RequiredLearnersEditor.tsx';
 
 type SeriesLive = MethodOutput<'training.seriesGet'>['lives'][number];
@@ -57,7 +58,7 @@ export default function SeriesPage() {
     { key: 'status', width: 90, title: t('lives:columns.status'), render: (_: unknown, l: SeriesLive) => <LiveStatusTag status={l.status} /> },
     {
       key: 'counts',
-      title: t('learners.required'),
+      title: t('tab'),
       render: (_: unknown, l: SeriesLive) =>
         l.ended ? (
           <Flex gap={4} wrap>
@@ -82,7 +83,14 @@ export default function SeriesPage() {
   ];
   const learnerColumns = [
     { key: 'name', dataIndex: 'name', title: t('series.learnerColumns.name'), fixed: 'left' as const, width: 100 },
-    { key: 'department', dataIndex: 'departmentPath', title: t('series.learnerColumns.department'), ellipsis: true, width: 220 },
+    {
+      key: 'department',
+      dataIndex: 'departmentPath',
+      title: t('series.learnerColumns.department'),
+      ellipsis: { showTitle: false },
+      width: 220,
+      render: (path: string) => <DepartmentPathText path={path} />,
+    },
     ...data.lives.map((l, i) => ({
       key: `s${i}`,
       title: <span title={l.theme}>{dayjs.unix(l.livingStart).format('MM-DD')}</span>,
