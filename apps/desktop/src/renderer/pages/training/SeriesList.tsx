@@ -5,7 +5,7 @@ import { App, Button, Card, Empty, Flex, Input, List, Modal, Table, Typography }
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SeriesSummary } from '../../../shared/training.ts';
+import { DEFAULT_COMPLETION_THRESHOLD, type SeriesSummary } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { toServiceError } from '../../errors.ts';
@@ -39,7 +39,13 @@ export function SeriesList() {
       title: t('series.span'),
       render: (_: unknown, s: SeriesSummary) => (s.firstStart === null ? '–' : `${formatDate(s.firstStart * 1000)} – ${formatDate((s.lastStart ?? s.firstStart) * 1000)}`),
     },
-    { key: 'threshold', title: t('series.threshold'), width: 110, render: (_: unknown, s: SeriesSummary) => formatPercent(s.threshold, 0) },
+    {
+      key: 'threshold',
+      title: t('series.threshold'),
+      width: 140,
+      render: (_: unknown, s: SeriesSummary) =>
+        s.threshold === null ? `${formatPercent(DEFAULT_COMPLETION_THRESHOLD, 0)} (${t('learners.ruleSource.default')})` : formatPercent(s.threshold, 0),
+    },
   ];
 
   return (

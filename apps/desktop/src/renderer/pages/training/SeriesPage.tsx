@@ -7,7 +7,7 @@ import { ArrowLeftOutlined, DeleteOutlined, TeamOutlined } from '@ant-design/ico
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/contract.ts';
-import type { SeriesLearner } from '../../../shared/training.ts';
+import { DEFAULT_COMPLETION_THRESHOLD, type SeriesLearner } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LiveStatusTag } from '../../components/LiveStatusTag.tsx';
@@ -134,7 +134,7 @@ export default function SeriesPage() {
         }
       />
       <Typography.Paragraph type="secondary">
-        {t('learners.rule', { percent: formatPercent(series.threshold ?? 0.8, 0) })} · {t('replayIncluded')}
+        {t('learners.rule', { percent: formatPercent(series.threshold ?? DEFAULT_COMPLETION_THRESHOLD, 0) })} · {t('replayIncluded')}
       </Typography.Paragraph>
       <Card size="small" title={t('series.lives')} style={{ marginBottom: 16 }}>
         <Select<string[]>
