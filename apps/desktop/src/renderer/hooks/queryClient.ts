@@ -4,9 +4,11 @@
 // a call cut off by a services restart is tried again.
 import { QueryClient } from '@tanstack/react-query';
 import type { Query } from '@tanstack/react-query';
+import type { MethodInput, MethodOutput, ServicesMethod } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
 import { api } from '../api/client.ts';
 import type { Topic } from '../api/client.ts';
+import { serviceQueryKey } from './queryKey.ts';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -53,7 +55,21 @@ export function invalidateTopics(client: QueryClient, topics: readonly Topic[]):
   });
 }
 
-/** The one subscription to the services' `changed` events; returns the unsubscribe. */
+/** Puts a fresh answer into the cache (a write that answers with the new state, an event that carries it). */
+export function setServiceAnswer<M extends ServicesMethod>(client: QueryClient, method: M, input: MethodInput<M>, output: MethodOutput<M>): void {
+  client.setQueryData(serviceQueryKey(method, input), output);
+}
+
+/**
+ * The one subscription to the services' `changed` events (and to the events that carry a whole
+ * answer, such as the bot's status); returns the unsubscribe.
+ */
 export function followChangedTopics(client: QueryClient): () => void {
-  return api.on('changed', (payload) => void invalidateTopics(client, payload.topics));
+  const offs = [
+    api.on('changed', (payload) => void invalidateTopics(client, payload.topics)),
+    api.on('bot.status', (status) => setServiceAnswer(client, 'bot.status', {}, status)),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
 }

@@ -3,13 +3,16 @@
 // the query's topics refetches it (ServiceQueryProvider holds that one subscription), and a new input
 // (compared by value) cancels the call in flight.
 import { useCallback, useRef } from 'react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient, QueryFunctionContext } from '@tanstack/react-query';
 import type { MethodInput, MethodOutput, ServicesMethod } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
 import { api } from '../api/client.ts';
 import type { Topic } from '../api/client.ts';
 import { toServiceError } from '../errors.ts';
+import { serviceQueryKey } from './queryKey.ts';
+
+export { inputKey, serviceQueryKey } from './queryKey.ts';
 
 export interface ServiceQueryOptions {
   topics?: Topic[];
@@ -31,19 +34,6 @@ export interface ServiceQuery<M extends ServicesMethod> {
   refetch: () => void;
 }
 
-/** A stable key for an input: same value, same key, whatever the object identity. */
-export function inputKey(input: unknown): string {
-  return JSON.stringify(input, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)) {
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
-    }
-    return value;
-  });
-}
-
-/** The query key of one services call: [method, inputKey(input)]. */
-export const serviceQueryKey = (method: ServicesMethod, input: unknown): [string, string] => [method, inputKey(input)];
-
 /** Calls the services for a query, with react-query's signal cancelling the call. */
 export function callService<M extends ServicesMethod>(method: M, input: MethodInput<M>) {
   return async ({ signal }: Pick<QueryFunctionContext, 'signal'>): Promise<MethodOutput<M>> => {
@@ -60,8 +50,10 @@ export function fetchService<M extends ServicesMethod>(client: QueryClient, meth
   return client.fetchQuery({ queryKey: serviceQueryKey(method, input), queryFn: callService(method, input), staleTime: 0 });
 }
 
+export type ServiceFetch = <M extends ServicesMethod>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
 /** The fetchService of this window's cache, for event handlers. */
-export function useServiceFetch(): <M extends ServicesMethod>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>> {
+export function useServiceFetch(): ServiceFetch {
   const client = useQueryClient();
   return useCallback((method, input) => fetchService(client, method, input), [client]);
 }
@@ -99,6 +91,8 @@ export function useServiceQuery<M extends ServicesMethod>(
     meta: topics ? { topics } : undefined,
     placeholderData: keepPrevious ? keepPreviousData : undefined,
     refetchInterval: pollMs,
+    // Polled figures catch up as soon as the window is shown again (polling stops while hidden).
+    ...(pollMs ? { refetchOnWindowFocus: true } : {}),
     // A form starts from the current values: always ask again when it opens.
     ...(keepPrevious ? {} : { refetchOnMount: 'always' as const }),
   });
@@ -121,4 +115,22 @@ export function useServiceQuery<M extends ServicesMethod>(
     loading: enabled && (query.isFetching || (data === undefined && error === null)),
     refetch,
   };
+}
+
+/** The same method for a list of inputs (names of a few users, say), each its own cached query. */
+export function useServiceQueries<M extends ServicesMethod>(
+  method: M,
+  inputs: readonly MethodInput<M>[],
+  options: Pick<ServiceQueryOptions, 'topics' | 'enabled'> = {},
+): { data: MethodOutput<M> | undefined; error: ServiceError | null }[] {
+  const { enabled = true, topics } = options;
+  return useQueries({
+    queries: inputs.map((input) => ({
+      queryKey: serviceQueryKey(method, input),
+      queryFn: callService(method, input),
+      enabled,
+      meta: topics ? { topics } : undefined,
+    })),
+    combine: (results) => results.map((r) => ({ data: r.data, error: r.error })),
+  });
 }
