@@ -20,6 +20,8 @@ export function useDataScope(): DataScope {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
+      // Decides whose answers the query cache may hold, so it cannot itself go through that cache.
+      // eslint-disable-next-line no-restricted-syntax
       api.call('cache.scope', {}).then(
         (scope) => {
           if (cancelled) return;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import '../i18n/index.ts';
 import '../test-support/jsdom.ts';
 import { RpcError } from '../../shared/rpc-wire.ts';

@@ -12,7 +12,7 @@ import { useServicePages } from '../../hooks/useServicePages.ts';
 import { userStatusLabel } from '../../format.ts';
 import { useOrgStore, usersSearchInput } from '../../stores/org.ts';
 import type { UserSortKey, UserStatus } from '../../stores/org.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { UsersFilterControls, UsersSearchBox } from './UsersToolbar.tsx';
 import { userCellStyles } from './userCells.tsx';
 

@@ -2,7 +2,7 @@
 // anchors asked on every sync, an optional contacts-sync secret. The secrets go to the keychain only; the profile is saved without them.
 // On a failed save the drawer stays open with everything the user typed.
 import { SecretStorageTag } from './SecretStorageTag.tsx';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useServiceQueries } from '../../hooks/useServiceQuery.ts';
 import { UserSelect, userLabel } from '../../components/UserSelect.tsx';

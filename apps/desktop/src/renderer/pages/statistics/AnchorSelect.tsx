@@ -2,10 +2,7 @@
 import { useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
-import { useDebouncedValue } from '../org/useDebouncedValue.ts';
-
-const SEARCH_DEBOUNCE_MS = 200;
+import { useUserSearch } from '../../hooks/useUserSearch.ts';
 
 export interface AnchorSelectProps {
   value: string | null;
@@ -15,12 +12,10 @@ export interface AnchorSelectProps {
 export function AnchorSelect({ value, onChange }: AnchorSelectProps) {
   const { t } = useTranslation('statistics');
   const [search, setSearch] = useState('');
-  const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const found = useServiceQuery('users.search', { query, limit: 30 }, { topics: ['users'] });
+  const { rows, loading } = useUserSearch(search, { limit: 30 });
   const names = useRef(new Map<string, string>());
-  for (const u of found.data?.rows ?? []) names.current.set(u.userid, u.name);
-  const options = (found.data?.rows ?? []).map((u) => ({ value: u.userid, label: `${u.name}（${u.userid}）` }));
-  const loading = found.loading;
+  for (const u of rows) names.current.set(u.userid, u.name);
+  const options = rows.map((u) => ({ value: u.userid, label: `${u.name}（${u.userid}）` }));
 
   const shown = value && !options.some((o) => o.value === value)
     ? [{ value, label: names.current.get(value) ? `${names.current.get(value)}（${value}）` : value }, ...options]
