@@ -7,6 +7,8 @@ import {
   appChatSchema,
   audienceSchema,
   connectionStateSchema,
+  departmentGroupFields,
+  departmentLevelSchema,
   departmentSchema,
   freshness,
   liveSchema,
@@ -216,7 +218,7 @@ export const servicesContract = {
   ),
   /** Aggregates for one live's charts: distribution, completion, by department, attendance. */
   'lives.analytics': method(
-    z.object({ livingid }),
+    z.object({ livingid, level: departmentLevelSchema.default(null) }),
     z.object({
       ...freshness,
       viewers: z.object({ internal: z.number().int(), external: z.number().int() }),
@@ -230,6 +232,7 @@ export const servicesContract = {
         z.object({
           departmentId: z.number().int(),
           name: z.string(),
+          ...departmentGroupFields,
           viewers: z.number().int(),
           watchSeconds: z.number().int(),
           averageCompletion: z.number(),
@@ -243,11 +246,11 @@ export const servicesContract = {
     }),
   ),
   'lives.absentees': method(
-    z.object({ livingid }),
+    z.object({ livingid, level: departmentLevelSchema.default(null) }),
     z.object({
       ...freshness,
       byDepartment: z.array(
-        z.object({ departmentId: z.number().int(), name: z.string(), users: z.array(userSchema) }),
+        z.object({ departmentId: z.number().int(), name: z.string(), ...departmentGroupFields, users: z.array(userSchema) }),
       ),
       total: z.number().int(),
     }),
@@ -281,13 +284,23 @@ export const servicesContract = {
       anchorUserid: useridSchema.nullable().default(null),
       type: liveTypeSchema.nullable().default(null),
       departmentId: z.number().int().nullable().default(null),
+      /** Whose department `departmentId` is: the live's host (main_department) or its viewers'. */
+      departmentBy: z.enum(['host', 'audience']).default('host'),
+      /** The level completion by department is grouped at. */
+      level: departmentLevelSchema.default(1),
     }).refine(orderedRange, RANGE_MESSAGE),
     z.object({
       ...freshness,
       livesPerWeek: z.array(z.object({ weekStart: unixSeconds, lives: z.number().int() })),
       trend: z.array(z.object({ day: unixSeconds, viewers: z.number().int(), watchHours: z.number() })),
       completionByDepartment: z.array(
-        z.object({ departmentId: z.number().int(), name: z.string(), averageCompletion: z.number(), viewers: z.number().int() }),
+        z.object({
+          departmentId: z.number().int(),
+          name: z.string(),
+          ...departmentGroupFields,
+          averageCompletion: z.number(),
+          viewers: z.number().int(),
+        }),
       ),
       share: z.object({ internal: z.number().int(), external: z.number().int() }),
       topLives: z.array(

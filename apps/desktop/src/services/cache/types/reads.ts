@@ -10,7 +10,8 @@ type Input<M extends keyof typeof servicesContract> = z.output<(typeof servicesC
 export type UserSearchQuery = Partial<Input<'users.search'>>;
 export type LiveListFilter = Partial<Input<'lives.list'>>;
 export type WatchStatsQuery = Partial<Input<'lives.watchStats'>> & { livingid: string };
-export type StatsOverviewQuery = Input<'stats.overview'> & {
+export type StatsOverviewQuery = Omit<Input<'stats.overview'>, 'departmentBy' | 'level'> &
+  Partial<Pick<Input<'stats.overview'>, 'departmentBy' | 'level'>> & {
   /** offset of local time from UTC used for day and week boundaries; default: this machine's */
   utcOffsetSeconds?: number;
 };
