@@ -62,14 +62,14 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       const result = ctx.cache().watchStats(input);
       return { ...result, ...ctx.freshness(result.asOf, 'watch') };
     },
-    'lives.analytics': ({ livingid }) => {
-      const result = ctx.cache().liveAnalytics(livingid);
+    'lives.analytics': ({ livingid, level }) => {
+      const result = ctx.cache().liveAnalytics(livingid, level);
       if (!result) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
       return { ...result, ...ctx.freshness(result.asOf, 'watch') };
     },
-    'lives.absentees': ({ livingid }) => {
+    'lives.absentees': ({ livingid, level }) => {
       liveOrThrow(livingid);
-      const result = ctx.cache().absentees(livingid);
+      const result = ctx.cache().absentees(livingid, level);
       return { ...result, ...ctx.freshness(result.asOf, 'watch', 'org') };
     },
 
