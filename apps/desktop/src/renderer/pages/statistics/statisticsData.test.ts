@@ -29,9 +29,19 @@ describe('statistics filters', () => {
     s.setAnchor('zhangsan');
     s.setType(3);
     s.setDepartment(12);
+    s.setDepartmentBy('host');
+    s.setLevel(2);
     const filters = useStatisticsStore.getState().filters;
     expect(filters.preset).toBeNull();
-    expect(overviewInput(filters)).toEqual({ from: 1_000, to: 2_000, anchorUserid: 'zhangsan', type: 3, departmentId: 12 });
+    expect(overviewInput(filters)).toEqual({
+      from: 1_000,
+      to: 2_000,
+      anchorUserid: 'zhangsan',
+      type: 3,
+      departmentId: 12,
+      departmentBy: 'host',
+      level: 2,
+    });
   });
 });
 
@@ -41,7 +51,9 @@ describe('statistics export', () => {
     const top = exportTable(overview, 'topLives', t);
     expect(top.columns.map((c) => c.title)).toEqual(['直播主题', '开始时间', '观看人数', '观看时长（小时）', '直播 ID']);
     expect(top.rows[0]).toMatchObject({ theme: '季度复盘', viewers: 100, watchHours: 50.13, livingid: 'lv1' });
-    expect(exportTable(overview, 'completionByDepartment', t).rows).toEqual([{ name: '研发部', viewers: 40, averageCompletion: 85.7 }]);
+    expect(exportTable(overview, 'completionByDepartment', t).rows).toEqual([
+      { name: '研发部', path: '总公司 / 研发部', viewers: 40, averageCompletion: { kind: 'percent', ratio: 0.8567 } },
+    ]);
     expect(exportTable(overview, 'share', t).rows).toEqual([
       { kind: '企业成员', viewers: 90 },
       { kind: '外部观众', viewers: 10 },
