@@ -77,6 +77,21 @@ export const liveDraftSchema = z.object({
 });
 export type LiveDraft = z.infer<typeof liveDraftSchema>;
 
+const mediaId = opaqueId(256);
+/**
+ * An activity live's (活动直播, type 4) page: cover and share images and a detail text with up to five
+ * images, all as media ids from `media.upload` (WeCom keeps them 3 days: upload, then create).
+ * WeCom accepts them at creation only.
+ */
+export const liveActivitySchema = z.object({
+  coverMediaId: mediaId.nullable().default(null),
+  shareMediaId: mediaId.nullable().default(null),
+  /** WeCom documents no limit; kept to a page. */
+  description: multiLine(1000).default(''),
+  imageMediaIds: z.array(mediaId).max(LIVING_LIMITS.activityImages, `at most ${LIVING_LIMITS.activityImages} images`).default([]),
+});
+export type LiveActivity = z.infer<typeof liveActivitySchema>;
+
 export const servicesContract = {
   // ─── connection, sync, app ─────────────────────────────────────────────
   'connection.state': method(empty, connectionStateSchema),
@@ -192,6 +207,11 @@ export const servicesContract = {
       audience: audienceSchema.nullable().default(null),
       /** send the invitation textcard to the audience after creating */
       notifyAudience: z.boolean().default(false),
+      /** activity lives (type 4) only */
+      activity: liveActivitySchema.nullable().default(null),
+    }).refine((draft) => draft.activity === null || draft.type === 4, {
+      message: 'activity fields (cover, share image, detail) are for activity lives (type 4) only',
+      path: ['activity'],
     }),
     z.object({ livingid: z.string(), invitation: sendResultSchema.nullable() }),
   ),

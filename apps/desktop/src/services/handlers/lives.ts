@@ -6,6 +6,7 @@ import type { WireLivingInfo } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import { invalid, notFound } from './errors.ts';
+import { activityFields } from './live-activity.ts';
 import { absenteeReminder, invitationCard, type LiveFacts } from './live-notices.ts';
 import { hasRecipients, mergeSendResults } from './message-mapping.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
@@ -82,6 +83,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
         type: input.type,
         description: input.description,
         remind_time: input.remindTime,
+        ...activityFields(input.activity),
       };
       const livingid = await ctx.write((c) => c.lives.create(request, { signal }));
       await refetch(ctx, ctx.clientOrNull(), livingid, () => ({ livingid, ...request, status: 0 }), { remind_time: input.remindTime });
