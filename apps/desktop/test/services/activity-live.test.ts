@@ -13,7 +13,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stopCorpSuite(suite, dir));
 
-function png(): Uint8Array {
+function png(): Uint8Array<ArrayBuffer> {
   const data = new Uint8Array(1024);
   data.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return data;
