@@ -200,7 +200,13 @@ export const servicesContract = {
   ),
   'lives.get': method(
     z.object({ livingid }),
-    z.object({ ...freshness, live: liveSchema, audience: audienceSchema.nullable() }),
+    z.object({
+      ...freshness,
+      live: liveSchema,
+      audience: audienceSchema.nullable(),
+      /** The host department's full path ("总公司 / 研发中心"); null when unknown. */
+      mainDepartmentPath: z.string().nullable(),
+    }),
   ),
   'lives.create': method(
     liveDraftSchema.extend({

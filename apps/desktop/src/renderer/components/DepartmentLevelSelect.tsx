@@ -19,6 +19,29 @@ export function departmentGroupLabel(group: DepartmentGroup): string {
   return group.direct ? i18n.t('common:departments.direct', { name }) : name;
 }
 
+/**
+ * Short labels for a list of groups, told apart: two "支持组" become "审计部 / 支持组" and
+ * "运维部 / 支持组" (as many path names as it takes), so a chart never shows the same label twice.
+ */
+export function departmentGroupLabels(groups: readonly DepartmentGroup[]): string[] {
+  const labels = groups.map(departmentGroupLabel);
+  const names = groups.map((g) => g.path.split(' / '));
+  for (let depth = 2; depth <= 16; depth++) {
+    const seen = new Map<string, number>();
+    for (const label of labels) seen.set(label, (seen.get(label) ?? 0) + 1);
+    const repeated = labels.map((label) => (seen.get(label) ?? 0) > 1);
+    if (!repeated.includes(true)) break;
+    labels.forEach((_, i) => {
+      const path = names[i] ?? [];
+      const group = groups[i];
+      if (!repeated[i] || !group || path.length < depth) return;
+      const tail = path.slice(-depth).join(' / ');
+      labels[i] = group.direct ? i18n.t('common:departments.direct', { name: tail }) : tail;
+    });
+  }
+  return labels;
+}
+
 /** The group's full path for a hover or an export ("总公司 / 研发中心 / 平台组"). */
 export function departmentGroupPath(group: DepartmentGroup): string {
   const path = group.path || i18n.t('common:departments.unknown');
@@ -26,11 +49,11 @@ export function departmentGroupPath(group: DepartmentGroup): string {
 }
 
 /** A department's name with its full path on hover. */
-export function DepartmentName({ group, testid }: { group: DepartmentGroup; testid?: string }) {
+export function DepartmentName({ group, label, testid }: { group: DepartmentGroup; label?: string; testid?: string }) {
   return (
     <Tooltip title={departmentGroupPath(group)}>
       <span data-testid={testid} data-path={group.path}>
-        {departmentGroupLabel(group)}
+        {label ?? departmentGroupLabel(group)}
       </span>
     </Tooltip>
   );

@@ -52,7 +52,9 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
     },
     'lives.get': ({ livingid }) => {
       const result = liveOrThrow(livingid);
-      return { ...result, ...ctx.freshness(result.asOf, 'lives') };
+      const department = result.live.mainDepartment;
+      const mainDepartmentPath = department === null ? null : ctx.cache().departmentPaths().path(department) || null;
+      return { ...result, mainDepartmentPath, ...ctx.freshness(result.asOf, 'lives') };
     },
     'lives.now': ({ horizonHours }) => {
       const result = ctx.cache().livesNow(ctx.now(), horizonHours * 3600);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Collapse, Empty, Flex, Skeleton, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentLevel, Live, User } from '../../../shared/models.ts';
-import { DepartmentLevelSelect, DepartmentName, departmentGroupLabel, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
+import { DepartmentLevelSelect, DepartmentName, departmentGroupLabel, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { liveExportHeading } from './liveExportHeading.ts';
@@ -32,6 +32,8 @@ export function AbsenteesTab({ live, hasAudience }: { live: Live; hasAudience: b
     { key: 'departmentPath', title: t('common:departments.path') },
     ...columns.map((c) => ({ key: c.key, title: c.title })),
   ];
+  // two "第一小组" are told apart by their parents, the full path on hover
+  const groupLabels = departmentGroupLabels(data.byDepartment);
   const load = async () =>
     data.byDepartment.flatMap((d) =>
       d.users.map((u) => ({ department: departmentGroupLabel(d), departmentPath: departmentGroupPath(d), name: u.name, userid: u.userid, position: u.position, status: userStatusLabel(u.status) })),
@@ -58,11 +60,11 @@ export function AbsenteesTab({ live, hasAudience }: { live: Live; hasAudience: b
       {data.byDepartment.length > 0 ? (
         <Collapse
           size="small"
-          items={data.byDepartment.map((d) => ({
+          items={data.byDepartment.map((d, i) => ({
             key: String(d.departmentId),
             label: (
               <span data-testid="absentees-group">
-                <DepartmentName group={d} testid="absentees-group-name" /> ({formatNumber(d.users.length)})
+                <DepartmentName group={d} label={groupLabels[i]} testid="absentees-group-name" /> ({formatNumber(d.users.length)})
               </span>
             ),
             children: (

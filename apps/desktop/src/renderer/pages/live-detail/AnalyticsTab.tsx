@@ -4,7 +4,7 @@ import { Card, Col, Empty, Row, Skeleton, Statistic, theme } from 'antd';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentLevel, Live } from '../../../shared/models.ts';
-import { DepartmentLevelSelect, departmentGroupLabel, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
+import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
@@ -24,10 +24,9 @@ export function AnalyticsTab({ live }: { live: Live }) {
   const viewers = a.viewers.internal + a.viewers.external;
   const axis = { fill: token.colorTextSecondary, fontSize: 12 };
   const tooltipStyle = { background: token.colorBgElevated, border: `1px solid ${token.colorBorder}`, color: token.colorText };
-  const departments = [...a.byDepartment]
-    .sort((x, y) => y.viewers - x.viewers)
-    .slice(0, 15)
-    .map((d) => ({ ...d, label: departmentGroupLabel(d), fullPath: departmentGroupPath(d) }));
+  const top = [...a.byDepartment].sort((x, y) => y.viewers - x.viewers).slice(0, 15);
+  const labels = departmentGroupLabels(top);
+  const departments = top.map((d, i) => ({ ...d, label: labels[i], fullPath: departmentGroupPath(d) }));
 
   const stats = [
     { key: 'viewers', title: t('detail.analytics.viewers'), value: formatNumber(viewers) },

@@ -20,7 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { formatNumber, formatPercent } from '../../format.ts';
-import { DepartmentLevelSelect, departmentGroupLabel, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
+import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { useStatisticsStore } from '../../stores/statistics.ts';
 import type { Overview } from './types.ts';
 
@@ -51,15 +51,14 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
   const setLevel = useStatisticsStore((s) => s.setLevel);
   const weeks = overview.livesPerWeek.map((w) => ({ label: day(w.weekStart), lives: w.lives }));
   const trend = overview.trend.map((d) => ({ label: day(d.day), viewers: d.viewers, watchHours: d.watchHours }));
-  const departments = [...overview.completionByDepartment]
-    .sort((a, b) => b.viewers - a.viewers)
-    .slice(0, MAX_DEPARTMENTS)
-    .map((d) => ({
-      label: departmentGroupLabel(d),
-      path: departmentGroupPath(d),
-      completion: Math.round(d.averageCompletion * 1000) / 10,
-      viewers: d.viewers,
-    }));
+  const topDepartments = [...overview.completionByDepartment].sort((a, b) => b.viewers - a.viewers).slice(0, MAX_DEPARTMENTS);
+  const labels = departmentGroupLabels(topDepartments);
+  const departments = topDepartments.map((d, i) => ({
+    label: labels[i],
+    path: departmentGroupPath(d),
+    completion: Math.round(d.averageCompletion * 1000) / 10,
+    viewers: d.viewers,
+  }));
   const share = [
     { key: 'internal', name: t('share.internal'), value: overview.share.internal },
     { key: 'external', name: t('share.external'), value: overview.share.external },

@@ -22,7 +22,8 @@ export type UserDetailResult = Fresh<MethodOutput<'users.get'>>;
 export type TagsResult = Fresh<MethodOutput<'tags.list'>>;
 export type TagMembersResult = Fresh<MethodOutput<'tags.members'>>;
 export type LivesResult = Fresh<MethodOutput<'lives.list'>>;
-export type LiveDetailResult = Fresh<MethodOutput<'lives.get'>>;
+/** The host department's path is added by the handler, from the department paths. */
+export type LiveDetailResult = Omit<Fresh<MethodOutput<'lives.get'>>, 'mainDepartmentPath'>;
 export type LivesNowResult = Fresh<MethodOutput<'lives.now'>>;
 export type WatchStatsResult = Fresh<MethodOutput<'lives.watchStats'>>;
 export type LiveAnalyticsResult = Fresh<MethodOutput<'lives.analytics'>>;
