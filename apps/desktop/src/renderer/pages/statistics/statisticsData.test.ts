@@ -61,3 +61,23 @@ describe('statistics export', () => {
     expect(exportTable(overview, 'trend', t).rows[0]).toMatchObject({ viewers: 120, watchHours: 33.33 });
   });
 });
+
+describe('statistics export heading', () => {
+  it('says what the file holds, the range with its zone, the department filter and the export time', async () => {
+    const { exportHeading } = await import('./statisticsExport.ts');
+    const { utcOffsetLabel } = await import('../../../shared/dates.ts');
+    const from = Math.floor(new Date(2026, 10, 1).getTime() / 1000);
+    const to = Math.floor(new Date(2026, 10, 30, 23, 59, 59).getTime() / 1000);
+    const now = new Date(2026, 11, 6, 23, 50).getTime();
+    const t = i18n.getFixedT('zh-CN');
+    const zone = utcOffsetLabel(from * 1000);
+    expect(exportHeading('completionByDepartment', { from, to, departmentId: 7, departmentBy: 'audience' }, '总公司 / 企业大学', t, now)).toEqual([
+      '统计：各部门完成率',
+      `日期范围：2026-11-01 至 2026-11-30（${zone}）`,
+      '筛选：观众所在部门 = 总公司 / 企业大学',
+      `导出时间：2026-12-06 23:50 (${utcOffsetLabel(now)})`,
+    ]);
+    const en = i18n.getFixedT('en-US');
+    expect(exportHeading('topLives', { from, to, departmentId: null, departmentBy: 'host' }, null, en, now)[0]).toBe('Statistics: Most-watched lives');
+  });
+});

@@ -82,7 +82,7 @@ export function exportHeading(
   ];
   if (filters.departmentId !== null && departmentPath) {
     const by = t(`statistics:filters.departmentBy.${filters.departmentBy}`);
-    lines.push(t('statistics:export.filter', { filter: `${by}: ${departmentPath}` }));
+    lines.push(t('statistics:export.filter', { by, path: departmentPath }));
   }
   lines.push(t('common:export.exportedAt', { time: headingTime(now) }));
   return lines;
