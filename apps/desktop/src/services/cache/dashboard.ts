@@ -97,14 +97,21 @@ export function createDashboard(
                WHERE +live_id IN (${lives}) GROUP BY division_id`,
             )
             .all(params)
-        : ctx
-            .stmt(
-              `SELECT department_id AS departmentId, sum(completion_sum) AS completion, sum(viewers) AS viewers
-               FROM live_dept_summary WHERE live_id IN (${lives})
-               ${byAudience ? 'AND department_id IN (SELECT descendant FROM dept_closure WHERE ancestor = :department)' : ''}
-               GROUP BY department_id`,
-            )
-            .all(params)
+        : byAudience
+          ? ctx
+              .stmt(
+                `SELECT s.department_id AS departmentId, sum(s.completion_sum) AS completion, sum(s.viewers) AS viewers
+                 FROM lives l CROSS JOIN dept_closure c CROSS JOIN live_dept_summary s
+                 WHERE ${where.join(' AND ')} AND c.ancestor = :department AND s.live_id = l.id AND s.department_id = c.descendant
+                 GROUP BY s.department_id`,
+              )
+              .all(params)
+          : ctx
+              .stmt(
+                `SELECT department_id AS departmentId, sum(completion_sum) AS completion, sum(viewers) AS viewers
+                 FROM live_dept_summary WHERE live_id IN (${lives}) GROUP BY department_id`,
+              )
+              .all(params)
     ) as Array<{ departmentId: number; completion: number; viewers: number }>;
     return departmentPaths()
       .rollUp(
@@ -138,22 +145,19 @@ export function createDashboard(
       aggregates.ensure();
       params.department = department;
       // host: lives organised by the department or any below it (living_info's main_department);
-      // audience: lives watched by someone of the department or below (their department when fetched)
-      where.push(
-        byAudience
-          ? `EXISTS (SELECT 1 FROM live_dept_summary f WHERE f.live_id = l.id
-               AND f.department_id IN (SELECT descendant FROM dept_closure WHERE ancestor = :department))`
-          : 'l.main_department IN (SELECT descendant FROM dept_closure WHERE ancestor = :department)',
-      );
+      // audience: lives watched by someone of the department or below (their department when fetched,
+      // found by probing each live's summary for each department of the subtree)
+      if (!byAudience) where.push('l.main_department IN (SELECT descendant FROM dept_closure WHERE ancestor = :department)');
     }
     // by audience, a live's figures are those of the department's viewers only (internal by nature)
     const filtered = byAudience
-      ? `SELECT l.id, l.livingid, l.theme, l.living_start, COALESCE(a.viewers, 0) AS internal, 0 AS external,
-          COALESCE(a.seconds, 0) AS seconds
-        FROM lives l LEFT JOIN (
-          SELECT live_id, sum(viewers) AS viewers, sum(watch_seconds) AS seconds FROM live_dept_summary
-          WHERE department_id IN (SELECT descendant FROM dept_closure WHERE ancestor = :department) GROUP BY live_id
-        ) a ON a.live_id = l.id WHERE ${where.join(' AND ')}`
+      ? `SELECT l.id, l.livingid, l.theme, l.living_start, a.viewers AS internal, 0 AS external, a.seconds
+        FROM (
+          SELECT s.live_id, sum(s.viewers) AS viewers, sum(s.watch_seconds) AS seconds
+          FROM lives l CROSS JOIN dept_closure c CROSS JOIN live_dept_summary s
+          WHERE ${where.join(' AND ')} AND c.ancestor = :department AND s.live_id = l.id AND s.department_id = c.descendant
+          GROUP BY s.live_id
+        ) a CROSS JOIN lives l ON l.id = a.live_id`
       : `SELECT l.id, l.livingid, l.theme, l.living_start,
         COALESCE(s.internal_viewers, 0) AS internal, COALESCE(s.external_viewers, 0) AS external,
         COALESCE(s.watch_seconds, 0) AS seconds
