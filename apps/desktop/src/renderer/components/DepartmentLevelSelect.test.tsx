@@ -29,3 +29,14 @@ describe('department group labels', () => {
     expect(departmentGroupLabel({ name: '', path: '', direct: false })).toBe('未知部门');
   });
 });
+
+describe('axis labels', () => {
+  it('cut long names in the middle to fit, keeping both ends; text with spaces stays whole', async () => {
+    const { fitLabel, textWidth } = await import('../textWidth.ts');
+    const cut = fitLabel('鼎盛实业集团有限公司（直属）', 24);
+    expect(cut).toBe('鼎盛实业集团有…（直属）');
+    expect(textWidth(cut)).toBeLessThanOrEqual(24);
+    expect(fitLabel('研发中心', 24)).toBe('研发中心');
+    expect(fitLabel('ACME Holdings (direct members)', 24)).toBe('ACME Holdings (direct members)');
+  });
+});

@@ -5,6 +5,7 @@ import writeXlsxFile from 'write-excel-file/browser';
 import type { Cell, SheetData } from 'write-excel-file/browser';
 import { isPercentCell, PERCENT_FORMAT } from './cells.ts';
 import { csvCell } from './csv.ts';
+import { textWidth } from '../textWidth.ts';
 import type { ExportColumn } from './csv.ts';
 
 const MIN_WIDTH = 8;
@@ -18,13 +19,6 @@ function xlsxCell(value: unknown): Cell {
   }
   if (Array.isArray(value)) return value.map(String).join(', ');
   return JSON.stringify(value);
-}
-
-/** Display width of text in Excel's character units: CJK characters take two. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return width;
 }
 
 /** Each column as wide as its title or widest value (as written), plus a margin. */

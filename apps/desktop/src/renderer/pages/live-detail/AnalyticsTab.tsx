@@ -8,8 +8,11 @@ import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } fro
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
+import { fitLabel } from '../../textWidth.ts';
 
 const CHART_HEIGHT = 260;
+/** Department names on the axis, in character cells (the full path is on hover). */
+const AXIS_LABEL_WIDTH = 24;
 
 export function AnalyticsTab({ live }: { live: Live }) {
   const { t } = useTranslation('lives');
@@ -99,7 +102,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                 <BarChart data={departments} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis type="number" allowDecimals={false} tick={axis} />
-                  <YAxis type="category" dataKey="label" width={160} tick={axis} interval={0} />
+                  <YAxis type="category" dataKey="label" width={160} tick={axis} interval={0} tickFormatter={(v) => fitLabel(String(v), AXIS_LABEL_WIDTH)} />
                   <Tooltip
                     contentStyle={tooltipStyle}
                     formatter={(v, name) =>

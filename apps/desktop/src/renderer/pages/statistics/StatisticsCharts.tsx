@@ -20,6 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { formatNumber, formatPercent } from '../../format.ts';
+import { fitLabel } from '../../textWidth.ts';
 import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { useStatisticsStore } from '../../stores/statistics.ts';
 import type { Overview } from './types.ts';
@@ -27,6 +28,8 @@ import type { Overview } from './types.ts';
 const COLORS = { lives: '#1677ff', viewers: '#1677ff', hours: '#fa8c16', completion: '#52c41a', internal: '#1677ff', external: '#13c2c2' };
 const CHART_HEIGHT = 260;
 const MAX_DEPARTMENTS = 15;
+/** Department names on the axis, in character cells (the full path is on hover). */
+const AXIS_LABEL_WIDTH = 24;
 
 const day = (unix: number) => dayjs.unix(unix).format('MM-DD');
 
@@ -103,7 +106,7 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
           <BarChart data={departments} layout="vertical" margin={{ left: 8, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" />
-            <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} interval={0} />
+            <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} interval={0} tickFormatter={(v) => fitLabel(String(v), AXIS_LABEL_WIDTH)} />
             <Tooltip
               formatter={(v) => `${formatNumber(Number(v), 1)}%`}
               labelFormatter={(label, payload) => {
