@@ -104,7 +104,7 @@ describe('live analytics', () => {
     expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 4, attended: 3, absent: 1 });
     cache.finishWatch('A');
     expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 4, attended: 2, absent: 2 });
-    // groups by department path: 总公司, then 总公司 / 研发中心 / 平台组
+    // groups in tree order (by path): 总公司, then 总公司 / 研发中心 / 平台组
     expect(cache.absentees('A').byDepartment.flatMap((g) => g.users.map((u) => u.userid))).toEqual([
       'boss',
       'zhangsan',
@@ -117,8 +117,8 @@ describe('live analytics', () => {
     const result = cache.absentees('A');
     expect(result.total).toBe(3);
     expect(result.byDepartment.map((g) => [g.departmentId, g.name, g.users.map((u) => u.userid)])).toEqual([
-      [3, '总公司 / 市场部', ['sunba', 'zhao.liu']],
-      [4, '总公司 / 研发中心 / 平台组', ['newbie']],
+      [3, '市场部', ['sunba', 'zhao.liu']],
+      [4, '平台组', ['newbie']],
     ]);
     expect(result.byDepartment[1]?.users[0]).toMatchObject({
       name: '吴十',
