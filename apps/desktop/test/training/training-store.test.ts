@@ -51,7 +51,7 @@ describe('required learners of a synced, ended live', () => {
 
     // absentees, attendance and the reminder's recipients follow the same list
     expect(cache.absentees('A').byDepartment.flatMap((g) => g.users.map((u) => u.userid)).sort()).toEqual(['sunba', 'zhao.liu']);
-    expect(cache.absentees('A').byDepartment.map((g) => g.name)).toContain('总公司 / 市场部');
+    expect(cache.absentees('A').byDepartment.map((g) => g.path)).toContain('总公司 / 市场部');
     expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 5, attended: 3, absent: 2 });
     expect(cache.training.store.requiredLearners('A').sort()).toEqual(['lisi', 'sunba', 'wangfang', 'zhangsan', 'zhao.liu']);
   });
