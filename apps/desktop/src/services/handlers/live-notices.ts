@@ -15,7 +15,7 @@ export interface LiveFacts {
 }
 
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** e.g. "2024/6/1 周六 14:00–15:00 (UTC+08:00)" in the user's language and this machine's time zone. */
 export function formatLiveTime(live: Pick<LiveFacts, 'livingStart' | 'livingDuration'>, language: Language): string {
