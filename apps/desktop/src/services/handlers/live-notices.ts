@@ -22,12 +22,17 @@ export function formatLiveTime(live: Pick<LiveFacts, 'livingStart' | 'livingDura
   return formatTimeSpanForPeople(live.livingStart * 1000, (live.livingStart + live.livingDuration) * 1000, language);
 }
 
+/** "直播邀请：主题" / "Live invitation: theme". */
+export function titled(language: Language, label: string, theme: string): string {
+  return language === 'zh-CN' ? `${label}：${theme}` : `${label}: ${theme}`;
+}
+
 export function invitationCard(live: LiveFacts, language: Language): Extract<MessageBody, { msgtype: 'textcard' }> {
   const head = `<div class="gray">${escapeHtml(formatLiveTime(live, language))}</div><div class="normal">${escapeHtml(live.theme)}</div>`;
   const extra = live.description ? `<div class="highlight">${escapeHtml(live.description)}</div>` : '';
   return {
     msgtype: 'textcard',
-    title: fitUtf8Bytes(`${t(language, 'invite.title')}：${live.theme}`, MESSAGE_LIMITS.textcardTitleBytes),
+    title: fitUtf8Bytes(titled(language, t(language, 'invite.title'), live.theme), MESSAGE_LIMITS.textcardTitleBytes),
     description: utf8Bytes(head + extra) <= MESSAGE_LIMITS.textcardDescriptionBytes ? head + extra : fitUtf8Bytes(head, MESSAGE_LIMITS.textcardDescriptionBytes),
     url: LIVE_CARD_URL,
     btntxt: t(language, 'invite.button'),

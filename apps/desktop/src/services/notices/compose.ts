@@ -2,7 +2,7 @@
 import { MESSAGE_LIMITS, fitUtf8Bytes, utf8Bytes } from '@wld/wecom-core/rules';
 import type { MessageBody } from '../../shared/models.ts';
 import type { NoticeKind, ReminderKind } from '../../shared/notice-models.ts';
-import { escapeHtml, formatLiveTime, invitationCard, LIVE_CARD_URL, type LiveFacts } from '../handlers/live-notices.ts';
+import { escapeHtml, formatLiveTime, invitationCard, LIVE_CARD_URL, titled, type LiveFacts } from '../handlers/live-notices.ts';
 import { t, tf, type Language } from '../i18n.ts';
 
 type Textcard = Extract<MessageBody, { msgtype: 'textcard' }>;
@@ -28,7 +28,7 @@ export function noticeCard(kind: NoticeKind, live: LiveFacts, language: Language
       return invitationCard(live, language);
     case 'changed':
       return card(
-        `${t(language, 'notice.changed.title')}：${live.theme}`,
+        titled(language, t(language, 'notice.changed.title'), live.theme),
         [
           { cls: 'gray', text: time },
           { cls: 'normal', text: live.theme },
@@ -39,7 +39,7 @@ export function noticeCard(kind: NoticeKind, live: LiveFacts, language: Language
       );
     case 'cancelled':
       return card(
-        `${t(language, 'notice.cancelled.title')}：${live.theme}`,
+        titled(language, t(language, 'notice.cancelled.title'), live.theme),
         [
           { cls: 'gray', text: tf(language, 'notice.cancelled.was', { time }) },
           { cls: 'normal', text: live.theme },
