@@ -14,6 +14,7 @@ import { WatchStatsTab } from './WatchStatsTab.tsx';
 import { AnalyticsTab } from './AnalyticsTab.tsx';
 import { AbsenteesTab } from './AbsenteesTab.tsx';
 import { SignupsTab, SignupsTabLabel } from './SignupsTab.tsx';
+import { RemindersTab } from './RemindersTab.tsx';
 
 export default function LiveDetailPage() {
   const { t } = useTranslation('lives');
@@ -77,6 +78,7 @@ export default function LiveDetailPage() {
             label: t('detail.tabs.absentees'),
             children: <AbsenteesTab live={live} hasAudience={detail.data?.audience != null} />,
           },
+          { key: 'reminders', label: <span data-testid="tab-reminders">{t('detail.tabs.reminders')}</span>, children: <RemindersTab live={live} /> },
           { key: 'signups', label: <SignupsTabLabel />, children: <SignupsTab live={live} /> },
         ]}
       />
