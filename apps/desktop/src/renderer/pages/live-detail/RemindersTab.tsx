@@ -142,7 +142,7 @@ export function RemindersTab({ live }: { live: Live }) {
           <Select<ReminderKind>
             value={kind}
             onChange={setKind}
-            style={{ width: 220 }}
+            style={{ width: 280 }}
             options={[
               { value: 'before-start', label: t('notices.kind.before-start') },
               { value: 'after-end', label: t('notices.kind.after-end') },

@@ -103,7 +103,7 @@ export function NoticeDialog() {
 
   return (
     <Modal
-      open={!(nobody && !request.explicit)}
+      open={request.explicit || (preview.data !== undefined && !nobody)}
       title={t(`notices.dialog.title.${kind}`)}
       onCancel={close}
       footer={footer}
