@@ -80,14 +80,14 @@ export function RemindersTab({ live }: { live: Live }) {
     {
       key: 'recipients',
       title: t('notices.columns.recipients'),
-      width: 100,
+      width: 90,
       align: 'right',
       render: (_: unknown, n) => (n.status === 'scheduled' || n.status === 'missed' ? '—' : n.recipientCount),
     },
     {
       key: 'status',
       title: t('notices.columns.status'),
-      width: 210,
+      width: 180,
       render: (_: unknown, n) => {
         const detail = [n.error, n.retry.allowed ? null : n.status === 'unknown' ? n.retry.reason : null].filter(Boolean).join(' ');
         const tag = (
@@ -99,7 +99,7 @@ export function RemindersTab({ live }: { live: Live }) {
           <Tooltip title={detail}>
             <span>
               {tag}
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 110, fontSize: 12, verticalAlign: 'middle' }}>
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 90, fontSize: 12, verticalAlign: 'middle' }}>
                 {detail}
               </Typography.Text>
             </span>
