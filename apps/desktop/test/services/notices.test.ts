@@ -158,6 +158,9 @@ describe('notices and reminders', () => {
     const missed = (await client.call('reminders.schedule', { livingid: soon, kind: 'before-start', offsetMinutes: 20, note: '' })).notice;
     const after = (await client.call('reminders.schedule', { livingid: replay, kind: 'after-end', offsetMinutes: 60, note: '请本周内看完回放' })).notice;
 
+    // a send interrupted by a crash: it may have gone out, so it is never sent again by itself
+    const interrupted = services.runtime.core.context.cache().addNotice({ livingid: soon, kind: 'changed', status: 'sending', language: 'en-US' });
+
     client.close();
     await services.stop();
     // while the app is off: the first reminder's time comes, and the live starts; the replay
@@ -178,6 +181,7 @@ describe('notices and reminders', () => {
 
     await runner().tick();
     expect(sentWith('反洗钱培训')).toHaveLength(1);
+    expect(await statusOf(soon, interrupted.id)).toMatchObject({ status: 'unknown', retry: { allowed: true } });
 
     // a missed reminder can be sent by hand, once
     expect((await client.call('notices.retry', { id: early.id })).notice.status).toBe('sent');

@@ -1,7 +1,7 @@
 // Notices about a live (created / changed / cancelled) and reminders: composing them with their
 // recipients, sending once, retrying safely, and what the renderer sees of them.
 import type { Live } from '../../shared/models.ts';
-import type { NoticeKind, NoticeRecord, ReminderKind } from '../../shared/notice-models.ts';
+import { NOTICE_KINDS, type NoticeKind, type NoticeRecord, type ReminderKind } from '../../shared/notice-models.ts';
 import type { StoredNotice } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
 import { invalid, notFound } from '../handlers/errors.ts';
@@ -9,6 +9,8 @@ import { t, type Language } from '../i18n.ts';
 import { absenteesOf, audienceRecipients } from './audience.ts';
 import { noticeCard, reminderText } from './compose.ts';
 import { deliver, retryVerdict } from './deliver.ts';
+
+const isNoticeKind = (kind: string): kind is NoticeKind => (NOTICE_KINDS as readonly string[]).includes(kind);
 
 export const asLanguage = (value: string): Language => (value === 'en-US' ? 'en-US' : 'zh-CN');
 
@@ -55,7 +57,8 @@ export async function retryNotice(ctx: ServicesContext, id: number): Promise<Sto
   let ready = notice;
   if (!notice.body) {
     // a missed reminder sent by hand: composed now, like at its time
-    const composed = composeReminder(ctx, liveOf(ctx, notice.livingid), notice);
+    const live = liveOf(ctx, notice.livingid);
+    const composed = isNoticeKind(notice.kind) ? composeNotice(ctx, live, notice.kind, asLanguage(notice.language)) : composeReminder(ctx, live, notice);
     ready = cache.updateNotice(id, { ...composed, recipientCount: composed.recipients.userids.length });
   }
   ctx.changed('notices');
