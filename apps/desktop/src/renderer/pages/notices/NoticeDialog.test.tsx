@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
 import type { NoticeRecord } from '../../../shared/notice-models.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import { useConnectionStore } from '../../stores/connection.ts';
 import { useNoticeStore } from '../../stores/notices.ts';
 import { NoticeDialog } from './NoticeDialog.tsx';
@@ -44,7 +45,7 @@ beforeEach(() => {
 });
 
 function renderDialog() {
-  render(
+  renderWithQueries(
     <AntApp>
       <NoticeDialog />
     </AntApp>,

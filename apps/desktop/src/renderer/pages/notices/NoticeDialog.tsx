@@ -19,7 +19,7 @@ export function NoticeDialog() {
   const { message } = App.useApp();
   const request = useNoticeStore((s) => s.request);
   const close = useNoticeStore((s) => s.close);
-  const preview = useServiceQuery('notices.preview', request ?? { livingid: '-', kind: 'changed' }, { enabled: request !== null, keepPrevious: false });
+  const preview = useServiceQuery('notices.preview', request ?? { livingid: '-', kind: 'changed' }, { enabled: request !== null, keepPrevious: false, topics: ['lives', 'notices'] });
   const [addToCalendar, setAddToCalendar] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeRecord | null>(null);
