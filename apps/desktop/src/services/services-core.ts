@@ -9,6 +9,7 @@ import { RpcError, createRpcServer, redactSecrets, type RpcServer, type Services
 import { headerAccount, NETWORK_SECRETS_PROFILE, PROXY_AUTH_ACCOUNT } from '../shared/network-secrets.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 import { botHostOf } from './bot/bot-host.ts';
+import { reminderRunnerOf } from './notices/reminder-runner.ts';
 import type { Cache } from './cache/index.ts';
 import { openProfileCache } from './cache/open-profile.ts';
 import { createConnectionTracker, type ConnectionTracker } from './connection/connection-tracker.ts';
@@ -479,6 +480,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       ready = value;
       if (!value) return;
       if (cache) void botHostOf(context).apply();
+      if (cache) reminderRunnerOf(context).start();
       const waiters = readyWaiters;
       readyWaiters = [];
       for (const resume of waiters) resume();
@@ -486,6 +488,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     post,
     async shutdown() {
       await botHostOf(context).stop();
+      reminderRunnerOf(context).stop();
       monitor.stop();
       connection.stop();
       sync.cancelAll();

@@ -40,6 +40,7 @@ import {
   seriesSummarySchema,
   thresholdSchema,
 } from './training.ts';
+import { calendarStateSchema, noticeKindSchema, noticeRecordSchema, reminderKindSchema } from './notice-models.ts';
 import { appNameSchema, CONTACTS_SECRET_NAME, profileSchema, settingsSchema } from './settings.ts';
 import {
   corpIdSchema,
@@ -491,6 +492,37 @@ export const servicesContract = {
   /** Deletes the data of a profile that is not active (its own file: nothing of other corps is touched). */
   'profileData.delete': method(z.object({ profileId: profileIdSchema }), z.object({ removedBytes: z.number().int() })),
 
+  // ─── notices and reminders about a live, its WeCom calendar schedule ────
+  /** The exact notice that would be sent (in the admin's language) and how many people it reaches. */
+  'notices.preview': method(
+    z.object({ livingid, kind: noticeKindSchema }),
+    z.object({ body: messageBodySchema, recipientCount: z.number().int(), calendar: calendarStateSchema.nullable() }),
+  ),
+  /** Sends the notice once (a failure is recorded on the notice, not thrown); optionally adds the live to the attendees' calendars. */
+  'notices.send': method(
+    z.object({ livingid, kind: noticeKindSchema, addToCalendar: z.boolean().default(false) }),
+    z.object({ notice: noticeRecordSchema, calendar: calendarStateSchema.nullable() }),
+  ),
+  /** Sends again what was not sent, only when that cannot deliver twice (refused with the reason otherwise). */
+  'notices.retry': method(z.object({ id: z.number().int().positive() }), z.object({ notice: noticeRecordSchema })),
+  /** A live's notices and reminders, newest first, and its calendar schedule. */
+  'notices.list': method(
+    z.object({ livingid }),
+    z.object({ notices: z.array(noticeRecordSchema), calendar: calendarStateSchema.nullable() }),
+  ),
+  /** Schedules a reminder: minutes before the start (to the audience) or after the end (to absentees). */
+  'reminders.schedule': method(
+    z.object({
+      livingid,
+      kind: reminderKindSchema,
+      offsetMinutes: z.number().int().min(1).max(30 * 24 * 60),
+      note: multiLine(200).default(''),
+    }),
+    z.object({ notice: noticeRecordSchema }),
+  ),
+  /** Cancels a reminder that has not been sent. */
+  'reminders.cancel': method(z.object({ id: z.number().int().positive() }), z.object({ notice: noticeRecordSchema })),
+
   // ─── AI bot (long connection) ──────────────────────────────────────────
   ...botContract,
 } as const;
@@ -502,7 +534,7 @@ export type MethodOutput<M extends ServicesMethod> = z.output<ServicesContract[M
 
 /** Events the services push to every connected window. */
 export const servicesEvents = {
-  changed: z.object({ topics: z.array(z.enum(['org', 'users', 'tags', 'lives', 'watch', 'messages', 'appchat', 'stats', 'training'])) }),
+  changed: z.object({ topics: z.array(z.enum(['org', 'users', 'tags', 'lives', 'watch', 'messages', 'appchat', 'stats', 'training', 'notices'])) }),
   'sync.progress': syncProgressSchema,
   'live.status': z.object({
     livingid: z.string(),

@@ -13,6 +13,7 @@ import { createLocalRecords } from './local-records.ts';
 import { createMaintenance } from './maintenance.ts';
 import { createMessages } from './messages.ts';
 import { schemaVersion } from './migrate.ts';
+import { createNotices } from './notices.ts';
 import { createOrgAggregates } from './org-aggregates.ts';
 import { createOrgReads } from './org-reads.ts';
 import { createOrgWrites } from './org-writes.ts';
@@ -66,6 +67,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     statsOverview: dashboard.statsOverview,
     ...createMessages(ctx),
     ...createAppChats(ctx),
+    ...createNotices(ctx, aggregates),
     ...createApiCalls(ctx),
     ...sync,
     getMeta: <T>(key: string) => ctx.getMeta<T>(key),

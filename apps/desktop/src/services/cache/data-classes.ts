@@ -24,9 +24,12 @@ export const SYNCABLE_TABLES = [
 /**
  * Local-only records, children before parents: message history (recall needs the msgid), the app
  * group chats created here (WeCom lists none), the audiences picked for lives (WeCom keeps no
- * invitee list; the absentee lists come from them), the API call log and the training records.
+ * invitee list; the absentee lists come from them), the notices and reminders sent or scheduled
+ * about lives with each live's calendar schedule, the API call log and the training records.
  */
 export const LOCAL_ONLY_TABLES = [
+  'live_notices',
+  'live_calendar',
   'sent_messages',
   'appchat_members',
   'appchats',

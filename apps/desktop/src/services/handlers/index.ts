@@ -6,6 +6,7 @@ import { botHandlers } from './bot.ts';
 import { connectionHandlers } from './connection.ts';
 import { livesHandlers } from './lives.ts';
 import { messagesHandlers } from './messages.ts';
+import { noticesHandlers } from './notices.ts';
 import { apiUsageHandlers } from './api-usage.ts';
 import { orgHandlers } from './org.ts';
 import { profileDataHandlers } from './profile-data.ts';
@@ -24,6 +25,7 @@ export function createHandlers(ctx: ServicesContext): ServicesHandlers {
     ...statsHandlers(ctx),
     ...trainingHandlers(ctx),
     ...messagesHandlers(ctx),
+    ...noticesHandlers(ctx),
     ...appchatHandlers(ctx),
     ...apiUsageHandlers(ctx),
     ...profileDataHandlers(ctx),

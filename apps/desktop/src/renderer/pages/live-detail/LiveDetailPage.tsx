@@ -15,6 +15,7 @@ import { AnalyticsTab } from './AnalyticsTab.tsx';
 import { LearnersTab } from './LearnersTab.tsx';
 import { LiveTrainingBar } from './LiveTrainingBar.tsx';
 import { SignupsTab, SignupsTabLabel } from './SignupsTab.tsx';
+import { RemindersTab } from './RemindersTab.tsx';
 
 export default function LiveDetailPage() {
   const { t } = useTranslation('lives');
@@ -76,6 +77,7 @@ export default function LiveDetailPage() {
           { key: 'watch', label: t('detail.tabs.watch'), children: <WatchStatsTab live={live} /> },
           { key: 'analytics', label: t('detail.tabs.analytics'), children: <AnalyticsTab live={live} /> },
           { key: 'learners', label: tt('tab'), children: <LearnersTab live={live} /> },
+          { key: 'reminders', label: <span data-testid="tab-reminders">{t('detail.tabs.reminders')}</span>, children: <RemindersTab live={live} /> },
           { key: 'signups', label: <SignupsTabLabel />, children: <SignupsTab live={live} /> },
         ]}
       />

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLivesStore } from '../../stores/lives.ts';
+import { useNoticeStore } from '../../stores/notices.ts';
 import { LiveForm, liveToFormValues } from './LiveForm.tsx';
 import type { LiveFormResult } from './LiveForm.tsx';
 import { SendResultList, hasSendProblems } from './SendResultList.tsx';
@@ -65,6 +66,8 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kin
     } else {
       void message.success(t('result.modified'));
       onSaved?.(result.output.live.livingid, 'modified', result.output.live.livingStart * 1000);
+      // the audience is asked about, never told silently nor left uninformed
+      useNoticeStore.getState().ask(result.output.live.livingid, 'changed');
     }
   };
 
