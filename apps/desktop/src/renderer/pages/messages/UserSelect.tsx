@@ -1,5 +1,7 @@
 // Picks users from the cache by name, userid or position (server-side search, debounced), showing
-// names for picked ids and stopping at a cap.
+// names for picked ids and stopping at a cap. The list offers only people not yet picked, and only
+// the results of what is typed now: Enter adds the highlighted person, never removes a picked one
+// and never adds a result of an earlier search.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +26,7 @@ export function UserSelect({ value, onChange, maxCount, placeholder, disabled, .
   const labels = useMessagesStore((s) => s.labels);
   const rememberLabels = useMessagesStore((s) => s.rememberLabels);
   const [search, setSearch] = useState('');
-  const [found, setFound] = useState<{ userid: string; name: string; position: string }[]>([]);
+  const [found, setFound] = useState<{ query: string; users: { userid: string; name: string; position: string }[] }>({ query: '', users: [] });
   const [loading, setLoading] = useState(false);
   const controller = useRef<AbortController | null>(null);
 
@@ -34,16 +36,17 @@ export function UserSelect({ value, onChange, maxCount, placeholder, disabled, .
       const ac = new AbortController();
       controller.current = ac;
       setLoading(true);
+      const query = search.trim();
       api
-        .call('users.search', { query: search.trim(), status: 1, limit: SEARCH_LIMIT, offset: 0 }, { signal: ac.signal })
+        .call('users.search', { query, status: 1, limit: SEARCH_LIMIT, offset: 0 }, { signal: ac.signal })
         .then(
           (result) => {
             if (ac.signal.aborted) return;
-            setFound(result.rows.map((u) => ({ userid: u.userid, name: u.name, position: u.position })));
+            setFound({ query, users: result.rows.map((u) => ({ userid: u.userid, name: u.name, position: u.position })) });
             rememberLabels(Object.fromEntries(result.rows.map((u) => [`user:${u.userid}`, u.name])));
           },
           () => {
-            if (!ac.signal.aborted) setFound([]);
+            if (!ac.signal.aborted) setFound({ query, users: [] });
           },
         )
         .finally(() => {
@@ -54,25 +57,27 @@ export function UserSelect({ value, onChange, maxCount, placeholder, disabled, .
   }, [search, rememberLabels]);
   useEffect(() => () => controller.current?.abort(), []);
 
+  // a picked person's chip shows the name (the userid on hover); the list, who else matches
+  const picked = useMemo(() => value.map((id) => ({ value: id, label: <span title={id}>{labels[`user:${id}`] ?? id}</span> })), [value, labels]);
+  const current = found.query === search.trim();
   const options = useMemo(() => {
-    const picked = value.map((id) => ({ value: id, label: labels[`user:${id}`] ? `${labels[`user:${id}`]}（${id}）` : id }));
     const pickedSet = new Set(value);
-    const more = found
+    return found.users
       .filter((u) => !pickedSet.has(u.userid))
       .map((u) => ({ value: u.userid, label: `${u.name}（${u.userid}）${u.position ? ` · ${u.position}` : ''}` }));
-    return [...picked, ...more];
-  }, [value, found, labels]);
+  }, [value, found]);
 
   return (
-    <Select<string[]>
+    <Select<Array<{ value: string }>>
       mode="multiple"
-      value={value}
-      onChange={onChange}
-      options={options}
+      labelInValue
+      value={picked}
+      onChange={(next) => onChange(next.map((v) => v.value))}
+      options={current ? options : []}
       showSearch={{ onSearch: setSearch, filterOption: false }}
       maxCount={maxCount}
       placeholder={placeholder ?? t('recipients.usersPlaceholder')}
-      notFoundContent={loading ? <Spin size="small" /> : t('recipients.noUsers')}
+      notFoundContent={loading || !current ? <Spin size="small" /> : t('recipients.noUsers')}
       disabled={disabled}
       maxTagCount="responsive"
       style={{ width: '100%' }}

@@ -73,7 +73,7 @@ export function DepartmentTree({ departments, selectedId, onSelect, height = 560
         data-testid="department-search"
       />
       <Flex justify="space-between" align="center">
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
           {needle ? t('tree.matches', { count: filtered.matches }) : t('tree.departments', { count: departments.length })}
         </Typography.Text>
         <Button size="small" type="link" disabled={selectedId === null} onClick={() => onSelect(null)} data-testid="department-all">

@@ -54,15 +54,19 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   const columns = useMemo<VirtualColumn<User>[]>(() => {
     const styles = userCellStyles(token);
     return [
-      { key: 'name', title: t('users.name'), width: 140, sortable: true, render: (u) => <strong style={styles.name}>{u.name}</strong> },
-      { key: 'userid', title: t('users.userid'), width: 160, sortable: true, render: (u) => <code style={styles.userid}>{u.userid}</code> },
-      { key: 'position', title: t('users.position'), width: 150, sortable: true, render: (u) => u.position || '–' },
+      { key: 'name', title: t('users.name'), width: 100, sortable: true, render: (u) => <strong style={styles.name}>{u.name}</strong> },
+      { key: 'userid', title: t('users.userid'), width: 140, sortable: true, render: (u) => <code style={styles.userid}>{u.userid}</code> },
+      { key: 'position', title: t('users.position'), width: 120, sortable: true, render: (u) => u.position || '–' },
       {
         key: 'status',
         title: t('users.status'),
-        width: 100,
+        width: 96,
         sortable: true,
-        render: (u) => <span style={styles.status[u.status]}>{userStatusLabel(u.status)}</span>,
+        render: (u) => (
+          <span style={styles.status[u.status]} title={userStatusLabel(u.status)}>
+            {userStatusLabel(u.status)}
+          </span>
+        ),
       },
       {
         key: 'departments',

@@ -85,7 +85,7 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
     const sessionOnly = Object.entries(status.storage).filter(([, where]) => where === 'session').map(([name]) => name);
     if (!status.keychainAvailable || sessionOnly.length > 0) {
       return (
-        <Tooltip title={[t('secrets.sessionApps', { apps: sessionOnly.join(', ') || '–' }), status.reason].filter(Boolean).join(' · ')}>
+        <Tooltip title={`${t('secrets.sessionApps', { apps: sessionOnly.join(', ') || '–' })} · ${t('secrets.where.sessionHelp')}`}>
           <Tag color="orange" data-testid={`session-only-${p.id}`}>
             {t('secrets.session')}
           </Tag>
