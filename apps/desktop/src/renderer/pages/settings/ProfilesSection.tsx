@@ -149,6 +149,9 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
             title={t('profiles.removeConfirm', { name: p.name })}
             description={p.kind === 'corp' ? t('profiles.removeConfirmSecrets') : undefined}
             disabled={p.id === settings.activeProfileId}
+            // opened from the table's right edge: grow leftwards, wrap instead of running off screen
+            placement="topRight"
+            styles={{ root: { maxWidth: 320 } }}
             onConfirm={() => run(p.id, () => removeProfile(p.id), t('profiles.removed', { name: p.name }))}
           >
             <Button size="small" type="link" danger disabled={p.id === settings.activeProfileId}>
