@@ -11,7 +11,7 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { toServiceError } from '../errors.ts';
 import type { ServiceError } from '../../shared/models.ts';
 import { formatNumber } from '../format.ts';
-import { MIN_FLEX_WIDTH } from './virtual-table/cellStyle.ts';
+import { columnMinWidth } from './virtual-table/cellStyle.ts';
 import { gridKeyDown } from './virtual-table/gridKeyboard.ts';
 import { useQueryPages, useQueryToRowsMark } from './virtual-table/useQueryPages.ts';
 import { VirtualHeader } from './virtual-table/VirtualHeader.tsx';
@@ -124,7 +124,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     if (row !== undefined) clickRef.current?.(row);
   }, []);
   const rowStyles = useRowStyles(rowHeight, onRowClick !== undefined, token);
-  const minWidth = columns.reduce((sum, c) => sum + (c.width ?? MIN_FLEX_WIDTH), 0);
+  const minWidth = columns.reduce((sum, c) => sum + columnMinWidth(c), 0);
   const loadingFirst = cache.total === null && !error;
 
   return (

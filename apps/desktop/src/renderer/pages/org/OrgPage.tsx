@@ -39,7 +39,7 @@ export default function OrgPage() {
             children: (
               <Row gutter={16}>
                 {/* the tree keeps its width; the users table takes the rest, from a 1024 px window up */}
-                <Col flex="0 0 216px">
+                <Col flex="0 0 208px">
                   <Card size="small" title={t('tree.title')} loading={departments.loading && !departments.data}>
                     <DepartmentTree departments={list} selectedId={departmentId} onSelect={setDepartment} />
                   </Card>
