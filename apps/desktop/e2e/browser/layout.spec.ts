@@ -69,6 +69,15 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     await expect(page.getByTestId('page-live-detail')).toBeVisible();
     await expectNoSidewaysPage(page);
     await snap(page, `74-layout-${tag}-live-detail`);
+    // an ended live's charts: the watch-time buckets in the UI language
+    await page.getByTestId('nav-lives').click();
+    await table.locator('tr[data-testid^="live-row-"]').filter({ hasText: /已结束|Ended/ }).first().getByRole('link').click();
+    await page.getByRole('tab', { name: /数据分析|Analytics/ }).click();
+    await expect(page.getByTestId('live-analytics').locator('.recharts-surface').first()).toBeVisible();
+    await expect(page.getByTestId('live-analytics')).toContainText(language === 'zh-CN' ? '0–5 分钟' : '0–5 min');
+    await page.getByTestId('live-analytics').scrollIntoViewIfNeeded();
+    await expectNoSidewaysPage(page);
+    await snap(page, `74-layout-${tag}-live-analytics`);
 
     for (const [nav, testid, name] of [
       ['nav-statistics', 'statistics-page', 'statistics'],
@@ -81,6 +90,12 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       await expectNoSidewaysPage(page);
       await snap(page, `75-layout-${tag}-${name}`);
     }
+    // the cache panel names its tables in words
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('cache-size').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('settings-page')).toContainText(language === 'zh-CN' ? '成员观看记录' : 'Member watch records');
+    await expect(page.getByTestId('settings-page')).not.toContainText('watch_internal');
+    await snap(page, `75-layout-${tag}-settings-cache`);
     await openApp(page, app.host, 'bot');
     await expect(page.getByTestId('bot-log-page')).toBeVisible();
     await expectNoSidewaysPage(page);

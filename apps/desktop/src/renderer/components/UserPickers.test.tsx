@@ -118,7 +118,7 @@ describe.each(pickers)('%s', (_name, Picker, { chipsInJsdom }) => {
     const { picked, input } = setup(['wangfang']);
     await user.click(input);
     await user.keyboard('芳');
-    await waitFor(() => expect(fakeApi.callsOf('users.search').some((c) => c.input.query === '芳')).toBe(true));
+    await waitFor(() => expect(fakeApi.callsOf('users.search').some((c) => (c.input as { query?: string }).query === '芳')).toBe(true));
     pressEnter(input);
     expect(picked).toEqual([]);
     if (chipsInJsdom) expect(screen.getByTestId('picker')).toHaveTextContent('王芳');
@@ -133,7 +133,7 @@ describe.each(pickers)('%s', (_name, Picker, { chipsInJsdom }) => {
     // the first results (everyone) are on screen, then a new query is on its way
     await screen.findByText(/王芳/);
     await user.keyboard('周');
-    await waitFor(() => expect(fakeApi.callsOf('users.search').some((c) => c.input.query === '周')).toBe(true));
+    await waitFor(() => expect(fakeApi.callsOf('users.search').some((c) => (c.input as { query?: string }).query === '周')).toBe(true));
     pressEnter(input);
     expect(picked).toEqual([]);
     held.get('周')?.();
