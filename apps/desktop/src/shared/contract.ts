@@ -411,6 +411,8 @@ export const servicesContract = {
     z.object({ recipients: recipientsSchema, body: messageBodySchema }),
     sendResultSchema.extend({ id: z.number().int() }),
   ),
+  /** How many people a send reaches (departments with sub-departments, tags, people), from the cache. */
+  'messages.reach': method(z.object({ recipients: recipientsSchema }), z.object({ ...freshness, count: z.number().int() })),
   'messages.history': method(
     z.object({ ...page }),
     z.object({ total: z.number().int(), rows: z.array(sentMessageSchema) }),

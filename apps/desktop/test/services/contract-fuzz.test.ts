@@ -84,6 +84,7 @@ describe('contract fuzz (services)', () => {
       'stats.overview': { from: 0, to: start, anchorUserid: null, type: null, departmentId: null },
       'media.upload': { type: 'file', filename: 'a.txt', contentType: 'text/plain', data: new Uint8Array([1, 2, 3]) },
       'messages.send': { recipients, body: text },
+      'messages.reach': { recipients },
       'messages.history': { offset: 0, limit: 10 },
       'messages.recall': { msgid: 'no-such-message' },
       'messages.statistics': { timeType: 0 },

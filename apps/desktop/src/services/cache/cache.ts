@@ -17,6 +17,7 @@ import { createNotices } from './notices.ts';
 import { createOrgAggregates } from './org-aggregates.ts';
 import { createOrgReads } from './org-reads.ts';
 import { createOrgWrites } from './org-writes.ts';
+import { createReach } from './reach.ts';
 import { createSyncState } from './sync-state.ts';
 import type { Cache, CacheOptions } from './types.ts';
 import { createWatchReads } from './watch-reads.ts';
@@ -66,6 +67,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     homeStats: (now) => dashboard.homeStats(now, sync.lastSync()),
     statsOverview: dashboard.statsOverview,
     ...createMessages(ctx),
+    ...createReach(ctx, aggregates),
     ...createAppChats(ctx),
     ...createNotices(ctx, aggregates),
     ...createApiCalls(ctx),
