@@ -176,7 +176,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     retry: (offline) => services?.send({ type: 'retry', offline }),
     log,
   });
-  const mainCalls = createMainCalls(mainHandlers, () => settings.get().language, log);
+  const mainCalls = createMainCalls(mainHandlers, log);
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const refused = guard.checkRequest(req.headers);

@@ -1,5 +1,7 @@
-// The few sentences the services write themselves (init labels, offline and sync messages).
-// WeCom error messages come translated from wecom-core's errcode table.
+// The sentences the services compose themselves, in the admin's language:
+// - what is sent to WeCom users (invitations, reminders; the bot's answers live in bot/answers.ts);
+// - the start-up and sync progress labels main and the renderer show (still worded here).
+// Errors are not worded here: they carry a code + params the renderer words (locales/*/errors.json).
 export type Language = 'zh-CN' | 'en-US';
 
 const texts = {
@@ -23,10 +25,6 @@ const texts = {
     zh: '应用的原生模块无法在此系统上加载，安装包与本机系统不匹配，请安装适用于本机的安装包',
     en: 'A native module of the app cannot load on this system: the installed package was made for another one; install the package for this system',
   },
-  'offline.write': {
-    zh: '当前离线：无法连接企业微信，未做任何更改',
-    en: 'Offline: WeCom cannot be reached, nothing was changed',
-  },
   'offline.reason': { zh: '无法连接企业微信', en: 'WeCom cannot be reached' },
   unconfigured: {
     zh: '尚未配置企业微信凭据（企业 ID、应用和 Secret）',
@@ -36,46 +34,38 @@ const texts = {
     zh: '未找到应用 Secret，请在设置中填写',
     en: 'The app secret is missing: enter it in Settings',
   },
-  destinationChanged: {
-    zh: '企业微信地址或网关已更改：为安全起见，请在设置中重新填写应用 Secret',
-    en: 'The WeCom address or gateway changed: enter the app secrets again in Settings before any call carries them',
+  'bot.help': {
+    zh: '你好，我是培训助手。可以问我：\n> 下一场培训什么时候\n> 我的学习记录\n> 我还有哪些没完成',
+    en: "Hello, I'm the training assistant. Ask me:\n> When is the next training\n> My learning record\n> What have I not finished",
   },
-  notFoundLive: { zh: '未找到该直播', en: 'This live was not found' },
-  notFoundUser: { zh: '未找到该成员', en: 'This member was not found' },
-  notFoundTag: { zh: '未找到该标签', en: 'This tag was not found' },
-  notFoundChat: { zh: '未找到该群聊', en: 'This group chat was not found' },
-  anchorFixed: { zh: '直播创建后不能更换主播', en: 'The anchor of a live cannot be changed after it is created' },
-  noRecipients: { zh: '请至少选择一位接收人', en: 'Choose at least one recipient' },
+  'bot.unknownUser': {
+    zh: '没有找到你的成员信息，请联系管理员同步通讯录。',
+    en: 'Your member record was not found; ask an admin to sync the directory.',
+  },
+  'bot.noNext': { zh: '近期没有需要参加的培训。', en: 'No upcoming training for you.' },
+  'bot.noRecord': { zh: '还没有你的观看记录。', en: 'No watch record yet.' },
+  'bot.allDone': { zh: '太好了，你的培训都已完成。', en: 'All your trainings are done.' },
   'invite.title': { zh: '直播邀请', en: 'Live invitation' },
   'invite.button': { zh: '详情', en: 'View' },
   'remind.default': { zh: '您尚未观看直播', en: 'You have not watched the live' },
-  notFoundJob: { zh: '未找到该同步任务', en: 'This sync job was not found' },
-  noAudience: { zh: '该直播没有记录邀请对象', en: 'No audience was recorded for this live' },
-  noAbsentees: { zh: '没有缺席人员', en: 'Nobody was absent' },
-  'network.failed': { zh: '网络错误，请稍后重试', en: 'Network error; try again later' },
   'sync.org': { zh: '组织架构', en: 'Organisation' },
   'sync.lives': { zh: '直播', en: 'Lives' },
   'sync.watch': { zh: '观看统计', en: 'Watch statistics' },
   'sync.done': { zh: '同步完成', en: 'Sync finished' },
   'sync.cancelled': { zh: '同步已取消', en: 'Sync cancelled' },
   'sync.failed': { zh: '同步失败', en: 'Sync failed' },
-  'keychain.unavailable': {
-    zh: '系统钥匙串不可用，Secret 仅保存在本次运行的内存中',
-    en: 'The system keychain is not available; secrets are kept in memory for this session only',
-  },
-  'profileData.notActive': {
-    zh: '只能删除当前企业的本机记录',
-    en: 'Only the active corp\'s local records can be removed',
-  },
-  'profileData.active': {
-    zh: '不能删除当前正在使用的企业的数据，请先切换到其他企业',
-    en: 'The data of the corp in use cannot be deleted: switch to another corp first',
-  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type TextKey = keyof typeof texts;
 
 export function t(language: Language, key: TextKey): string {
   const entry = texts[key];
-  return language === 'zh-CN' ? entry.zh : entry.en;
+  return language === 'en-US' ? entry.en : entry.zh;
+}
+
+/** The bot's reminder in a group chat: who has not watched the live yet. */
+export function absenteeChatReminder(language: Language, count: number, theme: string, mentions: string): string {
+  return language === 'en-US'
+    ? `**Reminder**: ${count} people have not watched "${theme}" yet. ${mentions}`
+    : `**提醒**：还有 ${count} 人未观看「${theme}」，请尽快观看回放。${mentions}`;
 }

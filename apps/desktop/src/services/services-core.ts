@@ -15,7 +15,7 @@ import type { ConnectionTracker } from './connection/connection-tracker.ts';
 import type { ServicesContext } from './context.ts';
 import { createClientLifecycle } from './core/client-lifecycle.ts';
 import { wireConnection } from './core/connection-wiring.ts';
-import { initialCoreState, languageOf, type CoreLog } from './core/core-state.ts';
+import { initialCoreState, type CoreLog } from './core/core-state.ts';
 import { createCredentials } from './core/credentials.ts';
 import { createProfileSwitch } from './core/profile-switch.ts';
 import { createReadyGate } from './core/ready-gate.ts';
@@ -62,11 +62,10 @@ export interface ServicesCore {
 
 export function createServicesCore(post: (message: ServicesToMain) => void, options: ServicesRuntimeOptions = {}): ServicesCore {
   const state = initialCoreState();
-  const language = () => languageOf(state);
   const now = options.now ?? systemClock.now;
   // main redacts its log too; the services never hand it a secret in the first place
   const log: CoreLog = (level, message) => post({ type: 'log', level, message: redactSecrets(message) });
-  const mapError = (error: unknown): ServiceError => withAppNamed(toServiceError(error, language()), error, state.profile, language());
+  const mapError = (error: unknown): ServiceError => withAppNamed(toServiceError(error), error, state.profile);
 
   const session = createSessionSecrets(post);
   const crypt = createMainCrypt(post);
@@ -78,12 +77,12 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const credentials = createCredentials({ state, options, session, crypt, post, log, ensureSimulator: clients.ensureSimulator });
 
   function requireCache(): Cache {
-    if (!state.cache) throw new RpcError(cacheUnavailable(language()));
+    if (!state.cache) throw new RpcError(cacheUnavailable());
     return state.cache;
   }
   function requireClient(): WeComClient {
     const client = clients.current();
-    if (!client) throw new RpcError(clientUnavailable(language(), state.profile !== null, credentials.secretsWithheld()));
+    if (!client) throw new RpcError(clientUnavailable(state.profile !== null, credentials.secretsWithheld()));
     return client;
   }
 
@@ -101,8 +100,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   });
   const context = createServicesContext({ state, now, credentials, clients, wiring, requireCache, requireClient, emit, log });
   const rpc = createRpcServer(gate.wrap(createHandlers(context)), {
-    language,
-    mapError: (error, lang) => withAppNamed(toServiceError(error, lang), error, state.profile, lang),
+    mapError,
     onError: (error, method) => log('error', `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   server = rpc;

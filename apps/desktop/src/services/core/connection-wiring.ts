@@ -56,7 +56,7 @@ export function wireConnection(deps: WiringDeps): ConnectionWiring {
   /** A call failed: offline if WeCom is unreachable, 'wrong secret' if it refused the credentials. */
   function noteFailure(error: unknown): void {
     if (timeouts.failed(error)) connection.setOffline(mapError(error));
-    else if (reachabilityOf(error) === 'credentials') connection.setUnconfigured(wrongSecretError(language(), mapError(error)));
+    else if (reachabilityOf(error) === 'credentials') connection.setUnconfigured(wrongSecretError(mapError(error)));
   }
 
   function onCallFailure(error: unknown, kind: 'write' | 'read'): never {
@@ -64,7 +64,7 @@ export function wireConnection(deps: WiringDeps): ConnectionWiring {
     // the request never left: nothing changed on WeCom's side, say "offline" plainly
     if (isUnreachable(error)) {
       const details = mapError(error).details;
-      throw new RpcError(kind === 'write' ? offlineError(language(), details) : offlineReadError(language(), details));
+      throw new RpcError(kind === 'write' ? offlineError(details) : offlineReadError(details));
     }
     throw error;
   }
@@ -80,7 +80,7 @@ export function wireConnection(deps: WiringDeps): ConnectionWiring {
       const verdict = reachabilityOf(error);
       return verdict === 'credentials' ? 'credentials' : verdict === 'reachable' ? 'reachable' : 'offline';
     },
-    credentialsError: (error) => wrongSecretError(language(), error),
+    credentialsError: (error) => wrongSecretError(error),
     onReconnected: () => {
       if (!state.cache) return;
       for (const scope of ['org', 'lives', 'watch'] as const) lastAutoRefresh.set(scope, now());

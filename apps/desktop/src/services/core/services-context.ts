@@ -38,7 +38,7 @@ export function createServicesContext(deps: ContextDeps): ServicesContext {
     const target = requireClient();
     if (!connection.isOnline) {
       const reason = connection.current.lastError?.message;
-      throw new RpcError(kind === 'write' ? offlineError(language(), reason) : offlineReadError(language(), reason));
+      throw new RpcError(kind === 'write' ? offlineError(reason) : offlineReadError(reason));
     }
     try {
       return await run(target);
@@ -86,7 +86,7 @@ export function createServicesContext(deps: ContextDeps): ServicesContext {
       const secrets = await credentials.loadSecrets();
       const rebuilt = await clients.rebuildClient(secrets);
       if (!rebuilt) {
-        connection.setUnconfigured(clientUnavailable(language(), true, credentials.secretsWithheld()));
+        connection.setUnconfigured(clientUnavailable(true, credentials.secretsWithheld()));
         return;
       }
       connection.setConnecting();

@@ -1,13 +1,18 @@
-// Why the cache or the WeCom client cannot serve a call yet.
+// Why the cache or the WeCom client cannot serve a call yet (codes the renderer words).
 import type { ServiceError } from '../../shared/models.ts';
-import { t, type Language } from '../i18n.ts';
 
-export function cacheUnavailable(language: Language): ServiceError {
-  return { kind: 'internal', code: 'NOT_READY', message: t(language, 'init.cacheFailed') };
-}
+export const cacheUnavailable = (): ServiceError => ({
+  kind: 'internal',
+  code: 'NOT_READY',
+  message: 'The local cache could not be opened',
+});
 
 /** No profile, secrets withheld from a new WeCom address, or a secret missing. */
-export function clientUnavailable(language: Language, configured: boolean, withheld: boolean): ServiceError {
-  const key = !configured ? 'unconfigured' : withheld ? 'destinationChanged' : 'missingSecret';
-  return { kind: 'offline', code: withheld ? 'SECRETS_WITHHELD' : 'UNCONFIGURED', message: t(language, key) };
+export function clientUnavailable(configured: boolean, withheld: boolean): ServiceError {
+  if (withheld) {
+    return { kind: 'offline', code: 'SECRETS_WITHHELD', message: 'The WeCom address or gateway changed: enter the app secrets again' };
+  }
+  return configured
+    ? { kind: 'offline', code: 'UNCONFIGURED', params: { context: 'secret' }, message: 'The app secret is missing: enter it in Settings' }
+    : { kind: 'offline', code: 'UNCONFIGURED', message: 'WeCom credentials (corp ID, app and secret) are not configured yet' };
 }

@@ -4,7 +4,6 @@ import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { SendResult } from '../../shared/models.ts';
 import type { WireLivingInfo } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
-import { t } from '../i18n.ts';
 import { invalid, notFound } from './errors.ts';
 import { absenteeReminder, invitationCard, type LiveFacts } from './live-notices.ts';
 import { hasRecipients, mergeSendResults } from './message-mapping.ts';
@@ -40,7 +39,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
   const language = () => ctx.language();
   const liveOrThrow = (livingid: string) => {
     const found = ctx.cache().getLive(livingid);
-    if (!found) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+    if (!found) throw notFound('LIVE_NOT_FOUND', livingid);
     return found;
   };
 
@@ -64,7 +63,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
     },
     'lives.analytics': ({ livingid }) => {
       const result = ctx.cache().liveAnalytics(livingid);
-      if (!result) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+      if (!result) throw notFound('LIVE_NOT_FOUND', livingid);
       return { ...result, ...ctx.freshness(result.asOf, 'watch') };
     },
     'lives.absentees': ({ livingid }) => {
@@ -105,7 +104,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       const { livingid, audience, anchorUserid } = input;
       const cached = ctx.cache().getLive(livingid)?.live ?? null;
       if (anchorUserid !== undefined && cached && anchorUserid !== cached.anchorUserid) {
-        throw invalid(t(language(), 'anchorFixed'), 'anchorUserid');
+        throw invalid('ANCHOR_FIXED', 'The anchor of a live cannot be changed after it is created', 'anchorUserid');
       }
       const request = {
         livingid,

@@ -2,7 +2,6 @@
 import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import type { MessageBody, Recipients, SendResult } from '../../shared/models.ts';
 import type { ServicesContext } from '../context.ts';
-import { t } from '../i18n.ts';
 import { invalid } from './errors.ts';
 import { hasRecipients, summarize, toSendResult, toWireContent, toWireRecipients } from './message-mapping.ts';
 
@@ -18,7 +17,7 @@ export async function sendAndRecord(
   origin: MessageOrigin,
   signal?: AbortSignal,
 ): Promise<{ id: number; result: SendResult }> {
-  if (!hasRecipients(recipients)) throw invalid(t(ctx.language(), 'noRecipients'), 'recipients');
+  if (!hasRecipients(recipients)) throw invalid('NO_RECIPIENTS', 'Choose at least one recipient', 'recipients');
   const wire = await ctx.write((client) => client.messages.send({ ...toWireRecipients(recipients), ...toWireContent(body) }, signal ? { signal } : {}));
   const result = toSendResult(wire);
   const id = ctx.cache().recordSentMessage({

@@ -38,7 +38,7 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
     core.post(outcome);
     return outcome;
   };
-  const message = (error: unknown) => toServiceError(error, language).message;
+  const message = (error: unknown) => toServiceError(error).message;
 
   // Credentials, the Demo's simulator and the connection test do not need the cache: they start now
   // and overlap with opening it. Progress is still posted in step order as each part is awaited.
@@ -98,7 +98,7 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
   const verdict = test.ran && test.error !== null ? reachabilityOf(test.error) : null;
   if (verdict === 'credentials') {
     // WeCom answered and refused the secret: "wrong secret", not "offline"
-    const failure = wrongSecretError(language, toServiceError(test.ran ? test.error : null, language));
+    const failure = wrongSecretError(toServiceError(test.ran ? test.error : null));
     ctx.connection.setUnconfigured(failure);
     if (asOf() !== null) return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: failure.message });
     return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });
@@ -107,7 +107,7 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
     // an answer, even a 5xx, means WeCom is reachable: calls retry on their own
     ctx.connection.setOnline();
   } else {
-    const failure = toServiceError(test.ran ? test.error : new Error('connection test did not run'), language);
+    const failure = toServiceError(test.ran ? test.error : new Error('connection test did not run'));
     ctx.connection.setOffline(failure);
     if (asOf() !== null) return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: failure.message });
     return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });

@@ -8,7 +8,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatBytes, formatNumber } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 
 export function CacheSection() {
   const { t } = useTranslation('settings');
@@ -24,7 +24,7 @@ export function CacheSection() {
       void message.success(t('cache.cleared', { cleared: formatNumber(sum(report.cleared)), kept: formatNumber(sum(report.kept)) }));
       info.refetch();
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     } finally {
       setClearing(false);
     }
@@ -35,7 +35,7 @@ export function CacheSection() {
       const { path } = await api.call('profileData.export', {});
       void message.success(t('cache.exported', { path }));
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
 

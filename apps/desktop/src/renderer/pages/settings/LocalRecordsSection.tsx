@@ -5,7 +5,7 @@ import { DeleteOutlined, ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { formatNumber } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
@@ -24,7 +24,7 @@ export function LocalRecordsSection() {
       const { path } = await api.call('cache.exportLocal', {});
       void message.success(t('localRecords.exported', { path }));
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
 
@@ -41,7 +41,7 @@ export function LocalRecordsSection() {
           void message.success(t('localRecords.removed', { path: exportPath }));
           info.refetch();
         } catch (e) {
-          void message.error(toServiceError(e).message);
+          void message.error(errorText(e));
         }
       },
     });

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { DEMO_PROFILE } from '../../../shared/settings.ts';
 import type { Profile, Settings } from '../../../shared/settings.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 
 interface EditorState {
@@ -54,7 +54,7 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
       await action();
       void message.success(done);
     } catch (e) {
-      modal.error({ title: t('profiles.actionFailed'), content: toServiceError(e).message });
+      modal.error({ title: t('profiles.actionFailed'), content: errorText(e) });
     } finally {
       setBusy(null);
     }

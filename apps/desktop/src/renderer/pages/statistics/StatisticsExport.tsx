@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { fileDay } from '../../../shared/dates.ts';
 import { exportRows } from '../../export/exportRows.ts';
 import type { ExportFormat } from '../../export/exportRows.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { EXPORT_DATASETS, exportTable } from './statisticsExport.ts';
 import type { ExportDataset } from './statisticsExport.ts';
 import type { Overview } from './types.ts';
@@ -26,7 +26,7 @@ export function StatisticsExport({ overview, from, to }: { overview: Overview | 
       await exportRows({ filename: `${t(`export.datasets.${dataset}`)}_${range}`, format, ...table });
       void message.success(t('common:export.done', { count: table.rows.length }));
     } catch (e) {
-      void message.error(`${t('common:export.failed')}: ${toServiceError(e).message}`);
+      void message.error(`${t('common:export.failed')}: ${errorText(e)}`);
     } finally {
       setBusy(null);
     }
