@@ -210,6 +210,8 @@ export class AppContext {
             step: message.step,
             total: message.total,
             label: message.label,
+            ...(message.counts ? { counts: message.counts } : {}),
+            ...(message.note ? { note: message.note } : {}),
           });
         }
         break;
@@ -279,6 +281,7 @@ export class AppContext {
     if (this.currentPhase === 'launching' && !this.mainWindow) {
       this.sendToLauncher('launcher.error', {
         message: message.message,
+        error: message.error,
         canContinueOffline: message.canContinueOffline,
       });
     } else {

@@ -17,6 +17,7 @@ import {
   sendResultSchema,
   sentMessageSchema,
   serviceErrorSchema,
+  syncNoteSchema,
   syncProgressSchema,
   syncScopeSchema,
   tagSchema,
@@ -402,10 +403,15 @@ export const servicesContract = {
   ...botContract,
 } as const;
 
+/** A method's input and output types, for the services' contract and main's alike. */
+type MethodSpecs = Record<string, { input: z.ZodType; output: z.ZodType }>;
+type InputOf<C extends MethodSpecs, M extends keyof C> = z.input<C[M]['input']>;
+type OutputOf<C extends MethodSpecs, M extends keyof C> = z.output<C[M]['output']>;
+
 export type ServicesContract = typeof servicesContract;
 export type ServicesMethod = keyof ServicesContract;
-export type MethodInput<M extends ServicesMethod> = z.input<ServicesContract[M]['input']>;
-export type MethodOutput<M extends ServicesMethod> = z.output<ServicesContract[M]['output']>;
+export type MethodInput<M extends ServicesMethod> = InputOf<ServicesContract, M>;
+export type MethodOutput<M extends ServicesMethod> = OutputOf<ServicesContract, M>;
 
 /** Events the services push to every connected window. */
 export const servicesEvents = {
@@ -453,13 +459,21 @@ export const mainContract = {
 } as const;
 export type MainContract = typeof mainContract;
 export type MainMethod = keyof MainContract;
-export type MainInput<M extends MainMethod> = z.input<MainContract[M]['input']>;
-export type MainOutput<M extends MainMethod> = z.output<MainContract[M]['output']>;
+export type MainInput<M extends MainMethod> = InputOf<MainContract, M>;
+export type MainOutput<M extends MainMethod> = OutputOf<MainContract, M>;
 
 /** Events main pushes to windows through the preload's `subscribe`. */
 export const mainEvents = {
-  'launcher.progress': z.object({ step: z.number().int(), total: z.number().int(), label: z.string() }),
-  'launcher.error': z.object({ message: z.string(), canContinueOffline: z.boolean() }),
+  /** `label` is a step key the launcher words (launcher.json step.*); counts and note come from the first sync. */
+  'launcher.progress': z.object({
+    step: z.number().int(),
+    total: z.number().int(),
+    label: z.string(),
+    counts: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+    note: syncNoteSchema.optional(),
+  }),
+  /** `error` is worded by the launcher; `message` is main's own sentence (crashes) or the error's English. */
+  'launcher.error': z.object({ message: z.string(), error: serviceErrorSchema.optional(), canContinueOffline: z.boolean() }),
   'launcher.firstRun': z.object({}),
   'services.state': z.object({
     state: z.enum(['running', 'restarting', 'failed']),

@@ -188,6 +188,13 @@ export const connectionStateSchema = z.object({
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 export const syncScopeSchema = z.enum(['org', 'lives', 'watch', 'all']);
+/** Why a sync is slow right now (a wait, a retry): a code the renderer words from its params. */
+export const syncNoteSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+  until: epochMs.nullable(),
+});
 export const syncProgressSchema = z.object({
   jobId: z.string(),
   scope: syncScopeSchema,
@@ -199,10 +206,7 @@ export const syncProgressSchema = z.object({
   label: z.string(),
   error: serviceErrorSchema.nullable(),
   /** Why the job is slow right now: a rate-limit wait (with its end) or a retry; null when working normally. */
-  note: z
-    .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), message: z.string(), until: epochMs.nullable() })
-    .nullable()
-    .optional(),
+  note: syncNoteSchema.nullable().optional(),
   /** Units of the current phase still to do (total − done), when known. */
   left: z.number().int().nullable().optional(),
   /** WeCom calls this job has made so far (retries included, cache hits not). */

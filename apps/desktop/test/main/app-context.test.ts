@@ -139,11 +139,12 @@ describe('start-up', () => {
       type: 'initFailed',
       id: 'connection',
       message: 'WeCom is unreachable',
+      error: { kind: 'network', code: 'NETWORK_REFUSED', message: 'WeCom is unreachable' },
       canContinueOffline: true,
     });
     const launcher = launcherWindow();
     expect(eventsTo(launcher.webContents, 'launcher.error').map((e) => e.payload)).toEqual([
-      { message: 'WeCom is unreachable', canContinueOffline: true },
+      { message: 'WeCom is unreachable', error: { kind: 'network', code: 'NETWORK_REFUSED', message: 'WeCom is unreachable' }, canContinueOffline: true },
     ]);
     expect(windowsOf('index')).toHaveLength(0);
     await invokeFrom(launcher, 'launcher.retry');
