@@ -1,5 +1,6 @@
 // Departments: one upsert per row; a field the row lacks keeps the stored value.
-import { chunks, int, intOrNull, textOrNull, type CacheContext } from './context.ts';
+import { int, intOrNull, textOrNull, type CacheContext } from './context.ts';
+import { writeStampedChunks } from './stamped-chunks.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { WireDepartment } from './types.ts';
 
@@ -20,27 +21,22 @@ export function createDepartmentWrites(ctx: CacheContext, aggregates: OrgAggrega
   );
 
   function upsertDepartments(rows: WireDepartment[], fetchedAt = ctx.now()): void {
-    if (rows.length === 0) return;
-    const gen = stamp();
-    const at = Math.trunc(fetchedAt);
-    for (const chunk of chunks(rows, CHUNK)) {
-      ctx.tx(() => {
-        for (const d of chunk) {
-          upsertDepartment.run({
-            id: int(d.id, 0),
-            name: typeof d.name === 'string' ? d.name : null,
-            nameEn: textOrNull(d.name_en),
-            parent: int(d.parentid, 0),
-            order: intOrNull(d.order),
-            leaders: Array.isArray(d.department_leader) ? JSON.stringify(d.department_leader) : null,
-            gen,
-            at,
-          });
-        }
-        ctx.touchDataset('org', at);
-        aggregates.markDirty();
-      });
-    }
+    writeStampedChunks(ctx, rows, CHUNK, stamp, fetchedAt, (chunk, gen, at) => {
+      for (const d of chunk) {
+        upsertDepartment.run({
+          id: int(d.id, 0),
+          name: typeof d.name === 'string' ? d.name : null,
+          nameEn: textOrNull(d.name_en),
+          parent: int(d.parentid, 0),
+          order: intOrNull(d.order),
+          leaders: Array.isArray(d.department_leader) ? JSON.stringify(d.department_leader) : null,
+          gen,
+          at,
+        });
+      }
+      ctx.touchDataset('org', at);
+      aggregates.markDirty();
+    });
   }
 
   return { upsertDepartments };

@@ -1,10 +1,11 @@
 // Users: merged in JS so a partial row (simplelist, list_id) keeps the stored fields it lacks; the
 // search row and department links are rewritten only when they change (a re-sync mostly changes nothing).
-import { chunks, int, intOrNull, textOrNull, type CacheContext } from './context.ts';
+import { int, intOrNull, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import { createUserDepartmentLinks, linksOf } from './user-department-links.ts';
 import { createUserSearchRows, searchFieldsChanged } from './user-search-rows.ts';
+import { writeStampedChunks } from './stamped-chunks.ts';
 import type { WireDeptUser, WireUser } from './types.ts';
 
 const CHUNK = 2000;
@@ -101,18 +102,13 @@ export function createUserWrites(ctx: CacheContext, aggregates: OrgAggregates, s
   }
 
   function upsertUsers(rows: WireUser[], fetchedAt = ctx.now()): void {
-    if (rows.length === 0) return;
-    const gen = stamp();
-    const at = Math.trunc(fetchedAt);
-    for (const chunk of chunks(rows, CHUNK)) {
-      ctx.tx(() => {
-        let countsChange = false;
-        for (const row of chunk) countsChange = writeUser(row, gen, at) || countsChange;
-        ctx.touchDataset('org', at);
-        // counts, members and search plans are recomputed lazily: only when they can change
-        if (countsChange) aggregates.markDirty();
-      });
-    }
+    writeStampedChunks(ctx, rows, CHUNK, stamp, fetchedAt, (chunk, gen, at) => {
+      let countsChange = false;
+      for (const row of chunk) countsChange = writeUser(row, gen, at) || countsChange;
+      ctx.touchDataset('org', at);
+      // counts, members and search plans are recomputed lazily: only when they can change
+      if (countsChange) aggregates.markDirty();
+    });
   }
 
   function replaceUserDepartmentLinks(rows: WireDeptUser[], fetchedAt = ctx.now()): void {

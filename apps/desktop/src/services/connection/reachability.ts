@@ -5,6 +5,7 @@
 // - a wrong secret or corp id (gettoken refused): WeCom answered; said as "wrong secret", not "offline".
 import { WeComApiError, WeComNetworkError } from '@wld/wecom-core';
 import type { ServiceError } from '../../shared/models.ts';
+import { offlineFailure } from '../wecom/service-errors.ts';
 
 export type Reachability = 'unreachable' | 'timeout' | 'credentials' | 'reachable';
 
@@ -58,12 +59,4 @@ export function wrongSecretError(cause: ServiceError): ServiceError {
 }
 
 /** A read refused while offline: nothing to change, so nothing to reassure about. */
-export function offlineReadError(details?: string): ServiceError {
-  return {
-    kind: 'offline',
-    code: 'OFFLINE',
-    params: { context: 'read' },
-    message: 'Offline: WeCom cannot be reached; try again once the connection is back',
-    ...(details ? { details } : {}),
-  };
-}
+export const offlineReadError = (details?: string): ServiceError => offlineFailure('read', details);

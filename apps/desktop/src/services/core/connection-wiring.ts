@@ -6,11 +6,11 @@ import type { ServiceError } from '../../shared/models.ts';
 import { RpcError } from '../../shared/rpc.ts';
 import type { Cache } from '../cache/index.ts';
 import { createConnectionTracker, type ConnectionTracker } from '../connection/connection-tracker.ts';
-import { createTimeoutStreak, offlineReadError, reachabilityOf, wrongSecretError, type TimeoutStreak } from '../connection/reachability.ts';
+import { createTimeoutStreak, reachabilityOf, wrongSecretError, type TimeoutStreak } from '../connection/reachability.ts';
 import type { DataScope, Topic } from '../context.ts';
 import { createLiveMonitor, type LiveMonitor } from '../monitor/live-monitor.ts';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine.ts';
-import { isUnreachable, offlineError } from '../wecom/service-errors.ts';
+import { isUnreachable, offlineFailure } from '../wecom/service-errors.ts';
 import { languageOf, type CoreLog, type CoreState } from './core-state.ts';
 import type { ServicesRuntimeOptions } from './runtime-options.ts';
 
@@ -64,7 +64,7 @@ export function wireConnection(deps: WiringDeps): ConnectionWiring {
     // the request never left: nothing changed on WeCom's side, say "offline" plainly
     if (isUnreachable(error)) {
       const details = mapError(error).details;
-      throw new RpcError(kind === 'write' ? offlineError(details) : offlineReadError(details));
+      throw new RpcError(offlineFailure(kind, details));
     }
     throw error;
   }

@@ -3,10 +3,9 @@ import type { WeComClient } from '@wld/wecom-core';
 import type { EventPayload, ServicesEvent } from '../../shared/contract.ts';
 import { RpcError } from '../../shared/rpc.ts';
 import type { Cache } from '../cache/index.ts';
-import { offlineReadError } from '../connection/reachability.ts';
 import type { ServicesContext } from '../context.ts';
 import { isStale } from '../staleness.ts';
-import { offlineError } from '../wecom/service-errors.ts';
+import { offlineFailure } from '../wecom/service-errors.ts';
 import type { ClientLifecycle } from './client-lifecycle.ts';
 import type { ConnectionWiring } from './connection-wiring.ts';
 import { languageOf, type CoreLog, type CoreState } from './core-state.ts';
@@ -38,7 +37,7 @@ export function createServicesContext(deps: ContextDeps): ServicesContext {
     const target = requireClient();
     if (!connection.isOnline) {
       const reason = connection.current.lastError?.message;
-      throw new RpcError(kind === 'write' ? offlineError(reason) : offlineReadError(reason));
+      throw new RpcError(offlineFailure(kind, reason));
     }
     try {
       return await run(target);

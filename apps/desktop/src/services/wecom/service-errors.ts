@@ -24,15 +24,17 @@ export function isNetworkFailure(error: unknown): boolean {
   return error instanceof WeComNetworkError;
 }
 
-/** A write refused offline (or whose request never left): nothing was changed on WeCom's side. */
-export function offlineError(details?: string): ServiceError {
-  return {
-    kind: 'offline',
-    code: 'OFFLINE',
-    params: { context: 'write' },
-    message: 'Offline: WeCom cannot be reached, nothing was changed',
-    ...(details ? { details } : {}),
-  };
+const OFFLINE_MESSAGES = {
+  write: 'Offline: WeCom cannot be reached, nothing was changed',
+  read: 'Offline: WeCom cannot be reached; try again once the connection is back',
+};
+
+/**
+ * A call refused offline (or whose request never left): a write says nothing was changed on
+ * WeCom's side; a read has nothing to reassure about.
+ */
+export function offlineFailure(call: 'write' | 'read', details?: string): ServiceError {
+  return { kind: 'offline', code: 'OFFLINE', params: { context: call }, message: OFFLINE_MESSAGES[call], ...(details ? { details } : {}) };
 }
 
 /** The error as the renderer gets it: code, params and errcode kept, secrets blanked everywhere. */

@@ -1,6 +1,6 @@
 // The local cache: where it is, how big, how many rows per table, exporting it, and clearing what a
 // sync can give back (with a confirmation that names what goes and what stays).
-import { App, Button, Card, Descriptions, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
 import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatBytes, formatNumber } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { errorText } from '../../errors.ts';
+import { RowCountTable } from './RowCountTable.tsx';
 
 export function CacheSection() {
   const { t } = useTranslation('settings');
@@ -82,17 +83,7 @@ export function CacheSection() {
         ]}
       />
       {rows.length > 0 ? (
-        <Table
-          size="small"
-          rowKey="table"
-          pagination={false}
-          dataSource={rows}
-          columns={[
-            { key: 'table', title: t('cache.table'), dataIndex: 'table' },
-            { key: 'count', title: t('cache.rows'), dataIndex: 'count', align: 'right', render: (v: number) => formatNumber(v) },
-          ]}
-          style={{ marginTop: 8 }}
-        />
+        <RowCountTable rows={rows} style={{ marginTop: 8 }} />
       ) : null}
     </Card>
   );
