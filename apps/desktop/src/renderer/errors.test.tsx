@@ -64,6 +64,13 @@ describe('errorText', () => {
     expect(errorText(permission)).toMatch(/^The app "desk-messages" \(AgentId 1000002, used for messages\) lacks a permission: .*48002/);
   });
 
+  it('words main’s own failures too (the services gave up after crashes)', async () => {
+    const gaveUp: ServiceError = { kind: 'internal', code: 'SERVICES_GAVE_UP', params: { crashes: 4, logs: '/data/logs' }, message: 'stopped 4 times' };
+    expect(errorText(gaveUp)).toBe('后台服务连续停止了 4 次，已不再自动重启。日志位于 /data/logs。');
+    await i18n.changeLanguage('en-US');
+    expect(errorText(gaveUp)).toBe('The background services stopped 4 times in a row and were not restarted again. The log is in /data/logs.');
+  });
+
   it('falls back to the message for a code it has no sentence for', () => {
     expect(errorText(uncoded)).toBe('Something new failed');
   });

@@ -478,7 +478,10 @@ export const mainEvents = {
   'services.state': z.object({
     state: z.enum(['running', 'restarting', 'failed']),
     restarts: z.number().int(),
+    /** Plain English, for the log. */
     message: z.string().nullable(),
+    /** Why the services failed, for the renderer to word. */
+    error: serviceErrorSchema.optional(),
   }),
   'settings.changed': settingsSchema,
 } as const;
