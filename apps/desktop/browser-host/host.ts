@@ -100,7 +100,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const onServicesMessage = (message: ServicesToMain) => {
     switch (message.type) {
       case 'progress':
-        lastInit = { event: 'launcher.progress', payload: { step: message.step, total: message.total, label: message.label } };
+        lastInit = {
+          event: 'launcher.progress',
+          payload: {
+            step: message.step,
+            total: message.total,
+            label: message.label,
+            ...(message.counts ? { counts: message.counts } : {}),
+            ...(message.note ? { note: message.note } : {}),
+          },
+        };
         broadcast(lastInit.event, lastInit.payload);
         break;
       case 'initDone':
@@ -109,7 +118,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         broadcast(lastInit.event, lastInit.payload);
         break;
       case 'initFailed':
-        lastInit = { event: 'launcher.error', payload: { message: message.message, canContinueOffline: message.canContinueOffline } };
+        lastInit = { event: 'launcher.error', payload: { message: message.message, error: message.error, canContinueOffline: message.canContinueOffline } };
         broadcast(lastInit.event, lastInit.payload);
         break;
       case 'sessionSecret':
@@ -176,7 +185,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     retry: (offline) => services?.send({ type: 'retry', offline }),
     log,
   });
-  const mainCalls = createMainCalls(mainHandlers, () => settings.get().language, log);
+  const mainCalls = createMainCalls(mainHandlers, log);
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const refused = guard.checkRequest(req.headers);

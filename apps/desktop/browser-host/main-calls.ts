@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { mainContract, type MainMethod } from '../src/shared/contract.ts';
 import type { InvokeResult } from '../src/shared/ipc-channels.ts';
-import { invalidInputMessage, type IssueLanguage } from '../src/shared/input-issues.ts';
+import { invalidInputMessage, invalidInputParams } from '../src/shared/input-issues.ts';
 import { isMethodAllowed, type CallerKind } from '../src/shared/method-access.ts';
 import type { ServiceError } from '../src/shared/models.ts';
 import { callFailure, toCallFailure } from '../src/main/call-errors.ts';
@@ -16,40 +16,38 @@ export interface MainCalls {
   invoke(kind: CallerKind, method: string, rawInput: unknown): Promise<InvokeResult>;
 }
 
-const fail = (kind: ServiceError['kind'], code: string, message: string): InvokeResult => ({
+const fail = (kind: ServiceError['kind'], code: string, message: string, params?: ServiceError['params']): InvokeResult => ({
   ok: false,
-  error: callFailure(kind, code, message),
+  error: callFailure(kind, code, message, params),
 });
 const clip = (text: string) => text.slice(0, 64);
 
 export function createMainCalls(
   handlers: MainCallHandlers,
-  language: () => IssueLanguage,
   log: (line: string) => void,
 ): MainCalls {
   return {
     async invoke(kind, name, rawInput) {
-      const zh = language() === 'zh-CN';
       if (!Object.hasOwn(mainContract, name))
-        return fail('validation', 'UNKNOWN_METHOD', zh ? `未知的方法：${clip(name)}` : `Unknown method "${clip(name)}".`);
+        return fail('validation', 'UNKNOWN_METHOD', `Unknown method "${clip(name)}".`, { method: clip(name) });
       const method = name as MainMethod;
       if (!isMethodAllowed(kind, method)) {
         log(`refused ${method} from the ${kind} window`);
-        return fail('forbidden', 'FORBIDDEN', zh ? `${kind} 窗口不能调用 ${method}` : `The ${kind} window may not call ${method}.`);
+        return fail('forbidden', 'FORBIDDEN', `The ${kind} window may not call ${method}.`);
       }
       const spec = mainContract[method];
       const input = spec.input.safeParse(rawInput);
-      if (!input.success) return fail('validation', 'INVALID_INPUT', invalidInputMessage(method, input.error, language()));
+      if (!input.success) return fail('validation', 'INVALID_INPUT', invalidInputMessage(method, input.error), invalidInputParams(method, input.error));
       try {
         const output = await handlers[method](input.data, rawInput);
         const checked = spec.output.safeParse(output);
         if (!checked.success) {
           log(`${method} produced an output outside the contract`);
-          return fail('internal', 'INTERNAL', zh ? `${method} 在应用内部出错` : `${method} failed inside the app.`);
+          return fail('internal', 'INTERNAL', `${method} failed inside the app.`);
         }
         return { ok: true, output: checked.data };
       } catch (error) {
-        if (error instanceof z.ZodError) return fail('validation', 'INVALID_INPUT', invalidInputMessage(method, error, language()));
+        if (error instanceof z.ZodError) return fail('validation', 'INVALID_INPUT', invalidInputMessage(method, error), invalidInputParams(method, error));
         const failure = toCallFailure(error);
         return { ok: false, error: { ...failure, message: failure.message.slice(0, 500) } };
       }

@@ -5,7 +5,7 @@
 import type { WeComClient } from '../src/client.ts';
 import { userListIdResponseSchema } from '../src/models/user.ts';
 import { BENCH_LATENCY_MS, benchClient } from './support/bench-client.ts';
-import { chainedPagesRow, cpuNote, measure } from './support/measure.ts';
+import { chainedPagesRow, cpuNote, measure, measuredColumns } from './support/measure.ts';
 import { formatTable, machineNote, type CoreBenchRow } from './support/report.ts';
 import { isMain } from './support/run-main.ts';
 import { startSimProcess, type SimHost } from './support/sim-host.ts';
@@ -61,12 +61,7 @@ async function walkRow(client: WeComClient, sim: SimHost, size: OrgSize): Promis
   return {
     benchmark: 'org sync: department walk',
     data: label(size),
-    wallMs: result.wallMs,
-    calls: result.calls,
-    peakRssMb: result.peakRssMb,
-    peakHeapDeltaMb: result.peakHeapDeltaMb,
-    retainedHeapMb: result.retainedHeapMb,
-    rateLimited: result.rateLimited,
+    ...measuredColumns(result),
     lowerBoundMs,
     boundBy: `rate: ${concurrency} in flight × ${BENCH_LATENCY_MS} ms`,
     wallOverBound: result.wallMs / lowerBoundMs,

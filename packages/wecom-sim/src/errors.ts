@@ -110,3 +110,9 @@ export class SimApiError extends Error {
 export function fail(errcode: number, detail?: string): never {
   throw new SimApiError(errcode, detail);
 }
+
+/** A field WeCom requires: its value, or 40058 naming it. */
+export function required<T>(value: T | null | undefined | '', field: string): T {
+  if (value === null || value === undefined || value === '') fail(40058, `${field} is required`);
+  return value;
+}

@@ -56,3 +56,5 @@ export { generateWatchStats, renderWatchUserRow, renderWatchExternalRow } from '
 export { DEFAULT_QUOTAS } from './quotas.ts';
 export { errcodeText, buildErrmsg } from './errors.ts';
 export { parseFaultSpec } from './fault-spec.ts';
+export { mulberry32 } from './random.ts';
+export type { Rng } from './random.ts';

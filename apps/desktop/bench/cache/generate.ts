@@ -1,5 +1,6 @@
 // A seeded generator of a corporate org, lives and watch stats in WeCom's wire shapes, for
 // benchmarks: Chinese names, pinyin-like userids, a department tree, skewed audience sizes.
+import { mulberry32 } from '@wld/wecom-sim';
 import type {
   WireDepartment,
   WireLivingInfo,
@@ -8,17 +9,8 @@ import type {
   WireWatchUser,
 } from '../../src/services/cache/index.ts';
 
-/** mulberry32: small, fast, good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded generator (mulberry32): the same seed gives the same data. */
+export const seededRandom = mulberry32;
 
 /** "王wang 李li" → [['王', 'wang'], ['李', 'li']]: a character and a pinyin-like spelling for userids */
 const pairs = (text: string): Array<[string, string]> =>

@@ -91,17 +91,10 @@ function fixedClock(): () => number {
   return () => at;
 }
 
-interface CellResult {
+/** What one run of a cell measured, before it is compared with the baseline. */
+type CellResult = Pick<FaultCell, 'state' | 'errorCode' | 'calls' | 'retries' | 'virtualMs' | 'wallMs' | 'send' | 'received'> & {
   snapshot: CacheSnapshot;
-  state: string;
-  errorCode: string | null;
-  calls: number;
-  retries: number;
-  virtualMs: number;
-  wallMs: number;
-  send: 'ok' | 'failed';
-  received: number;
-}
+};
 
 async function runCell(
   sim: SimServer,

@@ -45,7 +45,7 @@ export function harnessEngine(options: {
     client: () => options.client,
     hasContactsSecret: () => true,
     language: () => 'en-US',
-    toServiceError: (error) => toServiceError(error, 'en-US'),
+    toServiceError: (error) => toServiceError(error),
     emitProgress: options.onProgress ?? (() => {}),
     ...(options.tuning ? { tuning: options.tuning } : {}),
     now: options.clock.now,

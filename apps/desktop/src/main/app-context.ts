@@ -12,9 +12,10 @@ import { serveAppProtocol } from './app-protocol.ts';
 import { APP_ORIGIN } from './constants.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { registerIpc } from './ipc-router.ts';
+import type { ServiceError } from '../shared/models.ts';
 import type { AppLog, LogLevel } from './logger.ts';
 import { MainEventChannel } from './main-events.ts';
-import { gaveUpMessage, restartingMessage, switchingProfileMessage } from './messages.ts';
+import { gaveUpError, restartingMessage, switchingProfileMessage } from './messages.ts';
 import type { MainEventPayload } from './main-events.ts';
 import { createMainHandlers } from './main-handlers.ts';
 import { originOf } from './origin.ts';
@@ -210,6 +211,8 @@ export class AppContext {
             step: message.step,
             total: message.total,
             label: message.label,
+            ...(message.counts ? { counts: message.counts } : {}),
+            ...(message.note ? { note: message.note } : {}),
           });
         }
         break;
@@ -279,30 +282,30 @@ export class AppContext {
     if (this.currentPhase === 'launching' && !this.mainWindow) {
       this.sendToLauncher('launcher.error', {
         message: message.message,
+        error: message.error,
         canContinueOffline: message.canContinueOffline,
       });
     } else {
-      this.setServicesState('failed', message.message);
+      this.setServicesState('failed', message.message, message.error);
     }
   }
 
   private onServicesCrash(info: CrashInfo): void {
     this.ports.servicesStopped();
     this.initPosted = false;
-    const language = this.settings.get().language;
     if (info.decision.action === 'restart') {
-      this.setServicesState('restarting', restartingMessage(language, info.code, info.decision.delayMs));
+      this.setServicesState('restarting', restartingMessage(info.code, info.decision.delayMs));
       return;
     }
-    const message = gaveUpMessage(language, info.decision.crashesInWindow, this.options.logsDir);
-    this.setServicesState('failed', message);
+    const error = gaveUpError(info.decision.crashesInWindow, this.options.logsDir);
+    this.setServicesState('failed', error.message, error);
     if (this.currentPhase === 'launching' && !this.mainWindow) {
-      this.sendToLauncher('launcher.error', { message, canContinueOffline: false });
+      this.sendToLauncher('launcher.error', { message: error.message, error, canContinueOffline: false });
     }
   }
 
-  private setServicesState(state: MainEventPayload<'services.state'>['state'], message: string | null): void {
-    this.events.broadcast('services.state', { state, restarts: this.services.restarts, message });
+  private setServicesState(state: MainEventPayload<'services.state'>['state'], message: string | null, error?: ServiceError): void {
+    this.events.broadcast('services.state', { state, restarts: this.services.restarts, message, ...(error ? { error } : {}) });
   }
 
   private async restartServices(reason: string): Promise<void> {
@@ -432,7 +435,7 @@ export class AppContext {
       }
       this.log.info(`active profile is now ${profile?.id ?? 'none'}: restarting the services`);
       void this.restartServices(
-        switchingProfileMessage(change.settings.language, profile?.name ?? null),
+        switchingProfileMessage(profile?.name ?? null),
       ).catch((error: unknown) => this.log.error('could not restart the services:', error));
       return;
     }

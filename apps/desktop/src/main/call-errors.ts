@@ -14,8 +14,8 @@ export class MainCallError extends CodedError {
   }
 }
 
-export function callFailure(kind: ServiceError['kind'], code: string, message: string): ServiceError {
-  return { kind, code, message: redactText(message) };
+export function callFailure(kind: ServiceError['kind'], code: string, message: string, params?: ServiceError['params']): ServiceError {
+  return { kind, code, ...(params ? { params } : {}), message: redactText(message) };
 }
 
 /** What a handler threw, as the page gets it. */

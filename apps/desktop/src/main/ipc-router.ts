@@ -8,6 +8,7 @@ import type { MainContract, MainEvent, MainMethod, MainOutput } from '../shared/
 import { IPC, MAIN_EVENT_NAMES } from '../shared/ipc-channels.ts';
 import type { InvokeResult, StickyEvent } from '../shared/ipc-channels.ts';
 import type { ServiceError } from '../shared/models.ts';
+import { describeIssues, invalidInputMessage, invalidInputParams } from '../shared/input-issues.ts';
 import { MainCallError, callFailure, toCallFailure } from './call-errors.ts';
 import { isMethodAllowed } from '../shared/method-access.ts';
 import { trustedSender } from './ipc-sender.ts';
@@ -42,15 +43,8 @@ export interface IpcRouterOptions {
   log: AppLog;
 }
 
-function failure(kind: ServiceError['kind'], code: string, message: string): InvokeResult {
-  return { ok: false, error: callFailure(kind, code, message) };
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
-    .join('; ');
+function failure(kind: ServiceError['kind'], code: string, message: string, params?: ServiceError['params']): InvokeResult {
+  return { ok: false, error: callFailure(kind, code, message, params) };
 }
 
 export async function handleInvoke(
@@ -67,7 +61,7 @@ export async function handleInvoke(
   if (!envelope.success)
     return failure('validation', 'INVALID_REQUEST', `Malformed call: ${describeIssues(envelope.error)}`);
   const { method: name, input: rawInput } = envelope.data;
-  if (!Object.hasOwn(mainContract, name)) return failure('validation', 'UNKNOWN_METHOD', `Unknown method "${name}".`);
+  if (!Object.hasOwn(mainContract, name)) return failure('validation', 'UNKNOWN_METHOD', `Unknown method "${name}".`, { method: name.slice(0, 80) });
   const method = name as MainMethod;
   if (!isMethodAllowed(window.kind, method)) {
     options.log.warn(`refused ${method} from the ${window.kind} window`);
@@ -76,7 +70,7 @@ export async function handleInvoke(
   const spec = mainContract[method];
   const input = spec.input.safeParse(rawInput);
   if (!input.success)
-    return failure('validation', 'INVALID_INPUT', `Invalid input for ${method}: ${describeIssues(input.error)}`);
+    return failure('validation', 'INVALID_INPUT', invalidInputMessage(method, input.error), invalidInputParams(method, input.error));
   try {
     const handler = options.handlers[method] as (input: unknown, context: CallContext) => unknown;
     const output = await handler(input.data, { window, rawInput });

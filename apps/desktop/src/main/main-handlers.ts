@@ -4,7 +4,7 @@ import type { MainHandlers } from './ipc-router.ts';
 import { MainCallError } from './call-errors.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 import type { AppLog } from './logger.ts';
-import { linkNotAllowedMessage } from './messages.ts';
+import { LINK_NOT_ALLOWED } from './messages.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { settingsPatchFrom } from './settings-patch.ts';
 import type { TrackedWindow } from './window-registry.ts';
@@ -37,7 +37,7 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         deps.log.warn('refused to open an external link outside the allow-list:', url);
-        throw new MainCallError('LINK_NOT_ALLOWED', linkNotAllowedMessage(deps.settings.get().language), 'forbidden');
+        throw new MainCallError('LINK_NOT_ALLOWED', LINK_NOT_ALLOWED, 'forbidden');
       }
       await shell.openExternal(url);
       return { ok: true };

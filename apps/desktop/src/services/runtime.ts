@@ -1,6 +1,7 @@
 // The services runtime, independent of its host: speaks the main ↔ services protocol
 // (ready → init → progress → initDone/initFailed; connect/disconnect ports; settings; retry; shutdown).
 // The utility process (index.ts) and the in-process Node host (node-host.ts) both run exactly this.
+import { toServiceError } from './wecom/service-errors.ts';
 import { mainToServicesSchema, type ServicesToMain } from '../shared/host-protocol.ts';
 import type { MessageEndpoint } from '../shared/rpc.ts';
 import { runInitSequence, type InitOutcome } from './init/init-sequence.ts';
@@ -39,7 +40,8 @@ export function startServicesRuntime(
       try {
         outcome = await runInitSequence(core, { offline });
       } catch (error) {
-        outcome = { type: 'initFailed', id: 'cache', message: error instanceof Error ? error.message : String(error), canContinueOffline: false };
+        const failure = toServiceError(error);
+        outcome = { type: 'initFailed', id: 'cache', message: failure.message, error: failure, canContinueOffline: false };
         host.post(outcome);
       }
       core.setReady(true);

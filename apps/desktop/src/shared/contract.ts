@@ -18,6 +18,8 @@ import {
   recipientsSchema,
   sendResultSchema,
   sentMessageSchema,
+  serviceErrorSchema,
+  syncNoteSchema,
   syncProgressSchema,
   syncScopeSchema,
   tagSchema,
@@ -119,7 +121,7 @@ export const servicesContract = {
       secret: singleLine(256).min(1),
       baseUrl: z.union([z.literal(''), httpUrlSchema]).optional(),
     }),
-    z.object({ ok: z.boolean(), latencyMs: z.number(), message: z.string(), errcode: z.number().int().optional() }),
+    z.object({ ok: z.boolean(), latencyMs: z.number(), error: serviceErrorSchema.optional(), errcode: z.number().int().optional() }),
   ),
   'sync.start': method(z.object({ scope: syncScopeSchema }), z.object({ jobId: z.string() })),
   'sync.cancel': method(z.object({ jobId: opaqueId(128) }), ok),
@@ -529,10 +531,15 @@ export const servicesContract = {
   ...botContract,
 } as const;
 
+/** A method's input and output types, for the services' contract and main's alike. */
+type MethodSpecs = Record<string, { input: z.ZodType; output: z.ZodType }>;
+type InputOf<C extends MethodSpecs, M extends keyof C> = z.input<C[M]['input']>;
+type OutputOf<C extends MethodSpecs, M extends keyof C> = z.output<C[M]['output']>;
+
 export type ServicesContract = typeof servicesContract;
 export type ServicesMethod = keyof ServicesContract;
-export type MethodInput<M extends ServicesMethod> = z.input<ServicesContract[M]['input']>;
-export type MethodOutput<M extends ServicesMethod> = z.output<ServicesContract[M]['output']>;
+export type MethodInput<M extends ServicesMethod> = InputOf<ServicesContract, M>;
+export type MethodOutput<M extends ServicesMethod> = OutputOf<ServicesContract, M>;
 
 /** Events the services push to every connected window. */
 export const servicesEvents = {
@@ -580,18 +587,29 @@ export const mainContract = {
 } as const;
 export type MainContract = typeof mainContract;
 export type MainMethod = keyof MainContract;
-export type MainInput<M extends MainMethod> = z.input<MainContract[M]['input']>;
-export type MainOutput<M extends MainMethod> = z.output<MainContract[M]['output']>;
+export type MainInput<M extends MainMethod> = InputOf<MainContract, M>;
+export type MainOutput<M extends MainMethod> = OutputOf<MainContract, M>;
 
 /** Events main pushes to windows through the preload's `subscribe`. */
 export const mainEvents = {
-  'launcher.progress': z.object({ step: z.number().int(), total: z.number().int(), label: z.string() }),
-  'launcher.error': z.object({ message: z.string(), canContinueOffline: z.boolean() }),
+  /** `label` is a step key the launcher words (launcher.json step.*); counts and note come from the first sync. */
+  'launcher.progress': z.object({
+    step: z.number().int(),
+    total: z.number().int(),
+    label: z.string(),
+    counts: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+    note: syncNoteSchema.optional(),
+  }),
+  /** `error` is worded by the launcher; `message` is main's own sentence (crashes) or the error's English. */
+  'launcher.error': z.object({ message: z.string(), error: serviceErrorSchema.optional(), canContinueOffline: z.boolean() }),
   'launcher.firstRun': z.object({}),
   'services.state': z.object({
     state: z.enum(['running', 'restarting', 'failed']),
     restarts: z.number().int(),
+    /** Plain English, for the log. */
     message: z.string().nullable(),
+    /** Why the services failed, for the renderer to word. */
+    error: serviceErrorSchema.optional(),
   }),
   'settings.changed': settingsSchema,
 } as const;

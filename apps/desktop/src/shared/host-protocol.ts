@@ -3,6 +3,7 @@
 // services post `progress` per step and then `initDone` (or `initFailed`).
 // Window ports travel as `connect` messages with the MessagePort attached (transfer list).
 import { z } from 'zod';
+import { serviceErrorSchema, syncNoteSchema } from './models.ts';
 import { settingsSchema, profileSchema } from './settings.ts';
 
 export const initMessageSchema = z.object({
@@ -58,7 +59,12 @@ export const servicesToMainSchema = z.discriminatedUnion('type', [
     step: z.number().int().min(1),
     total: z.number().int().min(1),
     id: initStepSchema,
+    /** The step's label key (launcher.json step.*), e.g. 'cache', 'refresh.org', 'refresh.background'. */
     label: z.string(),
+    /** The first sync's count in the current phase, when known. */
+    counts: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+    /** Why the first sync waits or retries. */
+    note: syncNoteSchema.optional(),
   }),
   z.object({
     type: z.literal('initDone'),
@@ -71,7 +77,10 @@ export const servicesToMainSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('initFailed'),
     id: initStepSchema,
+    /** Plain English, for the log. */
     message: z.string(),
+    /** What the launcher words (errors namespace). */
+    error: serviceErrorSchema,
     /** True when the cache holds data, so "Continue offline" makes sense. */
     canContinueOffline: z.boolean(),
   }),

@@ -2,8 +2,6 @@
 // never the ZodError's JSON. Paths and messages are cut short (the input may be hostile).
 import type { z } from 'zod';
 
-export type IssueLanguage = 'zh-CN' | 'en-US';
-
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function issuePath(issue: z.core.$ZodIssue): string {
@@ -17,9 +15,12 @@ export function describeIssues(error: z.ZodError, limit = 5): string {
   return parts.join('; ') + more;
 }
 
-export function invalidInputMessage(method: string, error: z.ZodError, language: IssueLanguage): string {
-  const name = clip(method, 64);
-  return language === 'zh-CN'
-    ? `${name} 的输入无效：${describeIssues(error)}`
-    : `Invalid input for ${name}: ${describeIssues(error)}`;
+/** Plain English for logs; the renderer words INVALID_INPUT from its params (method, fields). */
+export function invalidInputMessage(method: string, error: z.ZodError): string {
+  return `Invalid input for ${clip(method, 64)}: ${describeIssues(error)}`;
+}
+
+/** What the renderer's INVALID_INPUT sentence names: the method and the fields with their problems. */
+export function invalidInputParams(method: string, error: z.ZodError): { method: string; issues: string } {
+  return { method: clip(method, 64), issues: describeIssues(error) };
 }

@@ -186,7 +186,9 @@ export const serviceErrorSchema = z.object({
   /** Stable machine code, e.g. 'WECOM_60020', 'OFFLINE', 'INVALID_INPUT'. */
   code: z.string(),
   errcode: z.number().int().optional(),
-  /** A sentence a person can act on, in the user's language. */
+  /** What the sentence for `code` needs (ids, counts, WeCom's endpoint…); the renderer words it (errors namespace). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Plain English, for logs and tests; people read the renderer's sentence for code + params. */
   message: z.string(),
   /** WeCom's errmsg / hint, field issues, or a stack for internal errors. */
   details: z.string().optional(),
@@ -203,6 +205,13 @@ export const connectionStateSchema = z.object({
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 export const syncScopeSchema = z.enum(['org', 'lives', 'watch', 'all']);
+/** Why a sync is slow right now (a wait, a retry): a code the renderer words from its params. */
+export const syncNoteSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+  until: epochMs.nullable(),
+});
 export const syncProgressSchema = z.object({
   jobId: z.string(),
   scope: syncScopeSchema,
@@ -210,10 +219,11 @@ export const syncProgressSchema = z.object({
   phase: z.string(),
   done: z.number().int(),
   total: z.number().int().nullable(),
+  /** What the job works on now ('org', 'lives', 'watch') or how it ended ('done', 'cancelled', 'failed'); the renderer words it. */
   label: z.string(),
   error: serviceErrorSchema.nullable(),
   /** Why the job is slow right now: a rate-limit wait (with its end) or a retry; null when working normally. */
-  note: z.object({ code: z.string(), message: z.string(), until: epochMs.nullable() }).nullable().optional(),
+  note: syncNoteSchema.nullable().optional(),
   /** Units of the current phase still to do (total − done), when known. */
   left: z.number().int().nullable().optional(),
   /** WeCom calls this job has made so far (retries included, cache hits not). */

@@ -4,10 +4,9 @@ import type { z } from 'zod';
 import { redactText } from '@wld/wecom-core/rules';
 import { servicesContract, type EventPayload, type MethodOutput, type ServicesContract, type ServicesEvent, type ServicesMethod } from './contract.ts';
 import type { ServiceError } from './models.ts';
-import { invalidInputMessage, issuePath } from './input-issues.ts';
+import { invalidInputMessage, invalidInputParams, issuePath } from './input-issues.ts';
 import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcServerMessage } from './rpc-wire.ts';
 
-export type RpcLanguage = 'zh-CN' | 'en-US';
 /** What a handler receives: the input after parsing (defaults applied). */
 export type MethodArgs<M extends ServicesMethod> = z.output<ServicesContract[M]['input']>;
 
@@ -28,8 +27,7 @@ export interface RpcServerOptions {
   /** Called with every error that became kind 'internal' (for the log). */
   onError?: (error: unknown, method: string) => void;
   /** Turns a thrown value into a ServiceError; the services pass a WeCom-aware mapper. */
-  mapError?: (error: unknown, language: RpcLanguage) => ServiceError;
-  language?: () => RpcLanguage;
+  mapError?: (error: unknown) => ServiceError;
 }
 
 export interface RpcServer {
@@ -43,11 +41,10 @@ type Outbox = ReturnType<typeof createOutbox<RpcServerMessage>>;
 
 export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOptions = {}): RpcServer {
   const endpoints = new Map<MessageEndpoint, Outbox>();
-  const language = options.language ?? (() => 'zh-CN' as const);
   const mapError = options.mapError ?? defaultMapError;
 
   function failure(error: unknown, method: string): ServiceError {
-    const mapped = mapError(error, language());
+    const mapped = mapError(error);
     if (mapped.kind === 'internal') options.onError?.(error, method);
     return mapped;
   }
@@ -76,13 +73,13 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
     const reply = (message: RpcServerMessage) => outbox.send(message);
     const method = data.method;
     if (typeof method !== 'string' || !Object.hasOwn(servicesContract, method)) {
-      reply({ t: 'res', id, ok: false, error: unknownMethodError(String(method), language()) });
+      reply({ t: 'res', id, ok: false, error: unknownMethodError(String(method)) });
       return;
     }
     const name = method as ServicesMethod;
     const parsed = (servicesContract[name].input as z.ZodType).safeParse(data.input);
     if (!parsed.success) {
-      reply({ t: 'res', id, ok: false, error: validationError(name, parsed.error, language()) });
+      reply({ t: 'res', id, ok: false, error: validationError(name, parsed.error) });
       return;
     }
     const controller = new AbortController();
@@ -134,9 +131,9 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return isObject(value) && typeof (value as { then?: unknown }).then === 'function';
 }
 
-function validationError(method: string, error: z.ZodError, lang: RpcLanguage): ServiceError {
+function validationError(method: string, error: z.ZodError): ServiceError {
   const details = error.issues.slice(0, 20).map((issue) => `${issuePath(issue)}: ${issue.message.slice(0, 200)}`).join('\n');
-  return { kind: 'validation', code: 'INVALID_INPUT', message: invalidInputMessage(method, error, lang), details };
+  return { kind: 'validation', code: 'INVALID_INPUT', params: invalidInputParams(method, error), message: invalidInputMessage(method, error), details };
 }
 
 /** A ZodError a handler let through (a schema of its own): still a sentence, never the issues' JSON. */
@@ -144,29 +141,28 @@ function isZodError(error: unknown): error is z.ZodError {
   return error instanceof Error && error.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues);
 }
 
-function unknownMethodError(method: string, lang: RpcLanguage): ServiceError {
-  return {
-    kind: 'validation',
-    code: 'UNKNOWN_METHOD',
-    message: lang === 'zh-CN' ? `未知的方法：${method.slice(0, 80)}` : `Unknown method: ${method.slice(0, 80)}`,
-  };
+function unknownMethodError(method: string): ServiceError {
+  const name = method.slice(0, 80);
+  return { kind: 'validation', code: 'UNKNOWN_METHOD', params: { method: name }, message: `Unknown method: ${name}` };
 }
 
 /** Removes values of secret-looking keys from a message before it leaves the process (the one rule). */
 export const redactSecrets = redactText;
 
 /** Without a WeCom-aware mapper: RpcError passes through, aborts become 'cancelled', the rest 'internal'. */
-export function defaultMapError(error: unknown, lang: RpcLanguage): ServiceError {
+export function defaultMapError(error: unknown): ServiceError {
   if (error instanceof RpcError) return error.error;
-  if (isZodError(error)) return { kind: 'validation', code: 'INVALID_INPUT', message: invalidInputMessage('call', error, lang) };
+  if (isZodError(error)) {
+    return { kind: 'validation', code: 'INVALID_INPUT', params: invalidInputParams('call', error), message: invalidInputMessage('call', error) };
+  }
   if (isObject(error) && (error as { name?: unknown }).name === 'AbortError') {
-    return { kind: 'cancelled', code: 'CANCELLED', message: lang === 'zh-CN' ? '已取消' : 'Cancelled' };
+    return { kind: 'cancelled', code: 'CANCELLED', message: 'Cancelled' };
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {
     kind: 'internal',
     code: 'INTERNAL',
-    message: lang === 'zh-CN' ? '服务进程出现内部错误，请查看日志' : 'Something went wrong in the services; see the log',
+    message: 'Something went wrong in the services; see the log',
     details: redactSecrets(text).slice(0, 2000),
   };
 }

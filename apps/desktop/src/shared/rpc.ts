@@ -21,7 +21,6 @@ export {
   redactSecrets,
   type HandlerContext,
   type MethodArgs,
-  type RpcLanguage,
   type RpcServer,
   type RpcServerOptions,
   type ServicesHandler,

@@ -1,7 +1,7 @@
 // Training records the renderer sees: required learners, completion rules, series and learner reports.
 import { z } from 'zod';
 import { useridSchema } from './text-rules.ts';
-import { liveSchema, unixSeconds } from './models.ts';
+import { liveSchema, serviceErrorSchema, unixSeconds } from './models.ts';
 
 /** Most learners one list may name (an imported list of a large corp fits). */
 export const MAX_REQUIRED_USERIDS = 20_000;
@@ -108,7 +108,7 @@ export const seriesSuggestionSchema = z.object({ name: z.string(), livingids: z.
 export const repeatResultSchema = z.object({
   created: z.array(z.object({ livingid: z.string(), livingStart: unixSeconds })),
   /** the create that failed (nothing after it was sent), or null */
-  failed: z.object({ livingStart: unixSeconds, message: z.string() }).nullable(),
+  failed: z.object({ livingStart: unixSeconds, error: serviceErrorSchema }).nullable(),
   notAttempted: z.array(unixSeconds),
 });
 export type RepeatResult = z.infer<typeof repeatResultSchema>;

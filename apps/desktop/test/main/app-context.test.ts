@@ -139,11 +139,12 @@ describe('start-up', () => {
       type: 'initFailed',
       id: 'connection',
       message: 'WeCom is unreachable',
+      error: { kind: 'network', code: 'NETWORK_REFUSED', message: 'WeCom is unreachable' },
       canContinueOffline: true,
     });
     const launcher = launcherWindow();
     expect(eventsTo(launcher.webContents, 'launcher.error').map((e) => e.payload)).toEqual([
-      { message: 'WeCom is unreachable', canContinueOffline: true },
+      { message: 'WeCom is unreachable', error: { kind: 'network', code: 'NETWORK_REFUSED', message: 'WeCom is unreachable' }, canContinueOffline: true },
     ]);
     expect(windowsOf('index')).toHaveLength(0);
     await invokeFrom(launcher, 'launcher.retry');
@@ -271,10 +272,11 @@ describe('services crashes', () => {
     const last = eventsTo(main.webContents, 'services.state').at(-1)?.payload as {
       state: string;
       message: string;
+      error: { code: string; params: Record<string, unknown> };
     };
     expect(last.state).toBe('failed');
-    // In the app's language (zh-CN by default), with where the log is.
-    expect(last.message).toContain('连续停止了 4 次');
+    // a code the renderer words, with how many crashes and where the log is
+    expect(last.error).toMatchObject({ code: 'SERVICES_GAVE_UP', params: { crashes: 4, logs: `${test.userData}/logs` } });
     expect(last.message).toContain(`${test.userData}/logs`);
     expect(test.context.services.phase).toBe('failed');
   });
@@ -298,7 +300,7 @@ describe('services crashes', () => {
     expect(lastServices().postedOf('init')).toHaveLength(1);
   });
 
-  it('says what happened in the app language', async () => {
+  it('says what happened in plain English for the log (the renderer words the state itself)', async () => {
     const test = createTestApp({ settings: { ...settingsWithDemo(), language: 'en-US' } });
     const main = await startToMainWindow(test);
     lastServices().exit(139);

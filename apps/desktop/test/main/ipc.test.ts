@@ -143,20 +143,21 @@ describe('state replay on subscribe', () => {
     test.context.start();
     const services = lastServices();
     services.say({ type: 'ready' });
-    services.say({ type: 'progress', step: 2, total: 5, id: 'credentials', label: 'Loading credentials' });
+    services.say({ type: 'progress', step: 2, total: 5, id: 'credentials', label: 'credentials' });
     const event = launcherWindow().webContents.ipcEvent();
     const progress = (await ipcMain.invoke(IPC.subscribe, event, 'launcher.progress')) as {
       payload: unknown;
       seq: number;
     };
-    expect(progress.payload).toEqual({ step: 2, total: 5, label: 'Loading credentials' });
-    services.say({ type: 'initFailed', id: 'connection', message: 'unreachable', canContinueOffline: false });
+    expect(progress.payload).toEqual({ step: 2, total: 5, label: 'credentials' });
+    const unreachable = { kind: 'network', code: 'NETWORK_REFUSED', message: 'unreachable' } as const;
+    services.say({ type: 'initFailed', id: 'connection', message: 'unreachable', error: unreachable, canContinueOffline: false });
     await expect(ipcMain.invoke(IPC.subscribe, event, 'launcher.progress')).resolves.toBeNull();
     const error = (await ipcMain.invoke(IPC.subscribe, event, 'launcher.error')) as {
       payload: unknown;
       seq: number;
     };
-    expect(error.payload).toEqual({ message: 'unreachable', canContinueOffline: false });
+    expect(error.payload).toEqual({ message: 'unreachable', error: unreachable, canContinueOffline: false });
     expect(error.seq).toBeGreaterThan(progress.seq);
     await expect(ipcMain.invoke(IPC.subscribe, event, 'no.such.event')).resolves.toBeNull();
   });

@@ -42,7 +42,7 @@ function startStore() {
   const log = { debug: quiet, info: quiet, warn: quiet, error: quiet };
   const settings = new SettingsStore(memoryBackend({ profiles: [DEMO_PROFILE], activeProfileId: 'demo' }), log);
   const handlers = hostMainHandlers({ settings, userData: '/tmp/wld-fuzz', retry: () => {}, log: () => {} });
-  return { settings, calls: createMainCalls(handlers, () => settings.get().language, () => {}) };
+  return { settings, calls: createMainCalls(handlers, () => {}) };
 }
 
 describe('contract fuzz (main, through the browser host)', () => {

@@ -70,8 +70,8 @@ describe('app roles', () => {
       );
       sim.faults.remove(rule);
       expect(error.error.errcode).toBe(errcode);
+      expect(error.error.params).toMatchObject({ app: 'desk-messages', role: 'messages' });
       expect(error.error.message).toContain('desk-messages');
-      expect(error.error.message).toContain('used for messages');
     }
   });
 });

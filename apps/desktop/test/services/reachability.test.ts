@@ -65,9 +65,9 @@ describe('reachability verdicts', () => {
     expect(reachabilityOf(expired)).toBe('reachable');
   });
 
-  it('an offline read does not say nothing was changed', () => {
-    expect(offlineReadError('en-US').message).not.toMatch(/changed/);
-    expect(offlineReadError('zh-CN').message).not.toMatch(/更改/);
+  it('an offline read is worded as a read (the renderer does not say nothing was changed)', () => {
+    expect(offlineReadError('refused')).toMatchObject({ code: 'OFFLINE', params: { context: 'read' }, details: 'refused' });
+    expect(offlineReadError().message).not.toMatch(/changed/);
   });
 });
 

@@ -18,7 +18,7 @@ describe('toServiceError', () => {
       messages: { zh: '凭证无效', en: 'Invalid credential' },
       language: 'en-US',
     });
-    const shaped = toServiceError(error, 'en-US');
+    const shaped = toServiceError(error);
     expect(shaped).toMatchObject({ kind: 'wecom', code: 'WECOM_40001', errcode: 40001 });
     expect(JSON.stringify(shaped)).not.toContain(TICKET);
   });
@@ -32,11 +32,11 @@ describe('toServiceError', () => {
       status: 200,
       language: 'en-US',
     });
-    expect(JSON.stringify(toServiceError(error, 'en-US'))).not.toContain(TICKET);
+    expect(JSON.stringify(toServiceError(error))).not.toContain(TICKET);
   });
 
   it('blanks secrets in internal errors', () => {
-    const shaped = toServiceError(new Error(`boom ticket=${TICKET} corpsecret=abc123`), 'en-US');
+    const shaped = toServiceError(new Error(`boom ticket=${TICKET} corpsecret=abc123`));
     expect(shaped.code).toBe('INTERNAL');
     expect(JSON.stringify(shaped)).not.toContain(TICKET);
     expect(JSON.stringify(shaped)).not.toContain('abc123');

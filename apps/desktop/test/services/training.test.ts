@@ -73,7 +73,7 @@ describe('training', () => {
     expect(result.created).toHaveLength(1);
     expect(result.created[0]!.livingStart).toBe(start + 7 * 86_400);
     expect(result.failed).toMatchObject({ livingStart: start + 14 * 86_400 });
-    expect(result.failed!.message.length).toBeGreaterThan(0);
+    expect(result.failed!.error).toMatchObject({ kind: 'wecom', errcode: 60011 });
     expect(result.notAttempted).toEqual([start + 21 * 86_400]);
 
     // the created live joined the series with the source's required learners

@@ -96,6 +96,18 @@ export function noLatencyNote(
   return `${base}, wall ÷ (bound + that) = ${(result.wallMs / (chainBoundMs + result.noLatencyMs)).toFixed(3)}x`;
 }
 
+/** The report columns every measured row shares: time, calls, memory and rate limits. */
+export function measuredColumns(result: Measured<unknown>) {
+  return {
+    wallMs: result.wallMs,
+    calls: result.calls,
+    peakRssMb: result.peakRssMb,
+    peakHeapDeltaMb: result.peakHeapDeltaMb,
+    retainedHeapMb: result.retainedHeapMb,
+    rateLimited: result.rateLimited,
+  };
+}
+
 /** "client CPU 0.35 ms/call", for the notes column. */
 export function cpuNote(result: Pick<Measured<unknown>, 'cpuMsPerCall'>): string {
   return `client CPU ${result.cpuMsPerCall.toFixed(2)} ms/call`;
@@ -118,12 +130,7 @@ export function chainedPagesRow(
   return {
     benchmark,
     data,
-    wallMs: result.wallMs,
-    calls: result.calls,
-    peakRssMb: result.peakRssMb,
-    peakHeapDeltaMb: result.peakHeapDeltaMb,
-    retainedHeapMb: result.retainedHeapMb,
-    rateLimited: result.rateLimited,
+    ...measuredColumns(result),
     lowerBoundMs,
     boundBy: `chain: ${result.calls} pages × ${latencyMs} ms`,
     wallOverBound: result.wallMs / lowerBoundMs,

@@ -2,10 +2,18 @@
 // strings instead of copying and re-serialising the organisation on every call.
 import type { SimDepartment, SimUser } from '../state/model.ts';
 
-const fullUser = new WeakMap<SimUser, string>();
-const simpleUser = new WeakMap<SimUser, string>();
-const fullDepartment = new WeakMap<SimDepartment, string>();
-const simpleDepartment = new WeakMap<SimDepartment, string>();
+/** `view` serialised on the first call for an object; later calls reuse the text. */
+function serialisedOnce<T extends object>(view: (item: T) => unknown): (item: T) => string {
+  const texts = new WeakMap<T, string>();
+  return (item) => {
+    let text = texts.get(item);
+    if (text === undefined) {
+      text = JSON.stringify(view(item));
+      texts.set(item, text);
+    }
+    return text;
+  };
+}
 
 export function userView(u: SimUser): Record<string, unknown> {
   return {
@@ -33,23 +41,9 @@ export function userView(u: SimUser): Record<string, unknown> {
   };
 }
 
-export function userJson(u: SimUser): string {
-  let text = fullUser.get(u);
-  if (text === undefined) {
-    text = JSON.stringify(userView(u));
-    fullUser.set(u, text);
-  }
-  return text;
-}
+export const userJson = serialisedOnce(userView);
 
-export function simpleUserJson(u: SimUser): string {
-  let text = simpleUser.get(u);
-  if (text === undefined) {
-    text = JSON.stringify({ userid: u.userid, name: u.name, department: u.department });
-    simpleUser.set(u, text);
-  }
-  return text;
-}
+export const simpleUserJson = serialisedOnce((u: SimUser) => ({ userid: u.userid, name: u.name, department: u.department }));
 
 export function departmentView(d: SimDepartment): Record<string, unknown> {
   return {
@@ -62,20 +56,6 @@ export function departmentView(d: SimDepartment): Record<string, unknown> {
   };
 }
 
-export function departmentJson(d: SimDepartment): string {
-  let text = fullDepartment.get(d);
-  if (text === undefined) {
-    text = JSON.stringify(departmentView(d));
-    fullDepartment.set(d, text);
-  }
-  return text;
-}
+export const departmentJson = serialisedOnce(departmentView);
 
-export function simpleDepartmentJson(d: SimDepartment): string {
-  let text = simpleDepartment.get(d);
-  if (text === undefined) {
-    text = JSON.stringify({ id: d.id, parentid: d.parentid, order: d.order });
-    simpleDepartment.set(d, text);
-  }
-  return text;
-}
+export const simpleDepartmentJson = serialisedOnce((d: SimDepartment) => ({ id: d.id, parentid: d.parentid, order: d.order }));

@@ -3,7 +3,7 @@
 // An app only sees lives it created (92008), as on WeCom; generated lives belong to the Demo app.
 import { z } from 'zod';
 import { newLivingId } from '../data/generate-lives.ts';
-import { fail } from '../errors.ts';
+import { fail, required } from '../errors.ts';
 import { ID_CHARS, randomString } from '../random.ts';
 import type { LiveType, SimLive } from '../state/model.ts';
 import { parseCreate, parseModify } from './living-input.ts';
@@ -145,7 +145,7 @@ export const livingRoutes: RouteTable = {
     body: 'json',
     handle(ctx) {
       const body = parseBody(livingCodeBody, ctx.body);
-      if (!body.openid) fail(40058, 'openid is required');
+      required(body.openid, 'openid');
       ownLive(ctx, body.livingid);
       return { living_code: randomString(ctx.sim.rng, 32, ID_CHARS) };
     },
@@ -157,14 +157,14 @@ export const livingRoutes: RouteTable = {
     body: 'json',
     handle(ctx) {
       const body = parseBody(allLivingIdBody, ctx.body);
-      if (!body.userid) fail(40058, 'userid is required');
+      const userid = required(body.userid, 'userid');
       const store = ctx.sim.store;
-      if (!store.findUser(body.userid)) fail(60111, `userid "${body.userid}" not found`);
+      if (!store.findUser(userid)) fail(60111, `userid "${userid}" not found`);
       const limit = body.limit ?? ALL_LIVINGID_MAX_LIMIT;
       if (limit < 1 || limit > ALL_LIVINGID_MAX_LIMIT)
         fail(40058, `limit must be between 1 and ${ALL_LIVINGID_MAX_LIMIT}, got ${limit}`);
       const agentId = callerApp(ctx).agentId;
-      const lives = store.livesOfAnchor(body.userid).filter((l) => l.creatorAgentId === agentId);
+      const lives = store.livesOfAnchor(userid).filter((l) => l.creatorAgentId === agentId);
       let offset = 0;
       if (body.cursor) {
         const decoded = decodeCursor('l', body.cursor, lives.length);
@@ -207,8 +207,7 @@ export const livingRoutes: RouteTable = {
     auth: 'app',
     body: 'json',
     handle(ctx) {
-      const code = parseBody(shareInfoBody, ctx.body).ww_share_code;
-      if (!code) fail(40058, 'ww_share_code is required');
+      const code = required(parseBody(shareInfoBody, ctx.body).ww_share_code, 'ww_share_code');
       const info = ctx.sim.store.shareInfos.get(code);
       if (!info) fail(40058, `ww_share_code "${code}" not found`);
       return {

@@ -5,30 +5,9 @@ import type { MediaType } from '../state/model.ts';
 import type { SimStore } from '../state/store.ts';
 import { charLength, utf8Length } from './validate.ts';
 
-export const SEND_MSGTYPES = new Set([
-  'text',
-  'image',
-  'voice',
-  'video',
-  'file',
-  'textcard',
-  'news',
-  'mpnews',
-  'markdown',
-  'miniprogram_notice',
-  'template_card',
-]);
-export const APPCHAT_MSGTYPES = new Set([
-  'text',
-  'image',
-  'voice',
-  'video',
-  'file',
-  'textcard',
-  'news',
-  'mpnews',
-  'markdown',
-]);
+/** What an app group chat accepts; message/send takes these and two card kinds more. */
+export const APPCHAT_MSGTYPES = new Set(['text', 'image', 'voice', 'video', 'file', 'textcard', 'news', 'mpnews', 'markdown']);
+export const SEND_MSGTYPES = new Set([...APPCHAT_MSGTYPES, 'miniprogram_notice', 'template_card']);
 
 const TEXT_MAX_BYTES = 2048;
 const MPNEWS_CONTENT_MAX_BYTES = 666 * 1024;

@@ -1,7 +1,7 @@
 // App messages: message/send (every msgtype, partial failures, duplicate check), message/recall
 // (24 h, same app) and message/get_statistics (person-times per app, today or yesterday).
 import { z } from 'zod';
-import { fail } from '../errors.ts';
+import { fail, required } from '../errors.ts';
 import { ID_CHARS, randomString } from '../random.ts';
 import type { SimMessage } from '../state/model.ts';
 import { checkMessageContent, SEND_MSGTYPES } from './message-content.ts';
@@ -92,8 +92,7 @@ export const messageRoutes: RouteTable = {
     auth: 'app',
     body: 'json',
     handle(ctx) {
-      const msgid = parseBody(recallBody, ctx.body).msgid;
-      if (!msgid) fail(40058, 'msgid is required');
+      const msgid = required(parseBody(recallBody, ctx.body).msgid, 'msgid');
       const message = ctx.sim.store.findMessage(msgid);
       if (!message) fail(42052, `msgid "${msgid}" not found`);
       if (message.agentid !== callerApp(ctx).agentId) fail(40058, `msgid "${msgid}" was sent by another app`);

@@ -2,6 +2,7 @@
 import { Badge, Tooltip } from 'antd';
 import type { BadgeProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors.ts';
 import { useConnectionStore } from '../stores/connection.ts';
 import { formatDateTime } from '../format.ts';
 
@@ -18,7 +19,7 @@ export function ConnectionIndicator() {
   const state = useConnectionStore((s) => s.state) ?? 'unknown';
   const since = useConnectionStore((s) => s.since);
   const lastError = useConnectionStore((s) => s.lastError);
-  const tip = [since ? formatDateTime(since) : null, state !== 'online' ? lastError?.message : null]
+  const tip = [since ? formatDateTime(since) : null, state !== 'online' && lastError ? errorText(lastError) : null]
     .filter(Boolean)
     .join(' · ');
   return (

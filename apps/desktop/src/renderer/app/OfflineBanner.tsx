@@ -1,6 +1,7 @@
 // "Offline, data as of …" with a Reconnect button: every screen still works from the cache.
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors.ts';
 import { useConnectionStore } from '../stores/connection.ts';
 import { formatDateTime } from '../format.ts';
 
@@ -13,7 +14,8 @@ export function OfflineBanner() {
   const reconnectError = useConnectionStore((s) => s.reconnectError);
   const reconnect = useConnectionStore((s) => s.reconnect);
   if (state !== 'offline') return null;
-  const reason = reconnectError?.message ?? lastError?.message;
+  const failure = reconnectError ?? lastError;
+  const reason = failure ? errorText(failure) : undefined;
   return (
     <Alert
       banner

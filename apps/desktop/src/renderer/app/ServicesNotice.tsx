@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { Alert, App } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors.ts';
 import { useConnectionStore } from '../stores/connection.ts';
 
 export function ServicesNotice() {
@@ -28,7 +29,7 @@ export function ServicesNotice() {
       data-state={services.state}
       title={
         services.state === 'failed'
-          ? t('services.failed', { message: services.message ?? '' })
+          ? t('services.failed', { message: services.error ? errorText(services.error) : (services.message ?? '') })
           : t('services.restarting', { count: services.restarts })
       }
     />

@@ -6,12 +6,14 @@ import i18n from '../i18n/index.ts';
 import '../test-support/jsdom.ts';
 import { useSyncStore } from '../stores/sync.ts';
 import { SyncButton } from './SyncButton.tsx';
+import { formatDateTime } from '../format.ts';
 
 vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
 
 describe('SyncButton', () => {
-  it('shows why a running sync waits, and until when', async () => {
+  it('shows why a running sync waits, and until when, in the app’s language', async () => {
     await i18n.changeLanguage('en-US');
+    const until = 1_800_000_000_000;
     const message = 'WeCom rate limit (45009) on /cgi-bin/user/list: waiting until 10:31:00, then continuing';
     useSyncStore.setState({
       current: {
@@ -21,21 +23,30 @@ describe('SyncButton', () => {
         phase: 'org:users',
         done: 9,
         total: 60,
-        label: 'Organisation',
+        label: 'org',
         error: null,
-        note: { code: 'WAIT_RATE_LIMIT', message, until: 1_800_000_000_000 },
+        note: { code: 'WAIT_RATE_LIMIT', params: { errcode: 45009, endpoint: '/cgi-bin/user/list' }, message, until },
         left: 51,
         calls: 12,
       },
     });
-    render(
+    const view = render(
       <AntApp>
         <SyncButton />
       </AntApp>,
     );
     const note = screen.getByTestId('sync-note');
-    expect(note).toHaveTextContent(message);
+    expect(note).toHaveTextContent(`WeCom rate limit (45009) on /cgi-bin/user/list: waiting until ${formatDateTime(until)}, then continuing`);
     expect(note.dataset['code']).toBe('WAIT_RATE_LIMIT');
+    expect(screen.getByTestId('sync-progress')).toHaveTextContent('Syncing: Organisation');
     expect(screen.getByTestId('sync-progress')).toHaveTextContent('15%');
+    await i18n.changeLanguage('zh-CN');
+    view.rerender(
+      <AntApp>
+        <SyncButton />
+      </AntApp>,
+    );
+    expect(screen.getByTestId('sync-note')).toHaveTextContent(`企业微信频率限制（45009）/cgi-bin/user/list：等待至 ${formatDateTime(until)} 后继续`);
+    expect(screen.getByTestId('sync-progress')).toHaveTextContent('同步中：组织架构');
   });
 });

@@ -3,11 +3,25 @@ import { useEffect, useRef } from 'react';
 import { App, Button, Dropdown, Progress, Space, Tooltip, Typography } from 'antd';
 import { CloseOutlined, DownOutlined, SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { SyncProgress } from '../../shared/models.ts';
+import { formatDateTime } from '../format.ts';
 import { isRunning, syncPercent, useSyncStore } from '../stores/sync.ts';
 import type { SyncScope } from '../stores/sync.ts';
+import { errorText } from '../errors.ts';
 import { useOnlineAction } from '../hooks/useOnlineAction.ts';
 
 const SCOPES: SyncScope[] = ['all', 'org', 'lives', 'watch'];
+
+const PART_NAMES = new Set(['org', 'lives', 'watch']);
+
+/** Why the job is slow, in words: the note's code and params, with the end of a wait in local time. */
+function noteText(t: TFunction, note: NonNullable<SyncProgress['note']>): string {
+  const until = note.until === null ? '' : formatDateTime(note.until);
+  const params = note.params ?? {};
+  const context = typeof params.endpoint === 'string' ? 'endpoint' : undefined;
+  return t(`sync.note.${note.code}`, { defaultValue: note.message, errcode: 45009, ...params, until, ...(context ? { context } : {}) });
+}
 
 export function SyncButton() {
   const { t } = useTranslation('common');
@@ -29,16 +43,18 @@ export function SyncButton() {
     announced.current = key;
     if (current.state === 'done') void message.success(t('sync.done'));
     else if (current.state === 'cancelled') void message.info(t('sync.cancelled'));
-    else void message.error(t('sync.failed', { message: current.error?.message ?? '' }));
+    else void message.error(t('sync.failed', { message: current.error ? errorText(current.error) : '' }));
   }, [current, message, t]);
 
   useEffect(() => {
-    if (error) void message.error(t('sync.failed', { message: error.message }));
+    if (error) void message.error(t('sync.failed', { message: errorText(error) }));
   }, [error, message, t]);
 
   if (running && current) {
     const percent = syncPercent(current);
-    const runningLabel = t('sync.running', { label: current.label || t(`sync.scope.${current.scope}`) });
+    // the services name the part they work on; the scope's name until they do
+    const partLabel = t(`sync.scope.${PART_NAMES.has(current.label) ? current.label : current.scope}`);
+    const runningLabel = t('sync.running', { label: partLabel });
     return (
       <Space size={8} data-testid="sync-progress" aria-live="polite">
         <Progress
@@ -47,7 +63,7 @@ export function SyncButton() {
           percent={percent ?? 50}
           showInfo={false}
           status={percent === null ? 'active' : 'normal'}
-          aria-label={t('sync.running', { label: current.label })}
+          aria-label={t('sync.running', { label: partLabel })}
         />
         {/* a long label is cut, never the percent; the whole text is on hover */}
         <Tooltip title={[runningLabel, current.left ? t('sync.left', { count: current.left }) : null, current.calls ? t('sync.calls', { count: current.calls }) : null].filter(Boolean).join(' · ')}>
@@ -63,12 +79,12 @@ export function SyncButton() {
           <Typography.Text
             type="warning"
             ellipsis
-            title={current.note.message}
+            title={noteText(t, current.note)}
             style={{ maxWidth: 260, lineHeight: 'normal' }}
             data-testid="sync-note"
             data-code={current.note.code}
           >
-            {current.note.message}
+            {noteText(t, current.note)}
           </Typography.Text>
         ) : null}
         <Tooltip title={t('sync.cancel')}>

@@ -1,8 +1,8 @@
-// Shows a failure the way the services phrase it: the sentence up front, code and details one click away.
+// Shows a failure in words (errorText: code + params in the app's language): the sentence up front, code and details one click away.
 import { useState } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { toServiceError } from '../errors.ts';
+import { errorText, toServiceError } from '../errors.ts';
 import type { ServiceError } from '../../shared/models.ts';
 
 export interface ErrorAlertProps {
@@ -41,7 +41,7 @@ export function ErrorAlert({ error, onRetry, compact, className }: ErrorAlertPro
       data-testid="error-alert"
       type={type}
       showIcon
-      title={err.message}
+      title={errorText(err)}
       description={description}
       style={compact ? { padding: '4px 12px' } : undefined}
       action={

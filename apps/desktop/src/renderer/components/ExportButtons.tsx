@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { exportRows } from '../export/exportRows.ts';
 import type { ExportColumn, ExportFormat } from '../export/exportRows.ts';
 import type { CollectProgress } from '../export/collectPages.ts';
-import { toServiceError } from '../errors.ts';
+import { errorText, toServiceError } from '../errors.ts';
 import { formatNumber } from '../format.ts';
 
 export type ExportLoader = (
@@ -43,7 +43,7 @@ export function ExportButtons({ filename, columns, load, disabled, size, heading
     } catch (e) {
       const err = toServiceError(e);
       if (err.kind === 'cancelled' || ac.signal.aborted) void message.info(t('export.cancelled'));
-      else void message.error(`${t('export.failed')}: ${err.message}`);
+      else void message.error(`${t('export.failed')}: ${errorText(err)}`);
     } finally {
       controller.current = null;
       setProgress(null);

@@ -156,12 +156,12 @@ describe('VirtualTable', () => {
 
     let fail = true;
     const fetchPage = vi.fn(async (offset: number, limit: number) => {
-      if (fail) throw new RpcError({ kind: 'offline', code: 'OFFLINE', message: '缓存中没有这场直播的观看数据' });
+      if (fail) throw new RpcError({ kind: 'not_found', code: 'LIVE_NOT_FOUND', params: { id: 'lv1' }, message: 'Not found (LIVE_NOT_FOUND): lv1' });
       return fakeSource(2).fetchPage(offset, limit);
     });
     renderWithQueries(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['err'], fetchPage: fetchPage }} />);
     const alert = await screen.findByTestId('error-alert');
-    expect(alert).toHaveTextContent('缓存中没有这场直播的观看数据');
+    expect(alert).toHaveTextContent('未找到该直播');
     fail = false;
     fireEvent.click(within(alert).getByRole('button', { name: /重\s?试/ }));
     await screen.findByTestId('row-u1');

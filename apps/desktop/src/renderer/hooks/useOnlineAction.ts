@@ -1,6 +1,7 @@
 // Whether actions that need WeCom (writes, sync, sends) can run now, and if not, why — in words the
 // user sees on the disabled control.
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors.ts';
 import { useConnectionStore } from '../stores/connection.ts';
 import type { ConnectionStoreState } from '../stores/connection.ts';
 
@@ -33,7 +34,7 @@ export function useOnlineAction(): OnlineAction {
   const lastError = useConnectionStore((s) => s.lastError);
   const key = offlineReasonKey({ state, servicesState });
   if (key === null) return { disabled: false, reason: null };
-  // WeCom refused the credentials: say that (the services' sentence), not "not configured"
-  if (key === 'offline.reasonUnconfigured' && lastError?.code === 'WRONG_SECRET') return { disabled: true, reason: lastError.message };
+  // WeCom refused the credentials: say that (its sentence), not "not configured"
+  if (key === 'offline.reasonUnconfigured' && lastError?.code === 'WRONG_SECRET') return { disabled: true, reason: errorText(lastError) };
   return { disabled: true, reason: t(key) };
 }

@@ -2,7 +2,7 @@
 //   下一场培训什么时候 → the next live they are invited to
 //   我的学习记录       → lives watched, time and completion
 //   我还有哪些没完成   → ended lives they were invited to and watched under 80% of, with replay
-import type { Language } from '../i18n.ts';
+import { t, type Language } from '../i18n.ts';
 import type { TraineeData, TraineeLive } from './trainee-data.ts';
 
 export type Intent = 'next' | 'record' | 'todo' | 'help';
@@ -22,23 +22,6 @@ export function intentOf(text: string): Intent {
   return 'help';
 }
 
-const T = {
-  help: {
-    zh: '你好，我是培训助手。可以问我：\n> 下一场培训什么时候\n> 我的学习记录\n> 我还有哪些没完成',
-    en: "Hello, I'm the training assistant. Ask me:\n> When is the next training\n> My learning record\n> What have I not finished",
-  },
-  unknownUser: {
-    zh: '没有找到你的成员信息，请联系管理员同步通讯录。',
-    en: 'Your member record was not found; ask an admin to sync the directory.',
-  },
-  noNext: { zh: '近期没有需要参加的培训。', en: 'No upcoming training for you.' },
-  noRecord: { zh: '还没有你的观看记录。', en: 'No watch record yet.' },
-  allDone: { zh: '太好了，你的培训都已完成。', en: 'All your trainings are done.' },
-} as const;
-
-const pick = (language: Language, text: { zh: string; en: string }): string =>
-  language === 'en-US' ? text.en : text.zh;
-
 /** Beijing time, as WeCom users read it. */
 export function formatTime(unixSeconds: number): string {
   const d = new Date((unixSeconds + 8 * 3600) * 1000);
@@ -56,9 +39,9 @@ export async function answer(
   nowMs: number,
   language: Language,
 ): Promise<string> {
-  if (intent === 'help') return pick(language, T.help);
+  if (intent === 'help') return t(language, 'bot.help');
   const trainee = await data.trainee(userid);
-  if (!trainee) return pick(language, T.unknownUser);
+  if (!trainee) return t(language, 'bot.unknownUser');
   const [lives, watched] = await Promise.all([data.livesFor(trainee), data.watched(userid)]);
   const now = Math.floor(nowMs / 1000);
   const en = language === 'en-US';
@@ -66,7 +49,7 @@ export async function answer(
     const next = lives
       .filter((l) => l.status === 1 || (l.status === 0 && l.livingStart + l.livingDuration > now))
       .sort((a, b) => a.livingStart - b.livingStart)[0];
-    if (!next) return pick(language, T.noNext);
+    if (!next) return t(language, 'bot.noNext');
     const when = next.status === 1 ? (en ? 'live now' : '正在直播') : formatTime(next.livingStart);
     const anchor = next.anchorName ? (en ? `, by ${next.anchorName}` : `，主讲：${next.anchorName}`) : '';
     return en
@@ -76,7 +59,7 @@ export async function answer(
   const byId = new Map(lives.map((l) => [l.livingid, l]));
   if (intent === 'record') {
     const rows = [...watched].filter(([id]) => byId.has(id));
-    if (rows.length === 0) return pick(language, T.noRecord);
+    if (rows.length === 0) return t(language, 'bot.noRecord');
     const total = rows.reduce((sum, [, s]) => sum + s, 0);
     const done = rows.filter(([id, s]) => completion(byId.get(id)!, s) >= COMPLETE_RATIO).length;
     const lines = rows
@@ -95,7 +78,7 @@ export async function answer(
   const todo = lives
     .filter((l) => l.status === 2 && completion(l, watched.get(l.livingid) ?? 0) < COMPLETE_RATIO)
     .sort((a, b) => b.livingStart - a.livingStart);
-  if (todo.length === 0) return pick(language, T.allDone);
+  if (todo.length === 0) return t(language, 'bot.allDone');
   const lines = todo.slice(0, 8).map((l) => {
     const share = percent(completion(l, watched.get(l.livingid) ?? 0));
     const replay = l.replayReady ? (en ? ' · replay available' : ' · 可看回放') : '';

@@ -8,7 +8,7 @@ import { utcOffsetSeconds } from '../../shared/dates.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import type { LiveSummaries } from './live-summaries.ts';
-import { LIVE_COLUMNS, LIVE_FROM, toLive, type LiveRow } from './live-rows.ts';
+import { LIVE_COLUMNS, LIVE_FROM, livesOnAir, toLive, type LiveRow } from './live-rows.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { HomeStatsResult, StatsOverviewQuery, StatsOverviewResult } from './types.ts';
 
@@ -42,9 +42,7 @@ export function createDashboard(
   function homeStats(now: number, lastSync: Record<string, number | null>): HomeStatsResult {
     summaries.refreshDirty();
     const nowS = Math.floor(now / 1000);
-    const liveNow = ctx
-      .stmt(`SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} WHERE l.status = 1 ORDER BY l.living_start, l.id`)
-      .all() as LiveRow[];
+    const liveNow = livesOnAir(ctx);
     const next = ctx
       .stmt(
         `SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} WHERE l.status = 0 AND l.living_start >= ?

@@ -1,11 +1,17 @@
 // Lives as the renderer sees them (models.ts `Live`), from lives rows joined with the anchor's name.
 import type { Live } from '../../shared/models.ts';
+import type { CacheContext } from './context.ts';
 
 export const LIVE_COLUMNS = `l.id, l.livingid, l.theme, l.anchor_userid, a.name AS anchor_name, l.living_start,
   l.living_duration, l.status, l.type, l.description, l.remind_time, l.reserve_start, l.reserve_living_duration,
   l.main_department, l.viewer_num, l.comment_num, l.mic_num, l.online_count, l.subscribe_count, l.open_replay,
   l.replay_status, l.push_stream_url, l.fetched_at`;
 export const LIVE_FROM = 'lives l LEFT JOIN users a ON a.userid = l.anchor_userid';
+
+/** Lives on air now (status 1), earliest first. */
+export function livesOnAir(ctx: CacheContext): LiveRow[] {
+  return ctx.stmt(`SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} WHERE l.status = 1 ORDER BY l.living_start, l.id`).all() as LiveRow[];
+}
 
 export interface LiveRow {
   id: number;

@@ -3,7 +3,7 @@ import { audienceSchema, type Audience } from '../../shared/models.ts';
 import { readAudience } from './audience.ts';
 import { int, intOrNull, textOrNull, type CacheContext } from './context.ts';
 import type { LiveSummaries } from './live-summaries.ts';
-import { LIVE_COLUMNS, LIVE_FROM, toLive, type LiveRow } from './live-rows.ts';
+import { LIVE_COLUMNS, LIVE_FROM, livesOnAir, toLive, type LiveRow } from './live-rows.ts';
 import type {
   LiveDetailResult,
   LiveListFilter,
@@ -158,9 +158,7 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
 
   function livesNow(now: number, horizonSeconds: number): LivesNowResult {
     const nowS = Math.floor(now / 1000);
-    const live = ctx
-      .stmt(`SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} WHERE l.status = 1 ORDER BY l.living_start, l.id`)
-      .all() as LiveRow[];
+    const live = livesOnAir(ctx);
     // reserved lives due within the horizon, and those whose slot has begun but are not live yet
     const upcoming = ctx
       .stmt(

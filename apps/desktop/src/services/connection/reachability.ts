@@ -5,7 +5,7 @@
 // - a wrong secret or corp id (gettoken refused): WeCom answered; said as "wrong secret", not "offline".
 import { WeComApiError, WeComNetworkError } from '@wld/wecom-core';
 import type { ServiceError } from '../../shared/models.ts';
-import type { Language } from '../i18n.ts';
+import { offlineFailure } from '../wecom/service-errors.ts';
 
 export type Reachability = 'unreachable' | 'timeout' | 'credentials' | 'reachable';
 
@@ -47,28 +47,16 @@ export function createTimeoutStreak(limit = TIMEOUTS_FOR_OFFLINE): TimeoutStreak
   };
 }
 
-const WRONG_SECRET = {
-  zh: '企业微信拒绝了凭据：应用 Secret 或企业 ID 不正确，请在设置中检查',
-  en: 'WeCom refused the credentials: the app secret or corp ID is wrong; check them in Settings',
-};
-
 /** The connection's reason when gettoken refuses the credentials, keeping WeCom's own code. */
-export function wrongSecretError(language: Language, cause: ServiceError): ServiceError {
+export function wrongSecretError(cause: ServiceError): ServiceError {
   return {
     kind: 'wecom',
     code: 'WRONG_SECRET',
     ...(cause.errcode !== undefined ? { errcode: cause.errcode } : {}),
-    message: language === 'zh-CN' ? WRONG_SECRET.zh : WRONG_SECRET.en,
+    message: 'WeCom refused the credentials: the app secret or corp ID is wrong; check them in Settings',
     details: [cause.message, cause.details].filter(Boolean).join('\n'),
   };
 }
 
-const OFFLINE_READ = {
-  zh: '当前离线：无法连接企业微信，请在连接恢复后重试',
-  en: 'Offline: WeCom cannot be reached; try again once the connection is back',
-};
-
 /** A read refused while offline: nothing to change, so nothing to reassure about. */
-export function offlineReadError(language: Language, details?: string): ServiceError {
-  return { kind: 'offline', code: 'OFFLINE', message: language === 'zh-CN' ? OFFLINE_READ.zh : OFFLINE_READ.en, ...(details ? { details } : {}) };
-}
+export const offlineReadError = (details?: string): ServiceError => offlineFailure('read', details);

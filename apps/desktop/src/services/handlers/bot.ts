@@ -4,6 +4,7 @@ import { botHostOf } from '../bot/bot-host.ts';
 import { liveCard } from '../bot/live-card.ts';
 import { toTraineeLive } from '../bot/trainee-data.ts';
 import type { ServicesContext } from '../context.ts';
+import { absenteeChatReminder } from '../i18n.ts';
 import { notFound } from './errors.ts';
 
 type Methods =
@@ -20,18 +21,13 @@ export function botHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Method
   const online = () => {
     const connection = host().connectionOrNull();
     if (!connection || connection.status.state !== 'online') {
-      const en = ctx.language() === 'en-US';
-      throw new RpcError({
-        kind: 'offline',
-        code: 'BOT_OFFLINE',
-        message: en ? 'The bot is not connected on this PC.' : '机器人未在本机连接，无法推送。',
-      });
+      throw new RpcError({ kind: 'offline', code: 'BOT_OFFLINE', message: 'The bot is not connected on this PC.' });
     }
     return connection;
   };
   const liveOf = (livingid: string) => {
     const live = ctx.cache().getLive(livingid)?.live;
-    if (!live) throw notFound(ctx.language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+    if (!live) throw notFound('LIVE_NOT_FOUND', livingid);
     return live;
   };
   return {
@@ -79,14 +75,11 @@ export function botHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Method
       const absent = ctx.cache().absentees(livingid);
       const users = absent.byDepartment.flatMap((d) => d.users);
       const connection = online();
-      const en = ctx.language() === 'en-US';
       const mentions = users
         .slice(0, 50)
         .map((u) => `<@${u.userid}>`)
         .join(' ');
-      const content = en
-        ? `**Reminder**: ${users.length} people have not watched "${live.theme}" yet. ${mentions}`
-        : `**提醒**：还有 ${users.length} 人未观看「${live.theme}」，请尽快观看回放。${mentions}`;
+      const content = absenteeChatReminder(ctx.language(), users.length, live.theme, mentions);
       await connection.send(chatid, { msgtype: 'markdown', markdown: { content } });
       host().record({ at: ctx.now(), kind: 'push', direction: 'out', userid: null, chatid, text: content });
       return { ok: true as const, absentees: users.length };

@@ -22,13 +22,12 @@ export function connectionHandlers(ctx: ServicesContext): Pick<ServicesHandlers,
       const client = buildTestClient(input, ctx.settings(), ctx.simulatorUrl() ?? undefined, ctx.networkEnvironment(), ctx.now);
       try {
         const result = await client.auth.testConnection({ signal });
-        return { ok: true, latencyMs: Math.round(result.latencyMs), message: ctx.language() === 'zh-CN' ? '连接成功' : 'Connected' };
+        return { ok: true, latencyMs: Math.round(result.latencyMs) };
       } catch (error) {
-        const failure = toServiceError(error, ctx.language());
         return {
           ok: false,
           latencyMs: Math.round(performance.now() - started),
-          message: failure.message,
+          error: toServiceError(error),
           ...(error instanceof WeComApiError ? { errcode: error.errcode } : {}),
         };
       } finally {

@@ -4,7 +4,6 @@ import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { SendResult } from '../../shared/models.ts';
 import type { WireLivingInfo } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
-import { t } from '../i18n.ts';
 import { invalid, notFound } from './errors.ts';
 import { activityFields } from './live-activity.ts';
 import { absenteeReminder } from './live-notices.ts';
@@ -43,7 +42,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
   const language = () => ctx.language();
   const liveOrThrow = (livingid: string) => {
     const found = ctx.cache().getLive(livingid);
-    if (!found) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+    if (!found) throw notFound('LIVE_NOT_FOUND', livingid);
     return found;
   };
 
@@ -69,7 +68,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
     },
     'lives.analytics': ({ livingid, level }) => {
       const result = ctx.cache().liveAnalytics(livingid, level);
-      if (!result) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+      if (!result) throw notFound('LIVE_NOT_FOUND', livingid);
       return { ...result, ...ctx.freshness(result.asOf, 'watch') };
     },
     'lives.absentees': ({ livingid, level }) => {
@@ -113,7 +112,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       const { livingid, audience, anchorUserid } = input;
       const cached = ctx.cache().getLive(livingid)?.live ?? null;
       if (anchorUserid !== undefined && cached && anchorUserid !== cached.anchorUserid) {
-        throw invalid(t(language(), 'anchorFixed'), 'anchorUserid');
+        throw invalid('ANCHOR_FIXED', 'The anchor of a live cannot be changed after it is created', 'anchorUserid');
       }
       const request = {
         livingid,
@@ -171,7 +170,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
 
     'lives.remindAbsentees': async ({ livingid, message }, { signal }) => {
       const { live } = liveOrThrow(livingid);
-      if (live.status !== 2) throw invalid(t(language(), 'training.notEnded'), 'livingid');
+      if (live.status !== 2) throw invalid('LIVE_NOT_ENDED', 'The live has not ended, so nobody is absent yet', 'livingid');
       const userids = ctx
         .cache()
         .absentees(livingid)

@@ -1,7 +1,6 @@
 // Notices about a live and its reminders: preview, send once, retry safely, schedule, cancel, list.
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
-import { t } from '../i18n.ts';
 import { syncCalendar } from '../notices/calendar.ts';
 import { composeNotice, liveOf, retryNotice, sendNotice, toRecord } from '../notices/notices.ts';
 import { reminderDueAt } from '../notices/reminder-runner.ts';
@@ -35,10 +34,10 @@ export function noticesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
 
     'reminders.schedule': ({ livingid, kind, offsetMinutes, note }) => {
       const live = liveOf(ctx, livingid);
-      if (live.status === 4) throw invalid(t(language(), 'reminder.ended'), 'livingid');
+      if (live.status === 4) throw invalid('LIVE_CANCELLED', 'The live is cancelled; no reminder can be scheduled', 'livingid');
       const offsetSeconds = offsetMinutes * 60;
       const dueAt = reminderDueAt({ kind, offsetSeconds }, live);
-      if (kind === 'before-start' && dueAt <= ctx.now()) throw invalid(t(language(), 'reminder.tooLate'), 'offsetMinutes');
+      if (kind === 'before-start' && dueAt <= ctx.now()) throw invalid('REMINDER_TOO_LATE', 'That reminder time has already passed', 'offsetMinutes');
       const notice = ctx.cache().addNotice({ livingid, kind, status: 'scheduled', language: language(), offsetSeconds, note, dueAt });
       ctx.changed('notices');
       return { notice: toRecord(ctx, notice) };
@@ -47,9 +46,9 @@ export function noticesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
     'reminders.cancel': ({ id }) => {
       const cache = ctx.cache();
       const notice = cache.getNotice(id);
-      if (!notice) throw notFound(language(), 'notice.notFound', 'NOTICE_NOT_FOUND', String(id));
+      if (!notice) throw notFound('NOTICE_NOT_FOUND', String(id));
       const claimed = cache.claimNotice(id, 'scheduled', 'cancelled') || cache.claimNotice(id, 'missed', 'cancelled');
-      if (!claimed) throw invalid(t(language(), 'reminder.cannotCancel'), 'id');
+      if (!claimed) throw invalid('REMINDER_NOT_CANCELLABLE', 'Only a reminder that has not been sent can be cancelled', 'id');
       ctx.changed('notices');
       return { notice: toRecord(ctx, cache.getNotice(id)!) };
     },

@@ -17,7 +17,7 @@ export function orgHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Method
     },
     'users.get': ({ userid }) => {
       const result = ctx.cache().getUser(userid);
-      if (!result) throw notFound(ctx.language(), 'notFoundUser', 'USER_NOT_FOUND', userid);
+      if (!result) throw notFound('USER_NOT_FOUND', userid);
       return { ...result, ...ctx.freshness(result.asOf, 'org') };
     },
     'tags.list': () => {
@@ -26,7 +26,7 @@ export function orgHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Method
     },
     'tags.members': ({ tagid }) => {
       const result = ctx.cache().tagMembers(tagid);
-      if (!result) throw notFound(ctx.language(), 'notFoundTag', 'TAG_NOT_FOUND', String(tagid));
+      if (!result) throw notFound('TAG_NOT_FOUND', String(tagid));
       return { ...result, ...ctx.freshness(result.asOf, 'org') };
     },
   };

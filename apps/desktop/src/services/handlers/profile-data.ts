@@ -7,7 +7,6 @@ import { RpcError } from '../../shared/rpc.ts';
 import { cacheScope } from '../cache/scope-stamp.ts';
 import { deleteProfileFiles } from '../cache/profile-files.ts';
 import type { ServicesContext } from '../context.ts';
-import { t } from '../i18n.ts';
 
 type Methods = 'cache.clear' | 'cache.scope' | 'cache.exportLocal' | 'cache.clearLocal' | 'profileData.export' | 'profileData.delete';
 
@@ -47,7 +46,7 @@ export function profileDataHandlers(ctx: ServicesContext): Pick<ServicesHandlers
     'cache.exportLocal': () => exportLocal(),
     'cache.clearLocal': ({ confirmProfileId }) => {
       if (confirmProfileId !== profileTag()) {
-        throw new RpcError({ kind: 'validation', code: 'PROFILE_MISMATCH', message: t(ctx.language(), 'profileData.notActive') });
+        throw new RpcError({ kind: 'validation', code: 'PROFILE_MISMATCH', message: "Only the active corp's local records can be removed" });
       }
       const { path } = exportLocal();
       const removed = ctx.cache().clearLocalRecords();
@@ -61,7 +60,7 @@ export function profileDataHandlers(ctx: ServicesContext): Pick<ServicesHandlers
     },
     'profileData.delete': ({ profileId }) => {
       if (profileId === ctx.profile()?.id) {
-        throw new RpcError({ kind: 'validation', code: 'PROFILE_ACTIVE', message: t(ctx.language(), 'profileData.active') });
+        throw new RpcError({ kind: 'validation', code: 'PROFILE_ACTIVE', message: 'The data of the corp in use cannot be deleted: switch to another corp first' });
       }
       return { removedBytes: deleteProfileFiles(ctx.dataPaths().cacheDb, profileId) };
     },

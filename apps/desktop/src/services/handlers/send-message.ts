@@ -2,7 +2,6 @@
 import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import type { MessageBody, Recipients, SendResult } from '../../shared/models.ts';
 import type { ServicesContext } from '../context.ts';
-import { t } from '../i18n.ts';
 import { invalid } from './errors.ts';
 import { hasRecipients, summarize, toSendResult, toWireContent, toWireRecipients } from './message-mapping.ts';
 
@@ -19,7 +18,7 @@ export async function sendAndRecord(
   signal?: AbortSignal,
   options: { duplicateCheck?: boolean } = {},
 ): Promise<{ id: number; result: SendResult }> {
-  if (!hasRecipients(recipients)) throw invalid(t(ctx.language(), 'noRecipients'), 'recipients');
+  if (!hasRecipients(recipients)) throw invalid('NO_RECIPIENTS', 'Choose at least one recipient', 'recipients');
   // with the duplicate check, WeCom drops an identical message sent again within 4 hours: a retry
   // after a lost answer cannot deliver twice
   const dedupe = options.duplicateCheck

@@ -10,7 +10,7 @@ export function syncHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Metho
     // A sync is a run of WeCom reads: it needs a connection, like a write.
     'sync.start': ({ scope }) => ctx.online(async () => ({ jobId: ctx.sync.start(scope).id })),
     'sync.cancel': ({ jobId }) => {
-      if (!ctx.sync.cancel(jobId)) throw notFound(ctx.language(), 'notFoundJob', 'SYNC_JOB_NOT_FOUND', jobId);
+      if (!ctx.sync.cancel(jobId)) throw notFound('SYNC_JOB_NOT_FOUND', jobId);
       return { ok: true as const };
     },
     'sync.status': () => ({ jobs: ctx.sync.status(), lastSync: ctx.cache().lastSync() }),

@@ -21,12 +21,12 @@ export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
   const training = () => ctx.cache().training;
   const liveOrThrow = (livingid: string) => {
     const found = ctx.cache().getLive(livingid);
-    if (!found) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+    if (!found) throw notFound('LIVE_NOT_FOUND', livingid);
     return found.live;
   };
   const seriesOrThrow = (id: number) => {
     const series = training().store.getSeries(id);
-    if (!series) throw notFound(language(), 'notFoundSeries', 'SERIES_NOT_FOUND', String(id));
+    if (!series) throw notFound('SERIES_NOT_FOUND', String(id));
     return series;
   };
   const changed = () => ctx.changed('training', 'watch');
@@ -35,7 +35,7 @@ export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
     'training.live': ({ livingid }) => {
       liveOrThrow(livingid);
       const result = training().liveTraining(livingid);
-      if (!result) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+      if (!result) throw notFound('LIVE_NOT_FOUND', livingid);
       return result;
     },
     'training.setRequired': ({ livingid, required }) => {
@@ -97,7 +97,7 @@ export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
           // sent once: a failure (even one where WeCom may have created it) is reported, never retried
           created = await ctx.write((c) => c.lives.create(request, { signal }));
         } catch (error) {
-          result.failed = { livingStart: start, message: toServiceError(error, language()).message };
+          result.failed = { livingStart: start, error: toServiceError(error) };
           result.notAttempted = starts.slice(index + 1);
           break;
         }

@@ -2,21 +2,23 @@
 // `progress`, then `initDone` (online, or offline on cached data) or `initFailed`.
 import { NativeModuleError } from '../native-module-error.ts';
 import type { InitStep, ServicesToMain } from '../../shared/host-protocol.ts';
-import type { SyncProgress } from '../../shared/models.ts';
-import { t, type TextKey } from '../i18n.ts';
+import type { ServiceError, SyncProgress } from '../../shared/models.ts';
+import { clientUnavailable } from '../core/unavailable.ts';
 import type { ServicesCore } from '../services-core.ts';
 import { isStale } from '../staleness.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 import { reachabilityOf, wrongSecretError } from '../connection/reachability.ts';
 
-/** Launcher labels per sync phase (`part:phase`), falling back to the part. */
-const REFRESH_LABEL: Record<string, TextKey> = {
-  org: 'init.refresh.org',
-  'org:tags': 'init.refresh.tags',
-  'lives:anchors': 'init.refresh.anchors',
-  lives: 'init.refresh.lives',
-  watch: 'init.refresh.watch',
+/** Launcher label keys per sync phase (`part:phase`), falling back to the part. */
+const REFRESH_LABEL: Record<string, string> = {
+  org: 'refresh.org',
+  'org:tags': 'refresh.tags',
+  'lives:anchors': 'refresh.anchors',
+  lives: 'refresh.lives',
+  watch: 'refresh.watch',
 };
+
+type Progress = Pick<Extract<ServicesToMain, { type: 'progress' }>, 'label' | 'counts' | 'note'>;
 
 function stepsFor(core: ServicesCore): InitStep[] {
   const profile = core.initMessage?.profile ?? null;
@@ -30,15 +32,16 @@ export type InitOutcome = Extract<ServicesToMain, { type: 'initDone' | 'initFail
 
 export async function runInitSequence(core: ServicesCore, options: { offline: boolean }): Promise<InitOutcome> {
   const { context: ctx } = core;
-  const language = ctx.language();
   const steps = stepsFor(core);
-  const progress = (id: InitStep, label = t(language, `init.${id}`)) =>
-    core.post({ type: 'progress', step: steps.indexOf(id) + 1, total: steps.length, id, label });
+  const progress = (id: InitStep, shown: Progress = { label: id }) =>
+    core.post({ type: 'progress', step: steps.indexOf(id) + 1, total: steps.length, id, ...shown });
+  const failed = (id: InitStep, error: ServiceError, canContinueOffline: boolean): InitOutcome =>
+    finish({ type: 'initFailed', id, message: error.message, error, canContinueOffline });
   const finish = (outcome: InitOutcome): InitOutcome => {
     core.post(outcome);
     return outcome;
   };
-  const message = (error: unknown) => toServiceError(error, language).message;
+  const message = (error: unknown) => toServiceError(error).message;
 
   // Credentials, the Demo's simulator and the connection test do not need the cache: they start now
   // and overlap with opening it. Progress is still posted in step order as each part is awaited.
@@ -61,13 +64,14 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
   try {
     cache = core.openCache();
   } catch (error) {
-    const what = error instanceof NativeModuleError ? 'init.nativeModule' : 'init.cacheFailed';
-    return finish({ type: 'initFailed', id: 'cache', message: `${t(language, what)}: ${message(error)}`, canContinueOffline: false });
+    const code = error instanceof NativeModuleError ? 'NATIVE_MODULE' : 'CACHE_FAILED';
+    const what = code === 'NATIVE_MODULE' ? 'A native module cannot load on this system' : 'The local cache could not be opened';
+    return failed('cache', { kind: 'internal', code, message: `${what}: ${message(error)}`, details: message(error) }, false);
   }
   const asOf = () => cache.newestFetchedAt();
   if (!profile || !credentials || !tested) {
     ctx.connection.setUnconfigured();
-    return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: t(language, 'unconfigured') });
+    return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: 'WeCom credentials are not configured yet' });
   }
 
   // 2. credentials (the Demo's come from its simulator)
@@ -78,18 +82,18 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
     client = await credentials;
   } catch (error) {
     const failedStep: InitStep = profile.kind === 'demo' ? 'simulator' : 'credentials';
-    return finish({ type: 'initFailed', id: failedStep, message: message(error), canContinueOffline: asOf() !== null });
+    return failed(failedStep, toServiceError(error), asOf() !== null);
   }
   if (!client) {
-    const reason = t(language, 'missingSecret');
-    ctx.connection.setUnconfigured({ kind: 'offline', code: 'UNCONFIGURED', message: reason });
-    return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason });
+    const unconfigured = clientUnavailable(true, false);
+    ctx.connection.setUnconfigured(unconfigured);
+    return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: unconfigured.message });
   }
 
   // 3. connection
   progress('connection');
   if (options.offline) {
-    const reason = t(language, 'offline.reason');
+    const reason = 'WeCom cannot be reached';
     ctx.connection.setOffline({ kind: 'offline', code: 'OFFLINE_CHOSEN', message: reason });
     return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason });
   }
@@ -98,19 +102,19 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
   const verdict = test.ran && test.error !== null ? reachabilityOf(test.error) : null;
   if (verdict === 'credentials') {
     // WeCom answered and refused the secret: "wrong secret", not "offline"
-    const failure = wrongSecretError(language, toServiceError(test.ran ? test.error : null, language));
+    const failure = wrongSecretError(toServiceError(test.ran ? test.error : null));
     ctx.connection.setUnconfigured(failure);
     if (asOf() !== null) return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: failure.message });
-    return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });
+    return failed('connection', failure, false);
   }
   if ((test.ran && test.error === null) || verdict === 'reachable') {
     // an answer, even a 5xx, means WeCom is reachable: calls retry on their own
     ctx.connection.setOnline();
   } else {
-    const failure = toServiceError(test.ran ? test.error : new Error('connection test did not run'), language);
+    const failure = toServiceError(test.ran ? test.error : new Error('connection test did not run'));
     ctx.connection.setOffline(failure);
     if (asOf() !== null) return finish({ type: 'initDone', mode: 'offline', asOf: asOf(), reason: failure.message });
-    return finish({ type: 'initFailed', id: 'connection', message: failure.message, canContinueOffline: false });
+    return failed('connection', failure, false);
   }
 
   // 4. refresh: the first run syncs before the window opens; later runs refresh in the background.
@@ -124,20 +128,23 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
       const part = p.phase.split(':')[0] ?? '';
       const key = REFRESH_LABEL[p.phase] ?? REFRESH_LABEL[part];
       if (!key || p.state !== 'running') return;
-      const label = p.total ? `${t(language, key)} ${p.done}/${p.total}` : t(language, key);
       // a wait or a retry is said with its reason (and, for a wait, its end)
-      progress('refresh', p.note ? `${label} · ${p.note.message}` : label);
+      progress('refresh', {
+        label: key,
+        ...(p.total ? { counts: { done: p.done, total: p.total } } : {}),
+        ...(p.note ? { note: p.note } : {}),
+      });
     };
     const timer = setInterval(() => forward(job.progress), 250);
     const result = await job.done.finally(() => clearInterval(timer));
     if (result.state !== 'done') {
-      const reason = result.error?.message ?? t(language, 'sync.failed');
-      if (asOf() === null) return finish({ type: 'initFailed', id: 'refresh', message: reason, canContinueOffline: false });
-      return finish({ type: 'initDone', mode: ctx.connection.isOnline ? 'online' : 'offline', asOf: asOf(), reason });
+      const error = result.error ?? { kind: 'internal', code: 'SYNC_FAILED', message: 'Sync failed' };
+      if (asOf() === null) return failed('refresh', error, false);
+      return finish({ type: 'initDone', mode: ctx.connection.isOnline ? 'online' : 'offline', asOf: asOf(), reason: error.message });
     }
   } else {
     if (isStale(asOf(), ctx.now(), ctx.settings().network)) {
-      progress('refresh', t(language, 'init.refresh.background'));
+      progress('refresh', { label: 'refresh.background' });
       ctx.sync.start('all');
     }
   }

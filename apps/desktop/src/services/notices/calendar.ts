@@ -51,7 +51,7 @@ export async function syncCalendar(ctx: ServicesContext, livingid: string, optio
     ctx.changed('notices');
     return cache.calendarOf(livingid);
   };
-  const words = (error: unknown) => toServiceError(error, ctx.language()).message;
+  const words = (error: unknown) => toServiceError(error).message;
   const scheduleId = current?.scheduleId ?? null;
 
   if (live.status === 4) {

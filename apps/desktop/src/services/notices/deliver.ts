@@ -57,7 +57,7 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
       cache.updateNotice(notice.id, { partsDone: part + 1, messageIds, partStartedAt: null });
     } catch (error) {
       const status: NoticeStatus = surelyNotSent(error) ? 'failed' : 'unknown';
-      const reason = status === 'unknown' ? t(ctx.language(), 'notice.unknownOutcome') : toServiceError(error, ctx.language()).message;
+      const reason = status === 'unknown' ? t(ctx.language(), 'notice.unknownOutcome') : toServiceError(error).message;
       const progress = parts.length > 1 ? ` (${tf(ctx.language(), 'notice.partsSent', { done: part, total: parts.length })})` : '';
       ctx.log('warn', `notice ${notice.id} of ${notice.livingid}: ${status}: ${String(error)}`);
       const failed = cache.updateNotice(notice.id, { status, error: reason + progress });

@@ -4,8 +4,9 @@ import type { Live } from '../../shared/models.ts';
 import { NOTICE_KINDS, type NoticeKind, type NoticeRecord, type ReminderKind } from '../../shared/notice-models.ts';
 import type { StoredNotice } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
+import { RpcError } from '../../shared/rpc.ts';
 import { invalid, notFound } from '../handlers/errors.ts';
-import { t, type Language } from '../i18n.ts';
+import type { Language } from '../i18n.ts';
 import { absenteesOf, audienceRecipients } from './audience.ts';
 import { noticeCard, reminderText } from './compose.ts';
 import { deliver, retryVerdict } from './deliver.ts';
@@ -16,7 +17,7 @@ export const asLanguage = (value: string): Language => (value === 'en-US' ? 'en-
 
 export function liveOf(ctx: ServicesContext, livingid: string): Live {
   const live = ctx.cache().getLive(livingid)?.live;
-  if (!live) throw notFound(ctx.language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+  if (!live) throw notFound('LIVE_NOT_FOUND', livingid);
   return live;
 }
 
@@ -40,7 +41,7 @@ export async function sendNotice(ctx: ServicesContext, livingid: string, kind: N
   const live = liveOf(ctx, livingid);
   const language = ctx.language();
   const { body, recipients } = composeNotice(ctx, live, kind, language);
-  if (recipients.userids.length === 0) throw invalid(t(language, 'notice.noAudience'), 'livingid');
+  if (recipients.userids.length === 0) throw invalid('NOTICE_NO_AUDIENCE', 'This live has no required learners or audience yet', 'livingid');
   const notice = ctx.cache().addNotice({ livingid, kind, status: 'sending', language, body, recipients, recipientCount: recipients.userids.length });
   ctx.changed('notices');
   return deliver(ctx, notice);
@@ -50,10 +51,10 @@ export async function sendNotice(ctx: ServicesContext, livingid: string, kind: N
 export async function retryNotice(ctx: ServicesContext, id: number): Promise<StoredNotice> {
   const cache = ctx.cache();
   const notice = cache.getNotice(id);
-  if (!notice) throw notFound(ctx.language(), 'notice.notFound', 'NOTICE_NOT_FOUND', String(id));
+  if (!notice) throw notFound('NOTICE_NOT_FOUND', String(id));
   const verdict = retryVerdict(notice, ctx.now(), ctx.language());
-  if (!verdict.allowed) throw invalid(verdict.reason ?? '', 'id');
-  if (!cache.claimNotice(id, notice.status, 'sending')) throw invalid(t(ctx.language(), 'notice.retry.busy'), 'id');
+  if (!verdict.allowed) throw new RpcError({ kind: 'validation', code: 'NOTICE_NOT_RETRIED', params: { reason: verdict.reason ?? '' }, message: 'Not retried' });
+  if (!cache.claimNotice(id, notice.status, 'sending')) throw invalid('NOTICE_BUSY', 'The notice is being sent now', 'id');
   let ready = notice;
   if (!notice.body) {
     // a missed reminder sent by hand: composed now, like at its time

@@ -2,14 +2,13 @@
 // paused (WeCom answered 45009), the user sees which API, why and until when — the limiter holds
 // the calls quietly otherwise.
 import type { WeComClient } from '@wld/wecom-core';
-import type { Language } from '../i18n.ts';
 import type { SyncNote } from './sync-run.ts';
-import { pickText, syncTexts } from './sync-texts.ts';
+import { syncTexts } from './sync-texts.ts';
 
 const POLL_MS = 500;
 
 /** The longest current pause with calls waiting on it, as a note; null when nothing is paused. */
-export function pauseNote(client: WeComClient, language: Language): SyncNote | null {
+export function pauseNote(client: WeComClient): SyncNote | null {
   let longest: { bucket: string; until: number } | null = null;
   const snapshot = client.limiter.snapshot();
   for (const bucket of snapshot.buckets) {
@@ -18,22 +17,18 @@ export function pauseNote(client: WeComClient, language: Language): SyncNote | n
       longest = { bucket: bucket.bucket, until: bucket.pausedUntil };
   }
   if (!longest) return null;
-  return {
-    code: 'WAIT_RATE_LIMIT',
-    message: pickText(language, syncTexts.waitRateLimit(longest.until, snapshot.at, 45009, longest.bucket)),
-    until: longest.until,
-  };
+  const note = syncTexts.waitRateLimit(longest.until, snapshot.at, 45009, longest.bucket);
+  return { code: 'WAIT_RATE_LIMIT', message: note.en, params: note.params, until: longest.until };
 }
 
 /** Polls the limiter while a job runs; `onNote` gets each change. Returns the stop function. */
 export function watchPauses(
   client: WeComClient,
-  language: Language,
   onNote: (note: SyncNote | null) => void,
 ): () => void {
   let last: string | null = null;
   const check = () => {
-    const note = pauseNote(client, language);
+    const note = pauseNote(client);
     const key = note ? note.message : null;
     if (key === last) return;
     last = key;

@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { WeComClient } from '@wld/wecom-core';
 import type { ServiceError, SyncProgress } from '../../shared/models.ts';
 import type { Cache } from '../cache/index.ts';
-import { t, type Language, type TextKey } from '../i18n.ts';
+import type { Language } from '../i18n.ts';
 import { syncLives } from './lives-sync.ts';
 import { syncOrg } from './org-sync.ts';
 import { watchPauses } from './pause-watch.ts';
@@ -73,7 +73,6 @@ export interface SyncEngine {
   idle(): Promise<void>;
 }
 
-const PART_LABEL: Record<SyncPart, TextKey> = { org: 'sync.org', lives: 'sync.lives', watch: 'sync.watch' };
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const now = deps.now ?? systemClock.now;
@@ -120,7 +119,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       phase: 'queued',
       done: 0,
       total: null,
-      label: t(language, PART_LABEL[PARTS[scope][0]!]),
+      label: PARTS[scope][0]!,
       error: null,
       note: null,
       left: null,
@@ -152,13 +151,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         for (const part of PARTS[scope]) {
           await withLock(part, async () => {
             if (controller.signal.aborted) throw controller.signal.reason;
-            state.label = t(language, PART_LABEL[part]);
+            state.label = part;
             const client = deps.client();
             stopCounting();
             const offCalls = client.onCall((call) => {
               if (!call.fromCache) state.calls = (state.calls ?? 0) + call.attempts;
             });
-            const offPauses = watchPauses(client, language, (note) => {
+            const offPauses = watchPauses(client, (note) => {
               pauseNote = note;
               showNote();
             });
@@ -206,18 +205,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         state.phase = 'done';
         state.note = null;
         state.left = 0;
-        state.label = t(language, 'sync.done');
+        state.label = 'done';
       } catch (error) {
         if (controller.signal.aborted) {
           state.state = 'cancelled';
-          state.label = t(language, 'sync.cancelled');
+          state.label = 'cancelled';
           state.error = deps.toServiceError(controller.signal.reason ?? error);
           if (state.error.kind !== 'cancelled')
-            state.error = { kind: 'cancelled', code: 'CANCELLED', message: state.label };
+            state.error = { kind: 'cancelled', code: 'CANCELLED', message: 'Sync cancelled' };
         } else {
           state.state = 'failed';
-          state.label = t(language, 'sync.failed');
-          state.error = syncFailure(error, language) ?? deps.toServiceError(error);
+          state.label = 'failed';
+          state.error = syncFailure(error) ?? deps.toServiceError(error);
           state.note = null;
           deps.onJobFailed?.(error, { ...state });
         }

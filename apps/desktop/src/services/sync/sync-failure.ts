@@ -1,16 +1,15 @@
 // What a failed sync job tells the user when its own retry layer gave up: the endpoint and field of
 // a page that kept its wrong shape, or the budget spent and the failure that spent it.
 import type { ServiceError } from '../../shared/models.ts';
-import type { Language } from '../i18n.ts';
-import { pickText } from './sync-texts.ts';
 import { SyncBudgetError, SyncShapeError } from './unit-retry.ts';
 
-export function syncFailure(error: unknown, language: Language): ServiceError | null {
+export function syncFailure(error: unknown): ServiceError | null {
   if (error instanceof SyncShapeError) {
     return {
       kind: 'wecom',
       code: 'RESPONSE_SHAPE',
-      message: pickText(language, error.messages),
+      params: { endpoint: error.endpoint, field: error.field, attempts: error.attempts },
+      message: error.message,
       details: `${error.endpoint}: ${error.field}`,
     };
   }
@@ -20,7 +19,8 @@ export function syncFailure(error: unknown, language: Language): ServiceError | 
     return {
       kind: 'network',
       code: 'SYNC_RETRIES_SPENT',
-      message: pickText(language, error.messages),
+      params: { unit: error.unit, retries: error.retries },
+      message: error.message,
       details: cause,
     };
   }

@@ -27,7 +27,9 @@ export interface SyncRun {
 export interface SyncNote {
   /** Machine code, e.g. 'WAIT_RATE_LIMIT', 'RETRYING'. */
   code: string;
-  /** A sentence in the user's language. */
+  /** What the renderer's sentence for the code needs (common: sync.note.*). */
+  params?: Record<string, string | number>;
+  /** Plain English, for logs and tests. */
   message: string;
   /** When a wait ends (ms), for waits. */
   until: number | null;

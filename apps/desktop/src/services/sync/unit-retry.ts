@@ -15,7 +15,7 @@ import {
 } from '@wld/wecom-core';
 import { CodedError } from '@wld/wecom-core/rules';
 import { throwIfAborted, type SyncRun } from './sync-run.ts';
-import { pickText, syncTexts, type Bilingual } from './sync-texts.ts';
+import { syncTexts, type NoteText } from './sync-texts.ts';
 
 const DEFAULT_WINDOW_MS = 60_000;
 /** Token failures of one unit retried with backoff before the job waits the storm out. */
@@ -64,27 +64,25 @@ export function judgeFailure(error: unknown): UnitVerdict {
 export class SyncShapeError extends CodedError {
   readonly endpoint: string;
   readonly field: string;
-  readonly messages: { zh: string; en: string };
+  readonly attempts: number;
   constructor(endpoint: string, field: string, attempts: number, cause: unknown) {
-    const messages = syncTexts.badShape(endpoint, field, attempts);
-    super('SYNC_BAD_SHAPE', messages.en, { cause });
+    super('SYNC_BAD_SHAPE', syncTexts.badShape(endpoint, field, attempts), { cause });
     this.name = 'SyncShapeError';
     this.endpoint = endpoint;
     this.field = field;
-    this.messages = messages;
+    this.attempts = attempts;
   }
 }
 
 /** The job spent its retries (or its waiting time); the last failure is the cause. */
 export class SyncBudgetError extends CodedError {
   readonly unit: string;
-  readonly messages: { zh: string; en: string };
+  readonly retries: number;
   constructor(unit: string, retries: number, cause: unknown) {
-    const messages = syncTexts.budgetSpent(unit, retries);
-    super('SYNC_BUDGET_SPENT', messages.en, { cause });
+    super('SYNC_BUDGET_SPENT', syncTexts.budgetSpent(unit, retries), { cause });
     this.name = 'SyncBudgetError';
     this.unit = unit;
-    this.messages = messages;
+    this.retries = retries;
   }
 }
 
@@ -100,11 +98,12 @@ async function waitOut(
   error: unknown,
   ms: number,
   code: 'WAIT_RATE_LIMIT' | 'WAIT_TOKEN',
-  text: (until: number) => Bilingual,
+  text: (until: number) => NoteText,
 ): Promise<void> {
   const until = run.now() + ms;
   if (until - run.startedAt > run.options.maxJobMs) throw new SyncBudgetError(unit, run.budget.max, error);
-  run.status({ code, message: pickText(run.language, text(until)), until });
+  const note = text(until);
+  run.status({ code, message: note.en, params: note.params, until });
   await run.sleep(ms, run.signal);
 }
 
@@ -149,11 +148,8 @@ export async function runUnit<T>(run: UnitRun, unit: string, task: () => Promise
         throw new SyncBudgetError(unit, run.budget.max, error);
       run.budget.used++;
       const code = errorCode(error);
-      run.status({
-        code: 'RETRYING',
-        message: pickText(run.language, syncTexts.retrying(unit, code)),
-        until: null,
-      });
+      const note = syncTexts.retrying(unit, code);
+      run.status({ code: 'RETRYING', message: note.en, params: note.params, until: null });
       const { base, cap } = run.options.unitBackoffMs;
       await run.sleep(Math.floor(Math.random() * Math.min(cap, base * 2 ** (attempts - 1))), run.signal);
     }

@@ -26,10 +26,38 @@ describe('Launcher', () => {
     const { bridge, emit } = fakeBridge();
     render(<Launcher bridge={bridge} />);
     await waitFor(() => expect(screen.getByText('WeCom Live Desk')).toBeInTheDocument());
-    emit('launcher.progress', { step: 2, total: 5, label: 'Loading credentials' });
-    expect(screen.getByTestId('launcher-step')).toHaveTextContent('Loading credentials');
+    emit('launcher.progress', { step: 2, total: 5, label: 'credentials' });
+    expect(screen.getByTestId('launcher-step')).toHaveTextContent('Loading credentials…');
     expect(screen.getByTestId('launcher-progress')).toHaveAttribute('aria-valuenow', '40');
     expect(screen.getByText('Step 2 of 5')).toBeInTheDocument();
+    emit('launcher.progress', {
+      step: 5,
+      total: 5,
+      label: 'refresh.org',
+      counts: { done: 3, total: 9 },
+      note: { code: 'RETRYING', params: { unit: 'department 7', code: 'HTTP_502' }, message: 'department 7 failed for now (HTTP_502); retrying', until: null },
+    });
+    expect(screen.getByTestId('launcher-step')).toHaveTextContent('Syncing the organisation… 3/9 · department 7 failed for now (HTTP_502); retrying');
+  });
+
+  it('words the steps and the services’ errors in Chinese from their keys and codes', async () => {
+    const { bridge, emit } = fakeBridge('zh-CN');
+    render(<Launcher bridge={bridge} />);
+    await waitFor(() => expect(screen.getByText('企微直播台')).toBeInTheDocument());
+    emit('launcher.progress', { step: 1, total: 4, label: 'cache' });
+    expect(screen.getByTestId('launcher-step')).toHaveTextContent('正在打开本地缓存…');
+    emit('launcher.error', {
+      message: 'WeCom refused the credentials',
+      error: { kind: 'wecom', code: 'WRONG_SECRET', errcode: 40001, message: 'WeCom refused the credentials' },
+      canContinueOffline: false,
+    });
+    expect(screen.getByTestId('launcher-error')).toHaveTextContent('企业微信拒绝了凭据：应用 Secret 或企业 ID 不正确，请在设置中检查');
+    emit('launcher.error', {
+      message: 'Offline',
+      error: { kind: 'offline', code: 'OFFLINE', params: { context: 'read' }, message: 'Offline' },
+      canContinueOffline: true,
+    });
+    expect(screen.getByTestId('launcher-error')).toHaveTextContent('当前离线：无法连接企业微信，请在连接恢复后重试');
   });
 
   it('offers Retry and Continue offline on an error, and calls main', async () => {

@@ -1,20 +1,18 @@
 // The launcher window: product mark, real start-up steps with a determinate bar, errors with
 // Retry / Continue offline, and the first-run choice. Talks to main only (window.wld).
 import { useCallback, useEffect, useState } from 'react';
-import type { DesktopBridge, MainMethod } from '../../../shared/contract.ts';
+import type { z } from 'zod';
+import type { DesktopBridge, MainEvents, MainMethod } from '../../../shared/contract.ts';
 import { ProductMark } from '../ProductMark.tsx';
 import { requestStartRoute } from '../startRoute.ts';
-import { guessLanguage, translate } from './translate.ts';
+import { errorSentence, guessLanguage, noteText, stepLabel, translate } from './translate.ts';
 import type { LauncherLanguage } from './translate.ts';
 
-interface Progress {
-  step: number;
-  total: number;
-  label: string;
-}
+type Payload<E extends 'launcher.progress' | 'launcher.error'> = z.output<MainEvents[E]>;
+type Progress = Payload<'launcher.progress'>;
 type View =
   | { kind: 'progress' }
-  | { kind: 'error'; message: string; canContinueOffline: boolean }
+  | ({ kind: 'error' } & Payload<'launcher.error'>)
   | { kind: 'firstRun' };
 
 type LauncherAction = Extract<MainMethod, 'launcher.retry' | 'launcher.continueOffline' | 'launcher.chooseDemo'>;
@@ -73,6 +71,8 @@ export function Launcher({ bridge }: { bridge: DesktopBridge | undefined }) {
     );
   };
 
+  const label = progress ? stepLabel(lng, progress.label, progress.counts) : t('starting');
+  const note = progress?.note ? noteText(lng, progress.note, progress.note.until === null ? '' : new Intl.DateTimeFormat(lng, { dateStyle: 'short', timeStyle: 'short' }).format(progress.note.until)) : null;
   const percent = progress ? Math.round((Math.min(progress.step, progress.total) / Math.max(1, progress.total)) * 100) : 0;
 
   return (
@@ -88,7 +88,7 @@ export function Launcher({ bridge }: { bridge: DesktopBridge | undefined }) {
       {view.kind === 'progress' ? (
         <section className="launcher-progress" aria-live="polite">
           <p className="launcher-label" data-testid="launcher-step">
-            {progress?.label || t('starting')}
+            {note ? `${label} · ${note}` : label}
           </p>
           <div
             className="bar"
@@ -96,7 +96,7 @@ export function Launcher({ bridge }: { bridge: DesktopBridge | undefined }) {
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
-            aria-label={progress?.label || t('starting')}
+            aria-label={label}
             data-testid="launcher-progress"
           >
             <div className="bar-fill" style={{ width: `${percent}%` }} />
@@ -108,7 +108,7 @@ export function Launcher({ bridge }: { bridge: DesktopBridge | undefined }) {
       {view.kind === 'error' ? (
         <section className="launcher-error" role="alert" data-testid="launcher-error">
           <p className="launcher-label">{t('errorTitle')}</p>
-          <p className="error-text">{view.message}</p>
+          <p className="error-text">{view.error ? errorSentence(lng, view.error) : view.message}</p>
           <div className="actions">
             <button type="button" className="primary" disabled={busy} autoFocus onClick={() => act('launcher.retry')} data-testid="launcher-retry">
               {busy ? t('working') : t('retry')}

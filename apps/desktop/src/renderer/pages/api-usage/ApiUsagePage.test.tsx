@@ -97,13 +97,13 @@ describe('API usage', () => {
     let calls = 0;
     fakeApi.handle('apiUsage.stats', () => {
       calls += 1;
-      if (calls === 2) throw new RpcError({ kind: 'offline', code: 'OFFLINE', message: '企业微信暂时连不上' });
+      if (calls === 2) throw new RpcError({ kind: 'offline', code: 'OFFLINE', params: { context: 'read' }, message: 'Offline: WeCom cannot be reached' });
       return stats({ total: 1000 * calls });
     });
     renderPage();
     expect(await screen.findByTestId('api-usage-total-total')).toHaveTextContent('1,000');
     await act(() => vi.advanceTimersByTimeAsync(API_USAGE_POLL_MS));
-    expect(await screen.findByTestId('error-alert')).toHaveTextContent('企业微信暂时连不上');
+    expect(await screen.findByTestId('error-alert')).toHaveTextContent('当前离线：无法连接企业微信，请在连接恢复后重试');
     expect(screen.getByTestId('api-usage-total-total')).toHaveTextContent('1,000');
     await act(() => vi.advanceTimersByTimeAsync(API_USAGE_POLL_MS));
     expect(await screen.findByText('3,000')).toBeInTheDocument();

@@ -1,4 +1,5 @@
 // Per-endpoint calls and errors, and latency p50/p95, as bar charts (busiest endpoints first).
+import type { ReactNode } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,42 @@ export function shortEndpoint(endpoint: string): string {
   return endpoint.replace(/^\/?cgi-bin\//, '');
 }
 
+type EndpointRow = ApiStats['endpoints'][number] & { name: string };
+
+interface BarsProps {
+  title: string;
+  rows: EndpointRow[];
+  height: number;
+  empty: ReactNode;
+  unit?: string;
+  tooltip: (value: number) => string;
+  bars: Array<{ key: 'calls' | 'errors' | 'p50' | 'p95'; name: string }>;
+}
+
+/** One card of horizontal bars, an endpoint a row. */
+function EndpointBars({ title, rows, height, empty, unit, tooltip, bars }: BarsProps) {
+  return (
+    <Card size="small" title={title}>
+      {rows.length === 0 ? (
+        empty
+      ) : (
+        <ResponsiveContainer width="100%" height={height}>
+          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" {...(unit ? { unit } : {})} tickFormatter={(v: number) => formatNumber(v)} />
+            <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} interval={0} />
+            <Tooltip formatter={(v) => tooltip(Number(v))} />
+            <Legend />
+            {bars.map((bar) => (
+              <Bar key={bar.key} dataKey={bar.key} name={bar.name} fill={COLORS[bar.key]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+    </Card>
+  );
+}
+
 export function EndpointCharts({ stats }: { stats: ApiStats }) {
   const { t } = useTranslation('apiUsage');
   const rows = [...stats.endpoints]
@@ -25,42 +62,31 @@ export function EndpointCharts({ stats }: { stats: ApiStats }) {
   return (
     <Row gutter={[12, 12]}>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('charts.calls')}>
-          {rows.length === 0 ? (
-            empty
-          ) : (
-            <ResponsiveContainer width="100%" height={height}>
-              <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} />
-                <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} interval={0} />
-                <Tooltip formatter={(v) => formatNumber(Number(v))} />
-                <Legend />
-                <Bar dataKey="calls" name={t('charts.callsSeries')} fill={COLORS.calls} isAnimationActive={false} />
-                <Bar dataKey="errors" name={t('charts.errorsSeries')} fill={COLORS.errors} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          )}
-        </Card>
+        <EndpointBars
+          title={t('charts.calls')}
+          rows={rows}
+          height={height}
+          empty={empty}
+          tooltip={(v) => formatNumber(v)}
+          bars={[
+            { key: 'calls', name: t('charts.callsSeries') },
+            { key: 'errors', name: t('charts.errorsSeries') },
+          ]}
+        />
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={t('charts.latency')}>
-          {rows.length === 0 ? (
-            empty
-          ) : (
-            <ResponsiveContainer width="100%" height={height}>
-              <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" unit=" ms" tickFormatter={(v: number) => formatNumber(v)} />
-                <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} interval={0} />
-                <Tooltip formatter={(v) => `${formatNumber(Number(v), 1)} ms`} />
-                <Legend />
-                <Bar dataKey="p50" name="p50" fill={COLORS.p50} isAnimationActive={false} />
-                <Bar dataKey="p95" name="p95" fill={COLORS.p95} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          )}
-        </Card>
+        <EndpointBars
+          title={t('charts.latency')}
+          rows={rows}
+          height={height}
+          empty={empty}
+          unit=" ms"
+          tooltip={(v) => `${formatNumber(v, 1)} ms`}
+          bars={[
+            { key: 'p50', name: 'p50' },
+            { key: 'p95', name: 'p95' },
+          ]}
+        />
       </Col>
     </Row>
   );

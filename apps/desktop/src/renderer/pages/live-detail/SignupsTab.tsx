@@ -7,7 +7,7 @@ import type { Live } from '../../../shared/models.ts';
 import type { BotSignup } from '../../../shared/bot-contract.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 
@@ -27,7 +27,7 @@ export function SignupsTab({ live }: { live: Live }) {
         void message.success(t('signups.reminded', { count: r.absentees }));
       }
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
 

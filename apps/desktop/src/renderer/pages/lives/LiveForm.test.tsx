@@ -112,14 +112,15 @@ describe('LiveForm submit', () => {
     });
   });
 
-  it('keeps what the user typed and shows the services sentence when WeCom refuses', async () => {
+  it('keeps what the user typed and shows the errcode in words when WeCom refuses', async () => {
     const user = userEvent.setup();
     fakeApi.handle('lives.create', () => {
       throw new RpcError({
         kind: 'wecom',
         code: 'WECOM_92008',
         errcode: 92008,
-        message: '应用没有这场直播的权限',
+        params: { errmsg: 'no privilege', endpoint: '/cgi-bin/living/create' },
+        message: 'This app has no right to this living',
         details: 'errmsg: no privilege',
       });
     });
@@ -128,7 +129,8 @@ describe('LiveForm submit', () => {
     await user.click(screen.getByTestId('live-submit'));
 
     const alert = await screen.findByTestId('error-alert');
-    expect(alert).toHaveTextContent('应用没有这场直播的权限');
+    // worded from the shared errcode table, in the app's language
+    expect(alert).toHaveTextContent('当前应用无权操作这个直播（错误码 92008）');
     expect(theme.value).toBe('季度复盘');
     expect(onDone).not.toHaveBeenCalled();
     await user.click(within(alert).getByRole('button', { name: '详情' }));

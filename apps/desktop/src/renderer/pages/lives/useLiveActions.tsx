@@ -3,7 +3,7 @@ import { App, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText, toServiceError } from '../../errors.ts';
 import { useNoticeStore } from '../../stores/notices.ts';
 
 export function useLiveActions(onChanged?: () => void) {
@@ -17,7 +17,7 @@ export function useLiveActions(onChanged?: () => void) {
       onChanged?.();
     } catch (e) {
       const err = toServiceError(e);
-      modal.error({ title: err.message, content: err.details ? <Input.TextArea value={err.details} readOnly autoSize={{ maxRows: 6 }} /> : undefined });
+      modal.error({ title: errorText(err), content: err.details ? <Input.TextArea value={err.details} readOnly autoSize={{ maxRows: 6 }} /> : undefined });
     }
   };
 

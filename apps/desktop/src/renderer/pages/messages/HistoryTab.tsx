@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { SentMessage } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
@@ -33,7 +33,7 @@ export function HistoryTab() {
       void message.success(t('history.recalled'));
       history.refetch();
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     } finally {
       setRecalling(null);
     }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MainOutput } from '../../../shared/contract.ts';
 import { api } from '../../api/client.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 
 export function AboutSection() {
   const { t } = useTranslation('settings');
@@ -23,7 +23,7 @@ export function AboutSection() {
     };
   }, []);
 
-  const openLogs = () => api.main('app.openLogFolder', {}).catch((e: unknown) => void message.error(toServiceError(e).message));
+  const openLogs = () => api.main('app.openLogFolder', {}).catch((e: unknown) => void message.error(errorText(e)));
 
   return (
     <Card

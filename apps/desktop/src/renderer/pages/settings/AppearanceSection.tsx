@@ -3,14 +3,14 @@ import { App, Card, Form, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/settings.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 
 export function AppearanceSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
   const update = useSettingsStore((s) => s.update);
   const apply = (patch: Partial<Pick<Settings, 'language' | 'theme'>>) =>
-    update(patch).catch((e: unknown) => void message.error(toServiceError(e).message));
+    update(patch).catch((e: unknown) => void message.error(errorText(e)));
 
   return (
     <Card title={t('appearance.title')} size="small">

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Switch, Typography } from 
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { setServiceAnswer } from '../../hooks/queryClient.ts';
 import { useBotStatus } from '../../hooks/useBotStatus.ts';
@@ -45,7 +45,7 @@ export function BotSection() {
       form.setFieldValue('secret', '');
       void message.success(t('settings.saved'));
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -55,7 +55,7 @@ export function BotSection() {
     try {
       receive(await api.call('bot.reconnect', {}));
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
 

@@ -1,6 +1,6 @@
 // The local cache: where it is, how big, how many rows per table, exporting it, and clearing what a
 // sync can give back (with a confirmation that names what goes and what stays).
-import { App, Button, Card, Descriptions, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
 import { DeleteOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatBytes, formatNumber } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
+import { RowCountTable } from './RowCountTable.tsx';
 
 export function CacheSection() {
   const { t } = useTranslation('settings');
@@ -24,7 +25,7 @@ export function CacheSection() {
       void message.success(t('cache.cleared', { cleared: formatNumber(sum(report.cleared)), kept: formatNumber(sum(report.kept)) }));
       info.refetch();
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     } finally {
       setClearing(false);
     }
@@ -35,7 +36,7 @@ export function CacheSection() {
       const { path } = await api.call('profileData.export', {});
       void message.success(t('cache.exported', { path }));
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
 
@@ -82,23 +83,7 @@ export function CacheSection() {
         ]}
       />
       {rows.length > 0 ? (
-        <Table
-          size="small"
-          rowKey="table"
-          pagination={false}
-          dataSource={rows}
-          columns={[
-            {
-              key: 'table',
-              title: t('cache.table'),
-              dataIndex: 'table',
-              // a readable name; the SQLite table's own name on hover, for support
-              render: (table: string) => <span title={table}>{t(`cache.tables.${table}`, { defaultValue: table })}</span>,
-            },
-            { key: 'count', title: t('cache.rows'), dataIndex: 'count', align: 'right', render: (v: number) => formatNumber(v) },
-          ]}
-          style={{ marginTop: 8 }}
-        />
+        <RowCountTable rows={rows} style={{ marginTop: 8 }} />
       ) : null}
     </Card>
   );

@@ -1,14 +1,14 @@
 // Records that exist only on this PC (message history, app chats, audiences, call log): how many,
 // export them, and remove them — a separate, explicit action that always exports first.
-import { App, Button, Card, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { DeleteOutlined, ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { toServiceError } from '../../errors.ts';
-import { formatNumber } from '../../format.ts';
+import { errorText } from '../../errors.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
+import { RowCountTable } from './RowCountTable.tsx';
 
 const LOCAL_TABLES = ['sent_messages', 'appchats', 'live_audience', 'api_calls'] as const;
 
@@ -24,7 +24,7 @@ export function LocalRecordsSection() {
       const { path } = await api.call('cache.exportLocal', {});
       void message.success(t('localRecords.exported', { path }));
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
 
@@ -41,7 +41,7 @@ export function LocalRecordsSection() {
           void message.success(t('localRecords.removed', { path: exportPath }));
           info.refetch();
         } catch (e) {
-          void message.error(toServiceError(e).message);
+          void message.error(errorText(e));
         }
       },
     });
@@ -67,22 +67,7 @@ export function LocalRecordsSection() {
     >
       <Typography.Paragraph type="secondary">{t('localRecords.help')}</Typography.Paragraph>
       {info.error ? <ErrorAlert error={info.error} onRetry={info.refetch} /> : null}
-      <Table
-        size="small"
-        rowKey="table"
-        pagination={false}
-        dataSource={rows}
-        columns={[
-          { key: 'label', title: t('cache.table'), dataIndex: 'label' },
-          {
-            key: 'count',
-            title: t('cache.rows'),
-            dataIndex: 'count',
-            align: 'right',
-            render: (v: number, row) => <span data-testid={`local-rows-${row.table}`}>{formatNumber(v)}</span>,
-          },
-        ]}
-      />
+      <RowCountTable rows={rows} countTestId={(table) => `local-rows-${table}`} />
     </Card>
   );
 }

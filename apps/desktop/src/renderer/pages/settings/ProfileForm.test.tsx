@@ -197,7 +197,12 @@ describe('saving a profile', () => {
 describe('test connection', () => {
   it('tests the typed credentials and explains a wrong secret (40001) with its fix', async () => {
     const user = userEvent.setup();
-    fakeApi.handle('connection.test', () => ({ ok: false, latencyMs: 42, message: 'Secret 不正确（40001）', errcode: 40001 }));
+    fakeApi.handle('connection.test', () => ({
+      ok: false,
+      latencyMs: 42,
+      error: { kind: 'wecom', code: 'WECOM_40001', errcode: 40001, params: { errmsg: 'invalid credential', endpoint: '/cgi-bin/gettoken' }, message: 'Invalid secret or credential' },
+      errcode: 40001,
+    }));
     const { corpId, agentId, secret } = renderForm();
     await fill(user, corpId, 'ww1234abcd');
     await fill(user, agentId, '1000002');
@@ -205,7 +210,8 @@ describe('test connection', () => {
     await user.click(screen.getByTestId('test-connection'));
 
     const result = await screen.findByTestId('test-connection-result');
-    expect(result).toHaveTextContent('Secret 不正确（40001）');
+    // worded by the renderer from the shared errcode table, in the app's language
+    expect(result).toHaveTextContent('Secret 不正确或凭证无效（错误码 40001）');
     expect(result).toHaveTextContent('错误码 40001');
     expect(result).toHaveTextContent('重新查看并复制 Secret');
     expect(fakeApi.callsOf('connection.test')[0]?.input).toEqual({ corpId: 'ww1234abcd', agentId: 1000002, secret: 'wrong-secret' });

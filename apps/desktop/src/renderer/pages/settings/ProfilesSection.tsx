@@ -9,7 +9,7 @@ import type { Profile, Settings } from '../../../shared/settings.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
 import type { ProfileSubmission } from '../../stores/settings.ts';
 import { useRefreshSecretsStatus, useSecretsStatus } from '../../hooks/useSecretsStatus.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 
 interface EditorState {
@@ -68,7 +68,7 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
       await action();
       void message.success(done);
     } catch (e) {
-      modal.error({ title: t('profiles.actionFailed'), content: toServiceError(e).message });
+      modal.error({ title: t('profiles.actionFailed'), content: errorText(e) });
     } finally {
       setBusy(null);
     }

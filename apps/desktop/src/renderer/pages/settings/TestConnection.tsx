@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../shared/contract.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { errorText } from '../../errors.ts';
 import { errcodeHelp } from '../api-usage/wecomErrorHelp.ts';
 
 export type ConnectionTestInput = MethodInput<'connection.test'>;
@@ -56,7 +57,6 @@ export function TestConnection({ getCredentials }: TestConnectionProps) {
           showIcon
           data-testid="test-connection-result"
           title={t('test.ok', { ms: Math.round(result.latencyMs) })}
-          description={result.message}
         />
       ) : null}
       {result && !result.ok ? (
@@ -64,7 +64,7 @@ export function TestConnection({ getCredentials }: TestConnectionProps) {
           type="error"
           showIcon
           data-testid="test-connection-result"
-          title={result.message}
+          title={errorText(result.error)}
           description={
             <div>
               {result.errcode !== undefined ? (

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { fileDay } from '../../../shared/dates.ts';
 import { exportRows } from '../../export/exportRows.ts';
 import type { ExportFormat } from '../../export/exportRows.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { now as clockNow } from '@wld/clock';
 import type { Department } from '../../../shared/models.ts';
 import { useStatisticsStore } from '../../stores/statistics.ts';
@@ -50,7 +50,7 @@ export function StatisticsExport({
       await exportRows({ filename: `${t(`export.datasets.${dataset}`)}_${range}`, format, ...table, heading });
       void message.success(t('common:export.done', { count: table.rows.length }));
     } catch (e) {
-      void message.error(`${t('common:export.failed')}: ${toServiceError(e).message}`);
+      void message.error(`${t('common:export.failed')}: ${errorText(e)}`);
     } finally {
       setBusy(null);
     }

@@ -8,7 +8,7 @@ import type { Live } from '../../../shared/models.ts';
 import type { RepeatResult } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { toServiceError } from '../../errors.ts';
+import { errorText, toServiceError } from '../../errors.ts';
 import { formatUnixDateTime } from '../../format.ts';
 import type { ServiceError } from '../../../shared/models.ts';
 
@@ -53,7 +53,7 @@ export function RepeatLiveModal({ live, open, onClose, seriesId }: { live: Live;
       {result ? (
         <div data-testid="repeat-result">
           {result.failed ? (
-            <Alert type="error" showIcon title={t('repeat.failed', { message: result.failed.message })} style={{ marginBottom: 12 }} />
+            <Alert type="error" showIcon title={t('repeat.failed', { message: errorText(result.failed.error) })} style={{ marginBottom: 12 }} />
           ) : (
             <Alert type="success" showIcon title={t('repeat.allCreated', { count: result.created.length })} style={{ marginBottom: 12 }} />
           )}
