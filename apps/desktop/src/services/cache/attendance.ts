@@ -21,6 +21,9 @@ export interface Attendance {
 }
 
 export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates): Attendance {
+  const generationOf = (liveId: number) =>
+    ctx.stmt('SELECT watch_generation FROM lives WHERE id = ?').pluck().get(liveId) as number;
+
   function get(liveId: number, livingid: string): AttendanceCounts | null {
     const audience = readAudience(ctx, livingid);
     if (!audience) return null;
@@ -53,10 +56,10 @@ export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates): 
     const counts = ctx
       .stmt(
         `SELECT count(*) AS audience,
-                sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = a.userid)) AS attended
+                sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = a.userid)) AS attended
          FROM (${members.sql}) a`,
       )
-      .get(liveId, ...members.params) as { audience: number; attended: number | null };
+      .get(liveId, generationOf(liveId), ...members.params) as { audience: number; attended: number | null };
     const attended = counts.attended ?? 0;
     if (cached) {
       ctx

@@ -3,8 +3,9 @@ import { initialSchema } from './001-initial.ts';
 import { userSearch } from './002-user-search.ts';
 import { aggregates } from './003-aggregates.ts';
 import { searchBigrams } from './004-search-bigrams.ts';
+import { watchGenerations } from './008-watch-generations.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initialSchema, userSearch, aggregates, searchBigrams];
+export const migrations: readonly Migration[] = [initialSchema, userSearch, aggregates, searchBigrams, watchGenerations];
