@@ -15,7 +15,7 @@ const RUNS = 5;
 const TARGET_MS = 200;
 const child = join(import.meta.dirname, 'fixtures', 'init-child.ts');
 
-interface ChildReport {
+export interface ChildReport {
   outcome: string;
   mode: string | null;
   initMs: number;
@@ -25,7 +25,8 @@ interface ChildReport {
   heapMb: number;
 }
 
-function runChild(config: unknown): Promise<ChildReport> {
+/** Starts the services in a fresh process on the cache in `config.userData` and returns its report. */
+export function runChild(config: unknown): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
     const proc = fork(child, [], { execArgv: [], env: { ...process.env, WLD_INIT_CONFIG: JSON.stringify(config) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let report: ChildReport | null = null;
