@@ -13,7 +13,7 @@ import { isMain } from './run-main.ts';
 
 const ROWS = 200_000;
 const PAGE = 500;
-const TARGET_RATIO = 0.5;
+const TARGET_RATIO = 0.8;
 const RUNS = 2;
 
 function liveOf(rows: number): GeneratedLive {

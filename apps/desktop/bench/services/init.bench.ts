@@ -40,7 +40,8 @@ export async function runInitBenchmark(size: WarmCacheSize = INIT_BENCH_SIZE): P
   const sim = await startSimulator({ seed: 3, size: { users: 50, departments: 5, lives: 2 } });
   try {
     const built = performance.now();
-    const warm = await buildWarmCache(join(dir, 'cache.db'), size);
+    // the bench profile's own cache: a cache.db at the top would be adopted as a legacy file and cleared
+    const warm = await buildWarmCache(join(dir, 'profiles', 'bench', 'cache.db'), size);
     const buildS = (performance.now() - built) / 1000;
     const config = { userData: dir, baseUrl: sim.url, corpId: sim.corpId, app: sim.apps[0], nowMs: warm.now * 1000 + 60_000 };
     const reports: ChildReport[] = [];

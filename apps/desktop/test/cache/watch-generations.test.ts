@@ -31,13 +31,16 @@ function stage(cache: Cache, prefix: string, offset: number, at: number): void {
 /** Everything a reader sees of the live: its viewers (all pages), the analytics' count, the freshness. */
 function view(reader: Cache) {
   const ids: string[] = [];
-  let total = 0;
+  const totals = new Set<number>();
   for (let offset = 0; ; offset += 1000) {
     const page = reader.watchStats({ livingid: 'L', offset, limit: 1000, sort: 'watchTime', desc: false });
-    total = page.total;
+    totals.add(page.total);
     ids.push(...page.rows.map((r) => r.id));
     if (page.rows.length < 1000) break;
   }
+  // every page of one view reports the same total
+  const [total] = totals;
+  if (totals.size !== 1) throw new Error(`pages of one view disagree on the total: ${[...totals].join(', ')}`);
   return { ids, total, viewers: reader.liveAnalytics('L')?.viewers.internal, asOf: reader.watchStats({ livingid: 'L', limit: 1 }).asOf };
 }
 
