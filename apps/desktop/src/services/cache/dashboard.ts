@@ -131,13 +131,14 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
 
     const completionByDepartment = ctx
       .stmt(
-        // walks the (division, live) index in division order: grouping without a sort
+        // reads only the lives in range, through the (live, division) key: years of lives times
+        // every division would be a long walk of the division index
         `SELECT g.division_id AS departmentId, COALESCE(d.name, '') AS name, g.completion / g.viewers AS averageCompletion,
                 g.viewers
-         FROM (SELECT division_id, sum(completion_sum) AS completion, sum(viewers) AS viewers
-               FROM live_division_summary INDEXED BY live_division_summary_division
-               WHERE +live_id IN (SELECT l.id FROM lives l WHERE ${where.join(' AND ')})
-               GROUP BY division_id) g
+         FROM (SELECT s.division_id, sum(s.completion_sum) AS completion, sum(s.viewers) AS viewers
+               FROM lives l CROSS JOIN live_division_summary s ON s.live_id = l.id
+               WHERE ${where.join(' AND ')}
+               GROUP BY s.division_id) g
            LEFT JOIN departments d ON d.id = g.division_id
          ORDER BY g.viewers DESC, g.division_id`,
       )

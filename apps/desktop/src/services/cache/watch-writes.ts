@@ -5,7 +5,8 @@
 // (each its own small transaction, so a caller may let others run between steps):
 //   1. the pages go into watch_internal / watch_external under the fetch's generation, beside the
 //      rows readers see (a crash resumes the merge: every step is an idempotent upsert);
-//   2. one tiny transaction switches lives.watch_generation to it, with the live's summaries;
+//   2. its summaries are computed (reads), then one tiny transaction switches lives.watch_generation
+//      to it and stores them;
 //   3. the staged pages and the previous generation's rows are deleted in batches.
 // Readers filter by the live's current generation, so they see the last complete fetch or the new
 // one, never half; watchCursor() tells how far a running fetch is.
@@ -35,8 +36,8 @@ export interface WatchStateData {
 }
 
 /** Pages merged per step (get_watch_stat pages hold up to 500 rows) and rows deleted per step. */
-const MERGE_PAGES_PER_STEP = 10;
-const DELETE_ROWS_PER_STEP = 5000;
+const MERGE_PAGES_PER_STEP = 4;
+const DELETE_ROWS_PER_STEP = 2000;
 const DELETE_PAGES_PER_STEP = 20;
 
 export const watchScope = (livingid: string) => `watch:${livingid}`;
@@ -251,6 +252,12 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       if (!more) break;
       yield;
     }
+    // the new generation's summaries, one read per step (no other writer touches that generation)
+    const totals = summaries.totalsOf(liveId, generation);
+    if (!totals) return;
+    yield;
+    const departments = summaries.departmentsOf(liveId, generation, totals.duration);
+    yield;
     const switched = ctx.tx(() => {
       const state = current();
       if (!state) return false;
@@ -264,11 +271,13 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
         fetched_at: at,
         data: { ...data, final: data.liveStatus >= 2 },
       });
-      summaries.recompute(liveId);
+      summaries.write(liveId, totals, departments);
       ctx.touchDataset('watch', at);
       return true;
     });
     if (!switched) return;
+    yield;
+    ctx.tx(() => summaries.attend(liveId));
     yield;
     yield* sweepSteps(liveId);
   }
