@@ -3,6 +3,8 @@
 // straight into the cache's tables, as a finished fetch leaves them (generation 1, sync state
 // done); then the Cache computes every live's summary. 10M rows take a few minutes on 2 cores.
 // A built cache is kept as a template (see warm-cache.ts): later calls copy it.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCache } from '../../src/services/cache/index.ts';
 import { generateLives, generateOrg, seededRandom } from './generate.ts';
@@ -32,8 +34,11 @@ export interface ScaleCache {
 const NOW = 1_793_930_400; // 2026-11-02 10:00 Beijing
 const ROWS_PER_TRANSACTION = 500_000;
 
+/** Its own folder: a shared one is pruned by any checkout's warm-cache code (its own source only). */
+const SCALE_TEMPLATES = join(tmpdir(), 'wld-scale-cache');
+
 export async function buildScaleCache(file: string, size: ScaleCacheSize): Promise<ScaleCache> {
-  return fromTemplate(file, { scale: size }, (target) => build(target, size));
+  return fromTemplate(file, { scale: size }, (target) => build(target, size), SCALE_TEMPLATES);
 }
 
 async function build(file: string, size: ScaleCacheSize): Promise<Omit<ScaleCache, 'file' | 'reused'>> {
@@ -149,7 +154,7 @@ async function build(file: string, size: ScaleCacheSize): Promise<Omit<ScaleCach
       `watch:${live.info.livingid}`,
       fetchedAt,
       live.viewers,
-      JSON.stringify({ pages, liveStatus: 2, final: true, lastPageAt: fetchedAt, merged: pages }),
+      JSON.stringify({ pages, liveStatus: 2, final: true, lastPageAt: fetchedAt }),
       fetchedAt,
     );
     current.run(liveId);

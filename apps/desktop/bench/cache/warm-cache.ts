@@ -102,18 +102,19 @@ export async function fromTemplate<T extends object>(
   file: string,
   key: unknown,
   build: (target: string) => Promise<T>,
+  folder = TEMPLATES,
 ): Promise<T & { file: string; reused: boolean }> {
   removeCache(file);
   mkdirSync(dirname(file), { recursive: true });
   const source = sourceHash();
   const sizeKey = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 12);
-  const template = join(TEMPLATES, `${source}-${sizeKey}`);
+  const template = join(folder, `${source}-${sizeKey}`);
   const reused = existsSync(`${template}.json`);
   if (!reused) {
     // templates built by older code go (each holds a whole cache); other sizes of this code stay
-    mkdirSync(TEMPLATES, { recursive: true });
-    for (const name of readdirSync(TEMPLATES)) {
-      if (!name.startsWith(`${source}-`)) rmSync(join(TEMPLATES, name), { force: true });
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(folder)) {
+      if (!name.startsWith(`${source}-`)) rmSync(join(folder, name), { force: true });
     }
     removeCache(`${template}.building`);
     const built = await build(`${template}.building`);

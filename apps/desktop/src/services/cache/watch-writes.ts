@@ -1,10 +1,12 @@
 // Watch-stat ingest. Each get_watch_stat page is stored (one row of normalised JSON in watch_pages)
 // TOGETHER with the paging cursor in one transaction, so a crash never leaves half a page or a
 // cursor ahead of its rows, and a restart resumes from the stored next_key. When the last page is
-// in, the fetch is merged as a new generation of the live's rows, in steps of a few thousand rows
-// (each its own small transaction, so a caller may let others run between steps):
-//   1. the pages go into watch_internal / watch_external under the fetch's generation, beside the
-//      rows readers see (a crash resumes the merge: every step is an idempotent upsert);
+// in, the fetch is merged as a new generation of the live's rows, in steps of ~20 ms of CPU each
+// (each write step its own small transaction, so a caller may let others run between steps):
+//   1. the pages are read back and sorted by key (see watch-merge.ts), then written into
+//      watch_internal / watch_external under the fetch's generation, beside the rows readers see,
+//      with the summaries added up on the way (a crash starts the merge over: every write is an
+//      idempotent upsert);
 //   2. its summaries are computed (reads), then one tiny transaction switches lives.watch_generation
 //      to it and stores them;
 //   3. the staged pages and the previous generation's rows are deleted in batches.
@@ -13,6 +15,16 @@
 import { int, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
 import type { LiveSummaries } from './live-summaries.ts';
+import {
+  gatherPage,
+  mergeRuns,
+  sortRun,
+  sortRuns,
+  SummaryAccumulator,
+  type ExternalRow,
+  type GatheredRows,
+  type InternalRow,
+} from './watch-merge.ts';
 import type { WatchCursor, WireWatchExternalUser, WireWatchPage, WireWatchUser } from './types.ts';
 
 interface WatchStateRow {
@@ -31,20 +43,28 @@ export interface WatchStateData {
   liveStatus: number;
   final: boolean;
   lastPageAt: number | null;
-  /** pages already merged into the fetch's generation (while merging) */
-  merged: number;
 }
 
-/** Pages merged per step (get_watch_stat pages hold up to 500 rows) and rows deleted per step. */
-const MERGE_PAGES_PER_STEP = 4;
+/**
+ * A merge step takes pages (get_watch_stat pages hold up to 500 rows) until it has used this much
+ * of the thread's CPU: short enough for the readers waiting on the thread, long enough that the
+ * pages of the live's indexes a step touches are not written again for every few rows.
+ */
+const MERGE_STEP_CPU_MS = 20;
 const DELETE_ROWS_PER_STEP = 2000;
 const DELETE_PAGES_PER_STEP = 20;
+
+/** CPU time of this thread (ms): unlike wall time, not stretched by waiting for a core. */
+function threadCpuMs(): number {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+}
 
 export const watchScope = (livingid: string) => `watch:${livingid}`;
 
 export function parseWatchData(data: string | null): WatchStateData {
   const parsed = data ? (JSON.parse(data) as Partial<WatchStateData>) : {};
-  return { pages: 0, liveStatus: 0, final: false, lastPageAt: null, merged: 0, ...parsed };
+  return { pages: 0, liveStatus: 0, final: false, lastPageAt: null, ...parsed };
 }
 
 const flag = (value: unknown) => (int(value, 0) ? 1 : 0);
@@ -100,28 +120,21 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   const clearStagingBatch = db.prepare(
     'DELETE FROM watch_pages WHERE live_id = ? AND seq IN (SELECT seq FROM watch_pages WHERE live_id = ? ORDER BY seq LIMIT ?)',
   );
-  // Page rows are JSON arrays (see normalise*). Later pages win when WeCom repeats a viewer.
-  const mergeInternal = db.prepare(
+  const readPage = db.prepare('SELECT users, external_users FROM watch_pages WHERE live_id = ? AND seq = ?');
+  const homeOf = db.prepare('SELECT home_department FROM users WHERE userid = ?').pluck();
+  const upsertInternal = db.prepare(
     `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid,
        invitor_external_userid, department_id, fetched_at)
-     SELECT p.live_id, p.generation, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-       (SELECT u.home_department FROM users u WHERE u.userid = j.value ->> 0), p.fetched_at
-     FROM watch_pages p, json_each(p.users) j
-     WHERE p.live_id = ? AND p.generation = ? AND p.seq >= ? AND p.seq < ?
-     ORDER BY 3, p.seq, j.key
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(live_id, generation, userid) DO UPDATE SET watch_time = excluded.watch_time, is_comment = excluded.is_comment,
        is_mic = excluded.is_mic, invitor_userid = excluded.invitor_userid,
        invitor_external_userid = excluded.invitor_external_userid, department_id = excluded.department_id,
        fetched_at = excluded.fetched_at`,
   );
-  const mergeExternal = db.prepare(
+  const upsertExternal = db.prepare(
     `INSERT INTO watch_external (live_id, generation, external_userid, type, name, watch_time, is_comment, is_mic,
        invitor_userid, invitor_external_userid, fetched_at)
-     SELECT p.live_id, p.generation, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-       j.value ->> 6, j.value ->> 7, p.fetched_at
-     FROM watch_pages p, json_each(p.external_users) j
-     WHERE p.live_id = ? AND p.generation = ? AND p.seq >= ? AND p.seq < ?
-     ORDER BY 3, p.seq, j.key
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(live_id, generation, external_userid) DO UPDATE SET type = excluded.type, name = excluded.name,
        watch_time = excluded.watch_time, is_comment = excluded.is_comment, is_mic = excluded.is_mic,
        invitor_userid = excluded.invitor_userid, invitor_external_userid = excluded.invitor_external_userid,
@@ -182,7 +195,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       fetched_at: previous?.fetched_at ?? null,
       done: 0,
       generation: (previous?.generation ?? 0) + 1,
-      data: { pages: 0, liveStatus, final: false, lastPageAt: null, merged: 0 },
+      data: { pages: 0, liveStatus, final: false, lastPageAt: null },
     };
     save(livingid, state);
     return { ...state, data: JSON.stringify(state.data) };
@@ -221,7 +234,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   /** All pages are in: the fetch waits for its merge. */
   function markMerging(livingid: string, state: WatchStateRow, at: number): void {
     const data = parseWatchData(state.data);
-    save(livingid, { ...state, status: 'merging', data: { ...data, lastPageAt: at, merged: 0 } });
+    save(livingid, { ...state, status: 'merging', data: { ...data, lastPageAt: at } });
   }
 
   /**
@@ -237,27 +250,71 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       const s = stateOf(livingid);
       return s?.status === 'merging' && s.generation === generation ? s : null;
     };
-    for (;;) {
-      const more = ctx.tx(() => {
-        const state = current();
-        if (!state) return false;
-        const data = parseWatchData(state.data);
-        if (data.merged >= data.pages) return false;
-        const until = data.merged + MERGE_PAGES_PER_STEP;
-        mergeInternal.run(liveId, generation, data.merged, until);
-        mergeExternal.run(liveId, generation, data.merged, until);
-        save(livingid, { ...state, data: { ...data, merged: Math.min(until, data.pages) } });
-        return true;
-      });
-      if (!more) break;
+    // 1. gather the staged pages (reads), a few per step
+    const duration = ctx.stmt('SELECT living_duration FROM lives WHERE id = ?').pluck().get(liveId) as number;
+    const pages = parseWatchData(first.data).pages;
+    const fetchedAt = parseWatchData(first.data).lastPageAt ?? ctx.now();
+    const rows: GatheredRows = { internal: new Map(), external: new Map() };
+    for (let seq = 0; seq < pages; ) {
+      const started = threadCpuMs();
+      do {
+        const page = readPage.get(liveId, seq) as { users: string; external_users: string } | undefined;
+        if (page) gatherPage(rows, page.users, page.external_users);
+        seq++;
+      } while (seq < pages && threadCpuMs() - started < MERGE_STEP_CPU_MS);
       yield;
     }
-    // the new generation's summaries, one read per step (no other writer touches that generation)
-    const totals = summaries.totalsOf(liveId, generation);
-    if (!totals) return;
-    yield;
-    const departments = summaries.departmentsOf(liveId, generation, totals.duration);
-    yield;
+    const internalRuns = sortRuns(rows.internal);
+    const externalRuns = sortRuns(rows.external);
+    rows.internal.clear();
+    rows.external.clear();
+    for (const run of internalRuns) {
+      sortRun(run);
+      yield;
+    }
+    for (const run of externalRuns) {
+      sortRun(run);
+      yield;
+    }
+    // 2. write them under the fetch's generation in key order, a transaction per step, adding up
+    //    the summaries on the way
+    const sums = new SummaryAccumulator(duration);
+    const writers: Array<{ rows: Iterator<InternalRow | ExternalRow>; write: (r: InternalRow | ExternalRow) => void }> = [
+      {
+        rows: mergeRuns(internalRuns),
+        write: (row) => {
+          const r = row as InternalRow;
+          const department = homeOf.get(r[0]) as number | null | undefined;
+          upsertInternal.run(liveId, generation, r[0], r[1], r[2], r[3], r[4], r[5], department ?? null, fetchedAt);
+          sums.add(r[1], r[2], r[3], department ?? null);
+        },
+      },
+      {
+        rows: mergeRuns(externalRuns),
+        write: (row) => {
+          const r = row as ExternalRow;
+          upsertExternal.run(liveId, generation, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], fetchedAt);
+          sums.add(r[3], r[4], r[5], undefined);
+        },
+      },
+    ];
+    for (const { rows: source, write } of writers) {
+      for (let next = source.next(); !next.done; ) {
+        const still = ctx.tx(() => {
+          if (!current()) return false;
+          const started = threadCpuMs();
+          do {
+            write(next.value as InternalRow | ExternalRow);
+            next = source.next();
+          } while (!next.done && threadCpuMs() - started < MERGE_STEP_CPU_MS);
+          return true;
+        });
+        if (!still) return;
+        yield;
+      }
+    }
+    const totals = sums.totals;
+    const departments = sums.departmentRows();
     const switched = ctx.tx(() => {
       const state = current();
       if (!state) return false;
