@@ -33,6 +33,8 @@ interface Run {
   rateLimited: number;
   rows: number;
   maxInFlight: number;
+  /** this process's CPU time (the simulator runs in it too) */
+  cpuMs: number;
 }
 
 async function syncLives(sim: SimServer, dir: string, name: string, livingids: string[], watchConcurrency: number): Promise<Run> {
@@ -55,12 +57,21 @@ async function syncLives(sim: SimServer, dir: string, name: string, livingids: s
     const engine = harnessEngine({ cache, client, clock, tuning: { watchConcurrency } });
     sim.stats.reset();
     const started = performance.now();
+    const startedCpu = process.cpuUsage();
     const end = await engine.start('watch').done;
     const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(startedCpu);
     if (end.state !== 'done') throw new Error(`the ${name} sync ended ${end.state}: ${end.error?.message ?? ''}`);
     const rows = livingids.reduce((n, id) => n + cache.watchCursor(id).rows, 0);
     await client.close();
-    return { wallMs, calls: sim.stats.calls(WATCH), rateLimited: sim.stats.errors(45009), rows, maxInFlight: sim.stats.maxConcurrent(WATCH) };
+    return {
+      wallMs,
+      calls: sim.stats.calls(WATCH),
+      rateLimited: sim.stats.errors(45009),
+      rows,
+      maxInFlight: sim.stats.maxConcurrent(WATCH),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    };
   } finally {
     cache.close();
   }
@@ -97,7 +108,7 @@ export async function runWatchLivesBenchmark(): Promise<ServicesBenchRow[]> {
       unit: 'ms',
       target,
       met,
-      notes: `${run.calls} calls, ${run.rateLimited} × 45009, at most ${run.maxInFlight} in flight; ${notes}`,
+      notes: `${run.calls} calls, ${run.rateLimited} × 45009, at most ${run.maxInFlight} in flight, process CPU ${run.cpuMs.toFixed(0)} ms (simulator included); ${notes}`,
     });
     return [
       row('watch sync, one live at a time (baseline)', sequential, '–', null, 'watchConcurrency 1'),
