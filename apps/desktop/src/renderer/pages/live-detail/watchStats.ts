@@ -1,8 +1,6 @@
-// Paging, sorting and export rows for one live's watch statistics.
+// Sorting and export rows for one live's watch statistics.
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { Live, WatchRow } from '../../../shared/models.ts';
-import { api } from '../../api/client.ts';
-import type { FetchPage } from '../../components/VirtualTable.tsx';
 import { externalTypeLabel, formatDuration, viewerKindLabel, yesNo } from '../../format.ts';
 
 export type WatchKind = 'all' | 'internal' | 'external';
@@ -14,25 +12,6 @@ export const WATCH_SORT_KEYS: Record<string, WatchSortKey> = {
   departmentName: 'department',
   watchTime: 'watchTime',
 };
-
-export interface WatchPageInfo {
-  complete: boolean;
-  asOf: number | null;
-}
-
-export function watchStatsFetcher(
-  livingid: string,
-  kind: WatchKind,
-  sort: WatchSortKey,
-  desc: boolean,
-  onInfo?: (info: WatchPageInfo) => void,
-): FetchPage<WatchRow> {
-  return async (offset, limit, signal) => {
-    const page = await api.call('lives.watchStats', { livingid, kind, sort, desc, offset, limit }, { signal });
-    onInfo?.({ complete: page.complete, asOf: page.asOf });
-    return { total: page.total, rows: page.rows };
-  };
-}
 
 /** watch time against the live's length, capped at 100%. */
 export const completion = (row: Pick<WatchRow, 'watchTime'>, live: Pick<Live, 'livingDuration'>): number | null =>

@@ -16,6 +16,7 @@ import { formatUnixDateTime, liveTypeLabel } from '../../format.ts';
 import { findDuplicate } from './liveFormGuards.ts';
 import { preventEnterSubmit } from '../../components/preventEnterSubmit.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
+import { useServiceFetch } from '../../hooks/useServiceQuery.ts';
 import { now as clockNow } from '@wld/clock';
 import { AudiencePicker } from './AudiencePicker.tsx';
 import {
@@ -156,6 +157,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
   const { t: tc } = useTranslation('common');
   const [form] = Form.useForm<LiveFormValues>();
   const online = useOnlineAction();
+  const read = useServiceFetch();
   const [submitting, setSubmitting] = useState(false);
   // A second click (or Enter) before React re-renders must not send the write again.
   const inFlight = useRef(false);
@@ -195,7 +197,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
         return;
       }
       const input = toCreateInput(values);
-      const duplicate = await findDuplicate(input);
+      const duplicate = await findDuplicate(input, read);
       if (duplicate && !(await confirmDuplicate(duplicate))) return;
       onDone({ kind: 'created', output: await api.call('lives.create', input), startMs: input.livingStart * 1000 });
     } catch (e) {

@@ -1,6 +1,7 @@
 import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
@@ -31,7 +32,7 @@ function LiveStub() {
 }
 
 function renderPage() {
-  render(
+  renderWithQueries(
     <AntApp>
       <MemoryRouter initialEntries={['/statistics']}>
         <Routes>
