@@ -1,11 +1,12 @@
 // Who watched and for how long: internal and external viewers in a windowed, sortable table, exportable.
 import { useState } from 'react';
-import { Alert, Flex, Segmented, Tag } from 'antd';
+import { Alert, Flex, Segmented, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Live, WatchRow } from '../../../shared/models.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import type { VirtualColumn, VirtualSort } from '../../components/VirtualTable.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { liveExportHeading } from './liveExportHeading.ts';
 import { collectPages } from '../../export/collectPages.ts';
 import { useServicePages } from '../../hooks/useServicePages.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
@@ -34,7 +35,21 @@ export function WatchStatsTab({ live }: { live: Live }) {
       width: 100,
       render: (r) => <Tag color={r.kind === 'internal' ? 'blue' : 'green'}>{viewerKindLabel(r.kind)}</Tag>,
     },
-    { key: 'departmentName', title: t('detail.watch.columns.department'), sortable: true, render: (r) => r.departmentName ?? '–' },
+    {
+      key: 'departmentName',
+      title: t('detail.watch.columns.department'),
+      sortable: true,
+      render: (r) =>
+        r.departmentName === null ? (
+          '–'
+        ) : (
+          <Tooltip title={r.departmentPath ?? r.departmentName}>
+            <span data-testid="watch-department" data-path={r.departmentPath ?? ''}>
+              {r.departmentName}
+            </span>
+          </Tooltip>
+        ),
+    },
     { key: 'watchTime', title: t('detail.watch.columns.watchTime'), sortable: true, width: 130, align: 'right', render: (r) => formatDuration(r.watchTime) },
     { key: 'completion', title: t('detail.watch.columns.completion'), width: 90, align: 'right', render: (r) => formatPercent(completion(r, live)) },
     { key: 'isComment', title: t('detail.watch.columns.comment'), width: 70, align: 'center', render: (r) => yesNo(r.isComment) },
@@ -59,6 +74,7 @@ export function WatchStatsTab({ live }: { live: Live }) {
         <ExportButtons
           filename={t('detail.watch.exportName', { theme: live.theme })}
           columns={watchExportColumns(t)}
+          heading={() => liveExportHeading(live)}
           load={load}
         />
       </Flex>

@@ -1,6 +1,7 @@
 // Sorting and export rows for one live's watch statistics.
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { Live, WatchRow } from '../../../shared/models.ts';
+import { percentCell } from '../../export/cells.ts';
 import { externalTypeLabel, formatDuration, viewerKindLabel, yesNo } from '../../format.ts';
 
 export type WatchKind = 'all' | 'internal' | 'external';
@@ -22,6 +23,7 @@ export const watchExportColumns = (t: (key: string) => string) => [
   { key: 'kind', title: t('detail.watch.columns.kind') },
   { key: 'id', title: t('detail.watch.columns.id') },
   { key: 'department', title: t('detail.watch.columns.department') },
+  { key: 'departmentPath', title: t('common:departments.path') },
   { key: 'watchSeconds', title: t('detail.watch.columns.watchSeconds') },
   { key: 'watchTime', title: t('detail.watch.columns.watchTime') },
   { key: 'completion', title: t('detail.watch.columns.completion') },
@@ -38,10 +40,11 @@ export function watchExportRow(row: WatchRow, live: Pick<Live, 'livingDuration'>
     kind: viewerKindLabel(row.kind),
     id: row.id,
     department: row.departmentName ?? '',
+    departmentPath: row.departmentPath ?? '',
     watchSeconds: row.watchTime,
     watchTime: formatDuration(row.watchTime),
-    // a number, so Excel can sort and chart it
-    completion: ratio === null ? null : Math.round(ratio * 1000) / 1000,
+    // a ratio: Excel shows it as 0.0% and can sort and chart it, CSV writes "99.9%"
+    completion: ratio === null ? null : percentCell(ratio),
     comment: yesNo(row.isComment),
     mic: yesNo(row.isMic),
     invitor: row.invitorUserid ?? row.invitorExternalUserid ?? '',
