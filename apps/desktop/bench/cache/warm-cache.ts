@@ -61,6 +61,7 @@ function sourceHash(): string {
   for (const path of [
     ...sourceFiles(CACHE_SOURCE).sort(),
     join(import.meta.dirname, 'generate.ts'),
+    join(import.meta.dirname, 'scale-cache.ts'),
     import.meta.filename,
   ]) {
     hash.update(readFileSync(path));
@@ -78,32 +79,55 @@ export async function buildWarmCache(
   size: WarmCacheSize,
   options: { reuse?: boolean } = {},
 ): Promise<WarmCache> {
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
-  mkdirSync(dirname(file), { recursive: true });
-  if (options.reuse === false) return { ...(await build(file, size)), file };
+  if (options.reuse === false) {
+    removeCache(file);
+    mkdirSync(dirname(file), { recursive: true });
+    return { ...(await build(file, size)), file };
+  }
+  return fromTemplate(file, size, async (target) => {
+    const { file: _built, reused: _reused, ...meta } = await build(target, size);
+    return meta;
+  });
+}
 
+function removeCache(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
+}
+
+/**
+ * Copies the template of `key` (built by `build` into the path it is given, unless built earlier by
+ * the same code) to `file`, with the metadata `build` returned and `reused` (true when built earlier).
+ */
+export async function fromTemplate<T extends object>(
+  file: string,
+  key: unknown,
+  build: (target: string) => Promise<T>,
+  folder = TEMPLATES,
+): Promise<T & { file: string; reused: boolean }> {
+  removeCache(file);
+  mkdirSync(dirname(file), { recursive: true });
   const source = sourceHash();
-  const sizeKey = createHash('sha256').update(JSON.stringify(size)).digest('hex').slice(0, 12);
-  const template = join(TEMPLATES, `${source}-${sizeKey}`);
+  const sizeKey = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 12);
+  const template = join(folder, `${source}-${sizeKey}`);
   const reused = existsSync(`${template}.json`);
   if (!reused) {
     // templates built by older code go (each holds a whole cache); other sizes of this code stay
-    mkdirSync(TEMPLATES, { recursive: true });
-    for (const name of readdirSync(TEMPLATES)) {
-      if (!name.startsWith(`${source}-`)) rmSync(join(TEMPLATES, name), { force: true });
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(folder)) {
+      if (!name.startsWith(`${source}-`)) rmSync(join(folder, name), { force: true });
     }
-    const built = await build(`${template}.building`, size);
+    removeCache(`${template}.building`);
+    const built = await build(`${template}.building`);
     renameSync(`${template}.building`, `${template}.sqlite`);
     writeFileSync(`${template}.json`, JSON.stringify(built));
   }
   copyFileSync(`${template}.sqlite`, file);
-  const meta = JSON.parse(readFileSync(`${template}.json`, 'utf8')) as WarmCache;
+  const meta = JSON.parse(readFileSync(`${template}.json`, 'utf8')) as T;
   return { ...meta, file, reused };
 }
 
 async function build(file: string, size: WarmCacheSize): Promise<WarmCache> {
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
+  removeCache(file);
   const seed = size.seed ?? 7;
   const pageSize = size.pageSize ?? 500;
   const fetchedAt = NOW * 1000;

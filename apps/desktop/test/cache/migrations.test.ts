@@ -22,7 +22,7 @@ describe('opening and migrating the cache', () => {
     const file = tmp.file();
     const cache = openCache(file);
     expect(cache.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+    expect(LATEST_SCHEMA_VERSION).toBe(Math.max(...migrations.map((m) => m.version)));
     cache.close();
 
     const db = new Database(file, { readonly: true });

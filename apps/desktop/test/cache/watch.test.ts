@@ -48,7 +48,7 @@ const viewers = (prefix: string, n: number, time = 60): WireWatchUser[] =>
 
 describe('watch paging', () => {
   it('writes pages and their cursor together and finishes on ending = 1', () => {
-    expect(cache.beginWatch('L1')).toEqual({ nextKey: '0', resumed: false });
+    expect(cache.beginWatch('L1')).toEqual({ nextKey: '0', resumed: false, merging: false });
     expect(
       cache.appendWatchPage('L1', { users: viewers('a', 3) }, { nextKey: 'k1', ending: 0, fromKey: '0' }),
     ).toEqual({
@@ -106,7 +106,7 @@ describe('watch paging', () => {
     other.close();
   });
 
-  it('merges a fetch atomically: a failure while merging keeps the previous data and the staged pages', () => {
+  it('merges a fetch as a new generation: a failure while merging keeps the previous data and every page', () => {
     cache.appendWatchPage('L1', { users: viewers('old', 3) }, { nextKey: '', ending: 1 }, T0);
     cache.beginWatch('L1', { restart: true });
     cache.appendWatchPage('L1', { users: viewers('a', 4) }, { nextKey: 'k1', ending: 0, fromKey: '0' });
@@ -117,21 +117,26 @@ describe('watch paging', () => {
     expect(() =>
       cache.appendWatchPage('L1', last, { nextKey: 'k2', ending: 1, fromKey: 'k1' }, T0 + 9),
     ).toThrow('merge failed');
-    // nothing of the new fetch is visible, the old one is intact, the cursor waits at k1
+    // nothing of the new fetch is visible, the old one is intact; every page is kept and only the
+    // merge is left: no page is fetched again
     const stats = cache.watchStats({ livingid: 'L1' });
     expect(stats).toMatchObject({ total: 3, complete: true, asOf: T0 });
     expect(stats.rows.map((r) => r.id).sort()).toEqual(['old0', 'old1', 'old2']);
-    expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k1', rows: 4 });
-    expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(1);
+    expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', pages: 2, rows: 8 });
+    expect(cache.beginWatch('L1')).toEqual({ nextKey: '0', resumed: true, merging: true });
+    expect(cache.pendingWatchSyncs()).toContain('L1');
+    expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(2);
     other.exec('DROP TRIGGER fail_merge');
 
-    cache.appendWatchPage('L1', last, { nextKey: 'k2', ending: 1, fromKey: 'k1' }, T0 + 9);
+    cache.finishWatch('L1');
     expect(cache.watchStats({ livingid: 'L1', limit: 100 })).toMatchObject({
       total: 8,
       complete: true,
       asOf: T0 + 9,
     });
+    // the staged pages and the previous generation are gone
     expect(other.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(0);
+    expect(other.prepare('SELECT count(*) FROM watch_internal').pluck().get()).toBe(8);
     other.close();
   });
 
@@ -155,9 +160,9 @@ describe('watch paging', () => {
     const file = cache.path;
     cache.close();
     cache = openCache(file, { now: () => T0 });
-    expect(cache.beginWatch('L1')).toEqual({ nextKey: 'k1', resumed: true });
+    expect(cache.beginWatch('L1')).toEqual({ nextKey: 'k1', resumed: true, merging: false });
     expect(cache.pendingWatchSyncs()[0]).toBe('L1');
-    expect(cache.beginWatch('L1', { restart: true })).toEqual({ nextKey: '0', resumed: false });
+    expect(cache.beginWatch('L1', { restart: true })).toEqual({ nextKey: '0', resumed: false, merging: false });
   });
 
   it('removes viewers a fresh fetch no longer reports, only when it ends', () => {
@@ -343,7 +348,7 @@ describe('crash safety', () => {
       raw.close();
       expect(staged).toEqual({ pages, rows: pages * rowsPerPage });
       // resume and finish with the exact total
-      expect(reopened.beginWatch('BIG')).toEqual({ nextKey: String(pages), resumed: true });
+      expect(reopened.beginWatch('BIG')).toEqual({ nextKey: String(pages), resumed: true, merging: false });
       reopened.appendWatchPage(
         'BIG',
         { users: [{ userid: 'late', watch_time: 1 }] },

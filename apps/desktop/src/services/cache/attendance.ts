@@ -34,6 +34,9 @@ export interface Attendance {
 }
 
 export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates, learners: RequiredLearnersSource): Attendance {
+  const generationOf = (liveId: number) =>
+    ctx.stmt('SELECT watch_generation FROM lives WHERE id = ?').pluck().get(liveId) as number;
+
   function get(liveId: number, livingid: string): AttendanceCounts | null {
     const status = ctx.stmt('SELECT status FROM lives WHERE id = ?').pluck().get(liveId) as number | undefined;
     if (status !== 2) return null;
@@ -69,10 +72,10 @@ export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates, l
     const counts = ctx
       .stmt(
         `SELECT count(*) AS audience,
-                sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = a.value AND w.watch_time > 0)) AS attended
+                sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = a.value AND w.watch_time > 0)) AS attended
          FROM json_each(?) a`,
       )
-      .get(liveId, JSON.stringify(userids)) as { audience: number; attended: number | null };
+      .get(liveId, generationOf(liveId), JSON.stringify(userids)) as { audience: number; attended: number | null };
     const attended = counts.attended ?? 0;
     if (cached) {
       ctx

@@ -3,21 +3,24 @@ import type { DepartmentLevel, User } from '../../shared/models.ts';
 import type { Attendance } from './attendance.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
-import type { LiveSummaries } from './live-summaries.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { AbsenteesResult, LiveAnalyticsResult } from './types.ts';
 import { USER_COLUMNS, withDepartments, type UserRow } from './user-rows.ts';
 import { watchAsOf } from './watch-reads.ts';
+import { WATCH_BUCKETS, type LiveSummaries } from './live-summaries.ts';
 
-/** Watch-time buckets (lower bounds, seconds) and their labels. */
-export const WATCH_BUCKETS = [
-  { fromSeconds: 0, label: '0–5 min' },
-  { fromSeconds: 300, label: '5–15 min' },
-  { fromSeconds: 900, label: '15–30 min' },
-  { fromSeconds: 1800, label: '30–60 min' },
-  { fromSeconds: 3600, label: '1–2 h' },
-  { fromSeconds: 7200, label: '2 h+' },
-] as const;
+interface SummaryRow {
+  internal_viewers: number;
+  external_viewers: number;
+  watch_seconds: number;
+  commenters: number;
+  mic_users: number;
+  distribution: string | null;
+  completion: string | null;
+  dirty: number;
+}
+
+export { WATCH_BUCKETS };
 
 export function createLiveAnalytics(
   ctx: CacheContext,
@@ -30,40 +33,37 @@ export function createLiveAnalytics(
     const live = ctx.stmt('SELECT id, living_duration FROM lives WHERE livingid = ?').get(livingid) as
       { id: number; living_duration: number } | undefined;
     if (!live) return null;
-    // one pass in JS over the live's rows (three small columns): cheaper than SQL CASE buckets
-    const rowsOf = (table: 'watch_internal' | 'watch_external') =>
+    // the distribution, deciles and totals are kept in the live's summary (computed when its fetch ended)
+    const summary = () =>
       ctx
-        .stmt(`SELECT watch_time, is_comment, is_mic FROM ${table} WHERE live_id = ?`)
-        .raw()
-        .all(live.id) as Array<[number, number, number]>;
-    const distribution = WATCH_BUCKETS.map((b) => ({ label: b.label, fromSeconds: b.fromSeconds, count: 0 }));
+        .stmt(
+          `SELECT internal_viewers, external_viewers, watch_seconds, commenters, mic_users, distribution, completion, dirty
+           FROM live_summary WHERE live_id = ?`,
+        )
+        .get(live.id) as SummaryRow | undefined;
+    let s = summary();
+    if (!s || s.dirty === 1 || s.distribution === null || s.completion === null) {
+      summaries.recompute(live.id);
+      s = summary();
+    }
+    const bucketCounts = JSON.parse(s?.distribution ?? '[]') as number[];
+    const decileCounts = JSON.parse(s?.completion ?? '[]') as number[];
+    const distribution = WATCH_BUCKETS.map((b, i) => ({
+      label: b.label,
+      fromSeconds: b.fromSeconds,
+      count: bucketCounts[i] ?? 0,
+    }));
     const completion = Array.from({ length: 10 }, (_, i) => ({
       label: i === 9 ? '90–100%' : `${i * 10}–${i * 10 + 10}%`,
       fromRatio: i / 10,
-      count: 0,
+      count: decileCounts[i] ?? 0,
     }));
-    const duration = live.living_duration;
-    let totalWatchSeconds = 0;
-    let commenters = 0;
-    let micUsers = 0;
-    const add = (rows: Array<[number, number, number]>) => {
-      for (const [time, comment, mic] of rows) {
-        totalWatchSeconds += time;
-        if (comment) commenters++;
-        if (mic) micUsers++;
-        let bucket = WATCH_BUCKETS.length - 1;
-        while (bucket > 0 && time < (WATCH_BUCKETS[bucket]?.fromSeconds ?? 0)) bucket--;
-        (distribution[bucket] as { count: number }).count++;
-        // integer arithmetic: exact decile edges (90% of 3600 s is 3240 s, not 3239.99…)
-        if (duration > 0)
-          (completion[Math.min(9, Math.floor((time * 10) / duration))] as { count: number }).count++;
-      }
-      return rows.length;
-    };
-    const internal = add(rowsOf('watch_internal'));
-    const external = add(rowsOf('watch_external'));
+    const internal = s?.internal_viewers ?? 0;
+    const external = s?.external_viewers ?? 0;
+    const totalWatchSeconds = s?.watch_seconds ?? 0;
+    const commenters = s?.commenters ?? 0;
+    const micUsers = s?.mic_users ?? 0;
 
-    summaries.ensure(live.id);
     const perDepartment = ctx
       .stmt(
         `SELECT department_id AS departmentId, viewers, watch_seconds AS watchSeconds, completion_sum AS completionSum
@@ -102,8 +102,8 @@ export function createLiveAnalytics(
 
   /** Required learners without any watch time, for an ended live only (a live to come has no absentees). */
   function absentees(livingid: string, level: DepartmentLevel = null): AbsenteesResult {
-    const live = ctx.stmt('SELECT id, status FROM lives WHERE livingid = ?').get(livingid) as
-      { id: number; status: number } | undefined;
+    const live = ctx.stmt('SELECT id, status, watch_generation AS gen FROM lives WHERE livingid = ?').get(livingid) as
+      { id: number; status: number; gen: number } | undefined;
     const { asOf } = watchAsOf(ctx, livingid);
     if (live === undefined || live.status !== 2) return { asOf, byDepartment: [], total: 0 };
     const required = attendanceOf.requiredOf(livingid);
@@ -115,10 +115,10 @@ export function createLiveAnalytics(
         `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
          FROM json_each(?) a CROSS JOIN users u ON u.id = a.value
            LEFT JOIN departments d ON d.id = u.home_department
-         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = u.userid AND w.watch_time > 0)
+         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)
          ORDER BY department_name, home, u.name, u.userid`,
       )
-      .all(JSON.stringify(members.map((m) => m.id)), live.id) as Array<UserRow & { home: number; department_name: string }>;
+      .all(JSON.stringify(members.map((m) => m.id)), live.id, live.gen) as Array<UserRow & { home: number; department_name: string }>;
     const users = withDepartments(ctx, rows);
     const paths = departmentPaths();
     const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();

@@ -182,11 +182,11 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
     return ctx
       .stmt(
         `SELECT l.livingid FROM lives l LEFT JOIN sync_state s ON s.scope = 'watch:' || l.livingid
-         WHERE s.status = 'running'
+         WHERE s.status IN ('running', 'merging')
             OR l.status = 1
             OR (l.status = 2 AND (s.status IS NULL OR s.status != 'done'
                                   OR COALESCE(json_extract(s.data, '$.final'), 0) = 0))
-         ORDER BY (s.status = 'running') DESC, (l.status = 1) DESC, l.living_start DESC`,
+         ORDER BY (s.status IN ('running', 'merging')) DESC, (l.status = 1) DESC, l.living_start DESC`,
       )
       .pluck()
       .all() as string[];

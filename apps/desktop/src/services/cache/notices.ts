@@ -141,7 +141,7 @@ export function createNotices(ctx: CacheContext, aggregates: OrgAggregates): Not
     },
     watcherUserids(livingid) {
       return ctx
-        .stmt('SELECT w.userid FROM lives l JOIN watch_internal w ON w.live_id = l.id WHERE l.livingid = ?')
+        .stmt('SELECT w.userid FROM lives l JOIN watch_internal w ON w.live_id = l.id AND w.generation = l.watch_generation WHERE l.livingid = ?')
         .pluck()
         .all(livingid) as string[];
     },

@@ -222,7 +222,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
     const watched = ctx
       .stmt(
         `SELECT l.livingid, l.theme, l.living_start AS livingStart, w.watch_time AS watchTime
-         FROM lives l JOIN watch_internal w ON w.live_id = l.id AND w.userid = ?
+         FROM lives l JOIN watch_internal w ON w.live_id = l.id AND w.generation = l.watch_generation AND w.userid = ?
          ORDER BY l.living_start DESC LIMIT 500`,
       )
       .all(userid) as UserDetailResult['watched'];

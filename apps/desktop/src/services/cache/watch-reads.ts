@@ -12,10 +12,10 @@ const INTERNAL = `SELECT 'internal' AS kind, w.userid AS id, COALESCE(NULLIF(u.n
     w.invitor_userid, w.invitor_external_userid
   FROM watch_internal w LEFT JOIN users u ON u.userid = w.userid
     LEFT JOIN departments d ON d.id = COALESCE(w.department_id, u.home_department)
-  WHERE w.live_id = :live`;
+  WHERE w.live_id = :live AND w.generation = :gen`;
 const EXTERNAL = `SELECT 'external' AS kind, e.external_userid AS id, e.name, NULL AS department_name, NULL AS department_id,
     e.type AS external_type, e.watch_time, e.is_comment, e.is_mic, e.invitor_userid, e.invitor_external_userid
-  FROM watch_external e WHERE e.live_id = :live`;
+  FROM watch_external e WHERE e.live_id = :live AND e.generation = :gen`;
 
 interface Row {
   kind: 'internal' | 'external';
@@ -44,11 +44,15 @@ export function watchAsOf(ctx: CacheContext, livingid: string): { asOf: number |
 }
 
 export function createWatchReads(ctx: CacheContext, departmentPaths: () => DepartmentPaths) {
-  function watchStats(query: WatchStatsQuery): WatchStatsResult {
-    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(query.livingid) as
-      number | undefined;
+  // one read transaction: the generation and its rows come from the same snapshot
+  const watchStats = (query: WatchStatsQuery): WatchStatsResult => ctx.tx(() => readWatchStats(query));
+
+  function readWatchStats(query: WatchStatsQuery): WatchStatsResult {
+    const found = ctx.stmt('SELECT id, watch_generation AS gen FROM lives WHERE livingid = ?').get(query.livingid) as
+      { id: number; gen: number } | undefined;
     const { asOf, complete } = watchAsOf(ctx, query.livingid);
-    if (live === undefined) return { asOf, complete, total: 0, rows: [] };
+    if (found === undefined) return { asOf, complete, total: 0, rows: [] };
+    const { id: live, gen } = found;
     const kind = query.kind ?? 'all';
     const source =
       kind === 'internal' ? INTERNAL : kind === 'external' ? EXTERNAL : `${INTERNAL} UNION ALL ${EXTERNAL}`;
@@ -66,11 +70,11 @@ export function createWatchReads(ctx: CacheContext, departmentPaths: () => Depar
     const internalCount =
       kind === 'external'
         ? 0
-        : (ctx.stmt('SELECT count(*) FROM watch_internal WHERE live_id = ?').pluck().get(live) as number);
+        : (ctx.stmt('SELECT count(*) FROM watch_internal WHERE live_id = ? AND generation = ?').pluck().get(live, gen) as number);
     const externalCount =
       kind === 'internal'
         ? 0
-        : (ctx.stmt('SELECT count(*) FROM watch_external WHERE live_id = ?').pluck().get(live) as number);
+        : (ctx.stmt('SELECT count(*) FROM watch_external WHERE live_id = ? AND generation = ?').pluck().get(live, gen) as number);
     const total = internalCount + externalCount;
     const rows =
       offset >= total
@@ -82,7 +86,7 @@ export function createWatchReads(ctx: CacheContext, departmentPaths: () => Depar
                 ? `SELECT * FROM (${source}) ORDER BY ${order} LIMIT :limit OFFSET :offset`
                 : `${source} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
             )
-            .all({ live, limit, offset }) as Row[]);
+            .all({ live, gen, limit, offset }) as Row[]);
     const paths = rows.length > 0 ? departmentPaths() : null;
     return {
       asOf,

@@ -43,6 +43,11 @@ export interface RetryBudget {
 export interface SyncTuning {
   /** Parallel WeCom reads per part; the wecom-core limiter still bounds what goes on the wire. */
   concurrency: number;
+  /**
+   * Lives whose watch stats are fetched side by side, each a chain of pages (one request in flight
+   * per chain); the limiter still bounds the calls per minute and in flight.
+   */
+  watchConcurrency: number;
   /** Users asked for their lives per lives sync, beyond the anchors already known (rolling window). */
   anchorDiscoveryBatch: number;
   /** Extra anchors always asked (e.g. the people who usually host lives). */
@@ -67,6 +72,7 @@ export interface SyncTuning {
 
 export const DEFAULT_SYNC_TUNING: SyncTuning = {
   concurrency: 8,
+  watchConcurrency: 32,
   anchorDiscoveryBatch: 2_000,
   extraAnchors: [],
   retryBudget: 500,

@@ -1,11 +1,16 @@
 // Watch statistics sync (get_watch_stat), incremental and crash-safe:
 // - each page is written together with its cursor in one transaction (cache.appendWatchPage), so a
 //   crash leaves whole pages and a cursor that matches them; the next run resumes from next_key;
+// - the last page's merge runs in small steps with the event loop free between them, so the
+//   windows' reads are answered while a 100k-viewer live is merged (they see the old rows until
+//   the merge switches to the new ones); a merge cut short resumes before any page is fetched again;
 // - ended lives whose stats were fetched completely after the end are final and never asked again
-//   (cache.pendingWatchSyncs leaves them out); lives that are live now start over each time.
+//   (cache.pendingWatchSyncs leaves them out); lives that are live now start over each time;
+// - lives are fetched side by side (tuning.watchConcurrency chains), within the client's limiter.
 // Only `ending == 1` ends the paging; an empty page does not (LivesService.watchStatPages).
 import type { WatchStatPage } from '@wld/wecom-core';
-import { isItemError, type SyncRun } from './sync-run.ts';
+import type { Cache } from '../cache/index.ts';
+import { isItemError, yieldToLoop, type SyncRun } from './sync-run.ts';
 import { runUnit, type UnitRun } from './unit-retry.ts';
 
 export interface LiveWatchResult {
@@ -20,15 +25,31 @@ export async function syncWatch(run: SyncRun): Promise<{ lives: number; rows: nu
   let rows = 0;
   let done = 0;
   run.progress('watch', 0, pending.length);
-  for (const livingid of pending) {
-    try {
-      rows += (await syncLiveWatch(run, livingid)).rows;
-    } catch (error) {
-      // a live WeCom refuses (gone, not this app's) keeps its cursor; the others go on
-      if (!isItemError(error)) throw error;
+  // Lives side by side, each its own chain of pages: the limiter keeps what goes on the wire within
+  // WeCom's quota. A failure that stops the sync stops the other chains where they are (each keeps
+  // its cursor) and is reported once they have stopped.
+  const stop = new AbortController();
+  const shared = { ...run, signal: AbortSignal.any([run.signal, stop.signal]) };
+  const queue = [...pending];
+  let failure: { error: unknown } | null = null;
+  const chain = async (): Promise<void> => {
+    for (let livingid = queue.shift(); livingid !== undefined && !failure; livingid = queue.shift()) {
+      try {
+        rows += (await syncLiveWatch(shared, livingid)).rows;
+      } catch (error) {
+        // a live WeCom refuses (gone, not this app's) keeps its cursor; the others go on
+        if (!isItemError(error)) {
+          failure ??= { error };
+          stop.abort(error);
+          return;
+        }
+      }
+      run.progress('watch', ++done, pending.length);
     }
-    run.progress('watch', ++done, pending.length);
-  }
+  };
+  const chains = Math.max(1, Math.min(run.options.watchConcurrency, pending.length));
+  await Promise.all(Array.from({ length: chains }, chain));
+  if (failure) throw (failure as { error: unknown }).error;
   run.cache.setSyncState('watch', {
     status: 'done',
     fetchedAt: run.now(),
@@ -48,7 +69,11 @@ export async function syncLiveWatch(
   const { client, cache } = run;
   const live = cache.getLive(livingid)?.live;
   // While a live is on, every number changes: a fresh pass is the only consistent one.
-  const { nextKey: startKey, resumed } = cache.beginWatch(livingid, { restart: live?.status === 1 });
+  const { nextKey: startKey, resumed, merging } = cache.beginWatch(livingid, { restart: live?.status === 1 });
+  if (merging) {
+    await mergeSteps(cache, livingid);
+    return { livingid, pages: 0, rows: 0, resumed };
+  }
   let pages = 0;
   let rows = 0;
   let requestedKey = startKey;
@@ -65,13 +90,20 @@ export async function syncLiveWatch(
       page.stat_info,
       { nextKey, ending: page.ending, fromKey: requestedKey },
       run.now(),
+      { merge: 'later' },
     );
+    if (written.finished) await mergeSteps(cache, livingid);
     pages++;
     rows += written.rows;
     onPage?.({ rows: written.rows, nextKey, finished: written.finished });
     requestedKey = nextKey;
   }
   return { livingid, pages, rows, resumed };
+}
+
+/** Runs a live's pending merge, letting the event loop run between its small transactions. */
+async function mergeSteps(cache: Cache, livingid: string): Promise<void> {
+  for (const _ of cache.mergeWatchSteps(livingid)) await yieldToLoop();
 }
 
 function isUnitRun(run: Partial<UnitRun>): run is UnitRun {

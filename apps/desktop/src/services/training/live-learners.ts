@@ -31,10 +31,11 @@ export function watchSeconds(ctx: CacheContext, liveId: number, learners: readon
   if (learners.length === 0) return new Map();
   const rows = ctx
     .stmt(
-      `SELECT w.userid, w.watch_time FROM json_each(?) j CROSS JOIN watch_internal w ON w.live_id = ? AND w.userid = j.value`,
+      `SELECT w.userid, w.watch_time FROM json_each(?) j CROSS JOIN watch_internal w
+         ON w.live_id = ? AND w.generation = (SELECT watch_generation FROM lives WHERE id = ?) AND w.userid = j.value`,
     )
     .raw()
-    .all(JSON.stringify(learners.map((l) => l.userid)), liveId) as Array<[string, number]>;
+    .all(JSON.stringify(learners.map((l) => l.userid)), liveId, liveId) as Array<[string, number]>;
   return new Map(rows);
 }
 

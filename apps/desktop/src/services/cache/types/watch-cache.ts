@@ -18,20 +18,30 @@ export interface WatchCache {
   /** The stored paging cursor of a live's watch stats, with the pages and rows of a running fetch. */
   watchCursor(livingid: string): WatchCursor;
   /** Starts (or resumes, unless `restart`) fetching a live's watch stats; returns the next_key to request. */
-  beginWatch(livingid: string, options?: { restart?: boolean }): { nextKey: string; resumed: boolean };
+  beginWatch(
+    livingid: string,
+    options?: { restart?: boolean },
+  ): { nextKey: string; resumed: boolean; merging: boolean };
   /**
    * Stores one get_watch_stat page AND the cursor in one transaction. `fromKey` (the next_key the
    * page was requested with) guards against applying a page twice or out of order. `ending: 1`
-   * finishes the fetch in the same transaction: the fetch's pages are merged into the watch rows,
-   * rows it no longer reports are removed and the live's summaries recomputed. Until then readers
-   * see the previous complete fetch.
+   * ends the fetch: its pages are merged as a new generation of the live's rows, which readers see
+   * at once when the merge switches to it (with the live's summaries); the previous rows are then
+   * deleted. Until the switch readers see the previous complete fetch. The merge runs before this
+   * returns, or with `merge: 'later'` step by step through mergeWatchSteps.
    */
   appendWatchPage(
     livingid: string,
     page: WireWatchPage,
     paging: { nextKey: string; ending: number | boolean; fromKey?: string },
     fetchedAt?: number,
+    options?: { merge?: 'now' | 'later' },
   ): { rows: number; finished: boolean };
+  /**
+   * The pending merge of a live's ended fetch, one small transaction per `next()`: a caller lets
+   * others run between steps. Nothing to do when no merge is pending.
+   */
+  mergeWatchSteps(livingid: string): Generator<void, void, undefined>;
   /** Ends a running fetch as if its last page said ending = 1 (idempotent; a live without stats ends empty). */
   finishWatch(livingid: string, fetchedAt?: number): void;
 

@@ -1,0 +1,450 @@
+// Ten times the data: a corp of 100k users and 3k departments with 1M watch rows over 200 lives,
+// then 10M over 2,000 lives (a few years of training; each holds a 100k-viewer all-hands live).
+// Every dashboard and list query is timed on both, side by side, with:
+// - services init → ready and the services process's RSS (a fresh process on each cache),
+// - watch ingest through the cache API ÷ raw prepared INSERTs into the 10M cache (same run),
+// - the longest time readers wait while a new fetch of the 100k-viewer live is merged, and what
+//   they saw (only the old total or the new one).
+//   node apps/desktop/bench/cache/scale.bench.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { startSimulator } from '@wld/wecom-sim';
+import { openCache, type Cache, type UserSearchQuery } from '../../src/services/cache/index.ts';
+import { runChild } from '../services/init.bench.ts';
+import { seededRandom } from './generate.ts';
+import { percentile, timeEach, type Timings } from './report.ts';
+import { isMain } from './run-main.ts';
+import { buildScaleCache, type ScaleCache, type ScaleCacheSize } from './scale-cache.ts';
+
+const BASE = { users: 100_000, departments: 3_000 };
+export const SCALE_SIZES: ScaleCacheSize[] = [
+  { ...BASE, lives: 200, watchRows: 1_000_000 },
+  { ...BASE, lives: 2_000, watchRows: 10_000_000 },
+];
+const LIST_TARGET_MS = 20;
+const SEARCH_TARGET_MS = 10;
+const ABSENTEES_TARGET_MS = 50;
+const INIT_TARGET_MS = 200;
+const RSS_TARGET_MB = 200;
+const INGEST_ROWS = 200_000;
+const INGEST_TARGET = 0.8;
+const READER_BLOCK_TARGET_MS = 50;
+const INIT_RUNS = 5;
+
+/** p50 and p95 of wall time (or one value in p95), and the p95 of the thread's CPU time */
+interface Value {
+  p50: number | null;
+  p95: number;
+  cpu?: number;
+  samples: number;
+  notes?: string;
+}
+
+interface Figure {
+  name: string;
+  unit: 'ms' | 'MB' | '×' | 'rows/s';
+  /** per size: p50 and p95 (latencies) or a single value in p95 */
+  bySize: Value[];
+  target: string;
+  /** checked on the biggest size */
+  met: (value: number) => boolean;
+}
+
+const latency = (t: Timings) => ({
+  p50: percentile(t.wall, 50),
+  p95: percentile(t.wall, 95),
+  cpu: percentile(t.cpu, 95),
+  samples: t.wall.length,
+});
+
+/** Searches of every kind the users page sends. */
+function searchInputs(cache: Cache, userids: string[], count: number): UserSearchQuery[] {
+  const random = seededRandom(99);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const sample = cache.usersByIds(Array.from({ length: 200 }, () => pick(userids)));
+  const departments = cache.departments().departments;
+  const midSized = departments.filter((d) => d.totalUserCount > 500 && d.totalUserCount < 20_000);
+  const kinds: Array<() => UserSearchQuery> = [
+    () => ({ query: pick(sample).name.slice(0, 1) }),
+    () => ({ query: pick(sample).name }),
+    () => ({ query: pick(sample).name.slice(1) }),
+    () => ({ query: pick(sample).userid.slice(0, 4 + Math.floor(random() * 4)) }),
+    () => ({ query: pick(sample).userid }),
+    () => ({ query: pick(['工程师', '经理', '销售', '产品', '实习生', '财务']) }),
+    () => ({ query: '', departmentId: pick(midSized).id, recursive: true }),
+    () => ({ query: '', departmentId: pick(departments).id, recursive: false }),
+    () => ({ query: '', departmentId: 1, recursive: true, sort: 'userid' }),
+    () => ({ query: pick(sample).name.slice(0, 1), departmentId: pick(midSized).id, recursive: true, status: 1 }),
+    () => ({ query: '', status: pick([1, 2, 4, 5] as const), sort: 'position' }),
+    () => ({ query: '', sort: pick(['name', 'userid', 'position', 'status'] as const), desc: random() < 0.5, offset: Math.floor(random() * 5000) }),
+  ];
+  return Array.from({ length: count }, (_, i) => ({
+    recursive: true,
+    sort: 'name',
+    desc: false,
+    offset: 0,
+    limit: 100,
+    ...(kinds[i % kinds.length] as () => UserSearchQuery)(),
+  }));
+}
+
+/** Times every dashboard and list query on one cache; keys are the figure names. */
+function measureQueries(cache: Cache, built: ScaleCache): Map<string, Value> {
+  const out = new Map<string, Value>();
+  const random = seededRandom(5);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const biggest = [...built.lives].sort((a, b) => b.viewers - a.viewers);
+  const livesToRead = [...biggest.slice(0, 5), ...Array.from({ length: 55 }, () => pick(built.lives))];
+  const departments = cache.departments().departments;
+  const small = departments.filter((d) => d.totalUserCount > 200 && d.totalUserCount < 5000);
+  for (const live of livesToRead) cache.setLiveAudience(live.livingid, { userids: [], departmentIds: [pick(small).id], tagIds: [] });
+
+  const searches = searchInputs(cache, built.userids, 240);
+  searchInputs(cache, built.userids, 12).forEach((q) => cache.searchUsers(q));
+  out.set('users.search (first pass)', latency(timeEach(searches, (q) => cache.searchUsers(q), 0)));
+  out.set('users.search (again)', latency(timeEach(searches, (q) => cache.searchUsers(q), 0)));
+  out.set('users.get (detail, lives watched)', latency(timeEach(Array.from({ length: 100 }, () => pick(built.userids)), (u) => cache.getUser(u))));
+  out.set('org.departments', latency(timeEach(Array.from({ length: 30 }, () => 0), () => cache.departments())));
+  out.set('lives.list (all, newest first)', latency(timeEach(Array.from({ length: 30 }, () => 0), () => cache.listLives({}))));
+  const now = built.now;
+  out.set(
+    'lives.list (last 90 days)',
+    latency(timeEach(Array.from({ length: 30 }, () => 0), () => cache.listLives({ from: now - 90 * 86400, to: now }))),
+  );
+  out.set('lives.analytics', latency(timeEach(livesToRead, (l) => cache.liveAnalytics(l.livingid))));
+  out.set('lives.analytics (100k all-hands)', latency(timeEach(Array.from({ length: 20 }, () => built.allHands), (l) => cache.liveAnalytics(l))));
+  const statsQueries = (sort: 'watchTime' | 'name' | 'department', lives: ReadonlyArray<{ livingid: string }>) =>
+    lives.map((l, i) => ({
+      livingid: l.livingid,
+      kind: pick(['all', 'all', 'internal', 'external'] as const),
+      sort,
+      desc: i % 2 === 0,
+      offset: i % 3 === 0 ? 1000 : 0,
+      limit: 100,
+    }));
+  out.set('lives.watchStats by watch time (page of 100)', latency(timeEach(statsQueries('watchTime', livesToRead), (q) => cache.watchStats(q))));
+  const allHands = Array.from({ length: 20 }, () => ({ livingid: built.allHands }));
+  out.set('lives.watchStats by watch time, 100k all-hands', latency(timeEach(statsQueries('watchTime', allHands), (q) => cache.watchStats(q))));
+  out.set(
+    'lives.watchStats by name or department',
+    latency(timeEach([...statsQueries('name', livesToRead), ...statsQueries('department', livesToRead)], (q) => cache.watchStats(q))),
+  );
+  out.set(
+    'lives.watchStats by name or department, 100k all-hands',
+    latency(timeEach([...statsQueries('name', allHands), ...statsQueries('department', allHands)], (q) => cache.watchStats(q))),
+  );
+  out.set('lives.absentees (audience 200–5,000)', latency(timeEach(livesToRead, (l) => cache.absentees(l.livingid))));
+
+  // absentees of a 20k-person audience: the department subtree nearest 20k members, on 10 lives
+  const nearest = [...departments].sort((a, b) => Math.abs(a.totalUserCount - 20_000) - Math.abs(b.totalUserCount - 20_000))[0]!;
+  const wide = [biggest[0]!, ...biggest.slice(1, 10)];
+  for (const live of wide) cache.setLiveAudience(live.livingid, { userids: [], departmentIds: [nearest.id], tagIds: [] });
+  wide.forEach((l) => cache.absentees(l.livingid));
+  const absent = timeEach([...wide, ...wide], (l) => cache.absentees(l.livingid), 0);
+  out.set('lives.absentees (audience ≈ 20k)', { ...latency(absent), notes: `department ${nearest.id}: ${nearest.totalUserCount.toLocaleString('en-US')} members` });
+
+  const ranges = [30, 90, 365].flatMap((days) => [
+    { from: now - days * 86400, to: now, anchorUserid: null, type: null, departmentId: null },
+    { from: now - days * 86400, to: now, anchorUserid: null, type: 3 as const, departmentId: null },
+    { from: now - days * 86400, to: now, anchorUserid: null, type: null, departmentId: 1 + Math.floor(random() * 50) },
+  ]);
+  out.set('stats.overview (30/90/365 days)', latency(timeEach(Array.from({ length: 45 }, (_, i) => ranges[i % ranges.length]!), (q) => cache.statsOverview(q))));
+  out.set(
+    'stats.overview (3 years)',
+    latency(timeEach(Array.from({ length: 10 }, () => ({ from: now - 3 * 366 * 86400, to: now, anchorUserid: null, type: null, departmentId: null })), (q) => cache.statsOverview(q))),
+  );
+  out.set('stats.home', latency(timeEach(Array.from({ length: 40 }, () => now * 1000), (t) => cache.homeStats(t))));
+  return out;
+}
+
+/** Services start-up on the cache (a fresh process per run), and its RSS after init. */
+async function measureInit(dir: string, built: ScaleCache) {
+  const sim = await startSimulator({ seed: 3, size: { users: 50, departments: 5, lives: 2 } });
+  try {
+    const config = { userData: dir, baseUrl: sim.url, corpId: sim.corpId, app: sim.apps[0], nowMs: built.now * 1000 + 60_000 };
+    const reports = [];
+    for (let i = 0; i < INIT_RUNS; i++) reports.push(await runChild(config));
+    const bad = reports.find((r) => r.outcome !== 'initDone');
+    if (bad) throw new Error(`init did not finish: ${JSON.stringify(bad)}`);
+    const times = reports.map((r) => r.initMs).sort((a, b) => a - b);
+    const rss = reports.map((r) => r.rssMb).sort((a, b) => a - b);
+    return {
+      init: { p50: percentile(times, 50), p95: times.at(-1)!, samples: times.length, notes: 'p95 = slowest of 5' },
+      rss: { p50: null, p95: percentile(rss, 50), samples: rss.length, notes: 'median after init (Node, not Electron)' },
+    };
+  } finally {
+    await sim.close();
+  }
+}
+
+/** One live's rows as get_watch_stat pages: users of the org (strided) and 10% external viewers. */
+function pagesOf(userids: string[], rows: number, seed: number, tag: string) {
+  const random = seededRandom(seed);
+  const pages: Array<{ users: Array<{ userid: string; watch_time: number }>; external_users: Array<{ external_userid: string; type: number; name: string; watch_time: number }> }> = [];
+  const external = Math.floor(rows * 0.1);
+  const internal = Math.min(userids.length, rows - external);
+  const step = 7919;
+  for (let k = 0; k < rows; k++) {
+    if (k % 500 === 0) pages.push({ users: [], external_users: [] });
+    const page = pages.at(-1)!;
+    const watch_time = Math.floor(random() * 7900);
+    if (k < internal) page.users.push({ userid: userids[(k * step) % userids.length]!, watch_time });
+    else page.external_users.push({ external_userid: `wm${tag}-${k}`, type: 1, name: `微信用户${k}`, watch_time });
+  }
+  return pages;
+}
+
+/** This thread's CPU time (ms): on a shared machine wall time also counts waiting for a core. */
+const threadCpu = () => {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+};
+
+/** API ingest ÷ raw INSERTs of a 200k-row live, into the big cache, runs alternated (best of 2). */
+function measureIngest(file: string, built: ScaleCache) {
+  const pages = pagesOf(built.userids, INGEST_ROWS, 21, 'ingest');
+  const info = (livingid: string) => ({ livingid, theme: '全员大会', anchor_userid: 'anchor', living_start: built.now - 86400, living_duration: 7200, status: 2 });
+  const api = (n: number) => {
+    const cache = openCache(file, { now: () => built.now * 1000 });
+    cache.upsertLives([info(`API${n}`)]);
+    const started = performance.now();
+    const startedCpu = threadCpu();
+    let key = '0';
+    pages.forEach((page, i) => {
+      const next = String(i + 1);
+      cache.appendWatchPage(`API${n}`, page, { nextKey: next, ending: i === pages.length - 1 ? 1 : 0, fromKey: key });
+      key = next;
+    });
+    const ms = performance.now() - started;
+    const cpu = threadCpu() - startedCpu;
+    const total = cache.watchStats({ livingid: `API${n}`, limit: 1 }).total;
+    cache.close();
+    if (total !== INGEST_ROWS) throw new Error(`API ingest stored ${total} rows, not ${INGEST_ROWS}`);
+    return { ms, cpu };
+  };
+  const raw = (n: number) => {
+    const cache = openCache(file, { now: () => built.now * 1000 });
+    cache.upsertLives([info(`RAW${n}`)]);
+    cache.close();
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('cache_size = -65536');
+    const liveId = db.prepare('SELECT id FROM lives WHERE livingid = ?').pluck().get(`RAW${n}`);
+    const insertInternal = db.prepare(
+      `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, fetched_at)
+       VALUES (?, 1, ?, ?, 0, 0, NULL, NULL, 0)`,
+    );
+    const insertExternal = db.prepare(
+      `INSERT INTO watch_external (live_id, generation, external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, fetched_at)
+       VALUES (?, 1, ?, ?, ?, ?, 0, 0, NULL, NULL, 0)`,
+    );
+    const started = performance.now();
+    const startedCpu = threadCpu();
+    db.transaction(() => {
+      for (const page of pages) {
+        for (const u of page.users) insertInternal.run(liveId, u.userid, u.watch_time);
+        for (const e of page.external_users) insertExternal.run(liveId, e.external_userid, e.type, e.name, e.watch_time);
+      }
+    })();
+    const ms = performance.now() - started;
+    const cpu = threadCpu() - startedCpu;
+    db.close();
+    return { ms, cpu };
+  };
+  const apiRuns: Array<{ ms: number; cpu: number }> = [];
+  const rawRuns: Array<{ ms: number; cpu: number }> = [];
+  for (let n = 0; n < 2; n++) {
+    rawRuns.push(raw(n));
+    apiRuns.push(api(n));
+  }
+  const rate = (runs: Array<{ ms: number; cpu: number }>, key: 'ms' | 'cpu') => INGEST_ROWS / (Math.min(...runs.map((r) => r[key])) / 1000);
+  const apiRate = rate(apiRuns, 'ms');
+  const rawRate = rate(rawRuns, 'ms');
+  const apiCpuRate = rate(apiRuns, 'cpu');
+  const rawCpuRate = rate(rawRuns, 'cpu');
+  return { apiRate, rawRate, ratio: apiRate / rawRate, apiCpuRate, rawCpuRate, cpuRatio: apiCpuRate / rawCpuRate };
+}
+
+/**
+ * A new fetch of the 100k-viewer live (other viewers, other times) is staged and merged while a
+ * reader on another thread and connection reads the live in a loop. The in-process readers (the
+ * services answer the windows on the merging thread) wait at most the longest merge step.
+ */
+async function measureMerge(file: string, built: ScaleCache) {
+  const cache = openCache(file, { now: () => built.now * 1000 });
+  const livingid = built.allHands;
+  const oldTotal = cache.watchStats({ livingid, limit: 1 }).total;
+  const newRows = 99_000;
+  const pages = pagesOf(built.userids, newRows, 33, 'merge');
+  cache.beginWatch(livingid, { restart: true });
+  let key = '0';
+  const stageStarted = performance.now();
+  let longestPage = 0;
+  pages.forEach((page, i) => {
+    const next = String(i + 1);
+    const started = performance.now();
+    cache.appendWatchPage(livingid, page, { nextKey: next, ending: i === pages.length - 1 ? 1 : 0, fromKey: key }, built.now * 1000, { merge: 'later' });
+    longestPage = Math.max(longestPage, performance.now() - started);
+    key = next;
+  });
+  const stageMs = performance.now() - stageStarted;
+
+  const reader = new Worker(join(import.meta.dirname, 'fixtures', 'watch-reader.ts'), { workerData: { file, livingid } });
+  await new Promise((resolve) => reader.once('message', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const steps: number[] = [];
+  const stepsCpu: number[] = [];
+  const threadCpu = () => {
+    const { user, system } = process.threadCpuUsage();
+    return (user + system) / 1000;
+  };
+  const mergeStarted = performance.now();
+  const mergeCpuStarted = threadCpu();
+  for (const iterator = cache.mergeWatchSteps(livingid); ; ) {
+    const started = performance.now();
+    const startedCpu = threadCpu();
+    const step = iterator.next();
+    steps.push(performance.now() - started);
+    stepsCpu.push(threadCpu() - startedCpu);
+    if (step.done) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const mergeMs = performance.now() - mergeStarted;
+  const mergeCpu = threadCpu() - mergeCpuStarted;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const report = new Promise<{ reads: number; longestRead: number; longestGap: number; totals: Array<[number, number]> }>((resolve) =>
+    reader.on('message', (m: { type: string }) => m.type === 'done' && resolve(m as never)),
+  );
+  reader.postMessage('stop');
+  const seen = await report;
+  await reader.terminate();
+  const newTotal = cache.watchStats({ livingid, limit: 1 }).total;
+  cache.close();
+  steps.sort((a, b) => a - b);
+  stepsCpu.sort((a, b) => a - b);
+  const unexpected = seen.totals.filter(([total]) => total !== oldTotal && total !== newTotal);
+  return {
+    longestStep: steps.at(-1)!,
+    longestStepCpu: stepsCpu.at(-1)!,
+    steps: steps.length,
+    mergeMs,
+    mergeCpu,
+    stageMs,
+    longestPage,
+    oldTotal,
+    newTotal,
+    reader: seen,
+    consistent: unexpected.length === 0,
+  };
+}
+
+export async function runScaleBenchmarks(sizes: ScaleCacheSize[] = SCALE_SIZES): Promise<string> {
+  const figures = new Map<string, Figure>();
+  const add = (name: string, index: number, value: Value, unit: Figure['unit'], target: string, met: (v: number) => boolean) => {
+    let figure = figures.get(name);
+    if (!figure) {
+      figure = { name, unit, bySize: [], target, met };
+      figures.set(name, figure);
+    }
+    figure.bySize[index] = value;
+  };
+  const notes: string[] = [];
+  let ingest: ReturnType<typeof measureIngest> | null = null;
+  let merge: Awaited<ReturnType<typeof measureMerge>> | null = null;
+  for (const [index, size] of sizes.entries()) {
+    const dir = mkdtempSync(join(tmpdir(), 'wld-scale-'));
+    try {
+      const started = performance.now();
+      // where the services open the bench profile's cache (a cache.db at the top would be adopted and cleared)
+      const built = await buildScaleCache(join(dir, 'profiles', 'bench', 'cache.db'), size);
+      const copyS = (performance.now() - started) / 1000;
+      const t = built.timings;
+      notes.push(
+        `${label(size)}: ${built.reused ? `copied from a template in ${copyS.toFixed(0)} s; the template was built in` : 'built in'} ` +
+          `org + lives ${(t.orgMs / 1000).toFixed(0)} s, watch rows ${(t.watchMs / 1000).toFixed(0)} s, summaries ${(t.summariesMs / 1000).toFixed(0)} s`,
+      );
+      const cache = openCache(built.file, { now: () => built.now * 1000 });
+      try {
+        for (const [name, value] of measureQueries(cache, built)) {
+          const target = name.startsWith('users.search')
+            ? SEARCH_TARGET_MS
+            : name.includes('≈ 20k')
+              ? ABSENTEES_TARGET_MS
+              : LIST_TARGET_MS;
+          add(name, index, value, 'ms', `p95 < ${target} ms`, (v) => v < target);
+        }
+        notes.push(`${label(size)}: ${(cache.info().bytes / 1e9).toFixed(2)} GB on disk`);
+      } finally {
+        cache.close();
+      }
+      if (index === sizes.length - 1) {
+        ingest = measureIngest(built.file, built);
+        merge = await measureMerge(built.file, built);
+      }
+      // last: the services may start syncing against the (tiny) simulator once they are up
+      const init = await measureInit(dir, built);
+      add('services init → initDone (fresh process)', index, init.init, 'ms', `< ${INIT_TARGET_MS} ms`, (v) => v < INIT_TARGET_MS);
+      add('services RSS after init', index, init.rss, 'MB', `< ${RSS_TARGET_MB} MB`, (v) => v < RSS_TARGET_MB);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const heads = sizes.map((s) => label(s));
+  const lines = [
+    `| benchmark | ${heads.map((h) => `${h} p50 | ${h} p95 | ${h} CPU p95`).join(' | ')} | target | met (${heads.at(-1)}, CPU) | notes |`,
+    `|---|${heads.map(() => '---:|---:|---:').join('|')}|---|:---:|---|`,
+  ];
+  const fmt = (v: number | null, unit: string) => (v === null ? '–' : `${v.toFixed(unit === 'MB' ? 0 : 2)} ${unit}`);
+  for (const f of figures.values()) {
+    const last = f.bySize.at(-1);
+    const cells = f.bySize
+      .map((v) => `${fmt(v?.p50 ?? null, f.unit)} | ${fmt(v?.p95 ?? null, f.unit)} | ${fmt(v?.cpu ?? null, f.unit)}`)
+      .join(' | ');
+    // on a shared machine wall time includes waiting for a core: the verdict is on the CPU time
+    const verdict = last && f.met(last.cpu ?? last.p95);
+    lines.push(`| ${f.name} | ${cells} | ${f.target} | ${verdict ? 'yes' : 'NO'} | ${last?.notes ?? ''} |`);
+  }
+  if (ingest) {
+    lines.push(
+      '',
+      `| watch ingest into the ${heads.at(-1)} cache (${INGEST_ROWS / 1000}k-row live, 500-row pages) | value | target | met |`,
+      '|---|---:|---|:---:|',
+      `| cache API (appendWatchPage, merge included): wall / thread CPU | ${Math.round(ingest.apiRate).toLocaleString('en-US')} / ${Math.round(ingest.apiCpuRate).toLocaleString('en-US')} rows/s | – | – |`,
+      `| raw prepared INSERTs, one transaction: wall / thread CPU | ${Math.round(ingest.rawRate).toLocaleString('en-US')} / ${Math.round(ingest.rawCpuRate).toLocaleString('en-US')} rows/s | – | – |`,
+      `| API ÷ raw: wall / thread CPU | ${ingest.ratio.toFixed(2)} × / ${ingest.cpuRatio.toFixed(2)} × | ≥ ${INGEST_TARGET} | ${ingest.cpuRatio >= INGEST_TARGET ? 'yes' : 'NO'} (CPU) |`,
+    );
+  }
+  if (merge) {
+    const m = merge;
+    lines.push(
+      '',
+      `| merging a new fetch of the 100k-viewer live (${m.oldTotal.toLocaleString('en-US')} → ${m.newTotal.toLocaleString('en-US')} rows) in the ${heads.at(-1)} cache | value | target | met |`,
+      '|---|---:|---|:---:|',
+      `| longest reader block on the merging thread (longest merge step; the services answer the windows there): wall / thread CPU | ${m.longestStep.toFixed(1)} ms / ${m.longestStepCpu.toFixed(1)} ms | < ${READER_BLOCK_TARGET_MS} ms | ${m.longestStepCpu < READER_BLOCK_TARGET_MS ? 'yes' : 'NO'} (CPU) |`,
+      `| the whole merge, all steps (what one transaction would block): wall / thread CPU | ${m.mergeMs.toFixed(0)} ms / ${m.mergeCpu.toFixed(0)} ms over ${m.steps} steps | – | – |`,
+      `| reader on another thread + connection (WAL): longest read / longest gap between reads | ${m.reader.longestRead.toFixed(1)} ms / ${m.reader.longestGap.toFixed(1)} ms (${m.reader.reads.toLocaleString('en-US')} reads) | < ${READER_BLOCK_TARGET_MS} ms | ${m.reader.longestGap < READER_BLOCK_TARGET_MS ? 'yes' : 'NO'} |`,
+      `| totals the reader saw | ${m.reader.totals.map(([t, n]) => `${t.toLocaleString('en-US')} × ${n}`).join(', ')} | old or new only | ${m.consistent ? 'yes' : 'NO'} |`,
+      `| staging the 198 pages (each page + cursor one transaction) | ${m.stageMs.toFixed(0)} ms, longest page ${m.longestPage.toFixed(1)} ms | – | – |`,
+    );
+  }
+  lines.push('', ...notes.map((n) => `- ${n}`));
+  return lines.join('\n');
+}
+
+function label(size: ScaleCacheSize): string {
+  return `${size.watchRows / 1e6}M`;
+}
+
+if (isMain(import.meta.url)) {
+  const started = performance.now();
+  const only = process.argv.slice(2).filter((a) => a !== '--');
+  const sizes = only.length ? SCALE_SIZES.filter((s) => only.includes(label(s))) : SCALE_SIZES;
+  console.log(await runScaleBenchmarks(sizes));
+  console.log(`\n${((performance.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(0);
+}
