@@ -5,7 +5,7 @@ import type { WeComClient } from '@wld/wecom-core';
 import type { SimServer } from '@wld/wecom-sim';
 import type { InitMessage, ServicesToMain } from '../shared/host-protocol.ts';
 import type { ServiceError } from '../shared/models.ts';
-import { RpcError, createRpcServer, redactSecrets, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
+import { RpcError, createRpcServer, redactSecrets, type HandlerContext, type RpcServer, type ServicesHandlers } from '../shared/rpc.ts';
 import { headerAccount, NETWORK_SECRETS_PROFILE, PROXY_AUTH_ACCOUNT } from '../shared/network-secrets.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 import { botHostOf } from './bot/bot-host.ts';
@@ -57,6 +57,8 @@ export interface ServicesRuntimeOptions {
   syncTuning?: Partial<SyncTuning>;
   /** The services' clock (ms): freshness, live windows, sync stamps. Default systemClock.now. */
   now?: () => number;
+  /** Answers carry their queue and handler time (the start-up benchmark; WLD_PERF=1 in the app). */
+  timings?: boolean;
 }
 
 /** A background refresh of one scope is started at most this often (a failing one must not loop). */
@@ -310,11 +312,15 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   };
 
   function gate(handlers: ServicesHandlers): ServicesHandlers {
-    const wrapped: Record<string, (input: unknown, c: never) => unknown> = {};
-    for (const [name, handler] of Object.entries(handlers) as Array<[string, (input: unknown, c: never) => unknown]>) {
+    type Handler = (input: unknown, c: HandlerContext) => unknown;
+    const wrapped: Record<string, Handler> = {};
+    for (const [name, handler] of Object.entries(handlers) as Array<[string, Handler]>) {
       wrapped[name] = (input, c) => {
         if (ready) return handler(input, c);
-        return new Promise<void>((resolve) => readyWaiters.push(resolve)).then(() => handler(input, c));
+        return new Promise<void>((resolve) => readyWaiters.push(resolve)).then(() => {
+          c.markStarted(); // the wait for init was queue time
+          return handler(input, c);
+        });
       };
     }
     return wrapped as unknown as ServicesHandlers;
@@ -324,6 +330,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     language,
     mapError: (error, lang) => withAppNamed(toServiceError(error, lang), error, profile, lang),
     onError: (error, method) => log('error', `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    timings: options.timings ?? false,
   });
 
   let loggedStore: string | null = null;
