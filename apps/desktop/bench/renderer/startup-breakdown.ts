@@ -132,14 +132,17 @@ export function timelineInitScript(screens: readonly Screen[]): { content: strin
     if (!screen) return;
     const pattern = screen.text === null ? null : new RegExp(screen.text);
     const check = () => {
-      const found = [...document.querySelectorAll(screen.selector)].some((el) => pattern === null || pattern.test(el.textContent || ''));
+      const found = pattern === null
+        ? document.querySelector(screen.selector) !== null
+        : [...document.querySelectorAll(screen.selector)].some((el) => pattern.test(el.textContent || ''));
       if (!found) return false;
       window.__wldShown = performance.now();
       performance.mark('wld:bench:data-shown');
       return true;
     };
     const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    // nodes added, text changed, and the one attribute a selector waits on (aria-busy)
+    observer.observe(document, { subtree: true, childList: true, characterData: pattern !== null, attributeFilter: ['aria-busy'] });
   })();`;
   return { content };
 }

@@ -46,7 +46,7 @@ let servicesFailure: string | null = null;
  * call takes the answer (in flight or done) instead of asking again, so the start-up questions run
  * side by side while the app's code loads rather than one after another once it has rendered.
  */
-const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+const early = new Map<string, { answer: Promise<unknown>; at: number; value?: { settled: unknown } }>();
 /** An early answer older than this is not taken: the caller asks afresh. */
 export const EARLY_ANSWER_TTL_MS = 15_000;
 const earlyKey = (side: 'main' | 'services', method: string, input: unknown) => `${side}:${method}:${JSON.stringify(input)}`;
@@ -59,8 +59,23 @@ function takeEarly(key: string): Promise<unknown> | null {
 }
 
 function keepEarly(key: string, answer: Promise<unknown>): void {
-  answer.catch(() => {}); // the taker sees the failure; nobody may be waiting yet
-  early.set(key, { answer, at: performance.now() });
+  const entry: { answer: Promise<unknown>; at: number; value?: { settled: unknown } } = { answer, at: performance.now() };
+  answer.then(
+    (settled) => (entry.value = { settled }),
+    () => {}, // the taker sees the failure; nobody may be waiting yet
+  );
+  early.set(key, entry);
+}
+
+/**
+ * An early answer that has already arrived, without taking it: lets the first render start from it
+ * (language, theme, whose data) instead of rendering the defaults and then again with the answer.
+ */
+export function peekEarly<M extends MainMethod>(side: 'main', method: M, input: MainInput<M>): MainOutput<M> | undefined;
+export function peekEarly<M extends ServicesMethod>(side: 'services', method: M, input: MethodInput<M>): MethodOutput<M> | undefined;
+export function peekEarly(side: 'main' | 'services', method: string, input: unknown): unknown {
+  const found = early.get(earlyKey(side, method, input));
+  return found && performance.now() - found.at <= EARLY_ANSWER_TTL_MS ? found.value?.settled : undefined;
 }
 
 /** Whether the next call of this method with this input would be answered early (for tests). */
