@@ -16,18 +16,19 @@ const chromiumArgs = [
 
 export default defineConfig({
   timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // generous waits: a loaded 2-core CI machine can take seconds per WeCom write; they wait for events, never time them
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results',
-  use: { trace: 'retain-on-failure', actionTimeout: 30_000 },
+  use: { trace: 'retain-on-failure', actionTimeout: 45_000 },
   projects: [
     {
       name: 'browser',
-      timeout: 180_000,
+      timeout: 300_000,
       testDir: './e2e/browser',
       use: {
         browserName: 'chromium',
