@@ -219,6 +219,24 @@ describe('api client', () => {
     services.close();
   });
 
+  it('early answers of services that restarted are not handed out', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const first = servicesWith(1);
+    fake.onRequest((nonce) => postPort(nonce, first.connect()));
+    const { api, callEarly, hasEarlyAnswer } = await import('./client.ts');
+    await api.call('tags.list', {}); // connected, watching the services' state
+    callEarly('tags.list', {});
+    fake.emitMain('services.state', { state: 'restarting', restarts: 1, message: null });
+    expect(hasEarlyAnswer('services', 'tags.list', {})).toBe(false);
+    const second = servicesWith(2);
+    fake.onRequest((nonce) => postPort(nonce, second.connect()));
+    fake.emitMain('services.state', { state: 'running', restarts: 1, message: null });
+    await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 2 }] });
+    first.close();
+    second.close();
+  });
+
   it('an early main call is taken by the first identical main call only', async () => {
     const fake = fakeBridge();
     window.wld = fake.bridge;

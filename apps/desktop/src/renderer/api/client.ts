@@ -46,7 +46,13 @@ let servicesFailure: string | null = null;
  * call takes the answer (in flight or done) instead of asking again, so the start-up questions run
  * side by side while the app's code loads rather than one after another once it has rendered.
  */
-const early = new Map<string, { answer: Promise<unknown>; at: number; value?: { settled: unknown } }>();
+interface EarlyAnswer {
+  answer: Promise<unknown>;
+  at: number;
+  /** Set once the answer has arrived (for a first render that starts from it). */
+  value?: { settled: unknown };
+}
+const early = new Map<string, EarlyAnswer>();
 /** An early answer older than this is not taken: the caller asks afresh. */
 export const EARLY_ANSWER_TTL_MS = 15_000;
 const earlyKey = (side: 'main' | 'services', method: string, input: unknown) => `${side}:${method}:${JSON.stringify(input)}`;
@@ -59,7 +65,7 @@ function takeEarly(key: string): Promise<unknown> | null {
 }
 
 function keepEarly(key: string, answer: Promise<unknown>): void {
-  const entry: { answer: Promise<unknown>; at: number; value?: { settled: unknown } } = { answer, at: performance.now() };
+  const entry: EarlyAnswer = { answer, at: performance.now() };
   answer.then(
     (settled) => (entry.value = { settled }),
     () => {}, // the taker sees the failure; nobody may be waiting yet
@@ -188,6 +194,8 @@ function getConnection(): Promise<Connection> {
 function disconnect(): void {
   const old = connection;
   connection = null;
+  // answers of the services that went away (another profile's, maybe) are not handed out
+  for (const key of early.keys()) if (key.startsWith('services:')) early.delete(key);
   void old?.then(
     (conn) => {
       conn.drop();
