@@ -107,6 +107,9 @@ describe('living/create', () => {
     [{ living_start: '明天' }, 40058],
     [{ agentid: 1000003 }, 40056],
     [{ activity_cover_mediaid: 'nope', type: 4 }, 40007],
+    [{ activity_share_mediaid: 'nope', type: 4 }, 40007],
+    [{ activity_detail: { image_list: ['nope'] }, type: 4 }, 40007],
+    [{ activity_detail: { image_list: ['a', 'b', 'c', 'd', 'e', 'f'] }, type: 4 }, 40058],
   ])('rejects %j with %i', async (overrides, errcode) => {
     const answer = await create(overrides);
     expect(answer.errcode).toBe(errcode);

@@ -226,6 +226,35 @@ export async function runQueryBenchmarks(size: WarmCacheSize = QUERY_BENCH_SIZE)
           '30/90/365 days, by type, department, anchor',
         ),
       );
+      // by the viewers' department (their per-department summaries) and grouped at 二级部门 (a roll-up
+      // of every department's sums through the cached parent map), next to the host filter above
+      const audienceInputs = overviewInputs.map((q, i) => ({
+        ...q,
+        departmentId: 1 + (i % 50),
+        departmentBy: 'audience' as const,
+        level: i % 2 === 0 ? 1 : 2,
+      }));
+      rows.push(
+        row(
+          'stats.overview by viewers\' department, level 1/2',
+          data,
+          timeEach(audienceInputs, (q) => cache.statsOverview(q)),
+          DASHBOARD_TARGET_MS,
+          'department subtree of the viewers; completion rolled up per level',
+        ),
+      );
+      rows.push(
+        row(
+          'stats.overview at 二级部门 / leaf',
+          data,
+          timeEach(
+            overviewInputs.map((q, i) => ({ ...q, level: i % 2 === 0 ? 2 : null })),
+            (q) => cache.statsOverview(q),
+          ),
+          DASHBOARD_TARGET_MS,
+          'per-department summaries of every live in range, rolled up',
+        ),
+      );
       rows.push(
         row(
           'stats.home',

@@ -241,7 +241,11 @@ test("open an ended live's statistics and export them", async ({ page, pageError
   const csvText = readFileSync(await csv.path(), 'utf8');
   expect(csvText.charCodeAt(0)).toBe(0xfeff); // BOM, so Excel reads 中文
   const lines = csvText.trim().split(/\r\n/);
-  expect(lines.length - 1).toBe(ended.viewers);
+  // the live's title, time and the export time first, then the table
+  expect(lines[0]).toContain(ended.live.theme);
+  const header = lines.findIndex((line) => line.startsWith('姓名,'));
+  expect(header).toBe(4);
+  expect(lines.length - header - 1).toBe(ended.viewers);
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
   const bytes = readFileSync(await xlsx.path());
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // an OOXML (zip) workbook

@@ -7,6 +7,8 @@ import {
   appChatSchema,
   audienceSchema,
   connectionStateSchema,
+  departmentGroupFields,
+  departmentLevelSchema,
   departmentSchema,
   freshness,
   liveSchema,
@@ -74,6 +76,21 @@ export const liveDraftSchema = z.object({
   remindTime: z.number().int().min(0).max(7 * 86_400).default(0),
 });
 export type LiveDraft = z.infer<typeof liveDraftSchema>;
+
+const mediaId = opaqueId(256);
+/**
+ * An activity live's (活动直播, type 4) page: cover and share images and a detail text with up to five
+ * images, all as media ids from `media.upload` (WeCom keeps them 3 days: upload, then create).
+ * WeCom accepts them at creation only.
+ */
+export const liveActivitySchema = z.object({
+  coverMediaId: mediaId.nullable().default(null),
+  shareMediaId: mediaId.nullable().default(null),
+  /** WeCom documents no limit; kept to a page. */
+  description: multiLine(1000).default(''),
+  imageMediaIds: z.array(mediaId).max(LIVING_LIMITS.activityImages, `at most ${LIVING_LIMITS.activityImages} images`).default([]),
+});
+export type LiveActivity = z.infer<typeof liveActivitySchema>;
 
 export const servicesContract = {
   // ─── connection, sync, app ─────────────────────────────────────────────
@@ -183,13 +200,24 @@ export const servicesContract = {
   ),
   'lives.get': method(
     z.object({ livingid }),
-    z.object({ ...freshness, live: liveSchema, audience: audienceSchema.nullable() }),
+    z.object({
+      ...freshness,
+      live: liveSchema,
+      audience: audienceSchema.nullable(),
+      /** The host department's full path ("总公司 / 研发中心"); null when unknown. */
+      mainDepartmentPath: z.string().nullable(),
+    }),
   ),
   'lives.create': method(
     liveDraftSchema.extend({
       audience: audienceSchema.nullable().default(null),
       /** send the invitation textcard to the audience after creating */
       notifyAudience: z.boolean().default(false),
+      /** activity lives (type 4) only */
+      activity: liveActivitySchema.nullable().default(null),
+    }).refine((draft) => draft.activity === null || draft.type === 4, {
+      message: 'activity fields (cover, share image, detail) are for activity lives (type 4) only',
+      path: ['activity'],
     }),
     z.object({ livingid: z.string(), invitation: sendResultSchema.nullable() }),
   ),
@@ -216,7 +244,7 @@ export const servicesContract = {
   ),
   /** Aggregates for one live's charts: distribution, completion, by department, attendance. */
   'lives.analytics': method(
-    z.object({ livingid }),
+    z.object({ livingid, level: departmentLevelSchema.default(null) }),
     z.object({
       ...freshness,
       viewers: z.object({ internal: z.number().int(), external: z.number().int() }),
@@ -230,6 +258,7 @@ export const servicesContract = {
         z.object({
           departmentId: z.number().int(),
           name: z.string(),
+          ...departmentGroupFields,
           viewers: z.number().int(),
           watchSeconds: z.number().int(),
           averageCompletion: z.number(),
@@ -243,11 +272,11 @@ export const servicesContract = {
     }),
   ),
   'lives.absentees': method(
-    z.object({ livingid }),
+    z.object({ livingid, level: departmentLevelSchema.default(null) }),
     z.object({
       ...freshness,
       byDepartment: z.array(
-        z.object({ departmentId: z.number().int(), name: z.string(), users: z.array(userSchema) }),
+        z.object({ departmentId: z.number().int(), name: z.string(), ...departmentGroupFields, users: z.array(userSchema) }),
       ),
       total: z.number().int(),
     }),
@@ -281,13 +310,23 @@ export const servicesContract = {
       anchorUserid: useridSchema.nullable().default(null),
       type: liveTypeSchema.nullable().default(null),
       departmentId: z.number().int().nullable().default(null),
+      /** Whose department `departmentId` is: the live's host (main_department) or its viewers'. */
+      departmentBy: z.enum(['host', 'audience']).default('host'),
+      /** The level completion by department is grouped at. */
+      level: departmentLevelSchema.default(1),
     }).refine(orderedRange, RANGE_MESSAGE),
     z.object({
       ...freshness,
       livesPerWeek: z.array(z.object({ weekStart: unixSeconds, lives: z.number().int() })),
       trend: z.array(z.object({ day: unixSeconds, viewers: z.number().int(), watchHours: z.number() })),
       completionByDepartment: z.array(
-        z.object({ departmentId: z.number().int(), name: z.string(), averageCompletion: z.number(), viewers: z.number().int() }),
+        z.object({
+          departmentId: z.number().int(),
+          name: z.string(),
+          ...departmentGroupFields,
+          averageCompletion: z.number(),
+          viewers: z.number().int(),
+        }),
       ),
       share: z.object({ internal: z.number().int(), external: z.number().int() }),
       topLives: z.array(

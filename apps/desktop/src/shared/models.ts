@@ -30,6 +30,21 @@ export const departmentSchema = z.object({
 });
 export type Department = z.infer<typeof departmentSchema>;
 
+/**
+ * The level departments are grouped at: 1 一级部门 (right below the root), 2 二级部门…;
+ * null: each department as it is (the leaf).
+ */
+export const departmentLevelSchema = z.number().int().min(1).max(15).nullable();
+export type DepartmentLevel = z.infer<typeof departmentLevelSchema>;
+
+/** A row grouped by department: its full path, and whether it holds only the people directly in it. */
+export const departmentGroupFields = {
+  /** Full path, root first. */
+  path: z.string(),
+  /** The department sits above the chosen level (e.g. the root at 一级部门): only its own members. */
+  direct: z.boolean(),
+};
+
 export const userSchema = z.object({
   userid: z.string(),
   name: z.string(),
@@ -95,6 +110,8 @@ export const watchRowSchema = z.object({
   id: z.string(),
   name: z.string(),
   departmentName: z.string().nullable(),
+  /** The department's full path, root first ("总公司 / 研发中心 / 平台组"); null for external viewers. */
+  departmentPath: z.string().nullable(),
   /** 1 WeChat user, 2 WeCom user from another corp (external viewers only) */
   externalType: z.number().int().nullable(),
   watchTime: z.number().int().nonnegative(),

@@ -104,10 +104,10 @@ describe('live analytics', () => {
     expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 4, attended: 3, absent: 1 });
     cache.finishWatch('A');
     expect(cache.liveAnalytics('A')?.attendance).toEqual({ audience: 4, attended: 2, absent: 2 });
-    // groups by department name: 平台组, then 总公司
+    // groups in tree order (by path): 总公司, then 总公司 / 研发中心 / 平台组
     expect(cache.absentees('A').byDepartment.flatMap((g) => g.users.map((u) => u.userid))).toEqual([
-      'zhangsan',
       'boss',
+      'zhangsan',
     ]);
   });
 

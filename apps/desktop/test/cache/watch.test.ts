@@ -234,6 +234,7 @@ describe('watch stats reads', () => {
       id: 'zhangsan',
       name: '张三丰',
       departmentName: '平台组',
+      departmentPath: '总公司 / 研发中心 / 平台组',
       externalType: null,
       watchTime: 3000,
       isComment: true,

@@ -1,7 +1,7 @@
 // Checks for living/create and living/modify: the stricter of the create (characters) and modify
 // (bytes) docs' length rules.
 import type { Language } from '../http/types.ts';
-import type { CreateLivingRequest, ModifyLivingRequest } from '../models/living.ts';
+import { LIVING_TYPE, type CreateLivingRequest, type ModifyLivingRequest } from '../models/living.ts';
 import { LIVING_LIMITS } from '../rules/limits.ts';
 import { throwFirst, type InputProblem } from './fail.ts';
 import { checkNonEmptyId, checkUserid } from './ids.ts';
@@ -62,6 +62,19 @@ function descriptionProblems(description: string | undefined): (InputProblem | n
   ];
 }
 
+/** The activity page (cover, share image, detail) belongs to activity lives (type 4) only. */
+function activityFieldsOutsideActivity(request: CreateLivingRequest): InputProblem | null {
+  const field = request.activity_cover_mediaid
+    ? 'activity_cover_mediaid'
+    : request.activity_share_mediaid
+      ? 'activity_share_mediaid'
+      : request.activity_detail
+        ? 'activity_detail'
+        : null;
+  if (field === null || request.type === LIVING_TYPE.activity) return null;
+  return { field, zh: '只用于活动直播（type 4）', en: 'is for activity lives (type 4) only' };
+}
+
 export function validateCreateLiving(request: CreateLivingRequest, language: Language): void {
   const images = request.activity_detail?.image_list;
   throwFirst(
@@ -81,6 +94,7 @@ export function validateCreateLiving(request: CreateLivingRequest, language: Lan
       images && images.length > LIVING_LIMITS.activityImages
         ? { field: 'activity_detail.image_list', zh: '最多 5 张图片', en: 'at most 5 images' }
         : null,
+      activityFieldsOutsideActivity(request),
     ],
     language,
   );

@@ -2,6 +2,7 @@ import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WeComClientError, WeComInputError, WeComPermissionError } from '../../src/errors/errors.ts';
 import type { CreateLivingRequest } from '../../src/models/living.ts';
+import { bytesOf, pngBytes } from './media-fixtures.ts';
 import { countCalls, rejectionOf, startSimEnv, type SimEnv } from './sim-env.ts';
 
 let env: SimEnv;
@@ -112,6 +113,52 @@ describe('scheduling', () => {
       expect((error as WeComInputError).message).toContain(field);
       expect(calls).toBe(0);
     }
+  });
+});
+
+describe('activity lives', () => {
+  const uploadImage = async (name: string) => (await env.client.media.upload('image', { filename: name, data: pngBytes() })).media_id;
+
+  it('creates an activity live with a cover, a share image and a detail page of uploaded images', async () => {
+    const [cover, share, first, second] = await Promise.all(['封面.png', '分享.png', '详情1.png', '详情2.png'].map(uploadImage));
+    const livingid = await env.client.lives.create(
+      newLive({
+        type: 4,
+        activity_cover_mediaid: cover,
+        activity_share_mediaid: share,
+        activity_detail: { description: '年度发布会：新品与路线图', image_list: [first!, second!] },
+      }),
+    );
+    expect((await env.client.lives.getLivingInfo(livingid)).type).toBe(4);
+    expect(env.sim.state.lives.get(livingid)).toMatchObject({
+      activity_cover_mediaid: cover,
+      activity_share_mediaid: share,
+      activity_detail: { description: '年度发布会：新品与路线图', image_list: [first, second] },
+    });
+  });
+
+  it('refuses, before sending, more than 5 detail images and activity fields on another type', async () => {
+    const image = await uploadImage('图.png');
+    const cases: [Partial<CreateLivingRequest>, string][] = [
+      [{ type: 4, activity_detail: { image_list: Array.from({ length: 6 }, () => image) } }, 'activity_detail.image_list'],
+      [{ type: 3, activity_cover_mediaid: image }, 'activity_cover_mediaid'],
+      [{ type: 0, activity_detail: { description: '详情' } }, 'activity_detail'],
+    ];
+    for (const [override, field] of cases) {
+      const { value: error, calls } = await countCalls(env.sim, () => rejectionOf(env.client.lives.create(newLive(override))));
+      expect(error, field).toBeInstanceOf(WeComInputError);
+      expect((error as WeComInputError).field).toBe(field);
+      expect(calls).toBe(0);
+    }
+  });
+
+  it('is refused by WeCom (40007) when a media id is not an uploaded image', async () => {
+    const file = (await env.client.media.upload('file', { filename: '议程.txt', data: bytesOf('议程', 50) })).media_id;
+    const error = await rejectionOf(env.client.lives.create(newLive({ type: 4, activity_cover_mediaid: file })));
+    expect(error).toBeInstanceOf(WeComClientError);
+    expect((error as WeComClientError).errcode).toBe(40007);
+    const unknown = await rejectionOf(env.client.lives.create(newLive({ type: 4, activity_share_mediaid: 'no-such-media' })));
+    expect((unknown as WeComClientError).errcode).toBe(40007);
   });
 });
 

@@ -1,4 +1,4 @@
-// Providers of the main window: antd (locale, light/dark), i18n language, the hash router.
+// Providers of the main window: the query cache, antd (locale, light/dark), i18n language, the hash router.
 import { useEffect, useRef } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -9,6 +9,7 @@ import { setLanguage } from '../i18n/index.ts';
 import { syncDayjsLocale } from '../format.ts';
 import { themeConfig, useResolvedTheme } from '../theme/index.ts';
 import { api } from '../api/client.ts';
+import { ServiceQueryProvider } from '../hooks/ServiceQueryProvider.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { useAppFeeds } from './useAppFeeds.ts';
 import { mark } from '../perf/timeline.ts';
@@ -47,13 +48,15 @@ export function App() {
   useWindowReady(loaded);
 
   return (
-    <ConfigProvider locale={language === 'en-US' ? enUS : zhCN} theme={themeConfig(mode)}>
-      <AntApp>
-        <HashRouter>
-          <AppLayout />
-        </HashRouter>
-      </AntApp>
-    </ConfigProvider>
+    <ServiceQueryProvider>
+      <ConfigProvider locale={language === 'en-US' ? enUS : zhCN} theme={themeConfig(mode)}>
+        <AntApp>
+          <HashRouter>
+            <AppLayout />
+          </HashRouter>
+        </AntApp>
+      </ConfigProvider>
+    </ServiceQueryProvider>
   );
 }
 

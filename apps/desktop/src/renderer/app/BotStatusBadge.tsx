@@ -1,12 +1,11 @@
 // The AI bot's state in the top bar (hidden while the bot is off); a click opens the bot log.
-import { useEffect } from 'react';
 import { Badge, Tooltip } from 'antd';
 import type { BadgeProps } from 'antd';
 import { RobotOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BotState } from '../../shared/bot-contract.ts';
-import { followBotStatus, useBotStore } from '../stores/bot.ts';
+import { useBotStatus } from '../hooks/useBotStatus.ts';
 
 const BADGE: Record<BotState, BadgeProps['status']> = {
   disabled: 'default',
@@ -23,8 +22,7 @@ const BADGE: Record<BotState, BadgeProps['status']> = {
 export function BotStatusBadge() {
   const { t } = useTranslation('bot');
   const navigate = useNavigate();
-  const status = useBotStore((s) => s.status);
-  useEffect(() => followBotStatus(), []);
+  const status = useBotStatus();
   if (!status || status.state === 'disabled') return null;
   return (
     <Tooltip title={status.message ?? t('settings.answered', { count: status.answered })}>

@@ -1,6 +1,7 @@
 // Whose data the services answer with (`cache.scope`) against the profile main says is active. After
 // a switch the two differ until the services have restarted on the new profile's cache; pages wait.
 import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, peekEarly } from '../api/client.ts';
 import { usePreferencesStore } from '../stores/preferences.ts';
 import { resetProfileData } from '../stores/reset-profile-data.ts';
@@ -23,6 +24,8 @@ export function useDataScope(): DataScope {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
+      // Decides whose answers the query cache may hold, so it cannot itself go through that cache.
+      // eslint-disable-next-line no-restricted-syntax
       api.call('cache.scope', {}).then(
         (scope) => {
           if (cancelled) return;
@@ -44,12 +47,13 @@ export function useDataScope(): DataScope {
     };
   }, [loaded, active]);
 
+  const queryClient = useQueryClient();
   const [shownFor, setShownFor] = useState<string | null | undefined>(undefined);
   const ready = loaded && served !== null && served.profileId === active;
   useEffect(() => {
-    if (shownFor !== undefined && shownFor !== active) resetProfileData();
+    if (shownFor !== undefined && shownFor !== active) resetProfileData(queryClient);
     if (ready) setShownFor(active);
-  }, [ready, active, shownFor]);
+  }, [ready, active, shownFor, queryClient]);
 
   return ready ? { state: 'ready', profileId: active } : { state: 'switching', profileId: active };
 }

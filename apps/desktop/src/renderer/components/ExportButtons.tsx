@@ -21,9 +21,11 @@ export interface ExportButtonsProps {
   load: ExportLoader;
   disabled?: boolean;
   size?: 'small' | 'middle' | 'large';
+  /** Lines written at the top of the file (title, time, export time), made when exporting. */
+  heading?: () => readonly string[];
 }
 
-export function ExportButtons({ filename, columns, load, disabled, size }: ExportButtonsProps) {
+export function ExportButtons({ filename, columns, load, disabled, size, heading }: ExportButtonsProps) {
   const { t } = useTranslation('common');
   const { message } = App.useApp();
   const [progress, setProgress] = useState<CollectProgress | null>(null);
@@ -36,7 +38,7 @@ export function ExportButtons({ filename, columns, load, disabled, size }: Expor
     try {
       const rows = await load(ac.signal, setProgress);
       ac.signal.throwIfAborted();
-      await exportRows({ filename, format, columns, rows });
+      await exportRows({ filename, format, columns, rows, heading: heading?.() ?? [] });
       void message.success(t('export.done', { count: rows.length }));
     } catch (e) {
       const err = toServiceError(e);

@@ -1,11 +1,10 @@
 // Pick one or several members from the cache: searches `users.search` as the user types (debounced,
 // the previous search cancelled) and remembers the names of what was picked.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
 import type { User } from '../../shared/models.ts';
-import { api } from '../api/client.ts';
-import { isCancelled } from '../errors.ts';
+import { useUserSearch } from '../hooks/useUserSearch.ts';
 
 export interface UserSelectProps {
   value?: string | string[] | null;
@@ -23,7 +22,6 @@ export interface UserSelectProps {
   'aria-label'?: string;
 }
 
-const SEARCH_DELAY_MS = 200;
 const RESULT_LIMIT = 30;
 
 export const userLabel = (u: Pick<User, 'name' | 'userid' | 'position'>): string =>
@@ -32,34 +30,10 @@ export const userLabel = (u: Pick<User, 'name' | 'userid' | 'position'>): string
 export function UserSelect(props: UserSelectProps) {
   const { value, onChange, multiple, knownLabels, ...rest } = props;
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<User[]>([]);
-  const [loading, setLoading] = useState(false);
   const [open, setOpen] = useState(false);
   const labels = useRef(new Map<string, string>());
-
-  useEffect(() => {
-    if (!open && query === '') return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setLoading(true);
-      api
-        .call('users.search', { query: query.trim().slice(0, 100), limit: RESULT_LIMIT }, { signal: controller.signal })
-        .then(
-          (page) => {
-            for (const u of page.rows) labels.current.set(u.userid, userLabel(u));
-            setResults(page.rows);
-            setLoading(false);
-          },
-          (e: unknown) => {
-            if (!isCancelled(e)) setLoading(false);
-          },
-        );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, open]);
+  const { rows: results, loading } = useUserSearch(query, { enabled: open || query !== '', limit: RESULT_LIMIT });
+  for (const u of results) labels.current.set(u.userid, userLabel(u));
 
   const selected = useMemo(() => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]), [value]);
   const options = useMemo(() => {

@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import '../i18n/index.ts';
 import '../test-support/jsdom.ts';
 import { RpcError } from '../../shared/rpc-wire.ts';
+import { fakeApi } from '../test-support/fakeApi.ts';
+import { renderWithQueries } from '../test-support/queries.tsx';
 import { VirtualTable } from './VirtualTable.tsx';
 import type { VirtualColumn, VirtualSort } from './VirtualTable.tsx';
 
@@ -11,6 +13,10 @@ interface Row {
   name: string;
   seconds: number;
 }
+
+vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
+
+beforeEach(() => fakeApi.reset());
 
 const TOTAL = 100_000;
 const columns: VirtualColumn<Row>[] = [
@@ -39,7 +45,7 @@ function scrollGridTo(grid: HTMLElement, top: number) {
 describe('VirtualTable', () => {
   it('renders only the visible rows of 100k and fetches only the first page', async () => {
     const { fetchPage, calls } = fakeSource();
-    render(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} fetchPage={fetchPage} queryKey="q1" height={400} rowHeight={40} />);
+    renderWithQueries(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['q1'], fetchPage: fetchPage }} height={400} rowHeight={40} />);
 
     await screen.findByTestId('row-u0');
     const grid = screen.getByRole('grid');
@@ -55,7 +61,7 @@ describe('VirtualTable', () => {
 
   it('fetches the page a scroll lands in, and only that page', async () => {
     const { fetchPage, calls } = fakeSource();
-    render(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} fetchPage={fetchPage} queryKey="q1" height={400} rowHeight={40} />);
+    renderWithQueries(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['q1'], fetchPage: fetchPage }} height={400} rowHeight={40} />);
     await screen.findByTestId('row-u0');
     const grid = screen.getByRole('grid');
 
@@ -69,28 +75,46 @@ describe('VirtualTable', () => {
 
   it('starts over with the first page when the query key changes', async () => {
     const first = fakeSource();
-    const { rerender } = render(
-      <VirtualTable<Row> columns={columns} rowKey={(r) => r.id} fetchPage={first.fetchPage} queryKey="all" height={400} rowHeight={40} />,
+    const { rerender } = renderWithQueries(
+      <VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['all'], fetchPage: first.fetchPage }} height={400} rowHeight={40} />,
     );
     await screen.findByTestId('row-u0');
     const filtered = fakeSource(3);
     rerender(
-      <VirtualTable<Row> columns={columns} rowKey={(r) => r.id} fetchPage={filtered.fetchPage} queryKey="filtered" height={400} rowHeight={40} />,
+      <VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['filtered'], fetchPage: filtered.fetchPage }} height={400} rowHeight={40} />,
     );
     await waitFor(() => expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '4'));
     expect(filtered.calls).toEqual([{ offset: 0, limit: 200 }]);
     expect(bodyRows(screen.getByRole('grid'))).toHaveLength(3);
   });
 
+  it('refreshes the pages on screen in place when a changed event names its topics', async () => {
+    let suffix = '';
+    const calls: number[] = [];
+    const fetchPage = async (offset: number, limit: number) => {
+      calls.push(offset);
+      const rows: Row[] = [];
+      for (let i = offset; i < Math.min(5, offset + limit); i++) rows.push({ id: `u${i}`, name: `User ${i}${suffix}`, seconds: i });
+      return { total: 5, rows };
+    };
+    renderWithQueries(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['t'], fetchPage, topics: ['users'] }} />);
+    await screen.findByText('User 0');
+    suffix = ' (synced)';
+    act(() => fakeApi.emit('changed', { topics: ['lives'] }));
+    expect(calls).toEqual([0]);
+    act(() => fakeApi.emit('changed', { topics: ['users'] }));
+    expect(await screen.findByText('User 0 (synced)')).toBeInTheDocument();
+    expect(calls).toEqual([0, 0]);
+  });
+
   it('sorts through the header and reports aria-sort', async () => {
     const { fetchPage } = fakeSource(5);
     const onSortChange = vi.fn<(s: VirtualSort) => void>();
-    render(
+    renderWithQueries(
       <VirtualTable<Row>
         columns={columns}
         rowKey={(r) => r.id}
-        fetchPage={fetchPage}
-        queryKey="q"
+        source={{ key: ['q'], fetchPage }}
         sort={{ key: 'seconds', desc: true }}
         onSortChange={onSortChange}
       />,
@@ -108,7 +132,7 @@ describe('VirtualTable', () => {
   it('moves the active row with the keyboard and opens it with Enter', async () => {
     const { fetchPage } = fakeSource(50);
     const onRowClick = vi.fn<(r: Row) => void>();
-    render(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} fetchPage={fetchPage} queryKey="q" height={400} rowHeight={40} onRowClick={onRowClick} />);
+    renderWithQueries(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['q'], fetchPage: fetchPage }} height={400} rowHeight={40} onRowClick={onRowClick} />);
     await screen.findByTestId('row-u0');
     const grid = screen.getByRole('grid');
     grid.focus();
@@ -124,8 +148,8 @@ describe('VirtualTable', () => {
 
   it('shows the empty text for no rows and the service error with a retry', async () => {
     const empty = fakeSource(0);
-    const { unmount } = render(
-      <VirtualTable<Row> columns={columns} rowKey={(r) => r.id} fetchPage={empty.fetchPage} queryKey="none" emptyText="Nobody watched" />,
+    const { unmount } = renderWithQueries(
+      <VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['none'], fetchPage: empty.fetchPage }} emptyText="Nobody watched" />,
     );
     expect(await screen.findByText('Nobody watched')).toBeInTheDocument();
     unmount();
@@ -135,7 +159,7 @@ describe('VirtualTable', () => {
       if (fail) throw new RpcError({ kind: 'offline', code: 'OFFLINE', message: '缓存中没有这场直播的观看数据' });
       return fakeSource(2).fetchPage(offset, limit);
     });
-    render(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} fetchPage={fetchPage} queryKey="err" />);
+    renderWithQueries(<VirtualTable<Row> columns={columns} rowKey={(r) => r.id} source={{ key: ['err'], fetchPage: fetchPage }} />);
     const alert = await screen.findByTestId('error-alert');
     expect(alert).toHaveTextContent('缓存中没有这场直播的观看数据');
     fail = false;

@@ -1,6 +1,6 @@
 // A windowed table over a paged data source: only the rows in view are in the DOM, and only the pages
-// they fall in are fetched (cached per queryKey), so 100k rows scroll smoothly and a new filter shows its
-// first rows as soon as its first page arrives. Keyboard: the grid takes focus, arrows/PageUp/PageDown/
+// they fall in are fetched (one query per page in the window's query cache, see usePageQueries), so
+// 100k rows scroll smoothly and a new filter shows its first rows as soon as its first page arrives. Keyboard: the grid takes focus, arrows/PageUp/PageDown/
 // Home/End move the active row (aria-activedescendant), Enter opens it. The parts: virtual-table/.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -8,24 +8,23 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Flex, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { toServiceError } from '../errors.ts';
-import type { ServiceError } from '../../shared/models.ts';
 import { formatNumber } from '../format.ts';
+import { usePageQueries } from '../hooks/useServicePages.ts';
+import { inputKey } from '../hooks/useServiceQuery.ts';
 import { MIN_FLEX_WIDTH } from './virtual-table/cellStyle.ts';
 import { gridKeyDown } from './virtual-table/gridKeyboard.ts';
-import { useQueryPages, useQueryToRowsMark } from './virtual-table/useQueryPages.ts';
+import { useQueryToRowsMark } from './virtual-table/queryToRowsMark.ts';
 import { VirtualHeader } from './virtual-table/VirtualHeader.tsx';
 import { VirtualRow, useRowStyles } from './virtual-table/VirtualRow.tsx';
-import type { FetchPage, VirtualColumn, VirtualSort } from './virtual-table/types.ts';
+import type { PageSource, VirtualColumn, VirtualSort } from './virtual-table/types.ts';
 
-export type { FetchPage, VirtualColumn, VirtualSort } from './virtual-table/types.ts';
+export type { FetchPage, PageSource, VirtualColumn, VirtualSort } from './virtual-table/types.ts';
 
 export interface VirtualTableProps<R> {
   columns: VirtualColumn<R>[];
   rowKey: (row: R) => string;
-  fetchPage: FetchPage<R>;
-  /** Any change resets the table (filters, sort, a data version…). */
-  queryKey: string;
+  /** The rows, page by page; a new source key resets the table (filters, sort…). */
+  source: PageSource<R>;
   rowHeight?: number;
   /** Height of the scrolling body in px. */
   height?: number;
@@ -35,7 +34,7 @@ export interface VirtualTableProps<R> {
   emptyText?: ReactNode;
   /** Rows per fetched page. */
   pageSize?: number;
-  /** Called when the total for the current queryKey is known. */
+  /** Called when the total for the current source is known. */
   onTotalChange?: (total: number) => void;
   /** Show "N rows" under the table (default true). */
   showCount?: boolean;
@@ -47,8 +46,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const {
     columns,
     rowKey,
-    fetchPage,
-    queryKey,
+    source,
     rowHeight = 36,
     height = 480,
     sort,
@@ -64,20 +62,27 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<number | null>(null);
-  const { cache, load, rerender, reportTotal, queryStarted } = useQueryPages(
-    queryKey,
-    pageSize,
-    fetchPage,
-    onTotalChange,
-  );
+  const queryKey = inputKey(source.key);
+  // The pages in view, for the current query only (a new one starts with its first page).
+  const [inView, setInView] = useState({ queryKey, first: 0, last: 0 });
+  const viewed = inView.queryKey === queryKey ? inView : { first: 0, last: 0 };
+  const cache = usePageQueries(source, pageSize, viewed.first, viewed.last);
+  const queryStarted = useRef<{ queryKey: string; at: number } | null>(null);
+  if (queryStarted.current?.queryKey !== queryKey && cache.total === null) {
+    queryStarted.current = { queryKey, at: performance.now() };
+  }
 
-  // A new query starts at the top with its first page.
+  // A new query starts at the top.
   useEffect(() => {
     setActive(null);
     scrollRef.current?.scrollTo?.({ top: 0 });
-    load(0);
-    reportTotal();
-  }, [load, reportTotal]);
+  }, [queryKey]);
+
+  const totalRef = useRef(onTotalChange);
+  totalRef.current = onTotalChange;
+  useEffect(() => {
+    if (cache.total !== null) totalRef.current?.(cache.total);
+  }, [cache.total, queryKey]);
 
   const total = cache.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -95,14 +100,15 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const last = items[items.length - 1]?.index ?? 0;
 
   // Fetch the pages the visible rows fall in.
+  const firstPage = Math.floor(first / pageSize);
+  const lastPage = Math.floor(last / pageSize);
   useEffect(() => {
-    if (cache.total === null || cache.total === 0) return;
-    for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) load(page);
-  }, [cache, first, last, pageSize, load]);
+    setInView((v) => (v.queryKey === queryKey && v.first === firstPage && v.last === lastPage ? v : { queryKey, first: firstPage, last: lastPage }));
+  }, [queryKey, firstPage, lastPage]);
 
   useQueryToRowsMark(queryStarted, queryKey, cache, first);
 
-  const error: ServiceError | null = cache.error ? toServiceError(cache.error) : null;
+  const error = cache.error;
 
   const onKeyDown = gridKeyDown({
     total,
@@ -132,11 +138,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       {error ? (
         <ErrorAlert
           error={error}
-          onRetry={() => {
-            cache.clearError();
-            load(Math.floor(first / pageSize));
-            rerender();
-          }}
+          onRetry={cache.retry}
           className="wld-table-error"
         />
       ) : null}

@@ -12,6 +12,11 @@ export interface ExportRowsInput {
   format: ExportFormat;
   columns: ExportColumn[];
   rows: Record<string, unknown>[];
+  /**
+   * Lines written above the table, inside the file: what it is (the live's title), its time with
+   * the zone, and when it was exported (see `exportHeading`).
+   */
+  heading?: readonly string[];
 }
 
 /** Characters Windows and macOS refuse in file names. */
@@ -29,16 +34,17 @@ export function withTimeZones(columns: ExportColumn[], rows: Record<string, unkn
   });
 }
 
-export async function exportRows({ filename, format, columns: plainColumns, rows }: ExportRowsInput): Promise<void> {
-  const name = safeFilename(filename, format);
+/** Builds the file's bytes (the download aside): tests read them back. */
+export async function exportBlob({ format, columns: plainColumns, rows, heading = [] }: Omit<ExportRowsInput, 'filename'>): Promise<Blob> {
   const columns = withTimeZones(plainColumns, rows);
-  if (format === 'csv') {
-    downloadBlob(new Blob([buildCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), name);
-    return;
-  }
+  if (format === 'csv') return new Blob([buildCsv(columns, rows, heading)], { type: 'text/csv;charset=utf-8' });
   // The xlsx writer is sizeable: load it only when someone exports.
   const { buildXlsx } = await import('./xlsx.ts');
-  downloadBlob(await buildXlsx(columns, rows), name);
+  return buildXlsx(columns, rows, heading);
+}
+
+export async function exportRows(input: ExportRowsInput): Promise<void> {
+  downloadBlob(await exportBlob(input), safeFilename(input.filename, input.format));
 }
 
 export type { ExportColumn };

@@ -1,12 +1,18 @@
-// Reads from the services the cache-first way: query, keep showing the last answer while re-querying,
-// and re-query when a `changed` event names one of our topics or when the input changes (compared by
-// value). A newer query cancels the one in flight.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Reads from the services the cache-first way, on the window's query cache (@tanstack/react-query):
+// the cached answer shows at once while the services are asked again, a `changed` event naming one of
+// the query's topics refetches it (ServiceQueryProvider holds that one subscription), and a new input
+// (compared by value) cancels the call in flight.
+import { useCallback, useRef } from 'react';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryFunctionContext } from '@tanstack/react-query';
 import type { MethodInput, MethodOutput, ServicesMethod } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
 import { api } from '../api/client.ts';
 import type { Topic } from '../api/client.ts';
 import { toServiceError } from '../errors.ts';
+import { serviceQueryKey } from './queryKey.ts';
+
+export { inputKey, serviceQueryKey } from './queryKey.ts';
 
 export interface ServiceQueryOptions {
   topics?: Topic[];
@@ -17,6 +23,8 @@ export interface ServiceQueryOptions {
    * current values).
    */
   keepPrevious?: boolean;
+  /** Ask again every this many ms while on screen (figures that move without a `changed` event). */
+  pollMs?: number;
 }
 
 export interface ServiceQuery<M extends ServicesMethod> {
@@ -26,14 +34,44 @@ export interface ServiceQuery<M extends ServicesMethod> {
   refetch: () => void;
 }
 
-/** A stable key for an input: same value, same key, whatever the object identity. */
-export function inputKey(input: unknown): string {
-  return JSON.stringify(input, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array)) {
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+/** Calls the services for a query, with react-query's signal cancelling the call. */
+export function callService<M extends ServicesMethod>(method: M, input: MethodInput<M>) {
+  return async ({ signal }: Pick<QueryFunctionContext, 'signal'>): Promise<MethodOutput<M>> => {
+    try {
+      return await api.call(method, input, { signal });
+    } catch (e) {
+      throw toServiceError(e);
     }
-    return value;
-  });
+  };
+}
+
+/** One read outside rendering (a check before a write), through the cache so it is shared. */
+export function fetchService<M extends ServicesMethod>(client: QueryClient, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  return client.fetchQuery({ queryKey: serviceQueryKey(method, input), queryFn: callService(method, input), staleTime: 0 });
+}
+
+export type ServiceFetch = <M extends ServicesMethod>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+/** The fetchService of this window's cache, for event handlers. */
+export function useServiceFetch(): ServiceFetch {
+  const client = useQueryClient();
+  return useCallback((method, input) => fetchService(client, method, input), [client]);
+}
+
+/**
+ * For keepPrevious: false — how many answers the cache held for this input when the query was
+ * (re-)enabled; only a later answer may show.
+ */
+function useAnswersBefore(client: QueryClient, queryKey: [string, string], enabled: boolean, track: boolean): number {
+  const since = useRef<{ key: string; count: number } | null>(null);
+  if (!track || !enabled) {
+    since.current = null;
+    return 0;
+  }
+  if (since.current?.key !== queryKey[1]) {
+    since.current = { key: queryKey[1], count: client.getQueryState(queryKey)?.dataUpdateCount ?? 0 };
+  }
+  return since.current.count;
 }
 
 export function useServiceQuery<M extends ServicesMethod>(
@@ -41,52 +79,58 @@ export function useServiceQuery<M extends ServicesMethod>(
   input: MethodInput<M>,
   options: ServiceQueryOptions = {},
 ): ServiceQuery<M> {
-  const { enabled = true, keepPrevious = true } = options;
-  const key = inputKey(input);
-  const topicsKey = (options.topics ?? []).join(',');
-  const inputRef = useRef(input);
-  inputRef.current = input;
+  const { enabled = true, keepPrevious = true, topics, pollMs } = options;
+  const client = useQueryClient();
+  const queryKey = serviceQueryKey(method, input);
+  const answersBefore = useAnswersBefore(client, queryKey, enabled, !keepPrevious);
 
-  const [answer, setAnswer] = useState<{ key: string; output: MethodOutput<M> } | undefined>(undefined);
-  const [error, setError] = useState<ServiceError | null>(null);
-  const [loading, setLoading] = useState(enabled);
-  const [generation, setGeneration] = useState(0);
+  const query = useQuery({
+    queryKey,
+    queryFn: callService(method, input),
+    enabled,
+    meta: topics ? { topics } : undefined,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: pollMs,
+    // Polled figures catch up as soon as the window is shown again (polling stops while hidden).
+    ...(pollMs ? { refetchOnWindowFocus: true } : {}),
+    // A form starts from the current values: always ask again when it opens.
+    ...(keepPrevious ? {} : { refetchOnMount: 'always' as const }),
+  });
 
-  const refetch = useCallback(() => setGeneration((g) => g + 1), []);
+  const fresh = keepPrevious || (enabled && (client.getQueryState(queryKey)?.dataUpdateCount ?? 0) > answersBefore);
+  const data = fresh ? query.data : undefined;
 
-  useEffect(() => {
-    if (!enabled) {
-      setLoading(false);
-      if (!keepPrevious) setAnswer(undefined);
-      return;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    api.call(method, inputRef.current, { signal: controller.signal }).then(
-      (output) => {
-        if (controller.signal.aborted) return;
-        setAnswer({ key, output });
-        setError(null);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (controller.signal.aborted) return;
-        const err = toServiceError(e);
-        if (err.kind !== 'cancelled') setError(err);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [method, key, enabled, generation, keepPrevious]);
+  const refetchRef = useRef(query.refetch);
+  refetchRef.current = query.refetch;
+  const enabledRef = useRef(enabled);
+  enabledRef.current = enabled;
+  const refetch = useCallback(() => {
+    if (enabledRef.current) void refetchRef.current();
+  }, []);
 
-  useEffect(() => {
-    if (!enabled || topicsKey === '') return;
-    const topics = new Set(topicsKey.split(','));
-    return api.on('changed', (payload) => {
-      if (payload.topics.some((topic) => topics.has(topic))) refetch();
-    });
-  }, [topicsKey, enabled, refetch]);
+  const error = query.error && query.error.kind !== 'cancelled' ? query.error : null;
+  return {
+    data,
+    error,
+    loading: enabled && (query.isFetching || (data === undefined && error === null)),
+    refetch,
+  };
+}
 
-  const current = answer && (keepPrevious || answer.key === key) ? answer.output : undefined;
-  return { data: current, error, loading: loading || (enabled && current === undefined && error === null), refetch };
+/** The same method for a list of inputs (names of a few users, say), each its own cached query. */
+export function useServiceQueries<M extends ServicesMethod>(
+  method: M,
+  inputs: readonly MethodInput<M>[],
+  options: Pick<ServiceQueryOptions, 'topics' | 'enabled'> = {},
+): { data: MethodOutput<M> | undefined; error: ServiceError | null }[] {
+  const { enabled = true, topics } = options;
+  return useQueries({
+    queries: inputs.map((input) => ({
+      queryKey: serviceQueryKey(method, input),
+      queryFn: callService(method, input),
+      enabled,
+      meta: topics ? { topics } : undefined,
+    })),
+    combine: (results) => results.map((r) => ({ data: r.data, error: r.error })),
+  });
 }

@@ -82,6 +82,8 @@ export const useConnectionStore = create<ConnectionStoreState & ConnectionStoreA
 
 async function loadConnection(apply: (c: ConnectionState) => void): Promise<void> {
   try {
+    // The feed's starting point, not a cached read: from here on the `connection` events carry it.
+    // eslint-disable-next-line no-restricted-syntax
     apply(await api.call('connection.state', {}));
   } catch (e) {
     useConnectionStore.setState({ lastError: toServiceError(e) });

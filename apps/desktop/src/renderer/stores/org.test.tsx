@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import '../i18n/index.ts';
 import '../test-support/jsdom.ts';
 import { fakeApi } from '../test-support/fakeApi.ts';
+import { renderWithQueries } from '../test-support/queries.tsx';
 import type { User } from '../../shared/models.ts';
-import { fetchUsersPage, initialUserFilters, useOrgStore, usersQueryKey, usersSearchInput } from './org.ts';
+import { initialUserFilters, useOrgStore, usersSearchInput } from './org.ts';
 import { SEARCH_DEBOUNCE_MS, UsersTable } from '../pages/org/UsersTable.tsx';
 
 vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
@@ -25,16 +26,14 @@ beforeEach(() => {
 });
 
 describe('org store filters → users.search input', () => {
-  it('maps every filter onto the users.search input, trimming the query', async () => {
-    fakeApi.handle('users.search', () => ({ asOf: 1, stale: false, total: 0, rows: [] }));
+  it('maps every filter onto the users.search input, trimming the query', () => {
     const s = useOrgStore.getState();
     s.setQuery('  张 ');
     s.setDepartment(12);
     s.setStatus(2);
     s.setRecursive(false);
     s.setSort('position');
-    await fetchUsersPage(useOrgStore.getState().filters, 400, 200);
-    expect(fakeApi.callsOf('users.search')[0]?.input).toEqual({
+    expect(usersSearchInput(useOrgStore.getState().filters, 400, 200)).toEqual({
       query: '张',
       departmentId: 12,
       recursive: false,
@@ -56,12 +55,12 @@ describe('org store filters → users.search input', () => {
     expect(useOrgStore.getState().filters.desc).toBe(true);
   });
 
-  it('keeps the input inside the contract limits and gives equal filters equal keys', () => {
+  it('keeps the input inside the contract limits and gives equal filters equal inputs', () => {
     const input = usersSearchInput({ ...initialUserFilters, query: 'x'.repeat(150) }, 0, 5000);
     expect(input.query).toHaveLength(100);
     expect(input.limit).toBe(1000);
-    expect(usersQueryKey({ ...initialUserFilters, query: '张 ' })).toBe(usersQueryKey({ ...initialUserFilters, query: '张' }));
-    expect(usersQueryKey({ ...initialUserFilters, status: 1 })).not.toBe(usersQueryKey(initialUserFilters));
+    expect(usersSearchInput({ ...initialUserFilters, query: '张 ' }, 0, 50)).toEqual(usersSearchInput({ ...initialUserFilters, query: '张' }, 0, 50));
+    expect(usersSearchInput({ ...initialUserFilters, status: 1 }, 0, 50)).not.toEqual(usersSearchInput(initialUserFilters, 0, 50));
   });
 });
 
@@ -71,7 +70,7 @@ describe('users table search', () => {
       const rows = input.query === '成员7' ? [user(7)] : [user(1), user(2), user(3)];
       return { asOf: 1, stale: false, total: rows.length, rows };
     });
-    render(
+    renderWithQueries(
       <AntApp>
         <UsersTable departmentNames={new Map([[2, '研发部']])} />
       </AntApp>,
@@ -88,6 +87,8 @@ describe('users table search', () => {
       await act(() => vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 10));
       expect(fakeApi.callsOf('users.search').map((c) => (c.input as { query: string }).query)).toEqual(['']);
       await act(() => vi.advanceTimersByTimeAsync(20));
+      // the query cache tells React about the answer on a zero-delay timer: let it run while faked
+      await act(() => vi.advanceTimersByTimeAsync(10));
     } finally {
       vi.useRealTimers();
     }
@@ -96,5 +97,20 @@ describe('users table search', () => {
     expect(screen.queryByTestId('row-u1')).not.toBeInTheDocument();
     expect(fakeApi.callsOf('users.search').map((c) => (c.input as { query: string }).query)).toEqual(['', '成员7']);
     expect(useOrgStore.getState().filters.query).toBe('成员7');
+  });
+
+  it('reads the rows again in place when the services say users changed', async () => {
+    let name = '成员';
+    fakeApi.handle('users.search', () => ({ asOf: 1, stale: false, total: 1, rows: [{ ...user(1), name: `${name}1` }] }));
+    renderWithQueries(
+      <AntApp>
+        <UsersTable departmentNames={new Map([[2, '研发部']])} />
+      </AntApp>,
+    );
+    expect(await screen.findByTestId('row-u1')).toHaveTextContent('成员1');
+    name = '新名';
+    act(() => fakeApi.emit('changed', { topics: ['users'] }));
+    await waitFor(() => expect(screen.getByTestId('row-u1')).toHaveTextContent('新名1'));
+    expect(fakeApi.callsOf('users.search')).toHaveLength(2);
   });
 });

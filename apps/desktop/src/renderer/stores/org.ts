@@ -1,9 +1,8 @@
 // Organisation screen state: the users-table filters, the open user and the selected tag.
 // The filters map one-to-one onto the `users.search` input, so the table re-queries from them alone.
 import { create } from 'zustand';
-import type { MethodInput, MethodOutput } from '../../shared/contract.ts';
+import type { MethodInput } from '../../shared/contract.ts';
 import type { User } from '../../shared/models.ts';
-import { api } from '../api/client.ts';
 
 export type UserStatus = User['status'];
 export type UserSortKey = 'name' | 'userid' | 'position' | 'status';
@@ -84,20 +83,4 @@ export function usersSearchInput(filters: UserFilters, offset: number, limit: nu
     offset,
     limit: Math.min(Math.max(limit, 1), 1000),
   };
-}
-
-/** A key that changes whenever the result set changes (the table resets on it). */
-export function usersQueryKey(filters: UserFilters): string {
-  const { query, ...rest } = filters;
-  return JSON.stringify({ ...rest, query: query.trim() });
-}
-
-/** Fetches one page of users for the table; the signal cancels a superseded page. */
-export async function fetchUsersPage(
-  filters: UserFilters,
-  offset: number,
-  limit: number,
-  signal?: AbortSignal,
-): Promise<MethodOutput<'users.search'>> {
-  return api.call('users.search', usersSearchInput(filters, offset, limit), { signal });
 }

@@ -1,5 +1,6 @@
-// On a profile switch every store holding a corp's data goes back to its initial state, so nothing
-// of the previous corp can be drawn under the new one.
+// On a profile switch the query cache drops every answer and every store holding a corp's screen state
+// goes back to its initial state, so nothing of the previous corp can be drawn under the new one.
+import type { QueryClient } from '@tanstack/react-query';
 import { useLiveStatusStore } from './liveStatus.ts';
 import { useLivesStore } from './lives.ts';
 import { useMessagesStore } from './messages.ts';
@@ -10,7 +11,9 @@ import { useSyncStore } from './sync.ts';
 
 const CORP_STORES = [useLiveStatusStore, useLivesStore, useMessagesStore, useApiUsageStore, useOrgStore, useStatisticsStore, useSyncStore] as const;
 
-export function resetProfileData(): void {
+export function resetProfileData(queryClient: QueryClient): void {
+  // reset, not clear: components on screen through the switch (the top bar) keep a live query
+  void queryClient.resetQueries();
   for (const store of CORP_STORES) {
     // merge, not replace: listener bookkeeping kept in the state survives
     const initial = store.getInitialState() as object;

@@ -1,5 +1,5 @@
-// Settings screen state: the settings main keeps (profiles, network, language, theme), the keychain
-// status per profile, and the actions that write them. Secrets go to the services' keychain only;
+// Settings screen state: the settings main keeps (profiles, network, language, theme) and the actions
+// that write them (the keychain status per profile is the `secrets.status` query). Secrets go to the services' keychain only;
 // profiles go to main without them.
 import { create } from 'zustand';
 import type { MainInput, MethodOutput } from '../../shared/contract.ts';
@@ -8,7 +8,7 @@ import type { Profile, Settings } from '../../shared/settings.ts';
 import { api } from '../api/client.ts';
 import { toServiceError } from '../errors.ts';
 
-export type SecretsStatus = MethodOutput<'secrets.status'>;
+export type { SecretsStatus } from '../hooks/useSecretsStatus.ts';
 export type SecretStorage = MethodOutput<'secrets.set'>['storage'];
 
 /** The keychain account name of a profile's contacts-sync (通讯录同步) secret. */
@@ -31,7 +31,6 @@ export interface SettingsState {
   settings: Settings | null;
   loading: boolean;
   error: ServiceError | null;
-  secrets: Record<string, SecretsStatus | undefined>;
 }
 
 export interface SettingsActions {
@@ -42,14 +41,12 @@ export interface SettingsActions {
   saveProfile(submission: ProfileSubmission): Promise<SaveProfileOutcome>;
   removeProfile(id: string): Promise<Settings>;
   activateProfile(id: string): Promise<Settings>;
-  loadSecretsStatus(profileId: string): Promise<SecretsStatus | null>;
 }
 
 export const useSettingsStore = create<SettingsState & SettingsActions>()((set, get) => ({
   settings: null,
   loading: false,
   error: null,
-  secrets: {},
   load: async () => {
     set({ loading: true, error: null });
     try {
@@ -90,16 +87,12 @@ export const useSettingsStore = create<SettingsState & SettingsActions>()((set, 
       const result = await api.call('secrets.set', { profileId: clean.id, app, secret });
       storage[app] = result.storage;
     }
-    if (Object.keys(storage).length > 0) void get().loadSecretsStatus(clean.id);
     return { settings, storage };
   },
   removeProfile: async (id) => {
     const removed = get().settings?.profiles.find((p) => p.id === id) ?? null;
     const settings = await api.main('profiles.remove', { id });
-    set((s) => {
-      const { [id]: _removed, ...secrets } = s.secrets;
-      return { settings, secrets };
-    });
+    set({ settings });
     // Main forgets the profile; its secrets leave the keychain too (best effort: the profile is gone
     // either way, and a secret nobody references is never read).
     if (removed && removed.kind === 'corp') {
@@ -112,15 +105,5 @@ export const useSettingsStore = create<SettingsState & SettingsActions>()((set, 
     const settings = await api.main('profiles.activate', { id });
     set({ settings });
     return settings;
-  },
-  loadSecretsStatus: async (profileId) => {
-    try {
-      const status = await api.call('secrets.status', { profileId });
-      set((s) => ({ secrets: { ...s.secrets, [profileId]: status } }));
-      return status;
-    } catch {
-      // Without the services the status is unknown; the form then asks for every secret.
-      return null;
-    }
   },
 }));

@@ -1,7 +1,7 @@
 // Statistics screen state: the date range and filters that make up the `stats.overview` input.
 import { create } from 'zustand';
 import type { MethodInput } from '../../shared/contract.ts';
-import type { Live } from '../../shared/models.ts';
+import type { DepartmentLevel, Live } from '../../shared/models.ts';
 import { now as clockNow } from '@wld/clock';
 
 export type LiveType = Live['type'];
@@ -17,7 +17,13 @@ export interface StatisticsFilters {
   anchorUserid: string | null;
   type: LiveType | null;
   departmentId: number | null;
+  /** Whose department `departmentId` filters: the viewers' (audience) or the live's host's. */
+  departmentBy: DepartmentBy;
+  /** The level completion by department is grouped at. */
+  level: DepartmentLevel;
 }
+
+export type DepartmentBy = 'audience' | 'host';
 
 export interface StatisticsActions {
   setPreset(days: RangePreset, now?: Date): void;
@@ -25,6 +31,8 @@ export interface StatisticsActions {
   setAnchor(anchorUserid: string | null): void;
   setType(type: LiveType | null): void;
   setDepartment(departmentId: number | null): void;
+  setDepartmentBy(departmentBy: DepartmentBy): void;
+  setLevel(level: DepartmentLevel): void;
   resetFilters(now?: Date): void;
 }
 
@@ -36,7 +44,7 @@ export function presetRange(days: number, now: Date = new Date(clockNow())): { f
 }
 
 function initialFilters(now?: Date): StatisticsFilters {
-  return { ...presetRange(30, now), preset: 30, anchorUserid: null, type: null, departmentId: null };
+  return { ...presetRange(30, now), preset: 30, anchorUserid: null, type: null, departmentId: null, departmentBy: 'audience', level: 1 };
 }
 
 export const useStatisticsStore = create<{ filters: StatisticsFilters } & StatisticsActions>()((set) => ({
@@ -47,6 +55,8 @@ export const useStatisticsStore = create<{ filters: StatisticsFilters } & Statis
   setAnchor: (anchorUserid) => set((s) => ({ filters: { ...s.filters, anchorUserid } })),
   setType: (type) => set((s) => ({ filters: { ...s.filters, type } })),
   setDepartment: (departmentId) => set((s) => ({ filters: { ...s.filters, departmentId } })),
+  setDepartmentBy: (departmentBy) => set((s) => ({ filters: { ...s.filters, departmentBy } })),
+  setLevel: (level) => set((s) => ({ filters: { ...s.filters, level } })),
   resetFilters: (now) => set({ filters: initialFilters(now) }),
 }));
 
@@ -57,5 +67,7 @@ export function overviewInput(filters: StatisticsFilters): MethodInput<'stats.ov
     anchorUserid: filters.anchorUserid,
     type: filters.type,
     departmentId: filters.departmentId,
+    departmentBy: filters.departmentBy,
+    level: filters.level,
   };
 }

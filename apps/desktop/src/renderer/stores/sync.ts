@@ -73,6 +73,8 @@ export const useSyncStore = create<SyncState & SyncActions>()((set, get) => ({
   },
   listen: () => {
     const off = api.on('sync.progress', (p) => get().applyProgress(p));
+    // The feed's starting point (jobs already running), not a cached read: `sync.progress` follows.
+    // eslint-disable-next-line no-restricted-syntax
     api.call('sync.status', {}).then(
       (status) => {
         set({ lastSync: status.lastSync });

@@ -5,6 +5,7 @@ import { createAppChats } from './appchats.ts';
 import { createAttendance } from './attendance.ts';
 import { createContext } from './context.ts';
 import { createDashboard } from './dashboard.ts';
+import { createDepartmentPathCache } from './department-paths.ts';
 import { createLiveAnalytics } from './live-analytics.ts';
 import { createLiveSummaries } from './live-summaries.ts';
 import { createLives } from './lives.ts';
@@ -37,9 +38,10 @@ export function createCache(db: Database.Database, path: string, options: CacheO
   const orgReads = createOrgReads(ctx, aggregates);
   const lives = createLives(ctx, summaries);
   const watchWrites = createWatchWrites(ctx, summaries);
-  const watchReads = createWatchReads(ctx);
-  const analytics = createLiveAnalytics(ctx, summaries, aggregates, attendance);
-  const dashboard = createDashboard(ctx, summaries, aggregates);
+  const departmentPaths = createDepartmentPathCache(ctx, aggregates);
+  const watchReads = createWatchReads(ctx, departmentPaths);
+  const analytics = createLiveAnalytics(ctx, summaries, aggregates, attendance, departmentPaths);
+  const dashboard = createDashboard(ctx, summaries, aggregates, departmentPaths);
   const sync = createSyncState(ctx);
 
   return {
@@ -50,6 +52,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     ...lives,
     ...watchWrites,
     ...watchReads,
+    departmentPaths,
     liveAnalytics: analytics.liveAnalytics,
     absentees: analytics.absentees,
     homeStats: (now) => dashboard.homeStats(now, sync.lastSync()),

@@ -1,9 +1,12 @@
 // Cross-live statistics for the home page and the statistics overview, read from per-live
 // summaries. Only lives that took place count (status 1 living, 2 ended); a live is placed on
 // the day and week of its start, in local time (utcOffsetSeconds). Completion by department is
-// per division (the top-level departments), where a chart across many lives stays readable.
+// rolled up to the query's level (一级部门 by default, where a chart across many lives stays
+// readable); the root's own members are a group of their own, never the root beside its children.
+// The department filter reads either the live's host department or its viewers' departments.
 import { utcOffsetSeconds } from '../../shared/dates.ts';
 import type { CacheContext } from './context.ts';
+import type { DepartmentPaths } from './department-paths.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { LIVE_COLUMNS, LIVE_FROM, toLive, type LiveRow } from './live-rows.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
@@ -25,7 +28,12 @@ export const weekStart = (t: number, offset: number) => {
   return (day - ((day + 3) % 7)) * DAY - offset;
 };
 
-export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, aggregates: OrgAggregates) {
+export function createDashboard(
+  ctx: CacheContext,
+  summaries: LiveSummaries,
+  aggregates: OrgAggregates,
+  departmentPaths: () => DepartmentPaths,
+) {
   const asOf = () => {
     const times = [ctx.datasetAt('lives'), ctx.datasetAt('watch')].filter((t): t is number => t !== null);
     return times.length ? Math.max(...times) : null;
@@ -71,6 +79,53 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
     };
   }
 
+  /** Completion per department of the filtered lives, rolled up to `level`. */
+  function completionBy(
+    where: string[],
+    params: Record<string, unknown>,
+    level: number | null,
+    byAudience: boolean,
+  ): StatsOverviewResult['completionByDepartment'] {
+    const lives = `SELECT l.id FROM lives l WHERE ${where.join(' AND ')}`;
+    const rows = (
+      level === 1 && !byAudience
+        ? // 一级部门 are the divisions summed when the stats were fetched: the (division, live) index, no sort
+          ctx
+            .stmt(
+              `SELECT division_id AS departmentId, sum(completion_sum) AS completion, sum(viewers) AS viewers
+               FROM live_division_summary INDEXED BY live_division_summary_division
+               WHERE +live_id IN (${lives}) GROUP BY division_id`,
+            )
+            .all(params)
+        : byAudience
+          ? ctx
+              .stmt(
+                `SELECT s.department_id AS departmentId, sum(s.completion_sum) AS completion, sum(s.viewers) AS viewers
+                 FROM lives l CROSS JOIN dept_closure c CROSS JOIN live_dept_summary s
+                 WHERE ${where.join(' AND ')} AND c.ancestor = :department AND s.live_id = l.id AND s.department_id = c.descendant
+                 GROUP BY s.department_id`,
+              )
+              .all(params)
+          : ctx
+              .stmt(
+                `SELECT department_id AS departmentId, sum(completion_sum) AS completion, sum(viewers) AS viewers
+                 FROM live_dept_summary WHERE live_id IN (${lives}) GROUP BY department_id`,
+              )
+              .all(params)
+    ) as Array<{ departmentId: number; completion: number; viewers: number }>;
+    return departmentPaths()
+      .rollUp(
+        rows.map(({ departmentId, ...sums }) => ({ departmentId, sums })),
+        level,
+        (a, b) => b.viewers - a.viewers,
+      )
+      .map(({ sums, depth: _depth, ...group }) => ({
+        ...group,
+        averageCompletion: sums.viewers > 0 ? sums.completion / sums.viewers : 0,
+        viewers: sums.viewers,
+      }));
+  }
+
   function statsOverview(query: StatsOverviewQuery): StatsOverviewResult {
     summaries.refreshDirty();
     const offset = query.utcOffsetSeconds ?? utcOffsetSeconds(query.from * 1000);
@@ -84,13 +139,26 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
       where.push('l.type = :type');
       params.type = query.type;
     }
-    if (query.departmentId !== null && query.departmentId !== undefined) {
-      // lives organised by the department or any below it (living_info's main_department)
+    const department = query.departmentId ?? null;
+    const byAudience = department !== null && query.departmentBy === 'audience';
+    if (department !== null) {
       aggregates.ensure();
-      where.push('l.main_department IN (SELECT descendant FROM dept_closure WHERE ancestor = :department)');
-      params.department = query.departmentId;
+      params.department = department;
+      // host: lives organised by the department or any below it (living_info's main_department);
+      // audience: lives watched by someone of the department or below (their department when fetched,
+      // found by probing each live's summary for each department of the subtree)
+      if (!byAudience) where.push('l.main_department IN (SELECT descendant FROM dept_closure WHERE ancestor = :department)');
     }
-    const filtered = `SELECT l.id, l.livingid, l.theme, l.living_start,
+    // by audience, a live's figures are those of the department's viewers only (internal by nature)
+    const filtered = byAudience
+      ? `SELECT l.id, l.livingid, l.theme, l.living_start, a.viewers AS internal, 0 AS external, a.seconds
+        FROM (
+          SELECT s.live_id, sum(s.viewers) AS viewers, sum(s.watch_seconds) AS seconds
+          FROM lives l CROSS JOIN dept_closure c CROSS JOIN live_dept_summary s
+          WHERE ${where.join(' AND ')} AND c.ancestor = :department AND s.live_id = l.id AND s.department_id = c.descendant
+          GROUP BY s.live_id
+        ) a CROSS JOIN lives l ON l.id = a.live_id`
+      : `SELECT l.id, l.livingid, l.theme, l.living_start,
         COALESCE(s.internal_viewers, 0) AS internal, COALESCE(s.external_viewers, 0) AS external,
         COALESCE(s.watch_seconds, 0) AS seconds
       FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id WHERE ${where.join(' AND ')}`;
@@ -129,19 +197,7 @@ export function createDashboard(ctx: CacheContext, summaries: LiveSummaries, agg
       seconds += l.seconds;
     }
 
-    const completionByDepartment = ctx
-      .stmt(
-        // walks the (division, live) index in division order: grouping without a sort
-        `SELECT g.division_id AS departmentId, COALESCE(d.name, '') AS name, g.completion / g.viewers AS averageCompletion,
-                g.viewers
-         FROM (SELECT division_id, sum(completion_sum) AS completion, sum(viewers) AS viewers
-               FROM live_division_summary INDEXED BY live_division_summary_division
-               WHERE +live_id IN (SELECT l.id FROM lives l WHERE ${where.join(' AND ')})
-               GROUP BY division_id) g
-           LEFT JOIN departments d ON d.id = g.division_id
-         ORDER BY g.viewers DESC, g.division_id`,
-      )
-      .all(params) as StatsOverviewResult['completionByDepartment'];
+    const completionByDepartment = completionBy(where, params, query.level === undefined ? 1 : query.level, byAudience);
 
     const topLives = [...lives]
       .sort((a, b) => b.internal + b.external - (a.internal + a.external) || b.seconds - a.seconds)

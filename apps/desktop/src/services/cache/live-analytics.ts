@@ -1,8 +1,9 @@
 // One live's charts (distribution, completion, by department, attendance) and its absentees.
-import type { User } from '../../shared/models.ts';
+import type { DepartmentLevel, User } from '../../shared/models.ts';
 import type { Attendance } from './attendance.ts';
 import { audienceQuery } from './audience.ts';
 import type { CacheContext } from './context.ts';
+import type { DepartmentPaths } from './department-paths.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { AbsenteesResult, LiveAnalyticsResult } from './types.ts';
@@ -24,8 +25,9 @@ export function createLiveAnalytics(
   summaries: LiveSummaries,
   aggregates: OrgAggregates,
   attendanceOf: Attendance,
+  departmentPaths: () => DepartmentPaths,
 ) {
-  function liveAnalytics(livingid: string): LiveAnalyticsResult | null {
+  function liveAnalytics(livingid: string, level: DepartmentLevel = null): LiveAnalyticsResult | null {
     const live = ctx.stmt('SELECT id, living_duration FROM lives WHERE livingid = ?').get(livingid) as
       { id: number; living_duration: number } | undefined;
     if (!live) return null;
@@ -63,16 +65,24 @@ export function createLiveAnalytics(
     const external = add(rowsOf('watch_external'));
 
     summaries.ensure(live.id);
-    const byDepartment = (
-      ctx
-        .stmt(
-          `SELECT s.department_id AS departmentId, COALESCE(d.name, '') AS name, s.viewers, s.watch_seconds AS watchSeconds,
-                  s.completion_sum / s.viewers AS averageCompletion
-           FROM live_dept_summary s LEFT JOIN departments d ON d.id = s.department_id
-           WHERE s.live_id = ? ORDER BY s.viewers DESC, s.department_id`,
-        )
-        .all(live.id) as LiveAnalyticsResult['byDepartment']
-    ).map((r) => ({ ...r, averageCompletion: live.living_duration > 0 ? r.averageCompletion : 0 }));
+    const perDepartment = ctx
+      .stmt(
+        `SELECT department_id AS departmentId, viewers, watch_seconds AS watchSeconds, completion_sum AS completionSum
+         FROM live_dept_summary WHERE live_id = ?`,
+      )
+      .all(live.id) as Array<{ departmentId: number; viewers: number; watchSeconds: number; completionSum: number }>;
+    const byDepartment = departmentPaths()
+      .rollUp(
+        perDepartment.map(({ departmentId, ...sums }) => ({ departmentId, sums })),
+        level,
+        (a, b) => b.viewers - a.viewers,
+      )
+      .map(({ sums, depth: _depth, ...group }) => ({
+        ...group,
+        viewers: sums.viewers,
+        watchSeconds: sums.watchSeconds,
+        averageCompletion: live.living_duration > 0 && sums.viewers > 0 ? sums.completionSum / sums.viewers : 0,
+      }));
 
     const attendance = attendanceOf.get(live.id, livingid);
 
@@ -91,7 +101,7 @@ export function createLiveAnalytics(
     };
   }
 
-  function absentees(livingid: string): AbsenteesResult {
+  function absentees(livingid: string, level: DepartmentLevel = null): AbsenteesResult {
     const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(livingid) as
       number | undefined;
     const { asOf } = watchAsOf(ctx, livingid);
@@ -110,16 +120,28 @@ export function createLiveAnalytics(
       )
       .all(...members.params, live) as Array<UserRow & { home: number; department_name: string }>;
     const users = withDepartments(ctx, rows);
-    const groups = new Map<number, { departmentId: number; name: string; users: User[] }>();
+    const paths = departmentPaths();
+    const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();
     rows.forEach((r, i) => {
-      let group = groups.get(r.home);
+      const target = paths.has(r.home) ? paths.ancestorAt(r.home, level) : r.home;
+      let group = groups.get(target);
       if (!group) {
-        group = { departmentId: r.home, name: r.department_name, users: [] };
-        groups.set(r.home, group);
+        group = {
+          departmentId: target,
+          name: paths.has(target) ? paths.name(target) : r.department_name,
+          path: paths.path(target),
+          direct: level !== null && paths.has(target) && paths.depth(target) < level,
+          users: [],
+        };
+        groups.set(target, group);
       }
       group.users.push(users[i] as User);
     });
-    return { asOf, byDepartment: [...groups.values()], total: rows.length };
+    // by path: a roll-up gathers groups that were apart in the department-name order
+    const byDepartment = [...groups.values()].sort(
+      (a, b) => (a.path === b.path ? 0 : a.path === '' ? 1 : b.path === '' ? -1 : a.path < b.path ? -1 : 1) || a.departmentId - b.departmentId,
+    );
+    return { asOf, byDepartment, total: rows.length };
   }
 
   return { liveAnalytics, absentees };

@@ -2,17 +2,18 @@
 // external viewers as WeCom reports them.
 import type { WatchRow } from '../../shared/models.ts';
 import type { CacheContext } from './context.ts';
+import type { DepartmentPaths } from './department-paths.ts';
 import type { WatchStatsQuery, WatchStatsResult } from './types.ts';
 import { watchScope } from './watch-writes.ts';
 
 // the department is the one the viewer had when the stats were fetched, as in the analytics
 const INTERNAL = `SELECT 'internal' AS kind, w.userid AS id, COALESCE(NULLIF(u.name, ''), w.userid) AS name,
-    d.name AS department_name, NULL AS external_type, w.watch_time, w.is_comment, w.is_mic,
+    d.name AS department_name, d.id AS department_id, NULL AS external_type, w.watch_time, w.is_comment, w.is_mic,
     w.invitor_userid, w.invitor_external_userid
   FROM watch_internal w LEFT JOIN users u ON u.userid = w.userid
     LEFT JOIN departments d ON d.id = COALESCE(w.department_id, u.home_department)
   WHERE w.live_id = :live`;
-const EXTERNAL = `SELECT 'external' AS kind, e.external_userid AS id, e.name, NULL AS department_name,
+const EXTERNAL = `SELECT 'external' AS kind, e.external_userid AS id, e.name, NULL AS department_name, NULL AS department_id,
     e.type AS external_type, e.watch_time, e.is_comment, e.is_mic, e.invitor_userid, e.invitor_external_userid
   FROM watch_external e WHERE e.live_id = :live`;
 
@@ -21,6 +22,7 @@ interface Row {
   id: string;
   name: string;
   department_name: string | null;
+  department_id: number | null;
   external_type: number | null;
   watch_time: number;
   is_comment: number;
@@ -41,7 +43,7 @@ export function watchAsOf(ctx: CacheContext, livingid: string): { asOf: number |
   return { asOf: fetchedAt ?? null, complete: fetchedAt !== null && fetchedAt !== undefined };
 }
 
-export function createWatchReads(ctx: CacheContext) {
+export function createWatchReads(ctx: CacheContext, departmentPaths: () => DepartmentPaths) {
   function watchStats(query: WatchStatsQuery): WatchStatsResult {
     const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(query.livingid) as
       number | undefined;
@@ -81,6 +83,7 @@ export function createWatchReads(ctx: CacheContext) {
                 : `${source} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
             )
             .all({ live, limit, offset }) as Row[]);
+    const paths = rows.length > 0 ? departmentPaths() : null;
     return {
       asOf,
       complete,
@@ -90,6 +93,7 @@ export function createWatchReads(ctx: CacheContext) {
         id: r.id,
         name: r.name,
         departmentName: r.department_name,
+        departmentPath: r.department_id === null || !paths ? null : paths.path(r.department_id) || null,
         externalType: r.external_type,
         watchTime: r.watch_time,
         isComment: r.is_comment === 1,

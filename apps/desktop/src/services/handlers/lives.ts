@@ -6,6 +6,7 @@ import type { WireLivingInfo } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import { invalid, notFound } from './errors.ts';
+import { activityFields } from './live-activity.ts';
 import { absenteeReminder, invitationCard, type LiveFacts } from './live-notices.ts';
 import { hasRecipients, mergeSendResults } from './message-mapping.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
@@ -51,7 +52,9 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
     },
     'lives.get': ({ livingid }) => {
       const result = liveOrThrow(livingid);
-      return { ...result, ...ctx.freshness(result.asOf, 'lives') };
+      const department = result.live.mainDepartment;
+      const mainDepartmentPath = department === null ? null : ctx.cache().departmentPaths().path(department) || null;
+      return { ...result, mainDepartmentPath, ...ctx.freshness(result.asOf, 'lives') };
     },
     'lives.now': ({ horizonHours }) => {
       const result = ctx.cache().livesNow(ctx.now(), horizonHours * 3600);
@@ -62,14 +65,14 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       const result = ctx.cache().watchStats(input);
       return { ...result, ...ctx.freshness(result.asOf, 'watch') };
     },
-    'lives.analytics': ({ livingid }) => {
-      const result = ctx.cache().liveAnalytics(livingid);
+    'lives.analytics': ({ livingid, level }) => {
+      const result = ctx.cache().liveAnalytics(livingid, level);
       if (!result) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
       return { ...result, ...ctx.freshness(result.asOf, 'watch') };
     },
-    'lives.absentees': ({ livingid }) => {
+    'lives.absentees': ({ livingid, level }) => {
       liveOrThrow(livingid);
-      const result = ctx.cache().absentees(livingid);
+      const result = ctx.cache().absentees(livingid, level);
       return { ...result, ...ctx.freshness(result.asOf, 'watch', 'org') };
     },
 
@@ -82,6 +85,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
         type: input.type,
         description: input.description,
         remind_time: input.remindTime,
+        ...activityFields(input.activity),
       };
       const livingid = await ctx.write((c) => c.lives.create(request, { signal }));
       await refetch(ctx, ctx.clientOrNull(), livingid, () => ({ livingid, ...request, status: 0 }), { remind_time: input.remindTime });

@@ -1,5 +1,6 @@
 // The shapes a VirtualTable is described with: its columns, its sort and its paged data source.
 import type { ReactNode } from 'react';
+import type { Topic } from '../../api/client.ts';
 
 export interface VirtualColumn<R> {
   key: string;
@@ -21,3 +22,11 @@ export type FetchPage<R> = (
   limit: number,
   signal: AbortSignal,
 ) => Promise<{ total: number; rows: R[] }>;
+
+/** Where a table's rows come from: one query per page under `key`, refreshed by `topics`. */
+export interface PageSource<R> {
+  /** Identifies the result set (filters, sort); a new key starts the table over at the top. */
+  key: readonly unknown[];
+  fetchPage: FetchPage<R>;
+  topics?: readonly Topic[];
+}

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import { RpcError } from '../../../shared/rpc-wire.ts';
 import { API_USAGE_POLL_MS, useApiUsageStore } from '../../stores/apiUsage.ts';
 import type { ApiStats } from '../../stores/apiUsage.ts';
@@ -44,7 +45,7 @@ const stats = (over: Partial<ApiStats> = {}): ApiStats => ({
 });
 
 function renderPage() {
-  return render(
+  return renderWithQueries(
     <AntApp>
       <ApiUsagePage />
     </AntApp>,
@@ -53,7 +54,7 @@ function renderPage() {
 
 beforeEach(() => {
   fakeApi.reset();
-  useApiUsageStore.setState({ stats: null, error: null, updatedAt: null, paused: false });
+  useApiUsageStore.setState({ paused: false });
 });
 afterEach(() => vi.useRealTimers());
 
@@ -96,13 +97,13 @@ describe('API usage', () => {
     let calls = 0;
     fakeApi.handle('apiUsage.stats', () => {
       calls += 1;
-      if (calls === 2) throw new RpcError({ kind: 'network', code: 'SERVICES_RESTARTED', message: '后台服务已重启' });
+      if (calls === 2) throw new RpcError({ kind: 'offline', code: 'OFFLINE', message: '企业微信暂时连不上' });
       return stats({ total: 1000 * calls });
     });
     renderPage();
     expect(await screen.findByTestId('api-usage-total-total')).toHaveTextContent('1,000');
     await act(() => vi.advanceTimersByTimeAsync(API_USAGE_POLL_MS));
-    expect(await screen.findByTestId('error-alert')).toHaveTextContent('后台服务已重启');
+    expect(await screen.findByTestId('error-alert')).toHaveTextContent('企业微信暂时连不上');
     expect(screen.getByTestId('api-usage-total-total')).toHaveTextContent('1,000');
     await act(() => vi.advanceTimersByTimeAsync(API_USAGE_POLL_MS));
     expect(await screen.findByText('3,000')).toBeInTheDocument();

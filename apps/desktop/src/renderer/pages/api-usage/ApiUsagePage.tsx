@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatTime } from '../../format.ts';
-import { useApiUsageStore } from '../../stores/apiUsage.ts';
-import { useApiUsagePolling } from './useApiUsagePolling.ts';
+import { useAnsweredAt } from '../../hooks/useAnsweredAt.ts';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { API_USAGE_POLL_MS, useApiUsageStore } from '../../stores/apiUsage.ts';
 import { TotalsCards } from './TotalsCards.tsx';
 import { EndpointCharts } from './EndpointCharts.tsx';
 import { EndpointTable } from './EndpointTable.tsx';
@@ -16,13 +17,12 @@ import { LastErrors } from './LastErrors.tsx';
 
 export default function ApiUsagePage() {
   const { t } = useTranslation('apiUsage');
-  const stats = useApiUsageStore((s) => s.stats);
-  const error = useApiUsageStore((s) => s.error);
-  const updatedAt = useApiUsageStore((s) => s.updatedAt);
   const paused = useApiUsageStore((s) => s.paused);
   const setPaused = useApiUsageStore((s) => s.setPaused);
-  const poll = useApiUsageStore((s) => s.poll);
-  useApiUsagePolling();
+  // Polled while shown and the window is visible (a hidden window costs nothing); the last figures
+  // stay on screen when a poll fails, and the error says why they are not moving.
+  const { data: stats, error, refetch: poll } = useServiceQuery('apiUsage.stats', {}, { pollMs: paused ? undefined : API_USAGE_POLL_MS });
+  const updatedAt = useAnsweredAt('apiUsage.stats', {});
 
   const extra = (
     <>
@@ -39,7 +39,7 @@ export default function ApiUsagePage() {
         />
         <Typography.Text>{t('live')}</Typography.Text>
       </Flex>
-      <Button icon={<ReloadOutlined />} onClick={() => void poll()}>
+      <Button icon={<ReloadOutlined />} onClick={poll}>
         {t('refresh')}
       </Button>
     </>
@@ -49,7 +49,7 @@ export default function ApiUsagePage() {
     <div data-testid="api-usage-page">
       <PageHeader title={t('title')} subTitle={t('subtitle')} extra={extra} />
       <Flex vertical gap={12}>
-        {error ? <ErrorAlert error={error} onRetry={() => void poll()} /> : null}
+        {error ? <ErrorAlert error={error} onRetry={poll} /> : null}
         {!stats ? (
           error ? null : <Skeleton active paragraph={{ rows: 6 }} />
         ) : (

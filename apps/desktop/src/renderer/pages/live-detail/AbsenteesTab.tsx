@@ -1,16 +1,20 @@
 // Audience members who did not watch, by department, with a one-click reminder and an export.
+import { useState } from 'react';
 import { Collapse, Empty, Flex, Skeleton, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Live, User } from '../../../shared/models.ts';
+import type { DepartmentLevel, Live, User } from '../../../shared/models.ts';
+import { DepartmentLevelSelect, DepartmentName, departmentGroupLabel, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { liveExportHeading } from './liveExportHeading.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { formatNumber, userStatusLabel } from '../../format.ts';
 import { RemindAbsentees } from './RemindAbsentees.tsx';
 
 export function AbsenteesTab({ live, hasAudience }: { live: Live; hasAudience: boolean }) {
   const { t } = useTranslation('lives');
-  const absentees = useServiceQuery('lives.absentees', { livingid: live.livingid }, { topics: ['watch', 'org'], enabled: hasAudience });
+  const [level, setLevel] = useState<DepartmentLevel>(null);
+  const absentees = useServiceQuery('lives.absentees', { livingid: live.livingid, level }, { topics: ['watch', 'org'], enabled: hasAudience });
 
   if (!hasAudience) return <Empty description={t('detail.absentees.noAudience')} data-testid="absentees-no-audience" />;
   if (absentees.error) return <ErrorAlert error={absentees.error} onRetry={absentees.refetch} />;
@@ -25,11 +29,14 @@ export function AbsenteesTab({ live, hasAudience }: { live: Live; hasAudience: b
   ];
   const exportColumns = [
     { key: 'department', title: t('detail.absentees.department') },
+    { key: 'departmentPath', title: t('common:departments.path') },
     ...columns.map((c) => ({ key: c.key, title: c.title })),
   ];
+  // two "第一小组" are told apart by their parents, the full path on hover
+  const groupLabels = departmentGroupLabels(data.byDepartment);
   const load = async () =>
     data.byDepartment.flatMap((d) =>
-      d.users.map((u) => ({ department: d.name, name: u.name, userid: u.userid, position: u.position, status: userStatusLabel(u.status) })),
+      d.users.map((u) => ({ department: departmentGroupLabel(d), departmentPath: departmentGroupPath(d), name: u.name, userid: u.userid, position: u.position, status: userStatusLabel(u.status) })),
     );
 
   return (
@@ -38,10 +45,12 @@ export function AbsenteesTab({ live, hasAudience }: { live: Live; hasAudience: b
         <Typography.Text strong data-testid="absentees-total">
           {data.total === 0 ? t('detail.absentees.none') : t('detail.absentees.summary', { count: data.total })}
         </Typography.Text>
-        <Flex gap={8} wrap>
+        <Flex gap={8} wrap align="center">
+          <DepartmentLevelSelect value={level} onChange={setLevel} testid="absentees-level" />
           <ExportButtons
             filename={t('detail.absentees.exportName', { theme: live.theme })}
             columns={exportColumns}
+            heading={() => liveExportHeading(live)}
             load={load}
             disabled={data.total === 0}
           />
@@ -51,9 +60,13 @@ export function AbsenteesTab({ live, hasAudience }: { live: Live; hasAudience: b
       {data.byDepartment.length > 0 ? (
         <Collapse
           size="small"
-          items={data.byDepartment.map((d) => ({
+          items={data.byDepartment.map((d, i) => ({
             key: String(d.departmentId),
-            label: `${d.name} (${formatNumber(d.users.length)})`,
+            label: (
+              <span data-testid="absentees-group">
+                <DepartmentName group={d} label={groupLabels[i]} testid="absentees-group-name" /> ({formatNumber(d.users.length)})
+              </span>
+            ),
             children: (
               <Table<User> size="small" rowKey="userid" columns={columns} dataSource={d.users} pagination={d.users.length > 20 ? { pageSize: 20 } : false} />
             ),

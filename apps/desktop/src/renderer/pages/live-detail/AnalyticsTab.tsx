@@ -1,18 +1,24 @@
 // Charts for one live: watch-time distribution, completion against the live's length, by department.
+import { useState } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, theme } from 'antd';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { Live } from '../../../shared/models.ts';
+import type { DepartmentLevel, Live } from '../../../shared/models.ts';
+import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
+import { fitLabel } from '../../textWidth.ts';
 
 const CHART_HEIGHT = 260;
+/** Department names on the axis, in character cells (the full path is on hover). */
+const AXIS_LABEL_WIDTH = 24;
 
 export function AnalyticsTab({ live }: { live: Live }) {
   const { t } = useTranslation('lives');
   const { token } = theme.useToken();
-  const analytics = useServiceQuery('lives.analytics', { livingid: live.livingid }, { topics: ['watch'] });
+  const [level, setLevel] = useState<DepartmentLevel>(1);
+  const analytics = useServiceQuery('lives.analytics', { livingid: live.livingid, level }, { topics: ['watch', 'org'] });
   const a = analytics.data;
 
   if (analytics.error) return <ErrorAlert error={analytics.error} onRetry={analytics.refetch} />;
@@ -21,7 +27,9 @@ export function AnalyticsTab({ live }: { live: Live }) {
   const viewers = a.viewers.internal + a.viewers.external;
   const axis = { fill: token.colorTextSecondary, fontSize: 12 };
   const tooltipStyle = { background: token.colorBgElevated, border: `1px solid ${token.colorBorder}`, color: token.colorText };
-  const departments = [...a.byDepartment].sort((x, y) => y.viewers - x.viewers).slice(0, 15);
+  const top = [...a.byDepartment].sort((x, y) => y.viewers - x.viewers).slice(0, 15);
+  const labels = departmentGroupLabels(top);
+  const departments = top.map((d, i) => ({ ...d, label: labels[i], fullPath: departmentGroupPath(d) }));
 
   const stats = [
     { key: 'viewers', title: t('detail.analytics.viewers'), value: formatNumber(viewers) },
@@ -84,12 +92,17 @@ export function AnalyticsTab({ live }: { live: Live }) {
             </Card>
           </Col>
           <Col span={24}>
-            <Card size="small" title={t('detail.analytics.byDepartment')}>
+            <Card
+              size="small"
+              title={t('detail.analytics.byDepartment')}
+              extra={<DepartmentLevelSelect value={level} onChange={setLevel} testid="analytics-level" />}
+              data-testid="analytics-by-department"
+            >
               <ResponsiveContainer width="100%" height={Math.max(CHART_HEIGHT, departments.length * 28 + 40)}>
                 <BarChart data={departments} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis type="number" allowDecimals={false} tick={axis} />
-                  <YAxis type="category" dataKey="name" width={140} tick={axis} />
+                  <YAxis type="category" dataKey="label" width={160} tick={axis} interval={0} tickFormatter={(v) => fitLabel(String(v), AXIS_LABEL_WIDTH)} />
                   <Tooltip
                     contentStyle={tooltipStyle}
                     formatter={(v, name) =>
@@ -99,7 +112,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                     }
                     labelFormatter={(label, payload) => {
                       const d = payload?.[0]?.payload as (typeof departments)[number] | undefined;
-                      return d ? `${label} · ${t('detail.analytics.averageCompletion')} ${formatPercent(d.averageCompletion)}` : String(label);
+                      return d ? `${d.fullPath} · ${t('detail.analytics.averageCompletion')} ${formatPercent(d.averageCompletion)}` : String(label);
                     }}
                   />
                   <Bar dataKey="viewers" fill={token.colorPrimary} name="viewers" />

@@ -65,7 +65,7 @@ export default function LiveDetailPage() {
         extra={<LiveRowActions live={live} showLabels onChanged={detail.refetch} />}
       />
       {detail.error ? <ErrorAlert error={detail.error} onRetry={detail.refetch} /> : null}
-      <LiveInfo live={live} departmentName={departmentName} />
+      <LiveInfo live={live} departmentName={departmentName} departmentPath={detail.data?.mainDepartmentPath ?? null} />
       <Tabs
         style={{ marginTop: 16 }}
         destroyOnHidden

@@ -1,5 +1,5 @@
 // Every living_info field in words, not codes.
-import { Descriptions, Typography } from 'antd';
+import { Descriptions, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
 import { LiveStatusTag } from '../../components/LiveStatusTag.tsx';
@@ -20,7 +20,7 @@ export function remindLabel(seconds: number | null, t: (key: string, values: { c
   return t('form.remindMinutes', { count: Math.round(seconds / 60) });
 }
 
-export function LiveInfo({ live, departmentName }: { live: Live; departmentName: string | null }) {
+export function LiveInfo({ live, departmentName, departmentPath = null }: { live: Live; departmentName: string | null; departmentPath?: string | null }) {
   const { t } = useTranslation('lives');
   const f = (key: string) => t(`detail.fields.${key}`);
   return (
@@ -40,7 +40,13 @@ export function LiveInfo({ live, departmentName }: { live: Live; departmentName:
       <Descriptions.Item label={f('reserveDuration')}>
         {live.reserveLivingDuration === null ? '–' : formatDuration(live.reserveLivingDuration)}
       </Descriptions.Item>
-      <Descriptions.Item label={f('mainDepartment')}>{departmentName ?? live.mainDepartment ?? '–'}</Descriptions.Item>
+      <Descriptions.Item label={f('mainDepartment')}>
+        <Tooltip title={departmentPath}>
+          <span data-testid="live-main-department" data-path={departmentPath ?? ''}>
+            {departmentName ?? live.mainDepartment ?? '–'}
+          </span>
+        </Tooltip>
+      </Descriptions.Item>
       <Descriptions.Item label={f('viewers')}>{formatNumber(live.viewerNum)}</Descriptions.Item>
       <Descriptions.Item label={f('online')}>
         <span data-testid="detail-online">{live.status === 1 ? formatNumber(live.onlineCount) : '–'}</span>

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
@@ -26,7 +27,7 @@ describe('RemindAbsentees', () => {
       invalidTags: [],
       unlicensedUsers: ['wangwu', 'zhaoliu'],
     }));
-    render(
+    renderWithQueries(
       <AntApp>
         <RemindAbsentees livingid="lv1" count={43} />
       </AntApp>,
@@ -45,7 +46,7 @@ describe('RemindAbsentees', () => {
 
   it('is disabled offline, with the reason', async () => {
     useConnectionStore.setState({ state: 'offline' });
-    render(
+    renderWithQueries(
       <AntApp>
         <RemindAbsentees livingid="lv1" count={3} />
       </AntApp>,

@@ -1,38 +1,31 @@
 // Who watched and for how long: internal and external viewers in a windowed, sortable table, exportable.
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Flex, Segmented, Tag } from 'antd';
+import { useState } from 'react';
+import { Alert, Flex, Segmented, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Live, WatchRow } from '../../../shared/models.ts';
-import { api } from '../../api/client.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import type { VirtualColumn, VirtualSort } from '../../components/VirtualTable.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { liveExportHeading } from './liveExportHeading.ts';
 import { collectPages } from '../../export/collectPages.ts';
+import { useServicePages } from '../../hooks/useServicePages.ts';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { formatDuration, formatPercent, viewerKindLabel, yesNo } from '../../format.ts';
-import {
-  completion,
-  WATCH_SORT_KEYS,
-  watchExportColumns,
-  watchExportRow,
-  watchStatsFetcher,
-} from './watchStats.ts';
-import type { WatchKind, WatchPageInfo } from './watchStats.ts';
+import { completion, WATCH_SORT_KEYS, watchExportColumns, watchExportRow } from './watchStats.ts';
+import type { WatchKind } from './watchStats.ts';
+
+const rowsOfPage = (page: { total: number; rows: WatchRow[] }) => ({ total: page.total, rows: page.rows });
 
 export function WatchStatsTab({ live }: { live: Live }) {
   const { t } = useTranslation('lives');
   const [kind, setKind] = useState<WatchKind>('all');
   const [sort, setSort] = useState<VirtualSort>({ key: 'watchTime', desc: true });
-  const [version, setVersion] = useState(0);
-  const [info, setInfo] = useState<WatchPageInfo | null>(null);
-
-  // New watch data (sync) → start the table over.
-  useEffect(() => api.on('changed', (p) => (p.topics.includes('watch') ? setVersion((v) => v + 1) : undefined)), []);
-
   const sortKey = WATCH_SORT_KEYS[sort.key] ?? 'watchTime';
-  const fetchPage = useMemo(
-    () => watchStatsFetcher(live.livingid, kind, sortKey, sort.desc, setInfo),
-    [live.livingid, kind, sortKey, sort.desc],
-  );
+  const filter = { livingid: live.livingid, kind, sort: sortKey, desc: sort.desc };
+  // New watch data (a sync) refreshes the rows in place.
+  const source = useServicePages('lives.watchStats', (offset, limit) => ({ ...filter, offset, limit }), rowsOfPage, { topics: ['watch'] });
+  // Whether the cache holds every viewer: one row is enough to know.
+  const info = useServiceQuery('lives.watchStats', { ...filter, offset: 0, limit: 1 }, { topics: ['watch'] }).data;
 
   const columns: VirtualColumn<WatchRow>[] = [
     { key: 'name', title: t('detail.watch.columns.name'), sortable: true, width: 160 },
@@ -42,7 +35,21 @@ export function WatchStatsTab({ live }: { live: Live }) {
       width: 100,
       render: (r) => <Tag color={r.kind === 'internal' ? 'blue' : 'green'}>{viewerKindLabel(r.kind)}</Tag>,
     },
-    { key: 'departmentName', title: t('detail.watch.columns.department'), sortable: true, render: (r) => r.departmentName ?? '–' },
+    {
+      key: 'departmentName',
+      title: t('detail.watch.columns.department'),
+      sortable: true,
+      render: (r) =>
+        r.departmentName === null ? (
+          '–'
+        ) : (
+          <Tooltip title={r.departmentPath ?? r.departmentName}>
+            <span data-testid="watch-department" data-path={r.departmentPath ?? ''}>
+              {r.departmentName}
+            </span>
+          </Tooltip>
+        ),
+    },
     { key: 'watchTime', title: t('detail.watch.columns.watchTime'), sortable: true, width: 130, align: 'right', render: (r) => formatDuration(r.watchTime) },
     { key: 'completion', title: t('detail.watch.columns.completion'), width: 90, align: 'right', render: (r) => formatPercent(completion(r, live)) },
     { key: 'isComment', title: t('detail.watch.columns.comment'), width: 70, align: 'center', render: (r) => yesNo(r.isComment) },
@@ -51,7 +58,7 @@ export function WatchStatsTab({ live }: { live: Live }) {
   ];
 
   const load = async (signal: AbortSignal, onProgress: (p: { done: number; total: number | null }) => void) => {
-    const rows = await collectPages(fetchPage, { pageSize: 1000, signal, onProgress });
+    const rows = await collectPages(source.fetchPage, { pageSize: 1000, signal, onProgress });
     return rows.map((row) => watchExportRow(row, live));
   };
 
@@ -67,6 +74,7 @@ export function WatchStatsTab({ live }: { live: Live }) {
         <ExportButtons
           filename={t('detail.watch.exportName', { theme: live.theme })}
           columns={watchExportColumns(t)}
+          heading={() => liveExportHeading(live)}
           load={load}
         />
       </Flex>
@@ -74,8 +82,7 @@ export function WatchStatsTab({ live }: { live: Live }) {
       <VirtualTable<WatchRow>
         columns={columns}
         rowKey={(r) => `${r.kind}:${r.id}`}
-        fetchPage={fetchPage}
-        queryKey={JSON.stringify([live.livingid, kind, sortKey, sort.desc, version])}
+        source={source}
         sort={sort}
         onSortChange={setSort}
         height={480}

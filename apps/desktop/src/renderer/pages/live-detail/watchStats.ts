@@ -1,8 +1,7 @@
-// Paging, sorting and export rows for one live's watch statistics.
+// Sorting and export rows for one live's watch statistics.
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { Live, WatchRow } from '../../../shared/models.ts';
-import { api } from '../../api/client.ts';
-import type { FetchPage } from '../../components/VirtualTable.tsx';
+import { percentCell } from '../../export/cells.ts';
 import { externalTypeLabel, formatDuration, viewerKindLabel, yesNo } from '../../format.ts';
 
 export type WatchKind = 'all' | 'internal' | 'external';
@@ -15,25 +14,6 @@ export const WATCH_SORT_KEYS: Record<string, WatchSortKey> = {
   watchTime: 'watchTime',
 };
 
-export interface WatchPageInfo {
-  complete: boolean;
-  asOf: number | null;
-}
-
-export function watchStatsFetcher(
-  livingid: string,
-  kind: WatchKind,
-  sort: WatchSortKey,
-  desc: boolean,
-  onInfo?: (info: WatchPageInfo) => void,
-): FetchPage<WatchRow> {
-  return async (offset, limit, signal) => {
-    const page = await api.call('lives.watchStats', { livingid, kind, sort, desc, offset, limit }, { signal });
-    onInfo?.({ complete: page.complete, asOf: page.asOf });
-    return { total: page.total, rows: page.rows };
-  };
-}
-
 /** watch time against the live's length, capped at 100%. */
 export const completion = (row: Pick<WatchRow, 'watchTime'>, live: Pick<Live, 'livingDuration'>): number | null =>
   live.livingDuration > 0 ? Math.min(1, row.watchTime / live.livingDuration) : null;
@@ -43,6 +23,7 @@ export const watchExportColumns = (t: (key: string) => string) => [
   { key: 'kind', title: t('detail.watch.columns.kind') },
   { key: 'id', title: t('detail.watch.columns.id') },
   { key: 'department', title: t('detail.watch.columns.department') },
+  { key: 'departmentPath', title: t('common:departments.path') },
   { key: 'watchSeconds', title: t('detail.watch.columns.watchSeconds') },
   { key: 'watchTime', title: t('detail.watch.columns.watchTime') },
   { key: 'completion', title: t('detail.watch.columns.completion') },
@@ -59,10 +40,11 @@ export function watchExportRow(row: WatchRow, live: Pick<Live, 'livingDuration'>
     kind: viewerKindLabel(row.kind),
     id: row.id,
     department: row.departmentName ?? '',
+    departmentPath: row.departmentPath ?? '',
     watchSeconds: row.watchTime,
     watchTime: formatDuration(row.watchTime),
-    // a number, so Excel can sort and chart it
-    completion: ratio === null ? null : Math.round(ratio * 1000) / 1000,
+    // a ratio: Excel shows it as 0.0% and can sort and chart it, CSV writes "99.9%"
+    completion: ratio === null ? null : percentCell(ratio),
     comment: yesNo(row.isComment),
     mic: yesNo(row.isMic),
     invitor: row.invitorUserid ?? row.invitorExternalUserid ?? '',

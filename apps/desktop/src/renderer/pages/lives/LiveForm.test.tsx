@@ -1,6 +1,7 @@
 import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import dayjs from 'dayjs';
@@ -17,7 +18,7 @@ vi.mock('../../api/client.ts', async () => (await import('../../test-support/fak
 const fresh = { asOf: 1_700_000_000_000, stale: false };
 
 function renderForm(onDone = vi.fn<(r: LiveFormResult) => void>()) {
-  render(
+  renderWithQueries(
     <AntApp>
       <LiveForm
         initialValues={{ anchorUserid: 'zhangsan', start: dayjs(systemClock.now()).add(1, 'day').startOf('hour') }}

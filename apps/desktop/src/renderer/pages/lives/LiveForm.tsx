@@ -16,8 +16,11 @@ import { formatUnixDateTime, liveTypeLabel } from '../../format.ts';
 import { findDuplicate } from './liveFormGuards.ts';
 import { preventEnterSubmit } from '../../components/preventEnterSubmit.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
+import { useServiceFetch } from '../../hooks/useServiceQuery.ts';
 import { now as clockNow } from '@wld/clock';
 import { AudiencePicker } from './AudiencePicker.tsx';
+import { ActivityFields, emptyActivity, toActivityInput } from './ActivityFields.tsx';
+import type { ActivityFormValues } from './ActivityFields.tsx';
 import {
   descriptionRule,
   durationRule,
@@ -42,6 +45,8 @@ export interface LiveFormValues {
   remindTime: number;
   audience: { departmentIds: number[]; userids: string[]; tagIds: number[] };
   notifyAudience: boolean;
+  /** Activity lives (type 4) only, at creation. */
+  activity: ActivityFormValues;
 }
 
 export type LiveFormResult =
@@ -73,6 +78,7 @@ export function emptyLiveFormValues(nowMs: number = clockNow(), startMs: number 
     remindTime: 15 * 60,
     audience: { departmentIds: [], userids: [], tagIds: [] },
     notifyAudience: false,
+    activity: emptyActivity(),
   };
 }
 
@@ -87,6 +93,7 @@ export function liveToFormValues(live: Live, audience: LiveFormValues['audience'
     remindTime: live.remindTime ?? 0,
     audience: audience ?? { departmentIds: [], userids: [], tagIds: [] },
     notifyAudience: false,
+    activity: emptyActivity(),
   };
 }
 
@@ -108,7 +115,13 @@ function liveFields(v: LiveFormValues) {
 
 export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
   const fields = liveFields(v);
-  return { anchorUserid: v.anchorUserid ?? '', ...fields, notifyAudience: v.notifyAudience && fields.audience !== null };
+  return {
+    anchorUserid: v.anchorUserid ?? '',
+    ...fields,
+    notifyAudience: v.notifyAudience && fields.audience !== null,
+    // only an activity live has an activity page; fields picked before switching type are dropped
+    activity: v.type === 4 ? toActivityInput(v.activity) : null,
+  };
 }
 
 export function toModifyInput(livingid: string, v: LiveFormValues): MethodInput<'lives.modify'> {
@@ -129,6 +142,28 @@ function WatchedCounter({ field, measure, testId }: { field: 'theme' | 'descript
   const form = Form.useFormInstance<LiveFormValues>();
   const text: string = Form.useWatch(field, form) ?? '';
   return <TextCounter m={measure(text)} testId={testId} />;
+}
+
+/** The activity page, shown when the type is 活动直播 (at creation; WeCom cannot change it later). */
+function ActivitySection({ editing }: { editing: boolean }) {
+  const { t } = useTranslation('lives');
+  const form = Form.useFormInstance<LiveFormValues>();
+  const type = Form.useWatch('type', form);
+  if (type !== 4) return null;
+  return (
+    <>
+      <Divider titlePlacement="start" plain style={{ margin: '8px 0 12px' }}>
+        {t('form.activity.title')}
+      </Divider>
+      {editing ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="activity-only-at-create">
+          {t('form.activity.onlyAtCreate')}
+        </Typography.Paragraph>
+      ) : (
+        <ActivityFields />
+      )}
+    </>
+  );
 }
 
 function NotifyCheckbox() {
@@ -156,6 +191,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
   const { t: tc } = useTranslation('common');
   const [form] = Form.useForm<LiveFormValues>();
   const online = useOnlineAction();
+  const read = useServiceFetch();
   const [submitting, setSubmitting] = useState(false);
   // A second click (or Enter) before React re-renders must not send the write again.
   const inFlight = useRef(false);
@@ -195,7 +231,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
         return;
       }
       const input = toCreateInput(values);
-      const duplicate = await findDuplicate(input);
+      const duplicate = await findDuplicate(input, read);
       if (duplicate && !(await confirmDuplicate(duplicate))) return;
       onDone({ kind: 'created', output: await api.call('lives.create', input), startMs: input.livingStart * 1000 });
     } catch (e) {
@@ -302,6 +338,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="live-description" />
       </Form.Item>
 
+      <ActivitySection editing={editing} />
       <Divider titlePlacement="start" plain style={{ margin: '8px 0 12px' }}>
         {t('form.audience')}
       </Divider>

@@ -1,6 +1,7 @@
 import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router';
 import '../../i18n/index.ts';
@@ -62,7 +63,7 @@ beforeEach(() => {
 });
 
 const renderPage = () =>
-  render(
+  renderWithQueries(
     <AntApp>
       <MemoryRouter initialEntries={['/lives']}>
         <LivesPage />

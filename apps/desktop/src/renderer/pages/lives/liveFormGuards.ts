@@ -2,7 +2,7 @@
 // about before it is created.
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { Live } from '../../../shared/models.ts';
-import { api } from '../../api/client.ts';
+import type { ServiceFetch } from '../../hooks/useServiceQuery.ts';
 
 const DUPLICATE_WINDOW_S = 3600;
 
@@ -18,8 +18,8 @@ export function isDuplicateOf(input: MethodInput<'lives.create'>, live: Live): b
 }
 
 /** An existing live (from the cache) that the new one would repeat, if any. */
-export async function findDuplicate(input: MethodInput<'lives.create'>): Promise<Live | null> {
-  const { lives } = await api.call('lives.list', {
+export async function findDuplicate(input: MethodInput<'lives.create'>, read: ServiceFetch): Promise<Live | null> {
+  const { lives } = await read('lives.list', {
     from: input.livingStart - DUPLICATE_WINDOW_S,
     to: input.livingStart + DUPLICATE_WINDOW_S,
     status: [],

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
@@ -15,7 +16,7 @@ vi.mock('../../api/client.ts', async () => (await import('../../test-support/fak
 const tags: Tag[] = Array.from({ length: 150 }, (_, i) => ({ tagid: i + 1, tagname: `标签${i + 1}`, memberCount: 3 }));
 
 function renderComposer() {
-  render(
+  renderWithQueries(
     <AntApp>
       <Composer departments={[]} tags={tags} />
     </AntApp>,

@@ -1,13 +1,12 @@
 // Picks users from the cache by name, userid or position (server-side search, debounced), showing
 // names for picked ids and stopping at a cap.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useUserSearch } from '../../hooks/useUserSearch.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
 
 const SEARCH_LIMIT = 50;
-const DEBOUNCE_MS = 200;
 
 export interface UserSelectProps {
   value: string[];
@@ -24,35 +23,11 @@ export function UserSelect({ value, onChange, maxCount, placeholder, disabled, .
   const labels = useMessagesStore((s) => s.labels);
   const rememberLabels = useMessagesStore((s) => s.rememberLabels);
   const [search, setSearch] = useState('');
-  const [found, setFound] = useState<{ userid: string; name: string; position: string }[]>([]);
-  const [loading, setLoading] = useState(false);
-  const controller = useRef<AbortController | null>(null);
-
+  const { rows: found, loading } = useUserSearch(search, { limit: SEARCH_LIMIT, status: 1 });
+  // Picked users keep their names after the search moves on.
   useEffect(() => {
-    const timer = setTimeout(() => {
-      controller.current?.abort();
-      const ac = new AbortController();
-      controller.current = ac;
-      setLoading(true);
-      api
-        .call('users.search', { query: search.trim(), status: 1, limit: SEARCH_LIMIT, offset: 0 }, { signal: ac.signal })
-        .then(
-          (result) => {
-            if (ac.signal.aborted) return;
-            setFound(result.rows.map((u) => ({ userid: u.userid, name: u.name, position: u.position })));
-            rememberLabels(Object.fromEntries(result.rows.map((u) => [`user:${u.userid}`, u.name])));
-          },
-          () => {
-            if (!ac.signal.aborted) setFound([]);
-          },
-        )
-        .finally(() => {
-          if (!ac.signal.aborted) setLoading(false);
-        });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [search, rememberLabels]);
-  useEffect(() => () => controller.current?.abort(), []);
+    if (found.length > 0) rememberLabels(Object.fromEntries(found.map((u) => [`user:${u.userid}`, u.name])));
+  }, [found, rememberLabels]);
 
   const options = useMemo(() => {
     const picked = value.map((id) => ({ value: id, label: labels[`user:${id}`] ? `${labels[`user:${id}`]}（${id}）` : id }));

@@ -8,11 +8,11 @@ import { VirtualTable } from '../../components/VirtualTable.tsx';
 import type { VirtualColumn, VirtualSort } from '../../components/VirtualTable.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { collectPages } from '../../export/collectPages.ts';
+import { useServicePages } from '../../hooks/useServicePages.ts';
 import { userStatusLabel } from '../../format.ts';
-import { fetchUsersPage, useOrgStore, usersQueryKey } from '../../stores/org.ts';
+import { useOrgStore, usersSearchInput } from '../../stores/org.ts';
 import type { UserSortKey, UserStatus } from '../../stores/org.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
-import { useTopicVersion } from './useTopicVersion.ts';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { UsersFilterControls, UsersSearchBox } from './UsersToolbar.tsx';
 import { userCellStyles } from './userCells.tsx';
 
@@ -22,6 +22,8 @@ const SORT_KEYS: readonly UserSortKey[] = ['name', 'userid', 'position', 'status
 /** Rows per users.search page: about two screens of the 520 px table, so a new query's first page is
  * quick to search, send and check; scrolling asks for the next pages as they come into view. */
 export const USERS_PAGE_SIZE = 50;
+
+const rowsOfPage = (page: { total: number; rows: User[] }) => page;
 
 // The export buttons re-render only when their inputs change, not on every query or total.
 const MemoExportButtons = memo(ExportButtons);
@@ -39,17 +41,14 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   const [typed, setTyped] = useState(filters.query);
   const [total, setTotal] = useState<number | null>(null);
   const debounced = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
-  const version = useTopicVersion(['users', 'org']);
 
   useEffect(() => {
     if (debounced !== useOrgStore.getState().filters.query) setQuery(debounced);
   }, [debounced, setQuery]);
 
-  const fetchPage = useCallback(
-    (offset: number, limit: number, signal: AbortSignal) => fetchUsersPage(filters, offset, limit, signal),
-    [filters],
-  );
-  const queryKey = `${usersQueryKey(filters)}#${version}`;
+  const source = useServicePages('users.search', (offset, limit) => usersSearchInput(filters, offset, limit), rowsOfPage, {
+    topics: ['users', 'org'],
+  });
 
   const columns = useMemo<VirtualColumn<User>[]>(() => {
     const styles = userCellStyles(token);
@@ -89,7 +88,7 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   );
   const loadAll = useCallback(
     async (signal: AbortSignal, onProgress: (p: { done: number; total: number | null }) => void) => {
-      const users = await collectPages((offset, limit, s) => fetchUsersPage(filters, offset, limit, s), { pageSize: 1000, signal, onProgress });
+      const users = await collectPages(source.fetchPage, { pageSize: 1000, signal, onProgress });
       return users.map((u) => ({
         name: u.name,
         userid: u.userid,
@@ -98,7 +97,7 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
         departments: u.departments.map((id) => departmentNames.get(id) ?? String(id)).join('、'),
       }));
     },
-    [filters, departmentNames],
+    [source, departmentNames],
   );
   const onStatusChange = useCallback((status: UserStatus | null) => setStatus(status), [setStatus]);
   const onReset = useCallback(() => {
@@ -136,8 +135,7 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
         aria-label={t('users.title')}
         columns={columns}
         rowKey={rowKey}
-        fetchPage={fetchPage}
-        queryKey={queryKey}
+        source={source}
         height={520}
         sort={sort}
         onSortChange={onSortChange}

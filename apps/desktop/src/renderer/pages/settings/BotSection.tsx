@@ -5,7 +5,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { toServiceError } from '../../errors.ts';
-import { followBotStatus, useBotStore } from '../../stores/bot.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { setServiceAnswer } from '../../hooks/queryClient.ts';
+import { useBotStatus } from '../../hooks/useBotStatus.ts';
+import type { BotStatusView } from '../../../shared/bot-contract.ts';
 
 interface BotForm {
   botId: string;
@@ -16,11 +19,11 @@ interface BotForm {
 export function BotSection() {
   const { t } = useTranslation('bot');
   const { message } = App.useApp();
-  const status = useBotStore((s) => s.status);
-  const receive = useBotStore((s) => s.receive);
+  const status = useBotStatus();
+  const queryClient = useQueryClient();
+  const receive = (answer: BotStatusView) => setServiceAnswer(queryClient, 'bot.status', {}, answer);
   const [form] = Form.useForm<BotForm>();
   const [saving, setSaving] = useState(false);
-  useEffect(() => followBotStatus(), []);
   const savedBotId = status?.botId;
   const savedHostHere = status?.hostHere;
   useEffect(() => {

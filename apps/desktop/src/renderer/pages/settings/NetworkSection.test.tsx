@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
@@ -23,7 +24,7 @@ const status = (network?: SecretsStatus['network']): SecretsStatus => ({
 });
 
 function renderSection() {
-  render(
+  renderWithQueries(
     <AntApp>
       <NetworkSection settings={defaultSettings()} />
     </AntApp>,
@@ -32,7 +33,7 @@ function renderSection() {
 
 beforeEach(() => {
   fakeApi.reset();
-  useSettingsStore.setState({ settings: null, secrets: {}, error: null, loading: false });
+  useSettingsStore.setState({ settings: null, error: null, loading: false });
 });
 
 describe('network section: credentials an older version left in the settings file', () => {

@@ -1,6 +1,6 @@
 // Network settings: WeCom base URL or API-gateway root (with its headers), proxy, timeout, retries,
 // retry delay, cache TTL. Saved through main; credentials go to the keychain.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Switch, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDuration } from '../../format.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { formToNetwork, networkToForm, numberRange, validateNetworkForm } from './networkForm.ts';
 import type { NetworkFormValues } from './networkForm.ts';
 import { useIssueRule } from './useIssueRule.ts';
@@ -22,13 +23,9 @@ export function NetworkSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
   const update = useSettingsStore((s) => s.update);
-  const loadSecretsStatus = useSettingsStore((s) => s.loadSecretsStatus);
   // what became of plain-text credentials an older version left in the settings file (this start)
-  const moved = useSettingsStore((s) => Object.values(s.secrets).find((status) => status?.network)?.network ?? null);
   const statusProfileId = settings.activeProfileId ?? DEMO_PROFILE.id;
-  useEffect(() => {
-    void loadSecretsStatus(statusProfileId);
-  }, [statusProfileId, loadSecretsStatus]);
+  const moved = useServiceQuery('secrets.status', { profileId: statusProfileId }).data?.network ?? null;
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);

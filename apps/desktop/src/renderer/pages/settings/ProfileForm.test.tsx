@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
@@ -19,7 +20,7 @@ const SECRET = 'S3cr3t-ab12-ZZ-very-private';
 
 function renderForm(options: { profile?: Profile | null; secrets?: SecretsStatus | null; active?: boolean } = {}) {
   const onClose = vi.fn();
-  render(
+  renderWithQueries(
     <AntApp>
       <ProfileForm
         open
@@ -53,7 +54,7 @@ let saved: Settings;
 
 beforeEach(() => {
   fakeApi.reset();
-  useSettingsStore.setState({ settings: null, secrets: {}, error: null, loading: false });
+  useSettingsStore.setState({ settings: null, error: null, loading: false });
   saved = defaultSettings();
   fakeApi.handleMain('profiles.save', (profile) => {
     saved = { ...saved, profiles: [...saved.profiles.filter((p) => p.id !== profile.id), profile as Profile] };

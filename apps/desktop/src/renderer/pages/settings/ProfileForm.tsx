@@ -2,9 +2,9 @@
 // anchors asked on every sync, an optional contacts-sync secret. The secrets go to the keychain only; the profile is saved without them.
 // On a failed save the drawer stays open with everything the user typed.
 import { SecretStorageTag } from './SecretStorageTag.tsx';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
-import { api } from '../../api/client.ts';
+import { useServiceQueries } from '../../hooks/useServiceQuery.ts';
 import { UserSelect, userLabel } from '../../components/UserSelect.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -295,20 +295,9 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, a
 
 /** Names of the anchors the profile already lists, from the cache (the active profile's members). */
 function useAnchorLabels(userids: readonly string[]): Record<string, string> {
-  const [labels, setLabels] = useState<Record<string, string>>({});
-  const key = userids.slice(0, NAMED_ANCHORS).join('\n');
-  useEffect(() => {
-    if (key === '') return;
-    const controller = new AbortController();
-    void Promise.allSettled(
-      key.split('\n').map((userid) => api.call('users.get', { userid }, { signal: controller.signal })),
-    ).then((results) => {
-      if (controller.signal.aborted) return;
-      const found: Record<string, string> = {};
-      for (const result of results) if (result.status === 'fulfilled') found[result.value.user.userid] = userLabel(result.value.user);
-      setLabels(found);
-    });
-    return () => controller.abort();
-  }, [key]);
+  const named = useMemo(() => userids.slice(0, NAMED_ANCHORS).map((userid) => ({ userid })), [userids]);
+  const found = useServiceQueries('users.get', named, { topics: ['users'] });
+  const labels: Record<string, string> = {};
+  for (const { data } of found) if (data) labels[data.user.userid] = userLabel(data.user);
   return labels;
 }

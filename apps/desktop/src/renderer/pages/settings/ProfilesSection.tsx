@@ -1,5 +1,5 @@
 // The profiles list: which corp the app works on, add or edit a corp, activate one, or use the Demo.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App, Badge, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ExperimentOutlined } from '@ant-design/icons';
@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { DEMO_PROFILE } from '../../../shared/settings.ts';
 import type { Profile, Settings } from '../../../shared/settings.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
+import type { ProfileSubmission } from '../../stores/settings.ts';
+import { useRefreshSecretsStatus, useSecretsStatus } from '../../hooks/useSecretsStatus.ts';
 import { toServiceError } from '../../errors.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 
@@ -20,11 +22,10 @@ interface EditorState {
 export function ProfilesSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation('settings');
   const { message, modal } = App.useApp();
-  const secrets = useSettingsStore((s) => s.secrets);
-  const saveProfile = useSettingsStore((s) => s.saveProfile);
-  const removeProfile = useSettingsStore((s) => s.removeProfile);
+  const storeSaveProfile = useSettingsStore((s) => s.saveProfile);
+  const storeRemoveProfile = useSettingsStore((s) => s.removeProfile);
   const activateProfile = useSettingsStore((s) => s.activateProfile);
-  const loadSecretsStatus = useSettingsStore((s) => s.loadSecretsStatus);
+  const refreshSecrets = useRefreshSecretsStatus();
   const [editor, setEditor] = useState<EditorState>({ open: false, profile: null, key: 0 });
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -32,10 +33,23 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
   const hasDemo = profiles.some((p) => p.kind === 'demo');
   const takenIds = useMemo(() => new Set(profiles.map((p) => p.id)), [profiles]);
 
-  useEffect(() => {
-    for (const p of profiles) if (p.kind === 'corp') void loadSecretsStatus(p.id);
-    if (!profiles.some((p) => p.kind === 'corp')) void loadSecretsStatus(DEMO_PROFILE.id);
-  }, [profiles, loadSecretsStatus]);
+  const corpIds = profiles.filter((p) => p.kind === 'corp').map((p) => p.id);
+  const secrets = useSecretsStatus(corpIds.length > 0 ? corpIds : [DEMO_PROFILE.id]);
+  // Writes that store or drop secrets: the keychain status is asked again afterwards, failed or not.
+  const saveProfile = async (submission: ProfileSubmission) => {
+    try {
+      return await storeSaveProfile(submission);
+    } finally {
+      refreshSecrets();
+    }
+  };
+  const removeProfile = async (id: string) => {
+    try {
+      return await storeRemoveProfile(id);
+    } finally {
+      refreshSecrets();
+    }
+  };
 
   // Whether the keychain works is the same for every profile: a new profile borrows a known answer.
   const keychainKnown = Object.values(secrets).find((s) => s !== undefined) ?? null;
@@ -44,7 +58,7 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
     : keychainKnown && { keychainAvailable: keychainKnown.keychainAvailable, reason: keychainKnown.reason, store: keychainKnown.store, location: keychainKnown.location, apps: {}, storage: {} };
 
   const openEditor = (profile: Profile | null) => {
-    if (profile) void loadSecretsStatus(profile.id);
+    if (profile) refreshSecrets();
     setEditor((e) => ({ open: true, profile, key: e.key + 1 }));
   };
 

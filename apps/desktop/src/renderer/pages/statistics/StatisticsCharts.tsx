@@ -1,6 +1,6 @@
 // The overview charts: lives per week (bar), viewers and watch hours per day (lines on two axes),
 // average completion by department (horizontal bar) and internal vs external viewers (pie).
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import {
   Bar,
@@ -20,18 +20,23 @@ import {
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { formatNumber, formatPercent } from '../../format.ts';
+import { fitLabel } from '../../textWidth.ts';
+import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
+import { useStatisticsStore } from '../../stores/statistics.ts';
 import type { Overview } from './types.ts';
 
 const COLORS = { lives: '#1677ff', viewers: '#1677ff', hours: '#fa8c16', completion: '#52c41a', internal: '#1677ff', external: '#13c2c2' };
 const CHART_HEIGHT = 260;
 const MAX_DEPARTMENTS = 15;
+/** Department names on the axis, in character cells (the full path is on hover). */
+const AXIS_LABEL_WIDTH = 24;
 
 const day = (unix: number) => dayjs.unix(unix).format('MM-DD');
 
-function ChartCard({ title, empty, children, testid, height = CHART_HEIGHT }: { title: string; empty: boolean; children: ReactElement; testid: string; height?: number }) {
+function ChartCard({ title, empty, children, testid, height = CHART_HEIGHT, extra }: { title: string; empty: boolean; children: ReactElement; testid: string; height?: number; extra?: ReactNode }) {
   const { t } = useTranslation('statistics');
   return (
-    <Card size="small" title={title} data-testid={testid}>
+    <Card size="small" title={title} data-testid={testid} extra={extra}>
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} style={{ height: CHART_HEIGHT - 40 }} />
       ) : (
@@ -45,12 +50,18 @@ function ChartCard({ title, empty, children, testid, height = CHART_HEIGHT }: { 
 
 export function StatisticsCharts({ overview }: { overview: Overview }) {
   const { t } = useTranslation('statistics');
+  const level = useStatisticsStore((s) => s.filters.level);
+  const setLevel = useStatisticsStore((s) => s.setLevel);
   const weeks = overview.livesPerWeek.map((w) => ({ label: day(w.weekStart), lives: w.lives }));
   const trend = overview.trend.map((d) => ({ label: day(d.day), viewers: d.viewers, watchHours: d.watchHours }));
-  const departments = [...overview.completionByDepartment]
-    .sort((a, b) => b.viewers - a.viewers)
-    .slice(0, MAX_DEPARTMENTS)
-    .map((d) => ({ name: d.name, completion: Math.round(d.averageCompletion * 1000) / 10, viewers: d.viewers }));
+  const topDepartments = [...overview.completionByDepartment].sort((a, b) => b.viewers - a.viewers).slice(0, MAX_DEPARTMENTS);
+  const labels = departmentGroupLabels(topDepartments);
+  const departments = topDepartments.map((d, i) => ({
+    label: labels[i],
+    path: departmentGroupPath(d),
+    completion: Math.round(d.averageCompletion * 1000) / 10,
+    viewers: d.viewers,
+  }));
   const share = [
     { key: 'internal', name: t('share.internal'), value: overview.share.internal },
     { key: 'external', name: t('share.external'), value: overview.share.external },
@@ -89,13 +100,20 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
           title={t('charts.completionByDepartment')}
           empty={departments.length === 0}
           testid="chart-completion"
+          extra={<DepartmentLevelSelect value={level} onChange={setLevel} testid="stats-level" />}
           height={Math.max(CHART_HEIGHT, departments.length * 26 + 50)}
         >
           <BarChart data={departments} layout="vertical" margin={{ left: 8, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" />
-            <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} interval={0} />
-            <Tooltip formatter={(v) => `${formatNumber(Number(v), 1)}%`} />
+            <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} interval={0} tickFormatter={(v) => fitLabel(String(v), AXIS_LABEL_WIDTH)} />
+            <Tooltip
+              formatter={(v) => `${formatNumber(Number(v), 1)}%`}
+              labelFormatter={(label, payload) => {
+                const d = payload?.[0]?.payload as (typeof departments)[number] | undefined;
+                return d ? `${d.path} · ${t('series.viewers')} ${formatNumber(d.viewers)}` : String(label);
+              }}
+            />
             <Bar dataKey="completion" name={t('series.completion')} fill={COLORS.completion} isAnimationActive={false} />
           </BarChart>
         </ChartCard>

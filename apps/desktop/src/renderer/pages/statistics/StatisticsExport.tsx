@@ -7,11 +7,34 @@ import { fileDay } from '../../../shared/dates.ts';
 import { exportRows } from '../../export/exportRows.ts';
 import type { ExportFormat } from '../../export/exportRows.ts';
 import { toServiceError } from '../../errors.ts';
-import { EXPORT_DATASETS, exportTable } from './statisticsExport.ts';
+import { now as clockNow } from '@wld/clock';
+import type { Department } from '../../../shared/models.ts';
+import { useStatisticsStore } from '../../stores/statistics.ts';
+import { EXPORT_DATASETS, exportHeading, exportTable } from './statisticsExport.ts';
 import type { ExportDataset } from './statisticsExport.ts';
 import type { Overview } from './types.ts';
 
-export function StatisticsExport({ overview, from, to }: { overview: Overview | undefined; from: number; to: number }) {
+/** "总公司 / 研发中心": a department's path from the org list. */
+function pathOf(departments: readonly Department[], id: number | null): string | null {
+  if (id === null) return null;
+  const byId = new Map(departments.map((d) => [d.id, d]));
+  const names: string[] = [];
+  for (let d = byId.get(id); d && names.length < 64; d = byId.get(d.parentId)) names.unshift(d.name);
+  return names.length > 0 ? names.join(' / ') : null;
+}
+
+export function StatisticsExport({
+  overview,
+  from,
+  to,
+  departments,
+}: {
+  overview: Overview | undefined;
+  from: number;
+  to: number;
+  departments: readonly Department[];
+}) {
+  const filters = useStatisticsStore((s) => s.filters);
   const { t } = useTranslation('statistics');
   const { message } = App.useApp();
   const [dataset, setDataset] = useState<ExportDataset>('topLives');
@@ -23,7 +46,8 @@ export function StatisticsExport({ overview, from, to }: { overview: Overview | 
     try {
       const table = exportTable(overview, dataset, t);
       const range = `${fileDay(from * 1000)}-${fileDay(to * 1000)}`;
-      await exportRows({ filename: `${t(`export.datasets.${dataset}`)}_${range}`, format, ...table });
+      const heading = exportHeading(dataset, filters, pathOf(departments, filters.departmentId), t, clockNow());
+      await exportRows({ filename: `${t(`export.datasets.${dataset}`)}_${range}`, format, ...table, heading });
       void message.success(t('common:export.done', { count: table.rows.length }));
     } catch (e) {
       void message.error(`${t('common:export.failed')}: ${toServiceError(e).message}`);

@@ -1,13 +1,13 @@
 // The date range (with 7/30/90-day presets) and the anchor, type and department filters.
 import { useMemo } from 'react';
-import { Button, DatePicker, Flex, Select, TreeSelect } from 'antd';
+import { Button, DatePicker, Flex, Select, Space, Tooltip, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/models.ts';
 import { liveTypeLabel } from '../../format.ts';
 import { presetRange, useStatisticsStore } from '../../stores/statistics.ts';
-import type { LiveType, RangePreset } from '../../stores/statistics.ts';
+import type { DepartmentBy, LiveType, RangePreset } from '../../stores/statistics.ts';
 import { buildDepartmentTree } from '../org/departmentTree.ts';
 import type { DepartmentNode } from '../org/departmentTree.ts';
 import { AnchorSelect } from './AnchorSelect.tsx';
@@ -29,6 +29,7 @@ export function StatisticsFilters({ departments }: { departments: readonly Depar
   const setAnchor = useStatisticsStore((s) => s.setAnchor);
   const setType = useStatisticsStore((s) => s.setType);
   const setDepartment = useStatisticsStore((s) => s.setDepartment);
+  const setDepartmentBy = useStatisticsStore((s) => s.setDepartmentBy);
   const resetFilters = useStatisticsStore((s) => s.resetFilters);
 
   const deptTree = useMemo(() => {
@@ -76,19 +77,31 @@ export function StatisticsFilters({ departments }: { departments: readonly Depar
         data-testid="stats-type"
         options={[{ value: 'all', label: t('filters.anyType') }, ...([0, 1, 2, 3, 4] as const).map((v) => ({ value: v, label: liveTypeLabel(v) }))]}
       />
-      <TreeSelect<number>
-        allowClear
-        value={filters.departmentId ?? undefined}
-        onChange={(v) => setDepartment(v ?? null)}
-        treeData={deptTree}
-        showSearch={{ treeNodeFilterProp: 'title' }}
-        treeDefaultExpandedKeys={deptTree.map((d) => d.value)}
-        placeholder={t('filters.anyDepartment')}
-        aria-label={t('filters.department')}
-        style={{ width: 200 }}
-        listHeight={360}
-        data-testid="stats-department"
-      />
+      <Space.Compact>
+        <Tooltip title={t(`filters.departmentBy.${filters.departmentBy}Help`)}>
+          <Select<DepartmentBy>
+            value={filters.departmentBy}
+            onChange={setDepartmentBy}
+            aria-label={t('filters.departmentBy.label')}
+            data-testid="stats-department-by"
+            popupMatchSelectWidth={false}
+            options={(['audience', 'host'] as const).map((v) => ({ value: v, label: t(`filters.departmentBy.${v}`) }))}
+          />
+        </Tooltip>
+        <TreeSelect<number>
+          allowClear
+          value={filters.departmentId ?? undefined}
+          onChange={(v) => setDepartment(v ?? null)}
+          treeData={deptTree}
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          treeDefaultExpandedKeys={deptTree.map((d) => d.value)}
+          placeholder={t('filters.anyDepartment')}
+          aria-label={t(`filters.departmentBy.${filters.departmentBy}`)}
+          style={{ width: 200 }}
+          listHeight={360}
+          data-testid="stats-department"
+        />
+      </Space.Compact>
       <Button onClick={() => resetFilters()}>{t('common:actions.reset')}</Button>
     </Flex>
   );

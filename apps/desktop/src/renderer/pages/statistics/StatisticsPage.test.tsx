@@ -1,6 +1,7 @@
 import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../../test-support/queries.tsx';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
@@ -20,7 +21,7 @@ const overview: Overview = {
   stale: false,
   livesPerWeek: [{ weekStart: 1_763_913_600, lives: 3 }],
   trend: [{ day: 1_763_913_600, viewers: 120, watchHours: 33.5 }],
-  completionByDepartment: [{ departmentId: 2, name: '研发部', averageCompletion: 0.8, viewers: 40 }],
+  completionByDepartment: [{ departmentId: 2, name: '研发部', path: '总公司 / 研发部', direct: false, averageCompletion: 0.8, viewers: 40 }],
   share: { internal: 75, external: 25 },
   topLives: [{ livingid: 'lv-1', theme: '季度复盘', livingStart: 1_763_913_600, viewers: 100, watchHours: 50 }],
   totals: { lives: 3, viewers: 1234, watchHours: 50 },
@@ -31,7 +32,7 @@ function LiveStub() {
 }
 
 function renderPage() {
-  render(
+  renderWithQueries(
     <AntApp>
       <MemoryRouter initialEntries={['/statistics']}>
         <Routes>

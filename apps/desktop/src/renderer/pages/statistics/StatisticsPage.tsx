@@ -24,7 +24,7 @@ export default function StatisticsPage() {
         title={t('title')}
         asOf={data ? data.asOf : undefined}
         stale={data?.stale ?? false}
-        extra={<StatisticsExport overview={data} from={filters.from} to={filters.to} />}
+        extra={<StatisticsExport overview={data} from={filters.from} to={filters.to} departments={departments.data?.departments ?? []} />}
       />
       <Flex vertical gap={12}>
         <StatisticsFilters departments={departments.data?.departments ?? []} />

@@ -2,6 +2,11 @@
 import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 import type { ExportColumn } from '../../export/exportRows.ts';
+import { headingTime } from '../../export/heading.ts';
+import { utcOffsetLabel } from '../../../shared/dates.ts';
+import type { StatisticsFilters } from '../../stores/statistics.ts';
+import { percentCell } from '../../export/cells.ts';
+import { departmentGroupLabel, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import type { Overview } from './types.ts';
 
 export const EXPORT_DATASETS = ['topLives', 'trend', 'livesPerWeek', 'completionByDepartment', 'share'] as const;
@@ -36,8 +41,18 @@ export function exportTable(overview: Overview, dataset: ExportDataset, t: TFunc
       };
     case 'completionByDepartment':
       return {
-        columns: [col('name', 'statistics:export.department'), col('viewers', 'statistics:series.viewers'), col('averageCompletion', 'statistics:export.completionPercent')],
-        rows: overview.completionByDepartment.map((d) => ({ name: d.name, viewers: d.viewers, averageCompletion: round(d.averageCompletion * 100, 1) })),
+        columns: [
+          col('name', 'statistics:export.department'),
+          col('path', 'statistics:export.departmentPath'),
+          col('viewers', 'statistics:series.viewers'),
+          col('averageCompletion', 'statistics:export.completion'),
+        ],
+        rows: overview.completionByDepartment.map((d) => ({
+          name: departmentGroupLabel(d),
+          path: departmentGroupPath(d),
+          viewers: d.viewers,
+          averageCompletion: percentCell(d.averageCompletion),
+        })),
       };
     case 'share':
       return {
@@ -48,4 +63,27 @@ export function exportTable(overview: Overview, dataset: ExportDataset, t: TFunc
         ],
       };
   }
+}
+
+/**
+ * The lines at the top of the file: the data set, the date range with its zone, the department
+ * filter (and whether it is the viewers' or the host's), and the export time.
+ */
+export function exportHeading(
+  dataset: ExportDataset,
+  filters: Pick<StatisticsFilters, 'from' | 'to' | 'departmentId' | 'departmentBy'>,
+  departmentPath: string | null,
+  t: TFunction,
+  now: number,
+): string[] {
+  const lines = [
+    t('statistics:export.title', { dataset: t(`statistics:export.datasets.${dataset}`) }),
+    t('statistics:export.range', { from: date(filters.from), to: date(filters.to), zone: utcOffsetLabel(filters.from * 1000) }),
+  ];
+  if (filters.departmentId !== null && departmentPath) {
+    const by = t(`statistics:filters.departmentBy.${filters.departmentBy}`);
+    lines.push(t('statistics:export.filter', { by, path: departmentPath }));
+  }
+  lines.push(t('common:export.exportedAt', { time: headingTime(now) }));
+  return lines;
 }

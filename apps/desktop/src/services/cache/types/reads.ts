@@ -10,7 +10,8 @@ type Input<M extends keyof typeof servicesContract> = z.output<(typeof servicesC
 export type UserSearchQuery = Partial<Input<'users.search'>>;
 export type LiveListFilter = Partial<Input<'lives.list'>>;
 export type WatchStatsQuery = Partial<Input<'lives.watchStats'>> & { livingid: string };
-export type StatsOverviewQuery = Input<'stats.overview'> & {
+export type StatsOverviewQuery = Omit<Input<'stats.overview'>, 'departmentBy' | 'level'> &
+  Partial<Pick<Input<'stats.overview'>, 'departmentBy' | 'level'>> & {
   /** offset of local time from UTC used for day and week boundaries; default: this machine's */
   utcOffsetSeconds?: number;
 };
@@ -21,7 +22,8 @@ export type UserDetailResult = Fresh<MethodOutput<'users.get'>>;
 export type TagsResult = Fresh<MethodOutput<'tags.list'>>;
 export type TagMembersResult = Fresh<MethodOutput<'tags.members'>>;
 export type LivesResult = Fresh<MethodOutput<'lives.list'>>;
-export type LiveDetailResult = Fresh<MethodOutput<'lives.get'>>;
+/** The host department's path is added by the handler, from the department paths. */
+export type LiveDetailResult = Omit<Fresh<MethodOutput<'lives.get'>>, 'mainDepartmentPath'>;
 export type LivesNowResult = Fresh<MethodOutput<'lives.now'>>;
 export type WatchStatsResult = Fresh<MethodOutput<'lives.watchStats'>>;
 export type LiveAnalyticsResult = Fresh<MethodOutput<'lives.analytics'>>;

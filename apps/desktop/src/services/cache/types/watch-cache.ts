@@ -8,6 +8,8 @@ import type {
   WatchStatsQuery,
   WatchStatsResult,
 } from './reads.ts';
+import type { DepartmentLevel } from '../../../shared/models.ts';
+import type { DepartmentPaths } from '../department-paths.ts';
 import type { WatchCursor } from './records.ts';
 import type { WireWatchPage } from './wire.ts';
 
@@ -34,17 +36,20 @@ export interface WatchCache {
   finishWatch(livingid: string, fetchedAt?: number): void;
 
   // watch stats and dashboards: reads
+  /** Department paths and roll-ups, rebuilt when the org changes. */
+  departmentPaths(): DepartmentPaths;
   /** One page of a live's viewers from its last complete fetch (`complete` false: none yet). */
   watchStats(query: WatchStatsQuery): WatchStatsResult;
   /** Aggregates for one live's charts (by department: the viewers' departments when fetched); null when the live is unknown. */
-  liveAnalytics(livingid: string): LiveAnalyticsResult | null;
+  liveAnalytics(livingid: string, level?: DepartmentLevel): LiveAnalyticsResult | null;
   /** Audience members (expanded; not disabled or departed) without a watch row, grouped by main department. */
-  absentees(livingid: string): AbsenteesResult;
+  absentees(livingid: string, level?: DepartmentLevel): AbsenteesResult;
   /** Home page: lives now, next reserved, last-30-days totals, last sync per scope. */
   homeStats(now: number): HomeStatsResult;
   /**
    * Statistics across lives held (status 1, 2) that started in [from, to] (unix s), filtered by
-   * anchor, type and the live's main department (subtree); completion by division.
+   * anchor, type and a department (subtree): the live's main department (host) or its viewers'
+   * (audience); completion by department rolled up to the query's level.
    */
   statsOverview(query: StatsOverviewQuery): StatsOverviewResult;
 }
