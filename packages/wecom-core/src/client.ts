@@ -12,6 +12,7 @@ import { JsSdkService } from './services/jssdk.ts';
 import { LivesService } from './services/lives.ts';
 import { MediaService } from './services/media.ts';
 import { MessagesService } from './services/messages.ts';
+import { SchedulesService } from './services/schedules.ts';
 import { TagsService } from './services/tags.ts';
 import { UsersService } from './services/users.ts';
 
@@ -28,6 +29,8 @@ export interface AppServices {
   readonly media: MediaService;
   readonly messages: MessagesService;
   readonly appchat: AppchatService;
+  /** Schedules in members' WeCom calendars (the app must be allowed under 协作 → 日程). */
+  readonly schedules: SchedulesService;
   readonly jssdk: JsSdkService;
 }
 
@@ -57,6 +60,7 @@ function appServices(caller: ApiCaller, name: string, agentId: number, now?: () 
     media: new MediaService(caller, context),
     messages: new MessagesService(caller, { ...context, agentId }),
     appchat: new AppchatService(caller, context),
+    schedules: new SchedulesService(caller, context),
     jssdk: new JsSdkService(caller, { ...context, now }),
   };
 }

@@ -24,6 +24,7 @@ export { MessagesService, toSendResult, hasPartialFailure } from './services/mes
 export type { MessageSendRequest } from './services/messages.ts';
 export { AppchatService } from './services/appchat.ts';
 export type { AppchatCreateRequest, AppchatUpdateRequest } from './services/appchat.ts';
+export { SchedulesService } from './services/schedules.ts';
 export { JsSdkService } from './services/jssdk.ts';
 export type { TicketKind } from './services/jssdk.ts';
 export type { CallOptions, ReadOptions, ServiceContext } from './services/options.ts';
@@ -55,6 +56,7 @@ export * from './models/media.ts';
 export * from './models/message.ts';
 export type * from './models/template-card.ts';
 export * from './models/appchat.ts';
+export * from './models/schedule.ts';
 export * from './models/ticket.ts';
 
 // WeCom's limits, the UTF-8 byte counter and the secret redactor (also @wld/wecom-core/rules)
@@ -69,6 +71,7 @@ export {
   validateAppchatUpdate,
   validateAppchatSend,
 } from './validation/appchat.ts';
+export { validateScheduleAdd, validateScheduleUpdate, validateScheduleIds } from './validation/schedule.ts';
 export {
   validateMediaUpload,
   validateUploadImg,

@@ -59,6 +59,8 @@ const TEXTS: Record<number, string> = {
   86201: 'chatid required',
   86207: 'chat owner not in member list',
   86215: 'chatid already exists',
+  90466: 'invalid schedule id',
+  90485: 'schedule is not a repeating schedule',
   92006: 'living status not allowed for this operation',
   92007: 'living replay can not be deleted',
   92008: 'no permission for this living',

@@ -9,7 +9,7 @@ import type { FaultRule, SimFaults } from './types.ts';
 const TOKEN_PATH = '/cgi-bin/gettoken';
 
 const faultRuleSchema = z.object({
-  kind: z.enum(['errcode', 'http', 'latency', 'drop', 'malformed', 'wrongShape']),
+  kind: z.enum(['errcode', 'http', 'latency', 'drop', 'malformed', 'wrongShape', 'lostAnswer']),
   path: z.union([z.string().startsWith('/'), z.instanceof(RegExp)]).optional(),
   errcode: z.number().int().optional(),
   errmsg: z.string().optional(),

@@ -34,6 +34,7 @@ export type {
   SimMessage,
   SimAppChat,
   SimAppChatMessage,
+  SimSchedule,
   MediaType,
   SimMedia,
   SimImage,

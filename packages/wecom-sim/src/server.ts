@@ -151,6 +151,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
       console.error('[wecom-sim] handler failed', error);
       return answerError(res, ctx.ip, -1, 'internal simulator error');
     }
+    // WeCom acted, the answer never reached the caller: a write whose outcome the client cannot know
+    if (decision.fire?.kind === 'lostAnswer') return void req.socket.destroy();
     if (result instanceof BinaryReply) return sendBinary(res, result);
     const body = { errcode: 0, errmsg: 'ok', ...result };
     sendJson(res, decision.fire?.kind === 'wrongShape' ? wrongShape(body) : body);
@@ -166,7 +168,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     const decision = faults.evaluate(path);
     const delay = baseLatency + decision.latencyMs;
     if (delay > 0) await sleep(delay);
-    if (decision.fire && decision.fire.kind !== 'wrongShape') return applyFault(req, res, decision.fire, ip);
+    if (decision.fire && decision.fire.kind !== 'wrongShape' && decision.fire.kind !== 'lostAnswer')
+      return applyFault(req, res, decision.fire, ip);
 
     const route = routes.get(path);
     if (!route) {

@@ -39,7 +39,8 @@ export type FaultKind =
   | 'latency' // add latencyMs before answering
   | 'drop' // destroy the socket without answering (connection reset)
   | 'malformed' // 200 with a truncated / non-JSON body
-  | 'wrongShape'; // 200 errcode 0 but a field with the wrong type
+  | 'wrongShape' // 200 errcode 0 but a field with the wrong type
+  | 'lostAnswer'; // handled (WeCom acted), then the socket is destroyed before the answer
 
 export interface FaultRule {
   kind: FaultKind;

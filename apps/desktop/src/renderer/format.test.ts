@@ -23,6 +23,10 @@ describe('format', () => {
     expect(replayStatusLabel(1)).toBe('回放生成中');
     expect(replayStatusLabel(null)).toBe('未开启回放');
     expect(replayStatusLabel(0, false)).toBe('未开启回放');
+    // a live still to come, or one cancelled, has no replay to watch whatever WeCom's replay_status says
+    expect(replayStatusLabel(0, true, 0)).toBe('直播结束后才有回放');
+    expect(replayStatusLabel(0, true, 4)).toBe('直播未举行，无回放');
+    expect(replayStatusLabel(0, true, 2)).toBe('回放可看');
     await i18n.changeLanguage('en-US');
     expect(liveStatusLabel(4)).toBe('Cancelled');
   });

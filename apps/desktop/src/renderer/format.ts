@@ -91,9 +91,16 @@ export const viewerKindLabel = (kind: 'internal' | 'external'): string => i18n.t
 export const externalTypeLabel = (type: number | null): string =>
   type === null ? '–' : i18n.t(`common:externalType.${type}`);
 
-/** Replay state in words; null means the live has replay switched off. */
-export const replayStatusLabel = (status: number | null, openReplay = true): string =>
-  !openReplay || status === null ? i18n.t('common:replayStatus.off') : i18n.t(`common:replayStatus.${status}`);
+/**
+ * Replay state in words; null means the live has replay switched off. With the live's status: a
+ * replay exists only once a live has ended (WeCom reports 0 "ready" for lives still to come).
+ */
+export const replayStatusLabel = (status: number | null, openReplay = true, liveStatus?: number): string => {
+  if (!openReplay || status === null) return i18n.t('common:replayStatus.off');
+  if (liveStatus === 0 || liveStatus === 1) return i18n.t('common:replayStatus.notYet');
+  if (liveStatus === 3 || liveStatus === 4) return i18n.t('common:replayStatus.notHeld');
+  return i18n.t(`common:replayStatus.${status}`);
+};
 
 export const yesNo = (value: boolean): string => i18n.t(value ? 'common:yes' : 'common:no');
 

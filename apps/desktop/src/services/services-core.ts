@@ -9,6 +9,7 @@ import { RpcError, createRpcServer, redactSecrets, type HandlerContext, type Rpc
 import { headerAccount, NETWORK_SECRETS_PROFILE, PROXY_AUTH_ACCOUNT } from '../shared/network-secrets.ts';
 import type { Profile, Settings } from '../shared/settings.ts';
 import { botHostOf } from './bot/bot-host.ts';
+import { reminderRunnerOf } from './notices/reminder-runner.ts';
 import type { Cache } from './cache/index.ts';
 import { openProfileCache } from './cache/open-profile.ts';
 import { createConnectionTracker, type ConnectionTracker } from './connection/connection-tracker.ts';
@@ -486,6 +487,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       ready = value;
       if (!value) return;
       if (cache) void botHostOf(context).apply();
+      if (cache) reminderRunnerOf(context).start();
       const waiters = readyWaiters;
       readyWaiters = [];
       for (const resume of waiters) resume();
@@ -493,6 +495,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
     post,
     async shutdown() {
       await botHostOf(context).stop();
+      reminderRunnerOf(context).stop();
       monitor.stop();
       connection.stop();
       sync.cancelAll();

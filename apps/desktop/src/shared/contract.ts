@@ -27,6 +27,20 @@ import {
   watchRowSchema,
 } from './models.ts';
 import { botContract, botEvents } from './bot-contract.ts';
+import {
+  MAX_REQUIRED_USERIDS,
+  importMatchSchema,
+  learnerReportQuerySchema,
+  learnerReportSchema,
+  liveTrainingSchema,
+  repeatResultSchema,
+  requiredLearnersSchema,
+  seriesDetailSchema,
+  seriesSuggestionSchema,
+  seriesSummarySchema,
+  thresholdSchema,
+} from './training.ts';
+import { calendarStateSchema, noticeKindSchema, noticeRecordSchema, reminderKindSchema } from './notice-models.ts';
 import { appNameSchema, CONTACTS_SECRET_NAME, profileSchema, settingsSchema } from './settings.ts';
 import {
   corpIdSchema,
@@ -336,6 +350,48 @@ export const servicesContract = {
     }),
   ),
 
+  // ─── training: required learners, completion rules, series, learner reports ─────
+  /** A live's required learners with their status (完成 / 部分观看 / 未参加) under its completion rule. */
+  'training.live': method(z.object({ livingid }), liveTrainingSchema),
+  /** Sets (null: removes) the required learners of a live, synced, created here or ended. */
+  'training.setRequired': method(z.object({ livingid, required: requiredLearnersSchema.nullable() }), ok),
+  /** Sets (null: removes) a live's own completion threshold. */
+  'training.setLiveRule': method(z.object({ livingid, threshold: thresholdSchema.nullable() }), ok),
+  /** Matches an imported list (userids or names) against the organisation; says what did not match. */
+  'training.matchLearners': method(z.object({ entries: z.array(z.string().max(200)).max(MAX_REQUIRED_USERIDS) }), importMatchSchema),
+  'training.seriesList': method(empty, z.object({ series: z.array(seriesSummarySchema) })),
+  /** A series with its lives and each required learner's completion across them (optionally in a period). */
+  'training.seriesGet': method(
+    z.object({ id: z.number().int(), from: unixSeconds.nullable().default(null), to: unixSeconds.nullable().default(null) }).refine(orderedRange, RANGE_MESSAGE),
+    seriesDetailSchema,
+  ),
+  /** Creates (no id) or updates a series. */
+  'training.seriesSave': method(
+    z.object({
+      id: z.number().int().nullable().default(null),
+      name: singleLine(100).trim().min(1),
+      threshold: thresholdSchema.nullable().default(null),
+      required: requiredLearnersSchema.nullable().default(null),
+      livingids: z.array(livingid).max(500).optional(),
+    }),
+    z.object({ id: z.number().int() }),
+  ),
+  /** Removes a series record (its lives stay as they are). */
+  'training.seriesDelete': method(z.object({ id: z.number().int() }), ok),
+  'training.seriesSetLives': method(
+    z.object({ id: z.number().int(), add: z.array(livingid).max(500).default([]), remove: z.array(livingid).max(500).default([]) }),
+    ok,
+  ),
+  /** Lives that look like one series (themes such as 新员工入职培训（第N期）) and are in none yet. */
+  'training.seriesSuggestions': method(empty, z.object({ suggestions: z.array(seriesSuggestionSchema) })),
+  /** Creates the next lives of a live, weekly or monthly: each create is sent once, in order; stops at the first failure. */
+  'training.repeatLive': method(
+    z.object({ livingid, every: z.enum(['week', 'month']), count: z.number().int().min(1).max(12), seriesId: z.number().int().nullable().default(null) }),
+    repeatResultSchema,
+  ),
+  /** Who was required, attended and completed, for a period, a series, a department or a person. */
+  'training.report': method(learnerReportQuerySchema.refine((q) => q.to >= q.from, RANGE_MESSAGE), learnerReportSchema),
+
   // ─── messages, media, app group chats ──────────────────────────────────
   'media.upload': method(
     z.object({
@@ -355,6 +411,8 @@ export const servicesContract = {
     z.object({ recipients: recipientsSchema, body: messageBodySchema }),
     sendResultSchema.extend({ id: z.number().int() }),
   ),
+  /** How many people a send reaches (departments with sub-departments, tags, people), from the cache. */
+  'messages.reach': method(z.object({ recipients: recipientsSchema }), z.object({ ...freshness, count: z.number().int() })),
   'messages.history': method(
     z.object({ ...page }),
     z.object({ total: z.number().int(), rows: z.array(sentMessageSchema) }),
@@ -436,6 +494,37 @@ export const servicesContract = {
   /** Deletes the data of a profile that is not active (its own file: nothing of other corps is touched). */
   'profileData.delete': method(z.object({ profileId: profileIdSchema }), z.object({ removedBytes: z.number().int() })),
 
+  // ─── notices and reminders about a live, its WeCom calendar schedule ────
+  /** The exact notice that would be sent (in the admin's language) and how many people it reaches. */
+  'notices.preview': method(
+    z.object({ livingid, kind: noticeKindSchema }),
+    z.object({ body: messageBodySchema, recipientCount: z.number().int(), calendar: calendarStateSchema.nullable() }),
+  ),
+  /** Sends the notice once (a failure is recorded on the notice, not thrown); optionally adds the live to the attendees' calendars. */
+  'notices.send': method(
+    z.object({ livingid, kind: noticeKindSchema, addToCalendar: z.boolean().default(false) }),
+    z.object({ notice: noticeRecordSchema, calendar: calendarStateSchema.nullable() }),
+  ),
+  /** Sends again what was not sent, only when that cannot deliver twice (refused with the reason otherwise). */
+  'notices.retry': method(z.object({ id: z.number().int().positive() }), z.object({ notice: noticeRecordSchema })),
+  /** A live's notices and reminders, newest first, and its calendar schedule. */
+  'notices.list': method(
+    z.object({ livingid }),
+    z.object({ notices: z.array(noticeRecordSchema), calendar: calendarStateSchema.nullable() }),
+  ),
+  /** Schedules a reminder: minutes before the start (to the audience) or after the end (to absentees). */
+  'reminders.schedule': method(
+    z.object({
+      livingid,
+      kind: reminderKindSchema,
+      offsetMinutes: z.number().int().min(1).max(30 * 24 * 60),
+      note: multiLine(200).default(''),
+    }),
+    z.object({ notice: noticeRecordSchema }),
+  ),
+  /** Cancels a reminder that has not been sent. */
+  'reminders.cancel': method(z.object({ id: z.number().int().positive() }), z.object({ notice: noticeRecordSchema })),
+
   // ─── AI bot (long connection) ──────────────────────────────────────────
   ...botContract,
 } as const;
@@ -447,7 +536,7 @@ export type MethodOutput<M extends ServicesMethod> = z.output<ServicesContract[M
 
 /** Events the services push to every connected window. */
 export const servicesEvents = {
-  changed: z.object({ topics: z.array(z.enum(['org', 'users', 'tags', 'lives', 'watch', 'messages', 'appchat', 'stats'])) }),
+  changed: z.object({ topics: z.array(z.enum(['org', 'users', 'tags', 'lives', 'watch', 'messages', 'appchat', 'stats', 'training', 'notices'])) }),
   'sync.progress': syncProgressSchema,
   'live.status': z.object({
     livingid: z.string(),

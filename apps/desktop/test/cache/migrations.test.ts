@@ -112,7 +112,7 @@ describe('opening and migrating the cache', () => {
     db.close();
 
     const cache = openCache(file);
-    expect(cache.schemaVersion).toBe(4);
+    expect(cache.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     for (const query of ['经理', '王芳', '芳', 'wang', '产品经理']) {
       expect(
         cache.searchUsers({ query }).rows.map((u) => u.userid),

@@ -62,7 +62,8 @@ describe('user search', () => {
     expect(ids(cache.searchUsers({ query: '测试工程' }).rows)).toEqual(['wangfang']);
     expect(ids(cache.searchUsers({ query: 'sam' }).rows)).toEqual(['zhangsan']);
     // terms are ANDed
-    expect(ids(cache.searchUsers({ query: '王 wang' }).rows)).toEqual(['wangfang']);
+    expect(ids(cache.searchUsers({ query: '王 wang', sort: 'userid' }).rows)).toEqual(['boss', 'wangfang']);
+    expect(ids(cache.searchUsers({ query: '王 fang' }).rows)).toEqual(['wangfang']);
     expect(cache.searchUsers({ query: '王 boss' }).total).toBe(1);
     expect(cache.searchUsers({ query: '王 zhang' }).total).toBe(0);
     expect(cache.searchUsers({ query: '不存在的人' }).total).toBe(0);
@@ -73,8 +74,32 @@ describe('user search', () => {
     expect(ids(cache.searchUsers({ query: 'zhang"*' }).rows)).toEqual(['zhangsan']);
     // OR is a word to look for, not an operator
     expect(cache.searchUsers({ query: 'zhang OR boss' }).total).toBe(0);
-    // nothing searchable: no text filter
-    expect(cache.searchUsers({ query: '"*()' }).total).toBe(8);
+    // typed text with nothing searchable finds no one; blank text is no filter
+    expect(cache.searchUsers({ query: '"*()' }).total).toBe(0);
+    expect(cache.searchUsers({ query: '😀' }).total).toBe(0);
+    expect(cache.searchUsers({ query: '  ' }).total).toBe(8);
+  });
+
+  it('finds people by pinyin: initials, spaced or joined syllables, surnames read as surnames', () => {
+    cache.upsertUsers(
+      [
+        { userid: 'sgw', name: '上官伟', department: [3], position: '讲师' },
+        { userid: 'u1024', name: '周宁', department: [3], position: '专员' },
+        { userid: 'u2048', name: '单雪', department: [3], position: '专员' },
+        { userid: 'u4096', name: '吕方', department: [3], position: '专员' },
+      ],
+      T0 + 1,
+    );
+    expect(ids(cache.searchUsers({ query: 'sgw' }).rows)).toEqual(['sgw']);
+    expect(ids(cache.searchUsers({ query: 'zhou ning' }).rows)).toEqual(['u1024']);
+    expect(ids(cache.searchUsers({ query: 'zhouning' }).rows)).toEqual(['u1024']);
+    expect(ids(cache.searchUsers({ query: 'ZN' }).rows)).toEqual(['u1024']);
+    // 单 as a surname is shan, not dan
+    expect(ids(cache.searchUsers({ query: 'shanxue' }).rows)).toEqual(['u2048']);
+    expect(ids(cache.searchUsers({ query: 'lvfang' }).rows)).toEqual(['u4096']);
+    expect(ids(cache.searchUsers({ query: 'lufang' }).rows)).toEqual(['u4096']);
+    // pinyin of positions is not indexed: "jiang" does not find every 讲师
+    expect(cache.searchUsers({ query: 'jiangshi' }).total).toBe(0);
   });
 
   it('filters by department (recursive or not) and status, sorts and pages', () => {

@@ -52,15 +52,14 @@ describe('writes', () => {
     expect(history.rows[0]).toMatchObject({ origin: 'live-invite', msgid: created.invitation!.msgid, msgtype: 'textcard' });
     await waitFor(() => changed.some((c) => c.topics.includes('lives')), 'a lives change event');
 
-    // nobody watched a future live: the whole audience is absent, and is reminded
+    // a live still to come has required learners (its audience) but nobody is absent yet: no reminder
     const absentees = await client.call('lives.absentees', { livingid: created.livingid });
-    expect(absentees.total).toBe(3);
-    const reminded = await client.call('lives.remindAbsentees', { livingid: created.livingid, message: '别忘了' });
-    expect(reminded.recipients).toBe(3);
-    const reminder = sim.state.messages.find((m) => m.msgid === reminded.msgid)!;
-    expect(reminder.msgtype).toBe('text');
-    expect([...reminder.recipients].sort()).toEqual(audience.userids.map((u) => u.toLowerCase()).sort());
-    expect((await client.call('messages.history', {})).rows[0]).toMatchObject({ origin: 'absentee-reminder' });
+    expect(absentees.total).toBe(0);
+    const training = await client.call('training.live', { livingid: created.livingid });
+    expect(training).toMatchObject({ ended: false, requiredSource: 'audience', counts: { required: 3, absent: 0 } });
+    const early = await rejection(client.call('lives.remindAbsentees', { livingid: created.livingid, message: '别忘了' }));
+    expect(early.error).toMatchObject({ kind: 'validation' });
+    expect(early.error.message).toMatch(/has not ended/);
 
     // modify and cancel go to WeCom and come back through the cache
     const modified = await client.call('lives.modify', { livingid: created.livingid, theme: '季度培训（改）' });

@@ -486,6 +486,16 @@ export const ERRCODES: Record<number, ErrcodeInfo> = {
     '直播只能由创建它的应用查看和修改；请使用创建该直播的应用。',
     'A living can only be read or changed by the app that created it; use that app.',
   ),
+  // --- schedules (oa/schedule/*) ---
+  90466: entry(
+    'client',
+    'never',
+    '日程 ID 不存在或不属于本应用',
+    'The schedule does not exist or belongs to another app',
+    '日程只能由创建它的应用修改或取消；确认 schedule_id 是本应用创建的。',
+    'A schedule can only be changed or cancelled by the app that created it; check the schedule_id.',
+  ),
+  90485: entry('client', 'never', '非重复日程不能按单次操作', 'A non-repeating schedule has no single occurrence to change'),
   301002: entry('permission', 'never', '无权限操作指定的应用', 'No permission for the specified app'),
   301042: entry(
     'permission',

@@ -11,6 +11,7 @@ const READ_ONLY_POSTS = new Set([
   '/cgi-bin/living/get_living_share_info',
   '/cgi-bin/living/get_living_code',
   '/cgi-bin/message/get_statistics',
+  '/cgi-bin/oa/schedule/get',
 ]);
 
 export function isReplaySafe(request: Pick<ApiRequest<unknown>, 'method' | 'path' | 'idempotent'>): boolean {

@@ -46,3 +46,17 @@ export const MEDIA_ID_LIFETIME_MS = 3 * 24 * 3600 * 1000;
 export const APPCHAT_LIMITS = { nameChars: 50, minMembers: 2, maxMembers: 2000 } as const;
 /** An app group chat id: up to 32 letters and digits. */
 export const CHATID_PATTERN = /^[0-9a-zA-Z]{1,32}$/;
+
+/** oa/schedule/add and oa/schedule/update (path/93648, 97720); schedule/get takes ≤1000 ids. */
+export const SCHEDULE_LIMITS = {
+  summaryChars: 128,
+  descriptionChars: 1000,
+  locationChars: 128,
+  attendees: 1000,
+  admins: 3,
+  calIdBytes: 64,
+  idsPerGet: 1000,
+  schedulesPerAppPerDay: 20_000,
+  /** The only values remind_before_event_secs accepts. */
+  remindBeforeEventSecs: [0, 300, 900, 3600, 86_400],
+} as const;

@@ -5,6 +5,7 @@ import { departmentRoutes } from './departments.ts';
 import { livingRoutes } from './living.ts';
 import { mediaRoutes } from './media.ts';
 import { messageRoutes } from './messages.ts';
+import { scheduleRoutes } from './schedules.ts';
 import { tagRoutes } from './tags.ts';
 import type { RouteDef } from './types.ts';
 import { userRoutes } from './users.ts';
@@ -20,6 +21,7 @@ export function buildRoutes(): Map<string, RouteDef> {
       ...messageRoutes,
       ...appchatRoutes,
       ...mediaRoutes,
+      ...scheduleRoutes,
     }),
   );
 }

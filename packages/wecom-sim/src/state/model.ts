@@ -180,6 +180,24 @@ export interface SimAppChat {
   createdAt: number;
 }
 
+export interface SimSchedule {
+  schedule_id: string;
+  creatorAgentId: number;
+  calId: string;
+  summary: string;
+  description: string;
+  location: string;
+  admins: string[];
+  attendees: string[];
+  startTime: number;
+  endTime: number;
+  isWholeDay: number;
+  reminders: { is_remind?: number; remind_before_event_secs?: number; is_repeat?: number };
+  /** 0 normal, 1 cancelled */
+  status: 0 | 1;
+  createdAt: number;
+}
+
 export interface SimAppChatMessage {
   chatid: string;
   agentid: number;
@@ -244,6 +262,8 @@ export interface SimState {
   readonly messages: readonly SimMessage[];
   readonly appchats: ReadonlyMap<string, SimAppChat>;
   readonly appchatMessages: readonly SimAppChatMessage[];
+  /** schedules added through oa/schedule/add, by schedule_id */
+  readonly schedules: ReadonlyMap<string, SimSchedule>;
   readonly media: ReadonlyMap<string, SimMedia>;
   readonly images: ReadonlyMap<string, SimImage>;
   /** direct members of a department */

@@ -8,6 +8,7 @@ import type {
   ReplayStatus,
   SimAppChat,
   SimAppChatMessage,
+  SimSchedule,
   SimDepartment,
   SimImage,
   SimLive,
@@ -42,6 +43,7 @@ export class SimStore implements SimState {
   readonly messages: SimMessage[] = [];
   readonly appchats = new Map<string, SimAppChat>();
   readonly appchatMessages: SimAppChatMessage[] = [];
+  readonly schedules = new Map<string, SimSchedule>();
   readonly media = new Map<string, SimMedia>();
   readonly images = new Map<string, SimImage>();
 

@@ -14,6 +14,7 @@ import { ServicesNotice } from './ServicesNotice.tsx';
 import { ProductMark } from './ProductMark.tsx';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { takeStartRoute } from './startRoute.ts';
+import { NoticeDialog } from '../pages/notices/NoticeDialog.tsx';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -93,6 +94,7 @@ export function AppLayout() {
         <Layout.Content style={{ overflow: 'auto', padding: 20 }} id="main-content" tabIndex={-1}>
           <ProfileScopeGate>
             <AppRoutes />
+            <NoticeDialog />
           </ProfileScopeGate>
         </Layout.Content>
       </Layout>

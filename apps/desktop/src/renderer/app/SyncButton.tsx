@@ -38,6 +38,7 @@ export function SyncButton() {
 
   if (running && current) {
     const percent = syncPercent(current);
+    const runningLabel = t('sync.running', { label: current.label || t(`sync.scope.${current.scope}`) });
     return (
       <Space size={8} data-testid="sync-progress" aria-live="polite">
         <Progress
@@ -48,15 +49,25 @@ export function SyncButton() {
           status={percent === null ? 'active' : 'normal'}
           aria-label={t('sync.running', { label: current.label })}
         />
-        <Tooltip title={[current.left ? t('sync.left', { count: current.left }) : null, current.calls ? t('sync.calls', { count: current.calls }) : null].filter(Boolean).join(' · ') || undefined}>
-          <Typography.Text ellipsis style={{ maxWidth: 220 }}>
-            {t('sync.running', { label: current.label || t(`sync.scope.${current.scope}`) })}
-            {percent !== null ? ` ${percent}%` : ''}
-          </Typography.Text>
+        {/* a long label is cut, never the percent; the whole text is on hover */}
+        <Tooltip title={[runningLabel, current.left ? t('sync.left', { count: current.left }) : null, current.calls ? t('sync.calls', { count: current.calls }) : null].filter(Boolean).join(' · ')}>
+          <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+            <Typography.Text ellipsis style={{ maxWidth: 200, lineHeight: 'normal' }}>
+              {runningLabel}
+            </Typography.Text>
+            {percent !== null ? <Typography.Text>{`${percent}%`}</Typography.Text> : null}
+          </Space>
         </Tooltip>
         {current.note ? (
           // why the job is slow: a rate-limit wait with its end, or a retry
-          <Typography.Text type="warning" ellipsis style={{ maxWidth: 360 }} data-testid="sync-note" data-code={current.note.code}>
+          <Typography.Text
+            type="warning"
+            ellipsis
+            title={current.note.message}
+            style={{ maxWidth: 260, lineHeight: 'normal' }}
+            data-testid="sync-note"
+            data-code={current.note.code}
+          >
             {current.note.message}
           </Typography.Text>
         ) : null}

@@ -1,7 +1,8 @@
-// The left navigation, in order: Ctrl/Cmd+1..7 follow this order.
+// The left navigation, in order: Ctrl/Cmd+1..8 follow this order.
 import type { ComponentType } from 'react';
 import {
   ApiOutlined,
+  ReadOutlined,
   BarChartOutlined,
   HomeOutlined,
   MessageOutlined,
@@ -11,7 +12,7 @@ import {
 } from '@ant-design/icons';
 
 export interface NavItem {
-  key: 'home' | 'lives' | 'statistics' | 'org' | 'messages' | 'apiUsage' | 'settings';
+  key: 'home' | 'lives' | 'statistics' | 'training' | 'org' | 'messages' | 'apiUsage' | 'settings';
   path: string;
   icon: ComponentType;
 }
@@ -20,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', icon: HomeOutlined },
   { key: 'lives', path: '/lives', icon: VideoCameraOutlined },
   { key: 'statistics', path: '/statistics', icon: BarChartOutlined },
+  { key: 'training', path: '/training', icon: ReadOutlined },
   { key: 'org', path: '/org', icon: ApartmentOutlined },
   { key: 'messages', path: '/messages', icon: MessageOutlined },
   { key: 'apiUsage', path: '/api-usage', icon: ApiOutlined },

@@ -21,6 +21,8 @@ export const pageChunks = {
   'live-detail': once(timedImport('live-detail', () => import('../pages/live-detail/LiveDetailPage.tsx'))),
   statistics: once(timedImport('statistics', () => import('../pages/statistics/StatisticsPage.tsx'))),
   org: once(timedImport('org', () => import('../pages/org/OrgPage.tsx'))),
+  training: once(timedImport('training', () => import('../pages/training/TrainingPage.tsx'))),
+  series: once(timedImport('series', () => import('../pages/training/SeriesPage.tsx'))),
   messages: once(timedImport('messages', () => import('../pages/messages/MessagesPage.tsx'))),
   'api-usage': once(timedImport('api-usage', () => import('../pages/api-usage/ApiUsagePage.tsx'))),
   settings: once(timedImport('settings', () => import('../pages/settings/SettingsPage.tsx'))),
@@ -34,9 +36,13 @@ export function pageForPath(path: string): PageName | null {
   const [first, second, ...rest] = path.split('/').filter(Boolean);
   if (first === undefined) return 'home';
   if (first === 'lives') return second === undefined ? 'lives' : rest.length === 0 ? 'live-detail' : null;
+  if (first === 'training' && second === 'series') return rest.length === 1 ? 'series' : null;
   if (second !== undefined) return null;
-  return Object.hasOwn(pageChunks, first) && first !== 'home' && first !== 'live-detail' ? (first as PageName) : null;
+  return (TOP_LEVEL as readonly string[]).includes(first) ? (first as PageName) : null;
 }
+
+/** Pages with a route of their own name ('/org'). */
+const TOP_LEVEL = ['statistics', 'org', 'training', 'messages', 'api-usage', 'settings', 'bot'] as const satisfies readonly PageName[];
 
 /** The route path of a hash-router URL's hash ('#/lives?new=1' → '/lives'). */
 export function pathOfHash(hash: string): string {

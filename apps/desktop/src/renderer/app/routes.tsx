@@ -11,6 +11,8 @@ const LivesPage = lazy(pageChunks.lives);
 const LiveDetailPage = lazy(pageChunks['live-detail']);
 const StatisticsPage = lazy(pageChunks.statistics);
 const OrgPage = lazy(pageChunks.org);
+const TrainingPage = lazy(pageChunks.training);
+const SeriesPage = lazy(pageChunks.series);
 const MessagesPage = lazy(pageChunks.messages);
 const ApiUsagePage = lazy(pageChunks['api-usage']);
 const SettingsPage = lazy(pageChunks.settings);
@@ -32,6 +34,8 @@ export function AppRoutes() {
       <Route path="/lives" element={<Page><LivesPage /></Page>} />
       <Route path="/lives/:livingid" element={<Page><LiveDetailPage /></Page>} />
       <Route path="/statistics" element={<Page><StatisticsPage /></Page>} />
+      <Route path="/training" element={<Page><TrainingPage /></Page>} />
+      <Route path="/training/series/:id" element={<Page><SeriesPage /></Page>} />
       <Route path="/org" element={<Page><OrgPage /></Page>} />
       <Route path="/messages" element={<Page><MessagesPage /></Page>} />
       <Route path="/api-usage" element={<Page><ApiUsagePage /></Page>} />

@@ -22,6 +22,9 @@ describe('warm start', () => {
     expect(pageForPath('/home')).toBeNull();
     expect(pageForPath('/live-detail')).toBeNull();
     expect(pageForPath('/org/x')).toBeNull();
+    expect(pageForPath('/training')).toBe('training');
+    expect(pageForPath('/training/series/7')).toBe('series');
+    expect(pageForPath('/series')).toBeNull();
     expect(pageForPath('/nowhere')).toBeNull();
   });
 

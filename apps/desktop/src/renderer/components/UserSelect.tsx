@@ -1,5 +1,8 @@
 // Pick one or several members from the cache: searches `users.search` as the user types (debounced,
-// the previous search cancelled) and remembers the names of what was picked.
+// the previous search cancelled) and remembers the names of what was picked. Picking several, the
+// list offers only people not yet picked and only the results of what is typed now: Enter adds the
+// highlighted person, never removes a picked one and never adds a result of an earlier search; a
+// picked person's chip shows the name.
 import { useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
@@ -27,39 +30,68 @@ const RESULT_LIMIT = 30;
 export const userLabel = (u: Pick<User, 'name' | 'userid' | 'position'>): string =>
   u.position ? `${u.name} (${u.userid}) · ${u.position}` : `${u.name} (${u.userid})`;
 
+/** The name in a label made by userLabel ("王芳 (wangfang) · 工程师" → "王芳"). */
+const nameOf = (label: string | undefined): string | undefined => label?.replace(/ \(.*$/, '');
+
 export function UserSelect(props: UserSelectProps) {
   const { value, onChange, multiple, knownLabels, ...rest } = props;
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const labels = useRef(new Map<string, string>());
-  const { rows: results, loading } = useUserSearch(query, { enabled: open || query !== '', limit: RESULT_LIMIT });
-  for (const u of results) labels.current.set(u.userid, userLabel(u));
+  const names = useRef(new Map<string, string>());
+  const search = useUserSearch(query, { enabled: open || query !== '', limit: RESULT_LIMIT });
+  const loading = search.loading;
+  const results = { query: search.answers, rows: search.rows };
+  for (const u of search.rows) {
+    labels.current.set(u.userid, userLabel(u));
+    names.current.set(u.userid, u.name);
+  }
 
   const selected = useMemo(() => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]), [value]);
+  const current = results.query === query.trim().slice(0, 100);
   const options = useMemo(() => {
-    const seen = new Set<string>();
-    const list: { value: string; label: string }[] = [];
-    for (const id of selected) {
-      seen.add(id);
-      list.push({ value: id, label: labels.current.get(id) ?? knownLabels?.[id] ?? id });
-    }
-    for (const u of results) if (!seen.has(u.userid)) list.push({ value: u.userid, label: userLabel(u) });
+    const seen = new Set<string>(selected);
+    // one pick: the picked person stays an option, so the box can show its label
+    const list: { value: string; label: string }[] = multiple
+      ? []
+      : selected.map((id) => ({ value: id, label: labels.current.get(id) ?? knownLabels?.[id] ?? id }));
+    if (current) for (const u of results.rows) if (!seen.has(u.userid)) list.push({ value: u.userid, label: userLabel(u) });
     return list;
-  }, [selected, results, knownLabels]);
+  }, [selected, results, current, multiple, knownLabels]);
+  const notFound = loading || !current ? <Spin size="small" /> : undefined;
 
+  if (multiple) {
+    const chips = selected.map((id) => ({
+      value: id,
+      label: <span title={labels.current.get(id) ?? knownLabels?.[id] ?? id}>{names.current.get(id) ?? nameOf(knownLabels?.[id]) ?? id}</span>,
+    }));
+    return (
+      <Select<Array<{ value: string }>>
+        {...rest}
+        showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
+        mode="multiple"
+        labelInValue
+        value={chips}
+        onChange={(next) => {
+          onChange?.(next.map((v) => v.value));
+          setQuery('');
+        }}
+        onOpenChange={setOpen}
+        options={options}
+        notFoundContent={notFound}
+        loading={loading}
+      />
+    );
+  }
   return (
     <Select
       {...rest}
       showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
-      mode={multiple ? 'multiple' : undefined}
-      value={multiple ? selected : (selected[0] ?? null)}
-      onChange={(next: string | string[] | null) => {
-        onChange?.(next ?? null);
-        if (multiple) setQuery('');
-      }}
+      value={selected[0] ?? null}
+      onChange={(next: string | null) => onChange?.(next ?? null)}
       onOpenChange={setOpen}
       options={options}
-      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      notFoundContent={notFound}
       loading={loading}
     />
   );

@@ -11,7 +11,7 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { formatNumber } from '../format.ts';
 import { usePageQueries } from '../hooks/useServicePages.ts';
 import { inputKey } from '../hooks/useServiceQuery.ts';
-import { MIN_FLEX_WIDTH } from './virtual-table/cellStyle.ts';
+import { columnMinWidth } from './virtual-table/cellStyle.ts';
 import { gridKeyDown } from './virtual-table/gridKeyboard.ts';
 import { useQueryToRowsMark } from './virtual-table/queryToRowsMark.ts';
 import { VirtualHeader } from './virtual-table/VirtualHeader.tsx';
@@ -130,7 +130,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     if (row !== undefined) clickRef.current?.(row);
   }, []);
   const rowStyles = useRowStyles(rowHeight, onRowClick !== undefined, token);
-  const minWidth = columns.reduce((sum, c) => sum + (c.width ?? MIN_FLEX_WIDTH), 0);
+  const minWidth = columns.reduce((sum, c) => sum + columnMinWidth(c), 0);
   const loadingFirst = cache.total === null && !error;
 
   return (

@@ -26,8 +26,8 @@ export interface LivesState {
   view: LivesView;
   /** A day (epoch ms) inside the month or week the calendar shows. */
   cursor: number;
-  /** null: closed; { livingid: null }: creating (optionally at a chosen start); { livingid }: editing. */
-  editor: { livingid: string | null; startMs?: number } | null;
+  /** null: closed; { livingid: null }: creating (optionally at a chosen start, or prefilled from `copyFrom`); { livingid }: editing. */
+  editor: { livingid: string | null; startMs?: number; copyFrom?: string } | null;
 }
 
 export interface LivesActions {
@@ -40,6 +40,8 @@ export interface LivesActions {
   /** Opens the create form; `startMs` pre-fills the start (a day picked in the calendar). */
   openCreate(startMs?: number): void;
   openEdit(livingid: string): void;
+  /** Opens the create form prefilled from another live (a copy: a new live, created only on save). */
+  openCopy(livingid: string): void;
   closeEditor(): void;
 }
 
@@ -57,6 +59,7 @@ export const useLivesStore = create<LivesState & LivesActions>()((set, get) => (
   shiftWeek: (weeks) => set({ cursor: dayjs(get().cursor).add(weeks, 'week').valueOf() }),
   openCreate: (startMs) => set({ editor: startMs === undefined ? { livingid: null } : { livingid: null, startMs } }),
   openEdit: (livingid) => set({ editor: { livingid } }),
+  openCopy: (livingid) => set({ editor: { livingid: null, copyFrom: livingid } }),
   closeEditor: () => set({ editor: null }),
 }));
 

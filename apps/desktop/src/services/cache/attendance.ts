@@ -1,11 +1,20 @@
-// Attendance of a live against its audience (expected users, how many watched), kept in
-// live_summary and recomputed only when its inputs change: the audience (its content), the org
-// (aggregates version) or the watch rows (the fetch). Computed right after a fetch ends, so
-// dashboards read it for free.
+// Attendance of a live against its required learners (set on the live, its series, or the audience
+// picked when creating it), kept in live_summary and recomputed only when its inputs change: the
+// required learners (their content), the org (aggregates version) or the watch rows (the fetch).
+// Computed right after a fetch ends, so dashboards read it for free. A live that has not ended has
+// no attendance yet (nobody is absent from a live still to come).
+import { createHash } from 'node:crypto';
 import type { Audience } from '../../shared/models.ts';
-import { audienceQuery, readAudience } from './audience.ts';
+import type { RequiredLearners } from '../../shared/training.ts';
+import { readAudience } from './audience.ts';
 import type { CacheContext } from './context.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
+
+/** What attendance needs of the training records: a live's required learners and who they are. */
+export interface RequiredLearnersSource {
+  required(livingid: string): RequiredLearners | null;
+  members(required: RequiredLearners): Array<{ id: number; userid: string }>;
+}
 
 export interface AttendanceCounts {
   audience: number;
@@ -16,15 +25,22 @@ export interface AttendanceCounts {
 export interface Attendance {
   /** The audience stored for a live, or null. */
   audienceOf(livingid: string): Audience | null;
-  /** Attendance of a live (cached when its inputs are unchanged); null without an audience. */
+  /** The live's required learners in force, or null. */
+  requiredOf(livingid: string): RequiredLearners | null;
+  /** The people required learners stand for. */
+  membersOf(required: RequiredLearners): Array<{ id: number; userid: string }>;
+  /** Attendance of an ended live (cached when its inputs are unchanged); null without required learners or before the end. */
   get(liveId: number, livingid: string): AttendanceCounts | null;
 }
 
-export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates): Attendance {
+export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates, learners: RequiredLearnersSource): Attendance {
   function get(liveId: number, livingid: string): AttendanceCounts | null {
-    const audience = readAudience(ctx, livingid);
-    if (!audience) return null;
+    const status = ctx.stmt('SELECT status FROM lives WHERE id = ?').pluck().get(liveId) as number | undefined;
+    if (status !== 2) return null;
+    const required = learners.required(livingid);
+    if (!required) return null;
     aggregates.ensure();
+    const audience = { fingerprint: createHash('sha1').update(JSON.stringify(required)).digest('base64url') };
     // the watch rows change when a fetch (a generation) ends
     const fetch = ctx
       .stmt('SELECT generation, status FROM sync_state WHERE scope = ?')
@@ -49,14 +65,14 @@ export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates): 
       const { attendance_audience: total, attendance_attended: attended } = cached;
       return { audience: total, attended, absent: total - attended };
     }
-    const members = audienceQuery(ctx, audience);
+    const userids = learners.members(required).map((m) => m.userid);
     const counts = ctx
       .stmt(
         `SELECT count(*) AS audience,
-                sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = a.userid)) AS attended
-         FROM (${members.sql}) a`,
+                sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = a.value AND w.watch_time > 0)) AS attended
+         FROM json_each(?) a`,
       )
-      .get(liveId, ...members.params) as { audience: number; attended: number | null };
+      .get(liveId, JSON.stringify(userids)) as { audience: number; attended: number | null };
     const attended = counts.attended ?? 0;
     if (cached) {
       ctx
@@ -68,5 +84,10 @@ export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates): 
     return { audience: counts.audience, attended, absent: counts.audience - attended };
   }
 
-  return { audienceOf: (livingid) => readAudience(ctx, livingid), get };
+  return {
+    audienceOf: (livingid) => readAudience(ctx, livingid),
+    requiredOf: (livingid) => learners.required(livingid),
+    membersOf: (required) => learners.members(required),
+    get,
+  };
 }

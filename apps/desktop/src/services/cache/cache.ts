@@ -13,13 +13,16 @@ import { createLocalRecords } from './local-records.ts';
 import { createMaintenance } from './maintenance.ts';
 import { createMessages } from './messages.ts';
 import { schemaVersion } from './migrate.ts';
+import { createNotices } from './notices.ts';
 import { createOrgAggregates } from './org-aggregates.ts';
 import { createOrgReads } from './org-reads.ts';
 import { createOrgWrites } from './org-writes.ts';
+import { createReach } from './reach.ts';
 import { createSyncState } from './sync-state.ts';
 import type { Cache, CacheOptions } from './types.ts';
 import { createWatchReads } from './watch-reads.ts';
 import { createWatchWrites } from './watch-writes.ts';
+import { createTraining } from '../training/index.ts';
 import { systemClock } from '@wld/clock';
 
 const DAY_MS = 86_400_000;
@@ -32,7 +35,12 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     searchDriveLimit: options.searchDriveLimit ?? 3000,
   });
   const aggregates = createOrgAggregates(ctx);
-  const attendance = createAttendance(ctx, aggregates);
+  // the training records say who must attend
+  const training = createTraining(ctx, aggregates);
+  const attendance = createAttendance(ctx, aggregates, {
+    required: (livingid) => training.store.effectiveRequired(livingid)?.required ?? null,
+    members: (required) => training.resolver.resolve(required),
+  });
   const summaries = createLiveSummaries(ctx, aggregates, attendance);
   const orgWrites = createOrgWrites(ctx, aggregates);
   const orgReads = createOrgReads(ctx, aggregates);
@@ -47,6 +55,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
   return {
     path,
     schemaVersion: schemaVersion(db),
+    training,
     ...orgWrites,
     ...orgReads,
     ...lives,
@@ -58,7 +67,9 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     homeStats: (now) => dashboard.homeStats(now, sync.lastSync()),
     statsOverview: dashboard.statsOverview,
     ...createMessages(ctx),
+    ...createReach(ctx, aggregates),
     ...createAppChats(ctx),
+    ...createNotices(ctx, aggregates),
     ...createApiCalls(ctx),
     ...sync,
     getMeta: <T>(key: string) => ctx.getMeta<T>(key),

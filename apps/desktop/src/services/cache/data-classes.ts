@@ -24,9 +24,23 @@ export const SYNCABLE_TABLES = [
 /**
  * Local-only records, children before parents: message history (recall needs the msgid), the app
  * group chats created here (WeCom lists none), the audiences picked for lives (WeCom keeps no
- * invitee list; the absentee lists come from them) and the API call log.
+ * invitee list; the absentee lists come from them), the notices and reminders sent or scheduled
+ * about lives with each live's calendar schedule, the API call log and the training records.
  */
-export const LOCAL_ONLY_TABLES = ['sent_messages', 'appchat_members', 'appchats', 'live_audience', 'api_calls'] as const;
+export const LOCAL_ONLY_TABLES = [
+  'live_notices',
+  'live_calendar',
+  'sent_messages',
+  'appchat_members',
+  'appchats',
+  'live_audience',
+  'api_calls',
+  // training records: required learners, completion rules, series
+  'training_series_lives',
+  'training_series',
+  'training_required',
+  'training_live_rules',
+] as const;
 
 /** Data sets whose freshness stamp belongs to local-only records. */
 export const LOCAL_ONLY_DATASETS = ['appchats'] as const;

@@ -169,3 +169,15 @@ export function createDepartmentPathCache(ctx: CacheContext, aggregates: OrgAggr
     return current;
   };
 }
+
+/** A lookup of every department's path, built once (one query) for a whole list; '' when unknown. */
+export function departmentPaths(ctx: CacheContext): (departmentId: number | null) => string {
+  const records = ctx.stmt('SELECT id, name, parent_id AS parentId FROM departments').all() as DepartmentRecord[];
+  const paths = buildDepartmentPaths(records);
+  return (id) => (id === null ? '' : paths.path(id));
+}
+
+/** The path of one department ("总公司 / 研发中心 / 平台组"); '' when unknown. */
+export function departmentPath(ctx: CacheContext, departmentId: number): string {
+  return departmentPaths(ctx)(departmentId);
+}

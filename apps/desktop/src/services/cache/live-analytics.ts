@@ -1,7 +1,6 @@
 // One live's charts (distribution, completion, by department, attendance) and its absentees.
 import type { DepartmentLevel, User } from '../../shared/models.ts';
 import type { Attendance } from './attendance.ts';
-import { audienceQuery } from './audience.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import type { LiveSummaries } from './live-summaries.ts';
@@ -101,24 +100,25 @@ export function createLiveAnalytics(
     };
   }
 
+  /** Required learners without any watch time, for an ended live only (a live to come has no absentees). */
   function absentees(livingid: string, level: DepartmentLevel = null): AbsenteesResult {
-    const live = ctx.stmt('SELECT id FROM lives WHERE livingid = ?').pluck().get(livingid) as
-      number | undefined;
+    const live = ctx.stmt('SELECT id, status FROM lives WHERE livingid = ?').get(livingid) as
+      { id: number; status: number } | undefined;
     const { asOf } = watchAsOf(ctx, livingid);
-    if (live === undefined) return { asOf, byDepartment: [], total: 0 };
-    const audience = attendanceOf.audienceOf(livingid);
-    if (!audience) return { asOf, byDepartment: [], total: 0 };
+    if (live === undefined || live.status !== 2) return { asOf, byDepartment: [], total: 0 };
+    const required = attendanceOf.requiredOf(livingid);
+    if (!required) return { asOf, byDepartment: [], total: 0 };
     aggregates.ensure();
-    const members = audienceQuery(ctx, audience);
+    const members = attendanceOf.membersOf(required);
     const rows = ctx
       .stmt(
         `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
-         FROM (${members.sql}) a CROSS JOIN users u ON u.id = a.id
+         FROM json_each(?) a CROSS JOIN users u ON u.id = a.value
            LEFT JOIN departments d ON d.id = u.home_department
-         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = a.userid)
+         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.userid = u.userid AND w.watch_time > 0)
          ORDER BY department_name, home, u.name, u.userid`,
       )
-      .all(...members.params, live) as Array<UserRow & { home: number; department_name: string }>;
+      .all(JSON.stringify(members.map((m) => m.id)), live.id) as Array<UserRow & { home: number; department_name: string }>;
     const users = withDepartments(ctx, rows);
     const paths = departmentPaths();
     const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();

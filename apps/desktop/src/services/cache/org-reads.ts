@@ -71,6 +71,8 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
   function searchUsers(query: UserSearchQuery): UserSearchResult {
     aggregates.ensure();
     const match = matchExpression(query.query ?? '');
+    // typed text with nothing searchable in it (an emoji, punctuation) finds no one, not everyone
+    if (match === null && (query.query ?? '').trim() !== '') return { asOf: ctx.datasetAt('org'), total: 0, rows: [] };
     const status = query.status ?? null;
     const departmentId = query.departmentId ?? null;
     const recursive = query.recursive ?? true;

@@ -6,12 +6,14 @@ import { botHandlers } from './bot.ts';
 import { connectionHandlers } from './connection.ts';
 import { livesHandlers } from './lives.ts';
 import { messagesHandlers } from './messages.ts';
+import { noticesHandlers } from './notices.ts';
 import { apiUsageHandlers } from './api-usage.ts';
 import { orgHandlers } from './org.ts';
 import { profileDataHandlers } from './profile-data.ts';
 import { secretsHandlers } from './secrets.ts';
 import { statsHandlers } from './stats.ts';
 import { syncHandlers } from './sync.ts';
+import { trainingHandlers } from './training.ts';
 
 export function createHandlers(ctx: ServicesContext): ServicesHandlers {
   return {
@@ -21,7 +23,9 @@ export function createHandlers(ctx: ServicesContext): ServicesHandlers {
     ...orgHandlers(ctx),
     ...livesHandlers(ctx),
     ...statsHandlers(ctx),
+    ...trainingHandlers(ctx),
     ...messagesHandlers(ctx),
+    ...noticesHandlers(ctx),
     ...appchatHandlers(ctx),
     ...apiUsageHandlers(ctx),
     ...profileDataHandlers(ctx),

@@ -15,11 +15,16 @@ export interface LiveFacts {
 }
 
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** e.g. "2024/6/1 周六 14:00–15:00 (UTC+08:00)" in the user's language and this machine's time zone. */
 export function formatLiveTime(live: Pick<LiveFacts, 'livingStart' | 'livingDuration'>, language: Language): string {
   return formatTimeSpanForPeople(live.livingStart * 1000, (live.livingStart + live.livingDuration) * 1000, language);
+}
+
+/** "直播邀请：主题" / "Live invitation: theme". */
+export function titled(language: Language, label: string, theme: string): string {
+  return language === 'zh-CN' ? `${label}：${theme}` : `${label}: ${theme}`;
 }
 
 export function invitationCard(live: LiveFacts, language: Language): Extract<MessageBody, { msgtype: 'textcard' }> {
@@ -27,7 +32,7 @@ export function invitationCard(live: LiveFacts, language: Language): Extract<Mes
   const extra = live.description ? `<div class="highlight">${escapeHtml(live.description)}</div>` : '';
   return {
     msgtype: 'textcard',
-    title: fitUtf8Bytes(`${t(language, 'invite.title')}：${live.theme}`, MESSAGE_LIMITS.textcardTitleBytes),
+    title: fitUtf8Bytes(titled(language, t(language, 'invite.title'), live.theme), MESSAGE_LIMITS.textcardTitleBytes),
     description: utf8Bytes(head + extra) <= MESSAGE_LIMITS.textcardDescriptionBytes ? head + extra : fitUtf8Bytes(head, MESSAGE_LIMITS.textcardDescriptionBytes),
     url: LIVE_CARD_URL,
     btntxt: t(language, 'invite.button'),

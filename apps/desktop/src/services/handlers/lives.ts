@@ -7,7 +7,9 @@ import type { ServicesContext } from '../context.ts';
 import { t } from '../i18n.ts';
 import { invalid, notFound } from './errors.ts';
 import { activityFields } from './live-activity.ts';
-import { absenteeReminder, invitationCard, type LiveFacts } from './live-notices.ts';
+import { absenteeReminder } from './live-notices.ts';
+import { syncCalendar } from '../notices/calendar.ts';
+import { sendNotice } from '../notices/notices.ts';
 import { hasRecipients, mergeSendResults } from './message-mapping.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
 
@@ -25,7 +27,7 @@ type Methods =
   | 'lives.remindAbsentees';
 
 /** Reads a live back after a write; when that read fails, `fallback` (what we know) goes to the cache. */
-async function refetch(ctx: ServicesContext, client: WeComClient | null, livingid: string, fallback: () => WireLivingInfo | null, extra: Partial<WireLivingInfo> = {}) {
+export async function refetch(ctx: ServicesContext, client: WeComClient | null, livingid: string, fallback: () => WireLivingInfo | null, extra: Partial<WireLivingInfo> = {}) {
   let row: WireLivingInfo | null;
   try {
     if (!client) throw new Error('no WeCom client');
@@ -94,11 +96,13 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
 
       let invitation: SendResult | null = null;
       if (input.notifyAudience && input.audience && hasRecipients(input.audience)) {
-        const card = invitationCard(input as LiveFacts, language());
         try {
-          invitation = (await sendAndRecord(ctx, input.audience, card, 'live-invite')).result;
+          // recorded as the live's 'created' notice: its page shows it, with a retry that cannot send twice
+          const notice = await sendNotice(ctx, livingid, 'created');
+          const first = notice.messageIds[0];
+          invitation = first === undefined ? null : (ctx.cache().getSentMessage(first)?.result ?? null);
         } catch (error) {
-          // The live exists now; the caller sees invitation null and can send it again from the live's page.
+          // The live exists now; the caller sees invitation null and can send it from the live's page.
           ctx.log('warn', `the invitation of ${livingid} could not be sent: ${String(error)}`);
         }
       }
@@ -135,6 +139,8 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       await refetch(ctx, ctx.clientOrNull(), livingid, fallback, input.remindTime !== undefined ? { remind_time: input.remindTime } : {});
       if (audience !== undefined) ctx.cache().setLiveAudience(livingid, audience);
       ctx.changed('lives', 'stats');
+      // a schedule already in the attendees' calendars follows the live; a failure is recorded on it
+      await syncCalendar(ctx, livingid, { add: false });
       return { live: liveOrThrow(livingid).live };
     },
 
@@ -152,6 +158,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
         },
       );
       ctx.changed('lives', 'stats');
+      await syncCalendar(ctx, livingid, { add: false });
       return { ok: true as const };
     },
 
@@ -164,6 +171,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
 
     'lives.remindAbsentees': async ({ livingid, message }, { signal }) => {
       const { live } = liveOrThrow(livingid);
+      if (live.status !== 2) throw invalid(t(language(), 'training.notEnded'), 'livingid');
       const userids = ctx
         .cache()
         .absentees(livingid)

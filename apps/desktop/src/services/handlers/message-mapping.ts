@@ -1,6 +1,7 @@
 // Contract shapes ↔ wecom-core message shapes (recipients, bodies, send results).
 import type { AppchatMessageContent, MessageContent, MessageRecipients, MessageSendResult } from '@wld/wecom-core';
 import type { MessageBody, Recipients, SendResult } from '../../shared/models.ts';
+import { textcardLines } from '../../shared/notice-models.ts';
 
 export function toWireRecipients(recipients: Recipients): MessageRecipients {
   const wire: MessageRecipients = {};
@@ -38,7 +39,7 @@ export function summarize(body: MessageBody): string {
       case 'markdown':
         return body.content;
       case 'textcard':
-        return `${body.title} — ${body.description}`;
+        return `${body.title} — ${textcardLines(body.description).join(' · ')}`;
       case 'image':
       case 'file':
         return body.mediaId;

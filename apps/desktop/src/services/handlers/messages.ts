@@ -3,7 +3,7 @@ import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { sendAndRecord } from './send-message.ts';
 
-type Methods = 'media.upload' | 'messages.send' | 'messages.history' | 'messages.recall' | 'messages.statistics';
+type Methods = 'media.upload' | 'messages.send' | 'messages.reach' | 'messages.history' | 'messages.recall' | 'messages.statistics';
 
 export function messagesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
   return {
@@ -14,6 +14,10 @@ export function messagesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
     'messages.send': async ({ recipients, body }, { signal }) => {
       const { id, result } = await sendAndRecord(ctx, recipients, body, 'manual', signal);
       return { ...result, id };
+    },
+    'messages.reach': ({ recipients }) => {
+      const { count, asOf } = ctx.cache().reach(recipients);
+      return { count, ...ctx.freshness(asOf, 'org') };
     },
     'messages.history': (page) => ctx.cache().sentMessages(page),
     'messages.recall': async ({ msgid }, { signal }) => {

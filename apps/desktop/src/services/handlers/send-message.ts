@@ -6,7 +6,7 @@ import { t } from '../i18n.ts';
 import { invalid } from './errors.ts';
 import { hasRecipients, summarize, toSendResult, toWireContent, toWireRecipients } from './message-mapping.ts';
 
-export type MessageOrigin = 'live-invite' | 'absentee-reminder' | 'manual';
+export type MessageOrigin = 'live-invite' | 'live-notice' | 'live-reminder' | 'absentee-reminder' | 'manual';
 
 /** WeCom takes at most this many userids per message/send. */
 export const MAX_USERS_PER_SEND = MESSAGE_LIMITS.touser;
@@ -17,9 +17,17 @@ export async function sendAndRecord(
   body: MessageBody,
   origin: MessageOrigin,
   signal?: AbortSignal,
+  options: { duplicateCheck?: boolean } = {},
 ): Promise<{ id: number; result: SendResult }> {
   if (!hasRecipients(recipients)) throw invalid(t(ctx.language(), 'noRecipients'), 'recipients');
-  const wire = await ctx.write((client) => client.messages.send({ ...toWireRecipients(recipients), ...toWireContent(body) }, signal ? { signal } : {}));
+  // with the duplicate check, WeCom drops an identical message sent again within 4 hours: a retry
+  // after a lost answer cannot deliver twice
+  const dedupe = options.duplicateCheck
+    ? { enable_duplicate_check: 1 as const, duplicate_check_interval: MESSAGE_LIMITS.duplicateCheckIntervalSeconds }
+    : {};
+  const wire = await ctx.write((client) =>
+    client.messages.send({ ...toWireRecipients(recipients), ...toWireContent(body), ...dedupe }, signal ? { signal } : {}),
+  );
   const result = toSendResult(wire);
   const id = ctx.cache().recordSentMessage({
     msgid: result.msgid,
@@ -29,6 +37,7 @@ export async function sendAndRecord(
     sentAt: ctx.now(),
     result,
     origin,
+    body,
   });
   ctx.changed('messages');
   return { id, result };

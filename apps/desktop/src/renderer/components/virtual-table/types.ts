@@ -5,8 +5,10 @@ import type { Topic } from '../../api/client.ts';
 export interface VirtualColumn<R> {
   key: string;
   title: ReactNode;
-  /** Fixed width in px; columns without one share the rest (at least 120 px each). */
+  /** Fixed width in px; columns without one share the rest (at least `minWidth` each). */
   width?: number;
+  /** The least a column without a fixed width is given before the table scrolls sideways (120 px). */
+  minWidth?: number;
   align?: 'left' | 'right' | 'center';
   sortable?: boolean;
   render?: (row: R) => ReactNode;

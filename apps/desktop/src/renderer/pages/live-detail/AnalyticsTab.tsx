@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
 import { fitLabel } from '../../textWidth.ts';
+import { withBucketLabels } from './watchBuckets.ts';
 
 const CHART_HEIGHT = 260;
 /** Department names on the axis, in character cells (the full path is on hover). */
@@ -68,7 +69,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
           <Col xs={24} xl={12}>
             <Card size="small" title={t('detail.analytics.distribution')}>
               <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-                <BarChart data={a.distribution} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                <BarChart data={withBucketLabels(t, a.distribution)} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis dataKey="label" tick={axis} />
                   <YAxis allowDecimals={false} tick={axis} />

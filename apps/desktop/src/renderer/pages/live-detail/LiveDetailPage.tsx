@@ -12,11 +12,14 @@ import { LiveEditorDrawer } from '../lives/LiveEditorDrawer.tsx';
 import { LiveInfo } from './LiveInfo.tsx';
 import { WatchStatsTab } from './WatchStatsTab.tsx';
 import { AnalyticsTab } from './AnalyticsTab.tsx';
-import { AbsenteesTab } from './AbsenteesTab.tsx';
+import { LearnersTab } from './LearnersTab.tsx';
+import { LiveTrainingBar } from './LiveTrainingBar.tsx';
 import { SignupsTab, SignupsTabLabel } from './SignupsTab.tsx';
+import { RemindersTab } from './RemindersTab.tsx';
 
 export default function LiveDetailPage() {
   const { t } = useTranslation('lives');
+  const { t: tt } = useTranslation('training');
   const navigate = useNavigate();
   const { livingid = '' } = useParams();
   const detail = useServiceQuery('lives.get', { livingid }, { topics: ['lives'], enabled: livingid !== '' });
@@ -66,17 +69,15 @@ export default function LiveDetailPage() {
       />
       {detail.error ? <ErrorAlert error={detail.error} onRetry={detail.refetch} /> : null}
       <LiveInfo live={live} departmentName={departmentName} departmentPath={detail.data?.mainDepartmentPath ?? null} />
+      <LiveTrainingBar live={live} />
       <Tabs
         style={{ marginTop: 16 }}
         destroyOnHidden
         items={[
           { key: 'watch', label: t('detail.tabs.watch'), children: <WatchStatsTab live={live} /> },
           { key: 'analytics', label: t('detail.tabs.analytics'), children: <AnalyticsTab live={live} /> },
-          {
-            key: 'absentees',
-            label: t('detail.tabs.absentees'),
-            children: <AbsenteesTab live={live} hasAudience={detail.data?.audience != null} />,
-          },
+          { key: 'learners', label: tt('tab'), children: <LearnersTab live={live} /> },
+          { key: 'reminders', label: <span data-testid="tab-reminders">{t('detail.tabs.reminders')}</span>, children: <RemindersTab live={live} /> },
           { key: 'signups', label: <SignupsTabLabel />, children: <SignupsTab live={live} /> },
         ]}
       />

@@ -56,7 +56,7 @@ export function LiveInfo({ live, departmentName, departmentPath = null }: { live
       <Descriptions.Item label={f('mic')}>{formatNumber(live.micNum)}</Descriptions.Item>
       <Descriptions.Item label={f('openReplay')}>{yesNo(live.openReplay)}</Descriptions.Item>
       <Descriptions.Item label={f('replayStatus')}>
-        <span data-testid="detail-replay">{replayStatusLabel(live.replayStatus, live.openReplay)}</span>
+        <span data-testid="detail-replay">{replayStatusLabel(live.replayStatus, live.openReplay, live.status)}</span>
       </Descriptions.Item>
       <Descriptions.Item label={f('pushStreamUrl')} span={2}>
         {live.pushStreamUrl ? (

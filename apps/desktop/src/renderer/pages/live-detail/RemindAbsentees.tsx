@@ -68,6 +68,8 @@ export function RemindAbsentees({ livingid, count }: { livingid: string; count: 
           maxLength={MAX_MESSAGE}
           showCount
           autoSize={{ minRows: 3, maxRows: 6 }}
+          // the counter hangs below the box: leave it room above the buttons
+          style={{ marginBottom: 24 }}
           placeholder={t('detail.absentees.remindMessagePlaceholder')}
           data-testid="remind-message"
         />

@@ -58,8 +58,11 @@ export function CreateOnDayButton({ day }: { day: Dayjs }) {
       onClick={() => createOnDay(day)}
       aria-label={t('month.createHere')}
       data-testid={`create-on-${day.format('YYYY-MM-DD')}`}
+      title={t('month.createHere')}
+      style={{ maxWidth: '100%' }}
     >
-      {t('month.createHere')}
+      {/* a narrow day column cuts the label, not the column */}
+      <span style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('month.createHere')}</span>
     </Button>
   );
 }

@@ -7,9 +7,20 @@ import { useTranslation } from 'react-i18next';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLivesStore } from '../../stores/lives.ts';
+import { useNoticeStore } from '../../stores/notices.ts';
 import { LiveForm, liveToFormValues } from './LiveForm.tsx';
 import type { LiveFormResult } from './LiveForm.tsx';
 import { SendResultList, hasSendProblems } from './SendResultList.tsx';
+import type { Audience, Live } from '../../../shared/models.ts';
+import { now } from '@wld/clock';
+
+/** A copy's form: the same live, a week later (or a week from now when that is already past). */
+function copyOf(live: Live, audience: Audience | null) {
+  const values = liveToFormValues(live, audience);
+  let start = values.start?.add(7, 'day') ?? null;
+  while (start && start.valueOf() < now()) start = start.add(7, 'day');
+  return { ...values, start };
+}
 
 export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kind: LiveFormResult['kind'], startMs: number | null) => void }) {
   const { t } = useTranslation('lives');
@@ -21,6 +32,8 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kin
   // Always re-read when the drawer opens: editing starts from the live as the cache has it now
   // (a save updates that row), never from an answer kept from an earlier opening.
   const existing = useServiceQuery('lives.get', { livingid: livingid ?? '-' }, { enabled: livingid !== null, keepPrevious: false });
+  const copyFrom = livingid === null ? (editor?.copyFrom ?? null) : null;
+  const original = useServiceQuery('lives.get', { livingid: copyFrom ?? '-' }, { enabled: copyFrom !== null, keepPrevious: false });
 
   const requestClose = () => {
     if (!dirty.current) {
@@ -53,32 +66,38 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kin
     } else {
       void message.success(t('result.modified'));
       onSaved?.(result.output.live.livingid, 'modified', result.output.live.livingStart * 1000);
+      // the audience is asked about, never told silently nor left uninformed
+      useNoticeStore.getState().ask(result.output.live.livingid, 'changed');
     }
   };
 
   const live = livingid !== null ? existing.data?.live : undefined;
-  const loadingExisting = livingid !== null && !existing.data && !existing.error;
+  const loadingExisting = (livingid !== null && !existing.data && !existing.error) || (copyFrom !== null && !original.data && !original.error);
+  const copied = copyFrom !== null && original.data ? copyOf(original.data.live, original.data.audience) : undefined;
 
   return (
     <Drawer
       open={editor !== null}
       onClose={requestClose}
-      title={livingid === null ? t('form.createTitle') : t('form.editTitle')}
+      title={livingid === null ? t(copyFrom ? 'form.copyTitle' : 'form.createTitle') : t('form.editTitle')}
       size={560}
       destroyOnHidden
       maskClosable={false}
       keyboard
     >
       {existing.error && livingid !== null ? <ErrorAlert error={existing.error} onRetry={existing.refetch} /> : null}
+      {original.error && copyFrom !== null ? <ErrorAlert error={original.error} onRetry={original.refetch} /> : null}
       {loadingExisting ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
-      {editor !== null && !loadingExisting && !(livingid !== null && !live) ? (
+      {editor !== null && !loadingExisting && !(livingid !== null && !live) && !(copyFrom !== null && !copied) ? (
         <LiveForm
-          key={livingid ?? 'new'}
+          key={livingid ?? copyFrom ?? 'new'}
           live={live}
           initialValues={
             live
               ? liveToFormValues(live, existing.data?.audience ?? null)
-              : editor.startMs !== undefined
+              : copied
+                ? copied
+                : editor.startMs !== undefined
                 ? { start: dayjs(editor.startMs) }
                 : undefined
           }

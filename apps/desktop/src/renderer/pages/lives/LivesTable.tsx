@@ -10,6 +10,9 @@ import { formatDuration, formatNumber, formatUnixDateTime, liveTypeLabel } from 
 import { useLiveStatusStore, withLiveStatus } from '../../stores/liveStatus.ts';
 import { LiveRowActions } from './LiveRowActions.tsx';
 
+/** Wide enough for about a dozen characters of a title at the smallest window (1024 px). */
+const THEME_WIDTH = 220;
+
 export function LivesTable({ lives, loading }: { lives: Live[]; loading: boolean }) {
   const { t } = useTranslation('lives');
   const latest = useLiveStatusStore((s) => s.byId);
@@ -20,15 +23,22 @@ export function LivesTable({ lives, loading }: { lives: Live[]; loading: boolean
       key: 'theme',
       title: t('columns.theme'),
       dataIndex: 'theme',
+      // kept in view at any window width, like the actions; the full title on hover
+      width: THEME_WIDTH,
+      fixed: 'left',
       ellipsis: true,
-      render: (_: unknown, live) => <Link to={`/lives/${encodeURIComponent(live.livingid)}`}>{live.theme}</Link>,
+      render: (_: unknown, live) => (
+        <Link to={`/lives/${encodeURIComponent(live.livingid)}`} title={live.theme}>
+          {live.theme}
+        </Link>
+      ),
     },
-    { key: 'status', title: t('columns.status'), width: 110, render: (_: unknown, live) => <LiveStatusTag status={live.status} /> },
+    { key: 'status', title: t('columns.status'), width: 100, render: (_: unknown, live) => <LiveStatusTag status={live.status} /> },
     { key: 'type', title: t('columns.type'), width: 110, render: (_: unknown, live) => liveTypeLabel(live.type) },
     {
       key: 'anchor',
       title: t('columns.anchor'),
-      width: 140,
+      width: 120,
       ellipsis: true,
       render: (_: unknown, live) => live.anchorName ?? live.anchorUserid,
     },
@@ -60,7 +70,7 @@ export function LivesTable({ lives, loading }: { lives: Live[]; loading: boolean
           formatNumber(live.viewerNum)
         ),
     },
-    { key: 'actions', title: t('columns.actions'), width: 120, render: (_: unknown, live) => <LiveRowActions live={live} /> },
+    { key: 'actions', title: t('columns.actions'), width: 120, fixed: 'right', render: (_: unknown, live) => <LiveRowActions live={live} /> },
   ];
 
   return (
@@ -74,7 +84,7 @@ export function LivesTable({ lives, loading }: { lives: Live[]; loading: boolean
       onRow={(live) => ({ 'data-testid': `live-row-${live.livingid}` }) as HTMLAttributes<HTMLTableRowElement>}
       locale={{ emptyText: t('empty') }}
       data-testid="lives-table"
-      scroll={{ x: 900 }}
+      scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
     />
   );
 }

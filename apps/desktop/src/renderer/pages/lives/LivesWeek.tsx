@@ -35,7 +35,7 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
           {t('week.range', { from: start.format('YYYY-MM-DD'), to: start.add(6, 'day').format('YYYY-MM-DD') })}
         </Typography.Text>
       </Flex>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(120px, 1fr))', gap: 8, overflowX: 'auto' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 8 }}>
         {days.map((day) => {
           const key = dayKey(day.valueOf());
           const list = byDay.get(key) ?? [];
@@ -48,6 +48,7 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
                 border: `1px solid ${isToday ? token.colorPrimary : token.colorBorderSecondary}`,
                 borderRadius: token.borderRadius,
                 minHeight: 280,
+                minWidth: 0,
                 padding: 8,
                 background: token.colorBgContainer,
               }}

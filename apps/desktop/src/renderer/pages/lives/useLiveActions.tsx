@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
 import { toServiceError } from '../../errors.ts';
+import { useNoticeStore } from '../../stores/notices.ts';
 
 export function useLiveActions(onChanged?: () => void) {
   const { t } = useTranslation('lives');
@@ -27,7 +28,11 @@ export function useLiveActions(onChanged?: () => void) {
       okText: t('confirm.cancelOk'),
       okButtonProps: { danger: true, 'data-testid': 'confirm-cancel-live' },
       cancelText: t('confirm.keep'),
-      onOk: () => run(() => api.call('lives.cancel', { livingid: live.livingid }), t('result.cancelled')),
+      onOk: () =>
+        run(async () => {
+          await api.call('lives.cancel', { livingid: live.livingid });
+          useNoticeStore.getState().ask(live.livingid, 'cancelled');
+        }, t('result.cancelled')),
     });
 
   const deleteReplay = (live: Pick<Live, 'livingid' | 'theme'>) =>

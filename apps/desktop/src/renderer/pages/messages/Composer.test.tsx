@@ -136,6 +136,21 @@ describe('sending', () => {
     expect(useMessagesStore.getState().recipients.userids).toHaveLength(3);
   });
 
+  it('says how many people a department send reaches, and that it is an estimate when the cache is old', async () => {
+    const user = userEvent.setup();
+    fakeApi.handle('messages.reach', () => ({ count: 1234, asOf: Date.UTC(2026, 10, 30, 2, 0), stale: true }));
+    act(() => {
+      useMessagesStore.getState().setRecipients('departmentIds', [2, 5]);
+    });
+    const { text } = renderComposer();
+    await paste(user, text, '安全培训通知');
+    await user.click(screen.getByTestId('message-send'));
+    expect(await screen.findByTestId('send-reach')).toHaveTextContent('预计送达 1,234 人');
+    expect(screen.getByTestId('send-reach-stale')).toHaveTextContent(/人数按 2026-11-30 \d\d:00 的本地缓存估算/);
+    expect(fakeApi.callsOf('messages.reach')[0]?.input).toEqual({ recipients: { userids: [], departmentIds: [2, 5], tagIds: [] } });
+    expect(fakeApi.callsOf('messages.send')).toHaveLength(0);
+  });
+
   it('disables sending offline and says why', () => {
     useConnectionStore.setState({ state: 'offline' });
     renderComposer();

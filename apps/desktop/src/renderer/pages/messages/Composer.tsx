@@ -4,15 +4,25 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Row, Tooltip } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Department, Tag } from '../../../shared/models.ts';
+import type { Department, Recipients, Tag } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDateTime, formatNumber } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
 import { ContentEditor } from './ContentEditor.tsx';
 import { RecipientPicker } from './RecipientPicker.tsx';
 import { SendResultView } from './SendResultView.tsx';
 import { draftIssues, draftToBody, recipientIssues } from './messageLimits.ts';
+
+/** How many people the recipients reach by the cache; null when it cannot say (the confirmation still lists what was picked). */
+async function reachOf(recipients: Recipients): Promise<{ count: number; stale: boolean; asOf: number | null } | null> {
+  try {
+    return await api.call('messages.reach', { recipients });
+  } catch {
+    return null;
+  }
+}
 
 export interface ComposerProps {
   departments: readonly Department[];
@@ -50,13 +60,22 @@ export function Composer({ departments, tags }: ComposerProps) {
     setError(null);
     const body = draftToBody(draft);
     if (!body || recipientProblems.length > 0) return;
+    const reach = await reachOf(recipients);
     const ok = await modal.confirm({
       title: t('compose.confirmTitle'),
-      content: t('compose.confirm', {
-        users: recipients.userids.length,
-        departments: recipients.departmentIds.length,
-        tags: recipients.tagIds.length,
-      }),
+      content: (
+        <>
+          {reach ? <p data-testid="send-reach">{t('compose.reach', { count: reach.count, formatted: formatNumber(reach.count) })}</p> : null}
+          {reach?.stale ? <p data-testid="send-reach-stale">{t('compose.reachStale', { asOf: formatDateTime(reach.asOf) })}</p> : null}
+          <p style={{ marginBottom: 0 }}>
+            {t('compose.confirm', {
+              users: recipients.userids.length,
+              departments: recipients.departmentIds.length,
+              tags: recipients.tagIds.length,
+            })}
+          </p>
+        </>
+      ),
       okText: t('compose.send'),
     });
     if (!ok) return;

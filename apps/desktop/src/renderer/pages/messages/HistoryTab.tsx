@@ -12,6 +12,7 @@ import { formatDateTime } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { recallBlockedKey } from './recall.ts';
+import { readableSummary } from './readableSummary.ts';
 import { problemCount } from './SendResultView.tsx';
 import { SendStatistics } from './SendStatistics.tsx';
 
@@ -45,11 +46,14 @@ export function HistoryTab() {
       key: 'summary',
       title: t('history.summary'),
       ellipsis: true,
-      render: (_: unknown, m) => (
-        <Tooltip title={m.summary}>
-          <span>{m.summary}</span>
-        </Tooltip>
-      ),
+      render: (_: unknown, m) => {
+        const text = readableSummary(m.summary);
+        return (
+          <Tooltip title={<div style={{ whiteSpace: 'pre-line' }}>{text.full}</div>}>
+            <span data-testid={`history-summary-${m.id}`}>{text.line}</span>
+          </Tooltip>
+        );
+      },
     },
     {
       key: 'recipients',

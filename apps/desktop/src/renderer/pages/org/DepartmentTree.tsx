@@ -72,8 +72,8 @@ export function DepartmentTree({ departments, selectedId, onSelect, height = 560
         onChange={(e) => setSearch(e.target.value)}
         data-testid="department-search"
       />
-      <Flex justify="space-between" align="center">
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Flex justify="space-between" align="center" wrap>
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
           {needle ? t('tree.matches', { count: filtered.matches }) : t('tree.departments', { count: departments.length })}
         </Typography.Text>
         <Button size="small" type="link" disabled={selectedId === null} onClick={() => onSelect(null)} data-testid="department-all">

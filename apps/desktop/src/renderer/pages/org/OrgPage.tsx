@@ -38,12 +38,13 @@ export default function OrgPage() {
             label: t('tabs.users'),
             children: (
               <Row gutter={16}>
-                <Col xs={24} lg={7} xxl={6}>
+                {/* the tree keeps its width; the users table takes the rest, from a 1024 px window up */}
+                <Col flex="0 0 208px">
                   <Card size="small" title={t('tree.title')} loading={departments.loading && !departments.data}>
                     <DepartmentTree departments={list} selectedId={departmentId} onSelect={setDepartment} />
                   </Card>
                 </Col>
-                <Col xs={24} lg={17} xxl={18}>
+                <Col flex="1 1 0" style={{ minWidth: 0 }}>
                   <Card
                     size="small"
                     title={departmentId === null ? t('users.title') : t('users.titleIn', { name: names.get(departmentId) ?? departmentId })}

@@ -53,19 +53,25 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   const columns = useMemo<VirtualColumn<User>[]>(() => {
     const styles = userCellStyles(token);
     return [
-      { key: 'name', title: t('users.name'), width: 140, sortable: true, render: (u) => <strong style={styles.name}>{u.name}</strong> },
-      { key: 'userid', title: t('users.userid'), width: 160, sortable: true, render: (u) => <code style={styles.userid}>{u.userid}</code> },
-      { key: 'position', title: t('users.position'), width: 150, sortable: true, render: (u) => u.position || '–' },
+      { key: 'name', title: t('users.name'), width: 96, sortable: true, render: (u) => <strong style={styles.name}>{u.name}</strong> },
+      { key: 'userid', title: t('users.userid'), width: 136, sortable: true, render: (u) => <code style={styles.userid}>{u.userid}</code> },
+      { key: 'position', title: t('users.position'), width: 116, sortable: true, render: (u) => u.position || '–' },
       {
         key: 'status',
         title: t('users.status'),
-        width: 100,
+        width: 88,
         sortable: true,
-        render: (u) => <span style={styles.status[u.status]}>{userStatusLabel(u.status)}</span>,
+        render: (u) => (
+          <span style={styles.status[u.status]} title={userStatusLabel(u.status)}>
+            {userStatusLabel(u.status)}
+          </span>
+        ),
       },
       {
         key: 'departments',
         title: t('users.departments'),
+        // all five columns fit beside the department tree from a 1024 px window, scroll bar included
+        minWidth: 90,
         render: (u) => {
           const names = u.departments.map((id) => departmentNames.get(id) ?? `#${id}`).join('、');
           // the native title shows the full list when the cell cuts it off

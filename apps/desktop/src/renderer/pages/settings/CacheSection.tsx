@@ -88,7 +88,13 @@ export function CacheSection() {
           pagination={false}
           dataSource={rows}
           columns={[
-            { key: 'table', title: t('cache.table'), dataIndex: 'table' },
+            {
+              key: 'table',
+              title: t('cache.table'),
+              dataIndex: 'table',
+              // a readable name; the SQLite table's own name on hover, for support
+              render: (table: string) => <span title={table}>{t(`cache.tables.${table}`, { defaultValue: table })}</span>,
+            },
             { key: 'count', title: t('cache.rows'), dataIndex: 'count', align: 'right', render: (v: number) => formatNumber(v) },
           ]}
           style={{ marginTop: 8 }}

@@ -16,6 +16,7 @@ import { formToNetwork, networkToForm, numberRange, validateNetworkForm } from '
 import type { NetworkFormValues } from './networkForm.ts';
 import { useIssueRule } from './useIssueRule.ts';
 import { preventEnterSubmit } from '../../components/preventEnterSubmit.ts';
+import { TechnicalDetails } from '../../components/TechnicalDetails.tsx';
 
 type FormValues = NetworkFormValues;
 
@@ -79,7 +80,8 @@ export function NetworkSection({ settings }: { settings: Settings }) {
           closable
           style={{ marginBottom: 16 }}
           data-testid="network-credentials-moved"
-          title={moved.state === 'moved' ? t('network.credentialsMoved', { count: moved.count }) : t('network.credentialsKept', { count: moved.count, reason: moved.reason ?? '' })}
+          title={moved.state === 'moved' ? t('network.credentialsMoved', { count: moved.count }) : t('network.credentialsKept', { count: moved.count })}
+          description={moved.state === 'moved' ? undefined : <TechnicalDetails text={moved.reason} />}
         />
       ) : null}
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()} onKeyDown={preventEnterSubmit}>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_LIVE_ANCHORS } from '../../../shared/settings.ts';
 import type { Profile } from '../../../shared/settings.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TechnicalDetails } from '../../components/TechnicalDetails.tsx';
 import type { SaveProfileOutcome, SecretsStatus, ProfileSubmission } from '../../stores/settings.ts';
 import { CONTACTS_SECRET_APP } from '../../stores/settings.ts';
 import { emptyProfileForm, makeProfileId, profileToForm, toSubmission, validateProfileForm } from './profileForm.ts';
@@ -138,7 +139,12 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, a
             style={{ marginBottom: 16 }}
             data-testid="keychain-unavailable"
             title={t('secrets.sessionOnlyTitle')}
-            description={t('secrets.sessionOnly', { reason: secretsStatus?.reason ?? '' })}
+            description={
+              <>
+                {t('secrets.sessionOnly')}
+                <TechnicalDetails text={secretsStatus?.reason} />
+              </>
+            }
           />
         ) : null}
         {secretsStatus?.store === 'encrypted-file' ? (
@@ -148,7 +154,12 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, a
             style={{ marginBottom: 16 }}
             data-testid="secrets-encrypted-file"
             title={t('secrets.encryptedFileTitle')}
-            description={t('secrets.encryptedFile', { location: secretsStatus.location ?? '', reason: secretsStatus.reason ?? '' })}
+            description={
+              <>
+                {t('secrets.encryptedFile', { location: secretsStatus.location ?? '' })}
+                <TechnicalDetails text={secretsStatus.reason} />
+              </>
+            }
           />
         ) : null}
         <Form.Item name="name" label={t('profiles.name')} rules={[rule(['name'])]} required>

@@ -99,7 +99,7 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
     const sessionOnly = Object.entries(status.storage).filter(([, where]) => where === 'session').map(([name]) => name);
     if (!status.keychainAvailable || sessionOnly.length > 0) {
       return (
-        <Tooltip title={[t('secrets.sessionApps', { apps: sessionOnly.join(', ') || '–' }), status.reason].filter(Boolean).join(' · ')}>
+        <Tooltip title={`${t('secrets.sessionApps', { apps: sessionOnly.join(', ') || '–' })} · ${t('secrets.where.sessionHelp')}`}>
           <Tag color="orange" data-testid={`session-only-${p.id}`}>
             {t('secrets.session')}
           </Tag>
@@ -163,6 +163,9 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
             title={t('profiles.removeConfirm', { name: p.name })}
             description={p.kind === 'corp' ? t('profiles.removeConfirmSecrets') : undefined}
             disabled={p.id === settings.activeProfileId}
+            // opened from the table's right edge: grow leftwards, wrap instead of running off screen
+            placement="topRight"
+            styles={{ root: { maxWidth: 320 } }}
             onConfirm={() => run(p.id, () => removeProfile(p.id), t('profiles.removed', { name: p.name }))}
           >
             <Button size="small" type="link" danger disabled={p.id === settings.activeProfileId}>

@@ -3,8 +3,10 @@ import { initialSchema } from './001-initial.ts';
 import { userSearch } from './002-user-search.ts';
 import { aggregates } from './003-aggregates.ts';
 import { searchBigrams } from './004-search-bigrams.ts';
+import { training } from './005-training.ts';
+import { notices } from './006-notices.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initialSchema, userSearch, aggregates, searchBigrams];
+export const migrations: readonly Migration[] = [initialSchema, userSearch, aggregates, searchBigrams, training, notices];

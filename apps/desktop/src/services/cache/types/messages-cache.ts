@@ -1,5 +1,6 @@
 // The cache's messaging part: sent messages and app group chats.
-import type { AppChat, SentMessage } from '../../../shared/models.ts';
+import type { AppChat, Recipients, SentMessage } from '../../../shared/models.ts';
+import type { ReachResult } from '../reach.ts';
 import type { AppChatChange, AppChatInput, NewSentMessage } from './records.ts';
 
 export interface MessagesCache {
@@ -12,6 +13,8 @@ export interface MessagesCache {
   sentMessages(page: { offset?: number; limit?: number }): { total: number; rows: SentMessage[] };
   /** One sent message by id, or null. */
   getSentMessage(id: number): SentMessage | null;
+  /** How many distinct active members the recipients reach, by the cached org and tags. */
+  reach(recipients: Recipients): ReachResult;
 
   // app group chats
   /** Inserts or replaces a chat and its members. */

@@ -1,0 +1,156 @@
+// Notices and reminders as an admin meets them: edit a live → asked, with the exact message and how
+// many people get it → sent once (and into their WeCom calendars) → readable in the message history;
+// cancel a live while WeCom's answer is lost → told the live was cancelled and the notice may not
+// have arrived → retry without a second delivery; schedule a reminder and see it listed.
+import { systemClock } from '@wld/clock';
+import { createRpcClient, type RpcClient } from '../../src/shared/rpc.ts';
+import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+
+let app: CorpApp;
+let client: RpcClient;
+let people: string[] = [];
+test.beforeAll(async () => {
+  app = await startCorpApp({ seed: 11, size: { users: 300, departments: 20, lives: 20, maxViewers: 100 } });
+  const services = app.host.services();
+  if (!services) throw new Error('the services did not start');
+  await services.initialized();
+  client = createRpcClient(services.connect(), { onError: () => {} });
+  people = (await client.call('users.search', { status: 1, sort: 'userid', limit: 5 })).rows.map((u) => u.userid);
+});
+test.afterAll(async () => {
+  client.close();
+  await stopCorpApp(app);
+});
+
+let serial = 0;
+const uniqueTheme = (base: string) => `${base} ${process.pid % 1000}-${++serial}`;
+const messagesAbout = (theme: string) => app.sim.state.messages.filter((m) => JSON.stringify(m.body).includes(theme));
+
+async function liveWithAudience(theme: string): Promise<string> {
+  const { livingid } = await client.call('lives.create', {
+    anchorUserid: people[0]!,
+    theme,
+    livingStart: Math.floor(systemClock.now() / 1000) + 3 * 86_400,
+    livingDuration: 3600,
+    type: 3,
+    description: '请准时参加',
+    audience: { userids: people.slice(0, 4), departmentIds: [], tagIds: [] },
+  });
+  return livingid;
+}
+
+test('edit a live → asked with a preview → sent once, in calendars, readable in the history', async ({ page, pageErrors }) => {
+  void pageErrors;
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  const livingid = await liveWithAudience(uniqueTheme('安全培训'));
+  await openApp(page, app.host, `lives/${livingid}`);
+  await expect(page.getByTestId('page-live-detail')).toBeVisible();
+
+  const edited = uniqueTheme('安全培训改期');
+  await page.getByTestId(`edit-live-${livingid}`).click();
+  const form = page.getByTestId('live-form');
+  await form.getByTestId('live-theme').fill(edited);
+  await form.getByTestId('live-submit').click();
+  await expect(form).toBeHidden();
+
+  const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('notice-recipients')).toContainText('4');
+  await expect(dialog.getByTestId('message-preview')).toContainText(`直播变更：${edited}`);
+  await expect(dialog.getByTestId('message-preview')).not.toContainText('<div');
+  await dialog.getByTestId('notice-calendar').check();
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await snap(page, '90-notice-dialog');
+  await dialog.getByTestId('notice-send').click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+
+  expect(messagesAbout(edited)).toHaveLength(1);
+  const schedule = [...app.sim.state.schedules.values()].find((s) => s.summary === edited);
+  expect(schedule, 'the live is in the attendees’ WeCom calendars').toBeTruthy();
+  expect([...schedule!.attendees].sort()).toEqual(people.slice(0, 4).sort());
+
+  await page.getByTestId('tab-reminders').click();
+  await expect(page.getByTestId('calendar-state')).toContainText('已加入');
+  await expect(page.getByTestId('reminders-list')).toContainText('变更通知');
+
+  await page.getByTestId('nav-messages').click();
+  await page.getByRole('tab', { name: /发送记录|History/ }).click();
+  const history = page.getByTestId('message-history');
+  await expect(history).toContainText(`直播变更：${edited}`);
+  await expect(history).not.toContainText('<div');
+  await expect(history).toContainText('直播通知');
+  await snap(page, '91-history-readable');
+});
+
+test('cancel with a lost answer: the live is cancelled, the notice may not have arrived, a retry does not deliver twice', async ({ page, pageErrors }) => {
+  void pageErrors;
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  const theme = uniqueTheme('消防演练');
+  const livingid = await liveWithAudience(theme);
+  await openApp(page, app.host, `lives/${livingid}`);
+  await expect(page.getByTestId('page-live-detail')).toBeVisible();
+
+  await page.getByTestId(`cancel-live-${livingid}`).click();
+  await page.getByTestId('confirm-cancel-live').click();
+  const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('message-preview')).toContainText(`直播取消：${theme}`);
+  const fault = app.sim.faults.add({ kind: 'lostAnswer', path: '/cgi-bin/message/send', count: 1 });
+  await dialog.getByTestId('notice-send').click();
+  await expect(dialog.getByTestId('notice-failed')).toContainText('直播已保存');
+  await expect(dialog.getByTestId('notice-failed')).toContainText('4 小时内重试不会重复发送');
+  app.sim.faults.remove(fault);
+  await snap(page, '92-notice-unknown');
+  expect(app.sim.state.lives.get(livingid)?.cancelled, 'the live is cancelled in WeCom').toBe(true);
+  expect(messagesAbout(theme)).toHaveLength(1);
+
+  await dialog.getByTestId('notice-retry').click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  expect(messagesAbout(theme), 'WeCom dropped the repeat').toHaveLength(1);
+  await page.getByTestId('tab-reminders').click();
+  await expect(page.getByTestId('reminders-list')).toContainText('已发送');
+});
+
+test('schedule a reminder and see it listed, at 1400, at 1024 and in English', async ({ page, pageErrors }) => {
+  void pageErrors;
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  const theme = uniqueTheme('合规培训');
+  const livingid = await liveWithAudience(theme);
+  await openApp(page, app.host, `lives/${livingid}`);
+  await page.getByTestId('tab-reminders').click();
+  const tab = page.getByTestId('reminders-tab');
+  await tab.getByTestId('reminder-amount').fill('30');
+  await tab.getByTestId('reminder-schedule').click();
+  await expect(tab.getByTestId('reminders-list')).toContainText('开播前 30 分钟');
+  await expect(tab.getByTestId('reminders-list')).toContainText('待发送');
+
+  // and one for absentees, a day after the end, with the admin's own words
+  await tab.getByTestId('reminder-kind').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '结束后提醒未完成者' }).click();
+  await tab.getByTestId('reminder-amount').fill('1');
+  await tab.getByTestId('reminder-unit').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: /^天$/ }).click();
+  await tab.getByTestId('reminder-note').fill('未完成的同事请在 3 天内观看回放');
+  await tab.getByTestId('reminder-schedule').click();
+  await expect(tab.getByTestId('reminders-list')).toContainText('结束后 1 天');
+  await snap(page, '93-reminders-1400');
+
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await tab.getByTestId('reminders-list').scrollIntoViewIfNeeded();
+  await snap(page, '94-reminders-1024');
+
+  app.host.settings.update({ language: 'en-US' });
+  await expect(page.getByTestId('tab-reminders')).toContainText('Reminders');
+  await expect(tab.getByTestId('reminders-list')).toContainText('30 min before the start');
+  await snap(page, '95-reminders-en-1024');
+  await page.getByTestId('notice-open-changed').click();
+  const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
+  await expect(dialog.getByTestId('message-preview')).toContainText('Live changed: ');
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await snap(page, '96-notice-dialog-en-1024');
+  await page.getByTestId('notice-skip').click();
+  app.host.settings.update({ language: 'zh-CN' });
+});

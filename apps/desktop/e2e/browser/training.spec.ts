@@ -1,0 +1,165 @@
+// Training as an admin walks it: open a synced, ended live → set its required learners (a department
+// with its sub-departments + one person) → see 完成 / 部分观看 / 未参加 and the absentees → make a
+// series of two lives → see each learner's completion across it → export a learner report.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import dayjs from 'dayjs';
+import { readSheet } from 'read-excel-file/node';
+import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+
+let app: CorpApp;
+test.beforeAll(async () => {
+  app = await startCorpApp({ seed: 11, size: { users: 400, departments: 30, lives: 60, maxViewers: 300 } });
+});
+test.afterAll(async () => {
+  await stopCorpApp(app);
+});
+
+/** The two ended lives with the most viewers, newest first. */
+function endedLives() {
+  const state = app.sim.state;
+  return [...state.lives.values()]
+    .filter((l) => state.liveStatus(l) === 2)
+    .map((l) => ({ live: l, viewers: state.watchRows(l.livingid).users.length }))
+    .sort((a, b) => b.viewers - a.viewers)
+    .slice(0, 2)
+    .map((e) => e.live);
+}
+
+/** A department with sub-departments and a name no other department has. */
+function parentDepartment() {
+  const departments = [...app.sim.state.departments.values()];
+  return departments.find(
+    (d) => d.parentid !== 0 && departments.some((c) => c.parentid === d.id) && departments.filter((o) => o.name === d.name).length === 1,
+  )!;
+}
+
+async function pickTreeNode(page: Page, testid: string, name: string) {
+  const box = page.getByTestId(testid);
+  await box.click();
+  await box.locator('input').fill(name);
+  await page.locator('.ant-select-tree-treenode').filter({ hasText: name }).first().locator('.ant-select-tree-checkbox').click();
+  await page.keyboard.press('Escape');
+}
+
+async function pickUser(page: Page, testid: string, user: { userid: string; name: string }) {
+  const box = page.getByTestId(testid);
+  await box.click();
+  await box.locator('input').fill(user.userid);
+  await page.locator('.ant-select-item-option').filter({ hasText: user.userid }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+test('required learners, completion, a series and a learner report', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  const [first, second] = endedLives();
+  const department = parentDepartment();
+  const person = app.sim.state.userList.find((u) => u.status === 1 && !u.department.includes(department.id))!;
+
+  // a synced, ended live: no required learners yet, and they can be set after the fact
+  await openApp(page, app.host, `lives/${first!.livingid}`);
+  await expect(page.getByTestId('page-live-detail')).toContainText(first!.theme);
+  await page.getByRole('tab', { name: /学员/ }).click();
+  await expect(page.getByTestId('learners-none')).toBeVisible();
+  await page.getByTestId('required-edit').click();
+  const editor = page.getByTestId('required-editor');
+  await expect(editor).toBeVisible();
+  await pickTreeNode(page, 'required-departments', department.name);
+  await expect(editor.getByTestId('required-with-sub')).toBeChecked();
+  await pickUser(page, 'required-users', person);
+  await snap(page, '70-training-required-editor');
+  await page.getByTestId('required-save').click();
+  await expect(editor).toBeHidden();
+
+  // 完成 / 部分观看 / 未参加, watch time 含回放, and the absentees
+  const learners = page.getByTestId('learners');
+  await expect(learners.getByTestId('count-completed')).toBeVisible();
+  const count = async (id: string) => Number((await learners.getByTestId(id).innerText()).replace(/\D/g, ''));
+  const required = Number((await learners.getByTestId('learners-required').innerText()).replace(/\D/g, ''));
+  const [completed, partial, absent] = [await count('count-completed'), await count('count-partial'), await count('count-absent')];
+  expect(completed + partial + absent).toBe(required);
+  expect(required).toBeGreaterThan(1);
+  await expect(learners.getByTestId('learners-table')).toContainText(' / ');
+  await snap(page, '71-training-live-learners');
+  await learners.getByTestId('learners-search').locator('input').fill(person.name);
+  await expect(learners.getByTestId('learners-table')).toContainText(person.name);
+  await learners.getByTestId('learners-search').locator('input').fill('');
+  await learners.getByTestId('learners-filter').getByText('未参加').click();
+  const rows = learners.getByTestId('learners-table').locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toContainText('未参加');
+  await snap(page, '72-training-live-absentees');
+
+  // a series of two lives
+  await page.getByTestId('nav-training').click();
+  await expect(page.getByTestId('page-training')).toBeVisible();
+  await page.getByTestId('series-new').click();
+  await page.getByTestId('series-name').fill('E2E 系列培训');
+  await page.getByTestId('series-name').press('Enter');
+  await expect(page.getByTestId('page-series')).toContainText('E2E 系列培训');
+  for (const live of [first!, second!]) {
+    const add = page.getByTestId('series-add-lives');
+    await add.click();
+    await add.locator('input').fill(live.theme);
+    // several lives may share a theme: the option names the start too
+    const start = dayjs.unix(live.living_start).format('YYYY-MM-DD HH:mm');
+    await page.locator('.ant-select-item-option').filter({ hasText: `${live.theme} · ${start}` }).first().click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('series-lives')).toContainText(start);
+  }
+  // the second live gets the series' required learners (the same department)
+  await page.getByTestId('series-required-edit').click();
+  await pickTreeNode(page, 'required-departments', department.name);
+  await page.getByTestId('required-save').click();
+  await expect(page.getByTestId('required-editor')).toBeHidden();
+  const seriesLearners = page.getByTestId('series-learners');
+  await expect(seriesLearners.locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await expect(page.getByTestId('series-completed-any')).toContainText(/已完成任一场：\d+ \/ \d+ 人/);
+  await snap(page, '73-training-series');
+
+  // the same at 1024×700
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await snap(page, '74-training-series-1024');
+  await page.goto(`${app.host.url}/index.html#/lives/${first!.livingid}`);
+  await page.getByRole('tab', { name: /学员/ }).click();
+  await expect(page.getByTestId('learners-table')).toBeVisible();
+  await page.getByTestId('learners-table').scrollIntoViewIfNeeded();
+  await snap(page, '75-training-live-learners-1024');
+  await page.setViewportSize({ width: 1400, height: 1000 });
+
+  // a learner report of the series, exported to Excel with its title and dates inside
+  await page.getByTestId('nav-training').click();
+  await page.getByRole('tab', { name: '学员报表' }).click();
+  const report = page.getByTestId('learner-report');
+  await report.getByTestId('report-series').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'E2E 系列培训' }).click();
+  // choosing a series sets the period to its dates
+  await expect(report.getByTestId('report-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await expect(report.getByTestId('report-chart').locator('.recharts-surface')).toBeVisible();
+  await snap(page, '76-training-report');
+  const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('report-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^学员报表 \d{8}-\d{8}\.xlsx$/);
+  const sheet = await readSheet(readFileSync(await download.path()));
+  expect(sheet[0]?.[0]).toBe('学员报表');
+  expect(String(sheet[1]?.[0])).toMatch(/^时段：\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}$/);
+  expect(String(sheet[2]?.[0])).toContain('E2E 系列培训');
+  expect(sheet.some((row) => row[0] === person.name)).toBe(true);
+});
+
+test('the training screens in English', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  app.host.settings.update({ language: 'en-US' });
+  try {
+    const [first] = endedLives();
+    await openApp(page, app.host, `lives/${first!.livingid}`);
+    await page.getByRole('tab', { name: 'Learners' }).click();
+    await expect(page.getByTestId('learners')).toContainText(/Required|No required learners/);
+    await snap(page, '77-training-live-learners-en');
+    await page.getByTestId('nav-training').click();
+    await expect(page.getByTestId('page-training')).toContainText('Training series');
+    await snap(page, '78-training-series-en');
+  } finally {
+    app.host.settings.update({ language: 'zh-CN' });
+  }
+});

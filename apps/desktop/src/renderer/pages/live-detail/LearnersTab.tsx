@@ -1,0 +1,178 @@
+// A live's required learners: who they are (set here for any live), their status under the completion
+// rule (完成 / 部分观看 / 未参加, watch time 含回放), the absentees' export and reminder once it has ended.
+import { useMemo, useState } from 'react';
+import { Button, Empty, Flex, Input, Segmented, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Live } from '../../../shared/models.ts';
+import type { LearnerStatus, LiveLearner } from '../../../shared/training.ts';
+import { api } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportButtons } from '../../components/ExportButtons.tsx';
+import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { RequiredLearnersEditor } from '../training/RequiredLearnersEditor.tsx';
+import { LearnerStatusTag } from '../training/LearnerStatusTag.tsx';
+import { DepartmentPathText } from '../training/departmentPathText.tsx';
+import { RemindAbsentees } from './RemindAbsentees.tsx';
+
+type Filter = 'all' | LearnerStatus;
+
+export function LearnersTab({ live }: { live: Live }) {
+  const { t } = useTranslation('training');
+  const training = useServiceQuery('training.live', { livingid: live.livingid }, { topics: ['training', 'watch', 'org'] });
+  const [editing, setEditing] = useState(false);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [search, setSearch] = useState('');
+  const data = training.data;
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return (data?.learners ?? []).filter(
+      (l) =>
+        (filter === 'all' || l.status === filter) &&
+        (needle === '' || l.name.toLowerCase().includes(needle) || l.userid.toLowerCase().includes(needle) || l.departmentPath.toLowerCase().includes(needle)),
+    );
+  }, [data, filter, search]);
+
+  if (training.error) return <ErrorAlert error={training.error} onRetry={training.refetch} />;
+  if (!data) return <Skeleton active paragraph={{ rows: 6 }} />;
+
+  const editor = (
+    <RequiredLearnersEditor
+      open={editing}
+      initial={{ required: data.requiredSource === 'live' ? data.required : data.required, threshold: data.thresholdSource === 'live' ? data.threshold : null }}
+      onClose={() => setEditing(false)}
+      onSave={async ({ required, threshold }) => {
+        await api.call('training.setRequired', { livingid: live.livingid, required });
+        await api.call('training.setLiveRule', { livingid: live.livingid, threshold });
+      }}
+    />
+  );
+  const editButton = (
+    <Button icon={<TeamOutlined />} onClick={() => setEditing(true)} data-testid="required-edit">
+      {data.required ? t('learners.edit') : t('learners.set')}
+    </Button>
+  );
+
+  if (!data.required) {
+    return (
+      <div data-testid="learners">
+        <Empty description={t('learners.noneSet')} data-testid="learners-none">
+          {editButton}
+        </Empty>
+        {editor}
+      </div>
+    );
+  }
+
+  const { counts } = data;
+  const columns = [
+    { key: 'name', dataIndex: 'name', title: t('learners.columns.name') },
+    { key: 'userid', dataIndex: 'userid', title: t('learners.columns.userid'), responsive: ['lg' as const] },
+    {
+      key: 'department',
+      dataIndex: 'departmentPath',
+      title: t('learners.columns.department'),
+      ellipsis: { showTitle: false },
+      render: (path: string) => <DepartmentPathText path={path} />,
+    },
+    { key: 'watchTime', title: t('learners.columns.watchTime'), render: (_: unknown, l: LiveLearner) => formatDuration(l.watchSeconds) },
+    { key: 'ratio', title: t('learners.columns.ratio'), render: (_: unknown, l: LiveLearner) => formatPercent(l.ratio) },
+    { key: 'status', title: t('learners.columns.status'), render: (_: unknown, l: LiveLearner) => <LearnerStatusTag status={l.status} /> },
+  ];
+  const exportColumns = [
+    { key: 'name', title: t('learners.columns.name') },
+    { key: 'userid', title: t('learners.columns.userid') },
+    { key: 'department', title: t('learners.columns.department') },
+    { key: 'watchSeconds', title: t('learners.columns.watchTime') },
+    { key: 'status', title: t('learners.columns.status') },
+  ];
+  const load = async () =>
+    rows.map((l) => ({ name: l.name, userid: l.userid, department: l.departmentPath, watchSeconds: l.watchSeconds, status: t(`status.${l.status}`) }));
+  const sourceText =
+    data.requiredSource === 'series' ? t('learners.source.series', { name: data.series?.name ?? '' }) : t(`learners.source.${data.requiredSource ?? 'live'}`);
+  const absentees = data.learners.filter((l) => l.status === 'absent').length;
+
+  return (
+    <div data-testid="learners">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Flex gap={8} wrap align="center">
+          <Typography.Text strong data-testid="learners-required">
+            {t('learners.required')} {formatNumber(counts.required)}
+          </Typography.Text>
+          {data.ended ? (
+            <>
+              <Tag color="green" data-testid="count-completed">
+                {t('status.completed')} {formatNumber(counts.completed)}
+              </Tag>
+              <Tag color="gold" data-testid="count-partial">
+                {t('status.partial')} {formatNumber(counts.partial)}
+              </Tag>
+              <Tag color="red" data-testid="count-absent">
+                {t('status.absent')} {formatNumber(counts.absent)}
+              </Tag>
+            </>
+          ) : null}
+          <Typography.Text type="secondary">· {sourceText}</Typography.Text>
+        </Flex>
+        <Flex gap={8} wrap>
+          {editButton}
+          {data.ended ? (
+            <>
+              <ExportButtons filename={t('learners.exportName', { theme: live.theme })} columns={exportColumns} load={load} disabled={rows.length === 0} />
+              <RemindAbsentees livingid={live.livingid} count={absentees} />
+            </>
+          ) : null}
+        </Flex>
+      </Flex>
+      <Typography.Paragraph type="secondary" data-testid="learners-rule">
+        {t('learners.rule', { percent: formatPercent(data.threshold, 0) })} ({t(`learners.ruleSource.${data.thresholdSource}`)})
+        {data.includesReplay ? (
+          <Tooltip title={t('replayHint')}>
+            <Tag style={{ marginInlineStart: 8 }} data-testid="includes-replay">
+              {t('replayIncluded')}
+            </Tag>
+          </Tooltip>
+        ) : null}
+      </Typography.Paragraph>
+      {data.ended ? null : (
+        <Typography.Paragraph type="secondary" data-testid="learners-not-ended">
+          {t('learners.notEnded')}
+        </Typography.Paragraph>
+      )}
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        {data.ended ? (
+          <Segmented<Filter>
+            value={filter}
+            onChange={setFilter}
+            data-testid="learners-filter"
+            options={[
+              { value: 'all', label: t('learners.filterAll') },
+              { value: 'completed', label: t('status.completed') },
+              { value: 'partial', label: t('status.partial') },
+              { value: 'absent', label: t('status.absent') },
+            ]}
+          />
+        ) : null}
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t('learners.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="learners-search"
+        />
+      </Flex>
+      <Table<LiveLearner>
+        size="small"
+        rowKey="userid"
+        columns={columns}
+        dataSource={rows}
+        pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        scroll={{ x: 720 }}
+        data-testid="learners-table"
+      />
+      {editor}
+    </div>
+  );
+}

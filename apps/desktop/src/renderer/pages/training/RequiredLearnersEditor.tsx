@@ -1,0 +1,181 @@
+// Edits required learners: departments (with or without sub-departments), tags, people, an imported
+// list (matched against the organisation, with what did not match), and the completion threshold.
+import { useState } from 'react';
+import { Alert, App, Button, Checkbox, Form, InputNumber, Modal, Select, Space, TreeSelect, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { ImportMatch, RequiredLearners } from '../../../shared/training.ts';
+import { DEFAULT_COMPLETION_THRESHOLD } from '../../../shared/training.ts';
+import { api } from '../../api/client.ts';
+import { buildDepartmentTree } from '../../components/departmentTree.ts';
+import { UserSelect } from '../../components/UserSelect.tsx';
+import { toServiceError } from '../../errors.ts';
+import { formatPercent } from '../../format.ts';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { readLearnerList } from './importList.ts';
+
+export interface RequiredLearnersValue {
+  required: RequiredLearners | null;
+  /** a share of the length, or null for the default */
+  threshold: number | null;
+}
+
+interface FormValues {
+  departmentIds: number[];
+  withSub: boolean;
+  tagIds: number[];
+  userids: string[];
+  thresholdPercent: number | null;
+}
+
+export function RequiredLearnersEditor(props: {
+  open: boolean;
+  initial: RequiredLearnersValue;
+  onSave: (value: RequiredLearnersValue) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { open, initial, onSave, onClose } = props;
+  const { t } = useTranslation('training');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const [match, setMatch] = useState<ImportMatch | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const departments = useServiceQuery('org.departments', {}, { topics: ['org'], enabled: open });
+  const tags = useServiceQuery('tags.list', {}, { topics: ['tags'], enabled: open });
+  const tree = buildDepartmentTree(departments.data?.departments ?? [], (d) => `${d.name} (${d.totalUserCount})`);
+
+  const initialValues: FormValues = {
+    departmentIds: initial.required?.departments.map((d) => d.id) ?? [],
+    withSub: initial.required ? initial.required.departments.every((d) => d.withSub) : true,
+    tagIds: initial.required?.tagIds ?? [],
+    userids: initial.required?.userids ?? [],
+    thresholdPercent: initial.threshold === null ? null : Math.round(initial.threshold * 1000) / 10,
+  };
+
+  const importFile = async (file: File) => {
+    setImportError(null);
+    setMatch(null);
+    try {
+      const entries = await readLearnerList(file);
+      const result = await api.call('training.matchLearners', { entries });
+      const current: string[] = form.getFieldValue('userids') ?? [];
+      form.setFieldValue('userids', [...new Set([...current, ...result.matched.map((m) => m.userid)])]);
+      setMatch(result);
+    } catch (e) {
+      setImportError(`${t('editor.importFailed')}: ${toServiceError(e).message}`);
+    }
+    return false;
+  };
+
+  const save = async (values: FormValues) => {
+    setSaving(true);
+    try {
+      const required: RequiredLearners = {
+        departments: values.departmentIds.map((id) => ({ id, withSub: values.withSub })),
+        tagIds: values.tagIds,
+        userids: values.userids,
+      };
+      const empty = required.departments.length + required.tagIds.length + required.userids.length === 0;
+      await onSave({ required: empty ? null : required, threshold: values.thresholdPercent === null ? null : values.thresholdPercent / 100 });
+      void message.success(t('editor.saved'));
+      onClose();
+    } catch (e) {
+      void message.error(toServiceError(e).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('editor.title')}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+      okText={t('editor.save')}
+      okButtonProps={{ loading: saving, 'data-testid': 'required-save' } as never}
+      onOk={() => form.submit()}
+    >
+      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void save(v)} data-testid="required-editor">
+        <Form.Item name="departmentIds" label={t('editor.departments')} style={{ marginBottom: 4 }}>
+          <TreeSelect
+            treeData={tree}
+            treeCheckable
+            showCheckedStrategy={TreeSelect.SHOW_PARENT}
+            placeholder={t('editor.departmentsPlaceholder')}
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            maxTagCount="responsive"
+            allowClear
+            data-testid="required-departments"
+          />
+        </Form.Item>
+        <Form.Item name="withSub" valuePropName="checked">
+          <Checkbox data-testid="required-with-sub">{t('editor.withSub')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="tagIds" label={t('editor.tags')}>
+          <Select
+            mode="multiple"
+            placeholder={t('editor.tagsPlaceholder')}
+            showSearch={{ optionFilterProp: 'label' }}
+            allowClear
+            options={(tags.data?.tags ?? []).map((tag) => ({ value: tag.tagid, label: `${tag.tagname} (${tag.memberCount})` }))}
+            data-testid="required-tags"
+          />
+        </Form.Item>
+        <Form.Item name="userids" label={t('editor.users')}>
+          <UserSelect multiple placeholder={t('editor.usersPlaceholder')} allowClear data-testid="required-users" />
+        </Form.Item>
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+          <Upload accept=".xlsx,.csv,.txt" showUploadList={false} beforeUpload={(file) => importFile(file)}>
+            <Button icon={<UploadOutlined />} data-testid="required-import">
+              {t('editor.import')}
+            </Button>
+          </Upload>
+          <Typography.Text type="secondary">{t('editor.importHint')}</Typography.Text>
+          {importError ? <Alert type="error" showIcon title={importError} /> : null}
+          {match ? <ImportReport match={match} /> : null}
+        </Space>
+        <Form.Item
+          name="thresholdPercent"
+          label={t('editor.threshold')}
+          extra={t('editor.thresholdDefault', { percent: formatPercent(DEFAULT_COMPLETION_THRESHOLD, 0) })}
+        >
+          <InputNumber min={1} max={100} step={5} suffix="%" style={{ width: 140 }} data-testid="required-threshold" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ImportReport({ match }: { match: ImportMatch }) {
+  const { t } = useTranslation('training');
+  return (
+    <Alert
+      type={match.unmatched.length + match.ambiguous.length > 0 ? 'warning' : 'success'}
+      showIcon
+      data-testid="import-report"
+      title={t('editor.importResult', { matched: match.matched.length })}
+      description={
+        match.unmatched.length + match.ambiguous.length > 0 ? (
+          <>
+            {match.unmatched.length > 0 ? (
+              <div data-testid="import-unmatched">
+                {t('editor.unmatched', { count: match.unmatched.length })}: {match.unmatched.join('、')}
+              </div>
+            ) : null}
+            {match.ambiguous.length > 0 ? (
+              <div data-testid="import-ambiguous">
+                {t('editor.ambiguous', { count: match.ambiguous.length })}:{' '}
+                {match.ambiguous
+                  .map((a) => t('editor.ambiguousItem', { entry: a.entry, candidates: a.candidates.map((c) => `${c.userid} (${c.departmentPath})`).join(', ') }))
+                  .join('；')}
+              </div>
+            ) : null}
+          </>
+        ) : null
+      }
+    />
+  );
+}

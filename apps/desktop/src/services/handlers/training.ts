@@ -1,0 +1,116 @@
+// Training: required learners and completion of any live, series (by hand, suggested, repeated),
+// learner reports. Records go through the cache's TrainingStore; repeating a live writes to WeCom.
+import dayjs from 'dayjs';
+import type { ServicesHandlers } from '../../shared/rpc.ts';
+import type { RepeatResult } from '../../shared/training.ts';
+import type { ServicesContext } from '../context.ts';
+import { t } from '../i18n.ts';
+import { toServiceError } from '../wecom/service-errors.ts';
+import { notFound } from './errors.ts';
+import { refetch } from './lives.ts';
+
+type Methods = Extract<keyof ServicesHandlers, `training.${string}`>;
+
+/** The starts of the next `count` lives after `start` (unix s), a week or a calendar month apart (local time). */
+export function repeatStarts(start: number, every: 'week' | 'month', count: number): number[] {
+  return Array.from({ length: count }, (_, i) => dayjs.unix(start).add(i + 1, every).unix());
+}
+
+export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
+  const language = () => ctx.language();
+  const training = () => ctx.cache().training;
+  const liveOrThrow = (livingid: string) => {
+    const found = ctx.cache().getLive(livingid);
+    if (!found) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+    return found.live;
+  };
+  const seriesOrThrow = (id: number) => {
+    const series = training().store.getSeries(id);
+    if (!series) throw notFound(language(), 'notFoundSeries', 'SERIES_NOT_FOUND', String(id));
+    return series;
+  };
+  const changed = () => ctx.changed('training', 'watch');
+
+  return {
+    'training.live': ({ livingid }) => {
+      liveOrThrow(livingid);
+      const result = training().liveTraining(livingid);
+      if (!result) throw notFound(language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+      return result;
+    },
+    'training.setRequired': ({ livingid, required }) => {
+      liveOrThrow(livingid);
+      training().store.setRequired(livingid, required);
+      changed();
+      return { ok: true as const };
+    },
+    'training.setLiveRule': ({ livingid, threshold }) => {
+      liveOrThrow(livingid);
+      training().store.setLiveThreshold(livingid, threshold);
+      changed();
+      return { ok: true as const };
+    },
+    'training.matchLearners': ({ entries }) => training().matchLearners(entries),
+    'training.seriesList': () => ({ series: training().store.listSeries().map((s) => training().seriesSummary(s)) }),
+    'training.seriesGet': ({ id, from, to }) => training().seriesProgress(seriesOrThrow(id), from, to),
+    'training.seriesSave': ({ id, name, threshold, required, livingids }) => {
+      if (id !== null) seriesOrThrow(id);
+      for (const livingid of livingids ?? []) liveOrThrow(livingid);
+      const saved = training().store.saveSeries({ id, name, threshold, required });
+      if (livingids) training().store.setSeriesLives(saved, livingids, []);
+      changed();
+      return { id: saved };
+    },
+    'training.seriesDelete': ({ id }) => {
+      seriesOrThrow(id);
+      training().store.deleteSeries(id);
+      changed();
+      return { ok: true as const };
+    },
+    'training.seriesSetLives': ({ id, add, remove }) => {
+      seriesOrThrow(id);
+      for (const livingid of add) liveOrThrow(livingid);
+      training().store.setSeriesLives(id, add, remove);
+      changed();
+      return { ok: true as const };
+    },
+    'training.seriesSuggestions': () => ({ suggestions: training().seriesSuggestions() }),
+    'training.repeatLive': async ({ livingid, every, count, seriesId }, { signal }) => {
+      const source = liveOrThrow(livingid);
+      const series = seriesId !== null ? seriesOrThrow(seriesId) : training().store.seriesOf(livingid);
+      const required = training().store.ownRequired(livingid);
+      const threshold = training().store.liveThreshold(livingid);
+      const starts = repeatStarts(source.livingStart, every, count);
+      const result: RepeatResult = { created: [], failed: null, notAttempted: [] };
+      for (const [index, start] of starts.entries()) {
+        const request = {
+          anchor_userid: source.anchorUserid,
+          theme: source.theme,
+          living_start: start,
+          living_duration: source.livingDuration,
+          type: source.type,
+          description: source.description,
+          remind_time: source.remindTime ?? 0,
+        };
+        let created: string;
+        try {
+          // sent once: a failure (even one where WeCom may have created it) is reported, never retried
+          created = await ctx.write((c) => c.lives.create(request, { signal }));
+        } catch (error) {
+          result.failed = { livingStart: start, message: toServiceError(error, language()).message };
+          result.notAttempted = starts.slice(index + 1);
+          break;
+        }
+        result.created.push({ livingid: created, livingStart: start });
+        await refetch(ctx, ctx.clientOrNull(), created, () => ({ livingid: created, ...request, status: 0 }), { remind_time: request.remind_time });
+        if (required) training().store.setRequired(created, required);
+        if (threshold !== null) training().store.setLiveThreshold(created, threshold);
+        if (series) training().store.setSeriesLives(series.id, [created], []);
+      }
+      if (result.created.length > 0) ctx.changed('lives', 'stats', 'training');
+      if (result.failed && result.notAttempted.length > 0) ctx.log('info', t(language(), 'training.repeatNotSent'));
+      return result;
+    },
+    'training.report': (query) => training().learnerReport(query),
+  };
+}

@@ -1,0 +1,91 @@
+// Sends a notice or reminder once. The message and its recipients are fixed before the first
+// attempt; every part goes out with WeCom's duplicate check, so a retry after a lost answer repeats
+// the identical request and WeCom drops it if the first one arrived. A refusal from WeCom, or being
+// offline before sending, is 'failed' (nothing went out); a lost answer is 'unknown'.
+import { WeComApiError, WeComInputError } from '@wld/wecom-core';
+import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
+import type { NoticeStatus } from '../../shared/notice-models.ts';
+import { RpcError } from '../../shared/rpc.ts';
+import type { StoredNotice } from '../cache/index.ts';
+import type { ServicesContext } from '../context.ts';
+import { MAX_USERS_PER_SEND, chunk, sendAndRecord, type MessageOrigin } from '../handlers/send-message.ts';
+import { t, tf, type Language, type TextKey } from '../i18n.ts';
+import { toServiceError } from '../wecom/service-errors.ts';
+
+/** WeCom's longest duplicate-check interval: a retry later than this could deliver twice. */
+export const DUPLICATE_WINDOW_MS = MESSAGE_LIMITS.duplicateCheckIntervalSeconds * 1000;
+
+const ORIGINS: Record<string, MessageOrigin> = {
+  created: 'live-invite',
+  changed: 'live-notice',
+  cancelled: 'live-notice',
+  'before-start': 'live-reminder',
+  'after-end': 'absentee-reminder',
+};
+
+/** Whether WeCom surely did not act: it answered with an error, or the call never left. */
+function surelyNotSent(error: unknown): boolean {
+  if (error instanceof WeComApiError || error instanceof WeComInputError) return true;
+  if (error instanceof RpcError) return ['offline', 'validation', 'wecom', 'forbidden'].includes(error.error.kind);
+  return false;
+}
+
+/** Sends the parts not yet accepted. The caller has claimed the notice ('sending'). */
+export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promise<StoredNotice> {
+  const cache = ctx.cache();
+  const { body, recipients } = notice;
+  if (!body || !recipients) throw new Error(`notice ${notice.id} has no message yet`);
+  const parts = chunk(recipients.userids, MAX_USERS_PER_SEND);
+  const messageIds = [...notice.messageIds];
+  let partStartedAt = notice.partStartedAt;
+  for (let part = notice.partsDone; part < parts.length; part++) {
+    if (partStartedAt === null) {
+      partStartedAt = ctx.now();
+      cache.updateNotice(notice.id, { partStartedAt });
+    }
+    try {
+      const sent = await sendAndRecord(
+        ctx,
+        { userids: parts[part]!, departmentIds: part === 0 ? recipients.departmentIds : [], tagIds: part === 0 ? recipients.tagIds : [] },
+        body,
+        ORIGINS[notice.kind] ?? 'manual',
+        undefined,
+        { duplicateCheck: true },
+      );
+      messageIds.push(sent.id);
+      partStartedAt = null;
+      cache.updateNotice(notice.id, { partsDone: part + 1, messageIds, partStartedAt: null });
+    } catch (error) {
+      const status: NoticeStatus = surelyNotSent(error) ? 'failed' : 'unknown';
+      const reason = status === 'unknown' ? t(ctx.language(), 'notice.unknownOutcome') : toServiceError(error, ctx.language()).message;
+      const progress = parts.length > 1 ? ` (${tf(ctx.language(), 'notice.partsSent', { done: part, total: parts.length })})` : '';
+      ctx.log('warn', `notice ${notice.id} of ${notice.livingid}: ${status}: ${String(error)}`);
+      const failed = cache.updateNotice(notice.id, { status, error: reason + progress });
+      ctx.changed('notices');
+      return failed;
+    }
+  }
+  const done = cache.updateNotice(notice.id, { status: 'sent', error: null, sentAt: ctx.now() });
+  ctx.changed('notices');
+  return done;
+}
+
+/** Whether a retry is offered now, and if not, the sentence that says why. */
+export function retryVerdict(notice: StoredNotice, now: number, language: Language): { allowed: boolean; reason: string | null } {
+  const no = (key: TextKey) => ({ allowed: false, reason: t(language, key) });
+  switch (notice.status) {
+    case 'failed':
+    case 'missed':
+      return { allowed: true, reason: null };
+    case 'unknown':
+      return notice.partStartedAt !== null && now - notice.partStartedAt >= DUPLICATE_WINDOW_MS ? no('notice.retry.window') : { allowed: true, reason: null };
+    case 'sent':
+      return no('notice.retry.done');
+    case 'scheduled':
+      return no('notice.retry.waiting');
+    case 'sending':
+      return no('notice.retry.busy');
+    case 'cancelled':
+      return no('notice.retry.cancelled');
+  }
+}

@@ -1,0 +1,85 @@
+// Notices about a live (created / changed / cancelled) and reminders: composing them with their
+// recipients, sending once, retrying safely, and what the renderer sees of them.
+import type { Live } from '../../shared/models.ts';
+import { NOTICE_KINDS, type NoticeKind, type NoticeRecord, type ReminderKind } from '../../shared/notice-models.ts';
+import type { StoredNotice } from '../cache/index.ts';
+import type { ServicesContext } from '../context.ts';
+import { invalid, notFound } from '../handlers/errors.ts';
+import { t, type Language } from '../i18n.ts';
+import { absenteesOf, audienceRecipients } from './audience.ts';
+import { noticeCard, reminderText } from './compose.ts';
+import { deliver, retryVerdict } from './deliver.ts';
+
+const isNoticeKind = (kind: string): kind is NoticeKind => (NOTICE_KINDS as readonly string[]).includes(kind);
+
+export const asLanguage = (value: string): Language => (value === 'en-US' ? 'en-US' : 'zh-CN');
+
+export function liveOf(ctx: ServicesContext, livingid: string): Live {
+  const live = ctx.cache().getLive(livingid)?.live;
+  if (!live) throw notFound(ctx.language(), 'notFoundLive', 'LIVE_NOT_FOUND', livingid);
+  return live;
+}
+
+/** The message and recipients of a notice, composed now from the cached live. */
+export function composeNotice(ctx: ServicesContext, live: Live, kind: NoticeKind, language: Language) {
+  return { body: noticeCard(kind, live, language), recipients: audienceRecipients(ctx, live.livingid) };
+}
+
+/** The message and recipients of a reminder at its time: the audience before, absentees after. */
+export function composeReminder(ctx: ServicesContext, live: Live, notice: StoredNotice) {
+  const kind = notice.kind as ReminderKind;
+  const userids = kind === 'before-start' ? audienceRecipients(ctx, live.livingid).userids : absenteesOf(ctx, live.livingid);
+  return {
+    body: reminderText(kind, live, notice.offsetSeconds, notice.note, asLanguage(notice.language)),
+    recipients: { userids, departmentIds: [], tagIds: [] },
+  };
+}
+
+/** Creates the notice and sends it once; a failure is recorded on the notice, not thrown. */
+export async function sendNotice(ctx: ServicesContext, livingid: string, kind: NoticeKind): Promise<StoredNotice> {
+  const live = liveOf(ctx, livingid);
+  const language = ctx.language();
+  const { body, recipients } = composeNotice(ctx, live, kind, language);
+  if (recipients.userids.length === 0) throw invalid(t(language, 'notice.noAudience'), 'livingid');
+  const notice = ctx.cache().addNotice({ livingid, kind, status: 'sending', language, body, recipients, recipientCount: recipients.userids.length });
+  ctx.changed('notices');
+  return deliver(ctx, notice);
+}
+
+/** Sends again what was not sent, only when that cannot deliver twice. */
+export async function retryNotice(ctx: ServicesContext, id: number): Promise<StoredNotice> {
+  const cache = ctx.cache();
+  const notice = cache.getNotice(id);
+  if (!notice) throw notFound(ctx.language(), 'notice.notFound', 'NOTICE_NOT_FOUND', String(id));
+  const verdict = retryVerdict(notice, ctx.now(), ctx.language());
+  if (!verdict.allowed) throw invalid(verdict.reason ?? '', 'id');
+  if (!cache.claimNotice(id, notice.status, 'sending')) throw invalid(t(ctx.language(), 'notice.retry.busy'), 'id');
+  let ready = notice;
+  if (!notice.body) {
+    // a missed reminder sent by hand: composed now, like at its time
+    const live = liveOf(ctx, notice.livingid);
+    const composed = isNoticeKind(notice.kind) ? composeNotice(ctx, live, notice.kind, asLanguage(notice.language)) : composeReminder(ctx, live, notice);
+    ready = cache.updateNotice(id, { ...composed, recipientCount: composed.recipients.userids.length });
+  }
+  ctx.changed('notices');
+  return deliver(ctx, ready);
+}
+
+export function toRecord(ctx: ServicesContext, notice: StoredNotice): NoticeRecord {
+  return {
+    id: notice.id,
+    livingid: notice.livingid,
+    kind: notice.kind as NoticeRecord['kind'],
+    status: notice.status,
+    offsetSeconds: notice.offsetSeconds,
+    note: notice.note,
+    dueAt: notice.dueAt,
+    recipientCount: notice.recipientCount,
+    body: notice.body,
+    error: notice.error,
+    messageIds: notice.messageIds,
+    sentAt: notice.sentAt,
+    createdAt: notice.createdAt,
+    retry: retryVerdict(notice, ctx.now(), ctx.language()),
+  };
+}

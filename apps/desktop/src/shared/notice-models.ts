@@ -1,0 +1,70 @@
+// Notices about a live (created / changed / cancelled) and reminders (before the start, to
+// absentees after the end), as the renderer sees them; and the plain text of a textcard.
+import { z } from 'zod';
+import { epochMs, messageBodySchema } from './models.ts';
+
+export const NOTICE_KINDS = ['created', 'changed', 'cancelled'] as const;
+export const REMINDER_KINDS = ['before-start', 'after-end'] as const;
+export const noticeKindSchema = z.enum(NOTICE_KINDS);
+export const reminderKindSchema = z.enum(REMINDER_KINDS);
+export type NoticeKind = z.infer<typeof noticeKindSchema>;
+export type ReminderKind = z.infer<typeof reminderKindSchema>;
+
+/**
+ * scheduled: waits for its time. sending: WeCom is being asked. sent: WeCom accepted every part.
+ * failed: WeCom refused or could not be reached before anything was sent (a retry is safe).
+ * unknown: the answer was lost after sending (a retry within WeCom's 4-hour duplicate check
+ * cannot deliver twice). missed: its time passed while the app was not running. cancelled: the
+ * reminder or its live was cancelled.
+ */
+export const NOTICE_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'unknown', 'missed', 'cancelled'] as const;
+export const noticeStatusSchema = z.enum(NOTICE_STATUSES);
+export type NoticeStatus = z.infer<typeof noticeStatusSchema>;
+
+export const noticeRecordSchema = z.object({
+  id: z.number().int(),
+  livingid: z.string(),
+  kind: z.union([noticeKindSchema, reminderKindSchema]),
+  status: noticeStatusSchema,
+  /** reminders: seconds before the start or after the end */
+  offsetSeconds: z.number().int(),
+  /** the admin's own words (after-end reminders) */
+  note: z.string(),
+  /** when a reminder is (or was) due; null for notices */
+  dueAt: epochMs.nullable(),
+  /** people the message goes to (users named plus departments and tags expanded from the cache) */
+  recipientCount: z.number().int(),
+  /** the exact message, once composed */
+  body: messageBodySchema.nullable(),
+  error: z.string().nullable(),
+  /** message-history rows of the parts WeCom accepted */
+  messageIds: z.array(z.number().int()),
+  sentAt: epochMs.nullable(),
+  createdAt: epochMs,
+  /** whether a retry is offered now, and if not, why */
+  retry: z.object({ allowed: z.boolean(), reason: z.string().nullable() }),
+});
+export type NoticeRecord = z.infer<typeof noticeRecordSchema>;
+
+export const calendarStateSchema = z.object({
+  /** added / cancelled: WeCom confirmed it. unknown: the answer was lost. failed: WeCom refused. */
+  state: z.enum(['added', 'cancelled', 'unknown', 'failed']),
+  scheduleId: z.string().nullable(),
+  error: z.string().nullable(),
+  updatedAt: epochMs,
+});
+export type CalendarState = z.infer<typeof calendarStateSchema>;
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+/** A textcard description (WeCom's small HTML: div class gray / normal / highlight) as lines of text. */
+export function textcardLines(description: string): string[] {
+  return description
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/div>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}

@@ -1,0 +1,98 @@
+// Training through the services against the simulator: required learners on a synced, ended live
+// (a department with its sub-departments + one person), absentees and the reminder following them,
+// series from a repeated live (each create sent once; a failure mid-way says what was created).
+import { systemClock } from '@wld/clock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimServer } from '@wld/wecom-sim';
+import type { RpcClient } from '../../src/shared/rpc.ts';
+import type { InProcessServices } from '../../src/services/node-host.ts';
+import { rejection, startCorpSuite, stopCorpSuite, tempDir, waitFor } from './helpers.ts';
+
+const CREATE = '/cgi-bin/living/create';
+
+describe('training', () => {
+  let sim: SimServer;
+  let services: InProcessServices;
+  let client: RpcClient;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    ({ sim, services, client } = await startCorpSuite(dir.path));
+    // the start-up refresh writes watch rows: compare figures only once it is over
+    await waitFor(async () => (await client.call('sync.status', {})).jobs.every((j) => j.state !== 'running'), 'the start-up sync to end');
+  });
+  afterAll(() => stopCorpSuite({ sim, services, client }, dir));
+
+  it('required learners of a synced, ended live: statuses, absentees and the reminder', async () => {
+    const ended = (await client.call('lives.list', { status: [2] })).lives.find((l) => l.viewerNum > 5)!;
+    const before = await client.call('training.live', { livingid: ended.livingid });
+    expect(before).toMatchObject({ required: null, ended: true, counts: { required: 0 } });
+
+    const { departments } = await client.call('org.departments', {});
+    const parent = departments.find((d) => d.parentId !== 0 && departments.some((c) => c.parentId === d.id))!;
+    const outsider = (await client.call('users.search', { status: 1, limit: 1000 })).rows.find(
+      (u) => !u.departments.some((id) => id === parent.id || departments.some((c) => c.id === id && c.parentId === parent.id)),
+    )!;
+    await client.call('training.setRequired', {
+      livingid: ended.livingid,
+      required: { departments: [{ id: parent.id, withSub: true }], tagIds: [], userids: [outsider.userid] },
+    });
+    const after = await client.call('training.live', { livingid: ended.livingid });
+    expect(after.requiredSource).toBe('live');
+    expect(after.learners.map((l) => l.userid)).toContain(outsider.userid);
+    const { counts } = after;
+    expect(counts.required).toBeGreaterThan(1);
+    expect(counts.completed + counts.partial + counts.absent).toBe(counts.required);
+    expect(after.learners.every((l) => l.departmentPath.includes(' / ') || !l.departmentPath)).toBe(true);
+
+    const absentees = await client.call('lives.absentees', { livingid: ended.livingid });
+    expect(absentees.total).toBe(counts.absent);
+    const analytics = await client.call('lives.analytics', { livingid: ended.livingid });
+    expect(analytics.attendance).toEqual({ audience: counts.required, attended: counts.completed + counts.partial, absent: counts.absent });
+    if (counts.absent > 0) {
+      const reminded = await client.call('lives.remindAbsentees', { livingid: ended.livingid });
+      expect(reminded.recipients).toBe(counts.absent);
+      const sent = sim.state.messages.find((m) => m.msgid === reminded.msgid)!;
+      // those WeCom could not reach (not activated, unlicensed) are named in the result
+      expect(sent.recipients.length + reminded.invalidUsers.length + reminded.unlicensedUsers.length).toBe(counts.absent);
+    }
+  });
+
+  it('repeats a live weekly into its series: each create sent once; a failure stops and says what was created', async () => {
+    const anchor = (await client.call('users.search', { status: 1, limit: 1 })).rows[0]!.userid;
+    const start = Math.floor(systemClock.now() / 1000) + 3 * 86_400;
+    const { livingid } = await client.call('lives.create', { anchorUserid: anchor, theme: '安全生产（第1期）', livingStart: start, livingDuration: 3600, type: 3 });
+    const { id: seriesId } = await client.call('training.seriesSave', { name: '安全生产', livingids: [livingid], threshold: 0.9 });
+    await client.call('training.setRequired', { livingid, required: { departments: [], tagIds: [], userids: [anchor] } });
+
+    const creates = sim.stats.calls(CREATE);
+    // the second create is refused (no privilege): the third is never sent
+    sim.faults.add({ kind: 'errcode', path: CREATE, errcode: 60011, skip: 1, count: 1 });
+    const result = await client.call('training.repeatLive', { livingid, every: 'week', count: 3, seriesId: null });
+    expect(sim.stats.calls(CREATE) - creates).toBe(2);
+    expect(result.created).toHaveLength(1);
+    expect(result.created[0]!.livingStart).toBe(start + 7 * 86_400);
+    expect(result.failed).toMatchObject({ livingStart: start + 14 * 86_400 });
+    expect(result.failed!.message.length).toBeGreaterThan(0);
+    expect(result.notAttempted).toEqual([start + 21 * 86_400]);
+
+    // the created live joined the series with the source's required learners
+    const series = await client.call('training.seriesGet', { id: seriesId });
+    expect(series.lives.map((l) => l.livingid)).toEqual([livingid, result.created[0]!.livingid]);
+    expect(series.lives.every((l) => !l.ended && l.counts.required === 1)).toBe(true);
+    expect(series.learners.map((l) => [l.userid, l.sessions])).toEqual([[anchor, ['required', 'required']]]);
+    expect(series.series.threshold).toBe(0.9);
+
+    // a monthly repeat keeps the day of the month
+    const monthly = await client.call('training.repeatLive', { livingid, every: 'month', count: 1, seriesId });
+    expect(monthly.failed).toBeNull();
+    expect(new Date(monthly.created[0]!.livingStart * 1000).getDate()).toBe(new Date(start * 1000).getDate());
+  });
+
+  it('refuses what cannot be done in sentences', async () => {
+    const missing = await rejection(client.call('training.seriesGet', { id: 987_654 }));
+    expect(missing.error).toMatchObject({ kind: 'not_found', code: 'SERIES_NOT_FOUND' });
+    const live = await rejection(client.call('training.setRequired', { livingid: 'no-such-live', required: null }));
+    expect(live.error).toMatchObject({ kind: 'not_found', code: 'LIVE_NOT_FOUND' });
+  });
+});
