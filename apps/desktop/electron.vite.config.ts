@@ -18,6 +18,16 @@ const bundledWorkspacePackages = ['@wld/wecom-core', '@wld/wecom-sim'];
 /** Vendor chunks of the renderer: the launcher loads React only; antd and charts load with the pages. */
 const vendorGroups = [
   { name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+  // The entry's one import (it listens for the services port from the start): alone, so the entry
+  // never waits for the services client below (which imports it) to load and run.
+  { name: 'services-port', test: /[\\/]src[\\/]renderer[\\/]api[\\/]port\.ts$/, priority: 40 },
+  // The services client (contract, zod, the rpc): the warm start asks its first questions with it
+  // while antd still loads, so it must not share a chunk that imports antd.
+  {
+    name: 'services-client',
+    test: /[\\/]src[\\/]shared[\\/]|[\\/]src[\\/]renderer[\\/]api[\\/]client\.ts$|[\\/]packages[\\/]wecom-core[\\/]src[\\/]|[\\/]node_modules[\\/]zod[\\/]/,
+    priority: 25,
+  },
   {
     name: 'vendor-antd',
     test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs|stylis|classnames)[\\/]/,

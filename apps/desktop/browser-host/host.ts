@@ -70,6 +70,15 @@ const PAGE_KINDS: Record<string, CallerKind> = { 'index.html': 'main', 'launcher
 /** The page's launch token, read and removed by bridge-page.js (a meta tag: scripts never run inline). */
 const tokenTag = (token: string) => `<meta name="wld-host-token" content="${token}">`;
 
+/**
+ * The build's assets carry a hash of their content in their names and never change: the browser may
+ * keep them (and its compiled code for them), so a page opened again does not fetch and compile
+ * React and antd anew. Pages (with their launch token) and anything else are never stored.
+ */
+export function cacheControlFor(relative: string): string {
+  return /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css)$/.test(relative) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
+
 function refuseHttp(res: ServerResponse, refusal: Refusal): void {
   res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(refusal.message);
 }
@@ -216,7 +225,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.writeHead(200, {
       'content-type': type,
       'content-security-policy': contentSecurityPolicy(),
-      'cache-control': 'no-store',
+      'cache-control': cacheControlFor(relative),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cross-origin-resource-policy': 'same-origin',

@@ -5,6 +5,11 @@
 import './api/port.ts'; // listen for the services port before anything asks for it
 import './app/global.css';
 
+// The start-up questions go out while the app's code loads (see warm-start.ts).
+import('./app/warm-start.ts').then(
+  (warm) => warm.warmStart(location.hash),
+  (error: unknown) => console.error('The warm start failed to load', error),
+);
 import('./app/mount.tsx').catch((error: unknown) => {
   console.error('The app failed to load', error);
   document.querySelector('.wld-boot-loading')?.replaceChildren('The app failed to load. 应用加载失败。');

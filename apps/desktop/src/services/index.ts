@@ -20,7 +20,7 @@ startServicesRuntime(
     post: (message) => parentPort.postMessage(message),
     onMessage: (handler) => parentPort.on('message', (event) => handler(event.data, (event.ports ?? []).map(fromElectronPort))),
   },
-  { onShutdown: () => exitWhenFlushed(0), encryptedFileFallback: true },
+  { onShutdown: () => exitWhenFlushed(0), encryptedFileFallback: true, timings: process.env.WLD_PERF === '1' },
 );
 
 process.on('unhandledRejection', (reason) => {

@@ -103,6 +103,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   const rpc = createRpcServer(gate.wrap(createHandlers(context)), {
     mapError,
     onError: (error, method) => log('error', `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    timings: options.timings ?? false,
   });
   server = rpc;
 

@@ -12,10 +12,22 @@ import {
   type ServicesMethod,
 } from './contract.ts';
 import { serviceErrorSchema, type ServiceError } from './models.ts';
-import { RpcError, createOutbox, isCallId, unbatch, type MessageEndpoint, type RpcClientMessage } from './rpc-wire.ts';
+import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcClientMessage, type ServicesTiming } from './rpc-wire.ts';
 
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+/** One answered call, on the caller's performance clock (ms). */
+export interface CallTiming {
+  method: ServicesMethod;
+  ok: boolean;
+  sentAt: number;
+  answeredAt: number;
+  /** Checking the answer against the contract, after it arrived. */
+  parseMs: number;
+  /** The services' side, when they record timings; the rest of the round trip is the transport. */
+  services: ServicesTiming | null;
 }
 
 export interface RpcClientOptions {
@@ -23,6 +35,8 @@ export interface RpcClientOptions {
   validateOutputs?: boolean;
   /** A listener threw, or an event/response failed validation. Default: console.error. */
   onError?: (error: unknown) => void;
+  /** Called once per answered call with where its time went (the start-up benchmark's breakdown). */
+  onTiming?: (timing: CallTiming) => void;
 }
 
 export interface RpcClient {
@@ -35,6 +49,7 @@ export interface RpcClient {
 
 interface PendingCall {
   method: ServicesMethod;
+  sentAt: number;
   resolve(value: unknown): void;
   reject(error: RpcError): void;
 }
@@ -75,10 +90,16 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
   });
   const send = (message: RpcClientMessage) => outbox.send(message);
 
-  function settle(id: number, ok: boolean, value: unknown) {
+  function settle(id: number, ok: boolean, value: unknown, timing: unknown) {
     const call = pending.get(id);
     if (!call) return; // cancelled or unknown: nothing waits for it
     pending.delete(id);
+    if (options.onTiming) {
+      const answeredAt = performance.now();
+      queueMicrotask(() =>
+        options.onTiming?.({ method: call.method, ok, sentAt: call.sentAt, answeredAt, parseMs: performance.now() - answeredAt, services: servicesTiming(timing) }),
+      );
+    }
     if (!ok) {
       call.reject(new RpcError(toServiceError(value)));
       return;
@@ -125,7 +146,7 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
   }
 
   const receive = (data: Record<string, unknown>) => {
-    if (data.t === 'res' && isCallId(data.id)) settle(data.id, data.ok === true, data.ok === true ? data.output : data.error);
+    if (data.t === 'res' && isCallId(data.id)) settle(data.id, data.ok === true, data.ok === true ? data.output : data.error, data.timing);
     else if (data.t === 'evt' && typeof data.event === 'string') dispatchEvent(data.event, data.payload);
   };
   const unsubscribe = endpoint.onMessage((data) => unbatch(data, receive));
@@ -151,6 +172,7 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
         };
         pending.set(id, {
           method,
+          sentAt: options.onTiming ? performance.now() : 0,
           resolve: (value) => {
             detach();
             resolve(value as MethodOutput<M>);
@@ -186,6 +208,11 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
       return pending.size;
     },
   };
+}
+
+function servicesTiming(value: unknown): ServicesTiming | null {
+  if (!isObject(value) || typeof value.queuedMs !== 'number' || typeof value.runMs !== 'number') return null;
+  return { queuedMs: value.queuedMs, runMs: value.runMs };
 }
 
 function toServiceError(value: unknown): ServiceError {

@@ -5,7 +5,7 @@ import { redactText } from '@wld/wecom-core/rules';
 import { servicesContract, type EventPayload, type MethodOutput, type ServicesContract, type ServicesEvent, type ServicesMethod } from './contract.ts';
 import type { ServiceError } from './models.ts';
 import { invalidInputMessage, invalidInputParams, issuePath } from './input-issues.ts';
-import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcServerMessage } from './rpc-wire.ts';
+import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcServerMessage, type ServicesTiming } from './rpc-wire.ts';
 
 /** What a handler receives: the input after parsing (defaults applied). */
 export type MethodArgs<M extends ServicesMethod> = z.output<ServicesContract[M]['input']>;
@@ -14,6 +14,8 @@ export interface HandlerContext {
   method: ServicesMethod;
   /** Aborted when the caller cancels or its window goes away. */
   signal: AbortSignal;
+  /** The handler's own work starts now (after a wait for init, say); its queue time ends here. */
+  markStarted(): void;
 }
 
 export type ServicesHandler<M extends ServicesMethod> = (
@@ -28,6 +30,8 @@ export interface RpcServerOptions {
   onError?: (error: unknown, method: string) => void;
   /** Turns a thrown value into a ServiceError; the services pass a WeCom-aware mapper. */
   mapError?: (error: unknown) => ServiceError;
+  /** Answers carry where the call spent its time (queue, handler): for the start-up benchmark. */
+  timings?: boolean;
 }
 
 export interface RpcServer {
@@ -70,6 +74,7 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
       return;
     }
     if (data.t !== 'req') return;
+    const clock = options.timings ? callClock() : null;
     const reply = (message: RpcServerMessage) => outbox.send(message);
     const method = data.method;
     if (typeof method !== 'string' || !Object.hasOwn(servicesContract, method)) {
@@ -88,12 +93,16 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
       inflight.delete(id);
       // a cancelled caller has already given up: say nothing
       if (controller.signal.aborted) return;
-      if (ok) reply({ t: 'res', id, ok: true, output: value });
-      else reply({ t: 'res', id, ok: false, error: failure(value, name) });
+      const timing = clock?.timing();
+      const extra = timing ? { timing } : {};
+      if (ok) reply({ t: 'res', id, ok: true, output: value, ...extra });
+      else reply({ t: 'res', id, ok: false, error: failure(value, name), ...extra });
     };
+    const markStarted = () => clock?.started();
+    markStarted();
     try {
       const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;
-      const result = handler(parsed.data, { method: name, signal: controller.signal });
+      const result = handler(parsed.data, { method: name, signal: controller.signal, markStarted });
       if (isPromiseLike(result)) result.then((value) => finish(true, value), (error: unknown) => finish(false, error));
       else finish(true, result);
     } catch (error) {
@@ -123,6 +132,20 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
     },
     get endpointCount() {
       return endpoints.size;
+    },
+  };
+}
+
+/** Queue and run time of one call: the handler starts when invoked, or later when it says so. */
+function callClock() {
+  const received = performance.now();
+  let started = received;
+  return {
+    started() {
+      started = performance.now();
+    },
+    timing(): ServicesTiming {
+      return { queuedMs: started - received, runMs: performance.now() - started };
     },
   };
 }

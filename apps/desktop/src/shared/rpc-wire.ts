@@ -13,9 +13,16 @@ export interface RpcCancelMessage {
   t: 'cancel';
   id: number;
 }
+/** Where a call spent its time in the services (sent only when the services record timings). */
+export interface ServicesTiming {
+  /** From the request's arrival to the handler's start: input checks and any wait for init. */
+  queuedMs: number;
+  /** The handler itself, until its answer was ready. */
+  runMs: number;
+}
 export type RpcResponseMessage =
-  | { t: 'res'; id: number; ok: true; output: unknown }
-  | { t: 'res'; id: number; ok: false; error: ServiceError };
+  | { t: 'res'; id: number; ok: true; output: unknown; timing?: ServicesTiming }
+  | { t: 'res'; id: number; ok: false; error: ServiceError; timing?: ServicesTiming };
 export interface RpcEventMessage {
   t: 'evt';
   event: string;

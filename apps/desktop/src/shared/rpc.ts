@@ -12,9 +12,10 @@ export {
   type RpcRequestMessage,
   type RpcResponseMessage,
   type RpcServerMessage,
+  type ServicesTiming,
 } from './rpc-wire.ts';
 export { fromDomPort, fromElectronPort, type DomPortLike, type ElectronPortLike } from './rpc-ports.ts';
-export { createRpcClient, type CallOptions, type RpcClient, type RpcClientOptions } from './rpc-client.ts';
+export { createRpcClient, type CallOptions, type CallTiming, type RpcClient, type RpcClientOptions } from './rpc-client.ts';
 export {
   createRpcServer,
   defaultMapError,

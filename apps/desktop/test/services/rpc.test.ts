@@ -7,6 +7,7 @@ import {
   createRpcClient,
   createRpcServer,
   fromDomPort,
+  type CallTiming,
   type RpcClient,
   type ServicesHandlers,
 } from '../../src/shared/rpc.ts';
@@ -15,18 +16,21 @@ const now = Date.now();
 const user = (userid: string) => ({ userid, name: userid, position: '', status: 1 as const, mainDepartment: null, departments: [] });
 const connection = { state: 'online' as const, asOf: now, since: now, lastError: null };
 
-function setup(partial: Partial<ServicesHandlers>, onError?: (error: unknown) => void) {
+function setup(partial: Partial<ServicesHandlers>, onError?: (error: unknown) => void, timings?: { server: boolean; seen: CallTiming[] }) {
   const notImplemented = () => {
     throw new Error('not implemented in this test');
   };
   const handlers = Object.fromEntries(
     Object.keys(servicesContract).map((m) => [m, partial[m as ServicesMethod] ?? notImplemented]),
   ) as unknown as ServicesHandlers;
-  const server = createRpcServer(handlers, { onError: onError ?? (() => {}) });
+  const server = createRpcServer(handlers, { onError: onError ?? (() => {}), timings: timings?.server ?? false });
   const channel = new MessageChannel();
   const detach = server.attach(fromDomPort(channel.port1));
   const clientErrors: unknown[] = [];
-  const client = createRpcClient(fromDomPort(channel.port2), { onError: (error) => clientErrors.push(error) });
+  const client = createRpcClient(fromDomPort(channel.port2), {
+    onError: (error) => clientErrors.push(error),
+    ...(timings ? { onTiming: (timing: CallTiming) => timings.seen.push(timing) } : {}),
+  });
   cleanups.push(() => {
     client.close();
     detach();
@@ -187,6 +191,33 @@ describe('rpc', () => {
     const bad = rejection(client.call('users.search', { query: (() => 'x') as never }));
     expect(await good).toEqual(connection);
     expect((await bad).error.code).toBe('UNSENDABLE_INPUT');
+  });
+
+  it('timings: answers carry the services queue and handler time only when the server records them', async () => {
+    const tags = () => ({ asOf: now, stale: false, tags: [] });
+    const recorded = { server: true, seen: [] as CallTiming[] };
+    const { client } = setup(
+      {
+        'tags.list': async (_input, context) => {
+          await new Promise((resolve) => setImmediate(resolve)); // e.g. waiting for init
+          context.markStarted();
+          return tags();
+        },
+      },
+      undefined,
+      recorded,
+    );
+    await client.call('tags.list', {});
+    await vi.waitFor(() => expect(recorded.seen).toHaveLength(1));
+    const [timing] = recorded.seen;
+    expect(timing).toMatchObject({ method: 'tags.list', ok: true, services: { queuedMs: expect.any(Number), runMs: expect.any(Number) } });
+    expect(timing!.answeredAt).toBeGreaterThanOrEqual(timing!.sentAt);
+
+    const silent = { server: false, seen: [] as CallTiming[] };
+    const other = setup({ 'tags.list': tags }, undefined, silent);
+    await other.client.call('tags.list', {});
+    await vi.waitFor(() => expect(silent.seen).toHaveLength(1));
+    expect(silent.seen[0]!.services).toBeNull();
   });
 
   it('close rejects pending calls', async () => {

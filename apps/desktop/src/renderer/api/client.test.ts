@@ -185,6 +185,70 @@ describe('api client', () => {
     pending.catch(() => {});
   });
 
+  it('an early call is taken once by the first identical call; the next one asks again', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    let served = 0;
+    const server = createRpcServer({ 'tags.list': () => tagsOutput(++served) } as unknown as ServicesHandlers);
+    const channel = new MessageChannel();
+    server.attach(fromDomPort(channel.port1));
+    fake.onRequest((nonce) => postPort(nonce, channel.port2));
+    const { api, callEarly, hasEarlyAnswer } = await import('./client.ts');
+
+    callEarly('tags.list', {});
+    callEarly('tags.list', {}); // asked once however often the warm start names it
+    expect(hasEarlyAnswer('services', 'tags.list', {})).toBe(true);
+    await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 1 }] });
+    expect(hasEarlyAnswer('services', 'tags.list', {})).toBe(false);
+    await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 2 }] });
+    expect(served).toBe(2);
+    channel.port1.close();
+  });
+
+  it('an early answer stays cancellable by the call that took it', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const services = servicesWith(1);
+    fake.onRequest((nonce) => postPort(nonce, services.connect()));
+    const { api, callEarly } = await import('./client.ts');
+    callEarly('users.search', { query: 'x' });
+    const controller = new AbortController();
+    const taken = api.call('users.search', { query: 'x' }, { signal: controller.signal });
+    controller.abort();
+    await expect(taken).rejects.toMatchObject({ error: { kind: 'cancelled' } });
+    services.close();
+  });
+
+  it('early answers of services that restarted are not handed out', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const first = servicesWith(1);
+    fake.onRequest((nonce) => postPort(nonce, first.connect()));
+    const { api, callEarly, hasEarlyAnswer } = await import('./client.ts');
+    await api.call('tags.list', {}); // connected, watching the services' state
+    callEarly('tags.list', {});
+    fake.emitMain('services.state', { state: 'restarting', restarts: 1, message: null });
+    expect(hasEarlyAnswer('services', 'tags.list', {})).toBe(false);
+    const second = servicesWith(2);
+    fake.onRequest((nonce) => postPort(nonce, second.connect()));
+    fake.emitMain('services.state', { state: 'running', restarts: 1, message: null });
+    await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 2 }] });
+    first.close();
+    second.close();
+  });
+
+  it('an early main call is taken by the first identical main call only', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const invoke = fake.bridge.invoke as ReturnType<typeof vi.fn>;
+    invoke.mockResolvedValueOnce({ language: 'en-US' }).mockResolvedValueOnce({ language: 'zh-CN' });
+    const { api, mainEarly } = await import('./client.ts');
+    mainEarly('settings.get', {});
+    await expect(api.main('settings.get', {})).resolves.toEqual({ language: 'en-US' });
+    await expect(api.main('settings.get', {})).resolves.toEqual({ language: 'zh-CN' });
+    expect(invoke).toHaveBeenCalledTimes(2);
+  });
+
   it('rejects with a clear error when there is no bridge', async () => {
     const { api } = await import('./client.ts');
     await expect(api.call('tags.list', {})).rejects.toMatchObject({ error: { code: 'NO_BRIDGE' } });

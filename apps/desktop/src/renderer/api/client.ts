@@ -18,6 +18,7 @@ import { createRpcClient, fromDomPort, RpcError } from '../../shared/rpc.ts';
 import type { RpcClient } from '../../shared/rpc.ts';
 import type { z } from 'zod';
 import { requestServicesPort } from './port.ts';
+import { measureSince, recordCall, timelineEnabled } from '../perf/timeline.ts';
 
 export type Topic = EventPayload<'changed'>['topics'][number];
 export type MainEventPayload<E extends MainEvent> = z.infer<MainEvents[E]>;
@@ -39,6 +40,54 @@ let watchingServices = false;
 let servicesBack: { promise: Promise<void>; resolve: () => void } | null = null;
 /** Set when main gave up restarting the services: calls fail with its sentence instead of waiting. */
 let servicesFailure: string | null = null;
+
+/**
+ * Calls started at start-up before any store or page asks (app/warm-start.ts): the first identical
+ * call takes the answer (in flight or done) instead of asking again, so the start-up questions run
+ * side by side while the app's code loads rather than one after another once it has rendered.
+ */
+interface EarlyAnswer {
+  answer: Promise<unknown>;
+  at: number;
+  /** Set once the answer has arrived (for a first render that starts from it). */
+  value?: { settled: unknown };
+}
+const early = new Map<string, EarlyAnswer>();
+/** An early answer older than this is not taken: the caller asks afresh. */
+export const EARLY_ANSWER_TTL_MS = 15_000;
+const earlyKey = (side: 'main' | 'services', method: string, input: unknown) => `${side}:${method}:${JSON.stringify(input)}`;
+
+function takeEarly(key: string): Promise<unknown> | null {
+  const found = early.get(key);
+  if (!found) return null;
+  early.delete(key);
+  return performance.now() - found.at <= EARLY_ANSWER_TTL_MS ? found.answer : null;
+}
+
+function keepEarly(key: string, answer: Promise<unknown>): void {
+  const entry: EarlyAnswer = { answer, at: performance.now() };
+  answer.then(
+    (settled) => (entry.value = { settled }),
+    () => {}, // the taker sees the failure; nobody may be waiting yet
+  );
+  early.set(key, entry);
+}
+
+/**
+ * An early answer that has already arrived, without taking it: lets the first render start from it
+ * (language, theme, whose data) instead of rendering the defaults and then again with the answer.
+ */
+export function peekEarly<M extends MainMethod>(side: 'main', method: M, input: MainInput<M>): MainOutput<M> | undefined;
+export function peekEarly<M extends ServicesMethod>(side: 'services', method: M, input: MethodInput<M>): MethodOutput<M> | undefined;
+export function peekEarly(side: 'main' | 'services', method: string, input: unknown): unknown {
+  const found = early.get(earlyKey(side, method, input));
+  return found && performance.now() - found.at <= EARLY_ANSWER_TTL_MS ? found.value?.settled : undefined;
+}
+
+/** Whether the next call of this method with this input would be answered early (for tests). */
+export function hasEarlyAnswer(side: 'main' | 'services', method: string, input: unknown): boolean {
+  return early.has(earlyKey(side, method, input));
+}
 
 function bridge(): DesktopBridge {
   const b = typeof window === 'undefined' ? undefined : window.wld;
@@ -71,8 +120,10 @@ function subscribe(conn: Connection, event: ServicesEvent): void {
 async function openConnection(): Promise<Connection> {
   if (servicesBack) await servicesBack.promise;
   if (servicesFailure) throw new RpcError({ kind: 'internal', code: 'SERVICES_FAILED', message: servicesFailure });
+  const asked = performance.now();
   const port = await requestServicesPort(bridge());
-  const client = createRpcClient(fromDomPort(port));
+  measureSince('wld:bridge:port', asked);
+  const client = createRpcClient(fromDomPort(port), timelineEnabled ? { onTiming: recordCall } : {});
   let drop: () => void = () => {};
   const dropped = new Promise<never>((_, reject) => {
     drop = () =>
@@ -143,6 +194,8 @@ function getConnection(): Promise<Connection> {
 function disconnect(): void {
   const old = connection;
   connection = null;
+  // answers of the services that went away (another profile's, maybe) are not handed out
+  for (const key of early.keys()) if (key.startsWith('services:')) early.delete(key);
   void old?.then(
     (conn) => {
       conn.drop();
@@ -159,12 +212,26 @@ export async function reconnect(): Promise<void> {
   await getConnection();
 }
 
+const cancelled = () => new RpcError({ kind: 'cancelled', code: 'CANCELLED', message: 'Cancelled.' });
+
+/** An early answer, still cancellable by the one who took it. */
+function withSignal<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return answer;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 async function call<M extends ServicesMethod>(
   method: M,
   input: MethodInput<M>,
   opts?: { signal?: AbortSignal },
 ): Promise<MethodOutput<M>> {
-  if (opts?.signal?.aborted) throw new RpcError({ kind: 'cancelled', code: 'CANCELLED', message: 'Cancelled.' });
+  if (opts?.signal?.aborted) throw cancelled();
+  const answered = takeEarly(earlyKey('services', method, input));
+  if (answered) return withSignal(answered as Promise<MethodOutput<M>>, opts?.signal);
   const conn = await getConnection();
   return Promise.race([conn.client.call(method, input, opts), conn.dropped]);
 }
@@ -187,8 +254,13 @@ function on<E extends ServicesEvent>(event: E, listener: (payload: EventPayload<
 }
 
 function main<M extends MainMethod>(method: M, input: MainInput<M>): Promise<MainOutput<M>> {
+  const answered = takeEarly(earlyKey('main', method, input));
+  if (answered) return answered as Promise<MainOutput<M>>;
   try {
-    return bridge().invoke(method, input);
+    const asked = performance.now();
+    const answer = bridge().invoke(method, input);
+    if (timelineEnabled) void answer.finally(() => measureSince(`wld:main:${method}`, asked)).catch(() => {});
+    return answer;
   } catch (e) {
     return Promise.reject(e);
   }
@@ -200,6 +272,18 @@ function onMain<E extends MainEvent>(event: E, listener: (payload: MainEventPayl
   } catch {
     return () => {};
   }
+}
+
+/** Starts a call now for the first identical call to take (see `early`). */
+export function callEarly<M extends ServicesMethod>(method: M, input: MethodInput<M>): void {
+  const key = earlyKey('services', method, input);
+  if (!early.has(key)) keepEarly(key, call(method, input));
+}
+
+/** Starts a main call now for the first identical call to take. */
+export function mainEarly<M extends MainMethod>(method: M, input: MainInput<M>): void {
+  const key = earlyKey('main', method, input);
+  if (!early.has(key)) keepEarly(key, main(method, input));
 }
 
 export const api = { call, on, main, onMain };

@@ -12,6 +12,7 @@ import { api } from '../api/client.ts';
 import { ServiceQueryProvider } from '../hooks/ServiceQueryProvider.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { useAppFeeds } from './useAppFeeds.ts';
+import { mark } from '../perf/timeline.ts';
 
 /** Tells main the window has painted (once the settings decided language and theme). */
 function useWindowReady(ready: boolean): void {
@@ -29,6 +30,7 @@ function useWindowReady(ready: boolean): void {
 }
 
 export function App() {
+  useEffect(() => mark('wld:boot:first-commit'), []);
   useAppFeeds();
   const language = usePreferencesStore((s) => s.language);
   const themeSetting = usePreferencesStore((s) => s.theme);

@@ -1,8 +1,23 @@
 // Renders the main window's app into #root, replacing the static shell index.html painted.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../i18n/index.ts';
+import { setLanguage } from '../i18n/index.ts';
+import { syncDayjsLocale } from '../format.ts';
 import { App } from './App.tsx';
+import { mark } from '../perf/timeline.ts';
+import { peekEarly } from '../api/client.ts';
+import { usePreferencesStore } from '../stores/preferences.ts';
+
+mark('wld:boot:app-module'); // React, antd, i18n and the shell have loaded and run
+
+// The warm start's settings have usually arrived while this code loaded: render in the right
+// language and theme, over the active profile, from the first frame.
+const settings = peekEarly('main', 'settings.get', {});
+if (settings) {
+  usePreferencesStore.getState().applySettings(settings);
+  void setLanguage(settings.language);
+  syncDayjsLocale(settings.language);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

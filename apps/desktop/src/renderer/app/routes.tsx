@@ -4,18 +4,19 @@ import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { pageChunks } from './page-chunks.ts';
 
-const HomePage = lazy(() => import('../pages/home/HomePage.tsx'));
-const LivesPage = lazy(() => import('../pages/lives/LivesPage.tsx'));
-const LiveDetailPage = lazy(() => import('../pages/live-detail/LiveDetailPage.tsx'));
-const StatisticsPage = lazy(() => import('../pages/statistics/StatisticsPage.tsx'));
-const OrgPage = lazy(() => import('../pages/org/OrgPage.tsx'));
-const TrainingPage = lazy(() => import('../pages/training/TrainingPage.tsx'));
-const SeriesPage = lazy(() => import('../pages/training/SeriesPage.tsx'));
-const MessagesPage = lazy(() => import('../pages/messages/MessagesPage.tsx'));
-const ApiUsagePage = lazy(() => import('../pages/api-usage/ApiUsagePage.tsx'));
-const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
-const BotLogPage = lazy(() => import('../pages/bot/BotLogPage.tsx'));
+const HomePage = lazy(pageChunks.home);
+const LivesPage = lazy(pageChunks.lives);
+const LiveDetailPage = lazy(pageChunks['live-detail']);
+const StatisticsPage = lazy(pageChunks.statistics);
+const OrgPage = lazy(pageChunks.org);
+const TrainingPage = lazy(pageChunks.training);
+const SeriesPage = lazy(pageChunks.series);
+const MessagesPage = lazy(pageChunks.messages);
+const ApiUsagePage = lazy(pageChunks['api-usage']);
+const SettingsPage = lazy(pageChunks.settings);
+const BotLogPage = lazy(pageChunks.bot);
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{children}</Suspense>;

@@ -2,7 +2,7 @@
 // a switch the two differ until the services have restarted on the new profile's cache; pages wait.
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { api, peekEarly } from '../api/client.ts';
 import { usePreferencesStore } from '../stores/preferences.ts';
 import { resetProfileData } from '../stores/reset-profile-data.ts';
 
@@ -13,7 +13,11 @@ export type DataScope = { state: 'ready'; profileId: string | null } | { state: 
 export function useDataScope(): DataScope {
   const loaded = usePreferencesStore((s) => s.loaded);
   const active = usePreferencesStore((s) => s.activeProfileId);
-  const [served, setServed] = useState<{ profileId: string | null; failed: boolean } | null>(null);
+  // the warm start's answer, when it has arrived: the pages render on the first pass
+  const [served, setServed] = useState<{ profileId: string | null; failed: boolean } | null>(() => {
+    const early = peekEarly('services', 'cache.scope', {});
+    return early ? { profileId: early.profileId, failed: false } : null;
+  });
 
   useEffect(() => {
     if (!loaded) return;

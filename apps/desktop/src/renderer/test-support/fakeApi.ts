@@ -102,5 +102,6 @@ export const fakeApi = createFakeApi();
 
 /** The module shape of api/client.ts, backed by the fake. */
 export function fakeClientModule() {
-  return { api: fakeApi.api, reconnect: async () => {} };
+  // no warm start in component tests: nothing has arrived early
+  return { api: fakeApi.api, reconnect: async () => {}, peekEarly: () => undefined };
 }

@@ -1,5 +1,5 @@
 // Handlers wait until init is done (or failed) before they run: a call that arrives earlier is held.
-import type { ServicesHandlers } from '../../shared/rpc.ts';
+import type { HandlerContext, ServicesHandlers } from '../../shared/rpc.ts';
 
 export interface ReadyGate {
   readonly ready: boolean;
@@ -22,11 +22,15 @@ export function createReadyGate(): ReadyGate {
       for (const resume of resumed) resume();
     },
     wrap(handlers) {
-      const wrapped: Record<string, (input: unknown, c: never) => unknown> = {};
-      for (const [name, handler] of Object.entries(handlers) as Array<[string, (input: unknown, c: never) => unknown]>) {
+      type Handler = (input: unknown, c: HandlerContext) => unknown;
+      const wrapped: Record<string, Handler> = {};
+      for (const [name, handler] of Object.entries(handlers) as Array<[string, Handler]>) {
         wrapped[name] = (input, c) => {
           if (ready) return handler(input, c);
-          return new Promise<void>((resolve) => waiters.push(resolve)).then(() => handler(input, c));
+          return new Promise<void>((resolve) => waiters.push(resolve)).then(() => {
+            c.markStarted(); // the wait for init was queue time
+            return handler(input, c);
+          });
         };
       }
       return wrapped as unknown as ServicesHandlers;

@@ -20,4 +20,6 @@ export interface ServicesRuntimeOptions {
   syncTuning?: Partial<SyncTuning>;
   /** The services' clock (ms): freshness, live windows, sync stamps. Default systemClock.now. */
   now?: () => number;
+  /** Answers carry their queue and handler time (the start-up benchmark; WLD_PERF=1 in the app). */
+  timings?: boolean;
 }

@@ -19,7 +19,7 @@ export default function MessagesPage() {
   const tags = useServiceQuery('tags.list', {}, { topics: ['tags'] });
 
   return (
-    <div data-testid="messages-page">
+    <div data-testid="messages-page" aria-busy={departments.loading || tags.loading}>
       <PageHeader title={t('title')} subTitle={t('subtitle')} />
       {departments.error ? <ErrorAlert error={departments.error} onRetry={departments.refetch} /> : null}
       <Tabs

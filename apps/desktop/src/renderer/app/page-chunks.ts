@@ -1,0 +1,51 @@
+// The pages' lazy chunks, shared by the router and the warm start (which asks for the current
+// route's chunk while React and antd still load). Each chunk is asked for once; both get its promise.
+import type { ComponentType } from 'react';
+import { timedImport } from '../perf/timeline.ts';
+
+type PageModule = { default: ComponentType };
+
+function once(load: () => Promise<PageModule>): () => Promise<PageModule> {
+  let loading: Promise<PageModule> | null = null;
+  return () => {
+    loading ??= load();
+    // a failed load (network, new build) may be asked for again
+    loading.catch(() => (loading = null));
+    return loading;
+  };
+}
+
+export const pageChunks = {
+  home: once(timedImport('home', () => import('../pages/home/HomePage.tsx'))),
+  lives: once(timedImport('lives', () => import('../pages/lives/LivesPage.tsx'))),
+  'live-detail': once(timedImport('live-detail', () => import('../pages/live-detail/LiveDetailPage.tsx'))),
+  statistics: once(timedImport('statistics', () => import('../pages/statistics/StatisticsPage.tsx'))),
+  org: once(timedImport('org', () => import('../pages/org/OrgPage.tsx'))),
+  training: once(timedImport('training', () => import('../pages/training/TrainingPage.tsx'))),
+  series: once(timedImport('series', () => import('../pages/training/SeriesPage.tsx'))),
+  messages: once(timedImport('messages', () => import('../pages/messages/MessagesPage.tsx'))),
+  'api-usage': once(timedImport('api-usage', () => import('../pages/api-usage/ApiUsagePage.tsx'))),
+  settings: once(timedImport('settings', () => import('../pages/settings/SettingsPage.tsx'))),
+  bot: once(timedImport('bot', () => import('../pages/bot/BotLogPage.tsx'))),
+};
+
+export type PageName = keyof typeof pageChunks;
+
+/** The page a route path shows ('/lives/abc' → live-detail); null for an unknown path. */
+export function pageForPath(path: string): PageName | null {
+  const [first, second, ...rest] = path.split('/').filter(Boolean);
+  if (first === undefined) return 'home';
+  if (first === 'lives') return second === undefined ? 'lives' : rest.length === 0 ? 'live-detail' : null;
+  if (first === 'training' && second === 'series') return rest.length === 1 ? 'series' : null;
+  if (second !== undefined) return null;
+  return (TOP_LEVEL as readonly string[]).includes(first) ? (first as PageName) : null;
+}
+
+/** Pages with a route of their own name ('/org'). */
+const TOP_LEVEL = ['statistics', 'org', 'training', 'messages', 'api-usage', 'settings', 'bot'] as const satisfies readonly PageName[];
+
+/** The route path of a hash-router URL's hash ('#/lives?new=1' → '/lives'). */
+export function pathOfHash(hash: string): string {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  return path.startsWith('/') ? path : '/';
+}

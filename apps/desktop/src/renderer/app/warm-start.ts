@@ -1,0 +1,49 @@
+// Asks, while React and antd still load, what the first screen would otherwise ask one step after
+// another once the app has rendered: main's settings (language, theme, active profile), whose data
+// the services serve (cache.scope, which also opens the services port), the route's page chunk and
+// the page's first queries. The stores and pages take these answers (`callEarly`/`mainEarly` in the api client).
+import type { MethodInput, ServicesMethod } from '../../shared/contract.ts';
+import { callEarly, mainEarly } from '../api/client.ts';
+import { pageChunks, pageForPath, pathOfHash, type PageName } from './page-chunks.ts';
+
+type EarlyCall = { [M in ServicesMethod]: { method: M; input: MethodInput<M> } }[ServicesMethod];
+
+/** The queries a page starts with whose input does not depend on its filters' state. */
+export function firstQueriesOf(page: PageName, path: string): EarlyCall[] {
+  switch (page) {
+    case 'home':
+      return [{ method: 'stats.home', input: {} }];
+    case 'live-detail': {
+      const livingid = decodeURIComponent(path.split('/').filter(Boolean)[1] ?? '');
+      return [
+        { method: 'lives.get', input: { livingid } },
+        { method: 'org.departments', input: {} },
+      ];
+    }
+    case 'statistics':
+    case 'org':
+      return [{ method: 'org.departments', input: {} }];
+    case 'messages':
+      return [
+        { method: 'org.departments', input: {} },
+        { method: 'tags.list', input: {} },
+      ];
+    case 'api-usage':
+      return [{ method: 'apiUsage.stats', input: {} }];
+    case 'settings':
+      return [{ method: 'cache.info', input: {} }];
+    default:
+      return [];
+  }
+}
+
+export function warmStart(hash: string): void {
+  if (typeof window === 'undefined' || !window.wld) return; // not in the app: the pages say why
+  mainEarly('settings.get', {});
+  callEarly('cache.scope', {});
+  const path = pathOfHash(hash);
+  const page = pageForPath(path);
+  if (!page) return;
+  void pageChunks[page]().catch(() => {}); // the router reports a failed chunk when it renders
+  for (const { method, input } of firstQueriesOf(page, path)) callEarly(method, input as never);
+}
