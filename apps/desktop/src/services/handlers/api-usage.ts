@@ -1,5 +1,4 @@
 // API usage and the cache's size.
-import { describeErrcode } from '@wld/wecom-core';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 
@@ -51,8 +50,8 @@ export function apiUsageHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
           at: e.at,
           endpoint: e.endpoint,
           errcode: e.errcode,
-          // the explanation (and fix) in the user's language, whatever language the error was made in
-          message: e.errcode !== null ? describeErrcode(e.errcode, e.message, ctx.language(), e.endpoint).message : e.message,
+          // WeCom's own errmsg; the renderer explains the errcode in the app's language
+          message: e.message,
           hint: e.hint,
         })),
       };

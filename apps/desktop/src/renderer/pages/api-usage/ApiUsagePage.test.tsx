@@ -70,13 +70,15 @@ describe('API usage', () => {
     expect(rows[0]).toHaveTextContent('40001');
     expect(rows[0]).toHaveTextContent('应用的 Secret 无效');
     expect(rows[0]).toHaveTextContent('企业微信提示: invalid credential, hint: [1700000000_12_abc]');
-    expect(rows[0]).toHaveTextContent('Secret 不正确：可能填错、已被重置，或应用已停用。');
-    expect(rows[0]).toHaveTextContent('应用管理 → 自建应用 → Secret');
+    // explained from the one errcode table
+    expect(within(rows[0]!).getByTestId('error-explanation')).toHaveTextContent('Secret 不正确或凭证无效');
+    expect(rows[0]).toHaveTextContent('检查应用的 Secret 是否正确（重置后需更新），并确认应用已启用。');
     // no errcode: a network failure, explained as such
     expect(rows[1]).toHaveTextContent('网络');
     expect(rows[1]).toHaveTextContent('网络请求失败，没有收到企业微信的答复。');
-    // an errcode without an explanation falls back to WeCom's hint
-    expect(rows[2]).toHaveTextContent('请按企业微信的提示处理');
+    // an errcode the table does not know: named, with where to look it up
+    expect(rows[2]).toHaveTextContent('企业微信错误 99999');
+    expect(rows[2]).toHaveTextContent('open.work.weixin.qq.com/devtool/query?e=99999');
   });
 
   it('shows totals, success rate and the budgets against their limits', async () => {

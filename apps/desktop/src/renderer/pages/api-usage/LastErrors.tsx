@@ -49,7 +49,7 @@ export function LastErrors({ errors }: { errors: ApiStats['lastErrors'] }) {
       key: 'explanation',
       title: t('errors.explanation'),
       render: (_: unknown, r) => {
-        const help = r.errcode === null ? networkHelp(t) : errcodeHelp(t, r.errcode, r.endpoint);
+        const help = r.errcode === null ? networkHelp(t) : errcodeHelp(t, r.errcode, r.endpoint, r.message);
         if (!help) return <Typography.Text type="secondary">{t('errors.noExplanation')}</Typography.Text>;
         return (
           <div data-testid="error-explanation">

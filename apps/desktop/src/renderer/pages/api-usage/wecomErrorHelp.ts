@@ -1,14 +1,9 @@
-// A human explanation and a fix for the WeCom errcodes an admin actually meets, shared by the API usage
-// page and the settings' connection test. Texts live in the `apiUsage` namespace (errcode.<code>).
+// A human explanation and a fix for a WeCom errcode, shared by the API usage page and the settings'
+// connection test. The words come from the one errcode table (`@wld/wecom-core/rules`), with the fix
+// that belongs to the call when the code means something particular there (40058 on a recall).
 import type { TFunction } from 'i18next';
-
-/** Codes with an explanation in apiUsage.json; others fall back to WeCom's own hint. */
-export const EXPLAINED_ERRCODES = [
-  -1, 40001, 40003, 40007, 40013, 40014, 40056, 40058, 40091, 41001, 42001, 44004, 45002, 45009, 45033, 48002, 48009,
-  50002, 60011, 60020, 60111, 81013, 86003, 86008, 92006, 92008,
-] as const;
-
-const explained = new Set<number>(EXPLAINED_ERRCODES);
+import { describeErrcode } from '@wld/wecom-core/rules';
+import i18n from '../../i18n/index.ts';
 
 export interface ErrcodeHelp {
   /** What went wrong, in plain words. */
@@ -17,25 +12,12 @@ export interface ErrcodeHelp {
   fix: string;
 }
 
-/** Codes that mean something particular on one call (by request path): texts in callErrcode.<call>. */
-const CALL_EXPLAINED: Readonly<Record<string, { key: string; codes: readonly number[] }>> = {
-  '/cgi-bin/message/recall': { key: 'recall', codes: [40058] },
-};
-
-export function errcodeHelp(t: TFunction, errcode: number | null | undefined, endpoint?: string | null): ErrcodeHelp | null {
+export function errcodeHelp(_t: TFunction, errcode: number | null | undefined, endpoint?: string | null, errmsg = ''): ErrcodeHelp | null {
   if (errcode === null || errcode === undefined) return null;
-  const call = endpoint && Object.hasOwn(CALL_EXPLAINED, endpoint) ? CALL_EXPLAINED[endpoint] : undefined;
-  if (call?.codes.includes(errcode)) {
-    return {
-      meaning: t(`apiUsage:callErrcode.${call.key}.${errcode}.meaning`),
-      fix: t(`apiUsage:callErrcode.${call.key}.${errcode}.fix`),
-    };
-  }
-  if (!explained.has(errcode)) return null;
-  return {
-    meaning: t(`apiUsage:errcode.${errcode}.meaning`),
-    fix: t(`apiUsage:errcode.${errcode}.fix`),
-  };
+  const english = i18n.language === 'en-US';
+  const { info } = describeErrcode(errcode, errmsg, english ? 'en-US' : 'zh-CN', endpoint);
+  const fix = info.fix ? (english ? info.fix.en : info.fix.zh) : '';
+  return { meaning: english ? info.en : info.zh, fix };
 }
 
 /** For errors without an errcode (the network, the services): a generic explanation. */

@@ -213,7 +213,7 @@ describe('test connection', () => {
     // worded by the renderer from the shared errcode table, in the app's language
     expect(result).toHaveTextContent('Secret 不正确或凭证无效（错误码 40001）');
     expect(result).toHaveTextContent('错误码 40001');
-    expect(result).toHaveTextContent('重新查看并复制 Secret');
+    expect(result).toHaveTextContent('检查应用的 Secret 是否正确');
     expect(fakeApi.callsOf('connection.test')[0]?.input).toEqual({ corpId: 'ww1234abcd', agentId: 1000002, secret: 'wrong-secret' });
     expect(fakeApi.mainCalls).toHaveLength(0);
   });
