@@ -21,7 +21,7 @@ export function callFailure(kind: ServiceError['kind'], code: string, message: s
 /** What a handler threw, as the page gets it. */
 export function toCallFailure(error: unknown): ServiceError {
   if (error instanceof MainCallError) return callFailure(error.kind, error.code, error.message);
-  if (error instanceof SettingsError) return callFailure('validation', error.code, error.message);
+  if (error instanceof SettingsError) return callFailure('validation', error.code, error.message, error.params);
   const message = error instanceof Error ? error.message : String(error);
   return callFailure('internal', error instanceof CodedError ? error.code : 'FAILED', message);
 }

@@ -55,17 +55,17 @@ export async function handleInvoke(
   const window = trustedSender(event, options.windows, options.allowedOrigins);
   if (!window) {
     options.log.warn('refused an IPC call from an unknown sender:', event.senderFrame?.url ?? '(no frame)');
-    return failure('forbidden', 'FORBIDDEN', 'This page may not call the app.');
+    return failure('forbidden', 'FORBIDDEN', 'This page may not call the app.', { method: '' });
   }
   const envelope = invokeEnvelope.safeParse(request);
   if (!envelope.success)
-    return failure('validation', 'INVALID_REQUEST', `Malformed call: ${describeIssues(envelope.error)}`);
+    return failure('validation', 'INVALID_REQUEST', `Malformed call: ${describeIssues(envelope.error)}`, { issues: describeIssues(envelope.error).slice(0, 300) });
   const { method: name, input: rawInput } = envelope.data;
   if (!Object.hasOwn(mainContract, name)) return failure('validation', 'UNKNOWN_METHOD', `Unknown method "${name}".`, { method: name.slice(0, 80) });
   const method = name as MainMethod;
   if (!isMethodAllowed(window.kind, method)) {
     options.log.warn(`refused ${method} from the ${window.kind} window`);
-    return failure('forbidden', 'FORBIDDEN', `The ${window.kind} window may not call ${method}.`);
+    return failure('forbidden', 'FORBIDDEN', `The ${window.kind} window may not call ${method}.`, { method });
   }
   const spec = mainContract[method];
   const input = spec.input.safeParse(rawInput);

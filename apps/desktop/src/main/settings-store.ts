@@ -39,8 +39,11 @@ export interface SettingsChange {
 
 export class SettingsError extends CodedError {
   override name = 'SettingsError';
-  constructor(message: string) {
-    super('INVALID_SETTINGS', message);
+  /** What the renderer words the refusal from (errors.json: INVALID_SETTINGS, NO_SUCH_PROFILE). */
+  readonly params: Record<string, string>;
+  constructor(message: string, code: 'INVALID_SETTINGS' | 'NO_SUCH_PROFILE' = 'INVALID_SETTINGS', params: Record<string, string> = {}) {
+    super(code, message);
+    this.params = params;
   }
 }
 
@@ -132,7 +135,7 @@ export class SettingsStore {
 
   private assertProfileExists(id: string | null): void {
     if (id !== null && !this.current.profiles.some((p) => p.id === id)) {
-      throw new SettingsError(`There is no profile "${id}".`);
+      throw new SettingsError(`There is no profile "${id}".`, 'NO_SUCH_PROFILE', { id: id.slice(0, 80) });
     }
   }
 
@@ -140,9 +143,11 @@ export class SettingsStore {
     const parsed = settingsSchema.safeParse(next);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new SettingsError(
-        `Invalid settings: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-      );
+      const field = issue?.path.join('.') ?? '';
+      throw new SettingsError(`Invalid settings: ${field} ${issue?.message ?? ''}`.trim(), 'INVALID_SETTINGS', {
+        field,
+        problem: issue?.message ?? '',
+      });
     }
     const previous = this.current;
     const previousActive = this.activeProfile();

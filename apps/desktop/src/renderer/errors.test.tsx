@@ -71,6 +71,16 @@ describe('errorText', () => {
     expect(errorText(gaveUp)).toBe('The background services stopped 4 times in a row and were not restarted again. The log is in /data/logs.');
   });
 
+  it('words main’s refusals of settings and calls, and the training and notices refusals', async () => {
+    const invalidSettings: ServiceError = { kind: 'validation', code: 'INVALID_SETTINGS', params: { field: 'network.timeoutMs', problem: 'Too small' }, message: 'Invalid settings' };
+    const notEnded: ServiceError = { kind: 'validation', code: 'LIVE_NOT_ENDED', message: 'The live has not ended' };
+    expect(errorText(invalidSettings)).toBe('设置没有保存：network.timeoutMs 的值无效（Too small）');
+    expect(errorText(notEnded)).toBe('直播尚未结束，还没有缺席人员：结束后再提醒未参加的学员');
+    await i18n.changeLanguage('en-US');
+    expect(errorText(invalidSettings)).toBe('The settings were not saved: network.timeoutMs is not valid (Too small)');
+    expect(errorText(notEnded)).toBe('The live has not ended, so nobody is absent yet: remind those who did not attend after it ends');
+  });
+
   it('falls back to the message for a code it has no sentence for', () => {
     expect(errorText(uncoded)).toBe('Something new failed');
   });
