@@ -29,8 +29,8 @@ export const botStatusSchema = z.object({
   hasSecret: z.boolean(),
   since: z.number(),
   nextRetryAt: z.number().nullable(),
-  /** Why it is not online, in the configured language. */
-  message: z.string().nullable(),
+  /** Why it is not online, in both languages (wecom-core's bot texts); the renderer shows its own. */
+  message: z.object({ zh: z.string(), en: z.string() }).nullable(),
   answered: z.number().int(),
 });
 export type BotStatusView = z.infer<typeof botStatusSchema>;

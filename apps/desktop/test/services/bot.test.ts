@@ -190,7 +190,8 @@ describe('AI bot', () => {
     await takenOver;
     const status = await client.call('bot.status', {});
     expect(status).toMatchObject({ state: 'taken_over' });
-    expect(status.message).toContain('Another PC took over this bot');
+    expect(status.message?.en).toContain('Another PC took over this bot');
+    expect(status.message?.zh).toContain('另一台电脑接管了此机器人');
 
     const otherOut = new Promise<void>((resolve) =>
       other.on('state', (s) => s.state === 'taken_over' && resolve()),

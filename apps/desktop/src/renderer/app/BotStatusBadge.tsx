@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BotState } from '../../shared/bot-contract.ts';
 import { useBotStatus } from '../hooks/useBotStatus.ts';
+import { inLanguage } from '../bilingual.ts';
 
 const BADGE: Record<BotState, BadgeProps['status']> = {
   disabled: 'default',
@@ -20,12 +21,12 @@ const BADGE: Record<BotState, BadgeProps['status']> = {
 };
 
 export function BotStatusBadge() {
-  const { t } = useTranslation('bot');
+  const { t, i18n } = useTranslation('bot');
   const navigate = useNavigate();
   const status = useBotStatus();
   if (!status || status.state === 'disabled') return null;
   return (
-    <Tooltip title={status.message ?? t('settings.answered', { count: status.answered })}>
+    <Tooltip title={status.message ? inLanguage(status.message, i18n.language) : t('settings.answered', { count: status.answered })}>
       <button
         type="button"
         data-testid="bot-state"

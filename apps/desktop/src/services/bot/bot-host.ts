@@ -70,8 +70,6 @@ export class BotHost {
     const config = profile ? this.config(profile.id) : null;
     const hasSecret = profile ? (await this.secretOf(profile.id)) !== null : false;
     const s: BotStatus | null = this.connection?.status ?? null;
-    const language = this.ctx.language();
-    const pick = (t: { zh: string; en: string }): string => (language === 'en-US' ? t.en : t.zh);
     return {
       state: s ? s.state : 'disabled',
       botId: config?.botId ?? '',
@@ -79,7 +77,7 @@ export class BotHost {
       hasSecret,
       since: s?.since ?? this.ctx.now(),
       nextRetryAt: s?.nextRetryAt ?? null,
-      message: s && s.state !== 'online' ? pick(s.lastError?.messages ?? BOT_STATE_TEXT[s.state]) : null,
+      message: s && s.state !== 'online' ? { ...(s.lastError?.messages ?? BOT_STATE_TEXT[s.state]) } : null,
       answered: this.answered,
     };
   }

@@ -8,6 +8,7 @@ import { errorText } from '../../errors.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { setServiceAnswer } from '../../hooks/queryClient.ts';
 import { useBotStatus } from '../../hooks/useBotStatus.ts';
+import { inLanguage } from '../../bilingual.ts';
 import type { BotStatusView } from '../../../shared/bot-contract.ts';
 
 interface BotForm {
@@ -17,7 +18,7 @@ interface BotForm {
 }
 
 export function BotSection() {
-  const { t } = useTranslation('bot');
+  const { t, i18n } = useTranslation('bot');
   const { message } = App.useApp();
   const status = useBotStatus();
   const queryClient = useQueryClient();
@@ -69,7 +70,7 @@ export function BotSection() {
           showIcon
           data-testid="bot-settings-alert"
           message={t(`state.${status.state}`)}
-          description={status.message}
+          description={status.message ? inLanguage(status.message, i18n.language) : null}
           action={
             status.state === 'taken_over' ? (
               <Button size="small" onClick={() => void takeBack()} data-testid="bot-take-back">
