@@ -141,15 +141,16 @@ describe('department paths in the cache', () => {
     const rows = cache.watchStats({ livingid: 'A', sort: 'name', limit: 10 }).rows;
     expect(rows.find((r) => r.id === 'lisi')?.departmentPath).toBe('总公司 / 研发中心 / 客户端组');
 
-    // everyone is required: who did not watch, by 一级部门 (qianqi is disabled, left1 has left)
+    // everyone is required: who did not watch, by 一级部门 (qianqi is disabled, left1 has left;
+    // wangfang's row has no watch time, so she did not attend)
     cache.upsertUsers([{ userid: 'newbie', name: '吴十', department: [4], main_department: 4, position: '实习生' }], T0);
     cache.setLiveAudience('A', { userids: [], departmentIds: [1], tagIds: [] });
     const absent = cache.absentees('A', 1);
     expect(absent.byDepartment.map((g) => [g.name, g.path, g.direct, g.users.map((u) => u.userid)])).toEqual([
       ['市场部', '总公司 / 市场部', false, ['sunba', 'zhao.liu']],
-      ['研发中心', '总公司 / 研发中心', false, ['newbie']],
+      ['研发中心', '总公司 / 研发中心', false, ['wangfang', 'newbie']],
     ]);
-    expect(cache.absentees('A', 2).byDepartment.map((g) => g.path)).toEqual(['总公司 / 市场部', '总公司 / 研发中心 / 平台组']);
+    expect(cache.absentees('A', 2).byDepartment.map((g) => g.path)).toEqual(['总公司 / 市场部', '总公司 / 研发中心 / 客户端组', '总公司 / 研发中心 / 平台组']);
     expect(absent.byDepartment.every((g) => g.path.split(' / ').length <= 2)).toBe(true);
     expect(absent.byDepartment.flatMap((g) => g.users).length).toBe(absent.total);
   });
