@@ -1,7 +1,7 @@
 // The one place for what the services compose in the admin's language: texts sent to WeCom users
-// (live invitations, notices, reminders, absentee reminders, the bot's answers and chat reminders),
-// and the reasons kept with a notice's record. Errors shown in the app travel as a code with params
-// and are worded by the renderer (locales/*/errors.json).
+// (live invitations, notices, reminders, absentee reminders, the bot's answers and chat reminders).
+// Everything shown in the app travels as a code with params and is worded by the renderer
+// (locales/*/errors.json), including why a notice failed, was missed or is not retried.
 export type Language = 'zh-CN' | 'en-US';
 
 const texts = {
@@ -39,29 +39,7 @@ const texts = {
   'duration.minutes': { zh: '{n} 分钟', en: '{n} min' },
   'duration.hours': { zh: '{n} 小时', en: '{n} h' },
   'duration.days': { zh: '{n} 天', en: '{n} days' },
-  'notice.unknownOutcome': {
-    zh: '企业微信没有答复，消息可能已经送达：4 小时内重试不会重复发送（企业微信会识别重复消息）',
-    en: 'WeCom did not answer, so the message may have been delivered: a retry within 4 hours cannot deliver it twice (WeCom drops the repeat)',
-  },
-  'notice.partsSent': { zh: '已发送 {done}/{total} 批', en: '{done} of {total} parts were sent' },
-  'notice.retry.done': { zh: '已发送，无需重试', en: 'Already sent; there is nothing to retry' },
-  'notice.retry.waiting': { zh: '提醒尚未到时间', en: 'The reminder is not due yet' },
-  'notice.retry.busy': { zh: '正在发送', en: 'Being sent now' },
-  'notice.retry.cancelled': { zh: '已取消', en: 'Cancelled' },
-  'notice.retry.window': {
-    zh: '首次发送已超过 4 小时，企业微信不再识别重复消息：为免重复，不再重试，请在消息记录或向接收人确认是否已送达',
-    en: 'More than 4 hours have passed since the first attempt, so WeCom would no longer drop a repeat: it is not retried; check the message history or ask the recipients whether it arrived',
-  },
-  'reminder.missed': {
-    zh: '提醒时间已过而应用当时未运行，未发送（直播前提醒只在直播开始前补发，回放提醒在到期后 24 小时内补发）',
-    en: 'Its time passed while the app was not running, so it was not sent (a before-start reminder is sent late only until the live starts, a replay reminder within 24 hours of its time)',
-  },
-  'reminder.liveCancelled': { zh: '直播已取消', en: 'The live was cancelled' },
   'calendar.location': { zh: '企业微信直播', en: 'WeCom Live' },
-  'calendar.unknown': {
-    zh: '企业微信没有答复，日程可能已经添加：为免重复，请在企业微信日历中确认',
-    en: 'WeCom did not answer, so the schedule may have been added: check the WeCom calendar rather than adding it again',
-  },
   'training.repeatNotSent': {
     zh: '前面的直播创建失败，为避免重复创建，这一场未发送',
     en: 'Not sent: an earlier create failed, and nothing is sent twice',

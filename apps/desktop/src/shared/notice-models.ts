@@ -1,7 +1,7 @@
 // Notices about a live (created / changed / cancelled) and reminders (before the start, to
 // absentees after the end), as the renderer sees them; and the plain text of a textcard.
 import { z } from 'zod';
-import { epochMs, messageBodySchema } from './models.ts';
+import { epochMs, messageBodySchema, serviceErrorSchema } from './models.ts';
 
 export const NOTICE_KINDS = ['created', 'changed', 'cancelled'] as const;
 export const REMINDER_KINDS = ['before-start', 'after-end'] as const;
@@ -36,13 +36,14 @@ export const noticeRecordSchema = z.object({
   recipientCount: z.number().int(),
   /** the exact message, once composed */
   body: messageBodySchema.nullable(),
-  error: z.string().nullable(),
+  /** why it failed, was missed or cancelled: a code the renderer words (params.parts: how many parts were sent) */
+  error: serviceErrorSchema.nullable(),
   /** message-history rows of the parts WeCom accepted */
   messageIds: z.array(z.number().int()),
   sentAt: epochMs.nullable(),
   createdAt: epochMs,
   /** whether a retry is offered now, and if not, why */
-  retry: z.object({ allowed: z.boolean(), reason: z.string().nullable() }),
+  retry: z.object({ allowed: z.boolean(), reason: z.enum(['window', 'done', 'waiting', 'busy', 'cancelled']).nullable() }),
 });
 export type NoticeRecord = z.infer<typeof noticeRecordSchema>;
 
@@ -50,7 +51,7 @@ export const calendarStateSchema = z.object({
   /** added / cancelled: WeCom confirmed it. unknown: the answer was lost. failed: WeCom refused. */
   state: z.enum(['added', 'cancelled', 'unknown', 'failed']),
   scheduleId: z.string().nullable(),
-  error: z.string().nullable(),
+  error: serviceErrorSchema.nullable(),
   updatedAt: epochMs,
 });
 export type CalendarState = z.infer<typeof calendarStateSchema>;

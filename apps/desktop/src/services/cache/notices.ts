@@ -1,6 +1,6 @@
 // Notices and reminders about lives, and each live's calendar schedule (tables of migration 7).
 import { z } from 'zod';
-import { messageBodySchema } from '../../shared/models.ts';
+import { messageBodySchema, serviceErrorSchema } from '../../shared/models.ts';
 import { calendarStateSchema, noticeStatusSchema, type CalendarState } from '../../shared/notice-models.ts';
 import { audienceQuery, readAudience } from './audience.ts';
 import type { CacheContext } from './context.ts';
@@ -54,7 +54,7 @@ function toNotice(r: Row): StoredNotice {
     recipientCount: r.recipient_count,
     partsDone: r.parts_done,
     messageIds: json(z.array(z.number().int()), r.message_ids) ?? [],
-    error: r.error,
+    error: json(serviceErrorSchema, r.error),
     dueAt: r.due_at,
     partStartedAt: r.part_started_at,
     sentAt: r.sent_at,
@@ -76,7 +76,7 @@ const COLUMNS: Record<keyof NoticeChange, string> = {
 };
 
 const stored = (key: keyof NoticeChange, value: unknown): unknown =>
-  key === 'body' || key === 'recipients' || key === 'messageIds' ? (value === null ? null : JSON.stringify(value)) : value;
+  key === 'body' || key === 'recipients' || key === 'messageIds' || key === 'error' ? (value === null ? null : JSON.stringify(value)) : value;
 
 export function createNotices(ctx: CacheContext, aggregates: OrgAggregates): NoticesCache {
   function getNotice(id: number): StoredNotice | null {
@@ -150,7 +150,7 @@ export function createNotices(ctx: CacheContext, aggregates: OrgAggregates): Not
         | { schedule_id: string | null; state: string; error: string | null; updated_at: number }
         | undefined;
       if (!row) return null;
-      const parsed = calendarStateSchema.safeParse({ state: row.state, scheduleId: row.schedule_id, error: row.error, updatedAt: row.updated_at });
+      const parsed = calendarStateSchema.safeParse({ state: row.state, scheduleId: row.schedule_id, error: json(serviceErrorSchema, row.error), updatedAt: row.updated_at });
       return parsed.success ? parsed.data : null;
     },
     setCalendar(livingid, state: Omit<CalendarState, 'updatedAt'>) {
@@ -159,7 +159,7 @@ export function createNotices(ctx: CacheContext, aggregates: OrgAggregates): Not
           `INSERT INTO live_calendar (livingid, schedule_id, state, error, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT(livingid) DO UPDATE SET schedule_id = excluded.schedule_id, state = excluded.state, error = excluded.error, updated_at = excluded.updated_at`,
         )
-        .run(livingid, state.scheduleId, state.state, state.error, ctx.now());
+        .run(livingid, state.scheduleId, state.state, state.error ? JSON.stringify(state.error) : null, ctx.now());
     },
   };
 }

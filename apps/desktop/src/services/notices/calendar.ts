@@ -51,7 +51,7 @@ export async function syncCalendar(ctx: ServicesContext, livingid: string, optio
     ctx.changed('notices');
     return cache.calendarOf(livingid);
   };
-  const words = (error: unknown) => toServiceError(error).message;
+  const words = (error: unknown) => toServiceError(error);
   const scheduleId = current?.scheduleId ?? null;
 
   if (live.status === 4) {
@@ -80,6 +80,6 @@ export async function syncCalendar(ctx: ServicesContext, livingid: string, optio
     return save({ state: 'added', scheduleId: added, error: null });
   } catch (error) {
     if (refused(error)) return save({ state: 'failed', scheduleId: null, error: words(error) });
-    return save({ state: 'unknown', scheduleId: null, error: t(ctx.language(), 'calendar.unknown') });
+    return save({ state: 'unknown', scheduleId: null, error: { kind: 'network', code: 'CALENDAR_UNKNOWN', message: 'WeCom did not answer; the schedule may have been added' } });
   }
 }

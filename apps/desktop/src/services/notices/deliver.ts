@@ -4,12 +4,13 @@
 // offline before sending, is 'failed' (nothing went out); a lost answer is 'unknown'.
 import { WeComApiError, WeComInputError } from '@wld/wecom-core';
 import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
-import type { NoticeStatus } from '../../shared/notice-models.ts';
+import type { NoticeRecord, NoticeStatus } from '../../shared/notice-models.ts';
+
+type RetryRefusal = NonNullable<NoticeRecord['retry']['reason']>;
 import { RpcError } from '../../shared/rpc.ts';
 import type { StoredNotice } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord, type MessageOrigin } from '../handlers/send-message.ts';
-import { t, tf, type Language, type TextKey } from '../i18n.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 
 /** WeCom's longest duplicate-check interval: a retry later than this could deliver twice. */
@@ -57,10 +58,13 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
       cache.updateNotice(notice.id, { partsDone: part + 1, messageIds, partStartedAt: null });
     } catch (error) {
       const status: NoticeStatus = surelyNotSent(error) ? 'failed' : 'unknown';
-      const reason = status === 'unknown' ? t(ctx.language(), 'notice.unknownOutcome') : toServiceError(error).message;
-      const progress = parts.length > 1 ? ` (${tf(ctx.language(), 'notice.partsSent', { done: part, total: parts.length })})` : '';
+      const progress: Record<string, number> = parts.length > 1 ? { partsDone: part, parts: parts.length } : {};
+      const cause =
+        status === 'unknown'
+          ? { kind: 'network' as const, code: 'NOTICE_UNKNOWN_OUTCOME', message: 'WeCom did not answer; the message may have been delivered' }
+          : toServiceError(error);
       ctx.log('warn', `notice ${notice.id} of ${notice.livingid}: ${status}: ${String(error)}`);
-      const failed = cache.updateNotice(notice.id, { status, error: reason + progress });
+      const failed = cache.updateNotice(notice.id, { status, error: { ...cause, params: { ...cause.params, ...progress } } });
       ctx.changed('notices');
       return failed;
     }
@@ -70,22 +74,27 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
   return done;
 }
 
+/** The error code of a refused retry (errors.json: NOTICE_RETRY_WINDOW, …). */
+export function retryRefusalCode(reason: RetryRefusal): string {
+  return `NOTICE_RETRY_${reason.toUpperCase()}`;
+}
+
 /** Whether a retry is offered now, and if not, the sentence that says why. */
-export function retryVerdict(notice: StoredNotice, now: number, language: Language): { allowed: boolean; reason: string | null } {
-  const no = (key: TextKey) => ({ allowed: false, reason: t(language, key) });
+export function retryVerdict(notice: StoredNotice, now: number): { allowed: boolean; reason: RetryRefusal | null } {
+  const no = (reason: RetryRefusal) => ({ allowed: false, reason });
   switch (notice.status) {
     case 'failed':
     case 'missed':
       return { allowed: true, reason: null };
     case 'unknown':
-      return notice.partStartedAt !== null && now - notice.partStartedAt >= DUPLICATE_WINDOW_MS ? no('notice.retry.window') : { allowed: true, reason: null };
+      return notice.partStartedAt !== null && now - notice.partStartedAt >= DUPLICATE_WINDOW_MS ? no('window') : { allowed: true, reason: null };
     case 'sent':
-      return no('notice.retry.done');
+      return no('done');
     case 'scheduled':
-      return no('notice.retry.waiting');
+      return no('waiting');
     case 'sending':
-      return no('notice.retry.busy');
+      return no('busy');
     case 'cancelled':
-      return no('notice.retry.cancelled');
+      return no('cancelled');
   }
 }

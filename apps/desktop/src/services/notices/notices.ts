@@ -9,7 +9,7 @@ import { invalid, notFound } from '../handlers/errors.ts';
 import type { Language } from '../i18n.ts';
 import { absenteesOf, audienceRecipients } from './audience.ts';
 import { noticeCard, reminderText } from './compose.ts';
-import { deliver, retryVerdict } from './deliver.ts';
+import { deliver, retryRefusalCode, retryVerdict } from './deliver.ts';
 
 const isNoticeKind = (kind: string): kind is NoticeKind => (NOTICE_KINDS as readonly string[]).includes(kind);
 
@@ -52,8 +52,8 @@ export async function retryNotice(ctx: ServicesContext, id: number): Promise<Sto
   const cache = ctx.cache();
   const notice = cache.getNotice(id);
   if (!notice) throw notFound('NOTICE_NOT_FOUND', String(id));
-  const verdict = retryVerdict(notice, ctx.now(), ctx.language());
-  if (!verdict.allowed) throw new RpcError({ kind: 'validation', code: 'NOTICE_NOT_RETRIED', params: { reason: verdict.reason ?? '' }, message: 'Not retried' });
+  const verdict = retryVerdict(notice, ctx.now());
+  if (!verdict.allowed) throw new RpcError({ kind: 'validation', code: retryRefusalCode(verdict.reason ?? 'busy'), message: `Not retried (${verdict.reason ?? ''})` });
   if (!cache.claimNotice(id, notice.status, 'sending')) throw invalid('NOTICE_BUSY', 'The notice is being sent now', 'id');
   let ready = notice;
   if (!notice.body) {
@@ -81,6 +81,6 @@ export function toRecord(ctx: ServicesContext, notice: StoredNotice): NoticeReco
     messageIds: notice.messageIds,
     sentAt: notice.sentAt,
     createdAt: notice.createdAt,
-    retry: retryVerdict(notice, ctx.now(), ctx.language()),
+    retry: retryVerdict(notice, ctx.now()),
   };
 }

@@ -6,7 +6,6 @@
 // ('sending' at start) becomes 'unknown': it may have gone out, and a retry stays safe for 4 hours.
 import type { StoredNotice } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
-import { t } from '../i18n.ts';
 import { deliver } from './deliver.ts';
 import { composeReminder } from './notices.ts';
 
@@ -46,7 +45,7 @@ export class ReminderRunner {
   recoverInterrupted(): void {
     const cache = this.#ctx.cache();
     const interrupted = cache.noticesWithStatus('sending');
-    for (const notice of interrupted) cache.updateNotice(notice.id, { status: 'unknown', error: t(this.#ctx.language(), 'notice.unknownOutcome') });
+    for (const notice of interrupted) cache.updateNotice(notice.id, { status: 'unknown', error: { kind: 'network', code: 'NOTICE_UNKNOWN_OUTCOME', message: 'Interrupted while sending' } });
     if (interrupted.length > 0) this.#ctx.changed('notices');
   }
 
@@ -67,7 +66,7 @@ export class ReminderRunner {
       if (!live) continue; // cleared with the cache: waits for the next sync
       const now = ctx.now();
       if (live.status === 4) {
-        cache.updateNotice(notice.id, { status: 'cancelled', error: t(ctx.language(), 'reminder.liveCancelled') });
+        cache.updateNotice(notice.id, { status: 'cancelled', error: { kind: 'validation', code: 'LIVE_CANCELLED', message: 'The live was cancelled' } });
         handled++;
         continue;
       }
@@ -76,7 +75,7 @@ export class ReminderRunner {
       if (now < dueAt) continue;
       const tooLate = notice.kind === 'before-start' ? now >= live.livingStart * 1000 : now - dueAt > AFTER_END_GRACE_MS;
       if (tooLate) {
-        cache.updateNotice(notice.id, { status: 'missed', error: t(ctx.language(), 'reminder.missed') });
+        cache.updateNotice(notice.id, { status: 'missed', error: { kind: 'validation', code: 'REMINDER_MISSED', message: 'Its time passed while the app was not running' } });
         handled++;
         continue;
       }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { noticeProblem, problemText } from '../notices/noticeProblem.ts';
 import type { Live } from '../../../shared/models.ts';
 import type { NoticeRecord, NoticeStatus, ReminderKind } from '../../../shared/notice-models.ts';
 import { api } from '../../api/client.ts';
@@ -89,7 +90,7 @@ export function RemindersTab({ live }: { live: Live }) {
       title: t('notices.columns.status'),
       width: 180,
       render: (_: unknown, n) => {
-        const detail = [n.error, n.retry.allowed ? null : n.status === 'unknown' ? n.retry.reason : null].filter(Boolean).join(' ');
+        const detail = noticeProblem(t, n, n.status === 'unknown');
         const tag = (
           <Tag color={STATUS_COLORS[n.status]} data-testid={`notice-status-${n.id}`}>
             {t(`notices.status.${n.status}`)}
@@ -207,7 +208,7 @@ export function RemindersTab({ live }: { live: Live }) {
             <Tag style={{ marginInlineStart: 8 }} color={calendar.state === 'added' ? 'green' : calendar.state === 'cancelled' ? 'default' : 'orange'}>
               {t(`notices.calendar.${calendar.state}`)}
             </Tag>
-            {calendar.error ? <Typography.Text type="warning">{calendar.error}</Typography.Text> : null}
+            {calendar.error ? <Typography.Text type="warning">{problemText(t, calendar.error)}</Typography.Text> : null}
           </Typography.Paragraph>
         ) : null}
         {list.error ? <ErrorAlert error={list.error} onRetry={list.refetch} /> : null}

@@ -57,7 +57,7 @@ describe('NoticeDialog', () => {
     const user = userEvent.setup();
     fakeApi.handle('notices.preview', () => ({ body, recipientCount: 4, calendar: null }));
     fakeApi.handle('notices.send', () => ({
-      notice: notice({ status: 'unknown', messageIds: [], error: '企业微信没有答复，消息可能已经送达', retry: { allowed: true, reason: null } }),
+      notice: notice({ status: 'unknown', messageIds: [], error: { kind: 'network', code: 'NOTICE_UNKNOWN_OUTCOME', message: 'WeCom did not answer' }, retry: { allowed: true, reason: null } }),
       calendar: null,
     }));
     fakeApi.handle('notices.retry', () => ({ notice: notice({}) }));
@@ -74,6 +74,8 @@ describe('NoticeDialog', () => {
     await user.click(screen.getByTestId('notice-send'));
     expect(fakeApi.callsOf('notices.send')[0]?.input).toEqual({ livingid: 'lv1', kind: 'changed', addToCalendar: true });
     expect(await screen.findByTestId('notice-failed')).toHaveTextContent('直播已保存，但不确定通知是否送达');
+    // why, worded by the renderer from the code the services stored
+    expect(screen.getByTestId('notice-failed')).toHaveTextContent('企业微信没有答复，消息可能已经送达');
 
     await user.click(screen.getByTestId('notice-retry'));
     await waitFor(() => expect(useNoticeStore.getState().request).toBeNull());

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, Flex, Modal, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { noticeProblem, problemText } from './noticeProblem.ts';
 import type { CalendarState, NoticeRecord } from '../../../shared/notice-models.ts';
 import type { ServiceError } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
@@ -136,10 +137,10 @@ export function NoticeDialog() {
           showIcon
           data-testid="notice-failed"
           title={t(notice.status === 'unknown' ? 'notices.dialog.unknownTitle' : 'notices.dialog.failedTitle')}
-          description={[notice.error, notice.retry.reason].filter(Boolean).join(' ')}
+          description={noticeProblem(t, notice, true)}
         />
       ) : null}
-      {calendar?.error ? <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('notices.calendar.problem')} description={calendar.error} /> : null}
+      {calendar?.error ? <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('notices.calendar.problem')} description={problemText(t, calendar.error)} /> : null}
       {error ? <ErrorAlert error={error} compact /> : null}
     </Modal>
   );

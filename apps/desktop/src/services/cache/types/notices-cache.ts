@@ -1,4 +1,5 @@
 // The cache's notices part: notices and reminders about lives, and each live's calendar schedule.
+import type { ServiceError } from '../../../shared/models.ts';
 import type { MessageBody, Recipients } from '../../../shared/models.ts';
 import type { CalendarState, NoticeStatus } from '../../../shared/notice-models.ts';
 
@@ -15,7 +16,7 @@ export interface StoredNotice {
   recipientCount: number;
   partsDone: number;
   messageIds: number[];
-  error: string | null;
+  error: ServiceError | null;
   dueAt: number | null;
   partStartedAt: number | null;
   sentAt: number | null;
