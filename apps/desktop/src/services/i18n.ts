@@ -40,10 +40,6 @@ const texts = {
   'duration.hours': { zh: '{n} 小时', en: '{n} h' },
   'duration.days': { zh: '{n} 天', en: '{n} days' },
   'calendar.location': { zh: '企业微信直播', en: 'WeCom Live' },
-  'training.repeatNotSent': {
-    zh: '前面的直播创建失败，为避免重复创建，这一场未发送',
-    en: 'Not sent: an earlier create failed, and nothing is sent twice',
-  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type TextKey = keyof typeof texts;

@@ -4,7 +4,6 @@ import dayjs from 'dayjs';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { RepeatResult } from '../../shared/training.ts';
 import type { ServicesContext } from '../context.ts';
-import { t } from '../i18n.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 import { notFound } from './errors.ts';
 import { refetch } from './lives.ts';
@@ -17,7 +16,6 @@ export function repeatStarts(start: number, every: 'week' | 'month', count: numb
 }
 
 export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
-  const language = () => ctx.language();
   const training = () => ctx.cache().training;
   const liveOrThrow = (livingid: string) => {
     const found = ctx.cache().getLive(livingid);
@@ -108,7 +106,7 @@ export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
         if (series) training().store.setSeriesLives(series.id, [created], []);
       }
       if (result.created.length > 0) ctx.changed('lives', 'stats', 'training');
-      if (result.failed && result.notAttempted.length > 0) ctx.log('info', t(language(), 'training.repeatNotSent'));
+      if (result.failed && result.notAttempted.length > 0) ctx.log('info', `repeat of ${livingid}: stopped at the first failure; ${result.notAttempted.length} later lives were not sent`);
       return result;
     },
     'training.report': (query) => training().learnerReport(query),
