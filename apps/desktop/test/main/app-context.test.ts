@@ -409,7 +409,7 @@ describe('profiles and settings', () => {
     const test = createTestApp();
     const main = await startToMainWindow(test);
     const result = await invokeFrom(main, 'profiles.activate', { id: 'nobody' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_SETTINGS' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NO_SUCH_PROFILE', params: { id: 'nobody' } } });
     expect(forked).toHaveLength(1);
   });
 });

@@ -55,6 +55,21 @@ export interface SummaryTotals {
   deciles: number[];
 }
 
+/** Totals of a live nobody watched yet: what a summary adds viewers up from. */
+export function emptyTotals(duration: number): SummaryTotals {
+  return {
+    duration,
+    internal: 0,
+    external: 0,
+    seconds: 0,
+    completion: 0,
+    commenters: 0,
+    mics: 0,
+    distribution: Array.from({ length: WATCH_BUCKETS.length }, () => 0),
+    deciles: Array.from({ length: 10 }, () => 0),
+  };
+}
+
 export interface DepartmentSummary {
   departmentId: number;
   viewers: number;
@@ -79,17 +94,7 @@ export function createLiveSummaries(
     const live = liveOf(liveId);
     if (!live) return null;
     const d = live.living_duration;
-    const totals: SummaryTotals = {
-      duration: d,
-      internal: 0,
-      external: 0,
-      seconds: 0,
-      completion: 0,
-      commenters: 0,
-      mics: 0,
-      distribution: Array.from({ length: WATCH_BUCKETS.length }, () => 0),
-      deciles: Array.from({ length: 10 }, () => 0),
-    };
+    const totals = emptyTotals(d);
     // one pass over both tables, grouped by watch-time bucket and decile
     const groups = ctx
       .stmt(

@@ -2,7 +2,7 @@
 // WeCom repeats a viewer, rows are written in key order (appends to the live's key range instead of
 // inserts all over it) and the live's summaries are added up on the way, so no step reads the
 // whole generation back.
-import { WATCH_BUCKETS, type DepartmentSummary, type SummaryTotals } from './live-summaries.ts';
+import { WATCH_BUCKETS, emptyTotals, type DepartmentSummary, type SummaryTotals } from './live-summaries.ts';
 
 /** [userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid] */
 export type InternalRow = [string, number, number, number, string | null, string | null];
@@ -54,17 +54,7 @@ export class SummaryAccumulator {
   private readonly departments = new Map<number, DepartmentSummary>();
 
   constructor(duration: number) {
-    this.totals = {
-      duration,
-      internal: 0,
-      external: 0,
-      seconds: 0,
-      completion: 0,
-      commenters: 0,
-      mics: 0,
-      distribution: Array.from({ length: WATCH_BUCKETS.length }, () => 0),
-      deciles: Array.from({ length: 10 }, () => 0),
-    };
+    this.totals = emptyTotals(duration);
   }
 
   add(watchTime: number, comment: number, mic: number, department: number | null | undefined): void {

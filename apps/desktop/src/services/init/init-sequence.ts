@@ -135,8 +135,10 @@ export async function runInitSequence(core: ServicesCore, options: { offline: bo
         ...(p.note ? { note: p.note } : {}),
       });
     };
-    const timer = setInterval(() => forward(job.progress), 250);
-    const result = await job.done.finally(() => clearInterval(timer));
+    // every progress the job tells (phases always, counts throttled), however fast the sync runs
+    forward(job.progress);
+    const unwatch = job.watch(forward);
+    const result = await job.done.finally(unwatch);
     if (result.state !== 'done') {
       const error = result.error ?? { kind: 'internal', code: 'SYNC_FAILED', message: 'Sync failed' };
       if (asOf() === null) return failed('refresh', error, false);

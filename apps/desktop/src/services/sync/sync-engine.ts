@@ -60,6 +60,8 @@ export interface SyncJob {
   readonly scope: SyncScope;
   readonly done: Promise<SyncProgress>;
   readonly progress: SyncProgress;
+  /** Called with every progress the job tells (the same as the `sync.progress` events); returns an unsubscribe. */
+  watch(listener: (progress: SyncProgress) => void): () => void;
 }
 
 export interface SyncEngine {
@@ -127,12 +129,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       retries: { used: 0, max: budget.max },
     };
     let lastEmit = 0;
+    const watchers = new Set<(progress: SyncProgress) => void>();
     const emit = (force: boolean) => {
       const at = now();
       if (!force && at - lastEmit < PROGRESS_INTERVAL_MS) return;
       lastEmit = at;
       state.retries = { used: budget.used, max: budget.max };
       deps.emitProgress({ ...state });
+      for (const listener of watchers) listener({ ...state });
     };
     let stopCounting: () => void = () => {};
     // a unit's own note (a retry, a wait after the pipeline gave up) wins over the limiter's pause
@@ -232,6 +236,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       done,
       get progress() {
         return { ...state };
+      },
+      watch(listener) {
+        watchers.add(listener);
+        return () => watchers.delete(listener);
       },
     };
     jobs.set(id, { job, controller, state });

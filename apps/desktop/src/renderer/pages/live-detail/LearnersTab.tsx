@@ -13,7 +13,7 @@ import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { RequiredLearnersEditor } from '../training/RequiredLearnersEditor.tsx';
 import { LearnerStatusTag } from '../training/LearnerStatusTag.tsx';
-import { DepartmentPathText } from '../training/departmentPathText.tsx';
+import { learnerIdentityColumns, learnerPagination } from '../training/departmentPathText.tsx';
 import { RemindAbsentees } from './RemindAbsentees.tsx';
 
 type Filter = 'all' | LearnerStatus;
@@ -67,15 +67,7 @@ export function LearnersTab({ live }: { live: Live }) {
 
   const { counts } = data;
   const columns = [
-    { key: 'name', dataIndex: 'name', title: t('learners.columns.name') },
-    { key: 'userid', dataIndex: 'userid', title: t('learners.columns.userid'), responsive: ['lg' as const] },
-    {
-      key: 'department',
-      dataIndex: 'departmentPath',
-      title: t('learners.columns.department'),
-      ellipsis: { showTitle: false },
-      render: (path: string) => <DepartmentPathText path={path} />,
-    },
+    ...learnerIdentityColumns({ name: t('learners.columns.name'), userid: t('learners.columns.userid'), department: t('learners.columns.department') }),
     { key: 'watchTime', title: t('learners.columns.watchTime'), render: (_: unknown, l: LiveLearner) => formatDuration(l.watchSeconds) },
     { key: 'ratio', title: t('learners.columns.ratio'), render: (_: unknown, l: LiveLearner) => formatPercent(l.ratio) },
     { key: 'status', title: t('learners.columns.status'), render: (_: unknown, l: LiveLearner) => <LearnerStatusTag status={l.status} /> },
@@ -168,7 +160,7 @@ export function LearnersTab({ live }: { live: Live }) {
         rowKey="userid"
         columns={columns}
         dataSource={rows}
-        pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={learnerPagination(rows.length)}
         scroll={{ x: 720 }}
         data-testid="learners-table"
       />

@@ -17,7 +17,7 @@ import { safeFilename } from '../../export/exportRows.ts';
 import { toServiceError } from '../../errors.ts';
 import { formatDate, formatNumber, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
-import { DepartmentPathText } from './departmentPathText.tsx';
+import { learnerIdentityColumns, learnerPagination } from './departmentPathText.tsx';
 
 type Row = LearnerReport['rows'][number];
 const MAX_CHART_DEPARTMENTS = 15;
@@ -71,15 +71,7 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
     .map((d) => ({ name: d.departmentPath.split(' / ').slice(-2).join(' / '), path: d.departmentPath, rate: Math.round((d.completionRate ?? 0) * 1000) / 10 }));
 
   const columns = [
-    { key: 'name', dataIndex: 'name', title: t('report.columns.name') },
-    { key: 'userid', dataIndex: 'userid', title: t('report.columns.userid'), responsive: ['lg' as const] },
-    {
-      key: 'department',
-      dataIndex: 'departmentPath',
-      title: t('report.columns.department'),
-      ellipsis: { showTitle: false },
-      render: (path: string) => <DepartmentPathText path={path} />,
-    },
+    ...learnerIdentityColumns({ name: t('report.columns.name'), userid: t('report.columns.userid'), department: t('report.columns.department') }),
     { key: 'required', dataIndex: 'required', title: t('report.columns.required'), width: 90 },
     { key: 'attended', dataIndex: 'attended', title: t('report.columns.attended'), width: 90 },
     { key: 'completed', dataIndex: 'completed', title: t('report.columns.completed'), width: 90 },
@@ -164,7 +156,7 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
             rowKey="userid"
             columns={columns}
             dataSource={data.rows}
-            pagination={data.rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+            pagination={learnerPagination(data.rows.length)}
             scroll={{ x: 760 }}
             data-testid="report-table"
           />

@@ -16,7 +16,7 @@ import { toServiceError } from '../../errors.ts';
 import { formatNumber, formatPercent, formatUnixDateTime } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { LearnerStatusTag } from './LearnerStatusTag.tsx';
-import { DepartmentPathText } from './departmentPathText.tsx';
+import { DepartmentPathText, learnerPagination } from './departmentPathText.tsx';
 import { RequiredLearnersEditor } from './RequiredLearnersEditor.tsx';
 
 type SeriesLive = MethodOutput<'training.seriesGet'>['lives'][number];
@@ -176,7 +176,7 @@ export default function SeriesPage() {
           rowKey="userid"
           columns={learnerColumns}
           dataSource={data.learners}
-          pagination={data.learners.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={learnerPagination(data.learners.length)}
           scroll={{ x: 520 + data.lives.length * 96 }}
           data-testid="series-learners"
         />
