@@ -7,6 +7,7 @@ import { openCache, type Cache, type UserSearchQuery } from '../../src/services/
 import { seededRandom } from './generate.ts';
 import { formatTable, percentile, timeEach, type CacheBenchRow, type Timings } from './report.ts';
 import { isMain } from './run-main.ts';
+import { watchStatsQueries, type WatchSort } from './watch-queries.ts';
 import { buildWarmCache, type WarmCache, type WarmCacheSize } from './warm-cache.ts';
 
 export const QUERY_BENCH_SIZE: WarmCacheSize = { users: 100_000, departments: 3_000, watchRows: 1_000_000 };
@@ -151,15 +152,7 @@ export async function runQueryBenchmarks(size: WarmCacheSize = QUERY_BENCH_SIZE)
           'lists up to ~4,500 users (audience: a department subtree of 200–5,000): grows with its output',
         ),
       );
-      const statsQueries = (sort: 'watchTime' | 'name' | 'department') =>
-        livesToRead.map((l, i) => ({
-          livingid: l.livingid,
-          kind: pick(['all', 'all', 'internal', 'external'] as const),
-          sort,
-          desc: i % 2 === 0,
-          offset: i % 3 === 0 ? 1000 : 0,
-          limit: 100,
-        }));
+      const statsQueries = (sort: WatchSort) => watchStatsQueries(livesToRead, sort, pick);
       rows.push(
         row(
           'lives.watchStats by watch time (page of 100)',

@@ -17,6 +17,7 @@ import { runChild } from '../services/init.bench.ts';
 import { seededRandom } from './generate.ts';
 import { percentile, timeEach, type Timings } from './report.ts';
 import { isMain } from './run-main.ts';
+import { watchStatsQueries, type WatchSort } from './watch-queries.ts';
 import { buildScaleCache, type ScaleCache, type ScaleCacheSize } from './scale-cache.ts';
 
 const BASE = { users: 100_000, departments: 3_000 };
@@ -116,15 +117,7 @@ function measureQueries(cache: Cache, built: ScaleCache): Map<string, Value> {
   );
   out.set('lives.analytics', latency(timeEach(livesToRead, (l) => cache.liveAnalytics(l.livingid))));
   out.set('lives.analytics (100k all-hands)', latency(timeEach(Array.from({ length: 20 }, () => built.allHands), (l) => cache.liveAnalytics(l))));
-  const statsQueries = (sort: 'watchTime' | 'name' | 'department', lives: ReadonlyArray<{ livingid: string }>) =>
-    lives.map((l, i) => ({
-      livingid: l.livingid,
-      kind: pick(['all', 'all', 'internal', 'external'] as const),
-      sort,
-      desc: i % 2 === 0,
-      offset: i % 3 === 0 ? 1000 : 0,
-      limit: 100,
-    }));
+  const statsQueries = (sort: WatchSort, lives: ReadonlyArray<{ livingid: string }>) => watchStatsQueries(lives, sort, pick);
   out.set('lives.watchStats by watch time (page of 100)', latency(timeEach(statsQueries('watchTime', livesToRead), (q) => cache.watchStats(q))));
   const allHands = Array.from({ length: 20 }, () => ({ livingid: built.allHands }));
   out.set('lives.watchStats by watch time, 100k all-hands', latency(timeEach(statsQueries('watchTime', allHands), (q) => cache.watchStats(q))));
