@@ -354,7 +354,7 @@ export const servicesContract = {
 
   // ─── training: required learners, completion rules, series, learner reports ─────
   /** A live's required learners with their status (完成 / 部分观看 / 未参加) under its completion rule. */
-  'training.live': method(z.object({ livingid }), liveTrainingSchema),
+  'training.live': method(z.object({ livingid, level: departmentLevelSchema.default(null) }), liveTrainingSchema),
   /** Sets (null: removes) the required learners of a live, synced, created here or ended. */
   'training.setRequired': method(z.object({ livingid, required: requiredLearnersSchema.nullable() }), ok),
   /** Sets (null: removes) a live's own completion threshold. */

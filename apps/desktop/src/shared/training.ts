@@ -1,7 +1,7 @@
 // Training records the renderer sees: required learners, completion rules, series and learner reports.
 import { z } from 'zod';
 import { useridSchema } from './text-rules.ts';
-import { liveSchema, serviceErrorSchema, unixSeconds } from './models.ts';
+import { departmentGroupFields, liveSchema, serviceErrorSchema, unixSeconds } from './models.ts';
 
 /** Most learners one list may name (an imported list of a large corp fits). */
 export const MAX_REQUIRED_USERIDS = 20_000;
@@ -44,6 +44,8 @@ export const liveLearnerSchema = z.object({
   /** watch time / the live's length (may exceed 1: replay is counted by WeCom too) */
   ratio: z.number(),
   status: learnerStatusSchema,
+  /** The department the learner is counted under at the chosen level (0: no known department). */
+  groupId: z.number().int(),
 });
 export type LiveLearner = z.infer<typeof liveLearnerSchema>;
 
@@ -60,7 +62,10 @@ export const liveTrainingSchema = z.object({
   series: seriesRefSchema.nullable(),
   counts: learnerCountsSchema,
   learners: z.array(liveLearnerSchema),
+  /** The learners' counts per department at the chosen level (一级部门…; null: each department as it is). */
+  byDepartment: z.array(z.object({ departmentId: z.number().int(), name: z.string(), ...departmentGroupFields, counts: learnerCountsSchema })),
 });
+export type LiveTraining = z.infer<typeof liveTrainingSchema>;
 
 export const importMatchSchema = z.object({
   matched: z.array(z.object({ entry: z.string(), userid: z.string(), name: z.string() })),

@@ -56,6 +56,24 @@ describe('required learners of a synced, ended live', () => {
     expect(cache.training.store.requiredLearners('A').sort()).toEqual(['lisi', 'sunba', 'wangfang', 'zhangsan', 'zhao.liu']);
   });
 
+  it('counts the learners per department at the chosen level, each learner once', () => {
+    cache.training.store.setRequired('A', { departments: [{ id: 2, withSub: true }], tagIds: [], userids: ['zhao.liu'] });
+    const top = cache.training.liveTraining('A', 1)!;
+    expect(top.byDepartment.map((g) => [g.path, g.counts])).toEqual([
+      ['总公司 / 研发中心', { required: 3, completed: 2, partial: 1, absent: 0 }],
+      // sunba (in 平台组 and 市场部) is counted once, in her home department, as in the path column
+      ['总公司 / 市场部', { required: 2, completed: 0, partial: 0, absent: 2 }],
+    ]);
+    const research = top.byDepartment[0]!.departmentId;
+    expect(top.learners.filter((l) => l.groupId === research).map((l) => l.userid).sort()).toEqual(['lisi', 'wangfang', 'zhangsan']);
+
+    // each department as it is: 平台组 and 客户端组 apart, the same people in all
+    const leaves = cache.training.liveTraining('A', null)!;
+    expect(leaves.byDepartment.map((g) => g.path)).toContain('总公司 / 研发中心 / 平台组');
+    expect(leaves.byDepartment.reduce((n, g) => n + g.counts.required, 0)).toBe(5);
+    for (const l of leaves.learners) expect(leaves.byDepartment.map((g) => g.departmentId)).toContain(l.groupId);
+  });
+
   it('a department without its sub-departments is only its direct members; tags bring their departments', () => {
     cache.training.store.setRequired('A', { departments: [{ id: 2, withSub: false }], tagIds: [], userids: [] });
     expect(cache.training.store.requiredLearners('A')).toEqual([]);

@@ -30,9 +30,9 @@ export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
   const changed = () => ctx.changed('training', 'watch');
 
   return {
-    'training.live': ({ livingid }) => {
+    'training.live': ({ livingid, level }) => {
       liveOrThrow(livingid);
-      const result = training().liveTraining(livingid);
+      const result = training().liveTraining(livingid, level);
       if (!result) throw notFound('LIVE_NOT_FOUND', livingid);
       return result;
     },

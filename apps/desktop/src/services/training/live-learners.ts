@@ -1,7 +1,8 @@
 // One live's required learners with their watch time and status under the live's completion rule.
-import { DEFAULT_COMPLETION_THRESHOLD, type LearnerStatus, type LiveLearner } from '../../shared/training.ts';
+import type { DepartmentLevel } from '../../shared/models.ts';
+import { DEFAULT_COMPLETION_THRESHOLD, type LearnerCounts, type LearnerStatus, type LiveLearner } from '../../shared/training.ts';
 import type { CacheContext } from '../cache/context.ts';
-import { departmentPaths } from '../cache/department-paths.ts';
+import { buildDepartmentPaths, type DepartmentRecord } from '../cache/department-paths.ts';
 import { countStatuses, hasEnded, learnerStatus } from './completion.ts';
 import type { Learner, LearnerResolver } from './resolve-learners.ts';
 import type { TrainingStore } from './store.ts';
@@ -75,25 +76,40 @@ export function liveStatuses(
 }
 
 export function createLiveTraining(ctx: CacheContext, store: TrainingStore, resolver: LearnerResolver) {
-  return function liveTraining(livingid: string) {
+  return function liveTraining(livingid: string, level: DepartmentLevel = null) {
     const live = liveFacts(ctx, livingid);
     if (!live) return null;
     const effective = store.effectiveRequired(livingid);
     const learners = effective ? resolver.resolve(effective.required) : [];
     const { statuses, ended } = liveStatuses(ctx, store, live, learners);
     const rule = thresholdOf(store, livingid);
-    const pathOf = departmentPaths(ctx);
+    const paths = buildDepartmentPaths(ctx.stmt('SELECT id, name, parent_id AS parentId FROM departments').all() as DepartmentRecord[]);
+    const groupOf = (home: number | null) => (home === null ? 0 : paths.has(home) ? paths.ancestorAt(home, level) : home);
     const rows: LiveLearner[] = learners.map((l) => {
       const s = statuses.get(l.userid) ?? { status: 'absent' as const, watchSeconds: 0 };
       return {
         userid: l.userid,
         name: l.name,
-        departmentPath: pathOf(l.homeDepartment),
+        departmentPath: l.homeDepartment === null ? '' : paths.path(l.homeDepartment),
         watchSeconds: s.watchSeconds,
         ratio: live.livingDuration > 0 ? s.watchSeconds / live.livingDuration : 0,
         status: s.status,
+        groupId: groupOf(l.homeDepartment),
       };
     });
+    // each learner counted once, in their home department, rolled up to the level (most learners first)
+    const perHome = new Map<number, LearnerCounts>();
+    learners.forEach((l, i) => {
+      const home = l.homeDepartment ?? 0;
+      const counts = perHome.get(home) ?? { required: 0, completed: 0, partial: 0, absent: 0 };
+      counts.required++;
+      const status = rows[i]!.status;
+      if (status !== 'required') counts[status]++;
+      perHome.set(home, counts);
+    });
+    const byDepartment = paths
+      .rollUp([...perHome].map(([departmentId, sums]) => ({ departmentId, sums })), level, (a, b) => b.required - a.required)
+      .map(({ departmentId, name, path, direct, sums }) => ({ departmentId, name, path, direct, counts: sums }));
     const series = store.seriesOf(livingid);
     return {
       livingid,
@@ -106,6 +122,7 @@ export function createLiveTraining(ctx: CacheContext, store: TrainingStore, reso
       series: series ? { id: series.id, name: series.name } : null,
       counts: countStatuses(rows.map((r) => r.status)),
       learners: rows,
+      byDepartment,
     };
   };
 }

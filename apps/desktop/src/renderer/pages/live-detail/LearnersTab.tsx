@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Button, Empty, Flex, Input, Segmented, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Live } from '../../../shared/models.ts';
+import type { DepartmentLevel, Live } from '../../../shared/models.ts';
 import type { LearnerStatus, LiveLearner } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -14,25 +14,29 @@ import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { RequiredLearnersEditor } from '../training/RequiredLearnersEditor.tsx';
 import { LearnerStatusTag } from '../training/LearnerStatusTag.tsx';
 import { learnerIdentityColumns, learnerPagination } from '../training/departmentPathText.tsx';
+import { LearnerDepartments } from './LearnerDepartments.tsx';
 import { RemindAbsentees } from './RemindAbsentees.tsx';
 
 type Filter = 'all' | LearnerStatus;
 
 export function LearnersTab({ live }: { live: Live }) {
   const { t } = useTranslation('training');
-  const training = useServiceQuery('training.live', { livingid: live.livingid }, { topics: ['training', 'watch', 'org'] });
+  const [level, setLevel] = useState<DepartmentLevel>(1);
+  const training = useServiceQuery('training.live', { livingid: live.livingid, level }, { topics: ['training', 'watch', 'org'] });
   const [editing, setEditing] = useState(false);
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
+  const [group, setGroup] = useState<number | null>(null);
   const data = training.data;
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
     return (data?.learners ?? []).filter(
       (l) =>
         (filter === 'all' || l.status === filter) &&
+        (group === null || l.groupId === group) &&
         (needle === '' || l.name.toLowerCase().includes(needle) || l.userid.toLowerCase().includes(needle) || l.departmentPath.toLowerCase().includes(needle)),
     );
-  }, [data, filter, search]);
+  }, [data, filter, search, group]);
 
   if (training.error) return <ErrorAlert error={training.error} onRetry={training.refetch} />;
   if (!data) return <Skeleton active paragraph={{ rows: 6 }} />;
@@ -84,6 +88,7 @@ export function LearnersTab({ live }: { live: Live }) {
   const sourceText =
     data.requiredSource === 'series' ? t('learners.source.series', { name: data.series?.name ?? '' }) : t(`learners.source.${data.requiredSource ?? 'live'}`);
   const absentees = data.learners.filter((l) => l.status === 'absent').length;
+  const selectedGroup = group === null ? undefined : data.byDepartment.find((g) => g.departmentId === group);
 
   return (
     <div data-testid="learners">
@@ -132,6 +137,17 @@ export function LearnersTab({ live }: { live: Live }) {
           {t('learners.notEnded')}
         </Typography.Paragraph>
       )}
+      <LearnerDepartments
+        groups={data.byDepartment}
+        ended={data.ended}
+        level={level}
+        onLevelChange={(next) => {
+          setLevel(next);
+          setGroup(null); // the groups of another level are other departments
+        }}
+        selected={group}
+        onSelect={setGroup}
+      />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         {data.ended ? (
           <Segmented<Filter>
@@ -154,6 +170,11 @@ export function LearnersTab({ live }: { live: Live }) {
           onChange={(e) => setSearch(e.target.value)}
           data-testid="learners-search"
         />
+        {selectedGroup ? (
+          <Tag closable onClose={() => setGroup(null)} data-testid="learners-group-filter">
+            {t('learners.inDepartment', { name: selectedGroup.path || selectedGroup.name })}
+          </Tag>
+        ) : null}
       </Flex>
       <Table<LiveLearner>
         size="small"

@@ -1,5 +1,5 @@
 // The create/modify drawer: loads the live (and its audience) when modifying, asks before throwing away
-// typed values, and reports the result (including invitations that did not arrive).
+// typed values, reports the result and then asks whether to notify the audience (created / changed).
 import { useRef } from 'react';
 import dayjs from 'dayjs';
 import { App, Drawer, Skeleton } from 'antd';
@@ -10,7 +10,6 @@ import { useLivesStore } from '../../stores/lives.ts';
 import { useNoticeStore } from '../../stores/notices.ts';
 import { LiveForm, liveToFormValues } from './LiveForm.tsx';
 import type { LiveFormResult } from './LiveForm.tsx';
-import { SendResultList, hasSendProblems } from './SendResultList.tsx';
 import type { Audience, Live } from '../../../shared/models.ts';
 import { now } from '@wld/clock';
 
@@ -24,7 +23,7 @@ function copyOf(live: Live, audience: Audience | null) {
 
 export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kind: LiveFormResult['kind'], startMs: number | null) => void }) {
   const { t } = useTranslation('lives');
-  const { modal, message, notification } = App.useApp();
+  const { modal, message } = App.useApp();
   const editor = useLivesStore((s) => s.editor);
   const close = useLivesStore((s) => s.closeEditor);
   const dirty = useRef(false);
@@ -58,11 +57,9 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kin
     close();
     if (result.kind === 'created') {
       void message.success(t('result.created'));
-      const invitation = result.output.invitation;
-      if (invitation && hasSendProblems(invitation)) {
-        notification.warning({ title: t('result.inviteProblems'), description: <SendResultList result={invitation} />, duration: 0 });
-      }
       onSaved?.(result.output.livingid, 'created', result.startMs);
+      // asked like after a change: the exact invitation, how many it reaches, their calendars
+      useNoticeStore.getState().ask(result.output.livingid, 'created');
     } else {
       void message.success(t('result.modified'));
       onSaved?.(result.output.live.livingid, 'modified', result.output.live.livingStart * 1000);

@@ -102,8 +102,9 @@ describe('LiveForm submit', () => {
       type: 0,
       remindTime: 900,
       audience: null,
-      notifyAudience: false,
     });
+    // the audience is asked afterwards, with a preview (the notice dialog), never sent by the create
+    expect(call?.input).not.toHaveProperty('notifyAudience');
     expect((call?.input as { livingStart: number }).livingStart).toBe(dayjs(systemClock.now()).add(1, 'day').startOf('hour').unix());
     expect(onDone.mock.calls[0]?.[0]).toEqual({
       kind: 'created',

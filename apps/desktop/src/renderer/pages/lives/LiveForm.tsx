@@ -1,7 +1,7 @@
 // Create or modify a live. WeCom's limits are checked as the user types; the services' error (if any)
 // shows above the buttons and the typed values stay. Writes are disabled offline, with the reason.
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Checkbox, DatePicker, Divider, Flex, Form, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Divider, Flex, Form, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -44,7 +44,6 @@ export interface LiveFormValues {
   description: string;
   remindTime: number;
   audience: { departmentIds: number[]; userids: string[]; tagIds: number[] };
-  notifyAudience: boolean;
   /** Activity lives (type 4) only, at creation. */
   activity: ActivityFormValues;
 }
@@ -77,7 +76,6 @@ export function emptyLiveFormValues(nowMs: number = clockNow(), startMs: number 
     description: '',
     remindTime: 15 * 60,
     audience: { departmentIds: [], userids: [], tagIds: [] },
-    notifyAudience: false,
     activity: emptyActivity(),
   };
 }
@@ -92,7 +90,6 @@ export function liveToFormValues(live: Live, audience: LiveFormValues['audience'
     description: live.description,
     remindTime: live.remindTime ?? 0,
     audience: audience ?? { departmentIds: [], userids: [], tagIds: [] },
-    notifyAudience: false,
     activity: emptyActivity(),
   };
 }
@@ -118,7 +115,6 @@ export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
   return {
     anchorUserid: v.anchorUserid ?? '',
     ...fields,
-    notifyAudience: v.notifyAudience && fields.audience !== null,
     // only an activity live has an activity page; fields picked before switching type are dropped
     activity: v.type === 4 ? toActivityInput(v.activity) : null,
   };
@@ -166,23 +162,18 @@ function ActivitySection({ editing }: { editing: boolean }) {
   );
 }
 
-function NotifyCheckbox() {
+/** Creating asks afterwards, like a change: the exact invitation, who gets it, the calendar option. */
+function NotifyHint() {
   const { t } = useTranslation('lives');
   const form = Form.useFormInstance<LiveFormValues>();
   const audience = Form.useWatch('audience', form);
   const hasAudience =
     (audience?.departmentIds?.length ?? 0) + (audience?.userids?.length ?? 0) + (audience?.tagIds?.length ?? 0) > 0;
+  if (!hasAudience) return null;
   return (
-    <Form.Item name="notifyAudience" valuePropName="checked">
-      <Checkbox disabled={!hasAudience} data-testid="live-notify">
-        {t('form.notify')}
-        {hasAudience ? null : (
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            ({t('form.notifyNeedsAudience')})
-          </Typography.Text>
-        )}
-      </Checkbox>
-    </Form.Item>
+    <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="live-notify-hint">
+      {t('form.notifyAfterCreate')}
+    </Typography.Paragraph>
   );
 }
 
@@ -346,7 +337,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
         {t('form.audienceHint')}
       </Typography.Paragraph>
       <AudiencePicker knownUserLabels={knownUserLabels} />
-      {editing ? null : <NotifyCheckbox />}
+      {editing ? null : <NotifyHint />}
       {error ? <ErrorAlert error={error} compact className="live-form-error" /> : null}
       <Flex justify="flex-end" style={{ marginTop: 16 }}>
         <Space>
