@@ -1,0 +1,335 @@
+// Training flows as an admin walks them, at 1024×700 in 中文 and English: import a required-learner
+// list (xlsx and CSV, with rows that match nobody or several people) and read what did not match,
+// group the learners at a department level; copy a live and be asked about the invitation with its
+// exact text (sent once, into WeCom calendars); repeat a live weekly when WeCom refuses one of them;
+// accept a suggested series; export a learner report in English.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { systemClock } from '@wld/clock';
+import dayjs from 'dayjs';
+import { readSheet } from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
+import { createRpcClient, type RpcClient } from '../../src/shared/rpc.ts';
+import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+
+let app: CorpApp;
+let client: RpcClient;
+test.beforeAll(async () => {
+  app = await startCorpApp({ seed: 11, size: { users: 300, departments: 20, lives: 30, maxViewers: 100 } });
+  const services = app.host.services();
+  if (!services) throw new Error('the services did not start');
+  await services.initialized();
+  client = createRpcClient(services.connect(), { onError: () => {} });
+});
+test.afterAll(async () => {
+  client.close();
+  await stopCorpApp(app);
+});
+
+let serial = 0;
+const uniqueTheme = (base: string) => `${base} ${process.pid % 1000}-${++serial}`;
+const messagesAbout = (theme: string) => app.sim.state.messages.filter((m) => JSON.stringify(m.body).includes(theme));
+const simLivesTitled = (theme: string) => [...app.sim.state.lives.values()].filter((l) => l.theme === theme);
+
+function activePeople() {
+  return app.sim.state.userList.filter((u) => u.status === 1);
+}
+
+/** Two active people who share a name (the simulator's org has some), and people whose name is theirs alone. */
+function namesake() {
+  const people = activePeople();
+  const byName = new Map<string, typeof people>();
+  for (const u of people) byName.set(u.name, [...(byName.get(u.name) ?? []), u]);
+  const shared = [...byName.values()].find((same) => same.length > 1);
+  if (!shared) throw new Error('the simulated org has no two people of one name');
+  const unique = people.filter((u) => byName.get(u.name)?.length === 1);
+  return { shared, unique };
+}
+
+function endedLive() {
+  const state = app.sim.state;
+  return [...state.lives.values()].find((l) => state.liveStatus(l) === 2)!;
+}
+
+/** A live three days ahead with four people as its audience, created through the services. */
+async function liveWithAudience(theme: string, people: string[]): Promise<string> {
+  const { livingid } = await client.call('lives.create', {
+    anchorUserid: people[0]!,
+    theme,
+    livingStart: Math.floor(systemClock.now() / 1000) + 3 * 86_400,
+    livingDuration: 3600,
+    type: 3,
+    description: '请准时参加',
+    audience: { userids: people, departmentIds: [], tagIds: [] },
+  });
+  return livingid;
+}
+
+async function chooseLevel(page: Page, testid: string, label: RegExp) {
+  await page.getByTestId(testid).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
+}
+
+/** Waits until the opening animation of modals is over, so a screenshot shows them as a person does. */
+async function settled(page: Page) {
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-move-up-appear, .ant-move-up-enter')).toHaveCount(0);
+}
+
+test('import a required-learner list (xlsx and CSV) → what did not match; learners per department level', async ({ page, pageErrors }, info) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const live = endedLive();
+  const { shared, unique } = namesake();
+  const [byId1, byId2, byName, byId3] = unique;
+  mkdirSync(info.outputDir, { recursive: true });
+  const csv = join(info.outputDir, '必修名单.csv');
+  // a heading row, a userid, a unique name, a shared name, a name and a userid nobody has
+  writeFileSync(csv, `\uFEFF姓名\n${byId1!.userid}\n${byName!.name}\n${shared[0]!.name}\n查无此人\nnobody.here\n`);
+  const xlsx = join(info.outputDir, '必修名单.xlsx');
+  await writeXlsxFile([[{ value: '账号' }], [{ value: byId2!.userid }], [{ value: byId3!.userid }], [{ value: '不存在的同事' }]]).toFile(xlsx);
+
+  await openApp(page, app.host, `lives/${live.livingid}`);
+  await page.getByRole('tab', { name: /学员/ }).click();
+  await page.getByTestId('required-edit').click();
+  const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('required-editor') });
+  const file = modal.locator('input[type=file]');
+
+  await file.setInputFiles(csv);
+  const report = modal.getByTestId('import-report');
+  await expect(report).toContainText('已匹配 2 人');
+  await expect(report.getByTestId('import-unmatched')).toContainText('未匹配（2）: 查无此人、nobody.here');
+  const ambiguous = report.getByTestId('import-ambiguous');
+  await expect(ambiguous).toContainText(`重名未加入（1）: ${shared[0]!.name}`);
+  for (const person of shared) await expect(ambiguous).toContainText(person.userid);
+  await settled(page);
+  await snap(page, '100-import-csv-1024');
+
+  await file.setInputFiles(xlsx);
+  await expect(report).toContainText('已匹配 2 人');
+  await expect(report.getByTestId('import-unmatched')).toContainText('未匹配（1）: 不存在的同事');
+  await expect(report.getByTestId('import-ambiguous')).toHaveCount(0);
+  await snap(page, '101-import-xlsx-1024');
+  await page.getByTestId('required-save').click();
+  await expect(page.getByTestId('required-editor')).toBeHidden();
+
+  // the cache keeps the four matched people, none of the namesakes
+  const saved = await client.call('training.live', { livingid: live.livingid, level: 1 });
+  expect([...(saved.required?.userids ?? [])].sort()).toEqual([byId1!.userid, byId2!.userid, byName!.userid, byId3!.userid].sort());
+  expect(saved.learners).toHaveLength(4);
+
+  // the learners per 一级部门, a click narrows the list to one of them, then each department as it is
+  const learners = page.getByTestId('learners');
+  await expect(learners.getByTestId('learners-required')).toContainText('4');
+  await expect(page.getByTestId('learners-level')).toContainText('一级部门');
+  const groups = learners.getByTestId('learner-groups').locator('tbody tr.ant-table-row');
+  await expect(groups).toHaveCount(saved.byDepartment.length);
+  const first = saved.byDepartment[0]!;
+  await learners.getByTestId(`learner-group-${first.departmentId}`).click();
+  await expect(learners.getByTestId('learners-group-filter')).toContainText(first.path);
+  await expect(learners.getByTestId('learners-table').locator('tbody tr.ant-table-row')).toHaveCount(first.counts.required);
+  await snap(page, '102-learners-by-department-1024');
+
+  const leaves = await client.call('training.live', { livingid: live.livingid, level: null });
+  await chooseLevel(page, 'learners-level', /^末级部门$/);
+  await expect(learners.getByTestId('learners-group-filter')).toHaveCount(0);
+  await expect(groups).toHaveCount(leaves.byDepartment.length);
+  await expect(learners.getByTestId('learners-table').locator('tbody tr.ant-table-row')).toHaveCount(4);
+
+  app.host.settings.update({ language: 'en-US' });
+  try {
+    await expect(page.getByTestId('learners-level')).toContainText('Own department');
+    await expect(learners).toContainText('By department');
+    await snap(page, '103-learners-by-department-en-1024');
+    await page.getByTestId('required-edit').click();
+    await modal.locator('input[type=file]').setInputFiles(csv);
+    await expect(modal.getByTestId('import-report')).toContainText('2 matched');
+    await expect(modal.getByTestId('import-unmatched')).toContainText('Not matched (2)');
+    await settled(page);
+    await snap(page, '104-import-csv-en-1024');
+    await page.keyboard.press('Escape');
+  } finally {
+    app.host.settings.update({ language: 'zh-CN' });
+  }
+});
+
+test('copy a live → asked about the invitation with its exact text → sent once, into calendars', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const people = activePeople().slice(0, 4).map((u) => u.userid);
+  const source = uniqueTheme('安全生产培训');
+  const livingid = await liveWithAudience(source, people);
+  await openApp(page, app.host, `lives/${livingid}`);
+  await expect(page.getByTestId('page-live-detail')).toContainText(source);
+
+  await page.getByTestId('live-copy').click();
+  const form = page.getByTestId('live-form');
+  await expect(form.getByTestId('live-theme')).toHaveValue(source);
+  await expect(form.getByTestId('live-notify-hint')).toBeVisible();
+  const copy = uniqueTheme('安全生产培训（复制）');
+  await form.getByTestId('live-theme').fill(copy);
+  await snap(page, '105-copy-form-1024');
+  await form.getByTestId('live-submit').click();
+  await expect(form).toBeHidden();
+
+  // the live exists in WeCom now, a week after the original; nothing was sent yet
+  await expect.poll(() => simLivesTitled(copy).length).toBe(1);
+  const original = simLivesTitled(source)[0]!;
+  expect(simLivesTitled(copy)[0]!.living_start).toBe(original.living_start + 7 * 86_400);
+  expect(messagesAbout(copy)).toHaveLength(0);
+
+  const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('通知观众：直播邀请');
+  await expect(dialog.getByTestId('notice-recipients')).toContainText('4');
+  await expect(dialog.getByTestId('message-preview')).toContainText(`直播邀请：${copy}`);
+  await expect(dialog.getByTestId('message-preview')).not.toContainText('<div');
+  await dialog.getByTestId('notice-calendar').check();
+  await settled(page);
+  await snap(page, '106-create-notice-1024');
+  await dialog.getByTestId('notice-send').click();
+  await expect(dialog).toBeHidden();
+
+  expect(messagesAbout(copy), 'the invitation went out once').toHaveLength(1);
+  const schedule = [...app.sim.state.schedules.values()].find((s) => s.summary === copy);
+  expect(schedule, 'the live is in the attendees’ WeCom calendars').toBeTruthy();
+  expect([...schedule!.attendees].sort()).toEqual([...people].sort());
+  const created = simLivesTitled(copy)[0]!.livingid;
+  const notices = await client.call('notices.list', { livingid: created });
+  expect(notices.notices.map((n) => [n.kind, n.status, n.recipientCount])).toEqual([['created', 'sent', 4]]);
+});
+
+test('the create notice in English', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const people = activePeople().slice(4, 7).map((u) => u.userid);
+  const livingid = await liveWithAudience(uniqueTheme('Safety'), people);
+  app.host.settings.update({ language: 'en-US' });
+  try {
+    await openApp(page, app.host, `lives/${livingid}`);
+    await page.getByTestId('live-copy').click();
+    const form = page.getByTestId('live-form');
+    const copy = uniqueTheme('Safety copy');
+    await form.getByTestId('live-theme').fill(copy);
+    await expect(form.getByTestId('live-notify-hint')).toContainText('exact invitation');
+    await form.getByTestId('live-submit').click();
+    const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
+    await expect(dialog.getByTestId('message-preview')).toContainText(`Live invitation: ${copy}`);
+    await expect(dialog.getByTestId('notice-recipients')).toContainText('3');
+    await settled(page);
+    await snap(page, '107-create-notice-en-1024');
+    // not sending is a choice: nothing goes out, the live stays
+    await page.getByTestId('notice-skip').click();
+    await expect(dialog).toBeHidden();
+    expect(messagesAbout(copy)).toHaveLength(0);
+    expect(simLivesTitled(copy)).toHaveLength(1);
+  } finally {
+    app.host.settings.update({ language: 'zh-CN' });
+  }
+});
+
+test('repeat a live weekly: WeCom refuses the second → created / failed / not sent', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const theme = uniqueTheme('信息安全意识');
+  const livingid = await liveWithAudience(theme, activePeople().slice(0, 2).map((u) => u.userid));
+  await openApp(page, app.host, `lives/${livingid}`);
+  await page.getByTestId('live-repeat').click();
+  const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('repeat-confirm') });
+  await expect(modal).toContainText('每周');
+  await modal.locator('input[data-testid=repeat-count], [data-testid=repeat-count] input').fill('3');
+  await expect(modal).toContainText('将在企业微信创建 3 场直播');
+  await settled(page);
+  await snap(page, '108-repeat-preview-1024');
+
+  const fault = app.sim.faults.add({ kind: 'errcode', path: '/cgi-bin/living/create', errcode: 40058, errmsg: 'invalid living_start', skip: 1, count: 1 });
+  try {
+    await modal.getByTestId('repeat-confirm').click();
+    const result = modal.getByTestId('repeat-result');
+    await expect(result).toContainText('已创建（1）');
+    await expect(result).toContainText('创建失败');
+    await expect(result).toContainText('未发送（2）');
+  } finally {
+    app.sim.faults.remove(fault);
+  }
+  await snap(page, '109-repeat-result-1024');
+  // WeCom holds the original and the one that was created, a week after it; the third was never sent
+  const lives = simLivesTitled(theme).sort((a, b) => a.living_start - b.living_start);
+  expect(lives).toHaveLength(2);
+  expect(lives[1]!.living_start - lives[0]!.living_start).toBe(7 * 86_400);
+  const cached = await client.call('lives.get', { livingid: lives[1]!.livingid });
+  expect(cached.live.theme).toBe(theme);
+  await modal.getByTestId('repeat-confirm').click();
+  await expect(modal).toBeHidden();
+
+  app.host.settings.update({ language: 'en-US' });
+  try {
+    await page.getByTestId('live-repeat').click();
+    await expect(modal).toContainText('lives will be created in WeCom');
+    await settled(page);
+    await snap(page, '110-repeat-preview-en-1024');
+    await page.keyboard.press('Escape');
+  } finally {
+    app.host.settings.update({ language: 'zh-CN' });
+  }
+});
+
+test('a suggested series is accepted with its lives; a learner report of it exported in English', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  // three sessions of one course, numbered as admins number them
+  const people = activePeople().slice(0, 3).map((u) => u.userid);
+  const sessions: string[] = [];
+  for (const n of [1, 2, 3]) sessions.push(await liveWithAudience(`岗前安全培训（第${n}期）`, people));
+  const { suggestions } = await client.call('training.seriesSuggestions', {});
+  const suggestion = suggestions.find((s) => s.name === '岗前安全培训');
+  expect(suggestion?.livingids).toEqual(expect.arrayContaining(sessions));
+
+  await openApp(page, app.host, 'training');
+  const card = page.getByTestId('series-suggestions');
+  await expect(card).toContainText(`${suggestion!.name} · ${suggestion!.livingids.length} 场`);
+  await card.scrollIntoViewIfNeeded();
+  await snap(page, '111-series-suggestions-1024');
+  await card.locator('.ant-list-item').filter({ hasText: suggestion!.name }).getByTestId('series-accept').click();
+  await expect(page.getByTestId('series-name')).toHaveValue(suggestion!.name);
+  await page.getByTestId('series-create').click();
+  await expect(page.getByTestId('page-series')).toContainText(suggestion!.name);
+  await expect(page.getByTestId('series-lives').locator('tbody tr.ant-table-row')).toHaveCount(suggestion!.livingids.length);
+  const { series } = await client.call('training.seriesList', {});
+  const saved = series.find((s) => s.name === suggestion!.name)!;
+  expect(saved.lives).toBe(suggestion!.livingids.length);
+
+  // everyone in a division (a department under the root) must attend the series; the report is read in English
+  const { departments } = await client.call('org.departments', {});
+  const root = departments.find((d) => !departments.some((p) => p.id === d.parentId))!;
+  const top = departments.filter((d) => d.parentId === root.id).sort((a, b) => b.totalUserCount - a.totalUserCount)[0]!;
+  await client.call('training.seriesSave', { id: saved.id, name: saved.name, threshold: null, required: { departments: [{ id: top.id, withSub: true }], tagIds: [], userids: [] } });
+  app.host.settings.update({ language: 'en-US' });
+  try {
+    await page.getByTestId('nav-training').click();
+    await page.getByRole('tab', { name: 'Learner report' }).click();
+    const report = page.getByTestId('learner-report');
+    await report.getByTestId('report-series').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: saved.name }).click();
+    await expect(report.getByTestId('report-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+    await snap(page, '112-report-en-1024');
+    const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('report-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Learner report \d{8}-\d{8}\.xlsx$/);
+    const sheet = await readSheet(readFileSync(await download.path()));
+    expect(sheet[0]?.[0]).toBe('Learner report');
+    expect(String(sheet[1]?.[0])).toMatch(/^Period: \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
+    expect(String(sheet[2]?.[0])).toContain(saved.name);
+    const header = sheet.findIndex((row) => row[0] === 'Name');
+    const rows = sheet.slice(header + 1).filter((row) => row[0] !== null);
+    // the period the screen chose: the series' first to last day
+    const from = dayjs.unix(saved.firstStart!).startOf('day').unix();
+    const to = dayjs.unix(saved.lastStart ?? saved.firstStart!).endOf('day').unix();
+    const expected = await client.call('training.report', { from, to, seriesId: saved.id, departmentId: null, userid: null });
+    expect(expected.rows.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength(expected.rows.length);
+    // completion is a real number (formatted as a percentage in Excel), never text like "99.9%"
+    for (const row of rows) expect(row[6] === null || (typeof row[6] === 'number' && row[6] >= 0 && row[6] <= 1)).toBe(true);
+  } finally {
+    app.host.settings.update({ language: 'zh-CN' });
+  }
+});
