@@ -98,17 +98,18 @@ test('import a required-learner list (xlsx and CSV) → what did not match; lear
   await file.setInputFiles(csv);
   const report = modal.getByTestId('import-report');
   await expect(report).toContainText('已匹配 2 人');
-  await expect(report.getByTestId('import-unmatched')).toContainText('未匹配（2）: 查无此人、nobody.here');
+  await expect(report.getByTestId('import-unmatched')).toContainText('未匹配（2）：查无此人、nobody.here');
   const ambiguous = report.getByTestId('import-ambiguous');
-  await expect(ambiguous).toContainText(`重名未加入（1）: ${shared[0]!.name}`);
+  await expect(ambiguous).toContainText(`重名未加入（1）：${shared[0]!.name}：`);
   for (const person of shared) await expect(ambiguous).toContainText(person.userid);
   await settled(page);
   await snap(page, '100-import-csv-1024');
 
   await file.setInputFiles(xlsx);
   await expect(report).toContainText('已匹配 2 人');
-  await expect(report.getByTestId('import-unmatched')).toContainText('未匹配（1）: 不存在的同事');
+  await expect(report.getByTestId('import-unmatched')).toContainText('未匹配（1）：不存在的同事');
   await expect(report.getByTestId('import-ambiguous')).toHaveCount(0);
+  for (const person of [byId1!, byId2!, byName!, byId3!]) await expect(modal.getByTestId('required-users')).toContainText(person.name);
   await snap(page, '101-import-xlsx-1024');
   await page.getByTestId('required-save').click();
   await expect(page.getByTestId('required-editor')).toBeHidden();
@@ -128,6 +129,7 @@ test('import a required-learner list (xlsx and CSV) → what did not match; lear
   await learners.getByTestId(`learner-group-${first.departmentId}`).click();
   await expect(learners.getByTestId('learners-group-filter')).toContainText(first.path);
   await expect(learners.getByTestId('learners-table').locator('tbody tr.ant-table-row')).toHaveCount(first.counts.required);
+  await learners.getByTestId('learners-table').scrollIntoViewIfNeeded();
   await snap(page, '102-learners-by-department-1024');
 
   const leaves = await client.call('training.live', { livingid: live.livingid, level: null });
@@ -144,7 +146,10 @@ test('import a required-learner list (xlsx and CSV) → what did not match; lear
     await page.getByTestId('required-edit').click();
     await modal.locator('input[type=file]').setInputFiles(csv);
     await expect(modal.getByTestId('import-report')).toContainText('2 matched');
-    await expect(modal.getByTestId('import-unmatched')).toContainText('Not matched (2)');
+    await expect(modal.getByTestId('import-unmatched')).toContainText('Not matched (2): 查无此人, nobody.here');
+    // the chips name the people (their userid on hover), never bare userids
+    await expect(modal.getByTestId('required-users')).toContainText(byName!.name);
+    await expect(modal.getByTestId('required-users')).not.toContainText(byName!.userid);
     await settled(page);
     await snap(page, '104-import-csv-en-1024');
     await page.keyboard.press('Escape');
@@ -242,13 +247,17 @@ test('repeat a live weekly: WeCom refuses the second → created / failed / not 
   await settled(page);
   await snap(page, '108-repeat-preview-1024');
 
+  const start = simLivesTitled(theme)[0]!.living_start;
   const fault = app.sim.faults.add({ kind: 'errcode', path: '/cgi-bin/living/create', errcode: 40058, errmsg: 'invalid living_start', skip: 1, count: 1 });
   try {
     await modal.getByTestId('repeat-confirm').click();
     const result = modal.getByTestId('repeat-result');
-    await expect(result).toContainText('已创建（1）');
-    await expect(result).toContainText('创建失败');
-    await expect(result).toContainText('未发送（2）');
+    const week = (n: number) => dayjs.unix(start + n * 7 * 86_400).format('YYYY-MM-DD HH:mm');
+    await expect(result).toContainText(`已创建（1）${week(1)}`);
+    await expect(result.getByTestId('repeat-failed')).toContainText(`${week(2)} 的直播未创建：`);
+    await expect(result.getByTestId('repeat-failed')).toContainText('40058');
+    await expect(result).toContainText(`未发送（1）：失败后不再继续${week(3)}`);
+    await expect(modal.getByTestId('repeat-confirm')).toHaveText(/^关\s*闭$/);
   } finally {
     app.sim.faults.remove(fault);
   }
@@ -312,6 +321,8 @@ test('a suggested series is accepted with its lives; a learner report of it expo
     await report.getByTestId('report-series').click();
     await page.locator('.ant-select-item-option').filter({ hasText: saved.name }).click();
     await expect(report.getByTestId('report-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+    // the sessions are still to come: no completion yet, said in words
+    await expect(report.getByTestId('report-chart-empty')).toContainText('None of these lives has ended yet');
     await snap(page, '112-report-en-1024');
     const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('report-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^Learner report \d{8}-\d{8}\.xlsx$/);
@@ -332,4 +343,75 @@ test('a suggested series is accepted with its lives; a learner report of it expo
   } finally {
     app.host.settings.update({ language: 'zh-CN' });
   }
+});
+
+/** Whether box `a` lies entirely above box `b` (no overlap). */
+const above = (a: { y: number; height: number } | null, b: { y: number } | null) => a !== null && b !== null && a.y + a.height <= b.y + 0.5;
+/** Whether a box lies inside the 1024×700 window. */
+const inside = (box: { x: number; y: number; width: number; height: number } | null) =>
+  box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= 1024 + 0.5 && box.y + box.height <= 700 + 0.5;
+
+test('layout at 1024×700: the header sync text, the reminder counter, the profile-delete confirmation', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const live = endedLive();
+  const viewers = new Set(app.sim.state.watchRows(live.livingid).users.map((u) => u.userid));
+  const absent = activePeople().filter((u) => !viewers.has(u.userid)).slice(0, 3).map((u) => u.userid);
+  await client.call('training.setRequired', { livingid: live.livingid, required: { departments: [], tagIds: [], userids: absent } });
+  const second = { ...app.host.settings.activeProfile()!, id: 'east-branch', name: '华东分公司（培训与人才发展中心）' };
+  app.host.settings.saveProfile(second);
+
+  for (const language of ['zh-CN', 'en-US'] as const) {
+    app.host.settings.update({ language });
+    const tag = language === 'zh-CN' ? 'zh' : 'en';
+    try {
+      // a slow sync: the header shows what it works on, cut with an ellipsis, never over the buttons
+      const slow = app.sim.faults.add({ kind: 'latency', latencyMs: 1500, path: /\/cgi-bin\/(user|department)\// });
+      try {
+        await openApp(page, app.host, `lives/${live.livingid}`);
+        await page.getByTestId('sync-button').click();
+        const progress = page.getByTestId('sync-progress');
+        await expect(progress).toBeVisible();
+        await snap(page, `113-layout-sync-${tag}-1024`);
+        // inside the window, and the label on the spinner's line (not pushed to the bar's bottom edge)
+        expect(inside(await progress.boundingBox()), 'the sync progress fits the window').toBe(true);
+        const spinner = await progress.getByRole('progressbar').boundingBox();
+        const label = await progress.locator('.ant-typography').first().boundingBox();
+        expect(Math.abs(spinner!.y + spinner!.height / 2 - (label!.y + label!.height / 2)), 'the label is level with the spinner').toBeLessThan(4);
+        await page.getByTestId('sync-cancel').click();
+        await expect(progress).toBeHidden();
+      } finally {
+        app.sim.faults.remove(slow);
+      }
+
+      // the reminder's counter sits below its box and above the buttons
+      await page.getByRole('tab', { name: tag === 'zh' ? /学员/ : 'Learners' }).click();
+      await page.getByTestId('remind-absentees').click();
+      const note = page.getByTestId('remind-message');
+      await note.fill('未完成的同事请在 3 天内观看回放。'.repeat(30).slice(0, 500));
+      const dialog = page.locator('.ant-modal').filter({ has: note });
+      const counter = dialog.locator('.ant-input-data-count');
+      await expect(counter).toContainText('500 / 500');
+      await settled(page);
+      expect(above(await note.boundingBox(), await counter.boundingBox()), 'the counter is below the text').toBe(true);
+      expect(above(await counter.boundingBox(), await dialog.getByTestId('remind-confirm').boundingBox()), 'the counter is above the buttons').toBe(true);
+      await snap(page, `114-layout-remind-${tag}-1024`);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+
+      // deleting a profile asks first, whole, inside the window
+      await page.getByTestId('nav-settings').click();
+      const row = page.locator('tr').filter({ hasText: second.name });
+      await row.getByRole('button', { name: tag === 'zh' ? /^删\s*除$/ : 'Delete' }).click();
+      const confirm = page.locator('.ant-popover:visible').filter({ hasText: second.name });
+      await expect(confirm).toBeVisible();
+      await settled(page);
+      expect(inside(await confirm.boundingBox()), 'the confirmation fits the window').toBe(true);
+      await snap(page, `115-layout-profile-delete-${tag}-1024`);
+      await page.keyboard.press('Escape');
+    } finally {
+      app.host.settings.update({ language: 'zh-CN' });
+    }
+  }
+  expect(app.host.settings.get().profiles.map((p) => p.id), 'nothing was deleted').toContain(second.id);
 });

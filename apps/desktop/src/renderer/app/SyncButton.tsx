@@ -56,7 +56,8 @@ export function SyncButton() {
     const partLabel = t(`sync.scope.${PART_NAMES.has(current.label) ? current.label : current.scope}`);
     const runningLabel = t('sync.running', { label: partLabel });
     return (
-      <Space size={8} data-testid="sync-progress" aria-live="polite">
+      // the header's tall line height would push the label to the bottom of the bar: measured here at normal
+      <Space size={8} data-testid="sync-progress" aria-live="polite" style={{ lineHeight: 'normal' }}>
         <Progress
           type="circle"
           size={22}

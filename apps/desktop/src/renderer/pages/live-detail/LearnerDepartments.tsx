@@ -34,16 +34,16 @@ export function LearnerDepartments({
       ellipsis: true,
       render: (_: unknown, g: Group) => <DepartmentName group={g} label={labels.get(g.departmentId)} testid="learner-group-name" />,
     },
-    { key: 'required', title: t('learners.required'), width: 90, align: 'right' as const, render: (_: unknown, g: Group) => count(g.counts.required) },
+    { key: 'required', title: t('learners.required'), width: 110, align: 'right' as const, render: (_: unknown, g: Group) => count(g.counts.required) },
     ...(ended
       ? [
-          { key: 'completed', title: t('status.completed'), width: 90, align: 'right' as const, render: (_: unknown, g: Group) => count(g.counts.completed) },
-          { key: 'partial', title: t('status.partial'), width: 100, align: 'right' as const, render: (_: unknown, g: Group) => count(g.counts.partial) },
-          { key: 'absent', title: t('status.absent'), width: 90, align: 'right' as const, render: (_: unknown, g: Group) => count(g.counts.absent) },
+          { key: 'completed', title: t('status.completed'), width: 110, align: 'right' as const, render: (_: unknown, g: Group) => count(g.counts.completed) },
+          { key: 'partial', title: t('status.partial'), width: 120, align: 'right' as const, render: (_: unknown, g: Group) => count(g.counts.partial) },
+          { key: 'absent', title: t('status.absent'), width: 120, align: 'right' as const, render: (_: unknown, g: Group) => count(g.counts.absent) },
           {
             key: 'rate',
             title: t('learners.completionRate'),
-            width: 100,
+            width: 130,
             align: 'right' as const,
             render: (_: unknown, g: Group) => formatPercent(g.counts.required > 0 ? g.counts.completed / g.counts.required : 0),
           },
@@ -63,7 +63,7 @@ export function LearnerDepartments({
         columns={columns}
         dataSource={groups}
         pagination={groups.length > 5 ? { pageSize: 5, showSizeChanger: false, size: 'small' } : false}
-        scroll={{ x: ended ? 640 : 320 }}
+        scroll={{ x: ended ? 780 : 340 }}
         rowClassName={(g) => (g.departmentId === selected ? 'ant-table-row-selected' : '')}
         onRow={(g) => ({
           onClick: () => onSelect(g.departmentId === selected ? null : g.departmentId),

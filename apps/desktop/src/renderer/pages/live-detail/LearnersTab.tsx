@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { userLabel } from '../../components/UserSelect.tsx';
 import { RequiredLearnersEditor } from '../training/RequiredLearnersEditor.tsx';
 import { LearnerStatusTag } from '../training/LearnerStatusTag.tsx';
 import { learnerIdentityColumns, learnerPagination } from '../training/departmentPathText.tsx';
@@ -46,6 +47,7 @@ export function LearnersTab({ live }: { live: Live }) {
       open={editing}
       initial={{ required: data.requiredSource === 'live' ? data.required : data.required, threshold: data.thresholdSource === 'live' ? data.threshold : null }}
       onClose={() => setEditing(false)}
+      knownLabels={Object.fromEntries(data.learners.map((l) => [l.userid, userLabel({ ...l, position: '' })]))}
       onSave={async ({ required, threshold }) => {
         await api.call('training.setRequired', { livingid: live.livingid, required });
         await api.call('training.setLiveRule', { livingid: live.livingid, threshold });
@@ -164,7 +166,7 @@ export function LearnersTab({ live }: { live: Live }) {
         ) : null}
         <Input.Search
           allowClear
-          style={{ width: 240 }}
+          style={{ width: 300, maxWidth: '100%' }}
           placeholder={t('learners.search')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}

@@ -21,6 +21,9 @@ function copyOf(live: Live, audience: Audience | null) {
   return { ...values, start };
 }
 
+/** The anchor's name for the picker (an edit or a copy starts with one), so it shows a name, not a userid. */
+const anchorLabel = (live: Live | undefined) => (live ? { [live.anchorUserid]: live.anchorName ?? live.anchorUserid } : undefined);
+
 export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kind: LiveFormResult['kind'], startMs: number | null) => void }) {
   const { t } = useTranslation('lives');
   const { modal, message } = App.useApp();
@@ -98,7 +101,7 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kin
                 ? { start: dayjs(editor.startMs) }
                 : undefined
           }
-          knownUserLabels={live ? { [live.anchorUserid]: live.anchorName ?? live.anchorUserid } : undefined}
+          knownUserLabels={anchorLabel(live ?? (copied ? original.data?.live : undefined))}
           onDone={onDone}
           onCancel={requestClose}
           onDirtyChange={(d) => (dirty.current = d)}

@@ -72,10 +72,10 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
 
   const columns = [
     ...learnerIdentityColumns({ name: t('report.columns.name'), userid: t('report.columns.userid'), department: t('report.columns.department') }),
-    { key: 'required', dataIndex: 'required', title: t('report.columns.required'), width: 90 },
-    { key: 'attended', dataIndex: 'attended', title: t('report.columns.attended'), width: 90 },
-    { key: 'completed', dataIndex: 'completed', title: t('report.columns.completed'), width: 90 },
-    { key: 'rate', title: t('report.columns.rate'), width: 100, render: (_: unknown, r: Row) => formatPercent(r.completionRate) },
+    { key: 'required', dataIndex: 'required', title: t('report.columns.required'), width: 110 },
+    { key: 'attended', dataIndex: 'attended', title: t('report.columns.attended'), width: 110 },
+    { key: 'completed', dataIndex: 'completed', title: t('report.columns.completed'), width: 110 },
+    { key: 'rate', title: t('report.columns.rate'), width: 120, render: (_: unknown, r: Row) => formatPercent(r.completionRate) },
   ];
 
   return (
@@ -141,15 +141,20 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
             {t('report.lives', { count: data.lives.length })}
           </Typography.Paragraph>
           <Card size="small" title={t('report.chart')} style={{ marginBottom: 12 }} data-testid="report-chart">
-            <ResponsiveContainer width="100%" height={Math.max(200, chart.length * 28 + 50)}>
-              <BarChart data={chart} layout="vertical" margin={{ left: 8, right: 24 }}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" domain={[0, 100]} unit="%" />
-                <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12 }} interval={0} />
-                <Tooltip formatter={(v) => `${formatNumber(Number(v), 1)}%`} labelFormatter={(_l, payload) => String(payload?.[0]?.payload?.path ?? '')} />
-                <Bar dataKey="rate" name={t('report.columns.rate')} fill="#52c41a" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
+            {chart.length === 0 ? (
+              // lives still to come have no completion yet: said, not an empty pair of axes
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('report.chartEmpty')} data-testid="report-chart-empty" />
+            ) : (
+              <ResponsiveContainer width="100%" height={Math.max(200, chart.length * 28 + 50)}>
+                <BarChart data={chart} layout="vertical" margin={{ left: 8, right: 24 }}>
+                  <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                  <XAxis type="number" domain={[0, 100]} unit="%" />
+                  <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12 }} interval={0} />
+                  <Tooltip formatter={(v) => `${formatNumber(Number(v), 1)}%`} labelFormatter={(_l, payload) => String(payload?.[0]?.payload?.path ?? '')} />
+                  <Bar dataKey="rate" name={t('report.columns.rate')} fill="#52c41a" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            )}
           </Card>
           <Table<Row>
             size="small"
@@ -157,7 +162,7 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
             columns={columns}
             dataSource={data.rows}
             pagination={learnerPagination(data.rows.length)}
-            scroll={{ x: 760 }}
+            scroll={{ x: 840 }}
             data-testid="report-table"
           />
         </>

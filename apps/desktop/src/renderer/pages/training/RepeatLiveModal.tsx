@@ -43,7 +43,7 @@ export function RepeatLiveModal({ live, open, onClose, seriesId }: { live: Live;
       open={open}
       title={t('repeat.title')}
       onCancel={close}
-      okText={t('repeat.ok')}
+      okText={result ? t('repeat.close') : t('repeat.ok')}
       onOk={() => (result ? close() : void send())}
       confirmLoading={sending}
       okButtonProps={{ 'data-testid': 'repeat-confirm' } as Record<string, string>}
@@ -53,20 +53,23 @@ export function RepeatLiveModal({ live, open, onClose, seriesId }: { live: Live;
       {result ? (
         <div data-testid="repeat-result">
           {result.failed ? (
-            <Alert type="error" showIcon title={t('repeat.failed', { message: errorText(result.failed.error) })} style={{ marginBottom: 12 }} />
+            <Alert
+              type="error"
+              showIcon
+              data-testid="repeat-failed"
+              title={t('repeat.failed', { start: formatUnixDateTime(result.failed.livingStart), message: errorText(result.failed.error) })}
+              style={{ marginBottom: 12 }}
+            />
           ) : (
             <Alert type="success" showIcon title={t('repeat.allCreated', { count: result.created.length })} style={{ marginBottom: 12 }} />
           )}
           <Typography.Text strong>{t('repeat.created', { count: result.created.length })}</Typography.Text>
           <List size="small" dataSource={result.created} renderItem={(c) => <List.Item>{formatUnixDateTime(c.livingStart)}</List.Item>} />
-          {result.failed || result.notAttempted.length > 0 ? (
+          {result.notAttempted.length > 0 ? (
             <>
-              <Typography.Text strong>{t('repeat.notAttempted', { count: result.notAttempted.length + (result.failed ? 1 : 0) })}</Typography.Text>
-              <List
-                size="small"
-                dataSource={[...(result.failed ? [result.failed.livingStart] : []), ...result.notAttempted]}
-                renderItem={(s) => <List.Item>{formatUnixDateTime(s)}</List.Item>}
-              />
+              {/* stopped at the failure: the later ones were never sent to WeCom */}
+              <Typography.Text strong>{t('repeat.notAttempted', { count: result.notAttempted.length })}</Typography.Text>
+              <List size="small" dataSource={result.notAttempted} renderItem={(s) => <List.Item>{formatUnixDateTime(s)}</List.Item>} />
             </>
           ) : null}
         </div>

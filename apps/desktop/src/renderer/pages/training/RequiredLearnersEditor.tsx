@@ -8,7 +8,7 @@ import type { ImportMatch, RequiredLearners } from '../../../shared/training.ts'
 import { DEFAULT_COMPLETION_THRESHOLD } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
 import { buildDepartmentTree } from '../../components/departmentTree.ts';
-import { UserSelect } from '../../components/UserSelect.tsx';
+import { UserSelect, userLabel } from '../../components/UserSelect.tsx';
 import { toServiceError } from '../../errors.ts';
 import { formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
@@ -33,14 +33,17 @@ export function RequiredLearnersEditor(props: {
   initial: RequiredLearnersValue;
   onSave: (value: RequiredLearnersValue) => Promise<void>;
   onClose: () => void;
+  /** Names of the people already required ("王芳 (wangfang)"), so their chips show names, not userids. */
+  knownLabels?: Record<string, string>;
 }) {
-  const { open, initial, onSave, onClose } = props;
+  const { open, initial, onSave, onClose, knownLabels } = props;
   const { t } = useTranslation('training');
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [match, setMatch] = useState<ImportMatch | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
+  const [importedLabels, setImportedLabels] = useState<Record<string, string>>({});
   const departments = useServiceQuery('org.departments', {}, { topics: ['org'], enabled: open });
   const tags = useServiceQuery('tags.list', {}, { topics: ['tags'], enabled: open });
   const tree = buildDepartmentTree(departments.data?.departments ?? [], (d) => `${d.name} (${d.totalUserCount})`);
@@ -61,6 +64,7 @@ export function RequiredLearnersEditor(props: {
       const result = await api.call('training.matchLearners', { entries });
       const current: string[] = form.getFieldValue('userids') ?? [];
       form.setFieldValue('userids', [...new Set([...current, ...result.matched.map((m) => m.userid)])]);
+      setImportedLabels((known) => ({ ...known, ...Object.fromEntries(result.matched.map((m) => [m.userid, userLabel({ ...m, position: '' })])) }));
       setMatch(result);
     } catch (e) {
       setImportError(`${t('editor.importFailed')}: ${toServiceError(e).message}`);
@@ -125,7 +129,13 @@ export function RequiredLearnersEditor(props: {
           />
         </Form.Item>
         <Form.Item name="userids" label={t('editor.users')}>
-          <UserSelect multiple placeholder={t('editor.usersPlaceholder')} allowClear data-testid="required-users" />
+          <UserSelect
+            multiple
+            placeholder={t('editor.usersPlaceholder')}
+            allowClear
+            knownLabels={{ ...knownLabels, ...importedLabels }}
+            data-testid="required-users"
+          />
         </Form.Item>
         <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
           <Upload accept=".xlsx,.csv,.txt" showUploadList={false} beforeUpload={(file) => importFile(file)}>
@@ -162,15 +172,17 @@ function ImportReport({ match }: { match: ImportMatch }) {
           <>
             {match.unmatched.length > 0 ? (
               <div data-testid="import-unmatched">
-                {t('editor.unmatched', { count: match.unmatched.length })}: {match.unmatched.join('、')}
+                {t('editor.unmatched', { count: match.unmatched.length, list: match.unmatched.join(t('editor.listSeparator')) })}
               </div>
             ) : null}
             {match.ambiguous.length > 0 ? (
               <div data-testid="import-ambiguous">
-                {t('editor.ambiguous', { count: match.ambiguous.length })}:{' '}
-                {match.ambiguous
-                  .map((a) => t('editor.ambiguousItem', { entry: a.entry, candidates: a.candidates.map((c) => `${c.userid} (${c.departmentPath})`).join(', ') }))
-                  .join('；')}
+                {t('editor.ambiguous', {
+                  count: match.ambiguous.length,
+                  list: match.ambiguous
+                    .map((a) => t('editor.ambiguousItem', { entry: a.entry, candidates: a.candidates.map((c) => `${c.userid} (${c.departmentPath})`).join(t('editor.listSeparator')) }))
+                    .join(t('editor.groupSeparator')),
+                })}
               </div>
             ) : null}
           </>

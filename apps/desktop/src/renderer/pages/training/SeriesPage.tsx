@@ -18,6 +18,7 @@ import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { LearnerStatusTag } from './LearnerStatusTag.tsx';
 import { DepartmentPathText, learnerPagination } from './departmentPathText.tsx';
 import { RequiredLearnersEditor } from './RequiredLearnersEditor.tsx';
+import { userLabel } from '../../components/UserSelect.tsx';
 
 type SeriesLive = MethodOutput<'training.seriesGet'>['lives'][number];
 
@@ -184,6 +185,7 @@ export default function SeriesPage() {
       <RequiredLearnersEditor
         open={editing}
         initial={{ required: series.required, threshold: series.threshold }}
+        knownLabels={Object.fromEntries(data.learners.map((l) => [l.userid, userLabel({ ...l, position: '' })]))}
         onClose={() => setEditing(false)}
         onSave={({ required, threshold }) => api.call('training.seriesSave', { id, name: series.name, required, threshold }).then(() => undefined)}
       />
