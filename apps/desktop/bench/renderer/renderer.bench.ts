@@ -12,6 +12,7 @@ import { startCorpApp } from '../../browser-host/corp-app.ts';
 import { measureBundle } from './bundle-size.ts';
 import { formatBreakdown, liveDetailScreen, p50Shown, readBreakdown, SCREENS, timelineInitScript, type LoadBreakdown, type ScreenLoads } from './startup-breakdown.ts';
 import { measureElectronStartup, type ElectronStartup } from './electron-startup.ts';
+import { learnersFilterRows, measureLearnersFilter } from './learners-filter.ts';
 
 // WLD_RENDERER_DIR: another renderer build against the same host (e.g. an earlier commit's, for a same-run baseline)
 const rendererDir = resolve(process.env.WLD_RENDERER_DIR ?? resolve(import.meta.dirname, '../../out/renderer'));
@@ -222,6 +223,8 @@ export async function runRendererBenchmarks(): Promise<RendererBenchRow[]> {
     });
     startup = { browser: small.screens, reopened: small.reopened, electron: await measureElectronStartup(STARTUP_RUNS) };
     const large = await withCorpHost(100_000, async (url) => ({ filter: await measureFilterToRender(browser, url, 100_000) }));
+    // required learners from a series, on its own corps (also runnable alone: learners-filter.ts)
+    const learners = learnersFilterRows(await measureLearnersFilter(browser, 100_000), await measureLearnersFilter(browser, 1_000));
     return [
       { name: 'main window first contentful paint (p50 of 5)', value: ms(small.paint.fcp), baseline: `${ms(baseline.fcp)} static page`, ratio: `${(small.paint.fcp / baseline.fcp).toFixed(2)}x`, target: '—' },
       { name: 'main window: home card frame (p50 of 5, cold services)', value: ms(small.paint.ready), baseline: '—', ratio: '—', target: '—' },
@@ -234,6 +237,7 @@ export async function runRendererBenchmarks(): Promise<RendererBenchRow[]> {
       },
       { name: 'users filter-to-render, 100k users, p50', value: ms(pct(large.filter.render, 50)), baseline: `${ms(pct(small.filter.render, 50))} at 1k users`, ratio: `${(pct(large.filter.render, 50) / pct(small.filter.render, 50)).toFixed(2)}x`, target: '< 50 ms' },
       { name: 'users filter-to-render, 100k users, p95', value: ms(pct(large.filter.render, 95)), baseline: `${ms(pct(small.filter.render, 95))} at 1k users`, ratio: `${(pct(large.filter.render, 95) / pct(small.filter.render, 95)).toFixed(2)}x`, target: '< 50 ms' },
+      ...learners,
       { name: '… of which users.search round trip, 100k, p50', value: ms(pct(large.filter.fetch, 50)), baseline: `${ms(pct(small.filter.fetch, 50))} at 1k users`, ratio: `${(pct(large.filter.fetch, 50) / pct(small.filter.fetch, 50)).toFixed(2)}x`, target: '—' },
       { name: 'first chunk (entry script)', value: `${kb(bundle.entryChunkBytes)} (${kb(bundle.entryChunkGzipBytes)} gzip)`, baseline: `${kb(bundle.allJsBytes)} all renderer JS`, ratio: `${(bundle.entryChunkBytes / bundle.allJsBytes).toFixed(2)}`, target: 'small' },
       { name: 'first load (entry + preloads + CSS)', value: `${kb(bundle.firstLoadBytes)} (${kb(bundle.firstLoadGzipBytes)} gzip)`, baseline: `${kb(bundle.allJsBytes)} all renderer JS`, ratio: `${(bundle.firstLoadBytes / bundle.allJsBytes).toFixed(2)}`, target: '—' },

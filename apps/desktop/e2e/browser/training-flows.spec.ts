@@ -180,7 +180,7 @@ test('copy a live → asked about the invitation with its exact text → sent on
   // the live exists in WeCom now, a week after the original; nothing was sent yet
   await expect.poll(() => simLivesTitled(copy).length).toBe(1);
   const original = simLivesTitled(source)[0]!;
-  expect(simLivesTitled(copy)[0]!.living_start).toBe(original.living_start + 7 * 86_400);
+  expect(simLivesTitled(copy)[0]!.living_start).toBe(dayjs.unix(original.living_start).add(7, 'day').unix());
   expect(messagesAbout(copy)).toHaveLength(0);
 
   const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
@@ -252,7 +252,7 @@ test('repeat a live weekly: WeCom refuses the second → created / failed / not 
   try {
     await modal.getByTestId('repeat-confirm').click();
     const result = modal.getByTestId('repeat-result');
-    const week = (n: number) => dayjs.unix(start + n * 7 * 86_400).format('YYYY-MM-DD HH:mm');
+    const week = (n: number) => dayjs.unix(start).add(n, 'week').format('YYYY-MM-DD HH:mm');
     await expect(result).toContainText(`已创建（1）${week(1)}`);
     await expect(result.getByTestId('repeat-failed')).toContainText(`${week(2)} 的直播未创建：`);
     await expect(result.getByTestId('repeat-failed')).toContainText('40058');
@@ -265,7 +265,7 @@ test('repeat a live weekly: WeCom refuses the second → created / failed / not 
   // WeCom holds the original and the one that was created, a week after it; the third was never sent
   const lives = simLivesTitled(theme).sort((a, b) => a.living_start - b.living_start);
   expect(lives).toHaveLength(2);
-  expect(lives[1]!.living_start - lives[0]!.living_start).toBe(7 * 86_400);
+  expect(lives[1]!.living_start).toBe(dayjs.unix(lives[0]!.living_start).add(1, 'week').unix());
   const cached = await client.call('lives.get', { livingid: lives[1]!.livingid });
   expect(cached.live.theme).toBe(theme);
   await modal.getByTestId('repeat-confirm').click();

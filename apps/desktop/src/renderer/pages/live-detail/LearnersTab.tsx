@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { useFilterToRowsMark } from '../../hooks/useFilterToRowsMark.ts';
 import { userLabel } from '../../components/UserSelect.tsx';
 import { RequiredLearnersEditor } from '../training/RequiredLearnersEditor.tsx';
 import { LearnerStatusTag } from '../training/LearnerStatusTag.tsx';
@@ -38,6 +39,7 @@ export function LearnersTab({ live }: { live: Live }) {
         (needle === '' || l.name.toLowerCase().includes(needle) || l.userid.toLowerCase().includes(needle) || l.departmentPath.toLowerCase().includes(needle)),
     );
   }, [data, filter, search, group]);
+  const filterChanging = useFilterToRowsMark('wld:learners-filter-to-rows', JSON.stringify([filter, search, group, level]));
 
   if (training.error) return <ErrorAlert error={training.error} onRetry={training.refetch} />;
   if (!data) return <Skeleton active paragraph={{ rows: 6 }} />;
@@ -154,7 +156,10 @@ export function LearnersTab({ live }: { live: Live }) {
         {data.ended ? (
           <Segmented<Filter>
             value={filter}
-            onChange={setFilter}
+            onChange={(next) => {
+              filterChanging();
+              setFilter(next);
+            }}
             data-testid="learners-filter"
             options={[
               { value: 'all', label: t('learners.filterAll') },
@@ -169,7 +174,10 @@ export function LearnersTab({ live }: { live: Live }) {
           style={{ width: 300, maxWidth: '100%' }}
           placeholder={t('learners.search')}
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => {
+            filterChanging();
+            setSearch(e.target.value);
+          }}
           data-testid="learners-search"
         />
         {selectedGroup ? (
