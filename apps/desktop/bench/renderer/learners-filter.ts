@@ -32,15 +32,16 @@ async function seriesOfEveryone(app: CorpApp): Promise<{ livingid: string; learn
   await services.initialized();
   const client = createRpcClient(services.connect(), { onError: () => {} });
   try {
-    // the first sync (org, lives, watch lists) done: the learners are the whole org
-    for (;;) {
-      const status = await client.call('sync.status', {});
-      if (!status.jobs.some((j) => j.state === 'running') && Object.values(status.lastSync).some((at) => at !== null)) break;
-      await new Promise((done) => setTimeout(done, 1000));
-    }
     const state = app.sim.state;
     const ended = [...state.lives.values()].find((l) => state.liveStatus(l) === 2);
     if (!ended) throw new Error('the simulated corp has no ended live');
+    // the first sync (org, lives, watch lists) done: the live is in the cache, the learners are the whole org
+    for (;;) {
+      const status = await client.call('sync.status', {});
+      const cached = await client.call('lives.get', { livingid: ended.livingid }).then(() => true, () => false);
+      if (cached && !status.jobs.some((j) => j.state === 'running')) break;
+      await new Promise((done) => setTimeout(done, 1000));
+    }
     const { departments } = await client.call('org.departments', {});
     const root = departments.find((d) => !departments.some((p) => p.id === d.parentId));
     if (!root) throw new Error('no root department');
