@@ -35,12 +35,16 @@ async function seriesOfEveryone(app: CorpApp): Promise<{ livingid: string; learn
     const state = app.sim.state;
     const ended = [...state.lives.values()].find((l) => state.liveStatus(l) === 2);
     if (!ended) throw new Error('the simulated corp has no ended live');
-    // the first sync (org, lives, watch lists) done: the live is in the cache, the learners are the whole org
+    // a whole sync (org, lives, watch lists), awaited: then the live is cached and the learners are the whole org
+    const { jobId } = await client.call('sync.start', { scope: 'all' });
     for (;;) {
-      const status = await client.call('sync.status', {});
-      const cached = await client.call('lives.get', { livingid: ended.livingid }).then(() => true, () => false);
-      if (cached && !status.jobs.some((j) => j.state === 'running')) break;
-      await new Promise((done) => setTimeout(done, 1000));
+      const job = (await client.call('sync.status', {})).jobs.find((j) => j.jobId === jobId);
+      if (job?.state === 'running') {
+        await new Promise((done) => setTimeout(done, 1000));
+        continue;
+      }
+      if (job && job.state !== 'done') throw new Error(`the sync ended ${job.state}`);
+      break;
     }
     const { departments } = await client.call('org.departments', {});
     const root = departments.find((d) => !departments.some((p) => p.id === d.parentId));
