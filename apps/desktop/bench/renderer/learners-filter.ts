@@ -38,13 +38,12 @@ async function seriesOfEveryone(app: CorpApp): Promise<{ livingid: string; learn
     // a whole sync (org, lives, watch lists), awaited: then the live is cached and the learners are the whole org
     const { jobId } = await client.call('sync.start', { scope: 'all' });
     for (;;) {
-      const job = (await client.call('sync.status', {})).jobs.find((j) => j.jobId === jobId);
-      if (job?.state === 'running') {
-        await new Promise((done) => setTimeout(done, 1000));
-        continue;
-      }
-      if (job && job.state !== 'done') throw new Error(`the sync ended ${job.state}`);
-      break;
+      const { jobs } = await client.call('sync.status', {});
+      const job = jobs.find((j) => j.jobId === jobId);
+      if (job && job.state !== 'running' && job.state !== 'done') throw new Error(`the sync ended ${job.state}`);
+      const cached = await client.call('lives.get', { livingid: ended.livingid }).then(() => true, () => false);
+      if (cached && !jobs.some((j) => j.state === 'running')) break;
+      await new Promise((done) => setTimeout(done, 1000));
     }
     const { departments } = await client.call('org.departments', {});
     const root = departments.find((d) => !departments.some((p) => p.id === d.parentId));

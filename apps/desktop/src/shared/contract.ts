@@ -227,15 +227,13 @@ export const servicesContract = {
   'lives.create': method(
     liveDraftSchema.extend({
       audience: audienceSchema.nullable().default(null),
-      /** send the invitation textcard to the audience after creating */
-      notifyAudience: z.boolean().default(false),
       /** activity lives (type 4) only */
       activity: liveActivitySchema.nullable().default(null),
     }).refine((draft) => draft.activity === null || draft.type === 4, {
       message: 'activity fields (cover, share image, detail) are for activity lives (type 4) only',
       path: ['activity'],
     }),
-    z.object({ livingid: z.string(), invitation: sendResultSchema.nullable() }),
+    z.object({ livingid: z.string() }),
   ),
   'lives.modify': method(
     liveDraftSchema.partial().extend({ livingid, audience: audienceSchema.nullable().optional() }),

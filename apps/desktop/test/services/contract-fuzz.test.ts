@@ -53,7 +53,7 @@ describe('contract fuzz (services)', () => {
       'tags.members': { tagid: 1 },
       'lives.list': { from: 0, to: start, status: [0], anchorUserid: someone, type: 0, query: '' },
       'lives.get': { livingid },
-      'lives.create': { anchorUserid: someone, theme: '模糊测试', livingStart: start, livingDuration: 3600, type: 0, description: '多行\n说明', remindTime: 0, audience: { userids: [someone], departmentIds: [], tagIds: [] }, notifyAudience: false },
+      'lives.create': { anchorUserid: someone, theme: '模糊测试', livingStart: start, livingDuration: 3600, type: 0, description: '多行\n说明', remindTime: 0, audience: { userids: [someone], departmentIds: [], tagIds: [] } },
       'lives.modify': { livingid, theme: '改名', description: 'd' },
       'lives.cancel': { livingid: 'no-such-live' },
       'lives.deleteReplay': { livingid: 'no-such-live' },

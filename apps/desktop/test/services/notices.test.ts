@@ -36,7 +36,6 @@ describe('notices and reminders', () => {
       livingStart: Math.floor((clock.now() + startInMinutes * MINUTE) / 1000),
       livingDuration: 3600,
       audience: { userids: people.slice(0, audienceSize), departmentIds: [], tagIds: [] },
-      notifyAudience: false,
     });
     return livingid;
   }

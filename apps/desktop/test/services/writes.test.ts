@@ -22,7 +22,7 @@ describe('writes', () => {
   });
   afterAll(() => stopCorpSuite({ sim, services, client }, dir));
 
-  it('lives.create: WeCom first, then the cache, with the audience and the invitation', async () => {
+  it('lives.create: WeCom first, then the cache, with the audience; the invitation is its created notice', async () => {
     const changed = collect(client, 'changed');
     const start = Math.floor(systemClock.now() / 1000) + 2 * 86_400;
     const audience = { userids: people.slice(0, 3), departmentIds: [], tagIds: [] };
@@ -34,7 +34,6 @@ describe('writes', () => {
       type: 3,
       description: '请准时参加',
       audience,
-      notifyAudience: true,
     });
     expect(sim.state.lives.get(created.livingid)?.theme).toBe('季度培训');
     const listed = await client.call('lives.list', { query: '季度培训' });
@@ -43,13 +42,17 @@ describe('writes', () => {
     const detail = await client.call('lives.get', { livingid: created.livingid });
     expect(detail.audience).toEqual(audience);
 
-    expect(created.invitation?.msgid).toBeTruthy();
-    const sent = sim.state.messages.find((m) => m.msgid === created.invitation!.msgid)!;
+    // nothing is sent by the create itself: the invitation goes out when the admin sends the notice
+    expect(sim.state.messages.filter((m) => JSON.stringify(m.body).includes('季度培训'))).toHaveLength(0);
+    const { notice } = await client.call('notices.send', { livingid: created.livingid, kind: 'created', addToCalendar: false });
+    expect(notice).toMatchObject({ kind: 'created', status: 'sent', recipientCount: 3 });
+    const invited = (await client.call('messages.history', {})).rows[0]!;
+    const sent = sim.state.messages.find((m) => m.msgid === invited.msgid)!;
     expect(sent.msgtype).toBe('textcard');
     expect([...sent.recipients].sort()).toEqual(audience.userids.map((u) => u.toLowerCase()).sort());
     expect(JSON.stringify(sent.body)).toContain('季度培训');
     const history = await client.call('messages.history', {});
-    expect(history.rows[0]).toMatchObject({ origin: 'live-invite', msgid: created.invitation!.msgid, msgtype: 'textcard' });
+    expect(history.rows[0]).toMatchObject({ origin: 'live-invite', msgid: invited.msgid, msgtype: 'textcard' });
     await waitFor(() => changed.some((c) => c.topics.includes('lives')), 'a lives change event');
 
     // a live still to come has required learners (its audience) but nobody is absent yet: no reminder

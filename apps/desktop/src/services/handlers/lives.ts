@@ -8,8 +8,7 @@ import { invalid, notFound } from './errors.ts';
 import { activityFields } from './live-activity.ts';
 import { absenteeReminder } from './live-notices.ts';
 import { syncCalendar } from '../notices/calendar.ts';
-import { sendNotice } from '../notices/notices.ts';
-import { hasRecipients, mergeSendResults } from './message-mapping.ts';
+import { mergeSendResults } from './message-mapping.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
 
 type Methods =
@@ -93,19 +92,8 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       if (input.audience) ctx.cache().setLiveAudience(livingid, input.audience);
       ctx.changed('lives', 'stats');
 
-      let invitation: SendResult | null = null;
-      if (input.notifyAudience && input.audience && hasRecipients(input.audience)) {
-        try {
-          // recorded as the live's 'created' notice: its page shows it, with a retry that cannot send twice
-          const notice = await sendNotice(ctx, livingid, 'created');
-          const first = notice.messageIds[0];
-          invitation = first === undefined ? null : (ctx.cache().getSentMessage(first)?.result ?? null);
-        } catch (error) {
-          // The live exists now; the caller sees invitation null and can send it from the live's page.
-          ctx.log('warn', `the invitation of ${livingid} could not be sent: ${String(error)}`);
-        }
-      }
-      return { livingid, invitation };
+      // the audience is told through notices.send ('created'): previewed and asked first, sent once
+      return { livingid };
     },
 
     'lives.modify': async (input, { signal }) => {

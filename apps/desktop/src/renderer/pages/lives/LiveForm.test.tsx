@@ -88,7 +88,7 @@ describe('LiveForm limits as the user types', () => {
 describe('LiveForm submit', () => {
   it('sends lives.create with WeCom units (seconds) and a trimmed theme', async () => {
     const user = userEvent.setup();
-    fakeApi.handle('lives.create', () => ({ livingid: 'lv_new', invitation: null }));
+    fakeApi.handle('lives.create', () => ({ livingid: 'lv_new' }));
     const { onDone, theme } = renderForm();
     await user.type(theme, '  新员工培训  ');
     await user.click(screen.getByTestId('live-submit'));
@@ -108,7 +108,7 @@ describe('LiveForm submit', () => {
     expect((call?.input as { livingStart: number }).livingStart).toBe(dayjs(systemClock.now()).add(1, 'day').startOf('hour').unix());
     expect(onDone.mock.calls[0]?.[0]).toEqual({
       kind: 'created',
-      output: { livingid: 'lv_new', invitation: null },
+      output: { livingid: 'lv_new' },
       startMs: dayjs(systemClock.now()).add(1, 'day').startOf('hour').valueOf(),
     });
   });
@@ -141,7 +141,7 @@ describe('LiveForm submit', () => {
   it('Enter in a field does not submit; a double click sends one create', async () => {
     const user = userEvent.setup();
     let release: () => void = () => {};
-    fakeApi.handle('lives.create', () => new Promise((resolve) => (release = () => resolve({ livingid: 'lv_once', invitation: null }))));
+    fakeApi.handle('lives.create', () => new Promise((resolve) => (release = () => resolve({ livingid: 'lv_once' }))));
     const { onDone, theme } = renderForm();
     await user.type(theme, '安全生产{Enter}');
     await user.click(screen.getByTestId('live-duration'));
@@ -163,7 +163,7 @@ describe('LiveForm submit', () => {
       ...fresh,
       lives: [{ livingid: 'lv_same', theme: '信息安全意识', anchorUserid: 'ZhangSan', livingStart: start.unix() + 1800, status: 0 } as never],
     }));
-    fakeApi.handle('lives.create', () => ({ livingid: 'x', invitation: null }));
+    fakeApi.handle('lives.create', () => ({ livingid: 'x' }));
     const { onDone, theme } = renderForm();
     await user.type(theme, '信息安全意识');
     await user.click(screen.getByTestId('live-submit'));
@@ -177,7 +177,7 @@ describe('LiveForm submit', () => {
 
   it('does not submit an invalid theme', async () => {
     const user = userEvent.setup();
-    fakeApi.handle('lives.create', () => ({ livingid: 'x', invitation: null }));
+    fakeApi.handle('lives.create', () => ({ livingid: 'x' }));
     const { onDone, theme } = renderForm();
     await user.click(theme);
     await user.paste('b'.repeat(25));
