@@ -35,17 +35,17 @@ async function seriesOfEveryone(app: CorpApp): Promise<{ livingid: string; learn
     // a whole sync (org, lives, watch lists), awaited: then the learners are the whole org
     const { jobId } = await client.call('sync.start', { scope: 'all' });
     const giveUpAt = performance.now() + 15 * 60_000;
+    // an ended live the sync brought (WeCom lists lives per anchor: not every simulated one is fetched)
+    let ended: { livingid: string } | undefined;
     for (;;) {
-      if (performance.now() > giveUpAt) throw new Error('the sync did not end within 15 minutes');
+      if (performance.now() > giveUpAt) throw new Error('the sync brought no ended live within 15 minutes');
       const { jobs } = await client.call('sync.status', {});
       const job = jobs.find((j) => j.jobId === jobId);
       if (job && job.state !== 'running' && job.state !== 'done') throw new Error(`the sync ended ${job.state}`);
-      if (!jobs.some((j) => j.state === 'running')) break;
+      ended = (await client.call('lives.list', { status: [2] })).lives[0];
+      if (ended && !jobs.some((j) => j.state === 'running')) break;
       await new Promise((done) => setTimeout(done, 1000));
     }
-    // an ended live the sync brought (WeCom lists lives per anchor: not every simulated one is fetched)
-    const ended = (await client.call('lives.list', { status: [2] })).lives[0];
-    if (!ended) throw new Error('the sync brought no ended live');
     const { departments } = await client.call('org.departments', {});
     const root = departments.find((d) => !departments.some((p) => p.id === d.parentId));
     if (!root) throw new Error('no root department');
