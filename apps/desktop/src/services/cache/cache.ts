@@ -47,7 +47,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
   const lives = createLives(ctx, summaries);
   const watchWrites = createWatchWrites(ctx, summaries);
   const departmentPaths = createDepartmentPathCache(ctx, aggregates);
-  const watchReads = createWatchReads(ctx, departmentPaths);
+  const watchReads = createWatchReads(ctx, aggregates, departmentPaths);
   const analytics = createLiveAnalytics(ctx, summaries, aggregates, attendance, departmentPaths);
   const dashboard = createDashboard(ctx, summaries, aggregates, departmentPaths);
   const sync = createSyncState(ctx);

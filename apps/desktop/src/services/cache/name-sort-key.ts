@@ -28,12 +28,22 @@ function reading(char: string, surname: boolean): string {
 
 /** The sort key of a name (an empty name sorts first). */
 export function nameSortKey(name: string): string {
-  const text = name.normalize('NFKC');
+  // eslint-disable-next-line no-control-regex
+  const text = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKC');
   const parts: string[] = [];
   let word = '';
   let first = true;
   for (const char of text) {
-    if (HAN.test(char)) {
+    const code = char.charCodeAt(0);
+    if (code < 0x80) {
+      // ASCII: letters and digits make words, anything else separates them
+      if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) word += char;
+      else if (code >= 0x41 && code <= 0x5a) word += String.fromCharCode(code + 32);
+      else if (word) {
+        parts.push(word);
+        word = '';
+      }
+    } else if (HAN.test(char)) {
       if (word) parts.push(word);
       word = '';
       parts.push(reading(char, first));

@@ -1,9 +1,10 @@
 // Names sort by pinyin: users.name_key holds a sort key built from the name's pinyin (see
-// name-sort-key.ts), indexed with the userid so a name sort walks the index and stops at the page.
+// name-sort-key.ts), indexed with the userid so a name sort walks the index and stops at the page,
+// and by userid with the key so a live's viewers are keyed from the index alone.
 // The key needs the pinyin dictionary, which a migration does not load (it imports no app code and
 // must keep start-up quick): users cached before stay NULL here and are backfilled in short steps
-// with their pinyin search text (org-name-keys.ts), after the next org sync. NULL sorts first, and
-// a name sort reads by the name itself until no NULL key is left.
+// with their pinyin search text by the next org sync (user-writes.ts). NULL sorts first, and a
+// name sort reads by the name itself until no NULL key is left (user-name-order.ts).
 import type { Migration } from './types.ts';
 
 export const nameSortKeys: Migration = {
@@ -13,6 +14,8 @@ export const nameSortKeys: Migration = {
     db.exec(`
       ALTER TABLE users ADD COLUMN name_key TEXT;
       CREATE INDEX users_name_key ON users(name_key, userid);
+      -- a live's viewers read with their keys through this index alone (no users row read per viewer)
+      CREATE INDEX users_userid_key ON users(userid, name_key);
     `);
   },
 };
