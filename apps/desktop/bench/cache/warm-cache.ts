@@ -77,6 +77,8 @@ const READ_ONLY = new Set(
     'reach.ts',
     'maintenance.ts',
     'user-name-order.ts',
+    'watch-sorted-pages.ts',
+    'binary-order.ts',
     'types.ts',
     'types/org-cache.ts',
     'types/lives-cache.ts',

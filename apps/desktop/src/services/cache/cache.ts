@@ -40,6 +40,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
   const attendance = createAttendance(ctx, aggregates, {
     required: (livingid) => training.store.effectiveRequired(livingid)?.required ?? null,
     members: (required) => training.resolver.resolve(required),
+    membersQuery: (required) => training.resolver.idsQuery(required),
   });
   const summaries = createLiveSummaries(ctx, aggregates, attendance);
   const orgWrites = createOrgWrites(ctx, aggregates);

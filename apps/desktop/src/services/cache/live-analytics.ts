@@ -5,7 +5,8 @@ import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { AbsenteesResult, LiveAnalyticsResult } from './types.ts';
-import { USER_COLUMNS, withDepartments, type UserRow } from './user-rows.ts';
+import { comparisonFor } from './binary-order.ts';
+import { USER_COLUMNS, USER_LINKS_COLUMN, toUserWithLinks, type UserRow } from './user-rows.ts';
 import { watchAsOf } from './watch-reads.ts';
 import { WATCH_BUCKETS, type LiveSummaries } from './live-summaries.ts';
 
@@ -109,18 +110,65 @@ export function createLiveAnalytics(
     const required = attendanceOf.requiredOf(livingid);
     if (!required) return { asOf, byDepartment: [], total: 0 };
     aggregates.ensure();
-    const members = attendanceOf.membersOf(required);
-    const rows = ctx
+    const membersQuery = attendanceOf.membersQueryOf(required);
+    if (!membersQuery) return { asOf, byDepartment: [], total: 0 };
+    const members = ctx
       .stmt(
-        `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
-         FROM json_each(?) a CROSS JOIN users u ON u.id = a.value
-           LEFT JOIN departments d ON d.id = u.home_department
-         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)
-         ORDER BY department_name, home, u.name, u.userid`,
+        `SELECT u.id, u.userid FROM (${membersQuery.sql}) a CROSS JOIN users u ON u.id = a.id
+         WHERE u.status NOT IN (2, 5)`,
       )
-      .all(JSON.stringify(members.map((m) => m.id)), live.id, live.gen) as Array<UserRow & { home: number; department_name: string }>;
-    const users = withDepartments(ctx, rows);
+      .raw()
+      .all(...membersQuery.params) as Array<[number, string]>;
+    // who watched: the live's watchers in one index range when they are not many times the
+    // members, else a probe per member
+    const viewers = (ctx.stmt('SELECT internal_viewers FROM live_summary WHERE live_id = ?').pluck().get(live.id) ?? 0) as number;
+    const watchers =
+      viewers <= 8 * members.length
+        ? new Set(
+            ctx
+              .stmt(
+                `SELECT userid FROM watch_internal INDEXED BY watch_internal_time
+                 WHERE live_id = ? AND generation = ? AND watch_time > 0`,
+              )
+              .pluck()
+              .all(live.id, live.gen) as string[],
+          )
+        : null;
+    const probe = ctx
+      .stmt('SELECT 1 FROM watch_internal WHERE live_id = ? AND generation = ? AND userid = ? AND watch_time > 0')
+      .pluck();
+    const absentIds = members
+      .filter(([, userid]) => (watchers ? !watchers.has(userid) : probe.get(live.id, live.gen, userid) === undefined))
+      .map(([id]) => id);
+    // unsorted: grouped and ordered below (sorting every absentee in SQL costs more than in JS)
+    const absent = ctx
+      .stmt(
+        `SELECT ${USER_COLUMNS}, ${USER_LINKS_COLUMN}, COALESCE(u.home_department, 0) AS home
+         FROM json_each(?) a CROSS JOIN users u ON u.id = a.value`,
+      )
+      .all(JSON.stringify(absentIds)) as Array<UserRow & { links: string | null; home: number }>;
+
+    // by department name, department, then name and userid
     const paths = departmentPaths();
+    const departmentName = (id: number) => (paths.has(id) ? paths.name(id) : '');
+    const byHome = new Map<number, typeof absent>();
+    for (const m of absent) {
+      const list = byHome.get(m.home);
+      if (list) list.push(m);
+      else byHome.set(m.home, [m]);
+    }
+    const homes = [...byHome.keys()];
+    const names = comparisonFor(homes.map(departmentName));
+    homes.sort((a, b) => names(departmentName(a), departmentName(b)) || a - b);
+    const rows: Array<(typeof absent)[number] & { department_name: string }> = [];
+    for (const home of homes) {
+      const list = byHome.get(home) as typeof absent;
+      const order = comparisonFor(list.flatMap((m) => [m.name, m.userid]));
+      list.sort((a, b) => order(a.name, b.name) || order(a.userid, b.userid));
+      const department_name = departmentName(home);
+      for (const m of list) rows.push(Object.assign(m, { department_name }));
+    }
+    const users = rows.map(toUserWithLinks);
     const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();
     rows.forEach((r, i) => {
       const target = paths.has(r.home) ? paths.ancestorAt(r.home, level) : r.home;

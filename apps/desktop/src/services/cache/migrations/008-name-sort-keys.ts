@@ -2,8 +2,8 @@
 // name-sort-key.ts), indexed with the userid so a name sort walks the index and stops at the page,
 // and by userid with the key so a live's viewers are keyed from the index alone.
 // The key needs the pinyin dictionary, which a migration does not load (it imports no app code and
-// must keep start-up quick): users cached before stay NULL here and are backfilled in short steps
-// with their pinyin search text by the next org sync (user-writes.ts). NULL sorts first, and a
+// must keep start-up quick): users cached before stay NULL here and are rewritten, with their
+// pinyin search text, by the next org sync (user-writes.ts). NULL sorts first, and a
 // name sort reads by the name itself until no NULL key is left (user-name-order.ts).
 import type { Migration } from './types.ts';
 
