@@ -79,6 +79,7 @@ const READ_ONLY = new Set(
     'user-name-order.ts',
     'watch-sorted-pages.ts',
     'binary-order.ts',
+    'division-sums.ts',
     'types.ts',
     'types/org-cache.ts',
     'types/lives-cache.ts',

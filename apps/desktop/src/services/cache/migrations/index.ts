@@ -6,7 +6,7 @@ import { searchBigrams } from './004-search-bigrams.ts';
 import { training } from './005-training.ts';
 import { notices } from './006-notices.ts';
 import { watchGenerations } from './007-watch-generations.ts';
-import { nameSortKeys } from './008-name-sort-keys.ts';
+import { sortKeysAndSummaryChanges } from './008-sort-keys-and-summary-changes.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -19,5 +19,5 @@ export const migrations: readonly Migration[] = [
   training,
   notices,
   watchGenerations,
-  nameSortKeys,
+  sortKeysAndSummaryChanges,
 ];
