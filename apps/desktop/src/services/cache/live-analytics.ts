@@ -1,5 +1,5 @@
 // One live's charts (distribution, completion, by department, attendance) and its absentees.
-import type { DepartmentLevel, User } from '../../shared/models.ts';
+import type { DepartmentLevel } from '../../shared/models.ts';
 import type { Attendance } from './attendance.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
@@ -101,6 +101,14 @@ export function createLiveAnalytics(
     };
   }
 
+  /** The names and userids of people, for comparisonFor (no array of them built). */
+  function* peopleTexts(list: ReadonlyArray<{ name: string; userid: string }>): Generator<string> {
+    for (const m of list) {
+      yield m.name;
+      yield m.userid;
+    }
+  }
+
   /** Required learners without any watch time, for an ended live only (a live to come has no absentees). */
   function absentees(livingid: string, level: DepartmentLevel = null): AbsenteesResult {
     const live = ctx.stmt('SELECT id, status, watch_generation AS gen FROM lives WHERE livingid = ?').get(livingid) as
@@ -112,41 +120,16 @@ export function createLiveAnalytics(
     aggregates.ensure();
     const membersQuery = attendanceOf.membersQueryOf(required);
     if (!membersQuery) return { asOf, byDepartment: [], total: 0 };
-    const members = ctx
-      .stmt(
-        `SELECT u.id, u.userid FROM (${membersQuery.sql}) a CROSS JOIN users u ON u.id = a.id
-         WHERE u.status NOT IN (2, 5)`,
-      )
-      .raw()
-      .all(...membersQuery.params) as Array<[number, string]>;
-    // who watched: the live's watchers in one index range when they are not many times the
-    // members, else a probe per member
-    const viewers = (ctx.stmt('SELECT internal_viewers FROM live_summary WHERE live_id = ?').pluck().get(live.id) ?? 0) as number;
-    const watchers =
-      viewers <= 8 * members.length
-        ? new Set(
-            ctx
-              .stmt(
-                `SELECT userid FROM watch_internal INDEXED BY watch_internal_time
-                 WHERE live_id = ? AND generation = ? AND watch_time > 0`,
-              )
-              .pluck()
-              .all(live.id, live.gen) as string[],
-          )
-        : null;
-    const probe = ctx
-      .stmt('SELECT 1 FROM watch_internal WHERE live_id = ? AND generation = ? AND userid = ? AND watch_time > 0')
-      .pluck();
-    const absentIds = members
-      .filter(([, userid]) => (watchers ? !watchers.has(userid) : probe.get(live.id, live.gen, userid) === undefined))
-      .map(([id]) => id);
+    // the absent: members without watch time in the live's rows (a probe of its key per member),
     // unsorted: grouped and ordered below (sorting every absentee in SQL costs more than in JS)
     const absent = ctx
       .stmt(
         `SELECT ${USER_COLUMNS}, ${USER_LINKS_COLUMN}, COALESCE(u.home_department, 0) AS home
-         FROM json_each(?) a CROSS JOIN users u ON u.id = a.value`,
+         FROM (${membersQuery.sql}) a CROSS JOIN users u ON u.id = a.id
+         WHERE u.status NOT IN (2, 5)
+           AND NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)`,
       )
-      .all(JSON.stringify(absentIds)) as Array<UserRow & { links: string | null; home: number }>;
+      .all(...membersQuery.params, live.id, live.gen) as Array<UserRow & { links: string | null; home: number }>;
 
     // by department name, department, then name and userid
     const paths = departmentPaths();
@@ -160,36 +143,30 @@ export function createLiveAnalytics(
     const homes = [...byHome.keys()];
     const names = comparisonFor(homes.map(departmentName));
     homes.sort((a, b) => names(departmentName(a), departmentName(b)) || a - b);
-    const rows: Array<(typeof absent)[number] & { department_name: string }> = [];
+    const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();
     for (const home of homes) {
       const list = byHome.get(home) as typeof absent;
-      const order = comparisonFor(list.flatMap((m) => [m.name, m.userid]));
+      const order = comparisonFor(peopleTexts(list));
       list.sort((a, b) => order(a.name, b.name) || order(a.userid, b.userid));
-      const department_name = departmentName(home);
-      for (const m of list) rows.push(Object.assign(m, { department_name }));
-    }
-    const users = rows.map(toUserWithLinks);
-    const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();
-    rows.forEach((r, i) => {
-      const target = paths.has(r.home) ? paths.ancestorAt(r.home, level) : r.home;
+      const target = paths.has(home) ? paths.ancestorAt(home, level) : home;
       let group = groups.get(target);
       if (!group) {
         group = {
           departmentId: target,
-          name: paths.has(target) ? paths.name(target) : r.department_name,
+          name: paths.has(target) ? paths.name(target) : departmentName(home),
           path: paths.path(target),
           direct: level !== null && paths.has(target) && paths.depth(target) < level,
           users: [],
         };
         groups.set(target, group);
       }
-      group.users.push(users[i] as User);
-    });
+      for (const m of list) group.users.push(toUserWithLinks(m));
+    }
     // by path: a roll-up gathers groups that were apart in the department-name order
     const byDepartment = [...groups.values()].sort(
       (a, b) => (a.path === b.path ? 0 : a.path === '' ? 1 : b.path === '' ? -1 : a.path < b.path ? -1 : 1) || a.departmentId - b.departmentId,
     );
-    return { asOf, byDepartment, total: rows.length };
+    return { asOf, byDepartment, total: absent.length };
   }
 
   return { liveAnalytics, absentees };

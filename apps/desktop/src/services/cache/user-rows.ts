@@ -43,8 +43,10 @@ export const USER_LINKS_COLUMN =
 /** A user from a row carrying USER_LINKS_COLUMN (departments in link order). */
 export function toUserWithLinks(row: UserRow & { links: string | null }): User {
   if (!row.links) return toUser(row, []);
+  // one department, the usual case
+  if (!row.links.includes(',')) return toUser(row, [Number(row.links.slice(row.links.indexOf(':') + 1))]);
   const pairs = row.links.split(',').map((pair) => pair.split(':').map(Number) as [number, number]);
-  if (pairs.length > 1) pairs.sort((a, b) => a[0] - b[0]);
+  pairs.sort((a, b) => a[0] - b[0]);
   return toUser(
     row,
     pairs.map(([, department]) => department),
