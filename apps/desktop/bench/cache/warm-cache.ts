@@ -80,6 +80,7 @@ const READ_ONLY = new Set(
     'watch-sorted-pages.ts',
     'binary-order.ts',
     'division-sums.ts',
+    'audience-members.ts',
     'types.ts',
     'types/org-cache.ts',
     'types/lives-cache.ts',

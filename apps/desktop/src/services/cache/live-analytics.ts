@@ -5,8 +5,7 @@ import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { AbsenteesResult, LiveAnalyticsResult } from './types.ts';
-import { comparisonFor } from './binary-order.ts';
-import { USER_COLUMNS, USER_LINKS_COLUMN, toUserWithLinks, type UserRow } from './user-rows.ts';
+import { createAudienceMembers } from './audience-members.ts';
 import { watchAsOf } from './watch-reads.ts';
 import { WATCH_BUCKETS, type LiveSummaries } from './live-summaries.ts';
 
@@ -30,6 +29,8 @@ export function createLiveAnalytics(
   attendanceOf: Attendance,
   departmentPaths: () => DepartmentPaths,
 ) {
+  const members = createAudienceMembers(ctx, departmentPaths);
+
   function liveAnalytics(livingid: string, level: DepartmentLevel = null): LiveAnalyticsResult | null {
     const live = ctx.stmt('SELECT id, living_duration FROM lives WHERE livingid = ?').get(livingid) as
       { id: number; living_duration: number } | undefined;
@@ -101,14 +102,6 @@ export function createLiveAnalytics(
     };
   }
 
-  /** The names and userids of people, for comparisonFor (no array of them built). */
-  function* peopleTexts(list: ReadonlyArray<{ name: string; userid: string }>): Generator<string> {
-    for (const m of list) {
-      yield m.name;
-      yield m.userid;
-    }
-  }
-
   /** Required learners without any watch time, for an ended live only (a live to come has no absentees). */
   function absentees(livingid: string, level: DepartmentLevel = null): AbsenteesResult {
     const live = ctx.stmt('SELECT id, status, watch_generation AS gen FROM lives WHERE livingid = ?').get(livingid) as
@@ -120,53 +113,41 @@ export function createLiveAnalytics(
     aggregates.ensure();
     const membersQuery = attendanceOf.membersQueryOf(required);
     if (!membersQuery) return { asOf, byDepartment: [], total: 0 };
-    // the absent: members without watch time in the live's rows (a probe of its key per member),
-    // unsorted: grouped and ordered below (sorting every absentee in SQL costs more than in JS)
-    const absent = ctx
-      .stmt(
-        `SELECT ${USER_COLUMNS}, ${USER_LINKS_COLUMN}, COALESCE(u.home_department, 0) AS home
-         FROM (${membersQuery.sql}) a CROSS JOIN users u ON u.id = a.id
-         WHERE u.status NOT IN (2, 5)
-           AND NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)`,
-      )
-      .all(...membersQuery.params, live.id, live.gen) as Array<UserRow & { links: string | null; home: number }>;
-
-    // by department name, department, then name and userid
+    // the absent: members without watch time in the live's rows (a probe of its key per member)
+    const absent = new Set(
+      ctx
+        .stmt(
+          `SELECT u.userid FROM (${membersQuery.sql}) a CROSS JOIN users u ON u.id = a.id
+           WHERE u.status NOT IN (2, 5)
+             AND NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)`,
+        )
+        .pluck()
+        .all(...membersQuery.params, live.id, live.gen) as string[],
+    );
     const paths = departmentPaths();
-    const departmentName = (id: number) => (paths.has(id) ? paths.name(id) : '');
-    const byHome = new Map<number, typeof absent>();
-    for (const m of absent) {
-      const list = byHome.get(m.home);
-      if (list) list.push(m);
-      else byHome.set(m.home, [m]);
-    }
-    const homes = [...byHome.keys()];
-    const names = comparisonFor(homes.map(departmentName));
-    homes.sort((a, b) => names(departmentName(a), departmentName(b)) || a - b);
     const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();
-    for (const home of homes) {
-      const list = byHome.get(home) as typeof absent;
-      const order = comparisonFor(peopleTexts(list));
-      list.sort((a, b) => order(a.name, b.name) || order(a.userid, b.userid));
+    for (const { home, departmentName, people } of members.byDepartment(membersQuery)) {
+      const missing = people.filter((p) => absent.has(p.userid));
+      if (missing.length === 0) continue;
       const target = paths.has(home) ? paths.ancestorAt(home, level) : home;
       let group = groups.get(target);
       if (!group) {
         group = {
           departmentId: target,
-          name: paths.has(target) ? paths.name(target) : departmentName(home),
+          name: paths.has(target) ? paths.name(target) : departmentName,
           path: paths.path(target),
           direct: level !== null && paths.has(target) && paths.depth(target) < level,
           users: [],
         };
         groups.set(target, group);
       }
-      for (const m of list) group.users.push(toUserWithLinks(m));
+      for (const p of missing) group.users.push(p.user);
     }
     // by path: a roll-up gathers groups that were apart in the department-name order
     const byDepartment = [...groups.values()].sort(
       (a, b) => (a.path === b.path ? 0 : a.path === '' ? 1 : b.path === '' ? -1 : a.path < b.path ? -1 : 1) || a.departmentId - b.departmentId,
     );
-    return { asOf, byDepartment, total: absent.length };
+    return { asOf, byDepartment, total: absent.size };
   }
 
   return { liveAnalytics, absentees };

@@ -1,0 +1,72 @@
+// The people required learners stand for, by department (their home department), each department's
+// people ordered by name then userid, as the absentee lists show them. Reading and shaping 20k people
+// costs more than finding who of them is absent from a live, and the same learners are asked about
+// live after live (a series, a re-opened list): the last few lists are remembered until anything is
+// written to the cache (this connection's change count or another connection's commit).
+import type { User } from '../../shared/models.ts';
+import { comparisonFor } from './binary-order.ts';
+import type { CacheContext } from './context.ts';
+import type { DepartmentPaths } from './department-paths.ts';
+import { USER_COLUMNS, USER_LINKS_COLUMN, toUserWithLinks, type UserRow } from './user-rows.ts';
+
+export interface DepartmentMembers {
+  home: number;
+  /** '' for a department the cache does not hold */
+  departmentName: string;
+  people: Array<{ userid: string; user: User }>;
+}
+
+const REMEMBERED = 4;
+
+/** The names and userids of people, for comparisonFor (no array of them built). */
+function* peopleTexts(list: ReadonlyArray<{ name: string; userid: string }>): Generator<string> {
+  for (const m of list) {
+    yield m.name;
+    yield m.userid;
+  }
+}
+
+export function createAudienceMembers(ctx: CacheContext, departmentPaths: () => DepartmentPaths) {
+  const remembered = new Map<string, DepartmentMembers[]>();
+
+  /** Expected attendees (not disabled or departed) of a members query, by department in list order. */
+  function byDepartment(query: { sql: string; params: unknown[] }): DepartmentMembers[] {
+    const writes = `${String(ctx.db.pragma('data_version', { simple: true }))}:${String(ctx.stmt('SELECT total_changes()').pluck().get())}`;
+    const key = `${writes}|${query.sql}|${JSON.stringify(query.params)}`;
+    const known = remembered.get(key);
+    if (known) return known;
+
+    const rows = ctx
+      .stmt(
+        `SELECT ${USER_COLUMNS}, ${USER_LINKS_COLUMN}, COALESCE(u.home_department, 0) AS home
+         FROM (${query.sql}) a CROSS JOIN users u ON u.id = a.id
+         WHERE u.status NOT IN (2, 5)`,
+      )
+      .all(...query.params) as Array<UserRow & { links: string | null; home: number }>;
+    const byHome = new Map<number, typeof rows>();
+    for (const r of rows) {
+      const list = byHome.get(r.home);
+      if (list) list.push(r);
+      else byHome.set(r.home, [r]);
+    }
+    // by department name, then department; within one, by name then userid
+    const paths = departmentPaths();
+    const nameOf = (id: number) => (paths.has(id) ? paths.name(id) : '');
+    const homes = [...byHome.keys()];
+    const names = comparisonFor(homes.map(nameOf));
+    homes.sort((a, b) => names(nameOf(a), nameOf(b)) || a - b);
+    const result = homes.map((home): DepartmentMembers => {
+      const list = byHome.get(home) as typeof rows;
+      const order = comparisonFor(peopleTexts(list));
+      list.sort((a, b) => order(a.name, b.name) || order(a.userid, b.userid));
+      return { home, departmentName: nameOf(home), people: list.map((r) => ({ userid: r.userid, user: toUserWithLinks(r) })) };
+    });
+
+    for (const stale of remembered.keys()) if (!stale.startsWith(`${writes}|`)) remembered.delete(stale);
+    remembered.set(key, result);
+    if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+    return result;
+  }
+
+  return { byDepartment };
+}
