@@ -113,22 +113,11 @@ export function createLiveAnalytics(
     aggregates.ensure();
     const membersQuery = attendanceOf.membersQueryOf(required);
     if (!membersQuery) return { asOf, byDepartment: [], total: 0 };
-    // the absent: members without watch time in the live's rows (a probe of its key per member)
-    const absent = new Set(
-      ctx
-        .stmt(
-          `SELECT u.userid FROM (${membersQuery.sql}) a CROSS JOIN users u ON u.id = a.id
-           WHERE u.status NOT IN (2, 5)
-             AND NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)`,
-        )
-        .pluck()
-        .all(...membersQuery.params, live.id, live.gen) as string[],
-    );
     const paths = departmentPaths();
     const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();
-    for (const { home, departmentName, people } of members.byDepartment(membersQuery)) {
-      const missing = people.filter((p) => absent.has(p.userid));
-      if (missing.length === 0) continue;
+    let total = 0;
+    for (const { home, departmentName, people } of members.absentByDepartment(membersQuery, { live: live.id, gen: live.gen })) {
+      total += people.length;
       const target = paths.has(home) ? paths.ancestorAt(home, level) : home;
       let group = groups.get(target);
       if (!group) {
@@ -141,13 +130,13 @@ export function createLiveAnalytics(
         };
         groups.set(target, group);
       }
-      for (const p of missing) group.users.push(p.user);
+      for (const p of people) group.users.push(p.user);
     }
     // by path: a roll-up gathers groups that were apart in the department-name order
     const byDepartment = [...groups.values()].sort(
       (a, b) => (a.path === b.path ? 0 : a.path === '' ? 1 : b.path === '' ? -1 : a.path < b.path ? -1 : 1) || a.departmentId - b.departmentId,
     );
-    return { asOf, byDepartment, total: absent.size };
+    return { asOf, byDepartment, total };
   }
 
   return { liveAnalytics, absentees };
