@@ -60,6 +60,16 @@ function threadCpuMs(): number {
   return (user + system) / 1000;
 }
 
+/** Rows written between looks at the thread's CPU time: asking for it is a system call. */
+const ROWS_PER_CLOCK_LOOK = 64;
+
+/** Whether a step still has CPU time left, looking at the clock once every `every` calls. */
+function stepBudget(every: number): () => boolean {
+  const started = threadCpuMs();
+  let calls = 0;
+  return () => ++calls % every !== 0 || threadCpuMs() - started < MERGE_STEP_CPU_MS;
+}
+
 export const watchScope = (livingid: string) => `watch:${livingid}`;
 
 export function parseWatchData(data: string | null): WatchStateData {
@@ -302,11 +312,11 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       for (let next = source.next(); !next.done; ) {
         const still = ctx.tx(() => {
           if (!current()) return false;
-          const started = threadCpuMs();
+          const more = stepBudget(ROWS_PER_CLOCK_LOOK);
           do {
             write(next.value as InternalRow | ExternalRow);
             next = source.next();
-          } while (!next.done && threadCpuMs() - started < MERGE_STEP_CPU_MS);
+          } while (!next.done && more());
           return true;
         });
         if (!still) return;
