@@ -60,15 +60,8 @@ function threadCpuMs(): number {
   return (user + system) / 1000;
 }
 
-/** Rows written between looks at the thread's CPU time: asking for it is a system call. */
-const ROWS_PER_CLOCK_LOOK = 64;
-
-/** Whether a step still has CPU time left, looking at the clock once every `every` calls. */
-function stepBudget(every: number): () => boolean {
-  const started = threadCpuMs();
-  let calls = 0;
-  return () => ++calls % every !== 0 || threadCpuMs() - started < MERGE_STEP_CPU_MS;
-}
+/** Rows per INSERT of a merge step (and between looks at the CPU time, a system call). */
+const ROWS_PER_STATEMENT = 256;
 
 export const watchScope = (livingid: string) => `watch:${livingid}`;
 
@@ -131,20 +124,28 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     'DELETE FROM watch_pages WHERE live_id = ? AND seq IN (SELECT seq FROM watch_pages WHERE live_id = ? ORDER BY seq LIMIT ?)',
   );
   const readPage = db.prepare('SELECT users, external_users FROM watch_pages WHERE live_id = ? AND seq = ?');
-  const homeOf = db.prepare('SELECT home_department FROM users WHERE userid = ?').pluck();
-  const upsertInternal = db.prepare(
-    `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid,
-       invitor_external_userid, department_id, fetched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(live_id, generation, userid) DO UPDATE SET watch_time = excluded.watch_time, is_comment = excluded.is_comment,
-       is_mic = excluded.is_mic, invitor_userid = excluded.invitor_userid,
-       invitor_external_userid = excluded.invitor_external_userid, department_id = excluded.department_id,
-       fetched_at = excluded.fetched_at`,
-  );
-  const upsertExternal = db.prepare(
+  // a chunk of sorted rows (a JSON array of InternalRow / ExternalRow) per statement: one call into
+  // SQLite per chunk instead of two per row; the home department is looked up on the way
+  const insertInternal = db
+    .prepare(
+      `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid,
+         invitor_external_userid, department_id, fetched_at)
+       SELECT :live, :generation, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5,
+         (SELECT home_department FROM users WHERE userid = r.value->>0), :at
+       FROM json_each(:rows) r WHERE true
+       ON CONFLICT(live_id, generation, userid) DO UPDATE SET watch_time = excluded.watch_time, is_comment = excluded.is_comment,
+         is_mic = excluded.is_mic, invitor_userid = excluded.invitor_userid,
+         invitor_external_userid = excluded.invitor_external_userid, department_id = excluded.department_id,
+         fetched_at = excluded.fetched_at
+       RETURNING watch_time, is_comment, is_mic, department_id`,
+    )
+    .raw();
+  const insertExternal = db.prepare(
     `INSERT INTO watch_external (live_id, generation, external_userid, type, name, watch_time, is_comment, is_mic,
        invitor_userid, invitor_external_userid, fetched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     SELECT :live, :generation, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5,
+       r.value->>6, r.value->>7, :at
+     FROM json_each(:rows) r WHERE true
      ON CONFLICT(live_id, generation, external_userid) DO UPDATE SET type = excluded.type, name = excluded.name,
        watch_time = excluded.watch_time, is_comment = excluded.is_comment, is_mic = excluded.is_mic,
        invitor_userid = excluded.invitor_userid, invitor_external_userid = excluded.invitor_external_userid,
@@ -289,22 +290,21 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     // 2. write them under the fetch's generation in key order, a transaction per step, adding up
     //    the summaries on the way
     const sums = new SummaryAccumulator(duration);
-    const writers: Array<{ rows: Iterator<InternalRow | ExternalRow>; write: (r: InternalRow | ExternalRow) => void }> = [
+    const params = { live: liveId, generation, at: fetchedAt };
+    const writers: Array<{ rows: Iterator<InternalRow | ExternalRow>; write: (chunk: unknown[]) => void }> = [
       {
         rows: mergeRuns(internalRuns),
-        write: (row) => {
-          const r = row as InternalRow;
-          const department = homeOf.get(r[0]) as number | null | undefined;
-          upsertInternal.run(liveId, generation, r[0], r[1], r[2], r[3], r[4], r[5], department ?? null, fetchedAt);
-          sums.add(r[1], r[2], r[3], department ?? null);
+        write: (chunk) => {
+          // the home departments come back from the insert
+          const written = insertInternal.all({ ...params, rows: JSON.stringify(chunk) }) as Array<[number, number, number, number | null]>;
+          for (const [time, comment, mic, department] of written) sums.add(time, comment, mic, department);
         },
       },
       {
         rows: mergeRuns(externalRuns),
-        write: (row) => {
-          const r = row as ExternalRow;
-          upsertExternal.run(liveId, generation, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], fetchedAt);
-          sums.add(r[3], r[4], r[5], undefined);
+        write: (chunk) => {
+          insertExternal.run({ ...params, rows: JSON.stringify(chunk) });
+          for (const r of chunk as ExternalRow[]) sums.add(r[3], r[4], r[5], undefined);
         },
       },
     ];
@@ -312,11 +312,12 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       for (let next = source.next(); !next.done; ) {
         const still = ctx.tx(() => {
           if (!current()) return false;
-          const more = stepBudget(ROWS_PER_CLOCK_LOOK);
+          const started = threadCpuMs();
           do {
-            write(next.value as InternalRow | ExternalRow);
-            next = source.next();
-          } while (!next.done && more());
+            const chunk: Array<InternalRow | ExternalRow> = [];
+            for (; !next.done && chunk.length < ROWS_PER_STATEMENT; next = source.next()) chunk.push(next.value);
+            write(chunk);
+          } while (!next.done && threadCpuMs() - started < MERGE_STEP_CPU_MS);
           return true;
         });
         if (!still) return;
