@@ -17,9 +17,8 @@ import { CacheError } from './errors.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import {
   gatherPage,
-  mergeRuns,
-  sortRun,
-  sortRuns,
+  KeyOrder,
+  SPREAD_ROWS_PER_STEP,
   SummaryAccumulator,
   type ExternalRow,
   type GatheredRows,
@@ -275,25 +274,23 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       } while (seq < pages && threadCpuMs() - started < MERGE_STEP_CPU_MS);
       yield;
     }
-    const internalRuns = sortRuns(rows.internal);
-    const externalRuns = sortRuns(rows.external);
+    const internal = new KeyOrder(rows.internal);
+    const external = new KeyOrder(rows.external);
     rows.internal.clear();
     rows.external.clear();
-    for (const run of internalRuns) {
-      sortRun(run);
-      yield;
-    }
-    for (const run of externalRuns) {
-      sortRun(run);
-      yield;
+    for (const order of [internal, external]) {
+      while (!order.spread) {
+        order.spreadSome(SPREAD_ROWS_PER_STEP);
+        yield;
+      }
     }
     // 2. write them under the fetch's generation in key order, a transaction per step, adding up
     //    the summaries on the way
     const sums = new SummaryAccumulator(duration);
     const params = { live: liveId, generation, at: fetchedAt };
-    const writers: Array<{ rows: Iterator<InternalRow | ExternalRow>; write: (chunk: unknown[]) => void }> = [
+    const writers: Array<{ rows: KeyOrder<InternalRow> | KeyOrder<ExternalRow>; write: (chunk: unknown[]) => void }> = [
       {
-        rows: mergeRuns(internalRuns),
+        rows: internal,
         write: (chunk) => {
           // the home departments come back from the insert
           const written = insertInternal.all({ ...params, rows: JSON.stringify(chunk) }) as Array<[number, number, number, number | null]>;
@@ -301,7 +298,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
         },
       },
       {
-        rows: mergeRuns(externalRuns),
+        rows: external,
         write: (chunk) => {
           insertExternal.run({ ...params, rows: JSON.stringify(chunk) });
           for (const r of chunk as ExternalRow[]) sums.add(r[3], r[4], r[5], undefined);
@@ -309,15 +306,14 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       },
     ];
     for (const { rows: source, write } of writers) {
-      for (let next = source.next(); !next.done; ) {
+      for (let chunk = source.take(ROWS_PER_STATEMENT); chunk.length > 0; ) {
         const still = ctx.tx(() => {
           if (!current()) return false;
           const started = threadCpuMs();
           do {
-            const chunk: Array<InternalRow | ExternalRow> = [];
-            for (; !next.done && chunk.length < ROWS_PER_STATEMENT; next = source.next()) chunk.push(next.value);
             write(chunk);
-          } while (!next.done && threadCpuMs() - started < MERGE_STEP_CPU_MS);
+            chunk = source.take(ROWS_PER_STATEMENT);
+          } while (chunk.length > 0 && threadCpuMs() - started < MERGE_STEP_CPU_MS);
           return true;
         });
         if (!still) return;
