@@ -1,7 +1,7 @@
 // The rows of a fetch being merged, gathered from its staged pages in JS: later pages win when
-// WeCom repeats a viewer, rows are written in key order (appends to the live's key range instead of
-// inserts all over it) and the live's summaries are added up on the way, so no step reads the
-// whole generation back.
+// WeCom repeats a viewer, rows are handed out in key order (appends to the live's key range instead
+// of inserts all over it) a chunk at a time, and the live's summaries are added up on the way, so
+// no step reads the whole generation back.
 import { WATCH_BUCKETS, emptyTotals, type DepartmentSummary, type SummaryTotals } from './live-summaries.ts';
 
 /** [userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid] */

@@ -3,10 +3,12 @@
 // cursor ahead of its rows, and a restart resumes from the stored next_key. When the last page is
 // in, the fetch is merged as a new generation of the live's rows, in steps of ~20 ms of CPU each
 // (each write step its own small transaction, so a caller may let others run between steps):
-//   1. the pages are read back and sorted by key (see watch-merge.ts), then written into
-//      watch_internal / watch_external under the fetch's generation, beside the rows readers see,
-//      with the summaries added up on the way (a crash starts the merge over: every write is an
-//      idempotent upsert);
+//   1. the pages are read back (later pages win), put into key ranges and each range sorted when
+//      reached (see watch-merge.ts), then written into watch_internal / watch_external under the
+//      fetch's generation, beside the rows readers see, a chunk of rows per INSERT … SELECT FROM
+//      json_each, with the summaries added up on the way (a crash starts the merge over: every
+//      write is an idempotent upsert). Key order keeps each step's commit small: the rows append
+//      to the live's key range instead of dirtying pages all over it;
 //   2. its summaries are computed (reads), then one tiny transaction switches lives.watch_generation
 //      to it and stores them;
 //   3. the staged pages and the previous generation's rows are deleted in batches.
