@@ -3,12 +3,10 @@
 // cursor ahead of its rows, and a restart resumes from the stored next_key. When the last page is
 // in, the fetch is merged as a new generation of the live's rows, in steps of ~20 ms of CPU each
 // (each write step its own small transaction, so a caller may let others run between steps):
-//   1. the pages are read back (later pages win), put into key ranges and each range sorted when
-//      reached (see watch-merge.ts), then written into watch_internal / watch_external under the
-//      fetch's generation, beside the rows readers see, a chunk of rows per INSERT … SELECT FROM
-//      json_each, with the summaries added up on the way (a crash starts the merge over: every
-//      write is an idempotent upsert). Key order keeps each step's commit small: the rows append
-//      to the live's key range instead of dirtying pages all over it;
+//   1. the pages are read back and sorted by key (see watch-merge.ts), then written into
+//      watch_internal / watch_external under the fetch's generation, beside the rows readers see,
+//      with the summaries added up on the way (a crash starts the merge over: every write is an
+//      idempotent upsert);
 //   2. its summaries are computed (reads), then one tiny transaction switches lives.watch_generation
 //      to it and stores them;
 //   3. the staged pages and the previous generation's rows are deleted in batches.
@@ -19,8 +17,9 @@ import { CacheError } from './errors.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import {
   gatherPage,
-  KeyOrder,
-  SPREAD_ROWS_PER_STEP,
+  mergeRuns,
+  sortRun,
+  sortRuns,
   SummaryAccumulator,
   type ExternalRow,
   type GatheredRows,
@@ -60,9 +59,6 @@ function threadCpuMs(): number {
   const { user, system } = process.threadCpuUsage();
   return (user + system) / 1000;
 }
-
-/** Rows per INSERT of a merge step (and between looks at the CPU time, a system call). */
-const ROWS_PER_STATEMENT = 256;
 
 export const watchScope = (livingid: string) => `watch:${livingid}`;
 
@@ -125,28 +121,20 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     'DELETE FROM watch_pages WHERE live_id = ? AND seq IN (SELECT seq FROM watch_pages WHERE live_id = ? ORDER BY seq LIMIT ?)',
   );
   const readPage = db.prepare('SELECT users, external_users FROM watch_pages WHERE live_id = ? AND seq = ?');
-  // a chunk of sorted rows (a JSON array of InternalRow / ExternalRow) per statement: one call into
-  // SQLite per chunk instead of two per row; the home department is looked up on the way
-  const insertInternal = db
-    .prepare(
-      `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid,
-         invitor_external_userid, department_id, fetched_at)
-       SELECT :live, :generation, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5,
-         (SELECT home_department FROM users WHERE userid = r.value->>0), :at
-       FROM json_each(:rows) r WHERE true
-       ON CONFLICT(live_id, generation, userid) DO UPDATE SET watch_time = excluded.watch_time, is_comment = excluded.is_comment,
-         is_mic = excluded.is_mic, invitor_userid = excluded.invitor_userid,
-         invitor_external_userid = excluded.invitor_external_userid, department_id = excluded.department_id,
-         fetched_at = excluded.fetched_at
-       RETURNING watch_time, is_comment, is_mic, department_id`,
-    )
-    .raw();
-  const insertExternal = db.prepare(
+  const homeOf = db.prepare('SELECT home_department FROM users WHERE userid = ?').pluck();
+  const upsertInternal = db.prepare(
+    `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid,
+       invitor_external_userid, department_id, fetched_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(live_id, generation, userid) DO UPDATE SET watch_time = excluded.watch_time, is_comment = excluded.is_comment,
+       is_mic = excluded.is_mic, invitor_userid = excluded.invitor_userid,
+       invitor_external_userid = excluded.invitor_external_userid, department_id = excluded.department_id,
+       fetched_at = excluded.fetched_at`,
+  );
+  const upsertExternal = db.prepare(
     `INSERT INTO watch_external (live_id, generation, external_userid, type, name, watch_time, is_comment, is_mic,
        invitor_userid, invitor_external_userid, fetched_at)
-     SELECT :live, :generation, r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5,
-       r.value->>6, r.value->>7, :at
-     FROM json_each(:rows) r WHERE true
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(live_id, generation, external_userid) DO UPDATE SET type = excluded.type, name = excluded.name,
        watch_time = excluded.watch_time, is_comment = excluded.is_comment, is_mic = excluded.is_mic,
        invitor_userid = excluded.invitor_userid, invitor_external_userid = excluded.invitor_external_userid,
@@ -276,46 +264,49 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       } while (seq < pages && threadCpuMs() - started < MERGE_STEP_CPU_MS);
       yield;
     }
-    const internal = new KeyOrder(rows.internal);
-    const external = new KeyOrder(rows.external);
+    const internalRuns = sortRuns(rows.internal);
+    const externalRuns = sortRuns(rows.external);
     rows.internal.clear();
     rows.external.clear();
-    for (const order of [internal, external]) {
-      while (!order.spread) {
-        order.spreadSome(SPREAD_ROWS_PER_STEP);
-        yield;
-      }
+    for (const run of internalRuns) {
+      sortRun(run);
+      yield;
+    }
+    for (const run of externalRuns) {
+      sortRun(run);
+      yield;
     }
     // 2. write them under the fetch's generation in key order, a transaction per step, adding up
     //    the summaries on the way
     const sums = new SummaryAccumulator(duration);
-    const params = { live: liveId, generation, at: fetchedAt };
-    const writers: Array<{ rows: KeyOrder<InternalRow> | KeyOrder<ExternalRow>; write: (chunk: unknown[]) => void }> = [
+    const writers: Array<{ rows: Iterator<InternalRow | ExternalRow>; write: (r: InternalRow | ExternalRow) => void }> = [
       {
-        rows: internal,
-        write: (chunk) => {
-          // the home departments come back from the insert
-          const written = insertInternal.all({ ...params, rows: JSON.stringify(chunk) }) as Array<[number, number, number, number | null]>;
-          for (const [time, comment, mic, department] of written) sums.add(time, comment, mic, department);
+        rows: mergeRuns(internalRuns),
+        write: (row) => {
+          const r = row as InternalRow;
+          const department = homeOf.get(r[0]) as number | null | undefined;
+          upsertInternal.run(liveId, generation, r[0], r[1], r[2], r[3], r[4], r[5], department ?? null, fetchedAt);
+          sums.add(r[1], r[2], r[3], department ?? null);
         },
       },
       {
-        rows: external,
-        write: (chunk) => {
-          insertExternal.run({ ...params, rows: JSON.stringify(chunk) });
-          for (const r of chunk as ExternalRow[]) sums.add(r[3], r[4], r[5], undefined);
+        rows: mergeRuns(externalRuns),
+        write: (row) => {
+          const r = row as ExternalRow;
+          upsertExternal.run(liveId, generation, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], fetchedAt);
+          sums.add(r[3], r[4], r[5], undefined);
         },
       },
     ];
     for (const { rows: source, write } of writers) {
-      for (let chunk = source.take(ROWS_PER_STATEMENT); chunk.length > 0; ) {
+      for (let next = source.next(); !next.done; ) {
         const still = ctx.tx(() => {
           if (!current()) return false;
           const started = threadCpuMs();
           do {
-            write(chunk);
-            chunk = source.take(ROWS_PER_STATEMENT);
-          } while (chunk.length > 0 && threadCpuMs() - started < MERGE_STEP_CPU_MS);
+            write(next.value as InternalRow | ExternalRow);
+            next = source.next();
+          } while (!next.done && threadCpuMs() - started < MERGE_STEP_CPU_MS);
           return true;
         });
         if (!still) return;
