@@ -9,8 +9,11 @@ import type { SyncTuning } from '../../src/services/sync/sync-run.ts';
 import { toServiceError } from '../../src/services/wecom/service-errors.ts';
 import type { VirtualClock } from './virtual-clock.ts';
 
+/** Where the simulator answers: a SimServer, or one running on another thread. */
+export type SimEndpoint = Pick<SimServer, 'url' | 'corpId' | 'apps' | 'contactsSecret'>;
+
 export function harnessClient(
-  sim: SimServer,
+  sim: SimEndpoint,
   clock: Pick<VirtualClock, 'now' | 'sleep'>,
   options: { timeoutMs?: number; quotas?: WeComConfigInput['quotas'] } = {},
 ): WeComClient {

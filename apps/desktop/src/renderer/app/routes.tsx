@@ -1,22 +1,34 @@
 // One lazy chunk per page, so the first chunk holds only the shell.
-import { lazy, Suspense } from 'react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { pageChunks } from './page-chunks.ts';
+import { loadedPage, pageChunks, type PageName } from './page-chunks.ts';
 
-const HomePage = lazy(pageChunks.home);
-const LivesPage = lazy(pageChunks.lives);
-const LiveDetailPage = lazy(pageChunks['live-detail']);
-const StatisticsPage = lazy(pageChunks.statistics);
-const OrgPage = lazy(pageChunks.org);
-const TrainingPage = lazy(pageChunks.training);
-const SeriesPage = lazy(pageChunks.series);
-const MessagesPage = lazy(pageChunks.messages);
-const ApiUsagePage = lazy(pageChunks['api-usage']);
-const SettingsPage = lazy(pageChunks.settings);
-const BotLogPage = lazy(pageChunks.bot);
+const HomePage = routePage('home');
+const LivesPage = routePage('lives');
+const LiveDetailPage = routePage('live-detail');
+const StatisticsPage = routePage('statistics');
+const OrgPage = routePage('org');
+const TrainingPage = routePage('training');
+const SeriesPage = routePage('series');
+const MessagesPage = routePage('messages');
+const ApiUsagePage = routePage('api-usage');
+const SettingsPage = routePage('settings');
+const BotLogPage = routePage('bot');
+
+/**
+ * The page of a route: rendered at once when its chunk is already here (the warm start asked for
+ * it), else lazily. Decided once per mount, so a page is never swapped for itself and remounted.
+ */
+function routePage(page: PageName): ComponentType {
+  const Lazy = lazy(pageChunks[page]);
+  return function RoutePage() {
+    const [Loaded] = useState(() => loadedPage(page));
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
+}
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{children}</Suspense>;

@@ -24,9 +24,22 @@ export function useResolvedTheme(setting: ThemeSetting): ThemeMode {
   return setting === 'system' ? system : setting;
 }
 
-/** WeCom blue as the brand colour; dense controls for an admin console. */
+/**
+ * The main window's theme: styles come from the stylesheet built with staticThemeConfig
+ * (build/antd-static-styles.ts), none are generated at run time.
+ */
 export function themeConfig(mode: ThemeMode): ThemeConfig {
+  return { ...staticThemeConfig(mode), zeroRuntime: true };
+}
+
+/**
+ * WeCom blue as the brand colour; dense controls for an admin console. Unhashed class names under a
+ * fixed variable scope, so that the stylesheet built ahead of time matches the components.
+ */
+export function staticThemeConfig(mode: ThemeMode): ThemeConfig {
   return {
+    hashed: false,
+    cssVar: { key: 'wld' },
     algorithm: mode === 'dark' ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,
     token: {
       colorPrimary: '#0082ef',
