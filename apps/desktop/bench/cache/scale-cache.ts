@@ -34,8 +34,8 @@ export interface ScaleCache {
 const NOW = 1_793_930_400; // 2026-11-02 10:00 Beijing
 const ROWS_PER_TRANSACTION = 500_000;
 
-/** Its own folder: a shared one is pruned by any checkout's warm-cache code (its own source only). */
-const SCALE_TEMPLATES = join(tmpdir(), 'wld-scale-cache');
+/** Its own folder, apart from the smaller warm caches (v2: templates of other code are kept while in use). */
+const SCALE_TEMPLATES = join(tmpdir(), 'wld-scale-cache-v2');
 
 export async function buildScaleCache(file: string, size: ScaleCacheSize): Promise<ScaleCache> {
   return fromTemplate(file, { scale: size }, (target) => build(target, size), SCALE_TEMPLATES);

@@ -1,7 +1,8 @@
 // Builds a warm cache file (an org, lives and their watch stats) through the Cache API, as a full
 // sync would leave it. Reused by the services start-up benchmark. A build takes a while, so the
-// result is kept as a template in the OS temp folder, keyed by the size and the source of the
-// cache and of this generator: later calls copy it (any code change builds anew).
+// result is kept as a template in the OS temp folder, keyed by the size and the source of what the
+// cache stores and of this generator: later calls copy it (a change to a query reuses it; a change
+// to the schema or a write path builds anew, see sourceHash).
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -11,6 +12,8 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,11 +58,53 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-/** Changes with any change to the cache's code or to this generator. */
-function sourceHash(): string {
+/**
+ * Cache modules that only read (queries shaped for the screens) or only declare types: the data a
+ * build stores does not depend on them, so editing a query reuses the templates. Everything else in
+ * the cache folder counts: the migrations (the schema), the write paths (org, lives, watch rows,
+ * merge) and what they compute as they write (search text, aggregates, live summaries), and the
+ * connection set-up. A file not listed here counts, so a new write path is never missed; a module
+ * listed here must never write what a build keeps.
+ */
+const READ_ONLY = new Set(
+  [
+    'watch-reads.ts',
+    'live-analytics.ts',
+    'dashboard.ts',
+    'department-paths.ts',
+    'org-reads.ts',
+    'user-rows.ts',
+    'reach.ts',
+    'maintenance.ts',
+    'user-name-order.ts',
+    'watch-sorted-pages.ts',
+    'binary-order.ts',
+    'division-sums.ts',
+    'audience-members.ts',
+    'types.ts',
+    'types/org-cache.ts',
+    'types/lives-cache.ts',
+    'types/watch-cache.ts',
+    'types/reads.ts',
+    'types/bookkeeping-cache.ts',
+    'types/messages-cache.ts',
+    'types/notices-cache.ts',
+    'types/options.ts',
+    'types/records.ts',
+    'types/wire.ts',
+  ].map((name) => join(CACHE_SOURCE, name)),
+);
+
+/**
+ * Changes with any change to what a build stores: the cache's code that writes or shapes the data
+ * (everything but READ_ONLY), the generators and the build code of both templates.
+ */
+export function sourceHash(): string {
   const hash = createHash('sha256');
   for (const path of [
-    ...sourceFiles(CACHE_SOURCE).sort(),
+    ...sourceFiles(CACHE_SOURCE)
+      .filter((path) => !READ_ONLY.has(path))
+      .sort(),
     join(import.meta.dirname, 'generate.ts'),
     join(import.meta.dirname, 'scale-cache.ts'),
     import.meta.filename,
@@ -70,6 +115,8 @@ function sourceHash(): string {
 }
 
 const TEMPLATES = join(tmpdir(), 'wld-warm-cache');
+/** A template of other code unused this long is removed when a template is built. */
+const TEMPLATE_UNUSED_MS = 6 * 3600_000;
 
 /**
  * Puts a warm cache at `file` (replacing any file there), closed. `reuse: false` always builds.
@@ -110,11 +157,21 @@ export async function fromTemplate<T extends object>(
   const sizeKey = createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 12);
   const template = join(folder, `${source}-${sizeKey}`);
   const reused = existsSync(`${template}.json`);
-  if (!reused) {
-    // templates built by older code go (each holds a whole cache); other sizes of this code stay
+  if (reused) {
+    // marks the template as in use (see the pruning below)
+    const at = new Date(performance.timeOrigin + performance.now());
+    utimesSync(`${template}.json`, at, at);
+  } else {
+    // templates of other code go once unused for a while (each holds a whole cache); several
+    // checkouts of different code share the folder, so one in use by another is kept
     mkdirSync(folder, { recursive: true });
+    const unusedSince = performance.timeOrigin + performance.now() - TEMPLATE_UNUSED_MS;
     for (const name of readdirSync(folder)) {
-      if (!name.startsWith(`${source}-`)) rmSync(join(folder, name), { force: true });
+      if (name.startsWith(`${source}-`)) continue;
+      // a template's .json marks its use; a build under way (.building) is written to all along
+      const json = join(folder, `${name.replace(/\.[a-z]+$/, '')}.json`);
+      const mark = name.endsWith('.building') || !existsSync(json) ? join(folder, name) : json;
+      if (statSync(mark).mtimeMs < unusedSince) rmSync(join(folder, name), { force: true });
     }
     removeCache(`${template}.building`);
     const built = await build(`${template}.building`);

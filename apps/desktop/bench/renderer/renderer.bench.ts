@@ -68,19 +68,42 @@ async function measureScreens(browser: Browser, url: string, runs: number, profi
       return context;
     };
     const kept = profile === 'reopened' ? await newContext() : null;
+    const failures: string[] = [];
     for (let i = 0; i <= runs; i++) {
       const context = kept ?? (await newContext());
       const page = await context.newPage();
-      await page.goto(`${url}/index.html#${screen.route}`);
-      const breakdown = await readBreakdown(page, screen);
-      if (i > 0) loads.push(breakdown); // the first load warms the services' statements (and a kept profile)
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text().slice(0, 200)}`);
+      });
+      try {
+        await page.goto(`${url}/index.html#${screen.route}`);
+        const breakdown = await readBreakdown(page, screen);
+        if (i > 0) loads.push(breakdown); // the first load warms the services' statements (and a kept profile)
+      } catch (error) {
+        // a load that never shows its data is reported with what the page said, and the run goes on
+        failures.push(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}; ${await describeStuckPage(page, screen)}; ${problems.join('; ') || 'no page errors'}`);
+      }
       await page.close();
       if (!kept) await context.close();
     }
     await kept?.close();
-    results.push({ screen, loads });
+    results.push({ screen, loads, failures });
   }
   return results;
+}
+
+/** What a screen that never showed its data looked like (the element waited for, its aria-busy, the text). */
+async function describeStuckPage(page: Page, screen: { selector: string }): Promise<string> {
+  return page
+    .evaluate((selector) => {
+      const base = selector.replace(/\[aria-busy="false"\]$/, '');
+      const element = document.querySelector(base);
+      const busy = element?.getAttribute('aria-busy');
+      return `${base}: ${element ? `present, aria-busy=${busy ?? 'unset'}` : 'absent'}; text: ${document.body.innerText.replace(/\s+/g, ' ').slice(0, 160)}`;
+    }, screen.selector)
+    .catch((error: unknown) => `the page could not be read (${String(error)})`);
 }
 
 export interface StartupFigures {

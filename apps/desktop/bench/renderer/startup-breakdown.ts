@@ -200,14 +200,20 @@ const COLUMNS: Array<[string, (b: LoadBreakdown) => number | null]> = [
 export interface ScreenLoads {
   screen: Screen;
   loads: LoadBreakdown[];
+  /** Loads that never showed the data, with what the page showed instead. */
+  failures?: string[];
 }
 
 /** p50 / p95 per column, one row per screen; milestones are ms since navigation, the rest spans. */
 export function formatBreakdown(title: string, results: readonly ScreenLoads[]): string {
   const head = `| ${title} (ms, p50 / p95) | runs | ${COLUMNS.map(([name]) => name).join(' | ')} |`;
   const rule = `|---|---|${COLUMNS.map(() => '---').join('|')}|`;
-  const rows = results.map(({ screen, loads }) => `| ${screen.name} (${screen.query}) | ${loads.length} | ${COLUMNS.map(([, read]) => both(loads.map(read))).join(' | ')} |`);
-  return [head, rule, ...rows].join('\n');
+  const rows = results.map(
+    ({ screen, loads, failures = [] }) =>
+      `| ${screen.name} (${screen.query}) | ${loads.length}${failures.length ? ` (+${failures.length} FAILED)` : ''} | ${COLUMNS.map(([, read]) => both(loads.map(read))).join(' | ')} |`,
+  );
+  const failed = results.flatMap(({ screen, failures = [] }) => failures.map((f) => `- ${screen.name}: ${f}`));
+  return [head, rule, ...rows, ...(failed.length ? ['', 'Loads that never showed their data:', ...failed] : [])].join('\n');
 }
 
 export function p50Shown(loads: readonly LoadBreakdown[]): number | null {

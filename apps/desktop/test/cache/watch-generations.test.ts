@@ -100,6 +100,55 @@ describe('watch generations', () => {
     expect(raw.prepare('SELECT count(*) FROM watch_pages').pluck().get()).toBe(0);
   });
 
+  it('a viewer WeCom repeats on a later page keeps the later row, in rows and summaries, across many key ranges', () => {
+    const { writer } = setUp();
+    // 10,000 viewers over 5 pages in shuffled key order; page 4 repeats 1,500 of pages 0–1 with
+    // other times and flags, and an external viewer twice
+    const ids = Array.from({ length: 10_000 }, (_, i) => `v${String((i * 7919) % 10_000).padStart(5, '0')}`);
+    const pages = Array.from({ length: 5 }, (_, p) => ({
+      users: ids.slice(p * 2000, p * 2000 + 2000).map((userid, i) => ({ userid, watch_time: (p * 2000 + i) % 7300, is_comment: 0 })),
+      external_users: [{ external_userid: `wm${p % 2}`, type: 1, name: `访客${p}`, watch_time: 100 * p }],
+    }));
+    const repeats = ids.slice(500, 2000).map((userid, i) => ({ userid, watch_time: 7200 + (i % 3), is_comment: 1 }));
+    pages[4]!.users.push(...repeats);
+    writer.beginWatch('L', { restart: true });
+    let key = '0';
+    pages.forEach((page, i) => {
+      const next = String(i + 1);
+      writer.appendWatchPage('L', page, { nextKey: next, ending: i === pages.length - 1 ? 1 : 0, fromKey: key }, T0 + 120_000);
+      key = next;
+    });
+
+    const expected = new Map<string, { watch_time: number; is_comment: number }>();
+    for (const page of pages) for (const u of page.users) expected.set(u.userid, u);
+    const rows = new Map<string, number>();
+    for (let offset = 0; ; offset += 1000) {
+      const page = writer.watchStats({ livingid: 'L', offset, limit: 1000, kind: 'internal' });
+      for (const r of page.rows) rows.set(r.id, r.watchTime);
+      if (page.rows.length < 1000) break;
+    }
+    expect(rows.size).toBe(10_000);
+    expect([...rows].every(([id, time]) => expected.get(id)?.watch_time === time)).toBe(true);
+    const external = writer.watchStats({ livingid: 'L', kind: 'external' }).rows.map((r) => [r.id, r.watchTime]);
+    expect(external.sort()).toEqual([
+      ['wm0', 400],
+      ['wm1', 300],
+    ]);
+
+    const a = writer.liveAnalytics('L');
+    const all = [...expected.values()].map((u) => u.watch_time).concat([400, 300]);
+    expect(a?.viewers).toEqual({ internal: 10_000, external: 2 });
+    expect(a?.totalWatchSeconds).toBe(all.reduce((n, t) => n + t, 0));
+    expect(a?.commenters).toBe(1500);
+    const bounds = [0, 300, 900, 1800, 3600, 7200];
+    expect(a?.distribution.map((b) => b.count)).toEqual(
+      bounds.map((from, i) => all.filter((t) => t >= from && t < (bounds[i + 1] ?? Infinity)).length),
+    );
+    expect(a?.completion.map((b) => b.count)).toEqual(
+      Array.from({ length: 10 }, (_, d) => all.filter((t) => Math.min(9, Math.floor((t * 10) / 7200)) === d).length),
+    );
+  });
+
   it('a merge cut short resumes after a restart without fetching a page again, and ends exact', () => {
     const { writer, file } = setUp();
     stage(writer, 'new', 10_000, T0 + 60_000);

@@ -276,7 +276,8 @@ describe('watch stats reads', () => {
       cache
         .watchStats({ livingid: 'L1', kind: 'internal', sort: 'name', desc: false })
         .rows.map((r) => r.name),
-    ).toEqual(['ghost', '张三丰', '王芳', '赵六']);
+      // names sort by pinyin: ghost, wang fang, zhang san feng, zhao liu
+    ).toEqual(['ghost', '王芳', '张三丰', '赵六']);
     expect(
       cache
         .watchStats({ livingid: 'L1', kind: 'internal', sort: 'department', desc: false })

@@ -9,7 +9,9 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+// The files' text, parsed here: the window reads every locale while it starts, and V8 parses JSON
+// text several times faster than the same data compiled as object literals.
+const files = import.meta.glob<string>('./locales/*/*.json', { eager: true, query: '?raw', import: 'default' });
 
 function collect(): Resources {
   const resources: Resources = {};
@@ -17,7 +19,7 @@ function collect(): Resources {
     const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
     if (!match) continue;
     const [, lng, ns] = match as unknown as [string, string, string];
-    (resources[lng] ??= {})[ns] = content;
+    (resources[lng] ??= {})[ns] = JSON.parse(content) as Record<string, unknown>;
   }
   return resources;
 }

@@ -14,6 +14,8 @@ import type { OrgAggregates } from './org-aggregates.ts';
 export interface RequiredLearnersSource {
   required(livingid: string): RequiredLearners | null;
   members(required: RequiredLearners): Array<{ id: number; userid: string }>;
+  /** A SELECT of their users.id (any status), or null when they name no one. */
+  membersQuery(required: RequiredLearners): { sql: string; params: unknown[] } | null;
 }
 
 export interface AttendanceCounts {
@@ -29,6 +31,8 @@ export interface Attendance {
   requiredOf(livingid: string): RequiredLearners | null;
   /** The people required learners stand for. */
   membersOf(required: RequiredLearners): Array<{ id: number; userid: string }>;
+  /** A SELECT of their users.id (any status), or null when they name no one. */
+  membersQueryOf(required: RequiredLearners): { sql: string; params: unknown[] } | null;
   /** Attendance of an ended live (cached when its inputs are unchanged); null without required learners or before the end. */
   get(liveId: number, livingid: string): AttendanceCounts | null;
 }
@@ -91,6 +95,7 @@ export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates, l
     audienceOf: (livingid) => readAudience(ctx, livingid),
     requiredOf: (livingid) => learners.required(livingid),
     membersOf: (required) => learners.members(required),
+    membersQueryOf: (required) => learners.membersQuery(required),
     get,
   };
 }

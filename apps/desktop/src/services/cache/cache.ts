@@ -40,6 +40,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
   const attendance = createAttendance(ctx, aggregates, {
     required: (livingid) => training.store.effectiveRequired(livingid)?.required ?? null,
     members: (required) => training.resolver.resolve(required),
+    membersQuery: (required) => training.resolver.idsQuery(required),
   });
   const summaries = createLiveSummaries(ctx, aggregates, attendance);
   const orgWrites = createOrgWrites(ctx, aggregates);
@@ -47,7 +48,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
   const lives = createLives(ctx, summaries);
   const watchWrites = createWatchWrites(ctx, summaries);
   const departmentPaths = createDepartmentPathCache(ctx, aggregates);
-  const watchReads = createWatchReads(ctx, departmentPaths);
+  const watchReads = createWatchReads(ctx, aggregates, departmentPaths);
   const analytics = createLiveAnalytics(ctx, summaries, aggregates, attendance, departmentPaths);
   const dashboard = createDashboard(ctx, summaries, aggregates, departmentPaths);
   const sync = createSyncState(ctx);

@@ -7,6 +7,7 @@
 import { utcOffsetSeconds } from '../../shared/dates.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
+import { createDivisionSums } from './division-sums.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { LIVE_COLUMNS, LIVE_FROM, livesOnAir, toLive, type LiveRow } from './live-rows.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
@@ -34,6 +35,7 @@ export function createDashboard(
   aggregates: OrgAggregates,
   departmentPaths: () => DepartmentPaths,
 ) {
+  const divisionSums = createDivisionSums(ctx);
   const asOf = () => {
     const times = [ctx.datasetAt('lives'), ctx.datasetAt('watch')].filter((t): t is number => t !== null);
     return times.length ? Math.max(...times) : null;
@@ -77,24 +79,19 @@ export function createDashboard(
     };
   }
 
-  /** Completion per department of the filtered lives, rolled up to `level`. */
+  /** Completion per department of the filtered lives (`liveIds`, by host), rolled up to `level`. */
   function completionBy(
     where: string[],
     params: Record<string, unknown>,
     level: number | null,
     byAudience: boolean,
+    liveIds: readonly number[],
   ): StatsOverviewResult['completionByDepartment'] {
     const lives = `SELECT l.id FROM lives l WHERE ${where.join(' AND ')}`;
     const rows = (
       level === 1 && !byAudience
-        ? // 一级部门 are the divisions summed when the stats were fetched: the (division, live) index, no sort
-          ctx
-            .stmt(
-              `SELECT division_id AS departmentId, sum(completion_sum) AS completion, sum(viewers) AS viewers
-               FROM live_division_summary INDEXED BY live_division_summary_division
-               WHERE +live_id IN (${lives}) GROUP BY division_id`,
-            )
-            .all(params)
+        ? // 一级部门 are the divisions summed when the stats were fetched, held in memory per live
+          divisionSums.sum(liveIds)
         : byAudience
           ? ctx
               .stmt(
@@ -195,7 +192,13 @@ export function createDashboard(
       seconds += l.seconds;
     }
 
-    const completionByDepartment = completionBy(where, params, query.level === undefined ? 1 : query.level, byAudience);
+    const completionByDepartment = completionBy(
+      where,
+      params,
+      query.level === undefined ? 1 : query.level,
+      byAudience,
+      lives.map((l) => l.id),
+    );
 
     const topLives = [...lives]
       .sort((a, b) => b.internal + b.external - (a.internal + a.external) || b.seconds - a.seconds)

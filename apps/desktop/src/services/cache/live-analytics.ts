@@ -1,11 +1,11 @@
 // One live's charts (distribution, completion, by department, attendance) and its absentees.
-import type { DepartmentLevel, User } from '../../shared/models.ts';
+import type { DepartmentLevel } from '../../shared/models.ts';
 import type { Attendance } from './attendance.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { AbsenteesResult, LiveAnalyticsResult } from './types.ts';
-import { USER_COLUMNS, withDepartments, type UserRow } from './user-rows.ts';
+import { createAudienceMembers } from './audience-members.ts';
 import { watchAsOf } from './watch-reads.ts';
 import { WATCH_BUCKETS, type LiveSummaries } from './live-summaries.ts';
 
@@ -29,6 +29,8 @@ export function createLiveAnalytics(
   attendanceOf: Attendance,
   departmentPaths: () => DepartmentPaths,
 ) {
+  const members = createAudienceMembers(ctx, departmentPaths);
+
   function liveAnalytics(livingid: string, level: DepartmentLevel = null): LiveAnalyticsResult | null {
     const live = ctx.stmt('SELECT id, living_duration FROM lives WHERE livingid = ?').get(livingid) as
       { id: number; living_duration: number } | undefined;
@@ -109,39 +111,32 @@ export function createLiveAnalytics(
     const required = attendanceOf.requiredOf(livingid);
     if (!required) return { asOf, byDepartment: [], total: 0 };
     aggregates.ensure();
-    const members = attendanceOf.membersOf(required);
-    const rows = ctx
-      .stmt(
-        `SELECT ${USER_COLUMNS}, COALESCE(u.home_department, 0) AS home, COALESCE(d.name, '') AS department_name
-         FROM json_each(?) a CROSS JOIN users u ON u.id = a.value
-           LEFT JOIN departments d ON d.id = u.home_department
-         WHERE NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)
-         ORDER BY department_name, home, u.name, u.userid`,
-      )
-      .all(JSON.stringify(members.map((m) => m.id)), live.id, live.gen) as Array<UserRow & { home: number; department_name: string }>;
-    const users = withDepartments(ctx, rows);
+    const membersQuery = attendanceOf.membersQueryOf(required);
+    if (!membersQuery) return { asOf, byDepartment: [], total: 0 };
     const paths = departmentPaths();
     const groups = new Map<number, AbsenteesResult['byDepartment'][number]>();
-    rows.forEach((r, i) => {
-      const target = paths.has(r.home) ? paths.ancestorAt(r.home, level) : r.home;
+    let total = 0;
+    for (const { home, departmentName, people } of members.absentByDepartment(membersQuery, { live: live.id, gen: live.gen })) {
+      total += people.length;
+      const target = paths.has(home) ? paths.ancestorAt(home, level) : home;
       let group = groups.get(target);
       if (!group) {
         group = {
           departmentId: target,
-          name: paths.has(target) ? paths.name(target) : r.department_name,
+          name: paths.has(target) ? paths.name(target) : departmentName,
           path: paths.path(target),
           direct: level !== null && paths.has(target) && paths.depth(target) < level,
           users: [],
         };
         groups.set(target, group);
       }
-      group.users.push(users[i] as User);
-    });
+      for (const p of people) group.users.push(p.user);
+    }
     // by path: a roll-up gathers groups that were apart in the department-name order
     const byDepartment = [...groups.values()].sort(
       (a, b) => (a.path === b.path ? 0 : a.path === '' ? 1 : b.path === '' ? -1 : a.path < b.path ? -1 : 1) || a.departmentId - b.departmentId,
     );
-    return { asOf, byDepartment, total: rows.length };
+    return { asOf, byDepartment, total };
   }
 
   return { liveAnalytics, absentees };

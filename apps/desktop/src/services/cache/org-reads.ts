@@ -11,14 +11,20 @@ import type {
   UserSearchQuery,
   UserSearchResult,
 } from './types.ts';
+import { userNameOrder } from './user-name-order.ts';
 import { USER_COLUMNS, withDepartments, type UserRow } from './user-rows.ts';
 
+// names sort by pinyin (users.name_key), see user-name-order.ts
 const SORT_COLUMNS = {
-  name: ['u.name', 'u.userid'],
+  name: ['u.name_key', 'u.userid'],
   userid: ['u.userid'],
   position: ['u.position', 'u.userid'],
   status: ['u.status', 'u.userid'],
 } as const;
+
+/** The columns a sort reads, the name sort by what user-name-order.ts says. */
+const sortColumnsOf = (ctx: CacheContext, sort: keyof typeof SORT_COLUMNS): readonly string[] =>
+  sort === 'name' ? [`u.${userNameOrder(ctx)}`, 'u.userid'] : SORT_COLUMNS[sort];
 
 interface DepartmentRow {
   id: number;
@@ -133,7 +139,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
     const params = filters.flatMap((f) => f.params);
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const direction = query.desc ? 'DESC' : 'ASC';
-    const sortColumns = SORT_COLUMNS[query.sort ?? 'name'];
+    const sortColumns = sortColumnsOf(ctx, query.sort ?? 'name');
     // when driven by a small set, keep SQLite from walking the sort index instead
     const orderSql = sortColumns.map((c, i) => `${drives && i === 0 ? `+${c}` : c} ${direction}`).join(', ');
     const limit = Math.max(1, Math.min(1000, Math.trunc(query.limit ?? 100)));
@@ -251,7 +257,7 @@ export function createOrgReads(ctx: CacheContext, aggregates: OrgAggregates) {
     const rows = ctx
       .stmt(
         `SELECT ${USER_COLUMNS} FROM tag_users t JOIN users u ON u.userid = t.userid
-         WHERE t.tagid = ? ORDER BY u.name, u.userid`,
+         WHERE t.tagid = ? ORDER BY u.${userNameOrder(ctx)}, u.userid`,
       )
       .all(tagid) as UserRow[];
     const departmentIds = ctx

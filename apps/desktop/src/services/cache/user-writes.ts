@@ -1,9 +1,12 @@
 // Users: merged in JS so a partial row (simplelist, list_id) keeps the stored fields it lacks; the
 // search row and department links are rewritten only when they change (a re-sync mostly changes nothing).
+// A user stored before names had a sort key (name_key NULL) is rewritten by the next sync that sees
+// them, key and pinyin search text included, whether WeCom reports a change or not.
 import { int, intOrNull, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import { createUserDepartmentLinks, linksOf } from './user-department-links.ts';
+import { nameSortKey } from './name-sort-key.ts';
 import { createUserSearchRows, searchFieldsChanged } from './user-search-rows.ts';
 import { writeStampedChunks } from './stamped-chunks.ts';
 import type { WireDeptUser, WireUser } from './types.ts';
@@ -24,7 +27,11 @@ interface UserFields {
 
 interface StoredUser extends UserFields {
   id: number;
+  name_key: string | null;
 }
+
+/** The key a user's name sorts by (a user without a name sorts by the userid the screens show). */
+const sortKeyOf = (userid: string, user: UserFields) => nameSortKey(user.name || userid);
 
 /** The stored columns in the order the insert and update statements list them. */
 const columnValues = (user: UserFields) =>
@@ -58,16 +65,16 @@ function mergeUser(row: WireUser, stored: StoredUser | undefined, firstLinked: n
 
 export function createUserWrites(ctx: CacheContext, aggregates: OrgAggregates, stamp: () => number) {
   const findUser = ctx.stmt(
-    `SELECT id, name, position, status, main_department, home_department, alias, email, mobile
+    `SELECT id, name, position, status, main_department, home_department, alias, email, mobile, name_key
      FROM users WHERE userid = ?`,
   );
   const insertUser = ctx.stmt(
     `INSERT INTO users (userid, name, position, status, main_department, home_department, alias, email, mobile,
-       generation, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       name_key, generation, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateUser = ctx.stmt(
     `UPDATE users SET name = ?, position = ?, status = ?, main_department = ?, home_department = ?, alias = ?,
-       email = ?, mobile = ?, generation = max(generation, ?), fetched_at = ? WHERE id = ?`,
+       email = ?, mobile = ?, name_key = ?, generation = max(generation, ?), fetched_at = ? WHERE id = ?`,
   );
   const touchUser = ctx.stmt('UPDATE users SET generation = max(generation, ?), fetched_at = ? WHERE id = ?');
   const search = createUserSearchRows(ctx);
@@ -85,14 +92,17 @@ export function createUserWrites(ctx: CacheContext, aggregates: OrgAggregates, s
 
     let id: number;
     if (!stored) {
-      id = Number(insertUser.run(userid, ...columnValues(next), gen, at).lastInsertRowid);
+      id = Number(insertUser.run(userid, ...columnValues(next), sortKeyOf(userid, next), gen, at).lastInsertRowid);
       search.insert(id, { userid, ...next });
     } else {
       id = stored.id;
-      const changed = (Object.keys(next) as Array<keyof UserFields>).some((k) => next[k] !== stored[k]);
+      // stored before names had sort keys: key and search text are written anew
+      const unkeyed = stored.name_key === null;
+      const changed = unkeyed || (Object.keys(next) as Array<keyof UserFields>).some((k) => next[k] !== stored[k]);
       if (changed) {
-        updateUser.run(...columnValues(next), gen, at, id);
-        if (searchFieldsChanged(next, stored)) search.replace(id, { userid, ...next });
+        const key = unkeyed || next.name !== stored.name ? sortKeyOf(userid, next) : stored.name_key;
+        updateUser.run(...columnValues(next), key, gen, at, id);
+        if (unkeyed || searchFieldsChanged(next, stored)) search.replace(id, { userid, ...next });
       } else {
         touchUser.run(gen, at, id);
       }

@@ -4,18 +4,36 @@ import type { WatchRow } from '../../shared/models.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import type { WatchStatsQuery, WatchStatsResult } from './types.ts';
+import { nameSortKey } from './name-sort-key.ts';
+import type { OrgAggregates } from './org-aggregates.ts';
+import { userNameOrder } from './user-name-order.ts';
+import { createWatchSortedPages, type PageEntry } from './watch-sorted-pages.ts';
 import { watchScope } from './watch-writes.ts';
 
-// the department is the one the viewer had when the stats were fetched, as in the analytics
-const INTERNAL = `SELECT 'internal' AS kind, w.userid AS id, COALESCE(NULLIF(u.name, ''), w.userid) AS name,
+// the department is the one the viewer had when the stats were fetched, as in the analytics;
+// `key` is the column a name sort reads (see sortKeys below)
+const internalRows = (key = '') => `SELECT 'internal' AS kind, w.userid AS id, COALESCE(NULLIF(u.name, ''), w.userid) AS name,
     d.name AS department_name, d.id AS department_id, NULL AS external_type, w.watch_time, w.is_comment, w.is_mic,
-    w.invitor_userid, w.invitor_external_userid
+    w.invitor_userid, w.invitor_external_userid${key}
   FROM watch_internal w LEFT JOIN users u ON u.userid = w.userid
     LEFT JOIN departments d ON d.id = COALESCE(w.department_id, u.home_department)
   WHERE w.live_id = :live AND w.generation = :gen`;
-const EXTERNAL = `SELECT 'external' AS kind, e.external_userid AS id, e.name, NULL AS department_name, NULL AS department_id,
-    e.type AS external_type, e.watch_time, e.is_comment, e.is_mic, e.invitor_userid, e.invitor_external_userid
+const externalRows = (key = '') => `SELECT 'external' AS kind, e.external_userid AS id, e.name, NULL AS department_name, NULL AS department_id,
+    e.type AS external_type, e.watch_time, e.is_comment, e.is_mic, e.invitor_userid, e.invitor_external_userid${key}
   FROM watch_external e WHERE e.live_id = :live AND e.generation = :gen`;
+
+/**
+ * Names sort by their pinyin key (name-sort-key.ts): a user's stored key, computed for a viewer the
+ * cache has no user for (by the userid the table shows) and for external viewers. While users
+ * stored before the key existed lack one, names sort by the name itself (user-name-order.ts).
+ */
+const sortKeys = (byKey: boolean) =>
+  byKey
+    ? {
+        internal: ", COALESCE(u.name_key, name_key(COALESCE(NULLIF(u.name, ''), w.userid))) AS sort_key",
+        external: ', name_key(e.name) AS sort_key',
+      }
+    : { internal: ", COALESCE(NULLIF(u.name, ''), w.userid) AS sort_key", external: ', e.name AS sort_key' };
 
 interface Row {
   kind: 'internal' | 'external';
@@ -43,7 +61,17 @@ export function watchAsOf(ctx: CacheContext, livingid: string): { asOf: number |
   return { asOf: fetchedAt ?? null, complete: fetchedAt !== null && fetchedAt !== undefined };
 }
 
-export function createWatchReads(ctx: CacheContext, departmentPaths: () => DepartmentPaths) {
+export function createWatchReads(ctx: CacheContext, aggregates: OrgAggregates, departmentPaths: () => DepartmentPaths) {
+  ctx.db.function('name_key', { deterministic: true }, (name: unknown) => nameSortKey(typeof name === 'string' ? name : ''));
+  const sortedPages = createWatchSortedPages(
+    ctx,
+    () => {
+      aggregates.ensure();
+      return aggregates.version();
+    },
+    () => aggregates.userCount(),
+    departmentPaths,
+  );
   // one read transaction: the generation and its rows come from the same snapshot
   const watchStats = (query: WatchStatsQuery): WatchStatsResult => ctx.tx(() => readWatchStats(query));
 
@@ -54,16 +82,7 @@ export function createWatchReads(ctx: CacheContext, departmentPaths: () => Depar
     if (found === undefined) return { asOf, complete, total: 0, rows: [] };
     const { id: live, gen } = found;
     const kind = query.kind ?? 'all';
-    const source =
-      kind === 'internal' ? INTERNAL : kind === 'external' ? EXTERNAL : `${INTERNAL} UNION ALL ${EXTERNAL}`;
-    const direction = (query.desc ?? true) ? 'DESC' : 'ASC';
-    // by watch time both sides read their (live_id, watch_time, id) index and merge: no sort
-    const order =
-      query.sort === 'name'
-        ? `name ${direction}, id`
-        : query.sort === 'department'
-          ? `department_name IS NULL, department_name ${direction}, name, id`
-          : `watch_time ${direction}, id ${direction}`;
+    const desc = query.desc ?? true;
     const limit = Math.max(1, Math.min(1000, Math.trunc(query.limit ?? 100)));
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
 
@@ -76,17 +95,16 @@ export function createWatchReads(ctx: CacheContext, departmentPaths: () => Depar
         ? 0
         : (ctx.stmt('SELECT count(*) FROM watch_external WHERE live_id = ? AND generation = ?').pluck().get(live, gen) as number);
     const total = internalCount + externalCount;
-    const rows =
-      offset >= total
-        ? []
-        : (ctx
-            .stmt(
-              // a compound SELECT orders by result columns only: the department order needs a wrapper
-              query.sort === 'department'
-                ? `SELECT * FROM (${source}) ORDER BY ${order} LIMIT :limit OFFSET :offset`
-                : `${source} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
-            )
-            .all({ live, gen, limit, offset }) as Row[]);
+    const byKey = userNameOrder(ctx) === 'name_key';
+    const request = { kind, desc, offset, limit };
+    const counts = { live, gen, internal: internalCount, external: externalCount };
+    const page =
+      offset >= total || !byKey || (query.sort !== 'name' && query.sort !== 'department')
+        ? null
+        : query.sort === 'name'
+          ? sortedPages.byName(counts, request)
+          : sortedPages.byDepartment(counts, request);
+    const rows = offset >= total ? [] : page ? rowsOf(live, gen, page) : sortedRows(live, gen, query.sort, byKey, request);
     const paths = rows.length > 0 ? departmentPaths() : null;
     return {
       asOf,
@@ -106,6 +124,51 @@ export function createWatchReads(ctx: CacheContext, departmentPaths: () => Depar
         invitorExternalUserid: r.invitor_external_userid,
       })),
     };
+  }
+
+  /** Every row sorted (by watch time: both sides' indexes, merged): the page of them. */
+  function sortedRows(
+    live: number,
+    gen: number,
+    sort: WatchStatsQuery['sort'],
+    byKey: boolean,
+    { kind, desc, offset, limit }: { kind: string; desc: boolean; offset: number; limit: number },
+  ): Row[] {
+    const keyed = sort === 'name' || sort === 'department';
+    const key = keyed ? sortKeys(byKey) : { internal: '', external: '' };
+    const source =
+      kind === 'internal'
+        ? internalRows(key.internal)
+        : kind === 'external'
+          ? externalRows(key.external)
+          : `${internalRows(key.internal)} UNION ALL ${externalRows(key.external)}`;
+    const direction = desc ? 'DESC' : 'ASC';
+    // by watch time both sides read their (live_id, watch_time, id) index and merge: no sort
+    const order =
+      sort === 'name'
+        ? `sort_key ${direction}, id`
+        : sort === 'department'
+          ? `department_name IS NULL, department_name ${direction}, sort_key, id`
+          : `watch_time ${direction}, id ${direction}`;
+    return ctx
+      .stmt(
+        // a compound SELECT orders by result columns only: the department order needs a wrapper
+        sort === 'department'
+          ? `SELECT * FROM (${source}) ORDER BY ${order} LIMIT :limit OFFSET :offset`
+          : `${source} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
+      )
+      .all({ live, gen, limit, offset }) as Row[];
+  }
+
+  /** The rows of a page known as (kind, id), in its order. */
+  function rowsOf(live: number, gen: number, page: PageEntry[]): Row[] {
+    const ids = (kind: PageEntry['kind']) => JSON.stringify(page.filter((e) => e.kind === kind).map((e) => e.id));
+    const found = new Map<string, Row>();
+    const read = (sql: string, list: string) =>
+      (ctx.stmt(sql).all({ live, gen, ids: list }) as Row[]).forEach((r) => found.set(`${r.kind}:${r.id}`, r));
+    read(`${internalRows()} AND w.userid IN (SELECT value FROM json_each(:ids))`, ids('internal'));
+    read(`${externalRows()} AND e.external_userid IN (SELECT value FROM json_each(:ids))`, ids('external'));
+    return page.map((e) => found.get(`${e.kind}:${e.id}`)).filter((r): r is Row => r !== undefined);
   }
 
   return { watchStats };

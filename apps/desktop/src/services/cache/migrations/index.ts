@@ -6,8 +6,18 @@ import { searchBigrams } from './004-search-bigrams.ts';
 import { training } from './005-training.ts';
 import { notices } from './006-notices.ts';
 import { watchGenerations } from './007-watch-generations.ts';
+import { sortKeysAndSummaryChanges } from './008-sort-keys-and-summary-changes.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [initialSchema, userSearch, aggregates, searchBigrams, training, notices, watchGenerations];
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  userSearch,
+  aggregates,
+  searchBigrams,
+  training,
+  notices,
+  watchGenerations,
+  sortKeysAndSummaryChanges,
+];
