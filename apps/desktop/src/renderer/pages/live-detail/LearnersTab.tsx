@@ -15,11 +15,12 @@ import { useFilterToRowsMark } from '../../hooks/useFilterToRowsMark.ts';
 import { userLabel } from '../../components/UserSelect.tsx';
 import { RequiredLearnersEditor } from '../training/RequiredLearnersEditor.tsx';
 import { LearnerStatusTag } from '../training/LearnerStatusTag.tsx';
-import { learnerIdentityColumns, learnerPagination } from '../training/departmentPathText.tsx';
+import { learnerIdentityColumns } from '../training/departmentPathText.tsx';
 import { LearnerDepartments } from './LearnerDepartments.tsx';
 import { RemindAbsentees } from './RemindAbsentees.tsx';
 
 type Filter = 'all' | LearnerStatus;
+const LEARNERS_PAGE = 20;
 
 export function LearnersTab({ live }: { live: Live }) {
   const { t } = useTranslation('training');
@@ -29,16 +30,26 @@ export function LearnersTab({ live }: { live: Live }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
   const [group, setGroup] = useState<number | null>(null);
+  const [page, setPage] = useState(1);
   const data = training.data;
+  // each learner's searchable text, lowered once per answer (a keystroke then only compares)
+  const searchable = useMemo(() => (data?.learners ?? []).map((l) => `${l.name}\n${l.userid}\n${l.departmentPath}`.toLowerCase()), [data]);
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
     return (data?.learners ?? []).filter(
-      (l) =>
-        (filter === 'all' || l.status === filter) &&
-        (group === null || l.groupId === group) &&
-        (needle === '' || l.name.toLowerCase().includes(needle) || l.userid.toLowerCase().includes(needle) || l.departmentPath.toLowerCase().includes(needle)),
+      (l, i) => (filter === 'all' || l.status === filter) && (group === null || l.groupId === group) && (needle === '' || searchable[i]!.includes(needle)),
     );
-  }, [data, filter, search, group]);
+  }, [data, searchable, filter, search, group]);
+  // the table gets only the page it shows: a list of 100k learners is not handed to it whole on each keystroke
+  const pageCount = Math.max(1, Math.ceil(rows.length / LEARNERS_PAGE));
+  const shownPage = Math.min(page, pageCount);
+  const pageRows = useMemo(() => rows.slice((shownPage - 1) * LEARNERS_PAGE, shownPage * LEARNERS_PAGE), [rows, shownPage]);
+  // names for the editor's chips, built when it opens (not on each keystroke of a 100k list)
+  const knownLabels = useMemo(
+    () => (editing && data ? Object.fromEntries(data.learners.map((l) => [l.userid, userLabel({ ...l, position: '' })])) : undefined),
+    [editing, data],
+  );
+  const absentees = useMemo(() => (data?.learners ?? []).filter((l) => l.status === 'absent').length, [data]);
   const filterChanging = useFilterToRowsMark('wld:learners-filter-to-rows', JSON.stringify([filter, search, group, level]));
 
   if (training.error) return <ErrorAlert error={training.error} onRetry={training.refetch} />;
@@ -49,7 +60,7 @@ export function LearnersTab({ live }: { live: Live }) {
       open={editing}
       initial={{ required: data.requiredSource === 'live' ? data.required : data.required, threshold: data.thresholdSource === 'live' ? data.threshold : null }}
       onClose={() => setEditing(false)}
-      knownLabels={Object.fromEntries(data.learners.map((l) => [l.userid, userLabel({ ...l, position: '' })]))}
+      knownLabels={knownLabels}
       onSave={async ({ required, threshold }) => {
         await api.call('training.setRequired', { livingid: live.livingid, required });
         await api.call('training.setLiveRule', { livingid: live.livingid, threshold });
@@ -91,7 +102,6 @@ export function LearnersTab({ live }: { live: Live }) {
     rows.map((l) => ({ name: l.name, userid: l.userid, department: l.departmentPath, watchSeconds: l.watchSeconds, status: t(`status.${l.status}`) }));
   const sourceText =
     data.requiredSource === 'series' ? t('learners.source.series', { name: data.series?.name ?? '' }) : t(`learners.source.${data.requiredSource ?? 'live'}`);
-  const absentees = data.learners.filter((l) => l.status === 'absent').length;
   const selectedGroup = group === null ? undefined : data.byDepartment.find((g) => g.departmentId === group);
 
   return (
@@ -150,7 +160,10 @@ export function LearnersTab({ live }: { live: Live }) {
           setGroup(null); // the groups of another level are other departments
         }}
         selected={group}
-        onSelect={setGroup}
+        onSelect={(next) => {
+          setGroup(next);
+          setPage(1);
+        }}
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         {data.ended ? (
@@ -159,6 +172,7 @@ export function LearnersTab({ live }: { live: Live }) {
             onChange={(next) => {
               filterChanging();
               setFilter(next);
+              setPage(1);
             }}
             data-testid="learners-filter"
             options={[
@@ -177,6 +191,7 @@ export function LearnersTab({ live }: { live: Live }) {
           onChange={(e) => {
             filterChanging();
             setSearch(e.target.value);
+            setPage(1);
           }}
           data-testid="learners-search"
         />
@@ -190,8 +205,8 @@ export function LearnersTab({ live }: { live: Live }) {
         size="small"
         rowKey="userid"
         columns={columns}
-        dataSource={rows}
-        pagination={learnerPagination(rows.length)}
+        dataSource={pageRows}
+        pagination={rows.length > LEARNERS_PAGE ? { pageSize: LEARNERS_PAGE, current: shownPage, total: rows.length, showSizeChanger: false, onChange: setPage } : false}
         scroll={{ x: 720 }}
         data-testid="learners-table"
       />
