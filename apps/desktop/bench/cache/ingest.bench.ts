@@ -70,9 +70,9 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
       return { ms, cpu, total };
     };
 
-    // baseline: same schema and pragmas, plain prepared INSERTs, one transaction
-    const rawRun = (n: number) => {
-      const file = join(dir, `raw-${n}.sqlite`);
+    /** A new cache file opened raw, with the cache's pragmas and plain prepared INSERTs of watch rows. */
+    const rawDatabase = (name: string) => {
+      const file = join(dir, name);
       openCache(file).close();
       const db = new Database(file);
       db.pragma('journal_mode = WAL');
@@ -88,6 +88,12 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
         `INSERT INTO watch_external (live_id, external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, generation, fetched_at)
          VALUES (1, ?, ?, ?, ?, ?, ?, NULL, NULL, 1, 0)`,
       );
+      return { db, insertInternal, insertExternal };
+    };
+
+    // baseline: same schema and pragmas, plain prepared INSERTs, one transaction
+    const rawRun = (n: number) => {
+      const { db, insertInternal, insertExternal } = rawDatabase(`raw-${n}.sqlite`);
       const started = performance.now();
       const startedCpu = threadCpu();
       db.transaction(() => {
@@ -109,22 +115,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
     const sortedUsers = pages.flatMap((p) => p.users).sort((a, b) => (a.userid < b.userid ? -1 : 1));
     const sortedExternal = pages.flatMap((p) => p.external_users).sort((a, b) => (a.external_userid < b.external_userid ? -1 : 1));
     const steppedRun = (n: number) => {
-      const file = join(dir, `stepped-${n}.sqlite`);
-      openCache(file).close();
-      const db = new Database(file);
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-      db.pragma('cache_size = -65536');
-      db.prepare(`INSERT INTO lives (livingid, fetched_at) VALUES ('INGEST', 0)`).run();
-      const insertInternal = db.prepare(
-        `INSERT INTO watch_internal (live_id, userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, generation, fetched_at)
-         VALUES (1, ?, ?, ?, ?, NULL, NULL, 1, 0)`,
-      );
-      const insertExternal = db.prepare(
-        `INSERT INTO watch_external (live_id, external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, generation, fetched_at)
-         VALUES (1, ?, ?, ?, ?, ?, ?, NULL, NULL, 1, 0)`,
-      );
+      const { db, insertInternal, insertExternal } = rawDatabase(`stepped-${n}.sqlite`);
       const started = performance.now();
       const startedCpu = threadCpu();
       for (let i = 0; i < sortedUsers.length; i += STEP_ROWS) {
