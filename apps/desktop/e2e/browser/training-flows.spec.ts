@@ -140,7 +140,7 @@ test('import a required-learner list (xlsx and CSV) → what did not match; lear
 
   app.host.settings.update({ language: 'en-US' });
   try {
-    await expect(page.getByTestId('learners-level')).toContainText('Own department');
+    await expect(page.getByTestId('learners-level')).toContainText('Lowest level');
     await expect(learners).toContainText('By department');
     await snap(page, '103-learners-by-department-en-1024');
     await page.getByTestId('required-edit').click();
