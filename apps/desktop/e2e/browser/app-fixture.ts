@@ -8,6 +8,7 @@ import type { SimOptions } from '@wld/wecom-sim';
 import type { BrowserHost } from '../../browser-host/host.ts';
 import type { ServicesRuntimeOptions } from '../../src/services/services-core.ts';
 import { startCorpApp as startCorpAppOn, type CorpApp } from '../../browser-host/corp-app.ts';
+import { createRpcClient, type RpcClient } from '../../src/shared/rpc.ts';
 
 export const appDir = resolve(import.meta.dirname, '../..');
 export const rendererDir = join(appDir, 'out', 'renderer');
@@ -23,6 +24,22 @@ export function startCorpApp(simOptions: SimOptions = {}, servicesOptions: Servi
 export function stopCorpApp(app: CorpApp): Promise<void> {
   return app.close();
 }
+
+/** An RPC client on the app's services once they have initialized: what a test reads and writes through. */
+export async function servicesClientOf(app: CorpApp): Promise<RpcClient> {
+  const services = app.host.services();
+  if (!services) throw new Error('the services did not start');
+  await services.initialized();
+  return createRpcClient(services.connect(), { onError: () => {} });
+}
+
+let themeSerial = 0;
+/** A theme no other live has (WeCom caps themes at 20 characters: keep `base` short). */
+export const uniqueTheme = (base: string) => `${base} ${process.pid % 1000}-${++themeSerial}`;
+
+/** The app messages the simulator received that mention `text`. */
+export const messagesAbout = (app: CorpApp, text: string) =>
+  app.sim.state.messages.filter((m) => JSON.stringify(m.body).includes(text));
 
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });

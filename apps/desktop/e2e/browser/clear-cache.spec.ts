@@ -1,17 +1,14 @@
 // "Clear cache" removes only what a sync gives back: message history, app group chats and live
 // audiences (local only) survive it. Removing those is a separate action that exports them first.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRpcClient, type RpcClient } from '../../src/shared/rpc.ts';
-import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import type { RpcClient } from '../../src/shared/rpc.ts';
+import { expect, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
 test.beforeAll(async () => {
   app = await startCorpApp();
-  const services = app.host.services();
-  if (!services) throw new Error('the services did not start');
-  await services.initialized();
-  client = createRpcClient(services.connect(), { onError: () => {} });
+  client = await servicesClientOf(app);
 });
 test.afterAll(async () => {
   client.close();

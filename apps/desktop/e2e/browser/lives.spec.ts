@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { systemClock } from '@wld/clock';
 import { monthGrid, weekStartsOn } from '../../src/shared/dates.ts';
-import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import { expect, openApp, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 test.beforeAll(async () => {
@@ -16,9 +16,6 @@ test.afterAll(async () => {
   await stopCorpApp(app);
 });
 
-let themeSerial = 0;
-/** A theme no other live has (WeCom caps themes at 20 characters). */
-const uniqueTheme = (base: string) => `${base} ${process.pid % 1000}-${++themeSerial}`;
 
 async function pickAnchor(page: Page, form: Locator, anchor: { userid: string; name: string }) {
   const anchorBox = form.getByRole('combobox', { name: '主播' });

@@ -3,18 +3,15 @@
 // cancel a live while WeCom's answer is lost → told the live was cancelled and the notice may not
 // have arrived → retry without a second delivery; schedule a reminder and see it listed.
 import { systemClock } from '@wld/clock';
-import { createRpcClient, type RpcClient } from '../../src/shared/rpc.ts';
-import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import type { RpcClient } from '../../src/shared/rpc.ts';
+import { expect, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
 let people: string[] = [];
 test.beforeAll(async () => {
   app = await startCorpApp({ seed: 11, size: { users: 300, departments: 20, lives: 20, maxViewers: 100 } });
-  const services = app.host.services();
-  if (!services) throw new Error('the services did not start');
-  await services.initialized();
-  client = createRpcClient(services.connect(), { onError: () => {} });
+  client = await servicesClientOf(app);
   people = (await client.call('users.search', { status: 1, sort: 'userid', limit: 5 })).rows.map((u) => u.userid);
 });
 test.afterAll(async () => {
@@ -22,9 +19,6 @@ test.afterAll(async () => {
   await stopCorpApp(app);
 });
 
-let serial = 0;
-const uniqueTheme = (base: string) => `${base} ${process.pid % 1000}-${++serial}`;
-const messagesAbout = (theme: string) => app.sim.state.messages.filter((m) => JSON.stringify(m.body).includes(theme));
 
 async function liveWithAudience(theme: string): Promise<string> {
   const { livingid } = await client.call('lives.create', {
@@ -65,7 +59,7 @@ test('edit a live → asked with a preview → sent once, in calendars, readable
   await dialog.getByTestId('notice-send').click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 
-  expect(messagesAbout(edited)).toHaveLength(1);
+  expect(messagesAbout(app, edited)).toHaveLength(1);
   const schedule = [...app.sim.state.schedules.values()].find((s) => s.summary === edited);
   expect(schedule, 'the live is in the attendees’ WeCom calendars').toBeTruthy();
   expect([...schedule!.attendees].sort()).toEqual(people.slice(0, 4).sort());
@@ -104,11 +98,11 @@ test('cancel with a lost answer: the live is cancelled, the notice may not have 
   app.sim.faults.remove(fault);
   await snap(page, '92-notice-unknown');
   expect(app.sim.state.lives.get(livingid)?.cancelled, 'the live is cancelled in WeCom').toBe(true);
-  expect(messagesAbout(theme)).toHaveLength(1);
+  expect(messagesAbout(app, theme)).toHaveLength(1);
 
   await dialog.getByTestId('notice-retry').click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
-  expect(messagesAbout(theme), 'WeCom dropped the repeat').toHaveLength(1);
+  expect(messagesAbout(app, theme), 'WeCom dropped the repeat').toHaveLength(1);
   await page.getByTestId('tab-reminders').click();
   await expect(page.getByTestId('reminders-list')).toContainText('已发送');
 });

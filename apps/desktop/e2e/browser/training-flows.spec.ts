@@ -10,26 +10,20 @@ import { systemClock } from '@wld/clock';
 import dayjs from 'dayjs';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import { createRpcClient, type RpcClient } from '../../src/shared/rpc.ts';
-import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import type { RpcClient } from '../../src/shared/rpc.ts';
+import { expect, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
 test.beforeAll(async () => {
   app = await startCorpApp({ seed: 11, size: { users: 300, departments: 20, lives: 30, maxViewers: 100 } });
-  const services = app.host.services();
-  if (!services) throw new Error('the services did not start');
-  await services.initialized();
-  client = createRpcClient(services.connect(), { onError: () => {} });
+  client = await servicesClientOf(app);
 });
 test.afterAll(async () => {
   client.close();
   await stopCorpApp(app);
 });
 
-let serial = 0;
-const uniqueTheme = (base: string) => `${base} ${process.pid % 1000}-${++serial}`;
-const messagesAbout = (theme: string) => app.sim.state.messages.filter((m) => JSON.stringify(m.body).includes(theme));
 const simLivesTitled = (theme: string) => [...app.sim.state.lives.values()].filter((l) => l.theme === theme);
 
 function activePeople() {
@@ -181,7 +175,7 @@ test('copy a live → asked about the invitation with its exact text → sent on
   await expect.poll(() => simLivesTitled(copy).length).toBe(1);
   const original = simLivesTitled(source)[0]!;
   expect(simLivesTitled(copy)[0]!.living_start).toBe(dayjs.unix(original.living_start).add(7, 'day').unix());
-  expect(messagesAbout(copy)).toHaveLength(0);
+  expect(messagesAbout(app, copy)).toHaveLength(0);
 
   const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
   await expect(dialog).toBeVisible();
@@ -195,7 +189,7 @@ test('copy a live → asked about the invitation with its exact text → sent on
   await dialog.getByTestId('notice-send').click();
   await expect(dialog).toBeHidden();
 
-  expect(messagesAbout(copy), 'the invitation went out once').toHaveLength(1);
+  expect(messagesAbout(app, copy), 'the invitation went out once').toHaveLength(1);
   const schedule = [...app.sim.state.schedules.values()].find((s) => s.summary === copy);
   expect(schedule, 'the live is in the attendees’ WeCom calendars').toBeTruthy();
   expect([...schedule!.attendees].sort()).toEqual([...people].sort());
@@ -226,7 +220,7 @@ test('the create notice in English', async ({ page, pageErrors }) => {
     // not sending is a choice: nothing goes out, the live stays
     await page.getByTestId('notice-skip').click();
     await expect(dialog).toBeHidden();
-    expect(messagesAbout(copy)).toHaveLength(0);
+    expect(messagesAbout(app, copy)).toHaveLength(0);
     expect(simLivesTitled(copy)).toHaveLength(1);
   } finally {
     app.host.settings.update({ language: 'zh-CN' });
