@@ -16,6 +16,7 @@ import {
 import { botsFor } from '@wld/wecom-sim';
 import type { BotStatusView } from '../../shared/bot-contract.ts';
 import type { ServicesContext } from '../context.ts';
+import { onePerContext } from '../one-per-context.ts';
 import { DEMO_SEED } from '../init/demo-simulator.ts';
 import { answer, intentOf } from './answers.ts';
 import { BotStore, type BotConfig, type BotLogEntry } from './bot-store.ts';
@@ -332,14 +333,5 @@ export class BotHost {
   }
 }
 
-const hosts = new WeakMap<ServicesContext, BotHost>();
-
 /** The one BotHost of a services context. */
-export function botHostOf(ctx: ServicesContext): BotHost {
-  let host = hosts.get(ctx);
-  if (!host) {
-    host = new BotHost(ctx);
-    hosts.set(ctx, host);
-  }
-  return host;
-}
+export const botHostOf = onePerContext((ctx) => new BotHost(ctx));

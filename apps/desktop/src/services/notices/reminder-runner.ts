@@ -6,6 +6,7 @@
 // ('sending' at start) becomes 'unknown': it may have gone out, and a retry stays safe for 4 hours.
 import type { StoredNotice } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
+import { onePerContext } from '../one-per-context.ts';
 import { deliver } from './deliver.ts';
 import { composeReminder } from './notices.ts';
 
@@ -91,13 +92,5 @@ export class ReminderRunner {
   }
 }
 
-const runners = new WeakMap<ServicesContext, ReminderRunner>();
-
-export function reminderRunnerOf(ctx: ServicesContext): ReminderRunner {
-  let runner = runners.get(ctx);
-  if (!runner) {
-    runner = new ReminderRunner(ctx);
-    runners.set(ctx, runner);
-  }
-  return runner;
-}
+/** The one ReminderRunner of a services context. */
+export const reminderRunnerOf = onePerContext((ctx) => new ReminderRunner(ctx));
