@@ -39,7 +39,14 @@ async function activate(page: Page, profileId: string, forbidden: string[]): Pro
   await expect(page.getByTestId('settings-page')).toBeVisible();
   await watchForNames(page, forbidden);
   await page.getByTestId(`profile-activate-${profileId}`).click();
-  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  // The confirmation: a click that lands while it is still opening can be lost, so click until it
+  // closes (switching twice to the same profile changes nothing)
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toBeVisible();
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /确\s*定|OK/ }).click({ timeout: 2_000 });
+    await expect(confirm).toBeHidden({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 async function usersTotal(page: Page, count: number): Promise<void> {
