@@ -7,6 +7,7 @@
 import { utcOffsetSeconds } from '../../shared/dates.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
+import { createDepartmentSums } from './department-sums.ts';
 import { createDivisionSums } from './division-sums.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { LIVE_COLUMNS, LIVE_FROM, livesOnAir, toLive, type LiveRow } from './live-rows.ts';
@@ -20,6 +21,17 @@ const MAX_FILLED_DAYS = 3 * 366;
 const HELD = '(1, 2)';
 
 const hours = (seconds: number) => seconds / 3600;
+
+/** A live of the statistics: its figures, or those of the filtered department's viewers. */
+interface FilteredLive {
+  id: number;
+  livingid: string;
+  theme: string;
+  living_start: number;
+  internal: number;
+  external: number;
+  seconds: number;
+}
 
 /** Start (unix s) of the local day holding `t`. */
 export const dayStart = (t: number, offset: number) => Math.floor((t + offset) / DAY) * DAY - offset;
@@ -36,6 +48,7 @@ export function createDashboard(
   departmentPaths: () => DepartmentPaths,
 ) {
   const divisionSums = createDivisionSums(ctx);
+  const departmentSums = createDepartmentSums(ctx);
   const asOf = () => {
     const times = [ctx.datasetAt('lives'), ctx.datasetAt('watch')].filter((t): t is number => t !== null);
     return times.length ? Math.max(...times) : null;
@@ -79,35 +92,21 @@ export function createDashboard(
     };
   }
 
-  /** Completion per department of the filtered lives (`liveIds`, by host), rolled up to `level`. */
+  /**
+   * Completion per department of the filtered lives (`liveIds`), rolled up to `level`; by the
+   * viewers' department, only that of the departments of its subtree.
+   */
   function completionBy(
-    where: string[],
-    params: Record<string, unknown>,
     level: number | null,
-    byAudience: boolean,
+    subtree: readonly number[] | null,
     liveIds: readonly number[],
   ): StatsOverviewResult['completionByDepartment'] {
-    const lives = `SELECT l.id FROM lives l WHERE ${where.join(' AND ')}`;
-    const rows = (
+    const byAudience = subtree !== null;
+    const rows =
       level === 1 && !byAudience
         ? // 一级部门 are the divisions summed when the stats were fetched, held in memory per live
           divisionSums.sum(liveIds)
-        : byAudience
-          ? ctx
-              .stmt(
-                `SELECT s.department_id AS departmentId, sum(s.completion_sum) AS completion, sum(s.viewers) AS viewers
-                 FROM lives l CROSS JOIN dept_closure c CROSS JOIN live_dept_summary s
-                 WHERE ${where.join(' AND ')} AND c.ancestor = :department AND s.live_id = l.id AND s.department_id = c.descendant
-                 GROUP BY s.department_id`,
-              )
-              .all(params)
-          : ctx
-              .stmt(
-                `SELECT department_id AS departmentId, sum(completion_sum) AS completion, sum(viewers) AS viewers
-                 FROM live_dept_summary WHERE live_id IN (${lives}) GROUP BY department_id`,
-              )
-              .all(params)
-    ) as Array<{ departmentId: number; completion: number; viewers: number }>;
+        : departmentSums.byDepartment(liveIds, subtree);
     return departmentPaths()
       .rollUp(
         rows.map(({ departmentId, ...sums }) => ({ departmentId, sums })),
@@ -119,6 +118,21 @@ export function createDashboard(
         averageCompletion: sums.viewers > 0 ? sums.completion / sums.viewers : 0,
         viewers: sums.viewers,
       }));
+  }
+
+  /** The filtered lives watched from the subtree, with the figures of its viewers only. */
+  function byViewersDepartment(where: string[], params: Record<string, unknown>, subtree: readonly number[]): FilteredLive[] {
+    const candidates = ctx
+      .stmt(`SELECT l.id, l.livingid, l.theme, l.living_start FROM lives l WHERE ${where.join(' AND ')} ORDER BY l.living_start`)
+      .all(params) as Array<Omit<FilteredLive, 'internal' | 'external' | 'seconds'>>;
+    const sums = departmentSums.byLiveWithin(
+      candidates.map((l) => l.id),
+      subtree,
+    );
+    return candidates.flatMap((l) => {
+      const sum = sums.get(l.id);
+      return sum ? [{ ...l, internal: sum.viewers, external: 0, seconds: sum.seconds }] : [];
+    });
   }
 
   function statsOverview(query: StatsOverviewQuery): StatsOverviewResult {
@@ -145,27 +159,20 @@ export function createDashboard(
       if (!byAudience) where.push('l.main_department IN (SELECT descendant FROM dept_closure WHERE ancestor = :department)');
     }
     // by audience, a live's figures are those of the department's viewers only (internal by nature)
-    const filtered = byAudience
-      ? `SELECT l.id, l.livingid, l.theme, l.living_start, a.viewers AS internal, 0 AS external, a.seconds
-        FROM (
-          SELECT s.live_id, sum(s.viewers) AS viewers, sum(s.watch_seconds) AS seconds
-          FROM lives l CROSS JOIN dept_closure c CROSS JOIN live_dept_summary s
-          WHERE ${where.join(' AND ')} AND c.ancestor = :department AND s.live_id = l.id AND s.department_id = c.descendant
-          GROUP BY s.live_id
-        ) a CROSS JOIN lives l ON l.id = a.live_id`
-      : `SELECT l.id, l.livingid, l.theme, l.living_start,
-        COALESCE(s.internal_viewers, 0) AS internal, COALESCE(s.external_viewers, 0) AS external,
-        COALESCE(s.watch_seconds, 0) AS seconds
-      FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id WHERE ${where.join(' AND ')}`;
-    const lives = ctx.stmt(`${filtered} ORDER BY l.living_start`).all(params) as Array<{
-      id: number;
-      livingid: string;
-      theme: string;
-      living_start: number;
-      internal: number;
-      external: number;
-      seconds: number;
-    }>;
+    const subtree = byAudience
+      ? (ctx.stmt('SELECT descendant FROM dept_closure WHERE ancestor = ?').pluck().all(department) as number[])
+      : null;
+    const lives = subtree
+      ? byViewersDepartment(where, params, subtree)
+      : (ctx
+          .stmt(
+            `SELECT l.id, l.livingid, l.theme, l.living_start,
+               COALESCE(s.internal_viewers, 0) AS internal, COALESCE(s.external_viewers, 0) AS external,
+               COALESCE(s.watch_seconds, 0) AS seconds
+             FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id WHERE ${where.join(' AND ')}
+             ORDER BY l.living_start`,
+          )
+          .all(params) as FilteredLive[]);
 
     const span = query.to >= query.from ? (query.to - query.from) / DAY : 0;
     const fill = span <= MAX_FILLED_DAYS;
@@ -193,10 +200,8 @@ export function createDashboard(
     }
 
     const completionByDepartment = completionBy(
-      where,
-      params,
       query.level === undefined ? 1 : query.level,
-      byAudience,
+      subtree,
       lives.map((l) => l.id),
     );
 

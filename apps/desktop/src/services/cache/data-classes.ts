@@ -8,6 +8,8 @@ export const SYNCABLE_TABLES = [
   'watch_external',
   'live_division_summary',
   'live_dept_summary',
+  // after the division sums, whose deletion stamps it: a reader sees a cleared live by its missing stamp
+  'live_summary_changes',
   'live_summary',
   'lives',
   'tag_users',

@@ -7,6 +7,7 @@ import { training } from './005-training.ts';
 import { notices } from './006-notices.ts';
 import { watchGenerations } from './007-watch-generations.ts';
 import { sortKeysAndSummaryChanges } from './008-sort-keys-and-summary-changes.ts';
+import { summaryChangesPerLive } from './009-summary-changes-per-live.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   notices,
   watchGenerations,
   sortKeysAndSummaryChanges,
+  summaryChangesPerLive,
 ];

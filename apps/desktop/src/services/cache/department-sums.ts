@@ -1,0 +1,157 @@
+// Each live's internal viewers per department (live_dept_summary) held in memory, so statistics
+// over hundreds of lives add small arrays instead of reading and grouping hundreds of thousands of
+// rows per request: completion per department at any level, and by the viewers' department (a
+// subtree) each live's viewers and hours from it. Read whole once, then only the lives whose
+// summaries changed since (live_summary_changes, stamped by triggers on every write or delete;
+// a live without a stamp has none).
+// The rows keep the department the viewers had when the stats were fetched; the subtree and the
+// roll-up to a level are applied per request, so a reorganisation is seen at once.
+import type { CacheContext } from './context.ts';
+
+interface LiveDepartments {
+  /** dense department slots (see slotOf), ascending by department id as stored */
+  slots: Int32Array;
+  viewers: Float64Array;
+  seconds: Float64Array;
+  completion: Float64Array;
+}
+
+export interface DepartmentSum {
+  departmentId: number;
+  completion: number;
+  viewers: number;
+}
+
+export interface LiveSubtreeSum {
+  viewers: number;
+  seconds: number;
+}
+
+type Row = [liveId: number, departmentId: number, viewers: number, seconds: number, completion: number];
+
+const ROWS = 'SELECT live_id, department_id, viewers, watch_seconds, completion_sum FROM live_dept_summary';
+
+export function createDepartmentSums(ctx: CacheContext) {
+  const slotOf = new Map<number, number>();
+  const departmentOf: number[] = [];
+  let byLive = new Map<number, LiveDepartments>();
+  let loadedAt: number | null = null;
+
+  const slot = (departmentId: number) => {
+    let s = slotOf.get(departmentId);
+    if (s === undefined) {
+      s = departmentOf.length;
+      slotOf.set(departmentId, s);
+      departmentOf.push(departmentId);
+    }
+    return s;
+  };
+
+  const toLive = (rows: readonly Row[]): LiveDepartments => ({
+    slots: Int32Array.from(rows, (r) => slot(r[1])),
+    viewers: Float64Array.from(rows, (r) => r[2]),
+    seconds: Float64Array.from(rows, (r) => r[3]),
+    completion: Float64Array.from(rows, (r) => r[4]),
+  });
+
+  function readAll(): void {
+    const next = new Map<number, LiveDepartments>();
+    let rows: Row[] = [];
+    const all = ctx.stmt(`${ROWS} ORDER BY live_id, department_id`).raw().iterate() as IterableIterator<Row>;
+    for (const row of all) {
+      if (rows.length > 0 && rows[0]?.[0] !== row[0]) {
+        next.set(rows[0]?.[0] as number, toLive(rows));
+        rows = [];
+      }
+      rows.push(row);
+    }
+    if (rows.length > 0) next.set(rows[0]?.[0] as number, toLive(rows));
+    byLive = next;
+  }
+
+  function readLive(liveId: number): void {
+    const rows = ctx.stmt(`${ROWS} WHERE live_id = ? ORDER BY department_id`).raw().all(liveId) as Row[];
+    if (rows.length > 0) byLive.set(liveId, toLive(rows));
+    else byLive.delete(liveId);
+  }
+
+  function load(): void {
+    const changes = ctx.stmt('SELECT changes FROM summary_changes WHERE id = 1').pluck().get() as number;
+    if (changes === loadedAt) return;
+    if (loadedAt === null || changes < loadedAt) readAll();
+    else {
+      // a few rows per live: read whole, so that a live whose stamp was cleared is forgotten too
+      const stamps = new Map(
+        ctx.stmt('SELECT live_id, changed FROM live_summary_changes').raw().all() as Array<[number, number]>,
+      );
+      for (const liveId of byLive.keys()) if (!stamps.has(liveId)) byLive.delete(liveId);
+      for (const [liveId, changed] of stamps) if (changed > loadedAt) readLive(liveId);
+    }
+    loadedAt = changes;
+  }
+
+  /** Membership of the departments' slots (departments no live was watched from have none). */
+  function maskOf(departmentIds: Iterable<number>): Uint8Array {
+    const mask = new Uint8Array(departmentOf.length);
+    for (const id of departmentIds) {
+      const s = slotOf.get(id);
+      if (s !== undefined) mask[s] = 1;
+    }
+    return mask;
+  }
+
+  /**
+   * Viewers and completion per department over these lives, only departments of `within` when
+   * given (a department none of them was watched from is left out).
+   */
+  function byDepartment(liveIds: readonly number[], within: Iterable<number> | null = null): DepartmentSum[] {
+    load();
+    const mask = within === null ? null : maskOf(within);
+    const viewers = new Float64Array(departmentOf.length);
+    const completion = new Float64Array(departmentOf.length);
+    const seen = new Uint8Array(departmentOf.length);
+    // in live order, as SQL would add them
+    for (const liveId of [...liveIds].sort((a, b) => a - b)) {
+      const live = byLive.get(liveId);
+      if (!live) continue;
+      for (let i = 0; i < live.slots.length; i++) {
+        const s = live.slots[i] as number;
+        if (mask && mask[s] === 0) continue;
+        viewers[s] = (viewers[s] as number) + (live.viewers[i] as number);
+        completion[s] = (completion[s] as number) + (live.completion[i] as number);
+        seen[s] = 1;
+      }
+    }
+    const sums: DepartmentSum[] = [];
+    for (let s = 0; s < seen.length; s++) {
+      if (seen[s] === 1) {
+        sums.push({ departmentId: departmentOf[s] as number, viewers: viewers[s] as number, completion: completion[s] as number });
+      }
+    }
+    return sums;
+  }
+
+  /** Each live's viewers and watch seconds from these departments; lives none of them watched are left out. */
+  function byLiveWithin(liveIds: readonly number[], within: Iterable<number>): Map<number, LiveSubtreeSum> {
+    load();
+    const mask = maskOf(within);
+    const result = new Map<number, LiveSubtreeSum>();
+    for (const liveId of liveIds) {
+      const live = byLive.get(liveId);
+      if (!live) continue;
+      let viewers = 0;
+      let seconds = 0;
+      let any = false;
+      for (let i = 0; i < live.slots.length; i++) {
+        if (mask[live.slots[i] as number] === 0) continue;
+        viewers += live.viewers[i] as number;
+        seconds += live.seconds[i] as number;
+        any = true;
+      }
+      if (any) result.set(liveId, { viewers, seconds });
+    }
+    return result;
+  }
+
+  return { byDepartment, byLiveWithin };
+}
