@@ -137,6 +137,8 @@ export function createDashboard(
 
   function statsOverview(query: StatsOverviewQuery): StatsOverviewResult {
     summaries.refreshDirty();
+    // the org current first: the division sums follow departments moved since
+    aggregates.ensure();
     const offset = query.utcOffsetSeconds ?? utcOffsetSeconds(query.from * 1000);
     const where = [`l.status IN ${HELD}`, 'l.living_start BETWEEN :from AND :to'];
     const params: Record<string, unknown> = { from: query.from, to: query.to };
@@ -151,7 +153,6 @@ export function createDashboard(
     const department = query.departmentId ?? null;
     const byAudience = department !== null && query.departmentBy === 'audience';
     if (department !== null) {
-      aggregates.ensure();
       params.department = department;
       // host: lives organised by the department or any below it (living_info's main_department);
       // audience: lives watched by someone of the department or below (their department when fetched,

@@ -11,6 +11,7 @@ export const SYNCABLE_TABLES = [
   // after the division sums, whose deletion stamps it: a reader sees a cleared live by its missing stamp
   'live_summary_changes',
   'live_summary',
+  'department_divisions',
   'lives',
   'tag_users',
   'tag_departments',

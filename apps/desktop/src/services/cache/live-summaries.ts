@@ -6,6 +6,7 @@
 // later reorganisations.
 import type { CacheContext } from './context.ts';
 import type { Attendance } from './attendance.ts';
+import { writeDivisionRows } from './division-rows.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 
 /** Watch-time buckets (lower bounds, seconds) and their labels. */
@@ -169,16 +170,7 @@ export function createLiveSummaries(
       `INSERT INTO live_dept_summary (live_id, department_id, viewers, watch_seconds, completion_sum) VALUES (?, ?, ?, ?, ?)`,
     );
     for (const d of departments) insert.run(liveId, d.departmentId, d.viewers, d.seconds, d.completion);
-    ctx.stmt('DELETE FROM live_division_summary WHERE live_id = ?').run(liveId);
-    ctx
-      .stmt(
-        `INSERT INTO live_division_summary (live_id, division_id, viewers, watch_seconds, completion_sum)
-         SELECT s.live_id, COALESCE(d.division_id, s.department_id), sum(s.viewers), sum(s.watch_seconds), sum(s.completion_sum)
-         FROM live_dept_summary s LEFT JOIN departments d ON d.id = s.department_id
-         WHERE s.live_id = ?
-         GROUP BY 2`,
-      )
-      .run(liveId);
+    writeDivisionRows(ctx, liveId);
   }
 
   function attend(liveId: number): void {

@@ -4,6 +4,7 @@
 // department, or one user-id range of a big one, at a time), so calls are answered in between.
 import type Database from 'better-sqlite3';
 import type { CacheContext } from './context.ts';
+import { followDivisionChanges } from './division-rows.ts';
 
 const DIRTY_KEY = 'org.aggregatesDirty';
 /** WeCom allows 15 levels; anything deeper is a cycle or bad data. */
@@ -120,6 +121,8 @@ export function createOrgAggregates(ctx: CacheContext): OrgAggregates {
     >;
     ctx.setMeta('org.statusCounts', Object.fromEntries(byStatus));
     ctx.setMeta('org.version', (ctx.getMeta<number>('org.version') ?? 0) + 1);
+    // the lives' sums per division follow departments moved to another division
+    followDivisionChanges(ctx);
     // an org write between the steps may have missed the departments already done: stay dirty
     if (dirtyMark(ctx.getMeta(DIRTY_KEY)) === mark) ctx.setMeta(DIRTY_KEY, null);
   }
