@@ -125,7 +125,11 @@ export function createDepartmentSums(ctx: CacheContext) {
     const sums: DepartmentSum[] = [];
     for (let s = 0; s < seen.length; s++) {
       if (seen[s] === 1) {
-        sums.push({ departmentId: departmentOf[s] as number, viewers: viewers[s] as number, completion: completion[s] as number });
+        sums.push({
+          departmentId: departmentOf[s] as number,
+          viewers: viewers[s] as number,
+          completion: completion[s] as number,
+        });
       }
     }
     return sums;

@@ -25,7 +25,9 @@ export function writeDivisionRows(ctx: CacheContext, liveId: number): void {
  */
 export function followDivisionChanges(ctx: CacheContext): void {
   const before = new Map(
-    ctx.stmt('SELECT department_id, division_id FROM department_divisions').raw().all() as Array<[number, number]>,
+    ctx.stmt('SELECT department_id, division_id FROM department_divisions').raw().all() as Array<
+      [number, number]
+    >,
   );
   const now = new Map(
     ctx.stmt('SELECT id, COALESCE(division_id, id) FROM departments').raw().all() as Array<[number, number]>,
@@ -35,10 +37,16 @@ export function followDivisionChanges(ctx: CacheContext): void {
   );
   if (changed.length === 0) return;
   const lives = ctx
-    .stmt('SELECT DISTINCT live_id FROM live_dept_summary WHERE department_id IN (SELECT value FROM json_each(?))')
+    .stmt(
+      'SELECT DISTINCT live_id FROM live_dept_summary WHERE department_id IN (SELECT value FROM json_each(?))',
+    )
     .pluck()
     .all(JSON.stringify(changed)) as number[];
   for (const liveId of lives) writeDivisionRows(ctx, liveId);
   ctx.stmt('DELETE FROM department_divisions').run();
-  ctx.stmt('INSERT INTO department_divisions (department_id, division_id) SELECT id, COALESCE(division_id, id) FROM departments').run();
+  ctx
+    .stmt(
+      'INSERT INTO department_divisions (department_id, division_id) SELECT id, COALESCE(division_id, id) FROM departments',
+    )
+    .run();
 }
