@@ -149,6 +149,18 @@ function measureQueries(cache: Cache, built: ScaleCache): Map<string, Value> {
     'stats.overview (3 years)',
     latency(timeEach(Array.from({ length: 10 }, () => ({ from: now - 3 * 366 * 86400, to: now, anchorUserid: null, type: null, departmentId: null })), (q) => cache.statsOverview(q))),
   );
+  // completion per department below 一级部门 and by the viewers' department: the first request reads
+  // every live's per-department sums into memory (timed apart), later ones add them up
+  const byDepartment = Array.from({ length: 48 }, (_, i) => ({ ...ranges[i % ranges.length]!, level: i % 2 === 0 ? 2 : null }));
+  const loading = performance.now();
+  cache.statsOverview({ ...ranges[0]!, level: null });
+  const loadMs = performance.now() - loading;
+  out.set('stats.overview at 二级部门 / leaf', {
+    ...latency(timeEach(byDepartment, (q) => cache.statsOverview(q))),
+    notes: `first request ${loadMs.toFixed(0)} ms (reads the per-department sums of every live)`,
+  });
+  const byViewers = byDepartment.map((q, i) => ({ ...q, departmentId: 1 + (i % 50), departmentBy: 'audience' as const, level: i % 2 === 0 ? 1 : 2 }));
+  out.set("stats.overview by viewers' department, level 1/2", latency(timeEach(byViewers, (q) => cache.statsOverview(q))));
   out.set('stats.home', latency(timeEach(Array.from({ length: 40 }, () => now * 1000), (t) => cache.homeStats(t))));
   return out;
 }

@@ -80,6 +80,7 @@ const READ_ONLY = new Set(
     'watch-sorted-pages.ts',
     'binary-order.ts',
     'division-sums.ts',
+    'department-sums.ts',
     'audience-members.ts',
     'types.ts',
     'types/org-cache.ts',
