@@ -7,7 +7,7 @@
 import { utcOffsetSeconds } from '../../shared/dates.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
-import { createDepartmentSums } from './department-sums.ts';
+import { createDepartmentSums, type DepartmentSum } from './department-sums.ts';
 import { createDivisionSums } from './division-sums.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { LIVE_COLUMNS, LIVE_FROM, livesOnAir, toLive, type LiveRow } from './live-rows.ts';
@@ -92,21 +92,11 @@ export function createDashboard(
     };
   }
 
-  /**
-   * Completion per department of the filtered lives (`liveIds`), rolled up to `level`; by the
-   * viewers' department, only that of the departments of its subtree.
-   */
+  /** Completion per department (the sums of the filtered lives), rolled up to `level`. */
   function completionBy(
+    rows: readonly DepartmentSum[],
     level: number | null,
-    subtree: readonly number[] | null,
-    liveIds: readonly number[],
   ): StatsOverviewResult['completionByDepartment'] {
-    const byAudience = subtree !== null;
-    const rows =
-      level === 1 && !byAudience
-        ? // 一级部门 are the divisions summed when the stats were fetched, held in memory per live
-          divisionSums.sum(liveIds)
-        : departmentSums.byDepartment(liveIds, subtree);
     return departmentPaths()
       .rollUp(
         rows.map(({ departmentId, ...sums }) => ({ departmentId, sums })),
@@ -120,19 +110,27 @@ export function createDashboard(
       }));
   }
 
-  /** The filtered lives watched from the subtree, with the figures of its viewers only. */
-  function byViewersDepartment(where: string[], params: Record<string, unknown>, subtree: readonly number[]): FilteredLive[] {
+  /**
+   * The filtered lives watched from the subtree, with the figures of its viewers only, and the
+   * subtree's sums per department.
+   */
+  function byViewersDepartment(
+    where: string[],
+    params: Record<string, unknown>,
+    subtree: readonly number[],
+  ): { lives: FilteredLive[]; departments: DepartmentSum[] } {
     const candidates = ctx
       .stmt(`SELECT l.id, l.livingid, l.theme, l.living_start FROM lives l WHERE ${where.join(' AND ')} ORDER BY l.living_start`)
       .all(params) as Array<Omit<FilteredLive, 'internal' | 'external' | 'seconds'>>;
-    const sums = departmentSums.byLiveWithin(
+    const sums = departmentSums.within(
       candidates.map((l) => l.id),
       subtree,
     );
-    return candidates.flatMap((l) => {
-      const sum = sums.get(l.id);
+    const lives = candidates.flatMap((l) => {
+      const sum = sums.lives.get(l.id);
       return sum ? [{ ...l, internal: sum.viewers, external: 0, seconds: sum.seconds }] : [];
     });
+    return { lives, departments: sums.departments };
   }
 
   function statsOverview(query: StatsOverviewQuery): StatsOverviewResult {
@@ -156,24 +154,25 @@ export function createDashboard(
       params.department = department;
       // host: lives organised by the department or any below it (living_info's main_department);
       // audience: lives watched by someone of the department or below (their department when fetched,
-      // found by probing each live's summary for each department of the subtree)
+      // from each live's per-department sums held in memory)
       if (!byAudience) where.push('l.main_department IN (SELECT descendant FROM dept_closure WHERE ancestor = :department)');
     }
     // by audience, a live's figures are those of the department's viewers only (internal by nature)
     const subtree = byAudience
       ? (ctx.stmt('SELECT descendant FROM dept_closure WHERE ancestor = ?').pluck().all(department) as number[])
       : null;
-    const lives = subtree
-      ? byViewersDepartment(where, params, subtree)
-      : (ctx
-          .stmt(
-            `SELECT l.id, l.livingid, l.theme, l.living_start,
-               COALESCE(s.internal_viewers, 0) AS internal, COALESCE(s.external_viewers, 0) AS external,
-               COALESCE(s.watch_seconds, 0) AS seconds
-             FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id WHERE ${where.join(' AND ')}
-             ORDER BY l.living_start`,
-          )
-          .all(params) as FilteredLive[]);
+    const audience = subtree ? byViewersDepartment(where, params, subtree) : null;
+    const lives =
+      audience?.lives ??
+      (ctx
+        .stmt(
+          `SELECT l.id, l.livingid, l.theme, l.living_start,
+             COALESCE(s.internal_viewers, 0) AS internal, COALESCE(s.external_viewers, 0) AS external,
+             COALESCE(s.watch_seconds, 0) AS seconds
+           FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id WHERE ${where.join(' AND ')}
+           ORDER BY l.living_start`,
+        )
+        .all(params) as FilteredLive[]);
 
     const span = query.to >= query.from ? (query.to - query.from) / DAY : 0;
     const fill = span <= MAX_FILLED_DAYS;
@@ -200,10 +199,15 @@ export function createDashboard(
       seconds += l.seconds;
     }
 
+    const level = query.level === undefined ? 1 : query.level;
+    const liveIds = lives.map((l) => l.id);
     const completionByDepartment = completionBy(
-      query.level === undefined ? 1 : query.level,
-      subtree,
-      lives.map((l) => l.id),
+      audience?.departments ??
+        (level === 1
+          ? // 一级部门 are the divisions summed when the stats were fetched, held in memory per live
+            divisionSums.sum(liveIds)
+          : departmentSums.byDepartment(liveIds)),
+      level,
     );
 
     const topLives = [...lives]

@@ -11,7 +11,7 @@ import type { CacheContext } from './context.ts';
 interface LiveDepartments {
   /** dense department slots (see slotOf), ascending by department id as stored */
   slots: Int32Array;
-  viewers: Float64Array;
+  viewers: Int32Array;
   seconds: Float64Array;
   completion: Float64Array;
 }
@@ -49,7 +49,7 @@ export function createDepartmentSums(ctx: CacheContext) {
 
   const toLive = (rows: readonly Row[]): LiveDepartments => ({
     slots: Int32Array.from(rows, (r) => slot(r[1])),
-    viewers: Float64Array.from(rows, (r) => r[2]),
+    viewers: Int32Array.from(rows, (r) => r[2]),
     seconds: Float64Array.from(rows, (r) => r[3]),
     completion: Float64Array.from(rows, (r) => r[4]),
   });
@@ -100,62 +100,67 @@ export function createDepartmentSums(ctx: CacheContext) {
     return mask;
   }
 
-  /**
-   * Viewers and completion per department over these lives, only departments of `within` when
-   * given (a department none of them was watched from is left out).
-   */
-  function byDepartment(liveIds: readonly number[], within: Iterable<number> | null = null): DepartmentSum[] {
-    load();
-    const mask = within === null ? null : maskOf(within);
-    const viewers = new Float64Array(departmentOf.length);
-    const completion = new Float64Array(departmentOf.length);
-    const seen = new Uint8Array(departmentOf.length);
-    // in live order, as SQL would add them
-    for (const liveId of [...liveIds].sort((a, b) => a - b)) {
-      const live = byLive.get(liveId);
-      if (!live) continue;
-      for (let i = 0; i < live.slots.length; i++) {
-        const s = live.slots[i] as number;
-        if (mask && mask[s] === 0) continue;
-        viewers[s] = (viewers[s] as number) + (live.viewers[i] as number);
-        completion[s] = (completion[s] as number) + (live.completion[i] as number);
-        seen[s] = 1;
-      }
-    }
+  /** Per-department sums as rows (every stored row counts at least one viewer: a department with none was not summed). */
+  function rowsOf(viewers: Float64Array, completion: Float64Array): DepartmentSum[] {
     const sums: DepartmentSum[] = [];
-    for (let s = 0; s < seen.length; s++) {
-      if (seen[s] === 1) {
-        sums.push({
-          departmentId: departmentOf[s] as number,
-          viewers: viewers[s] as number,
-          completion: completion[s] as number,
-        });
+    for (let s = 0; s < viewers.length; s++) {
+      if ((viewers[s] as number) > 0) {
+        sums.push({ departmentId: departmentOf[s] as number, viewers: viewers[s] as number, completion: completion[s] as number });
       }
     }
     return sums;
   }
 
-  /** Each live's viewers and watch seconds from these departments; lives none of them watched are left out. */
-  function byLiveWithin(liveIds: readonly number[], within: Iterable<number>): Map<number, LiveSubtreeSum> {
+  /** Viewers and completion per department over these lives (a department none of them was watched from is left out). */
+  function byDepartment(liveIds: readonly number[]): DepartmentSum[] {
     load();
-    const mask = maskOf(within);
-    const result = new Map<number, LiveSubtreeSum>();
-    for (const liveId of liveIds) {
+    const viewers = new Float64Array(departmentOf.length);
+    const completion = new Float64Array(departmentOf.length);
+    // in live order, as SQL would add them
+    for (const liveId of [...liveIds].sort((a, b) => a - b)) {
       const live = byLive.get(liveId);
       if (!live) continue;
-      let viewers = 0;
-      let seconds = 0;
-      let any = false;
-      for (let i = 0; i < live.slots.length; i++) {
-        if (mask[live.slots[i] as number] === 0) continue;
-        viewers += live.viewers[i] as number;
-        seconds += live.seconds[i] as number;
-        any = true;
+      const { slots, viewers: v, completion: c } = live;
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i] as number;
+        viewers[s] = (viewers[s] as number) + (v[i] as number);
+        completion[s] = (completion[s] as number) + (c[i] as number);
       }
-      if (any) result.set(liveId, { viewers, seconds });
     }
-    return result;
+    return rowsOf(viewers, completion);
   }
 
-  return { byDepartment, byLiveWithin };
+  /**
+   * The same over the departments `within` only, with each live's viewers and watch seconds from
+   * them (lives none of them watched are left out), in one pass.
+   */
+  function within(
+    liveIds: readonly number[],
+    departmentIds: Iterable<number>,
+  ): { departments: DepartmentSum[]; lives: Map<number, LiveSubtreeSum> } {
+    load();
+    const mask = maskOf(departmentIds);
+    const viewers = new Float64Array(departmentOf.length);
+    const completion = new Float64Array(departmentOf.length);
+    const lives = new Map<number, LiveSubtreeSum>();
+    for (const liveId of [...liveIds].sort((a, b) => a - b)) {
+      const live = byLive.get(liveId);
+      if (!live) continue;
+      const { slots, viewers: v, seconds: w, completion: c } = live;
+      let liveViewers = 0;
+      let liveSeconds = 0;
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i] as number;
+        if (mask[s] === 0) continue;
+        liveViewers += v[i] as number;
+        liveSeconds += w[i] as number;
+        viewers[s] = (viewers[s] as number) + (v[i] as number);
+        completion[s] = (completion[s] as number) + (c[i] as number);
+      }
+      if (liveViewers > 0) lives.set(liveId, { viewers: liveViewers, seconds: liveSeconds });
+    }
+    return { departments: rowsOf(viewers, completion), lives };
+  }
+
+  return { byDepartment, within };
 }
