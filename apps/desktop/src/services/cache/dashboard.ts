@@ -99,7 +99,7 @@ export function createDashboard(
   ): StatsOverviewResult['completionByDepartment'] {
     return departmentPaths()
       .rollUp(
-        rows.map(({ departmentId, ...sums }) => ({ departmentId, sums })),
+        rows.map((r) => ({ departmentId: r.departmentId, sums: { completion: r.completion, viewers: r.viewers } })),
         level,
         (a, b) => b.viewers - a.viewers,
       )

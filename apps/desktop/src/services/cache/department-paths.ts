@@ -114,21 +114,23 @@ export function buildDepartmentPaths(records: Iterable<DepartmentRecord>): Depar
     const groups = new Map<number, RolledUpRow<S>>();
     for (const row of rows) {
       const target = byId.has(row.departmentId) ? ancestorAt(row.departmentId, level) : row.departmentId;
-      let group = groups.get(target);
+      const group = groups.get(target);
       if (!group) {
         const depth = chain(target).length - 1;
-        group = {
+        groups.set(target, {
           departmentId: target,
           name: name(target),
           path: path(target),
           depth,
           direct: level !== null && byId.has(target) && depth < level,
-          sums: Object.fromEntries(Object.keys(row.sums).map((k) => [k, 0])) as S,
-        };
-        groups.set(target, group);
+          // a copy of the first row's sums: the same shape for every group (fast reads in the order)
+          sums: { ...row.sums },
+        });
+        continue;
       }
-      const sums = group.sums as Record<string, number>;
-      for (const [key, value] of Object.entries(row.sums)) sums[key] = (sums[key] ?? 0) + value;
+      const sums: Sums = group.sums;
+      const values: Sums = row.sums;
+      for (const key in values) sums[key] = (sums[key] ?? 0) + (values[key] as number);
     }
     return [...groups.values()].sort(
       (a, b) => (order ? order(a.sums, b.sums) : 0) || a.departmentId - b.departmentId,

@@ -31,6 +31,35 @@ type Row = [liveId: number, departmentId: number, viewers: number, seconds: numb
 
 const ROWS = 'SELECT live_id, department_id, viewers, watch_seconds, completion_sum FROM live_dept_summary';
 
+/**
+ * Adds a live's rows of the masked departments to the per-department sums, and puts the live's own
+ * viewers and seconds from them into `live`; false when none of its rows is in the mask.
+ */
+function addWithin(
+  rows: LiveDepartments,
+  mask: Uint8Array,
+  viewers: Float64Array,
+  completion: Float64Array,
+  live: Float64Array,
+): boolean {
+  const { slots, viewers: v, seconds: w, completion: c } = rows;
+  let liveViewers = 0;
+  let liveSeconds = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i] as number;
+    if (mask[s] === 0) continue;
+    const n = v[i] as number;
+    liveViewers += n;
+    liveSeconds += w[i] as number;
+    viewers[s] = (viewers[s] as number) + n;
+    completion[s] = (completion[s] as number) + (c[i] as number);
+  }
+  live[0] = liveViewers;
+  live[1] = liveSeconds;
+  // every stored row counts at least one viewer
+  return liveViewers > 0;
+}
+
 export function createDepartmentSums(ctx: CacheContext) {
   const slotOf = new Map<number, number>();
   const departmentOf: number[] = [];
@@ -143,21 +172,12 @@ export function createDepartmentSums(ctx: CacheContext) {
     const viewers = new Float64Array(departmentOf.length);
     const completion = new Float64Array(departmentOf.length);
     const lives = new Map<number, LiveSubtreeSum>();
+    const live = new Float64Array(2);
     for (const liveId of [...liveIds].sort((a, b) => a - b)) {
-      const live = byLive.get(liveId);
-      if (!live) continue;
-      const { slots, viewers: v, seconds: w, completion: c } = live;
-      let liveViewers = 0;
-      let liveSeconds = 0;
-      for (let i = 0; i < slots.length; i++) {
-        const s = slots[i] as number;
-        if (mask[s] === 0) continue;
-        liveViewers += v[i] as number;
-        liveSeconds += w[i] as number;
-        viewers[s] = (viewers[s] as number) + (v[i] as number);
-        completion[s] = (completion[s] as number) + (c[i] as number);
+      const rows = byLive.get(liveId);
+      if (rows && addWithin(rows, mask, viewers, completion, live)) {
+        lives.set(liveId, { viewers: live[0] as number, seconds: live[1] as number });
       }
-      if (liveViewers > 0) lives.set(liveId, { viewers: liveViewers, seconds: liveSeconds });
     }
     return { departments: rowsOf(viewers, completion), lives };
   }
