@@ -317,9 +317,19 @@ describe('statistics by department', () => {
     );
     db.close();
 
-    // a live fetched under the new tree, then everything cleared
+    // a live fetched under the new tree
     watch(cache, 'nov-first-2', 13);
     expectAsRecomputed(cache);
+
+    // lives summarised before their sums were packed (an older cache) are read from their rows
+    const raw = new Database(cache.path);
+    raw.prepare('UPDATE live_summary SET departments = NULL WHERE live_id % 2 = 0').run();
+    raw.close();
+    const reopened = openCache(cache.path, { now: () => T0 });
+    expectAsRecomputed(reopened);
+    reopened.close();
+
+    // everything cleared
     cache.clearSyncable();
     expect(cache.statsOverview({ ...queries()[0]!, level: null }).completionByDepartment).toEqual([]);
     cache.close();

@@ -1,12 +1,13 @@
 // Each live's internal viewers per department (live_dept_summary) held in memory, so statistics
 // over hundreds of lives add small arrays instead of reading and grouping hundreds of thousands of
 // rows per request: completion per department at any level, and by the viewers' department (a
-// subtree) each live's viewers and hours from it. Read whole once, then only the lives whose
-// summaries changed since (live_summary_changes, stamped by triggers on every write or delete;
-// a live without a stamp has none).
+// subtree) each live's viewers and hours from it. Read whole once (a packed blob per live, see
+// department-pack.ts), then only the lives whose summaries changed since (live_summary_changes,
+// stamped by triggers on every write or delete; a live without a stamp has none).
 // The rows keep the department the viewers had when the stats were fetched; the subtree and the
 // roll-up to a level are applied per request, so a reorganisation is seen at once.
 import type { CacheContext } from './context.ts';
+import { unpackDepartments } from './department-pack.ts';
 
 interface LiveDepartments {
   /** dense department slots (see slotOf), ascending by department id as stored */
@@ -76,32 +77,41 @@ export function createDepartmentSums(ctx: CacheContext) {
     return s;
   };
 
-  const toLive = (rows: readonly Row[]): LiveDepartments => ({
+  const fromRows = (rows: readonly Row[]): LiveDepartments => ({
     slots: Int32Array.from(rows, (r) => slot(r[1])),
     viewers: Int32Array.from(rows, (r) => r[2]),
     seconds: Float64Array.from(rows, (r) => r[3]),
     completion: Float64Array.from(rows, (r) => r[4]),
   });
 
-  function readAll(): void {
-    const next = new Map<number, LiveDepartments>();
-    let rows: Row[] = [];
-    const all = ctx.stmt(`${ROWS} ORDER BY live_id, department_id`).raw().iterate() as IterableIterator<Row>;
-    for (const row of all) {
-      if (rows.length > 0 && rows[0]?.[0] !== row[0]) {
-        next.set(rows[0]?.[0] as number, toLive(rows));
-        rows = [];
-      }
-      rows.push(row);
+  const fromPacked = (blob: Uint8Array): LiveDepartments => {
+    const { departments, viewers, seconds, completion } = unpackDepartments(blob);
+    return { slots: departments.map(slot), viewers, seconds, completion };
+  };
+
+  /** One live's sums: packed with its summary, or its rows when summarised before they were packed. */
+  function readLive(liveId: number, packed?: Uint8Array | null): void {
+    const blob =
+      packed === undefined
+        ? (ctx.stmt('SELECT departments FROM live_summary WHERE live_id = ?').pluck().get(liveId) as
+            Uint8Array | null | undefined)
+        : packed;
+    let live: LiveDepartments | null = null;
+    if (blob) live = fromPacked(blob);
+    else {
+      const rows = ctx.stmt(`${ROWS} WHERE live_id = ? ORDER BY department_id`).raw().all(liveId) as Row[];
+      if (rows.length > 0) live = fromRows(rows);
     }
-    if (rows.length > 0) next.set(rows[0]?.[0] as number, toLive(rows));
-    byLive = next;
+    if (live && live.slots.length > 0) byLive.set(liveId, live);
+    else byLive.delete(liveId);
   }
 
-  function readLive(liveId: number): void {
-    const rows = ctx.stmt(`${ROWS} WHERE live_id = ? ORDER BY department_id`).raw().all(liveId) as Row[];
-    if (rows.length > 0) byLive.set(liveId, toLive(rows));
-    else byLive.delete(liveId);
+  function readAll(): void {
+    byLive = new Map();
+    const all = ctx.stmt('SELECT live_id, departments FROM live_summary').raw().iterate() as IterableIterator<
+      [number, Uint8Array | null]
+    >;
+    for (const [liveId, blob] of all) readLive(liveId, blob);
   }
 
   function load(): void {
@@ -134,7 +144,11 @@ export function createDepartmentSums(ctx: CacheContext) {
     const sums: DepartmentSum[] = [];
     for (let s = 0; s < viewers.length; s++) {
       if ((viewers[s] as number) > 0) {
-        sums.push({ departmentId: departmentOf[s] as number, viewers: viewers[s] as number, completion: completion[s] as number });
+        sums.push({
+          departmentId: departmentOf[s] as number,
+          viewers: viewers[s] as number,
+          completion: completion[s] as number,
+        });
       }
     }
     return sums;

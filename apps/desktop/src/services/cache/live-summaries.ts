@@ -6,6 +6,7 @@
 // later reorganisations.
 import type { CacheContext } from './context.ts';
 import type { Attendance } from './attendance.ts';
+import { packDepartments } from './department-pack.ts';
 import { writeDivisionRows } from './division-rows.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 
@@ -148,8 +149,9 @@ export function createLiveSummaries(
       .stmt(
         `INSERT OR REPLACE INTO live_summary
            (live_id, internal_viewers, external_viewers, watch_seconds, completion_sum, commenters, mic_users, dirty,
-            computed_at, distribution, completion)
-         VALUES (:id, :internal, :external, :seconds, :completion, :commenters, :mics, :dirty, :at, :distribution, :deciles)`,
+            computed_at, distribution, completion, departments)
+         VALUES (:id, :internal, :external, :seconds, :completion, :commenters, :mics, :dirty, :at, :distribution, :deciles,
+                 :departments)`,
       )
       .run({
         id: liveId,
@@ -164,6 +166,7 @@ export function createLiveSummaries(
         at: ctx.now(),
         distribution: JSON.stringify(totals.distribution),
         deciles: JSON.stringify(totals.deciles),
+        departments: packDepartments(departments),
       });
     ctx.stmt('DELETE FROM live_dept_summary WHERE live_id = ?').run(liveId);
     const insert = ctx.stmt(

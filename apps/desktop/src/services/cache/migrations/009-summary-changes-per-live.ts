@@ -4,6 +4,9 @@
 //   lives stamped after what it holds, and forgets those without a stamp (a clear deletes the
 //   stamps too). Every write of a live's per-department sums rewrites its division rows, and a
 //   deleted live loses both, so these triggers see every change of either;
+// - live_summary.departments: the live's per-department sums packed in one blob, written with its
+//   summaries, so that reader loads one row per live (NULL for lives summarised before: their
+//   rows are read instead);
 // - department_divisions: the division each department's sums were added up with, so that the
 //   lives watched from a department moved to another division are added up again. Sums written
 //   before this version are added up again now by the divisions the departments have.
@@ -22,6 +25,8 @@ export const summaryChangesPerLive: Migration = {
       DROP TRIGGER live_division_summary_insert;
       DROP TRIGGER live_division_summary_update;
       DROP TRIGGER live_division_summary_delete;
+
+      ALTER TABLE live_summary ADD COLUMN departments BLOB;
 
       CREATE TABLE department_divisions (department_id INTEGER PRIMARY KEY, division_id INTEGER NOT NULL);
       INSERT INTO department_divisions (department_id, division_id) SELECT id, COALESCE(division_id, id) FROM departments;
