@@ -1,8 +1,7 @@
 // Turns anything thrown (RPC errors, bridge errors, aborts, plain Errors) into one ServiceError shape,
 // so every screen shows the same sentence-plus-details view of a failure; errorText words it from
 // code + params (errors namespace) or WeCom's errcode (the shared table in @wld/wecom-core/rules).
-import { serviceErrorSchema } from '../shared/models.ts';
-import type { ServiceError } from '../shared/models.ts';
+import { serviceErrorSchema, type ServiceError } from '../shared/service-error.ts';
 import i18n from './i18n/index.ts';
 import { wordError, type SentenceLookup } from './errorWords.ts';
 

@@ -53,19 +53,36 @@ export function formatRelative(ms: number | null | undefined, now: number = cloc
   return ms === null || ms === undefined ? '–' : day(ms).from(now);
 }
 
+/**
+ * One Intl.NumberFormat per language and style: building one costs about as much as formatting a
+ * few hundred numbers, and tables and cards format thousands.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(kind: 'number' | 'percent', fractionDigits: number): Intl.NumberFormat {
+  const language = lang();
+  const key = `${language}|${kind}|${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      language,
+      kind === 'percent'
+        ? { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }
+        : { maximumFractionDigits: fractionDigits },
+    );
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number | null | undefined, maximumFractionDigits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(lang(), { maximumFractionDigits }).format(value);
+  return numberFormat('number', maximumFractionDigits).format(value);
 }
 
 /** 0.853 → '85.3%'. */
 export function formatPercent(ratio: number | null | undefined, fractionDigits = 1): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
-  return new Intl.NumberFormat(lang(), {
-    style: 'percent',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: fractionDigits,
-  }).format(ratio);
+  return numberFormat('percent', fractionDigits).format(ratio);
 }
 
 export function formatHours(hours: number | null | undefined): string {

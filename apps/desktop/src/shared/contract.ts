@@ -2,6 +2,7 @@
 // few calls main answers itself (over ipcRenderer.invoke through the preload).
 // One entry per method: a zod input and output schema. Every input is validated on arrival.
 import { z } from 'zod';
+import { LIVE_LIMITS } from './live-limits.ts';
 import { APPCHAT_LIMITS, CHATID_PATTERN, LIVING_LIMITS, MEDIA_LIMITS } from '@wld/wecom-core/rules';
 import {
   appChatSchema,
@@ -70,11 +71,8 @@ const orderedRange = (range: { from: number | null; to: number | null }) => rang
 const RANGE_MESSAGE = { message: '"to" is before "from"', path: ['to'] };
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
-/** The app's bounds on a live's duration (WeCom's text limits: LIVING_LIMITS in @wld/wecom-core/rules). */
-export const LIVE_LIMITS = {
-  minDurationSeconds: 60,
-  maxDurationSeconds: 24 * 3600,
-} as const;
+
+export { LIVE_LIMITS } from './live-limits.ts';
 
 export const liveDraftSchema = z.object({
   anchorUserid: useridSchema,

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { LIVING_LIMITS, MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import { httpUrlSchema, useridSchema } from './text-rules.ts';
+import { serviceErrorSchema } from './service-error.ts';
+
+export { serviceErrorSchema, type ServiceError } from './service-error.ts';
 
 export const epochMs = z.number().int().nonnegative();
 export const unixSeconds = z.number().int().nonnegative();
@@ -180,20 +183,6 @@ export const appChatSchema = z.object({
   fetchedAt: epochMs,
 });
 export type AppChat = z.infer<typeof appChatSchema>;
-
-export const serviceErrorSchema = z.object({
-  kind: z.enum(['validation', 'forbidden', 'wecom', 'network', 'offline', 'cancelled', 'not_found', 'internal']),
-  /** Stable machine code, e.g. 'WECOM_60020', 'OFFLINE', 'INVALID_INPUT'. */
-  code: z.string(),
-  errcode: z.number().int().optional(),
-  /** What the sentence for `code` needs (ids, counts, WeCom's endpoint…); the renderer words it (errors namespace). */
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  /** Plain English, for logs and tests; people read the renderer's sentence for code + params. */
-  message: z.string(),
-  /** WeCom's errmsg / hint, field issues, or a stack for internal errors. */
-  details: z.string().optional(),
-});
-export type ServiceError = z.infer<typeof serviceErrorSchema>;
 
 export const connectionStateSchema = z.object({
   state: z.enum(['online', 'offline', 'connecting', 'unconfigured']),

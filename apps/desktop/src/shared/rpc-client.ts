@@ -11,7 +11,7 @@ import {
   type ServicesEvent,
   type ServicesMethod,
 } from './contract.ts';
-import { serviceErrorSchema, type ServiceError } from './models.ts';
+import { serviceErrorSchema, type ServiceError } from './service-error.ts';
 import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcClientMessage, type ServicesTiming } from './rpc-wire.ts';
 
 export interface CallOptions {

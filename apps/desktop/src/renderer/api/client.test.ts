@@ -237,6 +237,55 @@ describe('api client', () => {
     second.close();
   });
 
+  it('a query cache made once early answers arrived starts from them, and its first fetch takes the same answer', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    let served = 0;
+    const server = createRpcServer({ 'tags.list': () => tagsOutput(++served) } as unknown as ServicesHandlers);
+    const channel = new MessageChannel();
+    server.attach(fromDomPort(channel.port1));
+    fake.onRequest((nonce) => postPort(nonce, channel.port2));
+    const { arrivedEarlyAnswers, callEarly, earlyAnswered, mainEarly } = await import('./client.ts');
+    const { createServiceQueryClient, seedEarlyAnswers } = await import('../hooks/queryClient.ts');
+    const { callService, serviceQueryKey } = await import('../hooks/useServiceQuery.ts');
+    (fake.bridge.invoke as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ language: 'en-US' });
+
+    callEarly('tags.list', {});
+    mainEarly('settings.get', {});
+    expect(arrivedEarlyAnswers()).toEqual([]); // asked, not answered yet
+    await earlyAnswered('services', 'tags.list', {});
+    await earlyAnswered('main', 'settings.get', {});
+    // main's answers are the preferences store's, not the query cache's
+    expect(arrivedEarlyAnswers()).toEqual([{ method: 'tags.list', input: {}, output: expect.objectContaining({ tags: [expect.objectContaining({ tagid: 1 })] }) }]);
+
+    const client = seedEarlyAnswers(createServiceQueryClient());
+    expect(client.getQueryData(serviceQueryKey('tags.list', {}))).toMatchObject({ tags: [{ tagid: 1 }] });
+    // the page's fetch on mount takes the early answer instead of asking the services again
+    await expect(client.fetchQuery({ queryKey: serviceQueryKey('tags.list', {}), queryFn: callService('tags.list', {}) })).resolves.toMatchObject({
+      tags: [{ tagid: 1 }],
+    });
+    expect(served).toBe(1);
+    channel.port1.close();
+  });
+
+  it('a failed early call seeds nothing and settles earlyAnswered', async () => {
+    const fake = fakeBridge();
+    window.wld = fake.bridge;
+    const server = createRpcServer({
+      'tags.list': () => {
+        throw new Error('cache closed');
+      },
+    } as unknown as ServicesHandlers);
+    const channel = new MessageChannel();
+    server.attach(fromDomPort(channel.port1));
+    fake.onRequest((nonce) => postPort(nonce, channel.port2));
+    const { arrivedEarlyAnswers, callEarly, earlyAnswered } = await import('./client.ts');
+    callEarly('tags.list', {});
+    await earlyAnswered('services', 'tags.list', {});
+    expect(arrivedEarlyAnswers()).toEqual([]);
+    channel.port1.close();
+  });
+
   it('an early main call is taken by the first identical main call only', async () => {
     const fake = fakeBridge();
     window.wld = fake.bridge;

@@ -14,8 +14,11 @@ import type {
   ServicesEvent,
   ServicesMethod,
 } from '../../shared/contract.ts';
-import { createRpcClient, fromDomPort, RpcError } from '../../shared/rpc.ts';
-import type { RpcClient } from '../../shared/rpc.ts';
+// The client's own modules, not the rpc.ts barrel: that also re-exports the server, which would pull
+// the whole contract's schemas into the window's start-up.
+import { createRpcClient, type RpcClient } from '../../shared/rpc-client.ts';
+import { fromDomPort } from '../../shared/rpc-ports.ts';
+import { RpcError } from '../../shared/rpc-wire.ts';
 import type { z } from 'zod';
 import { requestServicesPort } from './port.ts';
 import { measureSince, recordCall, timelineEnabled } from '../perf/timeline.ts';
@@ -47,6 +50,9 @@ let servicesFailure: string | null = null;
  * side by side while the app's code loads rather than one after another once it has rendered.
  */
 interface EarlyAnswer {
+  side: 'main' | 'services';
+  method: string;
+  input: unknown;
   answer: Promise<unknown>;
   at: number;
   /** Set once the answer has arrived (for a first render that starts from it). */
@@ -64,13 +70,13 @@ function takeEarly(key: string): Promise<unknown> | null {
   return performance.now() - found.at <= EARLY_ANSWER_TTL_MS ? found.answer : null;
 }
 
-function keepEarly(key: string, answer: Promise<unknown>): void {
-  const entry: EarlyAnswer = { answer, at: performance.now() };
+function keepEarly(side: 'main' | 'services', method: string, input: unknown, answer: Promise<unknown>): void {
+  const entry: EarlyAnswer = { side, method, input, answer, at: performance.now() };
   answer.then(
     (settled) => (entry.value = { settled }),
     () => {}, // the taker sees the failure; nobody may be waiting yet
   );
-  early.set(key, entry);
+  early.set(earlyKey(side, method, input), entry);
 }
 
 /**
@@ -82,6 +88,25 @@ export function peekEarly<M extends ServicesMethod>(side: 'services', method: M,
 export function peekEarly(side: 'main' | 'services', method: string, input: unknown): unknown {
   const found = early.get(earlyKey(side, method, input));
   return found && performance.now() - found.at <= EARLY_ANSWER_TTL_MS ? found.value?.settled : undefined;
+}
+
+/**
+ * The services' early answers that have arrived (not taken): the window's query cache starts from
+ * them, so the first render shows their data instead of a loading state and a second render.
+ */
+export function arrivedEarlyAnswers(): Array<{ method: ServicesMethod; input: unknown; output: unknown }> {
+  const arrived: Array<{ method: ServicesMethod; input: unknown; output: unknown }> = [];
+  for (const entry of early.values()) {
+    if (entry.side !== 'services' || !entry.value || performance.now() - entry.at > EARLY_ANSWER_TTL_MS) continue;
+    arrived.push({ method: entry.method as ServicesMethod, input: entry.input, output: entry.value.settled });
+  }
+  return arrived;
+}
+
+/** Settles when the early call of this method and input has answered (or failed); at once if there is none. */
+export function earlyAnswered(side: 'main' | 'services', method: string, input: unknown): Promise<void> {
+  const found = early.get(earlyKey(side, method, input));
+  return found ? found.answer.then(() => undefined, () => undefined) : Promise.resolve();
 }
 
 /** Whether the next call of this method with this input would be answered early (for tests). */
@@ -276,14 +301,12 @@ function onMain<E extends MainEvent>(event: E, listener: (payload: MainEventPayl
 
 /** Starts a call now for the first identical call to take (see `early`). */
 export function callEarly<M extends ServicesMethod>(method: M, input: MethodInput<M>): void {
-  const key = earlyKey('services', method, input);
-  if (!early.has(key)) keepEarly(key, call(method, input));
+  if (!early.has(earlyKey('services', method, input))) keepEarly('services', method, input, call(method, input));
 }
 
 /** Starts a main call now for the first identical call to take. */
 export function mainEarly<M extends MainMethod>(method: M, input: MainInput<M>): void {
-  const key = earlyKey('main', method, input);
-  if (!early.has(key)) keepEarly(key, main(method, input));
+  if (!early.has(earlyKey('main', method, input))) keepEarly('main', method, input, main(method, input));
 }
 
 export const api = { call, on, main, onMain };

@@ -6,7 +6,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { Query } from '@tanstack/react-query';
 import type { MethodInput, MethodOutput, ServicesMethod } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
-import { api } from '../api/client.ts';
+import { api, arrivedEarlyAnswers } from '../api/client.ts';
 import type { Topic } from '../api/client.ts';
 import { serviceQueryKey } from './queryKey.ts';
 
@@ -36,6 +36,16 @@ export function createServiceQueryClient(): QueryClient {
       },
     },
   });
+}
+
+/**
+ * Starts the cache from the start-up answers that have already arrived (app/warm-start.ts), so the
+ * first screen renders with its data. They stay stale: the page's query still asks once on mount, and
+ * takes the same early answer (api.call), so nothing is asked twice.
+ */
+export function seedEarlyAnswers(client: QueryClient): QueryClient {
+  for (const { method, input, output } of arrivedEarlyAnswers()) client.setQueryData(serviceQueryKey(method, input), output);
+  return client;
 }
 
 /** The topics a query listens to: its own and those of every component watching it. */

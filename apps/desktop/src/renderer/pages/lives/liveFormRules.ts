@@ -1,7 +1,7 @@
 // WeCom's limits for a live, checked as the user types (LIVING_LIMITS from @wld/wecom-core/rules, durations from the contract): theme and
 // description in characters AND UTF-8 bytes (a Chinese character is 3 bytes), duration bounds, a start
 // in the future. Each check returns an i18n key (namespace `lives`) with its values, or null.
-import { LIVE_LIMITS } from '../../../shared/contract.ts';
+import { LIVE_LIMITS } from '../../../shared/live-limits.ts';
 import { LIVING_LIMITS, charCount, utf8Bytes } from '@wld/wecom-core/rules';
 import { now as clockNow } from '@wld/clock';
 import dayjs from 'dayjs';
