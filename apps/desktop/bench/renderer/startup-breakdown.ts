@@ -60,7 +60,6 @@ export interface Span {
 export interface QuerySpan extends Span {
   queuedMs: number | null;
   runMs: number | null;
-  parseMs: number | null;
 }
 
 /** The entries a page load leaves, as read from the page. */
@@ -96,7 +95,6 @@ export function breakdownOf(screen: Screen, entries: readonly TimelineEntry[], s
         end: last.startTime + last.duration,
         queuedMs: numberOrNull(detail.queuedMs),
         runMs: numberOrNull(detail.runMs),
-        parseMs: numberOrNull(detail.parseMs),
       }
     : null;
   return {

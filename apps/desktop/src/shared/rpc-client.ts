@@ -1,16 +1,8 @@
 // RPC client (renderer side, also used by tests and benchmarks): typed calls with cancellation,
-// typed events. Outputs and event payloads are parsed with the contract's schemas: the services are a
-// separate process that may be older, newer or simply buggy, and zod also drops unknown fields.
-import type { z } from 'zod';
-import {
-  servicesContract,
-  servicesEvents,
-  type EventPayload,
-  type MethodInput,
-  type MethodOutput,
-  type ServicesEvent,
-  type ServicesMethod,
-} from './contract.ts';
+// typed events. Answers and events are checked against the contract where they are made (the
+// services' rpc-server.ts parses every output and event before it leaves), so the window does not
+// build the contract's schemas to start: it only checks that an error is an error.
+import type { EventPayload, MethodInput, MethodOutput, ServicesEvent, ServicesMethod } from './contract.ts';
 import { serviceErrorSchema, type ServiceError } from './service-error.ts';
 import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcClientMessage, type ServicesTiming } from './rpc-wire.ts';
 
@@ -24,16 +16,12 @@ export interface CallTiming {
   ok: boolean;
   sentAt: number;
   answeredAt: number;
-  /** Checking the answer against the contract, after it arrived. */
-  parseMs: number;
   /** The services' side, when they record timings; the rest of the round trip is the transport. */
   services: ServicesTiming | null;
 }
 
 export interface RpcClientOptions {
-  /** Parse outputs and events with the contract's schemas (default true). */
-  validateOutputs?: boolean;
-  /** A listener threw, or an event/response failed validation. Default: console.error. */
+  /** A listener threw. Default: console.error. */
   onError?: (error: unknown) => void;
   /** Called once per answered call with where its time went (the start-up benchmark's breakdown). */
   onTiming?: (timing: CallTiming) => void;
@@ -57,7 +45,6 @@ interface PendingCall {
 const cancelledError = (code: string, message: string): RpcError => new RpcError({ kind: 'cancelled', code, message });
 
 export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOptions = {}): RpcClient {
-  const validate = options.validateOutputs ?? true;
   const reportError = options.onError ?? ((error: unknown) => console.error(error));
   const pending = new Map<number, PendingCall>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -97,48 +84,22 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
     if (options.onTiming) {
       const answeredAt = performance.now();
       queueMicrotask(() =>
-        options.onTiming?.({ method: call.method, ok, sentAt: call.sentAt, answeredAt, parseMs: performance.now() - answeredAt, services: servicesTiming(timing) }),
+        options.onTiming?.({ method: call.method, ok, sentAt: call.sentAt, answeredAt, services: servicesTiming(timing) }),
       );
     }
     if (!ok) {
       call.reject(new RpcError(toServiceError(value)));
       return;
     }
-    if (!validate) {
-      call.resolve(value);
-      return;
-    }
-    const parsed = (servicesContract[call.method].output as z.ZodType).safeParse(value);
-    if (parsed.success) call.resolve(parsed.data);
-    else {
-      call.reject(
-        new RpcError({
-          kind: 'internal',
-          code: 'INVALID_OUTPUT',
-          message: `The services answered ${call.method} with data of the wrong shape`,
-          details: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
-        }),
-      );
-    }
+    call.resolve(value);
   }
 
   function dispatchEvent(event: string, payload: unknown) {
     const set = listeners.get(event);
     if (!set || set.size === 0) return;
-    let value = payload;
-    if (validate) {
-      const schema = (servicesEvents as Record<string, z.ZodType | undefined>)[event];
-      if (!schema) return;
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) {
-        reportError(new Error(`rpc: event ${event} failed validation: ${parsed.error.message}`));
-        return;
-      }
-      value = parsed.data;
-    }
     for (const listener of [...set]) {
       try {
-        listener(value);
+        listener(payload);
       } catch (error) {
         reportError(error);
       }

@@ -1,8 +1,11 @@
 // RPC server (services side): validates every input with the contract, runs the handler with an
 // AbortSignal, answers with the output or a ServiceError, and broadcasts events to every endpoint.
+// Outputs and events are parsed with the contract before they leave (unknown fields dropped): the
+// one check of what the services answer, made where the answer is made, so a handler answering the
+// wrong shape fails here with its method named and the windows never build the whole contract.
 import type { z } from 'zod';
 import { redactText } from '@wld/wecom-core/rules';
-import { servicesContract, type EventPayload, type MethodOutput, type ServicesContract, type ServicesEvent, type ServicesMethod } from './contract.ts';
+import { servicesContract, servicesEvents, type EventPayload, type MethodOutput, type ServicesContract, type ServicesEvent, type ServicesMethod } from './contract.ts';
 import type { ServiceError } from './models.ts';
 import { invalidInputMessage, invalidInputParams, issuePath } from './input-issues.ts';
 import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcServerMessage, type ServicesTiming } from './rpc-wire.ts';
@@ -93,10 +96,16 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
       inflight.delete(id);
       // a cancelled caller has already given up: say nothing
       if (controller.signal.aborted) return;
+      const checked = ok ? (servicesContract[name].output as z.ZodType).safeParse(value) : null;
       const timing = clock?.timing();
       const extra = timing ? { timing } : {};
-      if (ok) reply({ t: 'res', id, ok: true, output: value, ...extra });
-      else reply({ t: 'res', id, ok: false, error: failure(value, name), ...extra });
+      if (!checked) reply({ t: 'res', id, ok: false, error: failure(value, name), ...extra });
+      else if (checked.success) reply({ t: 'res', id, ok: true, output: checked.data, ...extra });
+      else {
+        const error = invalidOutputError(name, checked.error);
+        options.onError?.(new Error(`${error.message}: ${error.details ?? ''}`), name);
+        reply({ t: 'res', id, ok: false, error, ...extra });
+      }
     };
     const markStarted = () => clock?.started();
     markStarted();
@@ -127,7 +136,13 @@ export function createRpcServer(handlers: ServicesHandlers, options: RpcServerOp
       };
     },
     emit(event, payload) {
-      const message: RpcServerMessage = { t: 'evt', event, payload };
+      if (endpoints.size === 0) return; // nobody to tell: not even worth checking
+      const checked = (servicesEvents[event] as z.ZodType).safeParse(payload);
+      if (!checked.success) {
+        options.onError?.(new Error(`The event ${event} does not match the contract: ${issuesText(checked.error)}`), `event ${event}`);
+        return;
+      }
+      const message: RpcServerMessage = { t: 'evt', event, payload: checked.data };
       for (const outbox of endpoints.values()) outbox.send(message);
     },
     get endpointCount() {
@@ -157,6 +172,20 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 function validationError(method: string, error: z.ZodError): ServiceError {
   const details = error.issues.slice(0, 20).map((issue) => `${issuePath(issue)}: ${issue.message.slice(0, 200)}`).join('\n');
   return { kind: 'validation', code: 'INVALID_INPUT', params: invalidInputParams(method, error), message: invalidInputMessage(method, error), details };
+}
+
+/** One line per issue, for the log and an error's details. */
+function issuesText(error: z.ZodError): string {
+  return error.issues.slice(0, 20).map((issue) => `${issuePath(issue)}: ${issue.message.slice(0, 200)}`).join('; ');
+}
+
+function invalidOutputError(method: string, error: z.ZodError): ServiceError {
+  return {
+    kind: 'internal',
+    code: 'INVALID_OUTPUT',
+    message: `The services answered ${method} with data of the wrong shape`,
+    details: issuesText(error),
+  };
 }
 
 /** A ZodError a handler let through (a schema of its own): still a sentence, never the issues' JSON. */

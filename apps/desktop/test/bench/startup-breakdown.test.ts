@@ -17,8 +17,8 @@ describe('start-up breakdown', () => {
       measure('wld:bridge:port', 20, 10),
       measure('wld:rpc:cache.scope', 30, 5),
       measure('wld:chunk:home', 25, 60),
-      measure('wld:rpc:stats.home', 40, 20, { queuedMs: 2, runMs: 3, parseMs: 1 }),
-      measure('wld:rpc:stats.home', 300, 20, { queuedMs: 0, runMs: 1, parseMs: 0 }), // a refetch after the data showed
+      measure('wld:rpc:stats.home', 40, 20, { queuedMs: 2, runMs: 3 }),
+      measure('wld:rpc:stats.home', 300, 20, { queuedMs: 0, runMs: 1 }), // a refetch after the data showed
     ];
     const b = breakdownOf(home, entries, 200);
     expect(b).toMatchObject({
@@ -30,7 +30,7 @@ describe('start-up breakdown', () => {
       port: { start: 20, end: 30 },
       scope: { start: 30, end: 35 },
       chunk: { start: 25, end: 85 },
-      query: { start: 40, end: 60, queuedMs: 2, runMs: 3, parseMs: 1 },
+      query: { start: 40, end: 60, queuedMs: 2, runMs: 3 },
       render: 140,
     });
   });

@@ -113,15 +113,22 @@ describe('rpc', () => {
     expect(internal).toHaveLength(1);
   });
 
-  it('parses outputs: a server answering the wrong shape is an error, unknown fields are dropped', async () => {
-    const { client } = setup({
-      'connection.state': () => ({ ...connection, secret: 'leak' }) as never,
-      'tags.list': () => ({ asOf: 'yesterday' }) as never,
-    });
+  it('parses outputs before they leave: a handler answering the wrong shape is an error it logs, unknown fields are dropped', async () => {
+    const logged: unknown[] = [];
+    const { client } = setup(
+      {
+        'connection.state': () => ({ ...connection, secret: 'leak' }) as never,
+        'tags.list': () => ({ asOf: 'yesterday' }) as never,
+      },
+      (error) => logged.push(error),
+    );
     const state = await client.call('connection.state', {});
     expect(state).toEqual(connection);
     const error = await rejection(client.call('tags.list', {}));
-    expect(error.error.code).toBe('INVALID_OUTPUT');
+    expect(error.error).toMatchObject({ kind: 'internal', code: 'INVALID_OUTPUT', message: 'The services answered tags.list with data of the wrong shape' });
+    expect(error.error.details).toMatch(/asOf|tags/);
+    expect(logged).toHaveLength(1);
+    expect(String(logged[0])).toContain('tags.list');
   });
 
   it('cancels: the caller rejects with cancelled and the handler sees its signal abort', async () => {
@@ -147,8 +154,9 @@ describe('rpc', () => {
     expect(client.pendingCount).toBe(0);
   });
 
-  it('broadcasts events to every attached endpoint and validates them', async () => {
-    const { server, client, clientErrors } = setup({});
+  it('broadcasts events to every attached endpoint and validates them before they leave', async () => {
+    const serverErrors: unknown[] = [];
+    const { server, client, clientErrors } = setup({}, (error) => serverErrors.push(error));
     const channel = new MessageChannel();
     const detachSecond = server.attach(fromDomPort(channel.port1));
     const second: RpcClient = createRpcClient(fromDomPort(channel.port2), { onError: (e) => clientErrors.push(e) });
@@ -164,9 +172,11 @@ describe('rpc', () => {
     server.emit('connection', connection);
     server.emit('changed', { topics: ['lives'] });
     server.emit('changed', { topics: ['not-a-topic'] } as never);
-    await vi.waitFor(() => expect(clientErrors).toHaveLength(1)); // the malformed 'changed' was refused by validation
-    expect(first).toEqual([connection]);
-    expect(other).toEqual([{ topics: ['lives'] }]);
+    // the malformed 'changed' is refused where it is made, and logged; no window hears it
+    expect(serverErrors).toHaveLength(1);
+    expect(String(serverErrors[0])).toContain('changed');
+    await vi.waitFor(() => expect(first).toEqual([connection]));
+    await vi.waitFor(() => expect(other).toEqual([{ topics: ['lives'] }]));
     expect(server.endpointCount).toBe(2);
     off();
     // one port delivers in order: once the marker after 'org' arrived, 'org' would have too

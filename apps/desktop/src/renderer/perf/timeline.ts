@@ -32,7 +32,6 @@ export function recordCall(timing: CallTiming): void {
     end: timing.answeredAt,
     detail: {
       ok: timing.ok,
-      parseMs: timing.parseMs,
       queuedMs: timing.services?.queuedMs ?? null,
       runMs: timing.services?.runMs ?? null,
     },
