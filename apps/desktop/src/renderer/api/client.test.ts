@@ -81,6 +81,18 @@ function servicesWith(generation: number): { server: RpcServer; connect: () => M
   };
 }
 
+/** A bridge whose services answer tags.list with a new generation each time; `served` counts them. */
+function countingServices() {
+  const fake = fakeBridge();
+  window.wld = fake.bridge;
+  const counter = { served: 0 };
+  const server = createRpcServer({ 'tags.list': () => tagsOutput(++counter.served) } as unknown as ServicesHandlers);
+  const channel = new MessageChannel();
+  server.attach(fromDomPort(channel.port1));
+  fake.onRequest((nonce) => postPort(nonce, channel.port2));
+  return { fake, counter, close: () => channel.port1.close() };
+}
+
 // Each test imports a fresh client (its module state is the subject); warm the transform cache once so
 // the first test does not pay for compiling zod and the contract on a busy machine.
 beforeAll(async () => {
@@ -186,13 +198,7 @@ describe('api client', () => {
   });
 
   it('an early call is taken once by the first identical call; the next one asks again', async () => {
-    const fake = fakeBridge();
-    window.wld = fake.bridge;
-    let served = 0;
-    const server = createRpcServer({ 'tags.list': () => tagsOutput(++served) } as unknown as ServicesHandlers);
-    const channel = new MessageChannel();
-    server.attach(fromDomPort(channel.port1));
-    fake.onRequest((nonce) => postPort(nonce, channel.port2));
+    const { counter, close } = countingServices();
     const { api, callEarly, hasEarlyAnswer } = await import('./client.ts');
 
     callEarly('tags.list', {});
@@ -201,8 +207,8 @@ describe('api client', () => {
     await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 1 }] });
     expect(hasEarlyAnswer('services', 'tags.list', {})).toBe(false);
     await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 2 }] });
-    expect(served).toBe(2);
-    channel.port1.close();
+    expect(counter.served).toBe(2);
+    close();
   });
 
   it('an early answer stays cancellable by the call that took it', async () => {
@@ -238,13 +244,7 @@ describe('api client', () => {
   });
 
   it('a query cache made once early answers arrived starts from them, and its first fetch takes the same answer', async () => {
-    const fake = fakeBridge();
-    window.wld = fake.bridge;
-    let served = 0;
-    const server = createRpcServer({ 'tags.list': () => tagsOutput(++served) } as unknown as ServicesHandlers);
-    const channel = new MessageChannel();
-    server.attach(fromDomPort(channel.port1));
-    fake.onRequest((nonce) => postPort(nonce, channel.port2));
+    const { fake, counter, close } = countingServices();
     const { arrivedEarlyAnswers, callEarly, earlyAnswered, mainEarly } = await import('./client.ts');
     const { createServiceQueryClient, seedEarlyAnswers } = await import('../hooks/queryClient.ts');
     const { callService, serviceQueryKey } = await import('../hooks/useServiceQuery.ts');
@@ -264,8 +264,8 @@ describe('api client', () => {
     await expect(client.fetchQuery({ queryKey: serviceQueryKey('tags.list', {}), queryFn: callService('tags.list', {}) })).resolves.toMatchObject({
       tags: [{ tagid: 1 }],
     });
-    expect(served).toBe(1);
-    channel.port1.close();
+    expect(counter.served).toBe(1);
+    close();
   });
 
   it('a failed early call seeds nothing and settles earlyAnswered', async () => {
