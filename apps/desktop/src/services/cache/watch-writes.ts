@@ -54,6 +54,9 @@ const MERGE_STEP_CPU_MS = 20;
 const DELETE_ROWS_PER_STEP = 2000;
 const DELETE_PAGES_PER_STEP = 20;
 
+/** Rows written between two looks at the CPU clock: reading it is a system call of a few µs, more than writing a row. */
+const ROWS_PER_CLOCK_READ = 64;
+
 /** CPU time of this thread (ms): unlike wall time, not stretched by waiting for a core. */
 function threadCpuMs(): number {
   const { user, system } = process.threadCpuUsage();
@@ -303,10 +306,12 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
         const still = ctx.tx(() => {
           if (!current()) return false;
           const started = threadCpuMs();
-          do {
+          for (let written = 1; ; written++) {
             write(next.value as InternalRow | ExternalRow);
             next = source.next();
-          } while (!next.done && threadCpuMs() - started < MERGE_STEP_CPU_MS);
+            if (next.done) break;
+            if (written % ROWS_PER_CLOCK_READ === 0 && threadCpuMs() - started >= MERGE_STEP_CPU_MS) break;
+          }
           return true;
         });
         if (!still) return;
