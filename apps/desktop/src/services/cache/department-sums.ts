@@ -10,7 +10,9 @@ import type { CacheContext } from './context.ts';
 import { unpackDepartments } from './department-pack.ts';
 
 interface LiveDepartments {
-  /** dense department slots (see slotOf), ascending by department id as stored */
+  /** department ids, ascending (as stored) */
+  ids: Int32Array;
+  /** dense department slots (see slotOf), in the order of `ids` */
   slots: Int32Array;
   viewers: Int32Array;
   seconds: Float64Array;
@@ -32,33 +34,65 @@ type Row = [liveId: number, departmentId: number, viewers: number, seconds: numb
 
 const ROWS = 'SELECT live_id, department_id, viewers, watch_seconds, completion_sum FROM live_dept_summary';
 
+/** The subtree to add up: its departments' slots as a mask, and their ids ascending. */
+interface Subtree {
+  mask: Uint8Array;
+  ids: Int32Array;
+}
+
+/** First index in `ids` (ascending) from `from` whose id is at least `id`. */
+function lowerBound(ids: Int32Array, id: number, from: number): number {
+  let lo = from;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ids[mid] as number) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Adds row `i` of a live to the per-department sums and to the live's own (`live`: viewers, seconds). */
+function addRow(rows: LiveDepartments, i: number, viewers: Float64Array, completion: Float64Array, live: Float64Array): void {
+  const s = rows.slots[i] as number;
+  const n = rows.viewers[i] as number;
+  live[0] = (live[0] as number) + n;
+  live[1] = (live[1] as number) + (rows.seconds[i] as number);
+  viewers[s] = (viewers[s] as number) + n;
+  completion[s] = (completion[s] as number) + (rows.completion[i] as number);
+}
+
 /**
- * Adds a live's rows of the masked departments to the per-department sums, and puts the live's own
- * viewers and seconds from them into `live`; false when none of its rows is in the mask.
+ * Adds a live's rows of the subtree's departments to the per-department sums, and puts the live's
+ * own viewers and seconds from them into `live`; false when none of its rows is in the subtree.
+ * Rows are added in department order either way (the same sums to the last bit): a small subtree
+ * is looked up in the live's rows, a large one is scanned against the mask. No closure here: the
+ * scan runs for every row of every live in range.
  */
 function addWithin(
   rows: LiveDepartments,
-  mask: Uint8Array,
+  subtree: Subtree,
   viewers: Float64Array,
   completion: Float64Array,
   live: Float64Array,
 ): boolean {
-  const { slots, viewers: v, seconds: w, completion: c } = rows;
-  let liveViewers = 0;
-  let liveSeconds = 0;
-  for (let i = 0; i < slots.length; i++) {
-    const s = slots[i] as number;
-    if (mask[s] === 0) continue;
-    const n = v[i] as number;
-    liveViewers += n;
-    liveSeconds += w[i] as number;
-    viewers[s] = (viewers[s] as number) + n;
-    completion[s] = (completion[s] as number) + (c[i] as number);
+  const { ids, slots } = rows;
+  live[0] = 0;
+  live[1] = 0;
+  if (subtree.ids.length * Math.log2(ids.length + 1) < ids.length) {
+    let from = 0;
+    for (let k = 0; k < subtree.ids.length; k++) {
+      const id = subtree.ids[k] as number;
+      from = lowerBound(ids, id, from);
+      if (from >= ids.length) break;
+      if (ids[from] === id) addRow(rows, from++, viewers, completion, live);
+    }
+  } else {
+    const mask = subtree.mask;
+    for (let i = 0; i < slots.length; i++) if (mask[slots[i] as number] === 1) addRow(rows, i, viewers, completion, live);
   }
-  live[0] = liveViewers;
-  live[1] = liveSeconds;
   // every stored row counts at least one viewer
-  return liveViewers > 0;
+  return (live[0] as number) > 0;
 }
 
 export function createDepartmentSums(ctx: CacheContext) {
@@ -78,6 +112,7 @@ export function createDepartmentSums(ctx: CacheContext) {
   };
 
   const fromRows = (rows: readonly Row[]): LiveDepartments => ({
+    ids: Int32Array.from(rows, (r) => r[1]),
     slots: Int32Array.from(rows, (r) => slot(r[1])),
     viewers: Int32Array.from(rows, (r) => r[2]),
     seconds: Float64Array.from(rows, (r) => r[3]),
@@ -86,7 +121,7 @@ export function createDepartmentSums(ctx: CacheContext) {
 
   const fromPacked = (blob: Uint8Array): LiveDepartments => {
     const { departments, viewers, seconds, completion } = unpackDepartments(blob);
-    return { slots: departments.map(slot), viewers, seconds, completion };
+    return { ids: departments, slots: departments.map(slot), viewers, seconds, completion };
   };
 
   /** One live's sums: packed with its summary, or its rows when summarised before they were packed. */
@@ -179,17 +214,17 @@ export function createDepartmentSums(ctx: CacheContext) {
    */
   function within(
     liveIds: readonly number[],
-    departmentIds: Iterable<number>,
+    departmentIds: readonly number[],
   ): { departments: DepartmentSum[]; lives: Map<number, LiveSubtreeSum> } {
     load();
-    const mask = maskOf(departmentIds);
+    const subtree: Subtree = { mask: maskOf(departmentIds), ids: Int32Array.from(departmentIds).sort() };
     const viewers = new Float64Array(departmentOf.length);
     const completion = new Float64Array(departmentOf.length);
     const lives = new Map<number, LiveSubtreeSum>();
     const live = new Float64Array(2);
     for (const liveId of [...liveIds].sort((a, b) => a - b)) {
       const rows = byLive.get(liveId);
-      if (rows && addWithin(rows, mask, viewers, completion, live)) {
+      if (rows && addWithin(rows, subtree, viewers, completion, live)) {
         lives.set(liveId, { viewers: live[0] as number, seconds: live[1] as number });
       }
     }
