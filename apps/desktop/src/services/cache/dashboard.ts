@@ -48,7 +48,7 @@ export function createDashboard(
   departmentPaths: () => DepartmentPaths,
 ) {
   const divisionSums = createDivisionSums(ctx);
-  const departmentSums = createDepartmentSums(ctx);
+  const departmentSums = createDepartmentSums(ctx, departmentPaths);
   const asOf = () => {
     const times = [ctx.datasetAt('lives'), ctx.datasetAt('watch')].filter((t): t is number => t !== null);
     return times.length ? Math.max(...times) : null;

@@ -5,18 +5,23 @@
 // department-pack.ts), then only the lives whose summaries changed since (live_summary_changes,
 // stamped by triggers on every write or delete; a live without a stamp has none).
 // The rows keep the department the viewers had when the stats were fetched; the subtree and the
-// roll-up to a level are applied per request, so a reorganisation is seen at once.
+// roll-up to a level are applied per request, so a reorganisation is seen at once. A live's rows are
+// kept in the order of the current tree (department-tree-order.ts), re-sorted when it changes, so a
+// subtree is one range of each live's rows.
 import type { CacheContext } from './context.ts';
 import { unpackDepartments } from './department-pack.ts';
+import type { DepartmentPaths } from './department-paths.ts';
+import { subtreeRange, treeKeys } from './department-tree-order.ts';
 
 interface LiveDepartments {
-  /** department ids, ascending (as stored) */
-  ids: Int32Array;
-  /** dense department slots (see slotOf), in the order of `ids` */
+  /** dense department slots (see slotOf), one per row */
   slots: Int32Array;
   viewers: Int32Array;
   seconds: Float64Array;
   completion: Float64Array;
+  /** each row's place in the tree's walk, ascending once sorted for `keysVersion` */
+  keys: Int32Array | null;
+  keysVersion: number;
 }
 
 export interface DepartmentSum {
@@ -34,19 +39,13 @@ type Row = [liveId: number, departmentId: number, viewers: number, seconds: numb
 
 const ROWS = 'SELECT live_id, department_id, viewers, watch_seconds, completion_sum FROM live_dept_summary';
 
-/** The subtree to add up: its departments' slots as a mask, and their ids ascending. */
-interface Subtree {
-  mask: Uint8Array;
-  ids: Int32Array;
-}
-
-/** First index in `ids` (ascending) from `from` whose id is at least `id`. */
-function lowerBound(ids: Int32Array, id: number, from: number): number {
-  let lo = from;
-  let hi = ids.length;
+/** First index in `keys` (ascending) whose key is at least `key`. */
+function lowerBound(keys: Int32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((ids[mid] as number) < id) lo = mid + 1;
+    if ((keys[mid] as number) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -62,44 +61,60 @@ function addRow(rows: LiveDepartments, i: number, viewers: Float64Array, complet
   completion[s] = (completion[s] as number) + (rows.completion[i] as number);
 }
 
-/**
- * Adds a live's rows of the subtree's departments to the per-department sums, and puts the live's
- * own viewers and seconds from them into `live`; false when none of its rows is in the subtree.
- * Rows are added in department order either way (the same sums to the last bit): a small subtree
- * is looked up in the live's rows, a large one is scanned against the mask. No closure here: the
- * scan runs for every row of every live in range.
- */
-function addWithin(
-  rows: LiveDepartments,
-  subtree: Subtree,
-  viewers: Float64Array,
-  completion: Float64Array,
-  live: Float64Array,
-): boolean {
-  const { ids, slots } = rows;
-  live[0] = 0;
-  live[1] = 0;
-  if (subtree.ids.length * Math.log2(ids.length + 1) < ids.length) {
-    let from = 0;
-    for (let k = 0; k < subtree.ids.length; k++) {
-      const id = subtree.ids[k] as number;
-      from = lowerBound(ids, id, from);
-      if (from >= ids.length) break;
-      if (ids[from] === id) addRow(rows, from++, viewers, completion, live);
-    }
-  } else {
-    const mask = subtree.mask;
-    for (let i = 0; i < slots.length; i++) if (mask[slots[i] as number] === 1) addRow(rows, i, viewers, completion, live);
-  }
-  // every stored row counts at least one viewer
-  return (live[0] as number) > 0;
+/** New keys for rows already in the walk's order (departments were added, none moved). */
+function rekey(rows: LiveDepartments, keyOfSlot: Int32Array, version: number): void {
+  rows.keys = Int32Array.from(rows.slots, (slot) => keyOfSlot[slot] as number);
+  rows.keysVersion = version;
 }
 
-export function createDepartmentSums(ctx: CacheContext) {
+/**
+ * A live's rows put in the order of `keyOfSlot` (the tree's walk). A live has one row per
+ * department, so each key marks its row in `scratch` (one entry per key, -1 when free, left free
+ * again) and the rows are read back in key order: linear in the departments, no comparisons.
+ */
+function sortByKeys(rows: LiveDepartments, keyOfSlot: Int32Array, version: number, scratch: Int32Array): void {
+  const n = rows.slots.length;
+  for (let i = 0; i < n; i++) scratch[keyOfSlot[rows.slots[i] as number] as number] = i;
+  const order = new Int32Array(n);
+  const sortedKeys = new Int32Array(n);
+  for (let key = 0, to = 0; to < n; key++) {
+    const from = scratch[key] as number;
+    if (from < 0) continue;
+    scratch[key] = -1;
+    order[to] = from;
+    sortedKeys[to++] = key;
+  }
+  const permute = <A extends Int32Array | Float64Array>(array: A): A => {
+    const copy = array.slice() as A;
+    for (let to = 0; to < n; to++) array[to] = copy[order[to] as number] as number;
+    return array;
+  };
+  rows.keys = sortedKeys;
+  rows.slots = permute(rows.slots);
+  rows.viewers = permute(rows.viewers);
+  rows.seconds = permute(rows.seconds);
+  rows.completion = permute(rows.completion);
+  rows.keysVersion = version;
+}
+
+export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => DepartmentPaths) {
   const slotOf = new Map<number, number>();
   const departmentOf: number[] = [];
   let byLive = new Map<number, LiveDepartments>();
   let loadedAt: number | null = null;
+  /**
+   * The tree's walk over the slots, for the tree and slot count it was made with. New slots under
+   * the same tree keep the others' order: a live sorted since `orderSince` only takes the new keys.
+   */
+  let keys: {
+    of: Int32Array;
+    tree: DepartmentPaths;
+    slots: number;
+    version: number;
+    orderSince: number;
+    /** one entry per key, all -1 between sorts (see sortByKeys) */
+    scratch: Int32Array;
+  } | null = null;
 
   const slot = (departmentId: number) => {
     let s = slotOf.get(departmentId);
@@ -112,16 +127,17 @@ export function createDepartmentSums(ctx: CacheContext) {
   };
 
   const fromRows = (rows: readonly Row[]): LiveDepartments => ({
-    ids: Int32Array.from(rows, (r) => r[1]),
     slots: Int32Array.from(rows, (r) => slot(r[1])),
     viewers: Int32Array.from(rows, (r) => r[2]),
     seconds: Float64Array.from(rows, (r) => r[3]),
     completion: Float64Array.from(rows, (r) => r[4]),
+    keys: null,
+    keysVersion: -1,
   });
 
   const fromPacked = (blob: Uint8Array): LiveDepartments => {
     const { departments, viewers, seconds, completion } = unpackDepartments(blob);
-    return { ids: departments, slots: departments.map(slot), viewers, seconds, completion };
+    return { slots: departments.map(slot), viewers, seconds, completion, keys: null, keysVersion: -1 };
   };
 
   /** One live's sums: packed with its summary, or its rows when summarised before they were packed. */
@@ -208,25 +224,61 @@ export function createDepartmentSums(ctx: CacheContext) {
     return rowsOf(viewers, completion);
   }
 
+  /** The walk of the current tree over every slot, made again when the tree or the slots change. */
+  function currentKeys(): NonNullable<typeof keys> {
+    const tree = departmentPaths();
+    if (!keys || keys.tree !== tree || keys.slots !== departmentOf.length) {
+      const version = (keys?.version ?? 0) + 1;
+      const orderSince = keys && keys.tree === tree ? keys.orderSince : version;
+      const scratch = new Int32Array(departmentOf.length).fill(-1);
+      keys = { of: treeKeys(departmentOf, tree), tree, slots: departmentOf.length, version, orderSince, scratch };
+    }
+    return keys;
+  }
+
   /**
    * The same over the departments `within` only, with each live's viewers and watch seconds from
-   * them (lives none of them watched are left out), in one pass.
+   * them (lives none of them watched are left out), in one pass: a range of each live's rows when
+   * the subtree is one run of the tree's walk, else every row tested against the subtree.
    */
   function within(
     liveIds: readonly number[],
     departmentIds: readonly number[],
   ): { departments: DepartmentSum[]; lives: Map<number, LiveSubtreeSum> } {
     load();
-    const subtree: Subtree = { mask: maskOf(departmentIds), ids: Int32Array.from(departmentIds).sort() };
+    const walk = currentKeys();
+    const subtreeKeys: number[] = [];
+    for (const id of departmentIds) {
+      const s = slotOf.get(id);
+      if (s !== undefined) subtreeKeys.push(walk.of[s] as number);
+    }
+    if (subtreeKeys.length === 0) return { departments: [], lives: new Map() }; // no live was watched from it
+    const range = subtreeRange(subtreeKeys);
+    const mask = range ? null : maskOf(departmentIds);
     const viewers = new Float64Array(departmentOf.length);
     const completion = new Float64Array(departmentOf.length);
     const lives = new Map<number, LiveSubtreeSum>();
     const live = new Float64Array(2);
+    // in live order, as SQL would add them; within a live each department has one row
     for (const liveId of [...liveIds].sort((a, b) => a - b)) {
       const rows = byLive.get(liveId);
-      if (rows && addWithin(rows, subtree, viewers, completion, live)) {
-        lives.set(liveId, { viewers: live[0] as number, seconds: live[1] as number });
+      if (!rows) continue;
+      live[0] = 0;
+      live[1] = 0;
+      if (range) {
+        if (rows.keysVersion !== walk.version) {
+          if (rows.keys && rows.keysVersion >= walk.orderSince) rekey(rows, walk.of, walk.version);
+          else sortByKeys(rows, walk.of, walk.version, walk.scratch);
+        }
+        const sorted = rows.keys as Int32Array;
+        const end = lowerBound(sorted, range.last + 1);
+        for (let i = lowerBound(sorted, range.first); i < end; i++) addRow(rows, i, viewers, completion, live);
+      } else if (mask) {
+        const slots = rows.slots;
+        for (let i = 0; i < slots.length; i++) if (mask[slots[i] as number] === 1) addRow(rows, i, viewers, completion, live);
       }
+      // every stored row counts at least one viewer
+      if ((live[0] as number) > 0) lives.set(liveId, { viewers: live[0] as number, seconds: live[1] as number });
     }
     return { departments: rowsOf(viewers, completion), lives };
   }
