@@ -2,9 +2,8 @@
 // many people get it → sent once (and into their WeCom calendars) → readable in the message history;
 // cancel a live while WeCom's answer is lost → told the live was cancelled and the notice may not
 // have arrived → retry without a second delivery; schedule a reminder and see it listed.
-import { systemClock } from '@wld/clock';
 import type { RpcClient } from '../../src/shared/rpc.ts';
-import { expect, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
+import { expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
@@ -20,24 +19,14 @@ test.afterAll(async () => {
 });
 
 
-async function liveWithAudience(theme: string): Promise<string> {
-  const { livingid } = await client.call('lives.create', {
-    anchorUserid: people[0]!,
-    theme,
-    livingStart: Math.floor(systemClock.now() / 1000) + 3 * 86_400,
-    livingDuration: 3600,
-    type: 3,
-    description: '请准时参加',
-    audience: { userids: people.slice(0, 4), departmentIds: [], tagIds: [] },
-  });
-  return livingid;
-}
+/** A live three days ahead with four of the people as its audience. */
+const liveFor = (theme: string) => liveWithAudience(client, theme, people.slice(0, 4));
 
 test('edit a live → asked with a preview → sent once, in calendars, readable in the history', async ({ page, pageErrors }) => {
   void pageErrors;
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 1000 });
-  const livingid = await liveWithAudience(uniqueTheme('安全培训'));
+  const livingid = await liveFor(uniqueTheme('安全培训'));
   await openApp(page, app.host, `lives/${livingid}`);
   await expect(page.getByTestId('page-live-detail')).toBeVisible();
 
@@ -82,7 +71,7 @@ test('cancel with a lost answer: the live is cancelled, the notice may not have 
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 1000 });
   const theme = uniqueTheme('消防演练');
-  const livingid = await liveWithAudience(theme);
+  const livingid = await liveFor(theme);
   await openApp(page, app.host, `lives/${livingid}`);
   await expect(page.getByTestId('page-live-detail')).toBeVisible();
 
@@ -112,7 +101,7 @@ test('schedule a reminder and see it listed, at 1400, at 1024 and in English', a
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 1000 });
   const theme = uniqueTheme('合规培训');
-  const livingid = await liveWithAudience(theme);
+  const livingid = await liveFor(theme);
   await openApp(page, app.host, `lives/${livingid}`);
   await page.getByTestId('tab-reminders').click();
   const tab = page.getByTestId('reminders-tab');

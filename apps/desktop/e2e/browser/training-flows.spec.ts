@@ -6,12 +6,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { systemClock } from '@wld/clock';
 import dayjs from 'dayjs';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import type { RpcClient } from '../../src/shared/rpc.ts';
-import { expect, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
+import { expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
@@ -44,20 +43,6 @@ function namesake() {
 function endedLive() {
   const state = app.sim.state;
   return [...state.lives.values()].find((l) => state.liveStatus(l) === 2)!;
-}
-
-/** A live three days ahead with four people as its audience, created through the services. */
-async function liveWithAudience(theme: string, people: string[]): Promise<string> {
-  const { livingid } = await client.call('lives.create', {
-    anchorUserid: people[0]!,
-    theme,
-    livingStart: Math.floor(systemClock.now() / 1000) + 3 * 86_400,
-    livingDuration: 3600,
-    type: 3,
-    description: '请准时参加',
-    audience: { userids: people, departmentIds: [], tagIds: [] },
-  });
-  return livingid;
 }
 
 async function chooseLevel(page: Page, testid: string, label: RegExp) {
@@ -157,7 +142,7 @@ test('copy a live → asked about the invitation with its exact text → sent on
   await page.setViewportSize({ width: 1024, height: 700 });
   const people = activePeople().slice(0, 4).map((u) => u.userid);
   const source = uniqueTheme('安全生产培训');
-  const livingid = await liveWithAudience(source, people);
+  const livingid = await liveWithAudience(client, source, people);
   await openApp(page, app.host, `lives/${livingid}`);
   await expect(page.getByTestId('page-live-detail')).toContainText(source);
 
@@ -202,7 +187,7 @@ test('the create notice in English', async ({ page, pageErrors }) => {
   void pageErrors;
   await page.setViewportSize({ width: 1024, height: 700 });
   const people = activePeople().slice(4, 7).map((u) => u.userid);
-  const livingid = await liveWithAudience(uniqueTheme('Safety'), people);
+  const livingid = await liveWithAudience(client, uniqueTheme('Safety'), people);
   app.host.settings.update({ language: 'en-US' });
   try {
     await openApp(page, app.host, `lives/${livingid}`);
@@ -231,7 +216,7 @@ test('repeat a live weekly: WeCom refuses the second → created / failed / not 
   void pageErrors;
   await page.setViewportSize({ width: 1024, height: 700 });
   const theme = uniqueTheme('信息安全意识');
-  const livingid = await liveWithAudience(theme, activePeople().slice(0, 2).map((u) => u.userid));
+  const livingid = await liveWithAudience(client, theme, activePeople().slice(0, 2).map((u) => u.userid));
   await openApp(page, app.host, `lives/${livingid}`);
   await page.getByTestId('live-repeat').click();
   const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('repeat-confirm') });
@@ -283,7 +268,7 @@ test('a suggested series is accepted with its lives; a learner report of it expo
   // three sessions of one course, numbered as admins number them
   const people = activePeople().slice(0, 3).map((u) => u.userid);
   const sessions: string[] = [];
-  for (const n of [1, 2, 3]) sessions.push(await liveWithAudience(`岗前安全培训（第${n}期）`, people));
+  for (const n of [1, 2, 3]) sessions.push(await liveWithAudience(client, `岗前安全培训（第${n}期）`, people));
   const { suggestions } = await client.call('training.seriesSuggestions', {});
   const suggestion = suggestions.find((s) => s.name === '岗前安全培训');
   expect(suggestion?.livingids).toEqual(expect.arrayContaining(sessions));
