@@ -170,13 +170,13 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 }
 
 function validationError(method: string, error: z.ZodError): ServiceError {
-  const details = error.issues.slice(0, 20).map((issue) => `${issuePath(issue)}: ${issue.message.slice(0, 200)}`).join('\n');
+  const details = issuesText(error, '\n');
   return { kind: 'validation', code: 'INVALID_INPUT', params: invalidInputParams(method, error), message: invalidInputMessage(method, error), details };
 }
 
-/** One line per issue, for the log and an error's details. */
-function issuesText(error: z.ZodError): string {
-  return error.issues.slice(0, 20).map((issue) => `${issuePath(issue)}: ${issue.message.slice(0, 200)}`).join('; ');
+/** The first issues, each "path: message", for the log and an error's details. */
+function issuesText(error: z.ZodError, separator = '; '): string {
+  return error.issues.slice(0, 20).map((issue) => `${issuePath(issue)}: ${issue.message.slice(0, 200)}`).join(separator);
 }
 
 function invalidOutputError(method: string, error: z.ZodError): ServiceError {

@@ -103,13 +103,12 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
   let byLive = new Map<number, LiveDepartments>();
   let loadedAt: number | null = null;
   /**
-   * The tree's walk over the slots, for the tree and slot count it was made with. New slots under
+   * The tree's walk over the slots (one key per slot), for the tree it was made with. New slots under
    * the same tree keep the others' order: a live sorted since `orderSince` only takes the new keys.
    */
   let keys: {
     of: Int32Array;
     tree: DepartmentPaths;
-    slots: number;
     version: number;
     orderSince: number;
     /** one entry per key, all -1 between sorts (see sortByKeys) */
@@ -227,11 +226,11 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
   /** The walk of the current tree over every slot, made again when the tree or the slots change. */
   function currentKeys(): NonNullable<typeof keys> {
     const tree = departmentPaths();
-    if (!keys || keys.tree !== tree || keys.slots !== departmentOf.length) {
+    if (!keys || keys.tree !== tree || keys.of.length !== departmentOf.length) {
       const version = (keys?.version ?? 0) + 1;
       const orderSince = keys && keys.tree === tree ? keys.orderSince : version;
       const scratch = new Int32Array(departmentOf.length).fill(-1);
-      keys = { of: treeKeys(departmentOf, tree), tree, slots: departmentOf.length, version, orderSince, scratch };
+      keys = { of: treeKeys(departmentOf, tree), tree, version, orderSince, scratch };
     }
     return keys;
   }
