@@ -124,6 +124,56 @@ describe('opening and migrating the cache', () => {
     cache.close();
   });
 
+  it('turns the pages a version-9 fetch had staged into its rows: the fetch goes on from its cursor and ends exact', () => {
+    const file = tmp.file();
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    applyMigrations(db, { target: 9 });
+    db.prepare(`INSERT INTO departments (id, name, parent_id, fetched_at) VALUES (1, '总公司', 0, 1000), (2, '研发', 1, 1000)`).run();
+    db.prepare(
+      `INSERT INTO users (id, userid, name, status, main_department, home_department, fetched_at)
+       VALUES (1, 'zhangsan', '张三', 1, 2, 2, 1000), (2, 'lisi', '李四', 1, 1, 1, 1000)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO lives (id, livingid, theme, anchor_userid, living_start, living_duration, status, fetched_at)
+       VALUES (1, 'L1', '培训', 'zhangsan', 1700000000, 3600, 2, 1000)`,
+    ).run();
+    // two staged pages of generation 1 (the second repeats zhangsan with a later row), cursor after them
+    const stage = db.prepare(
+      'INSERT INTO watch_pages (live_id, seq, generation, fetched_at, users, external_users) VALUES (1, ?, 1, ?, ?, ?)',
+    );
+    stage.run(0, 2000, JSON.stringify([['zhangsan', 600, 0, 0, null, null], ['lisi', 1200, 1, 0, 'zhangsan', null]]), '[]');
+    stage.run(1, 2001, JSON.stringify([['zhangsan', 1800, 1, 1, null, null]]), JSON.stringify([['wmX', 1, '访客', 300, 0, 0, null, null]]));
+    db.prepare(
+      `INSERT INTO sync_state (scope, status, cursor, fetched_at, done, generation, data, updated_at)
+       VALUES ('watch:L1', 'running', 'k2', NULL, 4, 1, '{"pages":2,"liveStatus":2,"final":false,"lastPageAt":2001}', 2001)`,
+    ).run();
+    db.close();
+
+    const cache = openCache(file);
+    expect(cache.watchCursor('L1')).toMatchObject({ status: 'running', nextKey: 'k2', pages: 2, rows: 4 });
+    expect(cache.beginWatch('L1')).toEqual({ nextKey: 'k2', resumed: true, merging: false });
+    cache.appendWatchPage('L1', { users: [{ userid: 'wangwu', watch_time: 60 }] }, { nextKey: '', ending: 1, fromKey: 'k2' }, 2002);
+    const stats = cache.watchStats({ livingid: 'L1', limit: 10, sort: 'watchTime', desc: true });
+    expect(stats).toMatchObject({ total: 4, complete: true, asOf: 2002 });
+    expect(stats.rows.map((r) => [r.id, r.watchTime])).toEqual([
+      ['zhangsan', 1800],
+      ['lisi', 1200],
+      ['wmX', 300],
+      ['wangwu', 60],
+    ]);
+    const analytics = cache.liveAnalytics('L1');
+    expect(analytics?.viewers).toEqual({ internal: 3, external: 1 });
+    expect(analytics?.totalWatchSeconds).toBe(1800 + 1200 + 300 + 60);
+    // the staging table is gone
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'watch_pages'`).pluck().get()).toBe(0);
+    expect(raw.prepare(`SELECT department_id FROM watch_internal WHERE userid = 'zhangsan'`).pluck().get()).toBe(2);
+    raw.close();
+    expect(cache.integrityCheck()).toBe('ok');
+    cache.close();
+  });
+
   it('refuses a database from a newer version without touching it', () => {
     const file = tmp.file();
     const db = new Database(file);

@@ -33,6 +33,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     apiCallsMaxRows: options.apiCallsMaxRows ?? 200_000,
     apiCallsMaxAgeMs: options.apiCallsMaxAgeMs ?? 30 * DAY_MS,
     searchDriveLimit: options.searchDriveLimit ?? 3000,
+    pendingWatchPagesMs: Math.max(0, options.pendingWatchPagesMs ?? 1000),
   });
   const aggregates = createOrgAggregates(ctx);
   // the training records say who must attend

@@ -1,5 +1,6 @@
 // What every cache module shares: the connection, a statement cache, the clock, data-set times.
 import type Database from 'better-sqlite3';
+import { createContinuedTransaction, guardConnection, type ContinuedTransaction } from './continued-transaction.ts';
 
 export type DatasetName = 'org' | 'tags' | 'lives' | 'watch' | 'appchats';
 
@@ -8,6 +9,7 @@ export interface ResolvedCacheOptions {
   apiCallsMaxRows: number;
   apiCallsMaxAgeMs: number;
   searchDriveLimit: number;
+  pendingWatchPagesMs: number;
 }
 
 export interface CacheContext {
@@ -19,6 +21,8 @@ export interface CacheContext {
   stmt(sql: string): Database.Statement;
   /** Runs `fn` in a transaction (a savepoint when already inside one). */
   tx<T>(fn: () => T): T;
+  /** The write transaction watch ingest keeps open across pages; any other write commits it first. */
+  readonly continued: ContinuedTransaction;
   /** Records that a data set was written at `at` (keeps the newest). */
   touchDataset(name: DatasetName, at: number): void;
   /** Newest write time of a data set, or null. */
@@ -32,6 +36,8 @@ export function createContext(
   path: string,
   options: ResolvedCacheOptions,
 ): CacheContext {
+  const continued = createContinuedTransaction(db, db.prepare.bind(db), options.pendingWatchPagesMs);
+  guardConnection(db, continued);
   const statements = new Map<string, Database.Statement>();
   const stmt = (sql: string): Database.Statement => {
     let s = statements.get(sql);
@@ -48,6 +54,7 @@ export function createContext(
     now: options.now,
     stmt,
     tx: (fn) => db.transaction(fn)(),
+    continued,
     touchDataset(name, at) {
       stmt(
         `INSERT INTO datasets (name, fetched_at) VALUES (?, ?)

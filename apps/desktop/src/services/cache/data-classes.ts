@@ -3,7 +3,6 @@
 
 /** Re-syncable tables, children before parents. `datasets` rows of local-only sets are kept. */
 export const SYNCABLE_TABLES = [
-  'watch_pages',
   'watch_internal',
   'watch_external',
   'live_division_summary',

@@ -1,31 +1,21 @@
-// Watch-stat ingest. Each get_watch_stat page is stored (one row of normalised JSON in watch_pages)
-// TOGETHER with the paging cursor in one transaction, so a crash never leaves half a page or a
-// cursor ahead of its rows, and a restart resumes from the stored next_key. When the last page is
-// in, the fetch is merged as a new generation of the live's rows, in steps of ~20 ms of CPU each
-// (each write step its own small transaction, so a caller may let others run between steps):
-//   1. the pages are read back and sorted by key (see watch-merge.ts), then written into
-//      watch_internal / watch_external under the fetch's generation, beside the rows readers see,
-//      with the summaries added up on the way (a crash starts the merge over: every write is an
-//      idempotent upsert);
-//   2. its summaries are computed (reads), then one tiny transaction switches lives.watch_generation
-//      to it and stores them;
-//   3. the staged pages and the previous generation's rows are deleted in batches.
+// Watch-stat ingest. Each get_watch_stat page's rows are written straight into watch_internal /
+// watch_external under the fetch's generation, beside the rows readers see, TOGETHER with the
+// paging cursor, so a crash never leaves half a page or a cursor ahead of its rows and a restart
+// resumes from the stored next_key. The pages go into one continued transaction (see
+// continued-transaction.ts) that commits at least every second and before any other write: a
+// commit per page would write most of the live's key range and watch-time index again each time.
+// The live's summaries are added up in memory on the way (from the stored rows instead, in steps,
+// when a restart or a repeated viewer leaves them incomplete). When the last page is in:
+//   1. the rows are committed and the summaries made whole;
+//   2. one tiny transaction switches lives.watch_generation to the fetch and stores its summaries;
+//   3. the previous generation's rows are deleted in batches.
 // Readers filter by the live's current generation, so they see the last complete fetch or the new
 // one, never half; watchCursor() tells how far a running fetch is.
 import { int, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
 import type { LiveSummaries } from './live-summaries.ts';
-import {
-  gatherPage,
-  mergeRuns,
-  sortRun,
-  sortRuns,
-  SummaryAccumulator,
-  type ExternalRow,
-  type GatheredRows,
-  type InternalRow,
-} from './watch-merge.ts';
-import type { WatchCursor, WireWatchExternalUser, WireWatchPage, WireWatchUser } from './types.ts';
+import { SummaryAccumulator } from './summary-accumulator.ts';
+import type { WatchCursor, WireWatchPage } from './types.ts';
 
 interface WatchStateRow {
   /** 'running' (fetching pages), 'merging' (all pages in, merging them), 'done' */
@@ -45,23 +35,9 @@ export interface WatchStateData {
   lastPageAt: number | null;
 }
 
-/**
- * A merge step takes pages (get_watch_stat pages hold up to 500 rows) until it has used this much
- * of the thread's CPU: short enough for the readers waiting on the thread, long enough that the
- * pages of the live's indexes a step touches are not written again for every few rows.
- */
-const MERGE_STEP_CPU_MS = 20;
 const DELETE_ROWS_PER_STEP = 2000;
-const DELETE_PAGES_PER_STEP = 20;
-
-/** Rows written between two looks at the CPU clock: reading it is a system call of a few µs, more than writing a row. */
-const ROWS_PER_CLOCK_READ = 64;
-
-/** CPU time of this thread (ms): unlike wall time, not stretched by waiting for a core. */
-function threadCpuMs(): number {
-  const { user, system } = process.threadCpuUsage();
-  return (user + system) / 1000;
-}
+/** Rows read back per step when the summaries are added up from the stored rows (a few ms each). */
+const READ_BACK_ROWS = 10_000;
 
 export const watchScope = (livingid: string) => `watch:${livingid}`;
 
@@ -78,80 +54,75 @@ function requireId(value: unknown, what: string): string {
   return value;
 }
 
-/** [userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid] */
-function normaliseUser(u: WireWatchUser) {
-  return [
-    requireId(u?.userid, 'userid'),
-    Math.max(0, int(u.watch_time, 0)),
-    flag(u.is_comment),
-    flag(u.is_mic),
-    textOrNull(u.invitor_userid),
-    textOrNull(u.invitor_external_userid),
-  ];
+/** Refuses a page with a row WeCom sent without its id, before any of it is written. */
+function requireIds(page: WireWatchPage): void {
+  for (const u of page.users ?? []) requireId(u?.userid, 'userid');
+  for (const e of page.external_users ?? []) requireId(e?.external_userid, 'external_userid');
 }
 
-/** [external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid] */
-function normaliseExternalUser(e: WireWatchExternalUser) {
-  return [
-    requireId(e?.external_userid, 'external_userid'),
-    e.type === undefined || e.type === null ? null : int(e.type, 0),
-    typeof e.name === 'string' ? e.name : '',
-    Math.max(0, int(e.watch_time, 0)),
-    flag(e.is_comment),
-    flag(e.is_mic),
-    textOrNull(e.invitor_userid),
-    textOrNull(e.invitor_external_userid),
-  ];
-}
+const watchTime = (value: unknown) => Math.max(0, int(value, 0));
+const externalType = (value: unknown) => (value === undefined || value === null ? null : int(value, 0));
+const externalName = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   const { db } = ctx;
-  const liveLookup = db.prepare('SELECT id, status FROM lives WHERE livingid = ?');
+  const liveLookup = db.prepare('SELECT id, status, living_duration FROM lives WHERE livingid = ?');
   const stateLookup = db.prepare(
     'SELECT status, cursor, fetched_at, done, generation, data FROM sync_state WHERE scope = ?',
   );
-  const saveState = db.prepare(
+  const saveState = ctx.continued.prepare(
     `INSERT INTO sync_state (scope, status, cursor, fetched_at, done, generation, data, updated_at)
      VALUES (@scope, @status, @cursor, @fetchedAt, @done, @generation, @data, @now)
      ON CONFLICT(scope) DO UPDATE SET status = @status, cursor = @cursor, fetched_at = @fetchedAt, done = @done,
        generation = @generation, data = @data, updated_at = @now`,
   );
-  const stagePage = db.prepare(
-    'INSERT OR REPLACE INTO watch_pages (live_id, seq, generation, fetched_at, users, external_users) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const clearStaging = db.prepare('DELETE FROM watch_pages WHERE live_id = ?');
-  const clearStagingBatch = db.prepare(
-    'DELETE FROM watch_pages WHERE live_id = ? AND seq IN (SELECT seq FROM watch_pages WHERE live_id = ? ORDER BY seq LIMIT ?)',
-  );
-  const readPage = db.prepare('SELECT users, external_users FROM watch_pages WHERE live_id = ? AND seq = ?');
-  const homeOf = db.prepare('SELECT home_department FROM users WHERE userid = ?').pluck();
-  const upsertInternal = db.prepare(
+  const homeChanges = db.prepare('SELECT changes FROM user_home_changes WHERE id = 1').pluck();
+  const everyHome = db.prepare('SELECT userid, home_department FROM users').raw();
+  const anyFetchRunning = db
+    .prepare(`SELECT 1 FROM sync_state WHERE scope LIKE 'watch:%' AND status IN ('running', 'merging') LIMIT 1`)
+    .pluck();
+  const insertInternal = ctx.continued.prepare(
     `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid,
        invitor_external_userid, department_id, fetched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(live_id, generation, userid) DO UPDATE SET watch_time = excluded.watch_time, is_comment = excluded.is_comment,
-       is_mic = excluded.is_mic, invitor_userid = excluded.invitor_userid,
-       invitor_external_userid = excluded.invitor_external_userid, department_id = excluded.department_id,
-       fetched_at = excluded.fetched_at`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const upsertExternal = db.prepare(
+  const updateInternal = ctx.continued.prepare(
+    `UPDATE watch_internal SET watch_time = ?, is_comment = ?, is_mic = ?, invitor_userid = ?, invitor_external_userid = ?,
+       department_id = ?, fetched_at = ?
+     WHERE live_id = ? AND generation = ? AND userid = ?`,
+  );
+  const insertExternal = ctx.continued.prepare(
     `INSERT INTO watch_external (live_id, generation, external_userid, type, name, watch_time, is_comment, is_mic,
        invitor_userid, invitor_external_userid, fetched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(live_id, generation, external_userid) DO UPDATE SET type = excluded.type, name = excluded.name,
-       watch_time = excluded.watch_time, is_comment = excluded.is_comment, is_mic = excluded.is_mic,
-       invitor_userid = excluded.invitor_userid, invitor_external_userid = excluded.invitor_external_userid,
-       fetched_at = excluded.fetched_at`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
+  const updateExternal = ctx.continued.prepare(
+    `UPDATE watch_external SET type = ?, name = ?, watch_time = ?, is_comment = ?, is_mic = ?, invitor_userid = ?,
+       invitor_external_userid = ?, fetched_at = ?
+     WHERE live_id = ? AND generation = ? AND external_userid = ?`,
+  );
+  const readBackInternal = db
+    .prepare(
+      `SELECT userid, watch_time, is_comment, is_mic, department_id FROM watch_internal
+       WHERE live_id = ? AND generation = ? AND userid > ? ORDER BY userid LIMIT ?`,
+    )
+    .raw();
+  const readBackExternal = db
+    .prepare(
+      `SELECT external_userid, watch_time, is_comment, is_mic FROM watch_external
+       WHERE live_id = ? AND generation = ? AND external_userid > ? ORDER BY external_userid LIMIT ?`,
+    )
+    .raw();
   const switchGeneration = db.prepare('UPDATE lives SET watch_generation = ? WHERE id = ?');
-  // rows of any generation but the current one: the previous fetch, or a merge that was given up
+  // rows of any generation but the current one and the running fetch's: the previous fetch, or one given up
   const sweeps = (['watch_internal', 'watch_external'] as const).map((table) => {
     const key = table === 'watch_internal' ? 'userid' : 'external_userid';
     return {
       stale: db
         .prepare(
-          `SELECT generation FROM ${table} WHERE live_id = :live AND generation < :current
-           UNION ALL SELECT * FROM (SELECT generation FROM ${table} WHERE live_id = :live AND generation > :current LIMIT 1)
+          `SELECT generation FROM ${table} WHERE live_id = :live AND generation < :current AND generation <> :running
+           UNION ALL SELECT * FROM (SELECT generation FROM ${table}
+             WHERE live_id = :live AND generation > :current AND generation <> :running LIMIT 1)
            LIMIT 1`,
         )
         .pluck(),
@@ -162,8 +133,30 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     };
   });
 
-  function live(livingid: string): { id: number; status: number } {
-    const row = liveLookup.get(livingid) as { id: number; status: number } | undefined;
+  /**
+   * A running fetch's summaries, added up as its pages are written; kept only while they describe
+   * its rows exactly: they saw every page since the fetch began, no viewer came twice and nothing
+   * was rolled back.
+   */
+  const running = new Map<string, { sums: SummaryAccumulator; pages: number }>();
+  const runningKey = (liveId: number, generation: number) => `${liveId}:${generation}`;
+  ctx.continued.onRollback(() => running.clear());
+
+  /**
+   * Every user's home department (stamped on their watch rows), held while fetches run: one lookup
+   * per row in the users table cost as much as writing the row. Read again after any change.
+   */
+  let homes: { changes: number; departments: Map<string, number | null> } | null = null;
+  function homeDepartments(): Map<string, number | null> {
+    const changes = homeChanges.get() as number;
+    if (homes?.changes !== changes) {
+      homes = { changes, departments: new Map(everyHome.all() as Array<[string, number | null]>) };
+    }
+    return homes.departments;
+  }
+
+  function live(livingid: string): { id: number; status: number; living_duration: number } {
+    const row = liveLookup.get(livingid) as { id: number; status: number; living_duration: number } | undefined;
     if (!row)
       throw new CacheError('not_found', `live ${livingid} is not cached: upsert its living_info first`);
     return row;
@@ -184,23 +177,26 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
 
   const stateOf = (livingid: string) => stateLookup.get(watchScope(livingid)) as WatchStateRow | undefined;
 
-  /** A fresh fetch: new generation, cursor "0", nothing staged. */
+  /** A fresh fetch: new generation, cursor "0", no rows yet. */
   function start(
     livingid: string,
-    liveId: number,
-    liveStatus: number,
+    target: { id: number; status: number; living_duration: number },
     previous: WatchStateRow | undefined,
   ): WatchStateRow {
-    clearStaging.run(liveId);
     const state = {
       status: 'running',
       cursor: '0',
       fetched_at: previous?.fetched_at ?? null,
       done: 0,
       generation: (previous?.generation ?? 0) + 1,
-      data: { pages: 0, liveStatus, final: false, lastPageAt: null },
+      data: { pages: 0, liveStatus: target.status, final: false, lastPageAt: null },
     };
     save(livingid, state);
+    for (const key of running.keys()) if (key.startsWith(`${target.id}:`)) running.delete(key);
+    running.set(runningKey(target.id, state.generation), {
+      sums: new SummaryAccumulator(target.living_duration),
+      pages: 0,
+    });
     return { ...state, data: JSON.stringify(state.data) };
   }
 
@@ -223,13 +219,13 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     options: { restart?: boolean } = {},
   ): { nextKey: string; resumed: boolean; merging: boolean } {
     return ctx.tx(() => {
-      const { id, status } = live(livingid);
+      const target = live(livingid);
       const previous = stateOf(livingid);
       // all pages are in: only the merge is left, whatever the live does now
       if (previous?.status === 'merging') return { nextKey: '0', resumed: true, merging: true };
       if (previous?.status === 'running' && !options.restart)
         return { nextKey: previous.cursor ?? '0', resumed: true, merging: false };
-      start(livingid, id, status, previous);
+      start(livingid, target, previous);
       return { nextKey: '0', resumed: false, merging: false };
     });
   }
@@ -240,84 +236,97 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     save(livingid, { ...state, status: 'merging', data: { ...data, lastPageAt: at } });
   }
 
+  /** Writes a page's rows under the fetch's generation, adding them to its running summaries. */
+  function writeRows(
+    liveId: number,
+    generation: number,
+    at: number,
+    page: WireWatchPage,
+    kept: { sums: SummaryAccumulator } | undefined,
+  ): boolean {
+    let exact = kept !== undefined;
+    const users = page.users ?? [];
+    const departments = users.length > 0 ? homeDepartments() : null;
+    // values normalised as they are bound: the page was checked (requireIds) before any write
+    for (const u of users) {
+      const id = u.userid;
+      const department = departments?.get(id) ?? null;
+      const time = watchTime(u.watch_time);
+      const comment = flag(u.is_comment);
+      const mic = flag(u.is_mic);
+      const invitor = textOrNull(u.invitor_userid);
+      const externalInvitor = textOrNull(u.invitor_external_userid);
+      if (insertInternal.run(liveId, generation, id, time, comment, mic, invitor, externalInvitor, department, at).changes === 0) {
+        // a viewer WeCom repeats: the later row wins; the running sums can no longer say which to count
+        updateInternal.run(time, comment, mic, invitor, externalInvitor, department, at, liveId, generation, id);
+        exact = false;
+      } else if (exact) kept?.sums.add(time, comment, mic, department);
+    }
+    for (const e of page.external_users ?? []) {
+      const id = e.external_userid;
+      const type = externalType(e.type);
+      const name = externalName(e.name);
+      const time = watchTime(e.watch_time);
+      const comment = flag(e.is_comment);
+      const mic = flag(e.is_mic);
+      const invitor = textOrNull(e.invitor_userid);
+      const externalInvitor = textOrNull(e.invitor_external_userid);
+      if (insertExternal.run(liveId, generation, id, type, name, time, comment, mic, invitor, externalInvitor, at).changes === 0) {
+        updateExternal.run(type, name, time, comment, mic, invitor, externalInvitor, at, liveId, generation, id);
+        exact = false;
+      } else if (exact) kept?.sums.add(time, comment, mic, undefined);
+    }
+    return exact;
+  }
+
+  /** The summaries of a fetch's stored rows, read back in steps (after a restart or a repeated viewer). */
+  function* readBack(liveId: number, generation: number, sums: SummaryAccumulator): Generator<void, void, undefined> {
+    for (let after = ''; ; ) {
+      const rows = readBackInternal.all(liveId, generation, after, READ_BACK_ROWS) as Array<
+        [string, number, number, number, number | null]
+      >;
+      for (const r of rows) sums.add(r[1], r[2], r[3], r[4]);
+      if (rows.length < READ_BACK_ROWS) break;
+      after = rows[rows.length - 1]![0];
+      yield;
+    }
+    for (let after = ''; ; ) {
+      const rows = readBackExternal.all(liveId, generation, after, READ_BACK_ROWS) as Array<[string, number, number, number]>;
+      for (const r of rows) sums.add(r[1], r[2], r[3], undefined);
+      if (rows.length < READ_BACK_ROWS) break;
+      after = rows[rows.length - 1]![0];
+      yield;
+    }
+  }
+
   /**
    * The steps of a pending merge: each `next()` runs one small transaction. Stops early when the
    * fetch is no longer the one merging (restarted).
    */
   function* mergeWatchSteps(livingid: string): Generator<void, void, undefined> {
-    const liveId = live(livingid).id;
+    const target = live(livingid);
+    const liveId = target.id;
     const first = stateOf(livingid);
     if (first?.status !== 'merging') return;
+    // the fetch's rows are on disk before anything switches to them
+    ctx.continued.settle();
     const generation = first.generation;
     const current = () => {
       const s = stateOf(livingid);
       return s?.status === 'merging' && s.generation === generation ? s : null;
     };
-    // 1. gather the staged pages (reads), a few per step
-    const duration = ctx.stmt('SELECT living_duration FROM lives WHERE id = ?').pluck().get(liveId) as number;
-    const pages = parseWatchData(first.data).pages;
-    const fetchedAt = parseWatchData(first.data).lastPageAt ?? ctx.now();
-    const rows: GatheredRows = { internal: new Map(), external: new Map() };
-    for (let seq = 0; seq < pages; ) {
-      const started = threadCpuMs();
-      do {
-        const page = readPage.get(liveId, seq) as { users: string; external_users: string } | undefined;
-        if (page) gatherPage(rows, page.users, page.external_users);
-        seq++;
-      } while (seq < pages && threadCpuMs() - started < MERGE_STEP_CPU_MS);
-      yield;
+    // 1. the summaries: added up while the pages came in, or from the stored rows
+    const kept = running.get(runningKey(liveId, generation));
+    running.delete(runningKey(liveId, generation));
+    let sums: SummaryAccumulator;
+    if (kept && kept.pages === parseWatchData(first.data).pages && kept.sums.totals.duration === target.living_duration) {
+      sums = kept.sums;
+    } else {
+      sums = new SummaryAccumulator(target.living_duration);
+      yield* readBack(liveId, generation, sums);
+      if (!current()) return;
     }
-    const internalRuns = sortRuns(rows.internal);
-    const externalRuns = sortRuns(rows.external);
-    rows.internal.clear();
-    rows.external.clear();
-    for (const run of internalRuns) {
-      sortRun(run);
-      yield;
-    }
-    for (const run of externalRuns) {
-      sortRun(run);
-      yield;
-    }
-    // 2. write them under the fetch's generation in key order, a transaction per step, adding up
-    //    the summaries on the way
-    const sums = new SummaryAccumulator(duration);
-    const writers: Array<{ rows: Iterator<InternalRow | ExternalRow>; write: (r: InternalRow | ExternalRow) => void }> = [
-      {
-        rows: mergeRuns(internalRuns),
-        write: (row) => {
-          const r = row as InternalRow;
-          const department = homeOf.get(r[0]) as number | null | undefined;
-          upsertInternal.run(liveId, generation, r[0], r[1], r[2], r[3], r[4], r[5], department ?? null, fetchedAt);
-          sums.add(r[1], r[2], r[3], department ?? null);
-        },
-      },
-      {
-        rows: mergeRuns(externalRuns),
-        write: (row) => {
-          const r = row as ExternalRow;
-          upsertExternal.run(liveId, generation, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], fetchedAt);
-          sums.add(r[3], r[4], r[5], undefined);
-        },
-      },
-    ];
-    for (const { rows: source, write } of writers) {
-      for (let next = source.next(); !next.done; ) {
-        const still = ctx.tx(() => {
-          if (!current()) return false;
-          const started = threadCpuMs();
-          for (let written = 1; ; written++) {
-            write(next.value as InternalRow | ExternalRow);
-            next = source.next();
-            if (next.done) break;
-            if (written % ROWS_PER_CLOCK_READ === 0 && threadCpuMs() - started >= MERGE_STEP_CPU_MS) break;
-          }
-          return true;
-        });
-        if (!still) return;
-        yield;
-      }
-    }
+    // 2. the switch, with the summaries
     const totals = sums.totals;
     const departments = sums.departmentRows();
     const switched = ctx.tx(() => {
@@ -338,21 +347,26 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       return true;
     });
     if (!switched) return;
+    if (anyFetchRunning.get() === undefined) homes = null;
     yield;
     ctx.tx(() => summaries.attend(liveId));
     yield;
-    yield* sweepSteps(liveId);
+    // 3. the previous rows
+    yield* sweepSteps(livingid, liveId);
   }
 
-  /** Deletes the staged pages and the rows of other generations than the live's current one, in batches. */
-  function* sweepSteps(liveId: number): Generator<void, void, undefined> {
-    while (ctx.tx(() => clearStagingBatch.run(liveId, liveId, DELETE_PAGES_PER_STEP).changes) > 0) yield;
+  /** Deletes the rows of other generations than the live's current one and its running fetch's, in batches. */
+  function* sweepSteps(livingid: string, liveId: number): Generator<void, void, undefined> {
     for (const sweep of sweeps) {
       for (;;) {
         const deleted = ctx.tx(() => {
           const current = ctx.stmt('SELECT watch_generation FROM lives WHERE id = ?').pluck().get(liveId);
           if (current === undefined) return 0;
-          const stale = sweep.stale.get({ live: liveId, current }) as number | undefined;
+          const state = stateOf(livingid);
+          const fetching = state?.status === 'running' || state?.status === 'merging';
+          const stale = sweep.stale.get({ live: liveId, current, running: fetching ? state.generation : -1 }) as
+            | number
+            | undefined;
           if (stale === undefined) return 0;
           return sweep.batch.run({ live: liveId, generation: stale, limit: DELETE_ROWS_PER_STEP }).changes;
         });
@@ -374,21 +388,27 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     options: { merge?: 'now' | 'later' } = {},
   ): { rows: number; finished: boolean } {
     const at = Math.trunc(fetchedAt);
-    const written = ctx.tx(() => {
-      const { id: liveId, status: liveStatus } = live(livingid);
-      let state = stateOf(livingid);
-      if (state?.status !== 'running') state = start(livingid, liveId, liveStatus, state);
-      if (paging.fromKey !== undefined && paging.fromKey !== (state.cursor ?? '0')) {
-        throw new CacheError(
-          'conflict',
-          `watch page of ${livingid} requested with next_key ${paging.fromKey}, but the cursor is at ${String(state.cursor)}`,
-        );
-      }
-      const users = (page.users ?? []).map(normaliseUser);
-      const externalUsers = (page.external_users ?? []).map(normaliseExternalUser);
-      const rows = users.length + externalUsers.length;
+    // everything that can refuse the page is checked before anything is written
+    requireIds(page);
+    const target = live(livingid);
+    const stored = stateOf(livingid);
+    const fresh = stored?.status !== 'running';
+    const cursor = fresh ? '0' : (stored.cursor ?? '0');
+    if (paging.fromKey !== undefined && paging.fromKey !== cursor) {
+      throw new CacheError(
+        'conflict',
+        `watch page of ${livingid} requested with next_key ${paging.fromKey}, but the cursor is at ${String(cursor)}`,
+      );
+    }
+    const written = ctx.continued.run(() => {
+      const state = fresh ? start(livingid, target, stored) : stored;
+      const rows = (page.users?.length ?? 0) + (page.external_users?.length ?? 0);
       const data = parseWatchData(state.data);
-      stagePage.run(liveId, data.pages, state.generation, at, JSON.stringify(users), JSON.stringify(externalUsers));
+      const key = runningKey(target.id, state.generation);
+      const kept = running.get(key);
+      const counted = kept?.pages === data.pages ? kept : undefined;
+      if (!writeRows(target.id, state.generation, at, page, counted)) running.delete(key);
+      else if (counted) counted.pages++;
       const next: WatchStateRow = {
         ...state,
         cursor: String(paging.nextKey ?? ''),
@@ -406,11 +426,11 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
 
   function finishWatch(livingid: string, fetchedAt = ctx.now()): void {
     const pending = ctx.tx(() => {
-      const { id: liveId, status } = live(livingid);
+      const target = live(livingid);
       let state = stateOf(livingid);
       if (state?.status === 'done') return false;
       if (state?.status === 'merging') return true;
-      if (!state || state.status !== 'running') state = start(livingid, liveId, status, state);
+      if (!state || state.status !== 'running') state = start(livingid, target, state);
       markMerging(livingid, state, Math.trunc(fetchedAt));
       return true;
     });

@@ -1,9 +1,11 @@
 // Watch statistics sync (get_watch_stat), incremental and crash-safe:
-// - each page is written together with its cursor in one transaction (cache.appendWatchPage), so a
-//   crash leaves whole pages and a cursor that matches them; the next run resumes from next_key;
-// - the last page's merge runs in small steps with the event loop free between them, so the
-//   windows' reads are answered while a 100k-viewer live is merged (they see the old rows until
-//   the merge switches to the new ones); a merge cut short resumes before any page is fetched again;
+// - each page is written together with its cursor (cache.appendWatchPage: pages are committed
+//   together, at least every second), so a crash leaves whole pages and a cursor that matches
+//   them; the next run resumes from next_key;
+// - the last page's merge (summaries, switch, old rows' deletion) runs in small steps with the
+//   event loop free between them, so the windows' reads are answered meanwhile (they see the old
+//   rows until the merge switches to the new ones); a merge cut short resumes before any page is
+//   fetched again;
 // - ended lives whose stats were fetched completely after the end are final and never asked again
 //   (cache.pendingWatchSyncs leaves them out); lives that are live now start over each time;
 // - lives are fetched side by side (tuning.watchConcurrency chains), within the client's limiter.
@@ -60,7 +62,7 @@ export async function syncWatch(run: SyncRun): Promise<{ lives: number; rows: nu
   return { lives: pending.length, rows };
 }
 
-/** Fetches (or resumes) one live's watch stats to the end. `onPage` runs after each committed page. */
+/** Fetches (or resumes) one live's watch stats to the end. `onPage` runs after each written page. */
 export async function syncLiveWatch(
   run: Pick<SyncRun, 'client' | 'cache' | 'signal' | 'now'> & Partial<UnitRun>,
   livingid: string,

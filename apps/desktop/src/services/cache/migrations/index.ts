@@ -8,6 +8,7 @@ import { notices } from './006-notices.ts';
 import { watchGenerations } from './007-watch-generations.ts';
 import { sortKeysAndSummaryChanges } from './008-sort-keys-and-summary-changes.ts';
 import { summaryChangesPerLive } from './009-summary-changes-per-live.ts';
+import { watchRowsWrittenDirectly } from './010-watch-rows-written-directly.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   watchGenerations,
   sortKeysAndSummaryChanges,
   summaryChangesPerLive,
+  watchRowsWrittenDirectly,
 ];

@@ -15,4 +15,10 @@ export interface CacheOptions {
   apiCallsMaxAgeMs?: number;
   /** user search: a filter matching up to this many users drives the query, else the sort index is walked (default 3000) */
   searchDriveLimit?: number;
+  /**
+   * Watch pages are committed together at most this many ms after the first of them was written
+   * (default 1000), and before any other write: a crash loses at most that much of a fetch, which
+   * goes on from its last committed page.
+   */
+  pendingWatchPagesMs?: number;
 }

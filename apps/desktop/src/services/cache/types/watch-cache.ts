@@ -23,12 +23,14 @@ export interface WatchCache {
     options?: { restart?: boolean },
   ): { nextKey: string; resumed: boolean; merging: boolean };
   /**
-   * Stores one get_watch_stat page AND the cursor in one transaction. `fromKey` (the next_key the
-   * page was requested with) guards against applying a page twice or out of order. `ending: 1`
-   * ends the fetch: its pages are merged as a new generation of the live's rows, which readers see
-   * at once when the merge switches to it (with the live's summaries); the previous rows are then
-   * deleted. Until the switch readers see the previous complete fetch. The merge runs before this
-   * returns, or with `merge: 'later'` step by step through mergeWatchSteps.
+   * Stores one get_watch_stat page's rows (as the fetch's new generation of the live's rows) AND
+   * the cursor, atomically: pages are committed together, at least every `pendingWatchPagesMs` and
+   * before any other write, and a failure rolls back every page not yet committed with its cursor.
+   * `fromKey` (the next_key the page was requested with) guards against applying a page twice or
+   * out of order. `ending: 1` ends the fetch: the merge commits its rows, stores the live's
+   * summaries and switches readers to it at once; the previous rows are then deleted. Until the
+   * switch readers see the previous complete fetch. The merge runs before this returns, or with
+   * `merge: 'later'` step by step through mergeWatchSteps.
    */
   appendWatchPage(
     livingid: string,
@@ -38,8 +40,9 @@ export interface WatchCache {
     options?: { merge?: 'now' | 'later' },
   ): { rows: number; finished: boolean };
   /**
-   * The pending merge of a live's ended fetch, one small transaction per `next()`: a caller lets
-   * others run between steps. Nothing to do when no merge is pending.
+   * The pending merge of a live's ended fetch (commit, summaries, switch, deletion of the previous
+   * rows), one short step per `next()`: a caller lets others run between steps. Nothing to do when
+   * no merge is pending.
    */
   mergeWatchSteps(livingid: string): Generator<void, void, undefined>;
   /** Ends a running fetch as if its last page said ending = 1 (idempotent; a live without stats ends empty). */
