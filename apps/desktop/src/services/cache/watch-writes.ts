@@ -14,6 +14,7 @@
 import { int, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
 import type { LiveSummaries } from './live-summaries.ts';
+import { createFetchRowInserts } from './fetch-row-inserts.ts';
 import { SummaryAccumulator } from './summary-accumulator.ts';
 import type { WatchCursor, WireWatchPage } from './types.ts';
 
@@ -81,21 +82,12 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   const anyFetchRunning = db
     .prepare(`SELECT 1 FROM sync_state WHERE scope LIKE 'watch:%' AND status IN ('running', 'merging') LIMIT 1`)
     .pluck();
-  const insertInternal = ctx.continued.prepare(
-    `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid,
-       invitor_external_userid, department_id, fetched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
   const updateInternal = ctx.continued.prepare(
     `UPDATE watch_internal SET watch_time = ?, is_comment = ?, is_mic = ?, invitor_userid = ?, invitor_external_userid = ?,
        department_id = ?, fetched_at = ?
      WHERE live_id = ? AND generation = ? AND userid = ?`,
   );
-  const insertExternal = ctx.continued.prepare(
-    `INSERT INTO watch_external (live_id, generation, external_userid, type, name, watch_time, is_comment, is_mic,
-       invitor_userid, invitor_external_userid, fetched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
+  const inserts = createFetchRowInserts(ctx.continued.prepare);
   const updateExternal = ctx.continued.prepare(
     `UPDATE watch_external SET type = ?, name = ?, watch_time = ?, is_comment = ?, is_mic = ?, invitor_userid = ?,
        invitor_external_userid = ?, fetched_at = ?
@@ -193,6 +185,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     };
     save(livingid, state);
     for (const key of running.keys()) if (key.startsWith(`${target.id}:`)) running.delete(key);
+    inserts.forget(target.id);
     running.set(runningKey(target.id, state.generation), {
       sums: new SummaryAccumulator(target.living_duration),
       pages: 0,
@@ -245,6 +238,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     kept: { sums: SummaryAccumulator } | undefined,
   ): boolean {
     let exact = kept !== undefined;
+    const insert = inserts.of(liveId, generation, at);
     const users = page.users ?? [];
     const departments = users.length > 0 ? homeDepartments() : null;
     // values normalised as they are bound: the page was checked (requireIds) before any write
@@ -256,7 +250,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       const mic = flag(u.is_mic);
       const invitor = textOrNull(u.invitor_userid);
       const externalInvitor = textOrNull(u.invitor_external_userid);
-      if (insertInternal.run(liveId, generation, id, time, comment, mic, invitor, externalInvitor, department, at).changes === 0) {
+      if (!insert.internal(id, time, comment, mic, invitor, externalInvitor, department)) {
         // a viewer WeCom repeats: the later row wins; the running sums can no longer say which to count
         updateInternal.run(time, comment, mic, invitor, externalInvitor, department, at, liveId, generation, id);
         exact = false;
@@ -271,7 +265,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       const mic = flag(e.is_mic);
       const invitor = textOrNull(e.invitor_userid);
       const externalInvitor = textOrNull(e.invitor_external_userid);
-      if (insertExternal.run(liveId, generation, id, type, name, time, comment, mic, invitor, externalInvitor, at).changes === 0) {
+      if (!insert.external(id, type, name, time, comment, mic, invitor, externalInvitor)) {
         updateExternal.run(type, name, time, comment, mic, invitor, externalInvitor, at, liveId, generation, id);
         exact = false;
       } else if (exact) kept?.sums.add(time, comment, mic, undefined);
@@ -318,6 +312,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     // 1. the summaries: added up while the pages came in, or from the stored rows
     const kept = running.get(runningKey(liveId, generation));
     running.delete(runningKey(liveId, generation));
+    inserts.forget(liveId);
     let sums: SummaryAccumulator;
     if (kept && kept.pages === parseWatchData(first.data).pages && kept.sums.totals.duration === target.living_duration) {
       sums = kept.sums;
