@@ -98,8 +98,8 @@ describe('watch generations', () => {
       if (step.done) break;
     }
     expect(mixedInTable).toBe(true);
-    // the readers switched once, from old to new, with pages on one side and merge steps on the other
-    expect(seen.indexOf('new')).toBe(ROWS / PAGE);
+    // the readers switched once, from old to new, during the merge: never while pages were written
+    expect(seen.indexOf('new')).toBeGreaterThanOrEqual(ROWS / PAGE);
     expect(seen.slice(seen.indexOf('new')).every((s) => s === 'new')).toBe(true);
     expect(seen.filter((s) => s === 'new').length).toBeGreaterThan(1);
     // the old generation is gone

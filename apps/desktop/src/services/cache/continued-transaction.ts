@@ -14,8 +14,17 @@ import type Database from 'better-sqlite3';
 export interface ContinuedTransaction {
   /** Runs `fn` inside the continued transaction (opening it if needed); a throw rolls all of it back. */
   run<T>(fn: () => T): T;
-  /** Commits the continued transaction if one is open (a no-op inside `run`). */
-  settle(): void;
+  /**
+   * Commits the continued transaction if one is open (a no-op inside `run`); true when it did.
+   * `checkpoint: false` leaves the WAL's checkpoint (copying the commit into the database file)
+   * to a later `checkpoint()`, so a caller can run the two as separate short steps.
+   */
+  settle(options?: { checkpoint?: boolean }): boolean;
+  /**
+   * Copies what the WAL holds into the database file, without waiting on readers (PASSIVE); left
+   * to the next commit when a transaction is open.
+   */
+  checkpoint(): void;
   /** True while `run` is on the stack. */
   readonly inside: boolean;
   /** Called after the continued transaction was rolled back. */
@@ -35,6 +44,8 @@ export function createContinuedTransaction(
   const begin = prepare('BEGIN');
   const commit = prepare('COMMIT');
   const rollback = prepare('ROLLBACK');
+  // the connection's own pragma, not the guarded one (which would settle first)
+  const pragma = db.pragma.bind(db);
   const listeners: Array<() => void> = [];
   let open = false;
   let depth = 0;
@@ -54,14 +65,19 @@ export function createContinuedTransaction(
     for (const listener of listeners) listener();
   };
 
-  const settle = () => {
-    if (!open || depth > 0) return;
+  const settle = (options: { checkpoint?: boolean } = {}): boolean => {
+    if (!open || depth > 0) return false;
+    const every = options.checkpoint === false ? (pragma('wal_autocheckpoint', { simple: true }) as number) : null;
+    if (every !== null) pragma('wal_autocheckpoint = 0');
     try {
       commit.run();
       close();
+      return true;
     } catch (error) {
       abandon();
       throw error;
+    } finally {
+      if (every !== null) pragma(`wal_autocheckpoint = ${every}`);
     }
   };
 
@@ -94,6 +110,10 @@ export function createContinuedTransaction(
       }
     },
     settle,
+    checkpoint() {
+      // inside a transaction (other pages came meanwhile) it cannot run: their commit checkpoints
+      if (!db.inTransaction) pragma('wal_checkpoint(PASSIVE)');
+    },
     get inside() {
       return depth > 0;
     },

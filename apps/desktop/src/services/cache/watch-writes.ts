@@ -15,6 +15,7 @@ import { int, textOrNull, type CacheContext } from './context.ts';
 import { CacheError } from './errors.ts';
 import type { LiveSummaries } from './live-summaries.ts';
 import { createFetchRowInserts } from './fetch-row-inserts.ts';
+import { createHomeDepartments } from './home-departments.ts';
 import { SummaryAccumulator } from './summary-accumulator.ts';
 import type { WatchCursor, WireWatchPage } from './types.ts';
 
@@ -36,7 +37,8 @@ export interface WatchStateData {
   lastPageAt: number | null;
 }
 
-const DELETE_ROWS_PER_STEP = 2000;
+/** Old rows deleted per step: each one also leaves the live's watch-time index, all over it (~10 ms per 1,000 at 10M rows). */
+const DELETE_ROWS_PER_STEP = 1000;
 /** Rows read back per step when the summaries are added up from the stored rows (a few ms each). */
 const READ_BACK_ROWS = 10_000;
 
@@ -77,8 +79,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
      ON CONFLICT(scope) DO UPDATE SET status = @status, cursor = @cursor, fetched_at = @fetchedAt, done = @done,
        generation = @generation, data = @data, updated_at = @now`,
   );
-  const homeChanges = db.prepare('SELECT changes FROM user_home_changes WHERE id = 1').pluck();
-  const everyHome = db.prepare('SELECT userid, home_department FROM users').raw();
+  const homes = createHomeDepartments(ctx.continued.prepare);
   const anyFetchRunning = db
     .prepare(`SELECT 1 FROM sync_state WHERE scope LIKE 'watch:%' AND status IN ('running', 'merging') LIMIT 1`)
     .pluck();
@@ -134,18 +135,6 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   const runningKey = (liveId: number, generation: number) => `${liveId}:${generation}`;
   ctx.continued.onRollback(() => running.clear());
 
-  /**
-   * Every user's home department (stamped on their watch rows), held while fetches run: one lookup
-   * per row in the users table cost as much as writing the row. Read again after any change.
-   */
-  let homes: { changes: number; departments: Map<string, number | null> } | null = null;
-  function homeDepartments(): Map<string, number | null> {
-    const changes = homeChanges.get() as number;
-    if (homes?.changes !== changes) {
-      homes = { changes, departments: new Map(everyHome.all() as Array<[string, number | null]>) };
-    }
-    return homes.departments;
-  }
 
   function live(livingid: string): { id: number; status: number; living_duration: number } {
     const row = liveLookup.get(livingid) as { id: number; status: number; living_duration: number } | undefined;
@@ -240,11 +229,11 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     let exact = kept !== undefined;
     const insert = inserts.of(liveId, generation, at);
     const users = page.users ?? [];
-    const departments = users.length > 0 ? homeDepartments() : null;
+    if (users.length > 0) homes.advance();
     // values normalised as they are bound: the page was checked (requireIds) before any write
     for (const u of users) {
       const id = u.userid;
-      const department = departments?.get(id) ?? null;
+      const department = homes.of(id);
       const time = watchTime(u.watch_time);
       const comment = flag(u.is_comment);
       const mic = flag(u.is_mic);
@@ -302,8 +291,13 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     const liveId = target.id;
     const first = stateOf(livingid);
     if (first?.status !== 'merging') return;
-    // the fetch's rows are on disk before anything switches to them
-    ctx.continued.settle();
+    // the fetch's rows are on disk before anything switches to them; the commit and the WAL's
+    // checkpoint are two steps (a 100k-row fetch written at once makes each take ~20 ms)
+    if (ctx.continued.settle({ checkpoint: false })) {
+      yield;
+      ctx.continued.checkpoint();
+      yield;
+    }
     const generation = first.generation;
     const current = () => {
       const s = stateOf(livingid);
@@ -342,7 +336,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       return true;
     });
     if (!switched) return;
-    if (anyFetchRunning.get() === undefined) homes = null;
+    if (anyFetchRunning.get() === undefined) homes.drop();
     yield;
     ctx.tx(() => summaries.attend(liveId));
     yield;
