@@ -1,6 +1,7 @@
 // What every cache module shares: the connection, a statement cache, the clock, data-set times.
 import type Database from 'better-sqlite3';
-import { createContinuedTransaction, guardConnection, type ContinuedTransaction } from './continued-transaction.ts';
+import { guardConnection } from './connection-guard.ts';
+import { createContinuedTransaction, type ContinuedTransaction } from './continued-transaction.ts';
 
 export type DatasetName = 'org' | 'tags' | 'lives' | 'watch' | 'appchats';
 

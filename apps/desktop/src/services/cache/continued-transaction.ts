@@ -3,8 +3,7 @@
 // once, when it commits, instead of at every small write's commit: a 100k-viewer fetch lands all
 // over the live's key range and index, and a commit per 500-row page wrote most of them again
 // each time (and nested savepoints copied them to a statement journal).
-// It commits before any other write on the connection (the context guards the connection's
-// statements, exec and pragma: see guardConnection), once it has been open `maxOpenMs` (a timer,
+// It commits before any other write on the connection (connection-guard.ts), once it has been open `maxOpenMs` (a timer,
 // or the next write into it when the caller never lets the timer run), and when its owner or
 // close says so. It is whole: every write in it carries the cursor that matches it,
 // so when a write in it fails all of it is rolled back, the stored state is the last commit's (the
@@ -25,8 +24,6 @@ export interface ContinuedTransaction {
    * to the next commit when a transaction is open.
    */
   checkpoint(): void;
-  /** True while `run` is on the stack. */
-  readonly inside: boolean;
   /** Called after the continued transaction was rolled back. */
   onRollback(listener: () => void): void;
   /**
@@ -114,63 +111,9 @@ export function createContinuedTransaction(
       // inside a transaction (other pages came meanwhile) it cannot run: their commit checkpoints
       if (!db.inTransaction) pragma('wal_checkpoint(PASSIVE)');
     },
-    get inside() {
-      return depth > 0;
-    },
     onRollback(listener) {
       listeners.push(listener);
     },
     prepare,
   };
-}
-
-/**
- * Makes every write on the connection commit the continued transaction first, so nothing else is
- * ever written inside it (it may be rolled back whole): statements that write, exec, pragma,
- * transactions and close. Statements that only read run inside it freely.
- */
-export function guardConnection(db: Database.Database, continued: ContinuedTransaction): void {
-  const prepare = db.prepare.bind(db);
-  const exec = db.exec.bind(db);
-  const pragma = db.pragma.bind(db);
-  const transaction = db.transaction.bind(db);
-  const close = db.close.bind(db);
-  db.prepare = ((sql: string) => {
-    const statement = prepare(sql);
-    if (!statement.readonly) {
-      for (const method of ['run', 'get', 'all', 'iterate'] as const) {
-        const original = statement[method] as (...args: unknown[]) => unknown;
-        (statement as unknown as Record<string, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
-          continued.settle();
-          return original.apply(this, args);
-        };
-      }
-    }
-    return statement;
-  }) as typeof db.prepare;
-  db.exec = ((sql: string) => {
-    continued.settle();
-    return exec(sql);
-  }) as typeof db.exec;
-  db.pragma = ((source: string, options?: Database.PragmaOptions) => {
-    continued.settle();
-    return pragma(source, options);
-  }) as typeof db.pragma;
-  db.transaction = ((fn: (...args: never[]) => unknown) => {
-    const wrapped = transaction(fn);
-    const run = (...args: never[]) => {
-      continued.settle();
-      return wrapped(...args);
-    };
-    return Object.assign(run, {
-      default: (...args: never[]) => (continued.settle(), wrapped.default(...args)),
-      deferred: (...args: never[]) => (continued.settle(), wrapped.deferred(...args)),
-      immediate: (...args: never[]) => (continued.settle(), wrapped.immediate(...args)),
-      exclusive: (...args: never[]) => (continued.settle(), wrapped.exclusive(...args)),
-    });
-  }) as typeof db.transaction;
-  db.close = (() => {
-    if (db.open) continued.settle();
-    return close();
-  }) as typeof db.close;
 }
