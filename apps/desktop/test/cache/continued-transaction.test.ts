@@ -72,6 +72,22 @@ describe('the continued transaction of watch pages', () => {
     expect(committed()).toBe(50);
   });
 
+  it('a backup taken while pages are pending holds them; a clear removes them with the cursor', () => {
+    open();
+    cache.appendWatchPage('L', page('a'), { nextKey: 'k1', ending: 0, fromKey: '0' });
+    const backup = tmp.file();
+    cache.backupTo(backup);
+    const copy = new Database(backup, { readonly: true });
+    expect(copy.prepare('SELECT count(*) FROM watch_internal').pluck().get()).toBe(50);
+    expect(copy.prepare(`SELECT cursor FROM sync_state WHERE scope = 'watch:L'`).pluck().get()).toBe('k1');
+    copy.close();
+
+    cache.appendWatchPage('L', page('b'), { nextKey: 'k2', ending: 0, fromKey: 'k1' });
+    cache.clear();
+    expect(committed()).toBe(0);
+    expect(cache.watchCursor('L')).toMatchObject({ status: 'none', pages: 0, rows: 0 });
+  });
+
   it('commits on close', () => {
     open();
     cache.appendWatchPage('L', page('a'), { nextKey: 'k1', ending: 0, fromKey: '0' });
