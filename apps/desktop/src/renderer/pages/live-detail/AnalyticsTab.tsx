@@ -74,7 +74,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                   <XAxis dataKey="label" tick={axis} />
                   <YAxis allowDecimals={false} tick={axis} />
                   <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
-                  <Bar dataKey="count" fill={token.colorPrimary} name={t('detail.analytics.people')} />
+                  <Bar dataKey="count" fill={token.colorPrimary} name={t('detail.analytics.people')} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </Card>
@@ -87,7 +87,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                   <XAxis dataKey="label" tick={axis} />
                   <YAxis allowDecimals={false} tick={axis} />
                   <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
-                  <Bar dataKey="count" fill={token.colorSuccess} name={t('detail.analytics.people')} />
+                  <Bar dataKey="count" fill={token.colorSuccess} name={t('detail.analytics.people')} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </Card>
@@ -116,7 +116,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                       return d ? `${d.fullPath} · ${t('detail.analytics.averageCompletion')} ${formatPercent(d.averageCompletion)}` : String(label);
                     }}
                   />
-                  <Bar dataKey="viewers" fill={token.colorPrimary} name="viewers" />
+                  <Bar dataKey="viewers" fill={token.colorPrimary} name="viewers" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </Card>
