@@ -2,6 +2,7 @@
 // summaries: a reader holding every live's sums in memory reads one row per live instead of
 // thousands. Little-endian, ascending by department: completion sums and watch seconds (float64),
 // then department ids and viewers (int32).
+import type { DepartmentSummary } from './live-summaries.ts';
 
 export interface PackedDepartments {
   departments: Int32Array;
@@ -10,16 +11,9 @@ export interface PackedDepartments {
   completion: Float64Array;
 }
 
-interface DepartmentRow {
-  departmentId: number;
-  viewers: number;
-  seconds: number;
-  completion: number;
-}
-
 const ROW_BYTES = 8 + 8 + 4 + 4;
 
-export function packDepartments(rows: readonly DepartmentRow[]): Buffer {
+export function packDepartments(rows: readonly DepartmentSummary[]): Buffer {
   const sorted = [...rows].sort((a, b) => a.departmentId - b.departmentId);
   const n = sorted.length;
   const buffer = Buffer.alloc(n * ROW_BYTES);
