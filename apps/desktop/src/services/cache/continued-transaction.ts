@@ -3,11 +3,12 @@
 // once, when it commits, instead of at every small write's commit: a 100k-viewer fetch lands all
 // over the live's key range and index, and a commit per 500-row page wrote most of them again
 // each time (and nested savepoints copied them to a statement journal).
-// It commits before any other write on the connection (connection-guard.ts), once it has been open `maxOpenMs` (a timer,
-// or the next write into it when the caller never lets the timer run), and when its owner or
-// close says so. It is whole: every write in it carries the cursor that matches it,
-// so when a write in it fails all of it is rolled back, the stored state is the last commit's (the
-// fetches resume from there) and `onRollback` listeners drop what they kept in memory about it.
+// It commits before any other write on the connection (connection-guard.ts), once it has been
+// open `maxOpenMs` (a timer, or the next write into it when the caller never lets the timer run),
+// and when its owner or close says so. It is whole: every write in it carries the cursor that
+// matches it, so when a write in it fails all of it is rolled back, the stored state is the last
+// commit's (the fetches resume from there) and `onRollback` listeners drop what they kept in
+// memory about it.
 import type Database from 'better-sqlite3';
 
 export interface ContinuedTransaction {

@@ -30,7 +30,7 @@ export interface FetchRowInserts {
   ): boolean;
 }
 
-/** Fetches whose statements are kept (the sync runs a few side by side). */
+/** Lives whose fetch's statements are kept (the sync runs a few side by side). */
 const KEPT = 64;
 
 function constant(value: number, what: string): string {
@@ -39,7 +39,8 @@ function constant(value: number, what: string): string {
 }
 
 export function createFetchRowInserts(prepare: (sql: string) => Database.Statement) {
-  const kept = new Map<string, FetchRowInserts>();
+  /** Per live: the statements of its running fetch. */
+  const kept = new Map<number, { generation: number; inserts: FetchRowInserts }>();
 
   function build(liveId: number, generation: number, at: number): FetchRowInserts {
     const fixed = `${constant(liveId, 'live')}, ${constant(generation, 'generation')}`;
@@ -73,18 +74,16 @@ export function createFetchRowInserts(prepare: (sql: string) => Database.Stateme
   return {
     /** The inserts of a fetch; rows written through them carry `at` (when this process began writing the fetch). */
     of(liveId: number, generation: number, at: number): FetchRowInserts {
-      const key = `${liveId}:${generation}`;
-      let inserts = kept.get(key);
-      if (!inserts) {
-        inserts = build(liveId, generation, at);
-        kept.set(key, inserts);
-        if (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
-      }
+      const known = kept.get(liveId);
+      if (known?.generation === generation) return known.inserts;
+      const inserts = build(liveId, generation, at);
+      kept.set(liveId, { generation, inserts });
+      if (kept.size > KEPT) kept.delete(kept.keys().next().value as number);
       return inserts;
     },
-    /** Drops the statements of a live's fetches (it ended, or a new one began). */
+    /** Drops the statements of a live's fetch (it ended, or a new one began). */
     forget(liveId: number): void {
-      for (const key of kept.keys()) if (key.startsWith(`${liveId}:`)) kept.delete(key);
+      kept.delete(liveId);
     },
   };
 }

@@ -83,29 +83,29 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
   const anyFetchRunning = db
     .prepare(`SELECT 1 FROM sync_state WHERE scope LIKE 'watch:%' AND status IN ('running', 'merging') LIMIT 1`)
     .pluck();
+  const inserts = createFetchRowInserts(ctx.continued.prepare);
   const updateInternal = ctx.continued.prepare(
     `UPDATE watch_internal SET watch_time = ?, is_comment = ?, is_mic = ?, invitor_userid = ?, invitor_external_userid = ?,
        department_id = ?, fetched_at = ?
      WHERE live_id = ? AND generation = ? AND userid = ?`,
   );
-  const inserts = createFetchRowInserts(ctx.continued.prepare);
   const updateExternal = ctx.continued.prepare(
     `UPDATE watch_external SET type = ?, name = ?, watch_time = ?, is_comment = ?, is_mic = ?, invitor_userid = ?,
        invitor_external_userid = ?, fetched_at = ?
      WHERE live_id = ? AND generation = ? AND external_userid = ?`,
   );
-  const readBackInternal = db
-    .prepare(
+  // a fetch's stored rows in key order, from a key on: [key, watch_time, is_comment, is_mic, department]
+  // (external viewers have no department: undefined, as the running sums count them)
+  const readBacks = [
+    db.prepare(
       `SELECT userid, watch_time, is_comment, is_mic, department_id FROM watch_internal
        WHERE live_id = ? AND generation = ? AND userid > ? ORDER BY userid LIMIT ?`,
-    )
-    .raw();
-  const readBackExternal = db
-    .prepare(
+    ),
+    db.prepare(
       `SELECT external_userid, watch_time, is_comment, is_mic FROM watch_external
        WHERE live_id = ? AND generation = ? AND external_userid > ? ORDER BY external_userid LIMIT ?`,
-    )
-    .raw();
+    ),
+  ].map((statement) => statement.raw());
   const switchGeneration = db.prepare('UPDATE lives SET watch_generation = ? WHERE id = ?');
   // rows of any generation but the current one and the running fetch's: the previous fetch, or one given up
   const sweeps = (['watch_internal', 'watch_external'] as const).map((table) => {
@@ -131,10 +131,8 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
    * its rows exactly: they saw every page since the fetch began, no viewer came twice and nothing
    * was rolled back.
    */
-  const running = new Map<string, { sums: SummaryAccumulator; pages: number }>();
-  const runningKey = (liveId: number, generation: number) => `${liveId}:${generation}`;
+  const running = new Map<number, { generation: number; sums: SummaryAccumulator; pages: number }>();
   ctx.continued.onRollback(() => running.clear());
-
 
   function live(livingid: string): { id: number; status: number; living_duration: number } {
     const row = liveLookup.get(livingid) as { id: number; status: number; living_duration: number } | undefined;
@@ -173,9 +171,9 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       data: { pages: 0, liveStatus: target.status, final: false, lastPageAt: null },
     };
     save(livingid, state);
-    for (const key of running.keys()) if (key.startsWith(`${target.id}:`)) running.delete(key);
     inserts.forget(target.id);
-    running.set(runningKey(target.id, state.generation), {
+    running.set(target.id, {
+      generation: state.generation,
       sums: new SummaryAccumulator(target.living_duration),
       pages: 0,
     });
@@ -264,21 +262,16 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
 
   /** The summaries of a fetch's stored rows, read back in steps (after a restart or a repeated viewer). */
   function* readBack(liveId: number, generation: number, sums: SummaryAccumulator): Generator<void, void, undefined> {
-    for (let after = ''; ; ) {
-      const rows = readBackInternal.all(liveId, generation, after, READ_BACK_ROWS) as Array<
-        [string, number, number, number, number | null]
-      >;
-      for (const r of rows) sums.add(r[1], r[2], r[3], r[4]);
-      if (rows.length < READ_BACK_ROWS) break;
-      after = rows[rows.length - 1]![0];
-      yield;
-    }
-    for (let after = ''; ; ) {
-      const rows = readBackExternal.all(liveId, generation, after, READ_BACK_ROWS) as Array<[string, number, number, number]>;
-      for (const r of rows) sums.add(r[1], r[2], r[3], undefined);
-      if (rows.length < READ_BACK_ROWS) break;
-      after = rows[rows.length - 1]![0];
-      yield;
+    for (const statement of readBacks) {
+      for (let after = ''; ; ) {
+        const rows = statement.all(liveId, generation, after, READ_BACK_ROWS) as Array<
+          [string, number, number, number, (number | null)?]
+        >;
+        for (const r of rows) sums.add(r[1], r[2], r[3], r[4]);
+        if (rows.length < READ_BACK_ROWS) break;
+        after = rows[rows.length - 1]![0];
+        yield;
+      }
     }
   }
 
@@ -304,11 +297,15 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       return s?.status === 'merging' && s.generation === generation ? s : null;
     };
     // 1. the summaries: added up while the pages came in, or from the stored rows
-    const kept = running.get(runningKey(liveId, generation));
-    running.delete(runningKey(liveId, generation));
+    const kept = running.get(liveId);
+    running.delete(liveId);
     inserts.forget(liveId);
     let sums: SummaryAccumulator;
-    if (kept && kept.pages === parseWatchData(first.data).pages && kept.sums.totals.duration === target.living_duration) {
+    if (
+      kept?.generation === generation &&
+      kept.pages === parseWatchData(first.data).pages &&
+      kept.sums.totals.duration === target.living_duration
+    ) {
       sums = kept.sums;
     } else {
       sums = new SummaryAccumulator(target.living_duration);
@@ -393,10 +390,9 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       const state = fresh ? start(livingid, target, stored) : stored;
       const rows = (page.users?.length ?? 0) + (page.external_users?.length ?? 0);
       const data = parseWatchData(state.data);
-      const key = runningKey(target.id, state.generation);
-      const kept = running.get(key);
-      const counted = kept?.pages === data.pages ? kept : undefined;
-      if (!writeRows(target.id, state.generation, at, page, counted)) running.delete(key);
+      const kept = running.get(target.id);
+      const counted = kept?.generation === state.generation && kept.pages === data.pages ? kept : undefined;
+      if (!writeRows(target.id, state.generation, at, page, counted)) running.delete(target.id);
       else if (counted) counted.pages++;
       const next: WatchStateRow = {
         ...state,
