@@ -78,6 +78,10 @@ test('cancel with a lost answer: the live is cancelled, the notice may not have 
   await page.getByTestId(`cancel-live-${livingid}`).click();
   await page.getByTestId('confirm-cancel-live').click();
   const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
+  // the notice is asked about, or the cancel's refusal is shown: a failure names which
+  const refusal = page.locator('.ant-modal-confirm-error');
+  await expect(dialog.or(refusal)).toBeVisible();
+  await expect(refusal, `the cancel was refused: ${(await refusal.allTextContents()).join(' ')}`).toHaveCount(0);
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('message-preview')).toContainText(`直播取消：${theme}`);
   const fault = app.sim.faults.add({ kind: 'lostAnswer', path: '/cgi-bin/message/send', count: 1 });

@@ -82,7 +82,7 @@ export function LiveEditorDrawer({ onSaved }: { onSaved?: (livingid: string, kin
       title={livingid === null ? t(copyFrom ? 'form.copyTitle' : 'form.createTitle') : t('form.editTitle')}
       size={560}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       keyboard
     >
       {existing.error && livingid !== null ? <ErrorAlert error={existing.error} onRetry={existing.refetch} /> : null}

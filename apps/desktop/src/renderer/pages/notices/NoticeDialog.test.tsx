@@ -5,6 +5,7 @@ import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
 import type { NoticeRecord } from '../../../shared/notice-models.ts';
+import { RpcError } from '../../../shared/rpc-wire.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
 import { renderWithQueries } from '../../test-support/queries.tsx';
 import { useConnectionStore } from '../../stores/connection.ts';
@@ -87,6 +88,19 @@ describe('NoticeDialog', () => {
     renderDialog();
     act(() => useNoticeStore.getState().ask('lv1', 'changed'));
     await waitFor(() => expect(useNoticeStore.getState().request).toBeNull());
+    expect(fakeApi.callsOf('notices.send')).toHaveLength(0);
+  });
+
+  it('opens with the reason when the preview cannot be composed, instead of never asking', async () => {
+    fakeApi.handle('notices.preview', () => {
+      throw new RpcError({ kind: 'validation', code: 'LIVE_NOT_FOUND', message: 'No live lv1 in the cache' });
+    });
+    renderDialog();
+    act(() => useNoticeStore.getState().ask('lv1', 'cancelled'));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.querySelector('.ant-alert-error')).not.toBeNull());
+    expect(screen.getByTestId('notice-send')).toBeDisabled();
+    expect(useNoticeStore.getState().request).not.toBeNull();
     expect(fakeApi.callsOf('notices.send')).toHaveLength(0);
   });
 });

@@ -104,12 +104,14 @@ export function NoticeDialog() {
 
   return (
     <Modal
-      open={request.explicit || (preview.data !== undefined && !nobody)}
+      // opened once the preview says someone gets it, or at once when it could not be composed: a
+      // failed preview is shown with its reason, never left as a question that silently never comes
+      open={request.explicit || preview.error !== null || (preview.data !== undefined && !nobody)}
       title={t(`notices.dialog.title.${kind}`)}
       onCancel={close}
       footer={footer}
       width={520}
-      maskClosable={false}
+      mask={{ closable: false }}
       data-testid="notice-dialog"
     >
       {preview.error ? <ErrorAlert error={preview.error} onRetry={preview.refetch} /> : null}
