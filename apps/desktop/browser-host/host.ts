@@ -2,6 +2,7 @@
 // process — the real services run in this Node process (node-host), main's calls are answered with the
 // same settings store, and one WebSocket per page carries what the preload and MessagePorts carry in
 // the app. Used by the browser tests and by `scripts/start.sh` where no Electron binary exists.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
@@ -63,7 +64,22 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const BRIDGE_TAGS = '<script src="/__wld/wire-codec.js"></script><script src="/__wld/bridge-page.js"></script>';
+const BRIDGE_FILES = ['wire-codec.js', 'bridge-page.js'] as const;
+
+/**
+ * The bridge scripts under names that carry a hash of their content (`/__wld/bridge-page-<hash>.js`),
+ * so that the browser keeps them, and their compiled code, like the hashed assets: the page's
+ * parser waits for them at every start.
+ */
+async function bridgeScripts(): Promise<{ tags: string; byPath: Map<string, Buffer> }> {
+  const byPath = new Map<string, Buffer>();
+  for (const name of BRIDGE_FILES) {
+    const body = await readFile(join(here, name));
+    const hash = createHash('sha256').update(body).digest('base64url').slice(0, 8);
+    byPath.set(`/__wld/${name.replace(/\.js$/, '')}-${hash}.js`, body);
+  }
+  return { tags: [...byPath.keys()].map((path) => `<script src="${path}"></script>`).join(''), byPath };
+}
 /** The pages that get a token, and which window each one is. */
 const PAGE_KINDS: Record<string, CallerKind> = { 'index.html': 'main', 'launcher.html': 'launcher' };
 
@@ -196,15 +212,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const mainCalls = createMainCalls(mainHandlers, log);
 
+  const bridge = await bridgeScripts();
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const refused = guard.checkRequest(req.headers);
     if (refused) return refuseHttp(res, refused);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuseHttp(res, { status: 405, message: '只接受 GET 请求 / Only GET requests are answered' });
     const url = new URL(req.url ?? '/', 'http://host');
-    if (url.pathname === '/__wld/bridge-page.js' || url.pathname === '/__wld/wire-codec.js') {
-      const body = await readFile(join(here, url.pathname.slice('/__wld/'.length)));
-      res.writeHead(200, { 'content-type': MIME['.js']!, 'cache-control': 'no-store' });
-      res.end(body);
+    const bridgeScript = bridge.byPath.get(url.pathname);
+    if (bridgeScript) {
+      res.writeHead(200, { 'content-type': MIME['.js']!, 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' });
+      res.end(bridgeScript);
       return;
     }
     const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
@@ -221,7 +238,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     let body: Buffer | string = await readFile(file);
     const type = MIME[extname(file)] ?? 'application/octet-stream';
     const kind = PAGE_KINDS[relative];
-    if (extname(file) === '.html') body = body.toString('utf8').replace('<head>', `<head>${kind ? tokenTag(guard.tokenFor(kind)) : ''}${BRIDGE_TAGS}`);
+    if (extname(file) === '.html') body = body.toString('utf8').replace('<head>', `<head>${kind ? tokenTag(guard.tokenFor(kind)) : ''}${bridge.tags}`);
     res.writeHead(200, {
       'content-type': type,
       'content-security-policy': contentSecurityPolicy(),

@@ -153,7 +153,7 @@ export function formatStartup(figures: StartupFigures): string {
     '',
     formatBreakdown('browser host, reopened (assets and code cache kept): from navigation', figures.reopened),
     '',
-    'Milestones (data shown, entry run, modules run, first commit, … ends, port in hand, query sent) are ms since navigation; the rest are spans.',
+    'Milestones (data shown, entry run, modules run, first commit, menu and status bar in, … ends, port in hand, query sent) are ms since navigation; the rest are spans.',
     '',
     '| first data ≤ 300 ms p50 | browser host, fresh profile | browser host, reopened | Electron build |',
     '|---|---|---|---|',

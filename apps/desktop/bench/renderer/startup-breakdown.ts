@@ -39,6 +39,8 @@ export interface LoadBreakdown {
   /** React, antd, i18n and the shell have loaded and run. */
   modules: number | null;
   firstCommit: number | null;
+  /** The navigation menu and the status bar rendered (they follow the first commit). */
+  chrome: number | null;
   /** main's settings.get (language, theme, active profile) — the gate before the pages render. */
   settings: Span | null;
   /** The services port: asked for → in hand. */
@@ -102,6 +104,7 @@ export function breakdownOf(screen: Screen, entries: readonly TimelineEntry[], s
     entry: entries.find((e) => e.entryType === 'navigation')?.duration ?? null,
     modules: markAt(entries, 'wld:boot:app-module'),
     firstCommit: markAt(entries, 'wld:boot:first-commit'),
+    chrome: markAt(entries, 'wld:boot:chrome'),
     settings: firstSpan(entries, 'wld:main:settings.get'),
     port: firstSpan(entries, 'wld:bridge:port'),
     scope: firstSpan(entries, 'wld:rpc:cache.scope'),
@@ -148,6 +151,8 @@ export function timelineInitScript(screens: readonly Screen[]): { content: strin
 /** After a load with timelineInitScript: waits for the data and returns the breakdown. */
 export async function readBreakdown(page: Page, screen: Screen, timeoutMs = 60_000): Promise<LoadBreakdown> {
   await page.waitForFunction(() => typeof (window as unknown as { __wldShown?: number }).__wldShown === 'number', undefined, { timeout: timeoutMs });
+  // the window is complete once the menu and the status bar are in too
+  await page.waitForFunction(() => performance.getEntriesByName('wld:boot:chrome').length > 0, undefined, { timeout: timeoutMs });
   const { entries, shown } = await page.evaluate(() => ({
     shown: (window as unknown as { __wldShown: number }).__wldShown,
     entries: performance
@@ -183,6 +188,7 @@ const COLUMNS: Array<[string, (b: LoadBreakdown) => number | null]> = [
   ['entry run (DOMContentLoaded)', (b) => b.entry],
   ['modules run', (b) => b.modules],
   ['first commit', (b) => b.firstCommit],
+  ['menu and status bar in', (b) => b.chrome],
   ['settings.get (main) ends', (b) => b.settings?.end ?? null],
   ['port in hand', (b) => b.port?.end ?? null],
   ['cache.scope ends', (b) => b.scope?.end ?? null],

@@ -6,6 +6,7 @@ import 'dayjs/locale/en';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import i18n from './i18n/index.ts';
 import { now as clockNow } from '@wld/clock';
+import { decimalText, percentText } from './decimal-format.ts';
 
 dayjs.extend(relativeTime);
 
@@ -53,36 +54,16 @@ export function formatRelative(ms: number | null | undefined, now: number = cloc
   return ms === null || ms === undefined ? '–' : day(ms).from(now);
 }
 
-/**
- * One Intl.NumberFormat per language and style: building one costs about as much as formatting a
- * few hundred numbers, and tables and cards format thousands.
- */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(kind: 'number' | 'percent', fractionDigits: number): Intl.NumberFormat {
-  const language = lang();
-  const key = `${language}|${kind}|${fractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(
-      language,
-      kind === 'percent'
-        ? { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }
-        : { maximumFractionDigits: fractionDigits },
-    );
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
+// Both languages write numbers alike (see decimal-format.ts): no Intl, so no ICU load at start-up.
 export function formatNumber(value: number | null | undefined, maximumFractionDigits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return numberFormat('number', maximumFractionDigits).format(value);
+  return decimalText(value, maximumFractionDigits);
 }
 
 /** 0.853 → '85.3%'. */
 export function formatPercent(ratio: number | null | undefined, fractionDigits = 1): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
-  return numberFormat('percent', fractionDigits).format(ratio);
+  return percentText(ratio, fractionDigits);
 }
 
 export function formatHours(hours: number | null | undefined): string {

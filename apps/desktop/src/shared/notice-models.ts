@@ -56,16 +56,3 @@ export const calendarStateSchema = z.object({
 });
 export type CalendarState = z.infer<typeof calendarStateSchema>;
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
-
-/** A textcard description (WeCom's small HTML: div class gray / normal / highlight) as lines of text. */
-export function textcardLines(description: string): string[] {
-  return description
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/div>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}

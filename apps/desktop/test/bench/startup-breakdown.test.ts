@@ -13,6 +13,7 @@ describe('start-up breakdown', () => {
       { name: 'https://host/index.html', entryType: 'navigation', startTime: 0, duration: 40 },
       mark('wld:boot:app-module', 100),
       mark('wld:boot:first-commit', 150),
+      mark('wld:boot:chrome', 170),
       measure('wld:main:settings.get', 20, 30),
       measure('wld:bridge:port', 20, 10),
       measure('wld:rpc:cache.scope', 30, 5),
@@ -26,6 +27,7 @@ describe('start-up breakdown', () => {
       entry: 40,
       modules: 100,
       firstCommit: 150,
+      chrome: 170,
       settings: { start: 20, end: 50 },
       port: { start: 20, end: 30 },
       scope: { start: 30, end: 35 },
@@ -37,7 +39,7 @@ describe('start-up breakdown', () => {
 
   it('leaves out what a load never recorded, and prints a dash for it', () => {
     const b = breakdownOf(home, [], 500);
-    expect(b).toMatchObject({ shown: 500, modules: null, query: null, render: null });
+    expect(b).toMatchObject({ shown: 500, modules: null, chrome: null, query: null, render: null });
     const table = formatBreakdown('t', [{ screen: home, loads: [b] }]);
     expect(table).toContain('| home (rpc:stats.home) | 1 | 500 / 500 | — |');
   });

@@ -1,5 +1,5 @@
 // The main window's frame: left navigation, a top bar (connection, sync), banners, then the page.
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +15,26 @@ import { ProductMark } from './ProductMark.tsx';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { takeStartRoute } from './startRoute.ts';
 import { NoticeDialog } from '../pages/notices/NoticeDialog.tsx';
+import { mark } from '../perf/timeline.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+/**
+ * false in the window's first render, true right after: the first commit carries the page and its
+ * data, and the navigation menu and the header's status badges (antd Menu, tooltips, dropdown: a
+ * quarter of that render) follow in the next one, in a frame or two. Their places keep their size,
+ * so nothing moves when they arrive.
+ */
+function useChromeAfterFirstCommit(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    startTransition(() => setReady(true));
+  }, []);
+  useEffect(() => {
+    if (ready) mark('wld:boot:chrome');
+  }, [ready]);
+  return ready;
+}
 
 export function AppLayout() {
   const { t } = useTranslation('common');
@@ -24,6 +42,7 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  const chrome = useChromeAfterFirstCommit();
   useGlobalShortcuts();
   useEffect(() => {
     const start = takeStartRoute();
@@ -60,16 +79,18 @@ export function AppLayout() {
           )}
         </Flex>
         <nav aria-label={t('appName')}>
-          <Menu
-            mode="inline"
-            selectedKeys={[navKeyForPath(location.pathname)]}
-            items={items}
-            onClick={({ key }) => {
-              const target = NAV_ITEMS.find((item) => item.key === key);
-              if (target) void navigate(target.path);
-            }}
-            style={{ borderInlineEnd: 'none' }}
-          />
+          {chrome ? (
+            <Menu
+              mode="inline"
+              selectedKeys={[navKeyForPath(location.pathname)]}
+              items={items}
+              onClick={({ key }) => {
+                const target = NAV_ITEMS.find((item) => item.key === key);
+                if (target) void navigate(target.path);
+              }}
+              style={{ borderInlineEnd: 'none' }}
+            />
+          ) : null}
         </nav>
       </Layout.Sider>
       <Layout>
@@ -83,9 +104,13 @@ export function AppLayout() {
           }}
         >
           <Flex justify="flex-end" align="center" gap={20} style={{ height: '100%' }}>
-            <BotStatusBadge />
-            <ConnectionIndicator />
-            <SyncButton />
+            {chrome ? (
+              <>
+                <BotStatusBadge />
+                <ConnectionIndicator />
+                <SyncButton />
+              </>
+            ) : null}
           </Flex>
         </Layout.Header>
         <ServicesNotice />

@@ -1,7 +1,7 @@
 // Contract shapes ↔ wecom-core message shapes (recipients, bodies, send results).
 import type { AppchatMessageContent, MessageContent, MessageRecipients, MessageSendResult } from '@wld/wecom-core';
 import type { MessageBody, Recipients, SendResult } from '../../shared/models.ts';
-import { textcardLines } from '../../shared/notice-models.ts';
+import { textcardLines } from '../../shared/textcard-lines.ts';
 
 export function toWireRecipients(recipients: Recipients): MessageRecipients {
   const wire: MessageRecipients = {};

@@ -1,8 +1,9 @@
 // The next scheduled lives, soonest first.
-import { Card, Empty, List, Typography } from 'antd';
+import { Card, Empty, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
+import { LiveLines } from './LiveLines.tsx';
 import { formatDuration, formatRelative, formatUnixDateTime, liveTypeLabel } from '../../format.ts';
 
 export function NextLivesCard({ lives, loading }: { lives: Live[]; loading: boolean }) {
@@ -19,22 +20,18 @@ export function NextLivesCard({ lives, loading }: { lives: Live[]; loading: bool
       {sorted.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('nextEmpty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={sorted}
-          rowKey="livingid"
-          renderItem={(live) => (
-            <List.Item>
-              <List.Item.Meta
-                title={<Link to={`/lives/${encodeURIComponent(live.livingid)}`}>{live.theme}</Link>}
-                description={
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatUnixDateTime(live.livingStart)} ({t('startsIn', { relative: formatRelative(live.livingStart * 1000) })}) ·{' '}
-                    {formatDuration(live.livingDuration)} · {liveTypeLabel(live.type)} · {live.anchorName ?? live.anchorUserid}
-                  </Typography.Text>
-                }
-              />
-            </List.Item>
+        <LiveLines
+          items={sorted}
+          line={(live) => (
+            <Flex vertical gap={2}>
+              <Link to={`/lives/${encodeURIComponent(live.livingid)}`}>{live.theme}</Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatUnixDateTime(live.livingStart)} (
+                {t('startsIn', { relative: formatRelative(live.livingStart * 1000) })}) ·{' '}
+                {formatDuration(live.livingDuration)} · {liveTypeLabel(live.type)} ·{' '}
+                {live.anchorName ?? live.anchorUserid}
+              </Typography.Text>
+            </Flex>
           )}
         />
       )}

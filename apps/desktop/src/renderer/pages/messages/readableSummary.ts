@@ -1,6 +1,6 @@
 // A history summary as people read it: textcards (invitations, notices) were recorded with their
 // HTML description ("标题 — <div class=\"gray\">…</div>"); show their lines as text instead.
-import { textcardLines } from '../../../shared/notice-models.ts';
+import { textcardLines } from '../../../shared/textcard-lines.ts';
 
 export function readableSummary(summary: string): { line: string; full: string } {
   if (!/<\/?(div|br)\b/i.test(summary)) return { line: summary, full: summary };

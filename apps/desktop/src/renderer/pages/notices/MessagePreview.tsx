@@ -1,7 +1,7 @@
 // A message as its recipients will see it in WeCom: a textcard's title, lines and button, or text.
 import { Card, Typography } from 'antd';
 import type { MessageBody } from '../../../shared/models.ts';
-import { textcardLines } from '../../../shared/notice-models.ts';
+import { textcardLines } from '../../../shared/textcard-lines.ts';
 
 export function MessagePreview({ body }: { body: MessageBody }) {
   if (body.msgtype === 'textcard') {
