@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageForPath, pathOfHash } from './page-chunks.ts';
 import { firstQueriesOf } from './warm-start.ts';
+import { overviewInput, useStatisticsStore } from '../stores/statistics.ts';
 
 describe('warm start', () => {
   it('reads the route path from a hash-router hash', () => {
@@ -34,7 +35,15 @@ describe('warm start', () => {
       { method: 'lives.get', input: { livingid: 'lv/1' } },
       { method: 'org.departments', input: {} },
     ]);
-    // the lives list and the users table start from their filters' state: the page asks
+    // the users table and the statistics start from their stores' state, as the pages will ask
+    expect(firstQueriesOf('org', '/org')[0]).toEqual({
+      method: 'users.search',
+      input: { query: '', departmentId: null, recursive: true, status: null, sort: 'name', desc: false, offset: 0, limit: 50 },
+    });
+    const overview = firstQueriesOf('statistics', '/statistics')[0];
+    expect(overview?.method).toBe('stats.overview');
+    expect(overview?.input).toEqual(overviewInput(useStatisticsStore.getState().filters));
+    // the lives list's span hangs on the view and the week start setting: the page asks
     expect(firstQueriesOf('lives', '/lives')).toEqual([]);
   });
 });

@@ -5,10 +5,15 @@
 import type { MethodInput, ServicesMethod } from '../../shared/contract.ts';
 import { callEarly, mainEarly } from '../api/client.ts';
 import { pageChunks, pageForPath, pathOfHash, type PageName } from './page-chunks.ts';
+import { USERS_PAGE_SIZE, useOrgStore, usersSearchInput } from '../stores/org.ts';
+import { overviewInput, useStatisticsStore } from '../stores/statistics.ts';
 
 type EarlyCall = { [M in ServicesMethod]: { method: M; input: MethodInput<M> } }[ServicesMethod];
 
-/** The queries a page starts with whose input does not depend on its filters' state. */
+/**
+ * The queries a page starts with: those whose input is fixed, and those made from its filters' state
+ * as the page's store holds it at start (the page then asks the very same input).
+ */
 export function firstQueriesOf(page: PageName, path: string): EarlyCall[] {
   switch (page) {
     case 'home':
@@ -21,8 +26,15 @@ export function firstQueriesOf(page: PageName, path: string): EarlyCall[] {
       ];
     }
     case 'statistics':
+      return [
+        { method: 'stats.overview', input: overviewInput(useStatisticsStore.getState().filters) },
+        { method: 'org.departments', input: {} },
+      ];
     case 'org':
-      return [{ method: 'org.departments', input: {} }];
+      return [
+        { method: 'users.search', input: usersSearchInput(useOrgStore.getState().filters, 0, USERS_PAGE_SIZE) },
+        { method: 'org.departments', input: {} },
+      ];
     case 'messages':
       return [
         { method: 'org.departments', input: {} },

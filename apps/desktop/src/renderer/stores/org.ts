@@ -70,6 +70,10 @@ export const useOrgStore = create<OrgState & OrgActions>()((set) => ({
   selectTag: (selectedTagId) => set({ selectedTagId }),
 }));
 
+/** Rows per users.search page: about two screens of the 520 px table, so a new query's first page is
+ * quick to search, send and check; scrolling asks for the next pages as they come into view. */
+export const USERS_PAGE_SIZE = 50;
+
 /** The `users.search` input for one page of the table under the given filters. */
 export function usersSearchInput(filters: UserFilters, offset: number, limit: number): MethodInput<'users.search'> {
   return {

@@ -10,7 +10,7 @@ import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { collectPages } from '../../export/collectPages.ts';
 import { useServicePages } from '../../hooks/useServicePages.ts';
 import { userStatusLabel } from '../../format.ts';
-import { useOrgStore, usersSearchInput } from '../../stores/org.ts';
+import { USERS_PAGE_SIZE, useOrgStore, usersSearchInput } from '../../stores/org.ts';
 import type { UserSortKey, UserStatus } from '../../stores/org.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { UsersFilterControls, UsersSearchBox } from './UsersToolbar.tsx';
@@ -19,9 +19,7 @@ import { userCellStyles } from './userCells.tsx';
 export const SEARCH_DEBOUNCE_MS = 150;
 const SORT_KEYS: readonly UserSortKey[] = ['name', 'userid', 'position', 'status'];
 
-/** Rows per users.search page: about two screens of the 520 px table, so a new query's first page is
- * quick to search, send and check; scrolling asks for the next pages as they come into view. */
-export const USERS_PAGE_SIZE = 50;
+export { USERS_PAGE_SIZE };
 
 const rowsOfPage = (page: { total: number; rows: User[] }) => page;
 
