@@ -19,11 +19,14 @@ export class SummaryAccumulator {
     else {
       t.internal++;
       const key = department ?? 0;
-      const row = this.departments.get(key) ?? { departmentId: key, viewers: 0, seconds: 0, completion: 0 };
+      let row = this.departments.get(key);
+      if (row === undefined) {
+        row = { departmentId: key, viewers: 0, seconds: 0, completion: 0 };
+        this.departments.set(key, row);
+      }
       row.viewers++;
       row.seconds += watchTime;
       row.completion += completion;
-      this.departments.set(key, row);
     }
     t.seconds += watchTime;
     t.completion += completion;
