@@ -28,13 +28,14 @@ const vendorGroups = [
   // The entry's one import (it listens for the services port from the start): alone, so the entry
   // never waits for the services client below (which imports it) to load and run.
   { name: 'services-port', test: /[\\/]src[\\/]renderer[\\/]api[\\/]port\.ts$/, priority: 40 },
-  // The services client (the rpc client, the error shape, zod, WeCom's rules): the warm start asks its
-  // first questions with it while antd still loads, so it must not share a chunk that imports antd.
+  // The services client (the rpc client, the error shape with the parts of zod/mini it uses, WeCom's
+  // rules): the warm start asks its first questions with it while antd still loads, so it must not
+  // share a chunk that imports antd.
   // Not the contract's schemas: the services check answers against them (rpc-server.ts), and
   // building them all held the first questions back by some 50 ms.
   {
     name: 'services-client',
-    test: /[\\/]src[\\/]shared[\\/](rpc-client|rpc-wire|rpc-ports|service-error)\.ts$|[\\/]src[\\/]renderer[\\/]api[\\/]client\.ts$|[\\/]packages[\\/]wecom-core[\\/]src[\\/]|[\\/]node_modules[\\/]zod[\\/]/,
+    test: /[\\/]src[\\/]shared[\\/](rpc-client|rpc-wire|rpc-ports|service-error)\.ts$|[\\/]src[\\/]renderer[\\/]api[\\/]client\.ts$|[\\/]packages[\\/]wecom-core[\\/]src[\\/]/,
     priority: 25,
   },
 ];

@@ -148,6 +148,9 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
         res.setHeader('connection', 'close');
         return answerError(res, ctx.ip, route.body === 'multipart' ? 45001 : 40206, error.message);
       }
+      // the caller went away while its request was read (a client timeout or reset): nobody is left
+      // to answer, and nothing failed here
+      if (req.destroyed && (error as { code?: unknown } | null)?.code === 'ECONNRESET') return;
       console.error('[wecom-sim] handler failed', error);
       return answerError(res, ctx.ip, -1, 'internal simulator error');
     }

@@ -119,7 +119,7 @@ export const servicesContract = {
       secret: singleLine(256).min(1),
       baseUrl: z.union([z.literal(''), httpUrlSchema]).optional(),
     }),
-    z.object({ ok: z.boolean(), latencyMs: z.number(), error: serviceErrorSchema.optional(), errcode: z.number().int().optional() }),
+    z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.optional(serviceErrorSchema), errcode: z.number().int().optional() }),
   ),
   'sync.start': method(z.object({ scope: syncScopeSchema }), z.object({ jobId: z.string() })),
   'sync.cancel': method(z.object({ jobId: opaqueId(128) }), ok),
@@ -597,7 +597,7 @@ export const mainEvents = {
     note: syncNoteSchema.optional(),
   }),
   /** `error` is worded by the launcher; `message` is main's own sentence (crashes) or the error's English. */
-  'launcher.error': z.object({ message: z.string(), error: serviceErrorSchema.optional(), canContinueOffline: z.boolean() }),
+  'launcher.error': z.object({ message: z.string(), error: z.optional(serviceErrorSchema), canContinueOffline: z.boolean() }),
   'launcher.firstRun': z.object({}),
   'services.state': z.object({
     state: z.enum(['running', 'restarting', 'failed']),
@@ -605,7 +605,7 @@ export const mainEvents = {
     /** Plain English, for the log. */
     message: z.string().nullable(),
     /** Why the services failed, for the renderer to word. */
-    error: serviceErrorSchema.optional(),
+    error: z.optional(serviceErrorSchema),
   }),
   'settings.changed': settingsSchema,
 } as const;

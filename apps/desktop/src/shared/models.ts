@@ -189,7 +189,7 @@ export const connectionStateSchema = z.object({
   /** Newest data in the cache (ms), null when empty. */
   asOf: epochMs.nullable(),
   since: epochMs,
-  lastError: serviceErrorSchema.nullable(),
+  lastError: z.nullable(serviceErrorSchema),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
@@ -210,7 +210,7 @@ export const syncProgressSchema = z.object({
   total: z.number().int().nullable(),
   /** What the job works on now ('org', 'lives', 'watch') or how it ended ('done', 'cancelled', 'failed'); the renderer words it. */
   label: z.string(),
-  error: serviceErrorSchema.nullable(),
+  error: z.nullable(serviceErrorSchema),
   /** Why the job is slow right now: a rate-limit wait (with its end) or a retry; null when working normally. */
   note: syncNoteSchema.nullable().optional(),
   /** Units of the current phase still to do (total − done), when known. */

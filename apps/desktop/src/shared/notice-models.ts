@@ -37,7 +37,7 @@ export const noticeRecordSchema = z.object({
   /** the exact message, once composed */
   body: messageBodySchema.nullable(),
   /** why it failed, was missed or cancelled: a code the renderer words (params.parts: how many parts were sent) */
-  error: serviceErrorSchema.nullable(),
+  error: z.nullable(serviceErrorSchema),
   /** message-history rows of the parts WeCom accepted */
   messageIds: z.array(z.number().int()),
   sentAt: epochMs.nullable(),
@@ -51,7 +51,7 @@ export const calendarStateSchema = z.object({
   /** added / cancelled: WeCom confirmed it. unknown: the answer was lost. failed: WeCom refused. */
   state: z.enum(['added', 'cancelled', 'unknown', 'failed']),
   scheduleId: z.string().nullable(),
-  error: serviceErrorSchema.nullable(),
+  error: z.nullable(serviceErrorSchema),
   updatedAt: epochMs,
 });
 export type CalendarState = z.infer<typeof calendarStateSchema>;

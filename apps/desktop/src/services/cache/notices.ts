@@ -30,10 +30,10 @@ interface Row {
 /** A notice's recipients: like a message's, but not yet split into parts of 1000. */
 const storedRecipients = z.object({ userids: z.array(z.string()), departmentIds: z.array(z.number().int()), tagIds: z.array(z.number().int()) });
 
-const json = <T>(schema: z.ZodType<T>, text: string | null): T | null => {
+const json = <T>(schema: z.core.$ZodType<T>, text: string | null): T | null => {
   if (text === null) return null;
   try {
-    const parsed = schema.safeParse(JSON.parse(text));
+    const parsed = z.safeParse(schema, JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,5 +1,4 @@
 // Home: what is live now and next, the last 30 days at a glance, and how fresh the data is.
-import { Col, Row } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { LiveNowCard } from './LiveNowCard.tsx';
 import { NextLivesCard } from './NextLivesCard.tsx';
 import { Last30DaysCard } from './Last30DaysCard.tsx';
 import { SyncCard } from './SyncCard.tsx';
+import './home-grid.css';
 
 export default function HomePage() {
   const { t } = useTranslation('home');
@@ -31,20 +31,20 @@ export default function HomePage() {
         }
       />
       {home.error ? <ErrorAlert error={home.error} onRetry={home.refetch} /> : null}
-      <Row gutter={[16, 16]} style={{ marginTop: home.error ? 16 : 0 }}>
-        <Col xs={24} xl={14}>
+      <div className="wld-home-grid" style={{ marginTop: home.error ? 16 : 0 }}>
+        <div data-span="14">
           <LiveNowCard lives={data?.liveNow ?? []} loading={home.loading} />
-        </Col>
-        <Col xs={24} xl={10}>
+        </div>
+        <div data-span="10">
           <NextLivesCard lives={data?.next ?? []} loading={home.loading} />
-        </Col>
-        <Col xs={24} xl={16}>
+        </div>
+        <div data-span="16">
           <Last30DaysCard data={data?.last30Days} loading={home.loading} />
-        </Col>
-        <Col xs={24} xl={8}>
+        </div>
+        <div data-span="8">
           <SyncCard lastSync={data?.lastSync} />
-        </Col>
-      </Row>
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // The last 30 days at a glance.
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber, formatPercent } from '../../format.ts';
@@ -27,13 +27,11 @@ export function Last30DaysCard({ data, loading }: { data: Last30Days | undefined
       extra={<Link to="/statistics">{t('openStatistics')}</Link>}
       data-testid="home-last30"
     >
-      <Row gutter={[16, 16]}>
+      <div className="wld-home-grid wld-home-figures">
         {items.map((item) => (
-          <Col key={item.key} xs={12} lg={6}>
-            <Statistic title={item.title} value={item.value} data-testid={`home-stat-${item.key}`} />
-          </Col>
+          <Statistic key={item.key} title={item.title} value={item.value} data-testid={`home-stat-${item.key}`} />
         ))}
-      </Row>
+      </div>
     </Card>
   );
 }
