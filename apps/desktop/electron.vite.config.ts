@@ -20,8 +20,8 @@ const bundledWorkspacePackages = ['@wld/wecom-core', '@wld/wecom-sim'];
  * Chunks of the renderer that are set by hand: React (shared by both windows; the launcher loads it
  * alone), and the entry's first two imports. antd and the charts are left to the bundler's own
  * splitting: a chunk per set of pages that share a component, so a window start loads the antd
- * components of the shell and its first page (1.33 MB of JS for home) instead of all of antd (1.75 MB),
- * and the charts load with the pages that draw them.
+ * components of the shell and its first page instead of all of antd, and the charts load with the
+ * pages that draw them.
  */
 const vendorGroups = [
   { name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },

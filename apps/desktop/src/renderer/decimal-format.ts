@@ -29,7 +29,6 @@ function rounded({ digits, point }: Decimal, fractionDigits: number): Decimal {
     const kept = keep < 0 ? '' : digits.slice(0, keep).replace(/0+$/, '');
     return kept === '' ? { digits: '', point: 0 } : { digits: kept, point };
   }
-  // round up: add one at the last kept place, carrying through nines
   // round up: add one at the last kept place; trailing nines become zeros (dropped), all nines carry
   const prefix = digits.slice(0, keep).replace(/9+$/, '');
   if (prefix === '') return { digits: '1', point: point + 1 };

@@ -19,8 +19,6 @@ import { userCellStyles } from './userCells.tsx';
 export const SEARCH_DEBOUNCE_MS = 150;
 const SORT_KEYS: readonly UserSortKey[] = ['name', 'userid', 'position', 'status'];
 
-export { USERS_PAGE_SIZE };
-
 const rowsOfPage = (page: { total: number; rows: User[] }) => page;
 
 // The export buttons re-render only when their inputs change, not on every query or total.
