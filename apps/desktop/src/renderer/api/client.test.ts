@@ -211,6 +211,20 @@ describe('api client', () => {
     close();
   });
 
+  it('an early answer nobody took is dropped on a profile switch: the next call asks the new corp', async () => {
+    const { counter, close } = countingServices();
+    const { api, callEarly, forgetEarlyAnswers, hasEarlyAnswer, peekEarly } = await import('./client.ts');
+
+    callEarly('tags.list', {});
+    await vi.waitFor(() => expect(peekEarly('services', 'tags.list', {})).toBeDefined());
+    forgetEarlyAnswers();
+    expect(hasEarlyAnswer('services', 'tags.list', {})).toBe(false);
+    expect(peekEarly('services', 'tags.list', {})).toBeUndefined();
+    await expect(api.call('tags.list', {})).resolves.toMatchObject({ tags: [{ tagid: 2 }] });
+    expect(counter.served).toBe(2);
+    close();
+  });
+
   it('an early answer stays cancellable by the call that took it', async () => {
     const fake = fakeBridge();
     window.wld = fake.bridge;

@@ -63,6 +63,14 @@ const early = new Map<string, EarlyAnswer>();
 export const EARLY_ANSWER_TTL_MS = 15_000;
 const earlyKey = (side: 'main' | 'services', method: string, input: unknown) => `${side}:${method}:${JSON.stringify(input)}`;
 
+/**
+ * Drops the start-up answers nobody has taken: after a profile switch they speak of the previous corp
+ * and a call of the new one must not take them (reset-profile-data.ts).
+ */
+export function forgetEarlyAnswers(): void {
+  early.clear();
+}
+
 function takeEarly(key: string): Promise<unknown> | null {
   const found = early.get(key);
   if (!found) return null;

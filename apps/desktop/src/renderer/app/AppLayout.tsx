@@ -1,5 +1,5 @@
 // The main window's frame: left navigation, a top bar (connection, sync), banners, then the page.
-import { startTransition, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,20 +16,17 @@ import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { takeStartRoute } from './startRoute.ts';
 import { NoticeDialog } from '../pages/notices/NoticeDialog.tsx';
 import { mark } from '../perf/timeline.ts';
+import { useAfterFirstCommit } from '../hooks/useAfterFirstCommit.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
 /**
- * false in the window's first render, true right after: the first commit carries the page and its
- * data, and the navigation menu and the header's status badges (antd Menu, tooltips, dropdown: a
- * quarter of that render) follow in the next one, in a frame or two. Their places keep their size,
- * so nothing moves when they arrive.
+ * The navigation menu and the header's status badges (antd Menu, tooltips, dropdown: a quarter of the
+ * window's first render) follow the first commit, which carries the page and its data, in a frame or
+ * two. Their places keep their size, so nothing moves when they arrive.
  */
 function useChromeAfterFirstCommit(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    startTransition(() => setReady(true));
-  }, []);
+  const ready = useAfterFirstCommit();
   useEffect(() => {
     if (ready) mark('wld:boot:chrome');
   }, [ready]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pageForPath, pathOfHash } from './page-chunks.ts';
 import { firstQueriesOf } from './warm-start.ts';
 import { overviewInput, useStatisticsStore } from '../stores/statistics.ts';
+import { livesListInput, useLivesStore } from '../stores/lives.ts';
 
 describe('warm start', () => {
   it('reads the route path from a hash-router hash', () => {
@@ -43,7 +44,9 @@ describe('warm start', () => {
     const overview = firstQueriesOf('statistics', '/statistics')[0];
     expect(overview?.method).toBe('stats.overview');
     expect(overview?.input).toEqual(overviewInput(useStatisticsStore.getState().filters));
-    // the lives list's span hangs on the view and the week start setting: the page asks
-    expect(firstQueriesOf('lives', '/lives')).toEqual([]);
+    // the lives page starts on the list view, whose input has no span: the very input the page asks
+    const lives = useLivesStore.getState();
+    expect(lives.view).toBe('list');
+    expect(firstQueriesOf('lives', '/lives')).toEqual([{ method: 'lives.list', input: livesListInput(lives.filters, lives.view, lives.cursor) }]);
   });
 });

@@ -7,6 +7,7 @@ import { callEarly, mainEarly } from '../api/client.ts';
 import { pageChunks, pageForPath, pathOfHash, type PageName } from './page-chunks.ts';
 import { USERS_PAGE_SIZE, useOrgStore, usersSearchInput } from '../stores/org.ts';
 import { overviewInput, useStatisticsStore } from '../stores/statistics.ts';
+import { initialLiveFilters, livesQueryInput } from '../stores/lives-filters.ts';
 
 type EarlyCall = { [M in ServicesMethod]: { method: M; input: MethodInput<M> } }[ServicesMethod];
 
@@ -40,6 +41,9 @@ export function firstQueriesOf(page: PageName, path: string): EarlyCall[] {
         { method: 'org.departments', input: {} },
         { method: 'tags.list', input: {} },
       ];
+    case 'lives':
+      // the lives store starts on the list view with no filter (no span: the calendar's needs the week start)
+      return [{ method: 'lives.list', input: livesQueryInput(initialLiveFilters, null) }];
     case 'api-usage':
       return [{ method: 'apiUsage.stats', input: {} }];
     case 'settings':

@@ -4,7 +4,6 @@ import { useRef, useState } from 'react';
 import { App, Button, Modal, Progress, Space, Typography } from 'antd';
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { exportRows } from '../export/exportRows.ts';
 import type { ExportColumn, ExportFormat } from '../export/exportRows.ts';
 import type { CollectProgress } from '../export/collectPages.ts';
 import { errorText, toServiceError } from '../errors.ts';
@@ -38,6 +37,8 @@ export function ExportButtons({ filename, columns, load, disabled, size, heading
     try {
       const rows = await load(ac.signal, setProgress);
       ac.signal.throwIfAborted();
+      // the file builders (CSV, Excel) load when a file is asked for, not with the page
+      const { exportRows } = await import('../export/exportRows.ts');
       await exportRows({ filename, format, columns, rows, heading: heading?.() ?? [] });
       void message.success(t('export.done', { count: rows.length }));
     } catch (e) {

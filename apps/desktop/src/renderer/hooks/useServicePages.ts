@@ -2,11 +2,11 @@
 // ([...source key, 'page', size, n]) carrying the source's topics, so a `changed` event refreshes the
 // pages on screen in place, a filter seen a moment ago comes back from the cache, and a page scrolled
 // away from stops being asked for.
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput, MethodOutput, ServicesMethod } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
-import type { Topic } from '../api/client.ts';
+import { peekEarly, type Topic } from '../api/client.ts';
 import type { FetchPage, PageSource } from '../components/virtual-table/types.ts';
 import { toServiceError } from '../errors.ts';
 import { callService, inputKey } from './useServiceQuery.ts';
@@ -24,6 +24,14 @@ export interface LoadedPages<R> {
 export function usePageQueries<R>(source: PageSource<R>, pageSize: number, firstPage: number, lastPage: number): LoadedPages<R> {
   const client = useQueryClient();
   const pageKey = useCallback((page: number) => [...source.key, 'page', pageSize, page], [source.key, pageSize]);
+  // The first page may have arrived with the warm start: the cache starts from it (as seedEarlyAnswers
+  // does for plain queries), so the first render shows it. Stale: the query still asks once on mount
+  // and takes that same answer, nothing is asked twice. Not initialData: a profile switch resets the
+  // queries to their initial data, which would bring the previous corp's page back.
+  useState(() => {
+    const arrived = client.getQueryData(pageKey(0)) === undefined ? source.arrivedPage?.(0, pageSize) : undefined;
+    if (arrived) client.setQueryData(pageKey(0), arrived, { updatedAt: 0 });
+  });
   const cachedTotal = client.getQueryData<{ total: number }>(pageKey(0))?.total ?? null;
   const pages = useMemo(() => {
     const wanted = [0];
@@ -80,9 +88,14 @@ export function useServicePages<M extends ServicesMethod, R>(
   return useMemo(() => {
     const fetchPage: FetchPage<R> = async (offset, limit, signal) =>
       latest.current.rowsOf(await callService(method, latest.current.pageInput(offset, limit))({ signal }));
+    const arrivedPage = (offset: number, limit: number) => {
+      const output = peekEarly('services', method, latest.current.pageInput(offset, limit));
+      return output === undefined ? undefined : latest.current.rowsOf(output);
+    };
     return {
       key: [method, filterKey] as const,
       fetchPage,
+      arrivedPage,
       ...(topicsKey ? { topics: topicsKey.split(',') as Topic[] } : {}),
     };
   }, [method, filterKey, topicsKey]);

@@ -7,19 +7,13 @@ import { monthGrid, startOfWeek, weekStartsOn, type WeekStartDay } from '../../s
 import i18n from '../i18n/index.ts';
 import type { MethodInput } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
+import { initialLiveFilters, livesQueryInput, type LiveFilters } from './lives-filters.ts';
+
+export { initialLiveFilters, type LiveFilters };
 
 export type LiveStatus = Live['status'];
 export type LiveType = Live['type'];
 export type LivesView = 'list' | 'month' | 'week';
-
-export interface LiveFilters {
-  status: LiveStatus[];
-  anchorUserid: string | null;
-  type: LiveType | null;
-  /** [from, to] in unix seconds (list view only). */
-  range: [number, number] | null;
-  query: string;
-}
 
 export interface LivesState {
   filters: LiveFilters;
@@ -44,8 +38,6 @@ export interface LivesActions {
   openCopy(livingid: string): void;
   closeEditor(): void;
 }
-
-export const initialLiveFilters: LiveFilters = { status: [], anchorUserid: null, type: null, range: null, query: '' };
 
 export const useLivesStore = create<LivesState & LivesActions>()((set, get) => ({
   filters: initialLiveFilters,
@@ -81,15 +73,7 @@ export function viewSpan(view: Exclude<LivesView, 'list'>, cursor: number): [num
 }
 
 export function livesListInput(filters: LiveFilters, view: LivesView, cursor: number): MethodInput<'lives.list'> {
-  const span = view === 'list' ? filters.range : viewSpan(view, cursor);
-  return {
-    from: span ? span[0] : null,
-    to: span ? span[1] : null,
-    status: filters.status,
-    anchorUserid: filters.anchorUserid,
-    type: filters.type,
-    query: filters.query.trim().slice(0, 100),
-  };
+  return livesQueryInput(filters, view === 'list' ? filters.range : viewSpan(view, cursor));
 }
 
 export const canModify = (live: Pick<Live, 'status'>): boolean => live.status === 0;

@@ -1,6 +1,7 @@
 // On a profile switch the query cache drops every answer and every store holding a corp's screen state
-// goes back to its initial state, so nothing of the previous corp can be drawn under the new one.
+// goes back to its initial state, and the start-up answers nobody took are dropped, so nothing of the previous corp can be drawn under the new one.
 import type { QueryClient } from '@tanstack/react-query';
+import { forgetEarlyAnswers } from '../api/client.ts';
 import { useLiveStatusStore } from './liveStatus.ts';
 import { useLivesStore } from './lives.ts';
 import { useMessagesStore } from './messages.ts';
@@ -14,6 +15,7 @@ const CORP_STORES = [useLiveStatusStore, useLivesStore, useMessagesStore, useApi
 export function resetProfileData(queryClient: QueryClient): void {
   // reset, not clear: components on screen through the switch (the top bar) keep a live query
   void queryClient.resetQueries();
+  forgetEarlyAnswers();
   for (const store of CORP_STORES) {
     // merge, not replace: listener bookkeeping kept in the state survives
     const initial = store.getInitialState() as object;

@@ -1,7 +1,8 @@
 // Per-endpoint calls and errors, and latency p50/p95, as bar charts (busiest endpoints first).
 import type { ReactNode } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../components/ChartFrame.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ApiStats } from '../../stores/apiUsage.ts';
 import { formatNumber } from '../../format.ts';
@@ -33,7 +34,7 @@ function EndpointBars({ title, rows, height, empty, unit, tooltip, bars }: BarsP
       {rows.length === 0 ? (
         empty
       ) : (
-        <ResponsiveContainer width="100%" height={height}>
+        <ChartFrame height={height}>
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" {...(unit ? { unit } : {})} tickFormatter={(v: number) => formatNumber(v)} />
@@ -44,7 +45,7 @@ function EndpointBars({ title, rows, height, empty, unit, tooltip, bars }: BarsP
               <Bar key={bar.key} dataKey={bar.key} name={bar.name} fill={COLORS[bar.key]} isAnimationActive={false} />
             ))}
           </BarChart>
-        </ResponsiveContainer>
+        </ChartFrame>
       )}
     </Card>
   );

@@ -1,7 +1,8 @@
 // Charts for one live: watch-time distribution, completion against the live's length, by department.
 import { useState } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, theme } from 'antd';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../components/ChartFrame.tsx';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentLevel, Live } from '../../../shared/models.ts';
 import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
@@ -68,7 +69,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
         <Row gutter={[12, 12]}>
           <Col xs={24} xl={12}>
             <Card size="small" title={t('detail.analytics.distribution')}>
-              <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+              <ChartFrame height={CHART_HEIGHT}>
                 <BarChart data={withBucketLabels(t, a.distribution)} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis dataKey="label" tick={axis} />
@@ -76,12 +77,12 @@ export function AnalyticsTab({ live }: { live: Live }) {
                   <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
                   <Bar dataKey="count" fill={token.colorPrimary} name={t('detail.analytics.people')} isAnimationActive={false} />
                 </BarChart>
-              </ResponsiveContainer>
+              </ChartFrame>
             </Card>
           </Col>
           <Col xs={24} xl={12}>
             <Card size="small" title={t('detail.analytics.completion')}>
-              <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+              <ChartFrame height={CHART_HEIGHT}>
                 <BarChart data={a.completion} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis dataKey="label" tick={axis} />
@@ -89,7 +90,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                   <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
                   <Bar dataKey="count" fill={token.colorSuccess} name={t('detail.analytics.people')} isAnimationActive={false} />
                 </BarChart>
-              </ResponsiveContainer>
+              </ChartFrame>
             </Card>
           </Col>
           <Col span={24}>
@@ -99,7 +100,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
               extra={<DepartmentLevelSelect value={level} onChange={setLevel} testid="analytics-level" />}
               data-testid="analytics-by-department"
             >
-              <ResponsiveContainer width="100%" height={Math.max(CHART_HEIGHT, departments.length * 28 + 40)}>
+              <ChartFrame height={Math.max(CHART_HEIGHT, departments.length * 28 + 40)}>
                 <BarChart data={departments} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis type="number" allowDecimals={false} tick={axis} />
@@ -118,7 +119,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                   />
                   <Bar dataKey="viewers" fill={token.colorPrimary} name="viewers" isAnimationActive={false} />
                 </BarChart>
-              </ResponsiveContainer>
+              </ChartFrame>
             </Card>
           </Col>
         </Row>

@@ -12,11 +12,11 @@ import {
   LineChart,
   Pie,
   PieChart,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFrame } from '../../components/ChartFrame.tsx';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { formatNumber, formatPercent } from '../../format.ts';
@@ -40,9 +40,9 @@ function ChartCard({ title, empty, children, testid, height = CHART_HEIGHT, extr
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} style={{ height: CHART_HEIGHT - 40 }} />
       ) : (
-        <ResponsiveContainer width="100%" height={height}>
+        <ChartFrame height={height}>
           {children}
-        </ResponsiveContainer>
+        </ChartFrame>
       )}
     </Card>
   );

@@ -4,7 +4,6 @@ import { App, Button, Select, Space } from 'antd';
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { fileDay } from '../../../shared/dates.ts';
-import { exportRows } from '../../export/exportRows.ts';
 import type { ExportFormat } from '../../export/exportRows.ts';
 import { errorText } from '../../errors.ts';
 import { now as clockNow } from '@wld/clock';
@@ -47,6 +46,8 @@ export function StatisticsExport({
       const table = exportTable(overview, dataset, t);
       const range = `${fileDay(from * 1000)}-${fileDay(to * 1000)}`;
       const heading = exportHeading(dataset, filters, pathOf(departments, filters.departmentId), t, clockNow());
+      // the file builders (CSV, Excel) load when a file is asked for, not with the page
+      const { exportRows } = await import('../../export/exportRows.ts');
       await exportRows({ filename: `${t(`export.datasets.${dataset}`)}_${range}`, format, ...table, heading });
       void message.success(t('common:export.done', { count: table.rows.length }));
     } catch (e) {

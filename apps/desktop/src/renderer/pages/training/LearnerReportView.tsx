@@ -4,7 +4,8 @@ import { useState } from 'react';
 import dayjs from 'dayjs';
 import { App, Button, Card, DatePicker, Empty, Flex, Select, Skeleton, Table, TreeSelect, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../components/ChartFrame.tsx';
 import { useTranslation } from 'react-i18next';
 import { now as clockNow } from '@wld/clock';
 import type { LearnerReport } from '../../../shared/training.ts';
@@ -145,7 +146,7 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
               // lives still to come have no completion yet: said, not an empty pair of axes
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('report.chartEmpty')} data-testid="report-chart-empty" />
             ) : (
-              <ResponsiveContainer width="100%" height={Math.max(200, chart.length * 28 + 50)}>
+              <ChartFrame height={Math.max(200, chart.length * 28 + 50)}>
                 <BarChart data={chart} layout="vertical" margin={{ left: 8, right: 24 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" domain={[0, 100]} unit="%" />
@@ -153,7 +154,7 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
                   <Tooltip formatter={(v) => `${formatNumber(Number(v), 1)}%`} labelFormatter={(_l, payload) => String(payload?.[0]?.payload?.path ?? '')} />
                   <Bar dataKey="rate" name={t('report.columns.rate')} fill="#52c41a" isAnimationActive={false} />
                 </BarChart>
-              </ResponsiveContainer>
+              </ChartFrame>
             )}
           </Card>
           <Table<Row>

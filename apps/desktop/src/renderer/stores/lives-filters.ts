@@ -1,0 +1,37 @@
+// The lives list's filters and the `lives.list` input made from them, apart from the lives store: the
+// warm start asks the list's first page from these alone, without the store's calendar code (dayjs,
+// i18n's week start) on the start-up path.
+import type { MethodInput } from '../../shared/contract.ts';
+import type { Live } from '../../shared/models.ts';
+
+export interface LiveFilters {
+  status: Array<Live['status']>;
+  anchorUserid: string | null;
+  type: Live['type'] | null;
+  /** [from, to] in unix seconds (list view only). */
+  range: [number, number] | null;
+  query: string;
+}
+
+export const initialLiveFilters: LiveFilters = {
+  status: [],
+  anchorUserid: null,
+  type: null,
+  range: null,
+  query: '',
+};
+
+/** The `lives.list` input of the filters over a span [from, to) in unix seconds (null: any time). */
+export function livesQueryInput(
+  filters: LiveFilters,
+  span: readonly [number, number] | null,
+): MethodInput<'lives.list'> {
+  return {
+    from: span ? span[0] : null,
+    to: span ? span[1] : null,
+    status: filters.status,
+    anchorUserid: filters.anchorUserid,
+    type: filters.type,
+    query: filters.query.trim().slice(0, 100),
+  };
+}
