@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatTime } from '../../format.ts';
 import { useAnsweredAt } from '../../hooks/useAnsweredAt.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { useAfterFirstCommit } from '../../hooks/useAfterFirstCommit.ts';
 import { API_USAGE_POLL_MS, useApiUsageStore } from '../../stores/apiUsage.ts';
 import { TotalsCards } from './TotalsCards.tsx';
 import { EndpointCharts } from './EndpointCharts.tsx';
@@ -23,6 +24,8 @@ export default function ApiUsagePage() {
   // stay on screen when a poll fails, and the error says why they are not moving.
   const { data: stats, error, refetch: poll } = useServiceQuery('apiUsage.stats', {}, { pollMs: paused ? undefined : API_USAGE_POLL_MS });
   const updatedAt = useAnsweredAt('apiUsage.stats', {});
+  // the tables under the charts are out of the first screen: they follow the first paint
+  const below = useAfterFirstCommit();
 
   const extra = (
     <>
@@ -56,15 +59,19 @@ export default function ApiUsagePage() {
           <>
             <TotalsCards stats={stats} />
             <EndpointCharts stats={stats} />
-            <Flex gap={12} wrap>
-              <div style={{ flex: '2 1 520px', minWidth: 0 }}>
-                <EndpointTable stats={stats} />
-              </div>
-              <div style={{ flex: '1 1 320px', minWidth: 0 }}>
-                <BudgetList budgets={stats.budgets} />
-              </div>
-            </Flex>
-            <LastErrors errors={stats.lastErrors} />
+            {below ? (
+              <>
+                <Flex gap={12} wrap>
+                  <div style={{ flex: '2 1 520px', minWidth: 0 }}>
+                    <EndpointTable stats={stats} />
+                  </div>
+                  <div style={{ flex: '1 1 320px', minWidth: 0 }}>
+                    <BudgetList budgets={stats.budgets} />
+                  </div>
+                </Flex>
+                <LastErrors errors={stats.lastErrors} />
+              </>
+            ) : null}
           </>
         )}
       </Flex>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { useAfterFirstCommit } from '../../hooks/useAfterFirstCommit.ts';
 import { overviewInput, useStatisticsStore } from '../../stores/statistics.ts';
 import { StatisticsFilters } from './StatisticsFilters.tsx';
 import { TotalsCards } from './TotalsCards.tsx';
@@ -17,6 +18,8 @@ export default function StatisticsPage() {
   const overview = useServiceQuery('stats.overview', overviewInput(filters), { topics: ['lives', 'watch', 'stats'] });
   const departments = useServiceQuery('org.departments', {}, { topics: ['org'] });
   const data = overview.data;
+  // the top lives' table sits under the charts, out of the first screen: it follows the first paint
+  const below = useAfterFirstCommit();
 
   return (
     <div data-testid="statistics-page">
@@ -36,7 +39,7 @@ export default function StatisticsPage() {
             <Flex vertical gap={12}>
               <TotalsCards overview={data} />
               <StatisticsCharts overview={data} />
-              <TopLivesTable overview={data} />
+              {below ? <TopLivesTable overview={data} /> : null}
             </Flex>
           </div>
         )}
