@@ -1,11 +1,12 @@
 // Watch-stat ingest: rows/s through the cache API (appendWatchPage, 500-row pages as get_watch_stat
 // sends them: each page's rows written with the cursor into the fetch's generation, pages committed
 // together; then the merge: summaries, switch) against the baseline of raw better-sqlite3 prepared
-// INSERTs into the same tables in ONE transaction, measured in the same run.
+// INSERTs into the same tables in ONE transaction, measured in the same run, each run after a full GC.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { collectGarbage } from './collect-garbage.ts';
 import { openCache } from '../../src/services/cache/index.ts';
 import { generateOrg, watchPages, type GeneratedLive } from './generate.ts';
 import { formatTable, type CacheBenchRow } from './report.ts';
@@ -49,6 +50,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
     const apiRun = (n: number) => {
       const api = openCache(join(dir, `api-${n}.sqlite`));
       api.upsertLives([live.info]);
+      collectGarbage();
       const started = performance.now();
       const startedCpu = threadCpu();
       let key = '0';
@@ -92,6 +94,7 @@ export async function runIngestBenchmark(rows = ROWS): Promise<CacheBenchRow[]> 
     // baseline: same schema and pragmas, plain prepared INSERTs, one transaction
     const rawRun = (n: number) => {
       const { db, insertInternal, insertExternal } = rawDatabase(`raw-${n}.sqlite`);
+      collectGarbage();
       const started = performance.now();
       const startedCpu = threadCpu();
       db.transaction(() => {

@@ -16,6 +16,7 @@ import { startSimulator } from '@wld/wecom-sim';
 import { openCache, type Cache, type UserSearchQuery } from '../../src/services/cache/index.ts';
 import { runChild } from '../services/init.bench.ts';
 import { seededRandom } from './generate.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { percentile, timeEach, type Timings } from './report.ts';
 import { isMain } from './run-main.ts';
 import { watchStatsQueries, type WatchSort } from './watch-queries.ts';
@@ -218,13 +219,14 @@ const threadCpu = () => {
   return (user + system) / 1000;
 };
 
-/** API ingest ÷ raw INSERTs of a 200k-row live, into the big cache, runs alternated (best of 2). */
+/** API ingest ÷ raw INSERTs of a 200k-row live, into the big cache, runs alternated (best of 2), each after a full GC. */
 function measureIngest(file: string, built: ScaleCache) {
   const pages = pagesOf(built.userids, INGEST_ROWS, 21, 'ingest');
   const info = (livingid: string) => ({ livingid, theme: '全员大会', anchor_userid: 'anchor', living_start: built.now - 86400, living_duration: 7200, status: 2 });
   const api = (n: number) => {
     const cache = openCache(file, { now: () => built.now * 1000 });
     cache.upsertLives([info(`API${n}`)]);
+    collectGarbage();
     const started = performance.now();
     const startedCpu = threadCpu();
     let key = '0';
@@ -258,6 +260,7 @@ function measureIngest(file: string, built: ScaleCache) {
       `INSERT INTO watch_external (live_id, generation, external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, fetched_at)
        VALUES (?, 1, ?, ?, ?, ?, 0, 0, NULL, NULL, 0)`,
     );
+    collectGarbage();
     const started = performance.now();
     const startedCpu = threadCpu();
     db.transaction(() => {

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHomeDepartments } from '../../src/services/cache/home-departments.ts';
-import { openWithOrg, tempDir } from './helpers.ts';
+import { openWithOrg, T0, tempDir } from './helpers.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -12,6 +12,8 @@ afterAll(() => tmp.remove());
 describe('home departments held for watch ingest', () => {
   it('answers as the users table does, while its slices are read and after a change', () => {
     const cache = openWithOrg(tmp.file());
+    // a userid with what JSON must escape (the slices are read as JSON arrays)
+    cache.upsertUsers([{ userid: 'q"u\\o\u2028te中', name: '引号', department: [4], main_department: 4, status: 1 }], T0);
     const file = cache.path;
     cache.close();
     const db = new Database(file);
@@ -26,6 +28,7 @@ describe('home departments held for watch ingest', () => {
       expect(answers()).toEqual(truth());
     }
     expect(homes.of('nobody')).toBeNull();
+    expect(homes.of('q"u\\o\u2028te中')).toBe(4);
 
     // a user moves: the next page reads them again
     const [moved] = [...users.keys()];
