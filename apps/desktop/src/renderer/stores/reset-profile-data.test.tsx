@@ -7,7 +7,12 @@ import { ServiceQueryProvider } from '../hooks/ServiceQueryProvider.tsx';
 import { useServiceQuery } from '../hooks/useServiceQuery.ts';
 import { resetProfileData } from './reset-profile-data.ts';
 
-vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
+/** How many tags.list calls had been made each time the early answers were dropped. */
+const callsWhenForgotten = vi.hoisted(() => [] as number[]);
+vi.mock('../api/client.ts', async () => {
+  const fake = await import('../test-support/fakeApi.ts');
+  return { ...fake.fakeClientModule(), forgetEarlyAnswers: () => callsWhenForgotten.push(fake.fakeApi.callsOf('tags.list').length) };
+});
 
 beforeEach(() => fakeApi.reset());
 
@@ -25,7 +30,10 @@ describe('resetProfileData', () => {
     await waitFor(() => expect(result.current.data?.tags[0]?.tagname).toBe('tag of A'));
 
     corp = 'B';
+    const before = fakeApi.callsOf('tags.list').length;
     act(() => resetProfileData(client));
+    // the unclaimed start-up answers were dropped before the reset's refetch could take one
+    expect(callsWhenForgotten).toEqual([before]);
     await waitFor(() => expect(answer).not.toBeNull());
     expect(result.current.data).toBeUndefined();
     expect(result.current.loading).toBe(true);
