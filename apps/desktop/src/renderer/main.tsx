@@ -1,16 +1,18 @@
-// Entry of the main window, kept tiny on purpose: index.html paints a static shell (plain HTML and
-// CSS), and this chunk only starts listening for the services port and asks for the app. React,
-// antd and the pages come in the chunks of that dynamic import, so they load, compile and run after
-// the shell has painted instead of holding the first paint until all of them have run.
+// The main window's boot script, kept tiny on purpose: index.html paints a static shell (plain HTML
+// and CSS), and this module listens for the services port and sends the start-up questions while the
+// app script (React, antd, the pages: build/main-window-scripts.ts) still loads. That script runs
+// after this one, in document order, and takes this module's instances of the modules both use.
 import './api/port.ts'; // listen for the services port before anything asks for it
 import './app/global.css';
+import 'virtual:wld-boot-modules';
+import { warmStart } from './app/warm-start.ts';
+import { sayAppFailed } from './app/app-failed.ts';
 
-// The start-up questions go out while the app's code loads (see warm-start.ts).
-import('./app/warm-start.ts').then(
-  (warm) => warm.warmStart(location.hash),
-  (error: unknown) => console.error('The warm start failed to load', error),
-);
-import('./app/mount.tsx').catch((error: unknown) => {
-  console.error('The app failed to load', error);
-  document.querySelector('.wld-boot-loading')?.replaceChildren('The app failed to load. 应用加载失败。');
+warmStart(location.hash);
+
+// The shell says so when the app script cannot be loaded or fails before it has rendered.
+const appScript = document.querySelector<HTMLScriptElement>('script[data-wld-app]');
+appScript?.addEventListener('error', () => sayAppFailed(appScript.src));
+window.addEventListener('error', (event) => {
+  if (appScript && event.filename === appScript.src) sayAppFailed(event.error);
 });

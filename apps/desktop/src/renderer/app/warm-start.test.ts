@@ -1,6 +1,6 @@
 // Which page and which first questions the warm start picks from the window's hash.
 import { describe, expect, it } from 'vitest';
-import { pageForPath, pathOfHash } from './page-chunks.ts';
+import { pageForPath, pathOfHash } from './page-paths.ts';
 import { firstQueriesOf } from './warm-start.ts';
 import { overviewInput, useStatisticsStore } from '../stores/statistics.ts';
 import { livesListInput, useLivesStore } from '../stores/lives.ts';

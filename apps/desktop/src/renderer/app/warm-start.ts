@@ -1,19 +1,20 @@
 // Asks, while React and antd still load, what the first screen would otherwise ask one step after
 // another once the app has rendered: main's settings (language, theme, active profile), whose data
-// the services serve (cache.scope, which also opens the services port), the route's page chunk and
-// the page's first queries. The stores and pages take these answers (`callEarly`/`mainEarly` in the api client).
+// the services serve (cache.scope, which also opens the services port) and the page's first queries.
+// The stores and pages take these answers (`callEarly`/`mainEarly` in the api client). It runs before
+// the app script (build/main-window-scripts.ts), so it imports neither React nor the stores.
 import type { MethodInput, ServicesMethod } from '../../shared/contract.ts';
 import { callEarly, mainEarly } from '../api/client.ts';
-import { pageChunks, pageForPath, pathOfHash, type PageName } from './page-chunks.ts';
-import { USERS_PAGE_SIZE, useOrgStore, usersSearchInput } from '../stores/org.ts';
-import { overviewInput, useStatisticsStore } from '../stores/statistics.ts';
+import { pageForPath, pathOfHash, type PageName } from './page-paths.ts';
+import { USERS_PAGE_SIZE, initialUserFilters, usersSearchInput } from '../stores/org-filters.ts';
+import { initialStatisticsFilters, overviewInput } from '../stores/statistics-filters.ts';
 import { initialLiveFilters, livesQueryInput } from '../stores/lives-filters.ts';
 
 type EarlyCall = { [M in ServicesMethod]: { method: M; input: MethodInput<M> } }[ServicesMethod];
 
 /**
- * The queries a page starts with: those whose input is fixed, and those made from its filters' state
- * as the page's store holds it at start (the page then asks the very same input).
+ * The queries a page starts with: those whose input is fixed, and those made from the filters its
+ * store starts with (the page then asks the very same input).
  */
 export function firstQueriesOf(page: PageName, path: string): EarlyCall[] {
   switch (page) {
@@ -28,12 +29,12 @@ export function firstQueriesOf(page: PageName, path: string): EarlyCall[] {
     }
     case 'statistics':
       return [
-        { method: 'stats.overview', input: overviewInput(useStatisticsStore.getState().filters) },
+        { method: 'stats.overview', input: overviewInput(initialStatisticsFilters()) },
         { method: 'org.departments', input: {} },
       ];
     case 'org':
       return [
-        { method: 'users.search', input: usersSearchInput(useOrgStore.getState().filters, 0, USERS_PAGE_SIZE) },
+        { method: 'users.search', input: usersSearchInput(initialUserFilters, 0, USERS_PAGE_SIZE) },
         { method: 'org.departments', input: {} },
       ];
     case 'messages':
@@ -60,6 +61,5 @@ export function warmStart(hash: string): void {
   const path = pathOfHash(hash);
   const page = pageForPath(path);
   if (!page) return;
-  void pageChunks[page]().catch(() => {}); // the router reports a failed chunk when it renders
   for (const { method, input } of firstQueriesOf(page, path)) callEarly(method, input as never);
 }

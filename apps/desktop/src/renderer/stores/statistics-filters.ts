@@ -1,0 +1,51 @@
+// The statistics screen's filters and the `stats.overview` input made from them, apart from the
+// statistics store: the warm start asks the overview from these alone, without zustand and React on
+// the start-up path.
+import type { MethodInput } from '../../shared/contract.ts';
+import type { DepartmentLevel, Live } from '../../shared/models.ts';
+import { now as clockNow } from '@wld/clock';
+
+export type LiveType = Live['type'];
+export type RangePreset = 7 | 30 | 90;
+
+export interface StatisticsFilters {
+  /** Unix seconds, start of the first day. */
+  from: number;
+  /** Unix seconds, end of the last day. */
+  to: number;
+  /** The preset the range came from, or null for a custom range. */
+  preset: RangePreset | null;
+  anchorUserid: string | null;
+  type: LiveType | null;
+  departmentId: number | null;
+  /** Whose department `departmentId` filters: the viewers' (audience) or the live's host's. */
+  departmentBy: DepartmentBy;
+  /** The level completion by department is grouped at. */
+  level: DepartmentLevel;
+}
+
+export type DepartmentBy = 'audience' | 'host';
+
+/** The last `days` days including today, in local time, as unix seconds. */
+export function presetRange(days: number, now: Date = new Date(clockNow())): { from: number; to: number } {
+  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
+  return { from: Math.floor(start.getTime() / 1000), to: Math.floor(end.getTime() / 1000) - 1 };
+}
+
+/** The screen's filters at start: the last 30 days, nothing else narrowed. */
+export function initialStatisticsFilters(now?: Date): StatisticsFilters {
+  return { ...presetRange(30, now), preset: 30, anchorUserid: null, type: null, departmentId: null, departmentBy: 'audience', level: 1 };
+}
+
+export function overviewInput(filters: StatisticsFilters): MethodInput<'stats.overview'> {
+  return {
+    from: filters.from,
+    to: filters.to,
+    anchorUserid: filters.anchorUserid,
+    type: filters.type,
+    departmentId: filters.departmentId,
+    departmentBy: filters.departmentBy,
+    level: filters.level,
+  };
+}
