@@ -86,7 +86,10 @@ function countingServices() {
   const fake = fakeBridge();
   window.wld = fake.bridge;
   const counter = { served: 0 };
-  const server = createRpcServer({ 'tags.list': () => tagsOutput(++counter.served) } as unknown as ServicesHandlers);
+  const server = createRpcServer({
+    'tags.list': () => tagsOutput(++counter.served),
+    'cache.scope': () => ({ profileId: 'demo', corpId: 'wwdemo' }),
+  } as unknown as ServicesHandlers);
   const channel = new MessageChannel();
   server.attach(fromDomPort(channel.port1));
   fake.onRequest((nonce) => postPort(nonce, channel.port2));
@@ -257,28 +260,39 @@ describe('api client', () => {
     second.close();
   });
 
-  it('a query cache made once early answers arrived starts from them, and its first fetch takes the same answer', async () => {
+  it('a query cache made once early answers arrived starts from them, fresh for the page that mounts, and takes them', async () => {
     const { fake, counter, close } = countingServices();
-    const { arrivedEarlyAnswers, callEarly, earlyAnswered, mainEarly } = await import('./client.ts');
-    const { createServiceQueryClient, seedEarlyAnswers } = await import('../hooks/queryClient.ts');
+    const { api, callEarly, earlyAnswered, hasEarlyAnswer, mainEarly } = await import('./client.ts');
+    const { createServiceQueryClient, seedEarlyAnswers, SEEDED_FRESH_MS } = await import('../hooks/queryClient.ts');
     const { callService, serviceQueryKey } = await import('../hooks/useServiceQuery.ts');
     (fake.bridge.invoke as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ language: 'en-US' });
 
     callEarly('tags.list', {});
+    callEarly('cache.scope', {});
     mainEarly('settings.get', {});
-    expect(arrivedEarlyAnswers()).toEqual([]); // asked, not answered yet
     await earlyAnswered('services', 'tags.list', {});
+    await earlyAnswered('services', 'cache.scope', {});
     await earlyAnswered('main', 'settings.get', {});
-    // main's answers are the preferences store's, not the query cache's
-    expect(arrivedEarlyAnswers()).toEqual([{ method: 'tags.list', input: {}, output: expect.objectContaining({ tags: [expect.objectContaining({ tagid: 1 })] }) }]);
+    expect(counter.served).toBe(1);
 
     const client = seedEarlyAnswers(createServiceQueryClient());
-    expect(client.getQueryData(serviceQueryKey('tags.list', {}))).toMatchObject({ tags: [{ tagid: 1 }] });
-    // the page's fetch on mount takes the early answer instead of asking the services again
-    await expect(client.fetchQuery({ queryKey: serviceQueryKey('tags.list', {}), queryFn: callService('tags.list', {}) })).resolves.toMatchObject({
-      tags: [{ tagid: 1 }],
-    });
+    const key = serviceQueryKey('tags.list', {});
+    expect(client.getQueryData(key)).toMatchObject({ tags: [{ tagid: 1 }] });
+    // taken: main's answer is the preferences store's, whose data is useDataScope's; the query's is gone
+    expect(hasEarlyAnswer('main', 'settings.get', {})).toBe(true);
+    expect(hasEarlyAnswer('services', 'cache.scope', {})).toBe(true);
+    expect(hasEarlyAnswer('services', 'tags.list', {})).toBe(false);
+    // the page mounting now reads it from the cache without asking the services
+    await expect(client.fetchQuery({ queryKey: key, queryFn: callService('tags.list', {}) })).resolves.toMatchObject({ tags: [{ tagid: 1 }] });
     expect(counter.served).toBe(1);
+    // read after SEEDED_FRESH_MS, it is asked again
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(performance.now() + SEEDED_FRESH_MS + 1);
+    await expect(client.fetchQuery({ queryKey: key, queryFn: callService('tags.list', {}) })).resolves.toMatchObject({ tags: [{ tagid: 2 }] });
+    clock.mockRestore();
+    expect(counter.served).toBe(2);
+    // and any call asks the services: the early answer was taken
+    await api.call('tags.list', {});
+    expect(counter.served).toBe(3);
     close();
   });
 
@@ -293,10 +307,10 @@ describe('api client', () => {
     const channel = new MessageChannel();
     server.attach(fromDomPort(channel.port1));
     fake.onRequest((nonce) => postPort(nonce, channel.port2));
-    const { arrivedEarlyAnswers, callEarly, earlyAnswered } = await import('./client.ts');
+    const { callEarly, earlyAnswered, takeArrivedEarlyAnswers } = await import('./client.ts');
     callEarly('tags.list', {});
     await earlyAnswered('services', 'tags.list', {});
-    expect(arrivedEarlyAnswers()).toEqual([]);
+    expect(takeArrivedEarlyAnswers(() => true)).toEqual([]);
     channel.port1.close();
   });
 

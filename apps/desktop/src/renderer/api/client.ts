@@ -99,14 +99,17 @@ export function peekEarly(side: 'main' | 'services', method: string, input: unkn
 }
 
 /**
- * The services' early answers that have arrived (not taken): the window's query cache starts from
- * them, so the first render shows their data instead of a loading state and a second render.
+ * Takes the services' early answers that have arrived: the window's query cache starts from them, so
+ * the first render shows their data instead of a loading state and a second render. Taken, so that a
+ * later call (a `changed` event's refetch) asks the services instead of getting them again.
  */
-export function arrivedEarlyAnswers(): Array<{ method: ServicesMethod; input: unknown; output: unknown }> {
+export function takeArrivedEarlyAnswers(which: (method: ServicesMethod) => boolean): Array<{ method: ServicesMethod; input: unknown; output: unknown }> {
   const arrived: Array<{ method: ServicesMethod; input: unknown; output: unknown }> = [];
-  for (const entry of early.values()) {
+  for (const [key, entry] of early) {
     if (entry.side !== 'services' || !entry.value || performance.now() - entry.at > EARLY_ANSWER_TTL_MS) continue;
+    if (!which(entry.method as ServicesMethod)) continue;
     arrived.push({ method: entry.method as ServicesMethod, input: entry.input, output: entry.value.settled });
+    early.delete(key);
   }
   return arrived;
 }

@@ -6,7 +6,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { Query } from '@tanstack/react-query';
 import type { MethodInput, MethodOutput, ServicesMethod } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
-import { api, arrivedEarlyAnswers } from '../api/client.ts';
+import { api, takeArrivedEarlyAnswers } from '../api/client.ts';
 import type { Topic } from '../api/client.ts';
 import { serviceQueryKey } from './queryKey.ts';
 
@@ -31,20 +31,54 @@ export function createServiceQueryClient(): QueryClient {
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
         retry: (failures, error) => failures < 2 && isTransient(error),
-        // Cache-first: a remount shows the cached answer at once and asks the services again.
-        staleTime: 0,
+        // Cache-first: a remount shows the cached answer at once and asks the services again; an
+        // answer seeded at start-up (seedQuery) is not asked again by the page that mounts with it.
+        staleTime: (query) => (freshSeed(query) ? Infinity : 0),
       },
     },
   });
 }
 
+/** How long an answer seeded at start-up counts as fresh: the first screen mounts within it. */
+export const SEEDED_FRESH_MS = 2_000;
+
 /**
- * Starts the cache from the start-up answers that have already arrived (app/warm-start.ts), so the
- * first screen renders with its data. They stay stale: the page's query still asks once on mount, and
- * takes the same early answer (api.call), so nothing is asked twice.
+ * Queries holding a seeded answer: which answer (react-query's count of them) and when it was put in
+ * (performance.now(), the page's own time: not the app's clock, which tests pin).
+ */
+const seeded = new WeakMap<Query, { dataUpdateCount: number; at: number }>();
+
+/** Whether the query still holds the answer seeded into it, and that not longer than SEEDED_FRESH_MS. */
+function freshSeed(query: Query): boolean {
+  const entry = seeded.get(query);
+  return entry !== undefined && entry.dataUpdateCount === query.state.dataUpdateCount && performance.now() - entry.at <= SEEDED_FRESH_MS;
+}
+
+/**
+ * Puts an answer that has just arrived into the cache as fresh: a page mounting in the next moments
+ * shows it and does not ask again (nor renders again for the asking). A `changed` event still
+ * refetches it, and so does any read after SEEDED_FRESH_MS.
+ */
+export function seedQuery(client: QueryClient, queryKey: readonly unknown[], data: unknown): void {
+  client.setQueryData(queryKey, data);
+  const query = client.getQueryCache().find({ queryKey, exact: true });
+  if (query) seeded.set(query, { dataUpdateCount: query.state.dataUpdateCount, at: performance.now() });
+}
+
+/** A query's seeded answer while it is fresh (the start-up answer a page may start from), else undefined. */
+export function seededData<T>(client: QueryClient, queryKey: readonly unknown[]): T | undefined {
+  const query = client.getQueryCache().find({ queryKey, exact: true });
+  return query && freshSeed(query) ? (query.state.data as T) : undefined;
+}
+
+/**
+ * Starts the cache from the start-up answers that have arrived (app/warm-start.ts), so the first
+ * screen renders with its data in its first commit.
  */
 export function seedEarlyAnswers(client: QueryClient): QueryClient {
-  for (const { method, input, output } of arrivedEarlyAnswers()) client.setQueryData(serviceQueryKey(method, input), output);
+  // not whose data the services answer with: that is read outside the query cache (useDataScope)
+  const queries = takeArrivedEarlyAnswers((method) => method !== 'cache.scope');
+  for (const { method, input, output } of queries) seedQuery(client, serviceQueryKey(method, input), output);
   return client;
 }
 

@@ -6,10 +6,11 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput, MethodOutput, ServicesMethod } from '../../shared/contract.ts';
 import type { ServiceError } from '../../shared/models.ts';
-import { peekEarly, type Topic } from '../api/client.ts';
+import type { Topic } from '../api/client.ts';
 import type { FetchPage, PageSource } from '../components/virtual-table/types.ts';
 import { toServiceError } from '../errors.ts';
-import { callService, inputKey } from './useServiceQuery.ts';
+import { seededData, seedQuery } from './queryClient.ts';
+import { callService, inputKey, serviceQueryKey } from './useServiceQuery.ts';
 
 export interface LoadedPages<R> {
   /** null until a page answered. */
@@ -24,13 +25,13 @@ export interface LoadedPages<R> {
 export function usePageQueries<R>(source: PageSource<R>, pageSize: number, firstPage: number, lastPage: number): LoadedPages<R> {
   const client = useQueryClient();
   const pageKey = useCallback((page: number) => [...source.key, 'page', pageSize, page], [source.key, pageSize]);
-  // The first page may have arrived with the warm start: the cache starts from it (as seedEarlyAnswers
-  // does for plain queries), so the first render shows it. Stale: the query still asks once on mount
-  // and takes that same answer, nothing is asked twice. Not initialData: a profile switch resets the
-  // queries to their initial data, which would bring the previous corp's page back.
+  // The first page may have arrived with the warm start (seedEarlyAnswers put it under its plain
+  // query): the page starts from it, fresh, so the first render shows it and nothing asks again. Not
+  // initialData: a profile switch resets the queries to their initial data, which would bring the
+  // previous corp's page back.
   useState(() => {
     const arrived = client.getQueryData(pageKey(0)) === undefined ? source.arrivedPage?.(0, pageSize) : undefined;
-    if (arrived) client.setQueryData(pageKey(0), arrived, { updatedAt: 0 });
+    if (arrived) seedQuery(client, pageKey(0), arrived);
   });
   const cachedTotal = client.getQueryData<{ total: number }>(pageKey(0))?.total ?? null;
   const pages = useMemo(() => {
@@ -82,6 +83,7 @@ export function useServicePages<M extends ServicesMethod, R>(
   // The key is the input without its window, so every page of one filter shares it.
   const filterKey = inputKey(pageInput(0, 0));
   const topicsKey = (options.topics ?? []).join(',');
+  const client = useQueryClient();
   // The latest functions: the same filter key means the same pages, whatever closure made them.
   const latest = useRef({ pageInput, rowsOf });
   latest.current = { pageInput, rowsOf };
@@ -89,7 +91,7 @@ export function useServicePages<M extends ServicesMethod, R>(
     const fetchPage: FetchPage<R> = async (offset, limit, signal) =>
       latest.current.rowsOf(await callService(method, latest.current.pageInput(offset, limit))({ signal }));
     const arrivedPage = (offset: number, limit: number) => {
-      const output = peekEarly('services', method, latest.current.pageInput(offset, limit));
+      const output = seededData<MethodOutput<M>>(client, serviceQueryKey(method, latest.current.pageInput(offset, limit)));
       return output === undefined ? undefined : latest.current.rowsOf(output);
     };
     return {
@@ -98,5 +100,5 @@ export function useServicePages<M extends ServicesMethod, R>(
       arrivedPage,
       ...(topicsKey ? { topics: topicsKey.split(',') as Topic[] } : {}),
     };
-  }, [method, filterKey, topicsKey]);
+  }, [client, method, filterKey, topicsKey]);
 }

@@ -2,8 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { fakeApi } from '../test-support/fakeApi.ts';
 import { RpcError } from '../../shared/rpc-wire.ts';
+import type { ReactNode } from 'react';
 import { QueryWrapper } from '../test-support/queries.tsx';
-import { inputKey, useServiceQuery } from './useServiceQuery.ts';
+import { ServiceQueryProvider } from './ServiceQueryProvider.tsx';
+import { createServiceQueryClient, seedQuery } from './queryClient.ts';
+import { inputKey, serviceQueryKey, useServiceQuery } from './useServiceQuery.ts';
 
 vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
 
@@ -131,6 +134,29 @@ describe('useServiceQuery', () => {
     await waitFor(() => expect(pending).toHaveLength(1));
     settle();
     await waitFor(() => expect(theme(result)).toBe('b v2'));
+  });
+
+  it('an answer seeded at start-up shows without asking again; a form opening on it still asks', async () => {
+    let v = 0;
+    fakeApi.handle('lives.get', (input) => ({ live: { livingid: input.livingid, theme: `v${++v}` } }) as never);
+    const client = createServiceQueryClient();
+    seedQuery(client, serviceQueryKey('lives.get', { livingid: 'a' }), { live: { livingid: 'a', theme: 'seeded' } });
+    const wrapper = ({ children }: { children: ReactNode }) => <ServiceQueryProvider client={client}>{children}</ServiceQueryProvider>;
+    const { result, rerender } = renderHook(
+      ({ editing }) => ({
+        page: useServiceQuery('lives.get', { livingid: 'a' }),
+        form: useServiceQuery('lives.get', { livingid: editing ? 'a' : '-' }, { enabled: editing, keepPrevious: false }),
+      }),
+      { initialProps: { editing: false }, wrapper },
+    );
+    expect(result.current.page.data?.live.theme).toBe('seeded');
+    expect(result.current.page.loading).toBe(false);
+    expect(fakeApi.callsOf('lives.get')).toHaveLength(0);
+
+    rerender({ editing: true }); // the editor opens on the same live
+    expect(result.current.form.data).toBeUndefined();
+    await waitFor(() => expect(result.current.form.data?.live.theme).toBe('v1'));
+    expect(fakeApi.callsOf('lives.get')).toHaveLength(1);
   });
 
   it('keepPrevious (the default) keeps the last answer on screen while the next input loads', async () => {

@@ -93,8 +93,9 @@ export function useServiceQuery<M extends ServicesMethod>(
     refetchInterval: pollMs,
     // Polled figures catch up as soon as the window is shown again (polling stops while hidden).
     ...(pollMs ? { refetchOnWindowFocus: true } : {}),
-    // A form starts from the current values: always ask again when it opens.
-    ...(keepPrevious ? {} : { refetchOnMount: 'always' as const }),
+    // A form starts from the current values: always ask again when it opens (also when it opens by
+    // its input changing, on an answer seeded moments ago: that is decided by staleness alone).
+    ...(keepPrevious ? {} : { refetchOnMount: 'always' as const, staleTime: 0 }),
   });
 
   const fresh = keepPrevious || (enabled && (client.getQueryState(queryKey)?.dataUpdateCount ?? 0) > answersBefore);

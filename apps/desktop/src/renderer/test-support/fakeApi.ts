@@ -103,5 +103,5 @@ export const fakeApi = createFakeApi();
 /** The module shape of api/client.ts, backed by the fake. */
 export function fakeClientModule() {
   // no warm start in component tests: nothing has arrived early
-  return { api: fakeApi.api, reconnect: async () => {}, peekEarly: () => undefined, arrivedEarlyAnswers: () => [], earlyAnswered: async () => {}, forgetEarlyAnswers: () => {} };
+  return { api: fakeApi.api, reconnect: async () => {}, peekEarly: () => undefined, takeArrivedEarlyAnswers: () => [], earlyAnswered: async () => {}, forgetEarlyAnswers: () => {} };
 }

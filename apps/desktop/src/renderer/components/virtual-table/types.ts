@@ -31,6 +31,6 @@ export interface PageSource<R> {
   key: readonly unknown[];
   fetchPage: FetchPage<R>;
   topics?: readonly Topic[];
-  /** A page whose answer is already here (the warm start asked it): the table starts from it. */
+  /** A page whose answer has just arrived (the warm start asked it): the table starts from it. */
   arrivedPage?: (offset: number, limit: number) => { total: number; rows: R[] } | undefined;
 }
