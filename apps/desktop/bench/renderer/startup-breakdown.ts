@@ -34,7 +34,7 @@ export function liveDetailScreen(livingid: string): Screen {
 export interface LoadBreakdown {
   /** The screen's first data in the DOM. */
   shown: number;
-  /** DOMContentLoaded: the HTML parsed and the entry script (a deferred module) run. */
+  /** DOMContentLoaded: the HTML parsed and the deferred scripts (the boot script, then the app script) run. */
   entry: number | null;
   /** React, antd, i18n and the shell have loaded and run. */
   modules: number | null;
@@ -167,7 +167,7 @@ export async function readBreakdown(page: Page, screen: Screen, timeoutMs = 60_0
         name: e.name,
         entryType: e.entryType,
         startTime: e.startTime,
-        // navigation: DOMContentLoaded stands for "entry script run"
+        // navigation: DOMContentLoaded stands for "the page's scripts run"
         duration: e.entryType === 'navigation' ? (e as PerformanceNavigationTiming).domContentLoadedEventEnd : e.duration,
         detail: (e as PerformanceMeasure).detail as unknown,
       })),
