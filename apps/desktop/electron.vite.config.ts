@@ -2,7 +2,7 @@
 //   out/main/index.js            main process (ESM); the services utility process is emitted next to
 //                                it from `import servicesPath from '../services/index.ts?modulePath'`
 //   out/preload/index.cjs        preload (CommonJS: sandboxed preloads cannot be ESM)
-//   out/renderer/index.html      main window (a boot module and one app script: build/main-window-scripts.ts),
+//   out/renderer/index.html      main window (a boot script and the app script: build/main-window-scripts.ts),
 //                                out/renderer/launcher.html the launcher window
 // Workspace packages are TypeScript sources, so they are bundled; native modules (better-sqlite3,
 // keytar) and the other runtime dependencies stay external and ship in node_modules.
@@ -19,7 +19,7 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
 const bundledWorkspacePackages = ['@wld/wecom-core', '@wld/wecom-sim'];
 
 /**
- * React in a chunk of its own for the launcher window. (The main window is the boot module and the
+ * React in a chunk of its own for the launcher window. (The main window is the boot script and the
  * app script: build/main-window-scripts.ts.)
  */
 const vendorGroups = [{ name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 }];

@@ -44,6 +44,15 @@ const isProjectModule = (id: string) => !id.startsWith('\0') && /\.[cm]?[jt]sx?$
 /** Only the main window's page gets these scripts; the launcher is one module graph of its own. */
 const isMainWindowHtml = (path: string) => /(^|[\\/])index\.html$/.test(path);
 
+/** Serves virtual:wld-boot-modules with `code` (empty where nothing is exposed). */
+function bootModules(name: string, code: () => string): Plugin {
+  return {
+    name,
+    resolveId: (id) => (id === BOOT_MODULES_ID ? RESOLVED_BOOT_MODULES_ID : null),
+    load: (id) => (id === RESOLVED_BOOT_MODULES_ID ? code() : null),
+  };
+}
+
 function outputFiles(output: Rolldown.RolldownOutput | Rolldown.RolldownOutput[] | unknown): Array<Rolldown.OutputChunk | Rolldown.OutputAsset> {
   const outputs = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
   return outputs.flatMap((o) => o.output);
@@ -56,7 +65,7 @@ async function bootGraph(options: Options, target: unknown): Promise<string[]> {
     logLevel: 'warn',
     root: options.root,
     base: './',
-    plugins: [{ name: 'wld-boot-modules-empty', resolveId: (id) => (id === BOOT_MODULES_ID ? RESOLVED_BOOT_MODULES_ID : null), load: (id) => (id === RESOLVED_BOOT_MODULES_ID ? 'export {};' : null) }],
+    plugins: [bootModules('wld-boot-modules-empty', () => 'export {};')],
     build: { write: false, target: target as string, minify: false, rolldownOptions: { input: resolve(options.root, options.boot) } },
   });
   const all = outputFiles(output).flatMap((file) => (file.type === 'chunk' ? file.moduleIds : []));
@@ -73,7 +82,7 @@ async function classicScript(
   name: string,
   entry: string,
   plugins: Plugin[],
-  globals: (id: string) => string,
+  globals?: (id: string) => string,
 ): Promise<BuiltFile[]> {
   const output = await build({
     configFile: false,
@@ -133,12 +142,8 @@ function appScript(options: Options, bootIds: readonly string[], target: unknown
 
 /** The boot script, exposing the modules the app takes. */
 function bootScript(options: Options, bootIds: readonly string[], target: unknown, taken: ReadonlySet<string>): Promise<BuiltFile[]> {
-  const expose: Plugin = {
-    name: 'wld-boot-exposes-modules',
-    resolveId: (id) => (id === BOOT_MODULES_ID ? RESOLVED_BOOT_MODULES_ID : null),
-    load: (id) => (id === RESOLVED_BOOT_MODULES_ID ? exposeBootModules(bootIds, taken) : null),
-  };
-  return classicScript(options, target, 'boot', options.boot, [expose], () => '');
+  const expose = bootModules('wld-boot-exposes-modules', () => exposeBootModules(bootIds, taken));
+  return classicScript(options, target, 'boot', options.boot, [expose]);
 }
 
 /** The module the boot imports: puts the modules the app takes on the global, numbered as the app expects. */
@@ -157,14 +162,12 @@ export function mainWindowScripts(options: Options): Plugin {
   let target: unknown;
   let files: { boot: BuiltFile[]; app: BuiltFile[] } = { boot: [], app: [] };
   return {
-    name: 'wld-main-window-scripts',
+    // development: main.tsx's import of the exposure is empty
+    ...bootModules('wld-main-window-scripts', () => 'export {};'),
     configResolved(config) {
       command = config.command;
       target = config.build.target;
     },
-    // development: main.tsx's import of the exposure is empty
-    resolveId: (id) => (id === BOOT_MODULES_ID ? RESOLVED_BOOT_MODULES_ID : null),
-    load: (id) => (id === RESOLVED_BOOT_MODULES_ID ? 'export {};' : null),
     async buildStart() {
       if (command !== 'build') return;
       const bootIds = await bootGraph(options, target);
