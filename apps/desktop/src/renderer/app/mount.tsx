@@ -9,7 +9,8 @@ import 'virtual:antd-static.css';
 import { earlyAnswered, peekEarly } from '../api/client.ts';
 import { firstQueriesOf } from './warm-start.ts';
 import { usePreferencesStore } from '../stores/preferences.ts';
-import { pageChunks, pageForPath, pathOfHash } from './page-chunks.ts';
+import { pageChunks } from './page-chunks.ts';
+import { pageForPath, pathOfHash } from './page-paths.ts';
 
 /** How long the first render waits for the start-up answers once its code is in (ms). */
 const START_ANSWERS_WAIT_MS = 60;

@@ -8,8 +8,6 @@ import type { ComponentType } from 'react';
 import { timedImport } from '../perf/timeline.ts';
 import type { PageName } from './page-paths.ts';
 
-export { pageForPath, pathOfHash, type PageName } from './page-paths.ts';
-
 type PageModule = { default: ComponentType };
 
 const loaded = new Map<string, ComponentType>();
@@ -42,7 +40,6 @@ export const pageChunks: Record<PageName, () => Promise<PageModule>> = {
   settings: once('settings', () => import('../pages/settings/SettingsPage.tsx')),
   bot: once('bot', () => import('../pages/bot/BotLogPage.tsx')),
 };
-
 
 /** The page's component if its chunk has arrived (render it without suspending). */
 export function loadedPage(page: PageName): ComponentType | undefined {

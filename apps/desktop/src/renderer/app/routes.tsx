@@ -4,7 +4,8 @@ import type { ComponentType, ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { loadedPage, pageChunks, type PageName } from './page-chunks.ts';
+import { loadedPage, pageChunks } from './page-chunks.ts';
+import type { PageName } from './page-paths.ts';
 
 const HomePage = routePage('home');
 const LivesPage = routePage('lives');
