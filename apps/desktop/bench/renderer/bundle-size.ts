@@ -1,6 +1,5 @@
-// What the main window loads at start: the boot script of index.html (the entry), any chunks it
-// preloads, the app script and the stylesheets (raw and gzip), against the whole renderer build
-// measured in the same run.
+// What the main window loads at start: the boot script of index.html (the entry), the app script and
+// the stylesheets (raw and gzip), against the whole renderer build measured in the same run.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,9 +18,8 @@ export function measureBundle(rendererDir: string): BundleFigures {
   // the first script is the entry (the boot script, build/main-window-scripts.ts), the others follow it
   const [entry, ...scripts] = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
   if (!entry) throw new Error('index.html has no script');
-  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
   const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
-  const files = [entry, ...preloads, ...scripts, ...styles];
+  const files = [entry, ...scripts, ...styles];
   const read = (file: string) => readFileSync(join(rendererDir, file));
   const sizes = files.map((file) => ({ raw: read(file).length, gzip: gzipSync(read(file)).length }));
   const assets = join(rendererDir, 'assets');
