@@ -4,6 +4,7 @@
 // yet is looked up in the table meanwhile. Read again from the start after any change of the users'
 // home departments, which user_home_changes counts (migration 010).
 import type Database from 'better-sqlite3';
+import { UseridTable } from './userid-table.ts';
 
 /** Users read per page written: a few ms. */
 const SLICE = 20_000;
@@ -18,13 +19,13 @@ export function createHomeDepartments(prepare: (sql: string) => Database.Stateme
   ).raw();
   const one = prepare('SELECT home_department FROM users WHERE userid = ?').pluck();
   /** `after`: the last users.id read, or null once every user is held. */
-  let held: { changes: number; departments: Map<string, number | null>; after: number | null } | null = null;
+  let held: { changes: number; departments: UseridTable; after: number | null } | null = null;
 
   return {
     /** Brings the held departments up to date and reads the next slice; once per page. */
     advance(): void {
       const changes = changesNow.get() as number;
-      if (held?.changes !== changes) held = { changes, departments: new Map(), after: 0 };
+      if (held?.changes !== changes) held = { changes, departments: new UseridTable(perSlice), after: 0 };
       if (held.after === null) return;
       const [userids, departments, last, count] = slice.get(held.after, perSlice) as [string, string, number | null, number];
       const ids = JSON.parse(userids) as string[];
