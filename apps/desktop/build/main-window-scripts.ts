@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { antdStaticStyles } from './antd-static-styles.ts';
+import { reactAsEsm } from './react-as-esm.ts';
 
 const BOOT_MODULES_ID = 'virtual:wld-boot-modules';
 const RESOLVED_BOOT_MODULES_ID = '\0wld-boot-modules';
@@ -89,7 +90,7 @@ async function classicScript(
     logLevel: 'warn',
     root: options.root,
     base: './',
-    plugins: [...plugins, react(), antdStaticStyles()],
+    plugins: [...plugins, reactAsEsm(options.root), react(), antdStaticStyles()],
     build: {
       write: false,
       target: target as string,
