@@ -5,6 +5,8 @@
 // 1k-user org in the same run), and the size of the boot script and of what the window loads at start.
 //   node apps/desktop/bench/renderer/renderer.bench.ts
 //   WLD_STARTUP_RUNS=20 …   loads per screen for the breakdown (default 10)
+//   node … renderer.bench.ts startup   the breakdown alone; for a quick A/B of two builds:
+//   WLD_STARTUP_ONLY=fresh|reopened, WLD_STARTUP_SCREENS="lives,live detail" (screen names)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -58,12 +60,13 @@ async function withCorpHost<T>(users: number, run: (url: string, app: Awaited<Re
  * scripts only, which is why the app script is one (build/main-window-scripts.ts).
  */
 async function measureScreens(browser: Browser, url: string, runs: number, profile: 'fresh' | 'reopened' = 'fresh'): Promise<ScreenLoads[]> {
-  const screens = [...SCREENS];
+  const wanted = process.env.WLD_STARTUP_SCREENS?.split(',').map((name) => name.trim());
+  const screens = SCREENS.filter((screen) => !wanted || wanted.includes(screen.name));
   const probe = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await probe.goto(`${url}/index.html#/lives`);
   const row = await probe.locator('[data-testid^="live-row-"]').first().getAttribute('data-testid', { timeout: 60_000 });
   await probe.close();
-  if (row) screens.push(liveDetailScreen(row.replace('live-row-', '')));
+  if (row && (!wanted || wanted.includes('live detail'))) screens.push(liveDetailScreen(row.replace('live-row-', '')));
   const script = timelineInitScript(screens);
   const results: ScreenLoads[] = [];
   for (const screen of screens) {
@@ -146,7 +149,11 @@ export async function runStartupBenchmarks(runs = STARTUP_RUNS): Promise<Startup
   try {
     const results = await withCorpHost(1_000, async (url, app) => {
       await app.host.services()?.initialized();
-      return { fresh: await measureScreens(browser, url, runs), reopened: await measureScreens(browser, url, runs, 'reopened') };
+      const only = process.env.WLD_STARTUP_ONLY;
+      return {
+        fresh: only === 'reopened' ? [] : await measureScreens(browser, url, runs),
+        reopened: only === 'fresh' ? [] : await measureScreens(browser, url, runs, 'reopened'),
+      };
     });
     return { browser: results.fresh, reopened: results.reopened, codeCache, electron: await measureElectronStartup(runs) };
   } finally {
