@@ -4,6 +4,7 @@
 import type { MethodInput } from '../../shared/contract.ts';
 import type { DepartmentLevel, Live } from '../../shared/models.ts';
 import { now as clockNow } from '@wld/clock';
+import { lastDaysRange } from '../../shared/day-ranges.ts';
 
 export type LiveType = Live['type'];
 export type RangePreset = 7 | 30 | 90;
@@ -26,11 +27,9 @@ export interface StatisticsFilters {
 
 export type DepartmentBy = 'audience' | 'host';
 
-/** The last `days` days including today, in local time, as unix seconds. */
+/** The last `days` days including today, in local time, as unix seconds (the range home's card uses too). */
 export function presetRange(days: number, now: Date = new Date(clockNow())): { from: number; to: number } {
-  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
-  return { from: Math.floor(start.getTime() / 1000), to: Math.floor(end.getTime() / 1000) - 1 };
+  return lastDaysRange(days, now);
 }
 
 /** The screen's filters at start: the last 30 days, nothing else narrowed. */

@@ -5,6 +5,7 @@
 // readable); the root's own members are a group of their own, never the root beside its children.
 // The department filter reads either the live's host department or its viewers' departments.
 import { utcOffsetSeconds } from '../../shared/dates.ts';
+import { lastDaysRange } from '../../shared/day-ranges.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import { createDepartmentSums, type DepartmentSum } from './department-sums.ts';
@@ -57,6 +58,8 @@ export function createDashboard(
   function homeStats(now: number, lastSync: Record<string, number | null>): HomeStatsResult {
     summaries.refreshDirty();
     const nowS = Math.floor(now / 1000);
+    // the 30 calendar days the Statistics screen's preset shows, so the card and the screen it opens agree
+    const last30 = lastDaysRange(30, new Date(now));
     const liveNow = livesOnAir(ctx);
     const next = ctx
       .stmt(
@@ -76,7 +79,7 @@ export function createDashboard(
            LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid
          WHERE l.status IN ${HELD} AND l.living_start BETWEEN ? AND ?`,
       )
-      .get(nowS - 30 * DAY, nowS) as { lives: number; viewers: number; measured: number; seconds: number; completion: number };
+      .get(last30.from, last30.to) as { lives: number; viewers: number; measured: number; seconds: number; completion: number };
     return {
       asOf: asOf(),
       liveNow: liveNow.map(toLive),
