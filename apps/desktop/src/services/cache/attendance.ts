@@ -72,14 +72,19 @@ export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates, l
       const { attendance_audience: total, attendance_attended: attended } = cached;
       return { audience: total, attended, absent: total - attended };
     }
-    const userids = learners.members(required).map((m) => m.userid);
-    const counts = ctx
-      .stmt(
-        `SELECT count(*) AS audience,
-                sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = a.value AND w.watch_time > 0)) AS attended
-         FROM json_each(?) a`,
-      )
-      .get(liveId, generationOf(liveId), JSON.stringify(userids)) as { audience: number; attended: number | null };
+    // counted in SQL from the members query: no list of the people built, none sorted by name
+    // (19k people took ~80 ms listed and sorted, then sent back as JSON)
+    const members = learners.membersQuery(required);
+    const counts = members
+      ? (ctx
+          .stmt(
+            `SELECT count(*) AS audience,
+                    sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)) AS attended
+             FROM (${members.sql}) p CROSS JOIN users u ON u.id = p.id
+             WHERE u.status NOT IN (2, 5)`,
+          )
+          .get(liveId, generationOf(liveId), ...members.params) as { audience: number; attended: number | null })
+      : { audience: 0, attended: 0 };
     const attended = counts.attended ?? 0;
     if (cached) {
       ctx
