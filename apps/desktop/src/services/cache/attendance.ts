@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Audience } from '../../shared/models.ts';
 import type { RequiredLearners } from '../../shared/training.ts';
-import { readAudience } from './audience.ts';
+import { EXPECTED, readAudience, WATCHED_LIVE } from './audience.ts';
 import type { CacheContext } from './context.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 
@@ -78,10 +78,9 @@ export function createAttendance(ctx: CacheContext, aggregates: OrgAggregates, l
     const counts = members
       ? (ctx
           .stmt(
-            `SELECT count(*) AS audience,
-                    sum(EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)) AS attended
+            `SELECT count(*) AS audience, sum(${WATCHED_LIVE}) AS attended
              FROM (${members.sql}) p CROSS JOIN users u ON u.id = p.id
-             WHERE u.status NOT IN (2, 5)`,
+             WHERE ${EXPECTED}`,
           )
           .get(liveId, generationOf(liveId), ...members.params) as { audience: number; attended: number | null })
       : { audience: 0, attended: 0 };

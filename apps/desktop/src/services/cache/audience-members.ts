@@ -6,6 +6,7 @@
 // count or another connection's commit); asked once, only the absent are read.
 import type { User } from '../../shared/models.ts';
 import { comparisonFor } from './binary-order.ts';
+import { EXPECTED, WATCHED_LIVE } from './audience.ts';
 import type { CacheContext } from './context.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import { USER_COLUMNS, USER_LINKS_COLUMN, toUserWithLinks, type UserRow } from './user-rows.ts';
@@ -36,12 +37,7 @@ export function createAudienceMembers(ctx: CacheContext, departmentPaths: () => 
       .stmt(
         `SELECT ${USER_COLUMNS}, ${USER_LINKS_COLUMN}, COALESCE(u.home_department, 0) AS home
          FROM (${query.sql}) a CROSS JOIN users u ON u.id = a.id
-         WHERE u.status NOT IN (2, 5)${
-           absentFrom
-             ? ` AND NOT EXISTS (SELECT 1 FROM watch_internal w
-                   WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)`
-             : ''
-         }`,
+         WHERE ${EXPECTED}${absentFrom ? ` AND NOT ${WATCHED_LIVE}` : ''}`,
       )
       .all(...query.params, ...(absentFrom ? [absentFrom.live, absentFrom.gen] : [])) as Array<UserRow & { links: string | null; home: number }>;
 
@@ -91,8 +87,7 @@ export function createAudienceMembers(ctx: CacheContext, departmentPaths: () => 
       ctx
         .stmt(
           `SELECT u.userid FROM (${query.sql}) a CROSS JOIN users u ON u.id = a.id
-           WHERE u.status NOT IN (2, 5)
-             AND NOT EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)`,
+           WHERE ${EXPECTED} AND NOT ${WATCHED_LIVE}`,
         )
         .pluck()
         .all(...query.params, live.live, live.gen) as string[],

@@ -40,7 +40,11 @@ export interface AudienceQuery {
   params: unknown[];
 }
 
-const EXPECTED = 'u.status NOT IN (2, 5)';
+/** Of the users `u`, those expected to attend: not disabled (2) or departed (5). */
+export const EXPECTED = 'u.status NOT IN (2, 5)';
+/** User `u` watched the live for some time; binds the live's id and watch generation, in that order. */
+export const WATCHED_LIVE =
+  'EXISTS (SELECT 1 FROM watch_internal w WHERE w.live_id = ? AND w.generation = ? AND w.userid = u.userid AND w.watch_time > 0)';
 
 export function audienceQuery(ctx: CacheContext, audience: Audience): AudienceQuery {
   const parts: AudienceQuery[] = [];
