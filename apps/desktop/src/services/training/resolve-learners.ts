@@ -1,6 +1,7 @@
 // Expands required learners (departments with or without sub-departments, tags, people) to the people
 // they stand for today. Disabled (2) and departed (5) people are not expected to attend.
 import type { RequiredLearners } from '../../shared/training.ts';
+import { EXPECTED } from '../cache/audience.ts';
 import type { CacheContext } from '../cache/context.ts';
 import type { OrgAggregates } from '../cache/org-aggregates.ts';
 
@@ -20,8 +21,6 @@ export interface LearnerResolver {
    */
   idsQuery(required: RequiredLearners): { sql: string; params: unknown[] } | null;
 }
-
-const EXPECTED = 'u.status NOT IN (2, 5)';
 
 export function createLearnerResolver(ctx: CacheContext, aggregates: OrgAggregates): LearnerResolver {
   function idsQuery(required: RequiredLearners): { sql: string; params: unknown[] } | null {
