@@ -21,6 +21,7 @@ import { percentile, timeEach, type Timings } from './report.ts';
 import { isMain } from './run-main.ts';
 import { watchStatsQueries, type WatchSort } from './watch-queries.ts';
 import { buildScaleCache, type ScaleCache, type ScaleCacheSize } from './scale-cache.ts';
+import { rawWatchInserts, storedRowsDiffer } from './raw-watch-rows.ts';
 
 const BASE = { users: 100_000, departments: 3_000 };
 export const SCALE_SIZES: ScaleCacheSize[] = [
@@ -221,9 +222,14 @@ const threadCpu = () => {
   return (user + system) / 1000;
 };
 
-/** API ingest ÷ raw INSERTs of a 200k-row live, into the big cache, runs alternated (best of INGEST_RUNS), each after a full GC. */
+/**
+ * API ingest ÷ raw INSERTs of a 200k-row live, into the big cache, runs alternated (best of
+ * INGEST_RUNS), each after a full GC. The baseline writes the same rows as the API (checked after);
+ * the earlier, smaller-rows baseline is measured beside it (raw-watch-rows.ts).
+ */
 function measureIngest(file: string, built: ScaleCache) {
   const pages = pagesOf(built.userids, INGEST_ROWS, 21, 'ingest');
+  const fetchedAt = built.now * 1000;
   const info = (livingid: string) => ({ livingid, theme: '全员大会', anchor_userid: 'anchor', living_start: built.now - 86400, living_duration: 7200, status: 2 });
   const api = (n: number) => {
     const cache = openCache(file, { now: () => built.now * 1000 });
@@ -234,7 +240,7 @@ function measureIngest(file: string, built: ScaleCache) {
     let key = '0';
     pages.forEach((page, i) => {
       const next = String(i + 1);
-      cache.appendWatchPage(`API${n}`, page, { nextKey: next, ending: i === pages.length - 1 ? 1 : 0, fromKey: key });
+      cache.appendWatchPage(`API${n}`, page, { nextKey: next, ending: i === pages.length - 1 ? 1 : 0, fromKey: key }, fetchedAt);
       key = next;
     });
     const ms = performance.now() - started;
@@ -244,33 +250,22 @@ function measureIngest(file: string, built: ScaleCache) {
     if (total !== INGEST_ROWS) throw new Error(`API ingest stored ${total} rows, not ${INGEST_ROWS}`);
     return { ms, cpu };
   };
-  const raw = (n: number) => {
+  const raw = (livingid: string, rows: 'same' | 'smaller') => {
     const cache = openCache(file, { now: () => built.now * 1000 });
-    cache.upsertLives([info(`RAW${n}`)]);
+    cache.upsertLives([info(livingid)]);
     cache.close();
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536');
-    const liveId = db.prepare('SELECT id FROM lives WHERE livingid = ?').pluck().get(`RAW${n}`);
-    const insertInternal = db.prepare(
-      `INSERT INTO watch_internal (live_id, generation, userid, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, fetched_at)
-       VALUES (?, 1, ?, ?, 0, 0, NULL, NULL, 0)`,
-    );
-    const insertExternal = db.prepare(
-      `INSERT INTO watch_external (live_id, generation, external_userid, type, name, watch_time, is_comment, is_mic, invitor_userid, invitor_external_userid, fetched_at)
-       VALUES (?, 1, ?, ?, ?, ?, 0, 0, NULL, NULL, 0)`,
-    );
+    const liveId = db.prepare('SELECT id FROM lives WHERE livingid = ?').pluck().get(livingid) as number;
+    const homes = new Map(db.prepare('SELECT userid, home_department FROM users').raw().all() as Array<[string, number | null]>);
+    const insert = rawWatchInserts(db, pages, { liveId, generation: 1, fetchedAt, homes }, rows);
     collectGarbage();
     const started = performance.now();
     const startedCpu = threadCpu();
-    db.transaction(() => {
-      for (const page of pages) {
-        for (const u of page.users) insertInternal.run(liveId, u.userid, u.watch_time);
-        for (const e of page.external_users) insertExternal.run(liveId, e.external_userid, e.type, e.name, e.watch_time);
-      }
-    })();
+    insert();
     const ms = performance.now() - started;
     const cpu = threadCpu() - startedCpu;
     db.close();
@@ -278,16 +273,37 @@ function measureIngest(file: string, built: ScaleCache) {
   };
   const apiRuns: Array<{ ms: number; cpu: number }> = [];
   const rawRuns: Array<{ ms: number; cpu: number }> = [];
+  const smallerRuns: Array<{ ms: number; cpu: number }> = [];
   for (let n = 0; n < INGEST_RUNS; n++) {
-    rawRuns.push(raw(n));
+    rawRuns.push(raw(`RAW${n}`, 'same'));
+    smallerRuns.push(raw(`SMALLER${n}`, 'smaller'));
     apiRuns.push(api(n));
   }
+  const db = new Database(file, { readonly: true });
+  const idOf = (livingid: string) => db.prepare('SELECT id FROM lives WHERE livingid = ?').pluck().get(livingid) as number;
+  const apiGeneration = db.prepare('SELECT watch_generation FROM lives WHERE livingid = ?').pluck().get('API0') as number;
+  const differ = storedRowsDiffer(db, { liveId: idOf('API0'), generation: apiGeneration }, { liveId: idOf('RAW0'), generation: 1 });
+  db.close();
+  if (differ !== 0) throw new Error(`the baseline stored ${differ} rows other than the API's`);
   const rate = (runs: Array<{ ms: number; cpu: number }>, key: 'ms' | 'cpu') => INGEST_ROWS / (Math.min(...runs.map((r) => r[key])) / 1000);
   const apiRate = rate(apiRuns, 'ms');
   const rawRate = rate(rawRuns, 'ms');
   const apiCpuRate = rate(apiRuns, 'cpu');
   const rawCpuRate = rate(rawRuns, 'cpu');
-  return { apiRate, rawRate, ratio: apiRate / rawRate, apiCpuRate, rawCpuRate, cpuRatio: apiCpuRate / rawCpuRate };
+  const smallerRate = rate(smallerRuns, 'ms');
+  const smallerCpuRate = rate(smallerRuns, 'cpu');
+  return {
+    apiRate,
+    rawRate,
+    ratio: apiRate / rawRate,
+    apiCpuRate,
+    rawCpuRate,
+    cpuRatio: apiCpuRate / rawCpuRate,
+    smallerRate,
+    smallerCpuRate,
+    smallerRatio: apiRate / smallerRate,
+    smallerCpuRatio: apiCpuRate / smallerCpuRate,
+  };
 }
 
 /**
@@ -448,8 +464,10 @@ export async function runScaleBenchmarks(sizes: ScaleCacheSize[] = SCALE_SIZES):
       `| watch ingest into the ${heads.at(-1)} cache (${INGEST_ROWS / 1000}k-row live, 500-row pages) | value | target | met |`,
       '|---|---:|---|:---:|',
       `| cache API (appendWatchPage, merge included): wall / thread CPU | ${Math.round(ingest.apiRate).toLocaleString('en-US')} / ${Math.round(ingest.apiCpuRate).toLocaleString('en-US')} rows/s | – | – |`,
-      `| raw prepared INSERTs, one transaction: wall / thread CPU | ${Math.round(ingest.rawRate).toLocaleString('en-US')} / ${Math.round(ingest.rawCpuRate).toLocaleString('en-US')} rows/s | – | – |`,
+      `| raw prepared INSERTs of the same rows, one transaction: wall / thread CPU | ${Math.round(ingest.rawRate).toLocaleString('en-US')} / ${Math.round(ingest.rawCpuRate).toLocaleString('en-US')} rows/s | – | – |`,
       `| API ÷ raw: wall / thread CPU | ${ingest.ratio.toFixed(2)} × / ${ingest.cpuRatio.toFixed(2)} × | ≥ ${INGEST_TARGET} | ${ingest.cpuRatio >= INGEST_TARGET ? 'yes' : 'NO'} (CPU) |`,
+      `| earlier baseline, smaller rows (fetched_at 0, no department): wall / thread CPU | ${Math.round(ingest.smallerRate).toLocaleString('en-US')} / ${Math.round(ingest.smallerCpuRate).toLocaleString('en-US')} rows/s | – | – |`,
+      `| API ÷ earlier baseline: wall / thread CPU | ${ingest.smallerRatio.toFixed(2)} × / ${ingest.smallerCpuRatio.toFixed(2)} × | – | – |`,
     );
   }
   if (merge) {
