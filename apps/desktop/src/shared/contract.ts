@@ -342,9 +342,23 @@ export const servicesContract = {
       ),
       share: z.object({ internal: z.number().int(), external: z.number().int() }),
       topLives: z.array(
-        z.object({ livingid: z.string(), theme: z.string(), livingStart: unixSeconds, viewers: z.number().int(), watchHours: z.number() }),
+        z.object({
+          livingid: z.string(),
+          theme: z.string(),
+          livingStart: unixSeconds,
+          viewers: z.number().int(),
+          /** null while the live's watch statistics are not synced */
+          watchHours: z.number().nullable(),
+        }),
       ),
       totals: z.object({ lives: z.number().int(), viewers: z.number().int(), watchHours: z.number() }),
+      /**
+       * Lives of the range whose watch statistics are not synced yet. By host, they count with
+       * living_info's viewer number (`viewers` of them, in the totals, the trend and the top lives;
+       * not in the share or the completion); by audience, they cannot count (their viewers'
+       * departments are unknown) and `viewers` is 0.
+       */
+      unsynced: z.object({ lives: z.number().int(), viewers: z.number().int() }),
     }),
   ),
 

@@ -23,6 +23,13 @@ const HELD = '(1, 2)';
 
 const hours = (seconds: number) => seconds / 3600;
 
+/**
+ * A live whose watch statistics are not synced: no fetch of them ended (the `sync_state` row `w`)
+ * and no watch rows are summed for it (the `live_summary` row `s`; a cache from before fetches were
+ * recorded holds rows without one). It counts with living_info's viewer_num, as the live pages show it.
+ */
+const NOT_SYNCED = '(w.fetched_at IS NULL AND COALESCE(s.internal_viewers + s.external_viewers, 0) = 0)';
+
 /** A live of the statistics: its figures, or those of the filtered department's viewers. */
 interface FilteredLive {
   id: number;
@@ -32,6 +39,8 @@ interface FilteredLive {
   internal: number;
   external: number;
   seconds: number;
+  /** 1 when the live's watch statistics were fetched; 0: its viewers are living_info's viewer_num (all in `internal`) */
+  synced: number;
 }
 
 /** Start (unix s) of the local day holding `t`. */
@@ -70,10 +79,10 @@ export function createDashboard(
     const totals = ctx
       .stmt(
         // a live whose watch statistics are not synced (yet, or again after a clear) counts with
-        // living_info's viewer_num, as the live pages show it: the totals never read 0 while lives exist
+        // viewer_num: the totals never read 0 while lives exist
         `SELECT count(*) AS lives,
-                COALESCE(sum(CASE WHEN w.fetched_at IS NULL THEN l.viewer_num ELSE s.internal_viewers + s.external_viewers END), 0) AS viewers,
-                COALESCE(sum(CASE WHEN w.fetched_at IS NULL THEN 0 ELSE s.internal_viewers + s.external_viewers END), 0) AS measured,
+                COALESCE(sum(CASE WHEN ${NOT_SYNCED} THEN l.viewer_num ELSE s.internal_viewers + s.external_viewers END), 0) AS viewers,
+                COALESCE(sum(CASE WHEN ${NOT_SYNCED} THEN 0 ELSE s.internal_viewers + s.external_viewers END), 0) AS measured,
                 COALESCE(sum(s.watch_seconds), 0) AS seconds, COALESCE(sum(s.completion_sum), 0) AS completion
          FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id
            LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid
@@ -121,9 +130,14 @@ export function createDashboard(
     where: string[],
     params: Record<string, unknown>,
     subtree: readonly number[],
-  ): { lives: FilteredLive[]; departments: DepartmentSum[] } {
+  ): { lives: FilteredLive[]; departments: DepartmentSum[]; unsynced: number } {
     const candidates = ctx
-      .stmt(`SELECT l.id, l.livingid, l.theme, l.living_start FROM lives l WHERE ${where.join(' AND ')} ORDER BY l.living_start`)
+      .stmt(
+        `SELECT l.id, l.livingid, l.theme, l.living_start, NOT ${NOT_SYNCED} AS synced
+         FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id
+           LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid
+         WHERE ${where.join(' AND ')} ORDER BY l.living_start`,
+      )
       .all(params) as Array<Omit<FilteredLive, 'internal' | 'external' | 'seconds'>>;
     const sums = departmentSums.within(
       candidates.map((l) => l.id),
@@ -133,7 +147,8 @@ export function createDashboard(
       const sum = sums.lives.get(l.id);
       return sum ? [{ ...l, internal: sum.viewers, external: 0, seconds: sum.seconds }] : [];
     });
-    return { lives, departments: sums.departments };
+    // a live not synced has no viewers' departments yet: it cannot count here, and is told apart
+    return { lives, departments: sums.departments, unsynced: candidates.filter((l) => !l.synced).length };
   }
 
   function statsOverview(query: StatsOverviewQuery): StatsOverviewResult {
@@ -169,10 +184,14 @@ export function createDashboard(
       audience?.lives ??
       (ctx
         .stmt(
+          // a live whose watch statistics are not synced counts as on home's card that opens this screen
           `SELECT l.id, l.livingid, l.theme, l.living_start,
-             COALESCE(s.internal_viewers, 0) AS internal, COALESCE(s.external_viewers, 0) AS external,
-             COALESCE(s.watch_seconds, 0) AS seconds
-           FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id WHERE ${where.join(' AND ')}
+             CASE WHEN ${NOT_SYNCED} THEN l.viewer_num ELSE COALESCE(s.internal_viewers, 0) END AS internal,
+             CASE WHEN ${NOT_SYNCED} THEN 0 ELSE COALESCE(s.external_viewers, 0) END AS external,
+             COALESCE(s.watch_seconds, 0) AS seconds, NOT ${NOT_SYNCED} AS synced
+           FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id
+             LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid
+           WHERE ${where.join(' AND ')}
            ORDER BY l.living_start`,
         )
         .all(params) as FilteredLive[]);
@@ -189,7 +208,16 @@ export function createDashboard(
     let internal = 0;
     let external = 0;
     let seconds = 0;
+    let unsynced = 0;
+    let unsyncedViewers = 0;
     for (const l of lives) {
+      if (!l.synced) {
+        unsynced++;
+        unsyncedViewers += l.internal;
+      } else {
+        internal += l.internal;
+        external += l.external;
+      }
       const w = weekStart(l.living_start, offset);
       weeks.set(w, (weeks.get(w) ?? 0) + 1);
       const d = dayStart(l.living_start, offset);
@@ -197,8 +225,6 @@ export function createDashboard(
       day.viewers += l.internal + l.external;
       day.seconds += l.seconds;
       days.set(d, day);
-      internal += l.internal;
-      external += l.external;
       seconds += l.seconds;
     }
 
@@ -221,7 +247,7 @@ export function createDashboard(
         theme: l.theme,
         livingStart: l.living_start,
         viewers: l.internal + l.external,
-        watchHours: hours(l.seconds),
+        watchHours: l.synced ? hours(l.seconds) : null,
       }));
 
     return {
@@ -235,7 +261,8 @@ export function createDashboard(
       completionByDepartment,
       share: { internal, external },
       topLives,
-      totals: { lives: lives.length, viewers: internal + external, watchHours: hours(seconds) },
+      totals: { lives: lives.length, viewers: internal + external + unsyncedViewers, watchHours: hours(seconds) },
+      unsynced: { lives: audience ? audience.unsynced : unsynced, viewers: unsyncedViewers },
     };
   }
 

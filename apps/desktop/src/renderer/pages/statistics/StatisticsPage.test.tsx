@@ -25,6 +25,7 @@ const overview: Overview = {
   share: { internal: 75, external: 25 },
   topLives: [{ livingid: 'lv-1', theme: '季度复盘', livingStart: 1_763_913_600, viewers: 100, watchHours: 50 }],
   totals: { lives: 3, viewers: 1234, watchHours: 50 },
+  unsynced: { lives: 0, viewers: 0 },
 };
 
 function LiveStub() {
@@ -86,5 +87,17 @@ describe('statistics page', () => {
     expect(call?.format).toBe('csv');
     expect(call?.filename).toMatch(/^观看最多的直播_\d{8}-\d{8}$/);
     expect(call?.rows).toEqual([{ theme: '季度复盘', livingStart: expect.any(String), viewers: 100, watchHours: 50, livingid: 'lv-1' }]);
+  });
+
+  it('says which lives count without their watch statistics, and shows their watch hours as unknown', async () => {
+    fakeApi.handle('stats.overview', () => ({
+      ...overview,
+      topLives: [...overview.topLives, { livingid: 'lv-2', theme: '新员工培训', livingStart: 1_763_913_600, viewers: 80, watchHours: null }],
+      unsynced: { lives: 1, viewers: 80 },
+    }));
+    renderPage();
+    expect(await screen.findByTestId('stats-unsynced')).toHaveTextContent('有 1 场直播的观看统计尚未同步：其 80 观看人次取自直播信息');
+    expect((await screen.findByTestId('top-live-lv-2')).querySelectorAll('td')[3]).toHaveTextContent(/^–$/);
+    expect(screen.getByTestId('top-live-lv-1').querySelectorAll('td')[3]).toHaveTextContent(/^50$/);
   });
 });

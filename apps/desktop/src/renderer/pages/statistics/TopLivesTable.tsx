@@ -46,8 +46,9 @@ export function TopLivesTable({ overview }: { overview: Overview }) {
             title: t('top.watchHours'),
             width: 110,
             align: 'right',
-            render: (_: unknown, l) => formatNumber(l.watchHours, 1),
-            sorter: (a, b) => a.watchHours - b.watchHours,
+            // not synced yet: unknown, not 0
+            render: (_: unknown, l) => (l.watchHours === null ? '–' : formatNumber(l.watchHours, 1)),
+            sorter: (a, b) => (a.watchHours ?? -1) - (b.watchHours ?? -1),
           },
         ]}
       />

@@ -1,10 +1,11 @@
-// Totals for the range: lives, viewers, watch hours, and the internal / external split.
-import { Card, Col, Row, Statistic } from 'antd';
+// Totals for the range: lives, viewers, watch hours, and the internal / external split; and which
+// lives count without their watch statistics (not synced yet), so the figures say what they hold.
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../../format.ts';
 import type { Overview } from './types.ts';
 
-export function TotalsCards({ overview }: { overview: Overview }) {
+export function TotalsCards({ overview, byAudience }: { overview: Overview; byAudience: boolean }) {
   const { t } = useTranslation('statistics');
   const { internal, external } = overview.share;
   const viewers = internal + external;
@@ -18,6 +19,7 @@ export function TotalsCards({ overview }: { overview: Overview }) {
       value: viewers > 0 ? formatPercent(external / viewers, 1) : '–',
     },
   ];
+  const { unsynced } = overview;
   return (
     <Row gutter={[12, 12]} data-testid="stats-totals">
       {items.map((item) => (
@@ -27,6 +29,15 @@ export function TotalsCards({ overview }: { overview: Overview }) {
           </Card>
         </Col>
       ))}
+      {unsynced.lives > 0 ? (
+        <Col span={24}>
+          <Typography.Text type="secondary" data-testid="stats-unsynced">
+            {byAudience
+              ? t('totals.unsyncedByAudience', { count: unsynced.lives })
+              : t('totals.unsynced', { count: unsynced.lives, viewers: formatNumber(unsynced.viewers) })}
+          </Typography.Text>
+        </Col>
+      ) : null}
     </Row>
   );
 }

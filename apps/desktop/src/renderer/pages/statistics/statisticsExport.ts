@@ -27,7 +27,7 @@ export function exportTable(overview: Overview, dataset: ExportDataset, t: TFunc
     case 'topLives':
       return {
         columns: [col('theme', 'statistics:top.theme'), col('livingStart', 'statistics:top.start'), col('viewers', 'statistics:top.viewers'), col('watchHours', 'statistics:top.watchHours'), col('livingid', 'statistics:top.livingid')],
-        rows: overview.topLives.map((l) => ({ theme: l.theme, livingStart: dateTime(l.livingStart), viewers: l.viewers, watchHours: round(l.watchHours, 2), livingid: l.livingid })),
+        rows: overview.topLives.map((l) => ({ theme: l.theme, livingStart: dateTime(l.livingStart), viewers: l.viewers, watchHours: l.watchHours === null ? '' : round(l.watchHours, 2), livingid: l.livingid })),
       };
     case 'trend':
       return {
