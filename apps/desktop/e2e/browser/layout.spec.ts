@@ -51,6 +51,21 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     // all five columns of the users table, the departments last, inside its box: no sideways scrolling
     await expectOnScreen(page.getByTestId('users-table').getByRole('columnheader').last(), 80, page.getByTestId('users-table'));
     await expectNoSidewaysPage(page);
+    // the longest status tags ("Not activated", "Left the corp"; 已退出企业) show whole, not cut off
+    for (const status of language === 'zh-CN' ? ['未激活', '已退出企业'] : ['Not activated', 'Left the corp']) {
+      await page.getByTestId('users-status').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${status}$`) }).click();
+      const statusCells = page.getByTestId('users-table').locator('[role="row"] [role="gridcell"]:nth-child(4)');
+      await expect(statusCells.first()).toHaveText(status);
+      const clipped = await statusCells.evaluateAll((cells) =>
+        cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => `${cell.textContent}: ${cell.scrollWidth} > ${cell.clientWidth}`),
+      );
+      expect(clipped, 'status cells cut off').toEqual([]);
+      await expectOnScreen(page.getByTestId('users-table').getByRole('columnheader').last(), 80, page.getByTestId('users-table'));
+    }
+    await snap(page, `71-layout-${tag}-org-status`);
+    await page.getByTestId('users-status').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^(全部状态|All statuses)$/ }).click();
 
     await page.getByTestId('nav-lives').click();
     const table = page.getByTestId('lives-table');

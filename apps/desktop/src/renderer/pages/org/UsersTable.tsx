@@ -10,6 +10,7 @@ import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { collectPages } from '../../export/collectPages.ts';
 import { useServicePages } from '../../hooks/useServicePages.ts';
 import { userStatusLabel } from '../../format.ts';
+import { textWidth } from '../../textWidth.ts';
 import { USERS_PAGE_SIZE, useOrgStore, usersSearchInput } from '../../stores/org.ts';
 import type { UserSortKey, UserStatus } from '../../stores/org.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
@@ -23,6 +24,18 @@ const rowsOfPage = (page: { total: number; rows: User[] }) => page;
 
 // The export buttons re-render only when their inputs change, not on every query or total.
 const MemoExportButtons = memo(ExportButtons);
+
+const STATUSES = [1, 2, 4, 5] as const;
+
+/**
+ * Wide enough for the longest status tag of the language ("Not activated" in English), on top of
+ * the header's 88 px: cells of `fontSize` px text (a Latin letter ~0.55 em, CJK two cells), the
+ * tag's padding and border, the cell's padding.
+ */
+function statusColumnWidth(fontSize: number): number {
+  const cells = Math.max(...STATUSES.map((status) => textWidth(userStatusLabel(status))));
+  return Math.max(88, Math.ceil(cells * fontSize * 0.55) + 34);
+}
 
 export function UsersTable({ departmentNames }: { departmentNames: Map<number, string> }) {
   const { t } = useTranslation('org');
@@ -51,11 +64,12 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
     return [
       { key: 'name', title: t('users.name'), width: 96, sortable: true, render: (u) => <strong style={styles.name}>{u.name}</strong> },
       { key: 'userid', title: t('users.userid'), width: 136, sortable: true, render: (u) => <code style={styles.userid}>{u.userid}</code> },
-      { key: 'position', title: t('users.position'), width: 116, sortable: true, render: (u) => u.position || '–' },
+      // position and departments share what the fixed columns leave (the status grows with the language)
+      { key: 'position', title: t('users.position'), minWidth: 90, sortable: true, render: (u) => u.position || '–' },
       {
         key: 'status',
         title: t('users.status'),
-        width: 88,
+        width: statusColumnWidth(token.fontSizeSM),
         sortable: true,
         render: (u) => (
           <span style={styles.status[u.status]} title={userStatusLabel(u.status)}>
@@ -67,7 +81,7 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
         key: 'departments',
         title: t('users.departments'),
         // all five columns fit beside the department tree from a 1024 px window, scroll bar included
-        minWidth: 90,
+        minWidth: 80,
         render: (u) => {
           const names = u.departments.map((id) => departmentNames.get(id) ?? `#${id}`).join('、');
           // the native title shows the full list when the cell cuts it off
