@@ -5,7 +5,8 @@
 import type { CacheContext } from './context.ts';
 
 interface LiveDivisions {
-  divisions: Int32Array;
+  /** each row's division as its slot in `divisionIds` */
+  slots: Int32Array;
   viewers: Float64Array;
   completion: Float64Array;
 }
@@ -19,17 +20,29 @@ export interface DivisionSum {
 export function createDivisionSums(ctx: CacheContext) {
   let loadedAt: number | null = null;
   let byLive = new Map<number, LiveDivisions>();
+  /** slot → division id: a request adds each live's rows into arrays indexed by slot, not into a Map */
+  let divisionIds: number[] = [];
 
   function load(): void {
     const changes = ctx.stmt('SELECT changes FROM summary_changes WHERE id = 1').pluck().get() as number | undefined;
     if (changes !== undefined && changes === loadedAt) return;
     const next = new Map<number, LiveDivisions>();
+    const ids: number[] = [];
+    const slotOf = new Map<number, number>();
+    const slot = (division: number) => {
+      let found = slotOf.get(division);
+      if (found === undefined) {
+        found = ids.push(division) - 1;
+        slotOf.set(division, found);
+      }
+      return found;
+    };
     let live = -1;
     let rows: Array<[number, number, number]> = [];
     const flush = () => {
       if (live === -1) return;
       next.set(live, {
-        divisions: Int32Array.from(rows, (r) => r[0]),
+        slots: Int32Array.from(rows, (r) => slot(r[0])),
         viewers: Float64Array.from(rows, (r) => r[1]),
         completion: Float64Array.from(rows, (r) => r[2]),
       });
@@ -48,27 +61,33 @@ export function createDivisionSums(ctx: CacheContext) {
     }
     flush();
     byLive = next;
+    divisionIds = ids;
     loadedAt = changes ?? null;
   }
 
   /** Sums per division over these lives (a division none of them was watched from is left out). */
   function sum(liveIds: readonly number[]): DivisionSum[] {
     load();
-    const totals = new Map<number, { completion: number; viewers: number }>();
+    const viewers = new Float64Array(divisionIds.length);
+    const completion = new Float64Array(divisionIds.length);
+    const seen = new Uint8Array(divisionIds.length);
+    /** slots in the order they were first added to, as the result lists them */
+    const order: number[] = [];
     // in live order, as SQL would add them
     for (const liveId of [...liveIds].sort((a, b) => a - b)) {
       const live = byLive.get(liveId);
       if (!live) continue;
-      for (let i = 0; i < live.divisions.length; i++) {
-        const division = live.divisions[i] as number;
-        const total = totals.get(division);
-        if (total) {
-          total.completion += live.completion[i] as number;
-          total.viewers += live.viewers[i] as number;
-        } else totals.set(division, { completion: live.completion[i] as number, viewers: live.viewers[i] as number });
+      for (let i = 0; i < live.slots.length; i++) {
+        const slot = live.slots[i]!;
+        if (seen[slot] === 0) {
+          seen[slot] = 1;
+          order.push(slot);
+        }
+        completion[slot]! += live.completion[i]!;
+        viewers[slot]! += live.viewers[i]!;
       }
     }
-    return [...totals].map(([departmentId, t]) => ({ departmentId, ...t }));
+    return order.map((slot) => ({ departmentId: divisionIds[slot]!, completion: completion[slot]!, viewers: viewers[slot]! }));
   }
 
   return { sum };
