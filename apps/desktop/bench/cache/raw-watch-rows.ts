@@ -5,18 +5,7 @@
 // department: records a few bytes shorter than the API's, so more of them fit a page.
 // storedRowsDiffer() checks that the API and the `same` baseline stored the same rows.
 import type Database from 'better-sqlite3';
-
-export interface RawWatchPage {
-  users: ReadonlyArray<{ userid: string; watch_time: number; is_comment?: number; is_mic?: number }>;
-  external_users: ReadonlyArray<{
-    external_userid: string;
-    type?: number;
-    name?: string;
-    watch_time: number;
-    is_comment?: number;
-    is_mic?: number;
-  }>;
-}
+import type { WireWatchPage } from '../../src/services/cache/index.ts';
 
 export interface RawWatchFetch {
   liveId: number;
@@ -30,7 +19,7 @@ export interface RawWatchFetch {
 /** Prepares the inserts; the returned function writes every page in one transaction (time it alone). */
 export function rawWatchInserts(
   db: Database.Database,
-  pages: readonly RawWatchPage[],
+  pages: readonly WireWatchPage[],
   fetch: RawWatchFetch,
   rows: 'same' | 'smaller',
 ): () => void {
@@ -58,17 +47,17 @@ export function rawWatchInserts(
     external('?, ?'),
   ];
   const departments = pages.map((page) =>
-    page.users.map((u) => (same ? (fetch.homes.get(u.userid) ?? null) : null)),
+    (page.users ?? []).map((u) => (same ? (fetch.homes.get(u.userid) ?? null) : null)),
   );
   return db.transaction(() => {
     pages.forEach((page, p) => {
       const homes = departments[p]!;
-      page.users.forEach((u, i) => {
+      (page.users ?? []).forEach((u, i) => {
         if (u.is_comment || u.is_mic)
           internalFlagged.run(u.userid, u.watch_time, u.is_comment ?? 0, u.is_mic ?? 0, homes[i]);
         else internalPlain.run(u.userid, u.watch_time, homes[i]);
       });
-      for (const e of page.external_users) {
+      for (const e of page.external_users ?? []) {
         if (e.is_comment || e.is_mic)
           externalFlagged.run(
             e.external_userid,

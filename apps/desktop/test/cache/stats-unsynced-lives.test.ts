@@ -46,15 +46,18 @@ describe('statistics with lives not synced yet', () => {
         { nextKey: '', ending: 1 },
       );
       const range = lastDaysRange(30, new Date(T0));
+      // Statistics' preset of the same 30 days, by host (the default) or by viewers' department
+      const statistics = (departmentId: number | null = null) =>
+        cache.statsOverview({
+          ...range,
+          anchorUserid: null,
+          type: null,
+          departmentId,
+          departmentBy: departmentId === null ? 'host' : 'audience',
+          level: 1,
+        });
       const home = cache.homeStats(T0).last30Days;
-      const overview = cache.statsOverview({
-        ...range,
-        anchorUserid: null,
-        type: null,
-        departmentId: null,
-        departmentBy: 'host',
-        level: 1,
-      });
+      const overview = statistics();
 
       // L1 from its rows (3 viewers), L2 from viewer_num (5): the card and the screen read 8
       expect(home).toMatchObject({ lives: 2, viewers: 8 });
@@ -69,14 +72,7 @@ describe('statistics with lives not synced yet', () => {
       ]);
 
       // by viewers' department (总公司 and below), L2 has no known viewers' departments: not counted, told apart
-      const byAudience = cache.statsOverview({
-        ...range,
-        anchorUserid: null,
-        type: null,
-        departmentId: 1,
-        departmentBy: 'audience',
-        level: 1,
-      });
+      const byAudience = statistics(1);
       expect(byAudience.totals).toMatchObject({ lives: 1, viewers: 2 });
       expect(byAudience.unsynced).toEqual({ lives: 1, viewers: 0 });
 
@@ -86,14 +82,7 @@ describe('statistics with lives not synced yet', () => {
         { users: [{ userid: 'boss', watch_time: 600 }] },
         { nextKey: '', ending: 1 },
       );
-      const synced = cache.statsOverview({
-        ...range,
-        anchorUserid: null,
-        type: null,
-        departmentId: null,
-        departmentBy: 'host',
-        level: 1,
-      });
+      const synced = statistics();
       expect(synced.unsynced).toEqual({ lives: 0, viewers: 0 });
       expect(synced.totals.viewers).toBe(4);
       expect(cache.homeStats(T0).last30Days.viewers).toBe(4);
