@@ -55,6 +55,8 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     for (const status of language === 'zh-CN' ? ['未激活', '已退出企业'] : ['Not activated', 'Left the corp']) {
       await page.getByTestId('users-status').click();
       await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${status}$`) }).click();
+      // the list closed (its screenshot shows the table, not the options over it)
+      await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
       const statusCells = page.getByTestId('users-table').locator('[role="row"] [role="gridcell"]:nth-child(4)');
       await expect(statusCells.first()).toHaveText(status);
       const clipped = await statusCells.evaluateAll((cells) =>
