@@ -353,12 +353,12 @@ export const servicesContract = {
       ),
       totals: z.object({ lives: z.number().int(), viewers: z.number().int(), watchHours: z.number() }),
       /**
-       * Lives of the range whose watch statistics are not synced yet. By host, they count with
-       * living_info's viewer number (`viewers` of them, in the totals, the trend and the top lives;
-       * not in the share or the completion); by audience, they cannot count (their viewers'
+       * Lives of the range whose watch statistics are not synced yet. By host (`counted`), they count
+       * with living_info's viewer number (`viewers` of them, in the totals, the trend and the top
+       * lives; not in the share or the completion); by audience they cannot count (their viewers'
        * departments are unknown) and `viewers` is 0.
        */
-      unsynced: z.object({ lives: z.number().int(), viewers: z.number().int() }),
+      unsynced: z.object({ lives: z.number().int(), viewers: z.number().int(), counted: z.boolean() }),
     }),
   ),
 

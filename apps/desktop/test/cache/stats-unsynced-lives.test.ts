@@ -62,7 +62,7 @@ describe('statistics with lives not synced yet', () => {
       // L1 from its rows (3 viewers), L2 from viewer_num (5): the card and the screen read 8
       expect(home).toMatchObject({ lives: 2, viewers: 8 });
       expect(overview.totals).toMatchObject({ lives: 2, viewers: 8 });
-      expect(overview.unsynced).toEqual({ lives: 1, viewers: 5 });
+      expect(overview.unsynced).toEqual({ lives: 1, viewers: 5, counted: true });
       // the share is of synced viewers only; the unsynced live has views but no watch hours yet
       expect(overview.share).toEqual({ internal: 2, external: 1 });
       expect(overview.trend.reduce((sum, day) => sum + day.viewers, 0)).toBe(8);
@@ -74,7 +74,7 @@ describe('statistics with lives not synced yet', () => {
       // by viewers' department (总公司 and below), L2 has no known viewers' departments: not counted, told apart
       const byAudience = statistics(1);
       expect(byAudience.totals).toMatchObject({ lives: 1, viewers: 2 });
-      expect(byAudience.unsynced).toEqual({ lives: 1, viewers: 0 });
+      expect(byAudience.unsynced).toEqual({ lives: 1, viewers: 0, counted: false });
 
       // once L2's watch statistics are in, nothing is left unsynced and its rows replace viewer_num
       cache.appendWatchPage(
@@ -83,7 +83,7 @@ describe('statistics with lives not synced yet', () => {
         { nextKey: '', ending: 1 },
       );
       const synced = statistics();
-      expect(synced.unsynced).toEqual({ lives: 0, viewers: 0 });
+      expect(synced.unsynced).toEqual({ lives: 0, viewers: 0, counted: true });
       expect(synced.totals.viewers).toBe(4);
       expect(cache.homeStats(T0).last30Days.viewers).toBe(4);
     } finally {

@@ -262,7 +262,7 @@ export function createDashboard(
       share: { internal, external },
       topLives,
       totals: { lives: lives.length, viewers: internal + external + unsyncedViewers, watchHours: hours(seconds) },
-      unsynced: { lives: audience ? audience.unsynced : unsynced, viewers: unsyncedViewers },
+      unsynced: { lives: audience ? audience.unsynced : unsynced, viewers: unsyncedViewers, counted: !audience },
     };
   }
 

@@ -25,7 +25,7 @@ const overview: Overview = {
   share: { internal: 75, external: 25 },
   topLives: [{ livingid: 'lv-1', theme: '季度复盘', livingStart: 1_763_913_600, viewers: 100, watchHours: 50 }],
   totals: { lives: 3, viewers: 1234, watchHours: 50 },
-  unsynced: { lives: 0, viewers: 0 },
+  unsynced: { lives: 0, viewers: 0, counted: true },
 };
 
 function LiveStub() {
@@ -93,11 +93,17 @@ describe('statistics page', () => {
     fakeApi.handle('stats.overview', () => ({
       ...overview,
       topLives: [...overview.topLives, { livingid: 'lv-2', theme: '新员工培训', livingStart: 1_763_913_600, viewers: 80, watchHours: null }],
-      unsynced: { lives: 1, viewers: 80 },
+      unsynced: { lives: 1, viewers: 80, counted: true },
     }));
     renderPage();
     expect(await screen.findByTestId('stats-unsynced')).toHaveTextContent('有 1 场直播的观看统计尚未同步：其 80 观看人次取自直播信息');
     expect((await screen.findByTestId('top-live-lv-2')).querySelectorAll('td')[3]).toHaveTextContent(/^–$/);
     expect(screen.getByTestId('top-live-lv-1').querySelectorAll('td')[3]).toHaveTextContent(/^50$/);
+  });
+
+  it("says the lives not synced are not counted when the answer is by viewers' department", async () => {
+    fakeApi.handle('stats.overview', () => ({ ...overview, unsynced: { lives: 2, viewers: 0, counted: false } }));
+    renderPage();
+    expect(await screen.findByTestId('stats-unsynced')).toHaveTextContent('有 2 场直播的观看统计尚未同步，未计入');
   });
 });

@@ -37,7 +37,7 @@ export default function StatisticsPage() {
         ) : (
           <div style={{ opacity: overview.loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={overview.loading}>
             <Flex vertical gap={12}>
-              <TotalsCards overview={data} byAudience={filters.departmentId !== null && filters.departmentBy === 'audience'} />
+              <TotalsCards overview={data} />
               <StatisticsCharts overview={data} />
               {below ? <TopLivesTable overview={data} /> : null}
             </Flex>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../../format.ts';
 import type { Overview } from './types.ts';
 
-export function TotalsCards({ overview, byAudience }: { overview: Overview; byAudience: boolean }) {
+export function TotalsCards({ overview }: { overview: Overview }) {
   const { t } = useTranslation('statistics');
   const { internal, external } = overview.share;
   const viewers = internal + external;
@@ -32,9 +32,9 @@ export function TotalsCards({ overview, byAudience }: { overview: Overview; byAu
       {unsynced.lives > 0 ? (
         <Col span={24}>
           <Typography.Text type="secondary" data-testid="stats-unsynced">
-            {byAudience
-              ? t('totals.unsyncedByAudience', { count: unsynced.lives })
-              : t('totals.unsynced', { count: unsynced.lives, viewers: formatNumber(unsynced.viewers) })}
+            {unsynced.counted
+              ? t('totals.unsynced', { count: unsynced.lives, viewers: formatNumber(unsynced.viewers) })
+              : t('totals.unsyncedByAudience', { count: unsynced.lives })}
           </Typography.Text>
         </Col>
       ) : null}

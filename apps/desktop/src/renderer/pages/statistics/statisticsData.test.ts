@@ -13,7 +13,7 @@ const overview: Overview = {
   share: { internal: 90, external: 10 },
   topLives: [{ livingid: 'lv1', theme: '季度复盘', livingStart: 1_763_913_600, viewers: 100, watchHours: 50.126 }],
   totals: { lives: 3, viewers: 100, watchHours: 50.126 },
-  unsynced: { lives: 0, viewers: 0 },
+  unsynced: { lives: 0, viewers: 0, counted: true },
 };
 
 describe('statistics filters', () => {
