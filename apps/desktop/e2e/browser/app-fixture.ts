@@ -33,6 +33,23 @@ export async function servicesClientOf(app: CorpApp): Promise<RpcClient> {
   return createRpcClient(services.connect(), { onError: () => {} });
 }
 
+/**
+ * Until the start-up sync has ended: the organisation and the watch statistics were synced once and
+ * no sync job runs. A walk that reads counts (learners, members) waits for it, as an admin reading
+ * them would: while the users of some departments are still coming, a count is of what is in so far.
+ */
+export async function untilSynced(client: RpcClient): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const { jobs, lastSync } = await client.call('sync.status', {});
+        return lastSync.org != null && lastSync.watch != null && jobs.every((job) => job.state !== 'running');
+      },
+      { timeout: 30_000, message: 'the start-up sync to end' },
+    )
+    .toBe(true);
+}
+
 /** A live three days ahead with these people as its audience, created through the services. */
 export async function liveWithAudience(client: RpcClient, theme: string, people: readonly string[]): Promise<string> {
   const { livingid } = await client.call('lives.create', {

@@ -5,13 +5,17 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { readSheet } from 'read-excel-file/node';
-import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import type { RpcClient } from '../../src/shared/rpc.ts';
+import { expect, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, untilSynced, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
+let client: RpcClient;
 test.beforeAll(async () => {
   app = await startCorpApp({ seed: 11, size: { users: 400, departments: 30, lives: 60, maxViewers: 300 } });
+  client = await servicesClientOf(app);
 });
 test.afterAll(async () => {
+  client.close();
   await stopCorpApp(app);
 });
 
@@ -40,6 +44,7 @@ async function pickTreeNode(page: Page, testid: string, name: string) {
   await box.locator('input').fill(name);
   await page.locator('.ant-select-tree-treenode').filter({ hasText: name }).first().locator('.ant-select-tree-checkbox').click();
   await page.keyboard.press('Escape');
+  await expect(box, 'the department is picked').toContainText(name);
 }
 
 async function pickUser(page: Page, testid: string, user: { userid: string; name: string }) {
@@ -56,6 +61,8 @@ test('required learners, completion, a series and a learner report', async ({ pa
   const [first, second] = endedLives();
   const department = parentDepartment();
   const person = app.sim.state.userList.find((u) => u.status === 1 && !u.department.includes(department.id))!;
+  // the department's members are all in the cache before their count is read
+  await untilSynced(client);
 
   // a synced, ended live: no required learners yet, and they can be set after the fact
   await openApp(page, app.host, `lives/${first!.livingid}`);
