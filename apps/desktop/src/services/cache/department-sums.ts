@@ -9,12 +9,13 @@
 // kept in the order of the current tree (department-tree-order.ts), re-sorted when it changes, so a
 // subtree is one range of each live's rows.
 import type { CacheContext } from './context.ts';
+import { DenseSlots } from './dense-slots.ts';
 import { unpackDepartments } from './department-pack.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import { subtreeRange, treeKeys } from './department-tree-order.ts';
 
 interface LiveDepartments {
-  /** dense department slots (see slotOf), one per row */
+  /** dense department slots (see `departmentSlots`), one per row */
   slots: Int32Array;
   viewers: Int32Array;
   seconds: Float64Array;
@@ -98,8 +99,7 @@ function sortByKeys(rows: LiveDepartments, keyOfSlot: Int32Array, version: numbe
 }
 
 export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => DepartmentPaths) {
-  const slotOf = new Map<number, number>();
-  const departmentOf: number[] = [];
+  const departmentSlots = new DenseSlots();
   let byLive = new Map<number, LiveDepartments>();
   let loadedAt: number | null = null;
   /**
@@ -115,15 +115,7 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
     scratch: Int32Array;
   } | null = null;
 
-  const slot = (departmentId: number) => {
-    let s = slotOf.get(departmentId);
-    if (s === undefined) {
-      s = departmentOf.length;
-      slotOf.set(departmentId, s);
-      departmentOf.push(departmentId);
-    }
-    return s;
-  };
+  const slot = (departmentId: number) => departmentSlots.slot(departmentId);
 
   const fromRows = (rows: readonly Row[]): LiveDepartments => ({
     slots: Int32Array.from(rows, (r) => slot(r[1])),
@@ -181,9 +173,9 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
 
   /** Membership of the departments' slots (departments no live was watched from have none). */
   function maskOf(departmentIds: Iterable<number>): Uint8Array {
-    const mask = new Uint8Array(departmentOf.length);
+    const mask = new Uint8Array(departmentSlots.size);
     for (const id of departmentIds) {
-      const s = slotOf.get(id);
+      const s = departmentSlots.find(id);
       if (s !== undefined) mask[s] = 1;
     }
     return mask;
@@ -195,7 +187,7 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
     for (let s = 0; s < viewers.length; s++) {
       if ((viewers[s] as number) > 0) {
         sums.push({
-          departmentId: departmentOf[s] as number,
+          departmentId: departmentSlots.ids[s] as number,
           viewers: viewers[s] as number,
           completion: completion[s] as number,
         });
@@ -207,8 +199,8 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
   /** Viewers and completion per department over these lives (a department none of them was watched from is left out). */
   function byDepartment(liveIds: readonly number[]): DepartmentSum[] {
     load();
-    const viewers = new Float64Array(departmentOf.length);
-    const completion = new Float64Array(departmentOf.length);
+    const viewers = new Float64Array(departmentSlots.size);
+    const completion = new Float64Array(departmentSlots.size);
     // in live order, as SQL would add them
     for (const liveId of [...liveIds].sort((a, b) => a - b)) {
       const live = byLive.get(liveId);
@@ -226,11 +218,11 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
   /** The walk of the current tree over every slot, made again when the tree or the slots change. */
   function currentKeys(): NonNullable<typeof keys> {
     const tree = departmentPaths();
-    if (!keys || keys.tree !== tree || keys.of.length !== departmentOf.length) {
+    if (!keys || keys.tree !== tree || keys.of.length !== departmentSlots.size) {
       const version = (keys?.version ?? 0) + 1;
       const orderSince = keys && keys.tree === tree ? keys.orderSince : version;
-      const scratch = new Int32Array(departmentOf.length).fill(-1);
-      keys = { of: treeKeys(departmentOf, tree), tree, version, orderSince, scratch };
+      const scratch = new Int32Array(departmentSlots.size).fill(-1);
+      keys = { of: treeKeys(departmentSlots.ids, tree), tree, version, orderSince, scratch };
     }
     return keys;
   }
@@ -248,14 +240,14 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
     const walk = currentKeys();
     const subtreeKeys: number[] = [];
     for (const id of departmentIds) {
-      const s = slotOf.get(id);
+      const s = departmentSlots.find(id);
       if (s !== undefined) subtreeKeys.push(walk.of[s] as number);
     }
     if (subtreeKeys.length === 0) return { departments: [], lives: new Map() }; // no live was watched from it
     const range = subtreeRange(subtreeKeys);
     const mask = range ? null : maskOf(departmentIds);
-    const viewers = new Float64Array(departmentOf.length);
-    const completion = new Float64Array(departmentOf.length);
+    const viewers = new Float64Array(departmentSlots.size);
+    const completion = new Float64Array(departmentSlots.size);
     const lives = new Map<number, LiveSubtreeSum>();
     const live = new Float64Array(2);
     // in live order, as SQL would add them; within a live each department has one row

@@ -3,9 +3,10 @@
 // of rows per request. Read again whole when the summaries changed (summary_changes, kept by
 // triggers on every write or delete of them), which happens once per fetched live.
 import type { CacheContext } from './context.ts';
+import { DenseSlots } from './dense-slots.ts';
 
 interface LiveDivisions {
-  /** each row's division as its slot in `divisionIds` */
+  /** each row's division as its slot in `divisions` */
   slots: Int32Array;
   viewers: Float64Array;
   completion: Float64Array;
@@ -20,29 +21,20 @@ export interface DivisionSum {
 export function createDivisionSums(ctx: CacheContext) {
   let loadedAt: number | null = null;
   let byLive = new Map<number, LiveDivisions>();
-  /** slot → division id: a request adds each live's rows into arrays indexed by slot, not into a Map */
-  let divisionIds: number[] = [];
+  /** the divisions' slots: a request adds each live's rows into arrays indexed by slot */
+  let divisions = new DenseSlots();
 
   function load(): void {
     const changes = ctx.stmt('SELECT changes FROM summary_changes WHERE id = 1').pluck().get() as number | undefined;
     if (changes !== undefined && changes === loadedAt) return;
     const next = new Map<number, LiveDivisions>();
-    const ids: number[] = [];
-    const slotOf = new Map<number, number>();
-    const slot = (division: number) => {
-      let found = slotOf.get(division);
-      if (found === undefined) {
-        found = ids.push(division) - 1;
-        slotOf.set(division, found);
-      }
-      return found;
-    };
+    const slots = new DenseSlots();
     let live = -1;
     let rows: Array<[number, number, number]> = [];
     const flush = () => {
       if (live === -1) return;
       next.set(live, {
-        slots: Int32Array.from(rows, (r) => slot(r[0])),
+        slots: Int32Array.from(rows, (r) => slots.slot(r[0])),
         viewers: Float64Array.from(rows, (r) => r[1]),
         completion: Float64Array.from(rows, (r) => r[2]),
       });
@@ -61,16 +53,16 @@ export function createDivisionSums(ctx: CacheContext) {
     }
     flush();
     byLive = next;
-    divisionIds = ids;
+    divisions = slots;
     loadedAt = changes ?? null;
   }
 
   /** Sums per division over these lives (a division none of them was watched from is left out). */
   function sum(liveIds: readonly number[]): DivisionSum[] {
     load();
-    const viewers = new Float64Array(divisionIds.length);
-    const completion = new Float64Array(divisionIds.length);
-    const seen = new Uint8Array(divisionIds.length);
+    const viewers = new Float64Array(divisions.size);
+    const completion = new Float64Array(divisions.size);
+    const seen = new Uint8Array(divisions.size);
     /** slots in the order they were first added to, as the result lists them */
     const order: number[] = [];
     // in live order, as SQL would add them
@@ -87,7 +79,7 @@ export function createDivisionSums(ctx: CacheContext) {
         viewers[slot]! += live.viewers[i]!;
       }
     }
-    return order.map((slot) => ({ departmentId: divisionIds[slot]!, completion: completion[slot]!, viewers: viewers[slot]! }));
+    return order.map((slot) => ({ departmentId: divisions.ids[slot]!, completion: completion[slot]!, viewers: viewers[slot]! }));
   }
 
   return { sum };
