@@ -29,6 +29,9 @@ const hours = (seconds: number) => seconds / 3600;
  * recorded holds rows without one). It counts with living_info's viewer_num, as the live pages show it.
  */
 const NOT_SYNCED = '(w.fetched_at IS NULL AND COALESCE(s.internal_viewers + s.external_viewers, 0) = 0)';
+/** The rows NOT_SYNCED reads, joined to the lives `l`: the live's summary `s` and its watch fetch's state `w`. */
+const SUMMARY_AND_SYNC = `LEFT JOIN live_summary s ON s.live_id = l.id
+  LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid`;
 
 /** A live of the statistics: its figures, or those of the filtered department's viewers. */
 interface FilteredLive {
@@ -84,8 +87,7 @@ export function createDashboard(
                 COALESCE(sum(CASE WHEN ${NOT_SYNCED} THEN l.viewer_num ELSE s.internal_viewers + s.external_viewers END), 0) AS viewers,
                 COALESCE(sum(CASE WHEN ${NOT_SYNCED} THEN 0 ELSE s.internal_viewers + s.external_viewers END), 0) AS measured,
                 COALESCE(sum(s.watch_seconds), 0) AS seconds, COALESCE(sum(s.completion_sum), 0) AS completion
-         FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id
-           LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid
+         FROM lives l ${SUMMARY_AND_SYNC}
          WHERE l.status IN ${HELD} AND l.living_start BETWEEN ? AND ?`,
       )
       .get(last30.from, last30.to) as { lives: number; viewers: number; measured: number; seconds: number; completion: number };
@@ -134,8 +136,7 @@ export function createDashboard(
     const candidates = ctx
       .stmt(
         `SELECT l.id, l.livingid, l.theme, l.living_start, NOT ${NOT_SYNCED} AS synced
-         FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id
-           LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid
+         FROM lives l ${SUMMARY_AND_SYNC}
          WHERE ${where.join(' AND ')} ORDER BY l.living_start`,
       )
       .all(params) as Array<Omit<FilteredLive, 'internal' | 'external' | 'seconds'>>;
@@ -189,8 +190,7 @@ export function createDashboard(
              CASE WHEN ${NOT_SYNCED} THEN l.viewer_num ELSE COALESCE(s.internal_viewers, 0) END AS internal,
              CASE WHEN ${NOT_SYNCED} THEN 0 ELSE COALESCE(s.external_viewers, 0) END AS external,
              COALESCE(s.watch_seconds, 0) AS seconds, NOT ${NOT_SYNCED} AS synced
-           FROM lives l LEFT JOIN live_summary s ON s.live_id = l.id
-             LEFT JOIN sync_state w ON w.scope = 'watch:' || l.livingid
+           FROM lives l ${SUMMARY_AND_SYNC}
            WHERE ${where.join(' AND ')}
            ORDER BY l.living_start`,
         )
