@@ -18,6 +18,8 @@ export const freshness = {
 };
 
 export const userStatusSchema = z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(5)]);
+/** Every user status, in WeCom's order (what a status filter or column lists). */
+export const USER_STATUSES = userStatusSchema.options.map((option) => option.value);
 
 export const departmentSchema = z.object({
   id: z.number().int(),

@@ -3,7 +3,7 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Flex, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../shared/models.ts';
+import { USER_STATUSES, type User } from '../../../shared/models.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import type { VirtualColumn, VirtualSort } from '../../components/VirtualTable.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
@@ -25,15 +25,13 @@ const rowsOfPage = (page: { total: number; rows: User[] }) => page;
 // The export buttons re-render only when their inputs change, not on every query or total.
 const MemoExportButtons = memo(ExportButtons);
 
-const STATUSES = [1, 2, 4, 5] as const;
-
 /**
  * Wide enough for the longest status tag of the language ("Not activated" in English), on top of
  * the header's 88 px: cells of `fontSize` px text (a Latin letter ~0.55 em, CJK two cells), the
  * tag's padding and border, the cell's padding.
  */
 function statusColumnWidth(fontSize: number): number {
-  const cells = Math.max(...STATUSES.map((status) => textWidth(userStatusLabel(status))));
+  const cells = Math.max(...USER_STATUSES.map((status) => textWidth(userStatusLabel(status))));
   return Math.max(88, Math.ceil(cells * fontSize * 0.55) + 34);
 }
 

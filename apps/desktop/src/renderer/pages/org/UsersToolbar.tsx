@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { Button, Flex, Input, Select, Switch, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { USER_STATUSES } from '../../../shared/models.ts';
 import { userStatusLabel } from '../../format.ts';
 import type { UserStatus } from '../../stores/org.ts';
 
@@ -57,7 +58,7 @@ export const UsersFilterControls = memo(function UsersFilterControls({
         data-testid="users-status"
         options={[
           { value: 'all', label: t('users.allStatuses') },
-          ...([1, 2, 4, 5] as const).map((s) => ({ value: s, label: userStatusLabel(s) })),
+          ...USER_STATUSES.map((s) => ({ value: s, label: userStatusLabel(s) })),
         ]}
       />
       <Flex align="center" gap={6}>
