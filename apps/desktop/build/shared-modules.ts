@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { REACT_ESM_ID } from './react-as-esm.ts';
 
 /** A script's exposure of the modules a later script takes from it, and the global it fills. */
 export interface Exposure {
@@ -51,12 +52,14 @@ function reexportedNames(code: string): number {
 }
 
 /**
- * A module of the app script the pages script may take: any module with code in the app script (a
- * package's too: antd's contexts must be one instance) but a package's index and the bundler's
- * runtime helpers.
+ * A module of the app script the pages script may take: a file with code in the app script (a
+ * package's too: antd's contexts must be one instance), or React as an ES module, but not a package's
+ * index, nor the bundler's helpers (stateless: each script has its own). The pages script's entry
+ * imports a helper (vite's preload helper) and runs before the app script on a start on another
+ * page: a taken helper would read the app's global before it is there.
  */
 export const isShareableAppModule = (id: string, renderedLength: number) =>
-  renderedLength > 0 && !/^\0?rolldown[\\/:]/.test(id) && (id.startsWith('\0') || /\.[cm]?[jt]sx?$/.test(id)) && !isPackageIndex(id);
+  renderedLength > 0 && (id === REACT_ESM_ID || (!id.startsWith('\0') && /\.[cm]?[jt]sx?$/.test(id) && !isPackageIndex(id)));
 
 /** Serves an exposure's virtual module with `code` (empty where nothing is exposed). */
 export function exposureModule(name: string, exposure: Exposure, code: () => string): Plugin {

@@ -3,11 +3,12 @@
 // taking the boot's shared modules from the global the boot fills; and the pages script, loaded when
 // needed, taking the app's and the boot's. (The browser tests run the same build.)
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createContext, runInContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { antdStaticStyles } from '../../build/antd-static-styles.ts';
 import { mainWindowScripts, PAGES_SCRIPT } from '../../build/main-window-scripts.ts';
 
@@ -100,5 +101,15 @@ describe('the main window scripts', () => {
     expect(pages).not.toContain('react.transitional.element');
     expect(pages).not.toMatch(/\brequire\(/);
     expect(pages.length).toBeGreaterThan(app.length / 3); // the pages are not in the app script
+  });
+
+  it('let the pages script run before the app script (a start on another page): it hands the pages over without reading the app script’s global', () => {
+    const pagesArrived = vi.fn();
+    // the boot's global, whose every module has every function (the loader's pagesArrived among them)
+    const anyModule = new Proxy({}, { get: (_, name) => (name === 'pagesArrived' ? pagesArrived : () => undefined) });
+    const window = createContext({ __wldBoot: new Proxy({}, { get: () => anyModule }) });
+    runInContext(read(pagesSrc()), window);
+    expect(pagesArrived).toHaveBeenCalledTimes(1);
+    expect(pagesArrived.mock.calls[0]![0]).toBeTypeOf('function');
   });
 });

@@ -67,12 +67,22 @@ describe('the pages script loader', () => {
     const added = scripts()[0]!;
     added.dispatchEvent(new Event('error'));
     await expect(first).rejects.toBeInstanceOf(loader.PagesScriptError);
-    await expect(first).rejects.toThrow(`The pages script could not be loaded from ${added.src}.`);
+    await expect(first).rejects.toThrow(`The pages script could not be loaded (${added.src}).`);
     expect(scripts()).toHaveLength(0);
     const second = loader.loadPageModule('statistics');
     expect(scripts()).toHaveLength(1);
     loader.pagesArrived(async () => page);
     await expect(second).resolves.toBe(page);
+  });
+
+  it('says when the script throws before it has handed the pages over', async () => {
+    const loader = await freshLoader();
+    loader.appModulesReady();
+    const opened = loader.loadPageModule('org');
+    const added = scripts()[0]!;
+    window.dispatchEvent(new ErrorEvent('error', { filename: added.src, message: 'Uncaught TypeError: x is undefined' }));
+    await expect(opened).rejects.toThrow(`The pages script failed while it ran: Uncaught TypeError: x is undefined (${added.src}).`);
+    expect(scripts()).toHaveLength(0);
   });
 
   it('starts nothing where the window has no pages script (development, tests)', async () => {

@@ -43,11 +43,19 @@ export function loadPagesScript(): Promise<LoadPageModule> {
     arrived = resolve;
     const script = document.createElement('script');
     script.src = src;
-    script.addEventListener('error', () => {
+    const failed = (what: string) => {
       loading = null;
       script.remove();
-      reject(new PagesScriptError(`The pages script could not be loaded from ${script.src}.`));
-    });
+      window.removeEventListener('error', thrown);
+      reject(new PagesScriptError(`The pages script ${what} (${script.src}).`));
+    };
+    // a script that loads but throws before it has handed the pages over fires no error on itself
+    const thrown = (event: ErrorEvent) => {
+      if (event.filename === script.src) failed(`failed while it ran: ${String(event.message)}`);
+    };
+    script.addEventListener('error', () => failed('could not be loaded'));
+    script.addEventListener('load', () => window.removeEventListener('error', thrown));
+    window.addEventListener('error', thrown);
     document.head.append(script);
   });
   return loading;
