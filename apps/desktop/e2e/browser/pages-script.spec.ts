@@ -2,6 +2,7 @@
 // home is in, or at once on a start on another page. What a person sees when it cannot be loaded: the
 // page says so and how to go on, the menu and home keep working.
 import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import { PAGE_FAILED } from '../../src/renderer/app/page-failed.ts';
 
 let app: CorpApp;
 test.beforeAll(async () => {
@@ -41,7 +42,6 @@ test('a start on home loads the other pages after it, and a start on another pag
 });
 
 test('when the pages cannot be loaded, the page says so and home still works', async ({ page, pageErrors }) => {
-  void pageErrors;
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.route(PAGES_SCRIPT, (route) => route.abort('connectionfailed'));
   await openApp(page, app.host);
@@ -54,6 +54,10 @@ test('when the pages cannot be loaded, the page says so and home still works', a
   await expect(failed.getByRole('button')).toBeVisible();
   await page.mouse.move(600, 600);
   await snap(page, '96-pages-script-failed');
+  // the failed page is the one this test caused (React may render it, and so report it, more than once)
+  expect(pageErrors.length).toBeGreaterThan(0);
+  for (const error of pageErrors) expect(error.startsWith(`${PAGE_FAILED} PagesScriptError`), error).toBe(true);
+  pageErrors.length = 0;
 
   // the menu and home are unaffected; the next page asks again, and opens once the script loads
   await page.getByTestId('nav-home').click();

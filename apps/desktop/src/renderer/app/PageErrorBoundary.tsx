@@ -5,6 +5,7 @@ import { Component, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PagesScriptError } from './pages-script-loader.ts';
+import { PAGE_FAILED } from './page-failed.ts';
 
 interface State {
   error: Error | null;
@@ -21,6 +22,11 @@ export class PageErrorBoundary extends Component<Props, State> {
 
   static getDerivedStateFromError(error: unknown): State {
     return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: Error) {
+    // one recognisable line for whoever watches the console
+    console.error(PAGE_FAILED, error);
   }
 
   override componentDidUpdate(previous: Props) {
