@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { antdStaticStyles } from './build/antd-static-styles.ts';
-import { mainWindowScripts, PAGES_SCRIPT } from './build/main-window-scripts.ts';
+import { mainWindowScripts } from './build/main-window-scripts.ts';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
@@ -45,7 +45,7 @@ export default defineConfig({
     plugins: [
       react(),
       antdStaticStyles(),
-      mainWindowScripts({ root: resolve(root, 'src/renderer'), boot: 'main.tsx', app: 'app/app-script.ts', ...PAGES_SCRIPT }),
+      mainWindowScripts({ root: resolve(root, 'src/renderer'), boot: 'main.tsx', app: 'app/app-script.ts' }),
     ],
     build: {
       // Smaller first chunks load faster from app:// (electron-vite leaves minification off by default).

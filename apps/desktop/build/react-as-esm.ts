@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 
-export const REACT_ESM_ID = '\0wld-react-esm';
+const ESM_ID = '\0wld-react-esm';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 export function reactAsEsm(root: string): Plugin {
@@ -16,11 +16,11 @@ export function reactAsEsm(root: string): Plugin {
     name: 'wld-react-as-esm',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === 'react' && importer !== REACT_ESM_ID) return REACT_ESM_ID;
+      if (source === 'react' && importer !== ESM_ID) return ESM_ID;
       return null;
     },
     load(id) {
-      if (id !== REACT_ESM_ID) return null;
+      if (id !== ESM_ID) return null;
       const entry = require.resolve('react');
       const names = Object.keys(require(entry) as object).filter((name) => IDENTIFIER.test(name) && name !== 'default');
       return [

@@ -9,7 +9,6 @@ import type { BrowserHost } from '../../browser-host/host.ts';
 import type { ServicesRuntimeOptions } from '../../src/services/services-core.ts';
 import { startCorpApp as startCorpAppOn, type CorpApp } from '../../browser-host/corp-app.ts';
 import { createRpcClient, type RpcClient } from '../../src/shared/rpc.ts';
-import { PAGE_FAILED } from '../../src/renderer/app/page-failed.ts';
 
 export const appDir = resolve(import.meta.dirname, '../..');
 export const rendererDir = join(appDir, 'out', 'renderer');
@@ -94,10 +93,6 @@ export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    // a page that failed is caught by its error boundary (the window stays), which says so on the console
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().startsWith(PAGE_FAILED)) errors.push(message.text());
-    });
     await use(errors);
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },

@@ -1,16 +1,14 @@
 // The main window's production scripts (build/main-window-scripts.ts), from a real build of the
 // renderer into a temporary folder: a small boot script, then the app script, both classic, the app
-// taking the boot's shared modules from the global the boot fills; and the pages script, loaded when
-// needed, taking the app's and the boot's. (The browser tests run the same build.)
+// taking the boot's shared modules from the global the boot fills. (The browser tests run the same build.)
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createContext, runInContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { antdStaticStyles } from '../../build/antd-static-styles.ts';
-import { mainWindowScripts, PAGES_SCRIPT } from '../../build/main-window-scripts.ts';
+import { mainWindowScripts } from '../../build/main-window-scripts.ts';
 
 const root = resolve(import.meta.dirname, '../../src/renderer');
 let outDir = '';
@@ -24,7 +22,7 @@ beforeAll(async () => {
     logLevel: 'error',
     root,
     base: './',
-    plugins: [react(), antdStaticStyles(), mainWindowScripts({ root, boot: 'main.tsx', app: 'app/app-script.ts', ...PAGES_SCRIPT })],
+    plugins: [react(), antdStaticStyles(), mainWindowScripts({ root, boot: 'main.tsx', app: 'app/app-script.ts' })],
     build: { outDir, emptyOutDir: true, minify: true, rolldownOptions: { input: { index: join(root, 'index.html') } } },
   });
   html = readFileSync(join(outDir, 'index.html'), 'utf8');
@@ -36,15 +34,6 @@ afterAll(() => {
 
 const scriptTags = () => [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
 const srcOf = (attrs: string) => /src="([^"]+)"/.exec(attrs)?.[1] ?? '';
-const pagesSrc = () => /<meta name="wld-pages-script" content="([^"]+)">/.exec(html)?.[1] ?? '';
-/** The modules a script exposes on `global` (`global=Object.freeze({m1:…,m2:…})`). */
-const exposedOn = (script: string, global: string) =>
-  (new RegExp(`${global}=Object\\.freeze\\(\\{([^}]*)\\}\\)`).exec(script)?.[1] ?? '')
-    .split(',')
-    .map((entry) => entry.split(':')[0]!.trim())
-    .filter(Boolean)
-    .sort();
-const takenFrom = (script: string, global: string) => [...new Set([...script.matchAll(new RegExp(`${global}\\.(m\\d+)`, 'g'))].map((m) => m[1]!))].sort();
 
 describe('the main window scripts', () => {
   it('are the boot script, then the app script: classic, deferred (so run in this order), with its stylesheet', () => {
@@ -59,12 +48,6 @@ describe('the main window scripts', () => {
     expect(tags[1]).toContain('data-wld-app');
     expect(html).toMatch(/<link rel="stylesheet" href="\.\/assets\/app-[\w-]+\.css">/);
     expect(readdirSync(join(outDir, 'assets')).filter((f) => f.startsWith('app-') && f.endsWith('.js'))).toHaveLength(1);
-  });
-
-  it('name the pages script for the window to load when it needs it, and do not load it at start', () => {
-    expect(pagesSrc()).toMatch(/^\.\/assets\/pages-[\w-]+\.js$/);
-    expect(scriptTags().map(srcOf)).not.toContain(pagesSrc());
-    expect(read(pagesSrc()).startsWith('(function(')).toBe(true);
   });
 
   it('leave React to the app script and keep the boot script small', () => {
@@ -86,30 +69,5 @@ describe('the main window scripts', () => {
     const names = exposed!.split(',').map((entry) => entry.split(':')[0]!.trim());
     expect(names.sort()).toEqual(taken.sort());
     expect(app).not.toMatch(/\brequire\(/);
-  });
-
-  it('give the pages script every module it takes from the boot and the app, and no copy of React', () => {
-    const boot = read(srcOf(scriptTags()[0]!));
-    const app = read(srcOf(scriptTags()[1]!));
-    const pages = read(pagesSrc());
-    const fromApp = takenFrom(pages, '__wldApp');
-    expect(fromApp.length).toBeGreaterThan(100); // React, antd's components and contexts, the stores
-    expect(exposedOn(app, '__wldApp')).toEqual(expect.arrayContaining(fromApp));
-    const fromBoot = takenFrom(pages, '__wldBoot');
-    expect(fromBoot.length).toBeGreaterThan(0); // the pages script's loader
-    expect(exposedOn(boot, '__wldBoot')).toEqual(expect.arrayContaining(fromBoot));
-    expect(pages).not.toContain('react.transitional.element');
-    expect(pages).not.toMatch(/\brequire\(/);
-    expect(pages.length).toBeGreaterThan(app.length / 3); // the pages are not in the app script
-  });
-
-  it('let the pages script run before the app script (a start on another page): it hands the pages over without reading the app script’s global', () => {
-    const pagesArrived = vi.fn();
-    // the boot's global, whose every module has every function (the loader's pagesArrived among them)
-    const anyModule = new Proxy({}, { get: (_, name) => (name === 'pagesArrived' ? pagesArrived : () => undefined) });
-    const window = createContext({ __wldBoot: new Proxy({}, { get: () => anyModule }) });
-    runInContext(read(pagesSrc()), window);
-    expect(pagesArrived).toHaveBeenCalledTimes(1);
-    expect(pagesArrived.mock.calls[0]![0]).toBeTypeOf('function');
   });
 });

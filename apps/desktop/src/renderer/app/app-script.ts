@@ -2,12 +2,6 @@
 // dynamic import, which the single-file build turns into a function per module: V8 compiles each
 // module's code when it runs. Imported statically, they would be one function body of megabytes,
 // compiled whole on the main thread at a first start (about 200 ms more on a 2-core machine).
-// The modules the pages script takes from this script are put on its global (virtual:wld-app-modules)
-// the same way, once the app has mounted; the pages wait for them (pages-script-loader.ts).
 import { sayAppFailed } from './app-failed.ts';
-import { appModulesReady } from './pages-script-loader.ts';
 
-import('./mount.tsx')
-  .then(() => import('virtual:wld-app-modules'))
-  .then(appModulesReady)
-  .catch(sayAppFailed);
+import('./mount.tsx').catch(sayAppFailed);

@@ -11,13 +11,9 @@ import { firstQueriesOf } from './warm-start.ts';
 import { usePreferencesStore } from '../stores/preferences.ts';
 import { pageChunks } from './page-chunks.ts';
 import { pageForPath, pathOfHash } from './page-paths.ts';
-import { startPagesScript } from './pages-script-loader.ts';
 
 /** How long the first render waits for the start-up answers once its code is in (ms). */
 const START_ANSWERS_WAIT_MS = 60;
-
-/** The longest the pages script waits for an idle moment after the first render (ms). */
-const PAGES_SCRIPT_WAIT_MS = 2_000;
 
 mark('wld:boot:app-module'); // React, antd, i18n and the shell have loaded and run
 
@@ -55,6 +51,4 @@ void Promise.all([pageLoaded, answersOrGiveUp]).then(() => {
       <App />
     </StrictMode>,
   );
-  // the other pages are parsed once the first screen is in, so that they open at once
-  requestIdleCallback(startPagesScript, { timeout: PAGES_SCRIPT_WAIT_MS });
 });

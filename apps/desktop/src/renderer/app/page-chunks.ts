@@ -1,13 +1,14 @@
 // The pages' lazy chunks, shared by the router and the app's mount (which asks for the current
-// route's page before the first render). Each chunk is asked for once; both get its promise. (In the
-// production build home is in the app script and the other pages in the pages script: page-modules.ts.)
+// route's page before the first render). Each chunk is asked for once; both get its promise. (The
+// production build puts the pages in the app script itself: see build/main-window-scripts.ts.)
 // A page whose chunk has arrived is rendered directly (loadedPage): React only suspends on a chunk
 // still loading, and a Suspense boundary that shows its fallback holds the page back for React's
 // fallback throttle (300 ms) even when the chunk arrives a moment later.
 import type { ComponentType } from 'react';
 import { timedImport } from '../perf/timeline.ts';
 import type { PageName } from './page-paths.ts';
-import { loadPageModule, type PageModule } from './page-modules.ts';
+
+type PageModule = { default: ComponentType };
 
 const loaded = new Map<string, ComponentType>();
 
@@ -28,16 +29,16 @@ function once(name: string, load: () => Promise<PageModule>): () => Promise<Page
 
 export const pageChunks: Record<PageName, () => Promise<PageModule>> = {
   home: once('home', () => import('../pages/home/HomePage.tsx')),
-  lives: once('lives', () => loadPageModule('lives')),
-  'live-detail': once('live-detail', () => loadPageModule('live-detail')),
-  statistics: once('statistics', () => loadPageModule('statistics')),
-  org: once('org', () => loadPageModule('org')),
-  training: once('training', () => loadPageModule('training')),
-  series: once('series', () => loadPageModule('series')),
-  messages: once('messages', () => loadPageModule('messages')),
-  'api-usage': once('api-usage', () => loadPageModule('api-usage')),
-  settings: once('settings', () => loadPageModule('settings')),
-  bot: once('bot', () => loadPageModule('bot')),
+  lives: once('lives', () => import('../pages/lives/LivesPage.tsx')),
+  'live-detail': once('live-detail', () => import('../pages/live-detail/LiveDetailPage.tsx')),
+  statistics: once('statistics', () => import('../pages/statistics/StatisticsPage.tsx')),
+  org: once('org', () => import('../pages/org/OrgPage.tsx')),
+  training: once('training', () => import('../pages/training/TrainingPage.tsx')),
+  series: once('series', () => import('../pages/training/SeriesPage.tsx')),
+  messages: once('messages', () => import('../pages/messages/MessagesPage.tsx')),
+  'api-usage': once('api-usage', () => import('../pages/api-usage/ApiUsagePage.tsx')),
+  settings: once('settings', () => import('../pages/settings/SettingsPage.tsx')),
+  bot: once('bot', () => import('../pages/bot/BotLogPage.tsx')),
 };
 
 /** The page's component if its chunk has arrived (render it without suspending). */

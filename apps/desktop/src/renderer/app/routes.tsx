@@ -1,11 +1,10 @@
 // One lazy chunk per page, so the first chunk holds only the shell.
 import { lazy, Suspense, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
-import { Route, Routes, useLocation } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { loadedPage, pageChunks } from './page-chunks.ts';
-import { PageErrorBoundary } from './PageErrorBoundary.tsx';
 import type { PageName } from './page-paths.ts';
 
 const HomePage = routePage('home');
@@ -33,12 +32,7 @@ function routePage(page: PageName): ComponentType {
 }
 
 function Page({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
-  return (
-    <PageErrorBoundary resetKey={pathname}>
-      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{children}</Suspense>
-    </PageErrorBoundary>
-  );
+  return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{children}</Suspense>;
 }
 
 function NotFound() {
