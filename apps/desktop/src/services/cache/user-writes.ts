@@ -10,9 +10,11 @@ import { nameSortKey } from './name-sort-key.ts';
 import { createUserSearchRows, searchFieldsChanged } from './user-search-rows.ts';
 import { writeStampedChunks } from './stamped-chunks.ts';
 import type { WireDeptUser, WireUser } from './types.ts';
+import { USER_STATUSES } from '../../shared/models.ts';
 
 const CHUNK = 2000;
-const USER_STATUSES = new Set([1, 2, 4, 5]);
+/** The statuses a stored user may have (another from WeCom is stored as active). */
+const KNOWN_STATUSES = new Set<number>(USER_STATUSES);
 
 interface UserFields {
   name: string;
@@ -53,7 +55,7 @@ function mergeUser(row: WireUser, stored: StoredUser | undefined, firstLinked: n
   return {
     name: typeof row.name === 'string' ? row.name : (stored?.name ?? ''),
     position: typeof row.position === 'string' ? row.position : (stored?.position ?? ''),
-    status: status === null ? (stored?.status ?? 1) : USER_STATUSES.has(status) ? status : 1,
+    status: status === null ? (stored?.status ?? 1) : KNOWN_STATUSES.has(status) ? status : 1,
     main_department: main,
     // the main department, else the first linked one
     home_department: main || firstLinked || stored?.home_department || null,
