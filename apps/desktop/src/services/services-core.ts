@@ -23,6 +23,7 @@ import { createReadyGate } from './core/ready-gate.ts';
 import type { ServicesRuntimeOptions } from './core/runtime-options.ts';
 import { createServicesContext } from './core/services-context.ts';
 import { createSessionSecrets } from './core/session-secrets.ts';
+import { warmStatisticsSoon } from './core/statistics-warm-up.ts';
 import { cacheUnavailable, clientUnavailable } from './core/unavailable.ts';
 import { createHandlers } from './handlers/index.ts';
 import type { LiveMonitor } from './monitor/live-monitor.ts';
@@ -137,6 +138,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
       if (value && state.cache) {
         applyBot();
         reminderRunnerOf(context).start();
+        warmStatisticsSoon(state.cache, log);
       }
     },
     post,

@@ -1,7 +1,7 @@
 // Completion by 一级部门 is added up from per-live division sums held in memory: a re-fetched live,
 // a live's new length and a clear are seen by the next request.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Cache } from '../../src/services/cache/index.ts';
+import { openCache, type Cache } from '../../src/services/cache/index.ts';
 import { openWithOrg, tempDir } from './helpers.ts';
 
 const tmp = tempDir();
@@ -45,6 +45,85 @@ describe('completion by 一级部门', () => {
 
     cache.clearSyncable();
     expect(byDivision(cache)).toEqual([]);
+    cache.close();
+  });
+});
+
+describe('reading the division sums ahead, in slices', () => {
+  const day = (cache: Cache, n: number) =>
+    cache.upsertLives(
+      Array.from({ length: n }, (_, i) => ({
+        livingid: `L${i}`,
+        theme: `L${i}`,
+        anchor_userid: 'boss',
+        living_start: START + i,
+        living_duration: 3600,
+        status: 2,
+      })),
+    );
+  const viewers = [
+    [{ userid: 'zhangsan', watch_time: 3600 }],
+    [{ userid: 'zhao.liu', watch_time: 1800 }],
+    [{ userid: 'wangfang', watch_time: 900 }, { userid: 'boss', watch_time: 600 }],
+  ];
+  const watch = (cache: Cache, livingid: string, i: number) => {
+    cache.beginWatch(livingid, { restart: true });
+    cache.appendWatchPage(livingid, { users: viewers[i % viewers.length]! }, { nextKey: '', ending: 1 });
+  };
+  /** What a cache that never read ahead answers (its first request reads every live whole). */
+  const asReadWhole = (file: string) => {
+    const other = openCache(file, { now: () => START * 1000 });
+    try {
+      return byDivision(other);
+    } finally {
+      other.close();
+    }
+  };
+
+  it('answers as a whole read does, with lives fetched again, added and removed between slices', async () => {
+    const file = tmp.file();
+    const cache = openWithOrg(file);
+    day(cache, 7);
+    for (let i = 0; i < 7; i++) watch(cache, `L${i}`, i);
+    // a fresh instance, as the services have after start
+    const services = openCache(file, { now: () => START * 1000 });
+    let slice = 0;
+    await services.warmStatistics(async () => {
+      slice++;
+      if (slice === 2) watch(cache, 'L0', 2); // a live already read, fetched again
+      if (slice === 3) expect(cache.deleteLives(['L6'])).toBe(1); // a live not read yet, removed
+      if (slice === 3) {
+        day(cache, 9); // two more lives (L7, L8), one of them watched
+        watch(cache, 'L8', 0);
+      }
+    }, 2);
+    expect(slice).toBe(4); // 7 lives, 2 at a time
+    expect(byDivision(services)).toEqual(asReadWhole(file));
+    expect(byDivision(services)).not.toEqual([]);
+    services.close();
+    cache.close();
+  });
+
+  it('stops when a request reads them first, and when the cache is closed', async () => {
+    const file = tmp.file();
+    const cache = openWithOrg(file);
+    day(cache, 5);
+    for (let i = 0; i < 5; i++) watch(cache, `L${i}`, i);
+    let slices = 0;
+    const first = cache.warmStatistics(async () => {
+      slices++;
+      if (slices === 1) expect(byDivision(cache)).toEqual(asReadWhole(file)); // a request before the read ends
+    }, 1);
+    // one read ahead at a time
+    expect(cache.warmStatistics(async () => {}, 1)).toBe(first);
+    await first;
+    expect(slices).toBe(1); // no slice read after the request
+    watch(cache, 'L1', 2);
+    expect(byDivision(cache)).toEqual(asReadWhole(file));
+
+    const closing = openCache(file, { now: () => START * 1000 });
+    // resolves without reading the closed connection
+    await expect(closing.warmStatistics(async () => closing.close(), 1)).resolves.toBeUndefined();
     cache.close();
   });
 });

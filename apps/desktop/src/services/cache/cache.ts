@@ -68,6 +68,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     absentees: analytics.absentees,
     homeStats: (now) => dashboard.homeStats(now, sync.lastSync()),
     statsOverview: dashboard.statsOverview,
+    warmStatistics: dashboard.warmStatistics,
     ...createMessages(ctx),
     ...createReach(ctx, aggregates),
     ...createAppChats(ctx),

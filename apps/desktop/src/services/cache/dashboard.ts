@@ -266,5 +266,5 @@ export function createDashboard(
     };
   }
 
-  return { homeStats, statsOverview };
+  return { homeStats, statsOverview, warmStatistics: divisionSums.warm };
 }

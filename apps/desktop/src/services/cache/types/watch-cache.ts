@@ -65,4 +65,9 @@ export interface WatchCache {
    * (audience); completion by department rolled up to the query's level.
    */
   statsOverview(query: StatsOverviewQuery): StatsOverviewResult;
+  /**
+   * Reads ahead what the first statistics request would read at once (each live's sums per 一级部门),
+   * `livesPerSlice` lives at a time with `pause()` before each: the services call it once they are ready.
+   */
+  warmStatistics(pause: () => Promise<void>, livesPerSlice?: number): Promise<void>;
 }
