@@ -141,6 +141,19 @@ describe('departments', () => {
     ).toBe(true);
   });
 
+  it('a department renamed after it was served is served with its new name', async () => {
+    const department = sim.state.departmentList.find((d) => d.level === 2)!;
+    const nameOf = async (path: string, query: Record<string, unknown>) =>
+      ((await app.get(path, query)).department as Array<{ id: number; name: string }>).find((d) => d.id === department.id)?.name;
+    expect(await nameOf('department/list', {})).toBe(department.name);
+    sim.state.renameDepartment(department.id, `${department.name}（新）`);
+    expect(await nameOf('department/list', {})).toBe(`${department.name}（新）`);
+    expect(await nameOf('department/list', { id: department.parentid })).toBe(`${department.name}（新）`);
+    expect((await app.get('department/get', { id: department.id })).department.name).toBe(`${department.name}（新）`);
+    expect(sim.state.childDepartments(department.parentid).find((d) => d.id === department.id)?.name).toBe(`${department.name}（新）`);
+    sim.state.renameDepartment(department.id, department.name);
+  });
+
   it('department/simplelist returns id, parentid and order', async () => {
     const simple = await app.get('department/simplelist');
     expect(simple.department_id).toHaveLength(sim.state.departments.size);

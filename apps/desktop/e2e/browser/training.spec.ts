@@ -170,3 +170,55 @@ test('the training screens in English', async ({ page, pageErrors }) => {
     app.host.settings.update({ language: 'zh-CN' });
   }
 });
+
+test('departments picked in the required-learners editor stay picked while an org sync rewrites the tree', async ({ page, pageErrors }) => {
+  void pageErrors;
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await untilSynced(client);
+  const state = app.sim.state;
+  // an ended live the other walks leave alone
+  const live = [...state.lives.values()].filter((l) => state.liveStatus(l) === 2).at(-1)!;
+  const departments = [...state.departments.values()];
+  const unique = (d: { name: string }) => departments.filter((o) => o.name === d.name).length === 1;
+  const candidates = departments.filter((d) => d.parentid !== 0 && unique(d) && state.usersInDepartment(d.id).length > 0);
+  const first = candidates[0]!;
+  // not above or below the first: each stays a pick of its own
+  const related = (a: number, b: number) => state.departmentSubtree(a).some((d) => d.id === b) || state.departmentSubtree(b).some((d) => d.id === a);
+  const second = candidates.find((d) => !related(d.id, first.id));
+  await openApp(page, app.host, `lives/${live.livingid}`);
+  await page.getByRole('tab', { name: /学员/ }).click();
+  await page.getByTestId('required-edit').click();
+  const editor = page.getByTestId('required-editor');
+  await pickTreeNode(page, 'required-departments', first.name);
+
+  // WeCom renames the picked department; an org sync brings the new name into the open editor's tree
+  const before = await client.call('sync.status', {});
+  const renamed = `${first.name}（新）`;
+  state.renameDepartment(first.id, renamed);
+  await client.call('sync.start', { scope: 'org' });
+  await expect
+    .poll(async () => {
+      const { jobs, lastSync } = await client.call('sync.status', {});
+      return lastSync.org !== before.lastSync.org && jobs.every((job) => job.state !== 'running');
+    }, { timeout: 30_000, message: 'the org sync to end' })
+    .toBe(true);
+  const inCache = await client.call('org.departments', {});
+  expect(inCache.departments.find((d) => d.id === first.id)?.name, 'the sync brought the new name').toBe(renamed);
+  // the open editor's tree has the new name, and the department is still ticked in it
+  const box = page.getByTestId('required-departments');
+  await box.click();
+  await box.locator('input').fill(renamed);
+  const node = page.locator('.ant-select-tree-treenode').filter({ hasText: renamed }).first();
+  await expect(node).toBeVisible();
+  await expect(node.locator('.ant-select-tree-checkbox')).toHaveClass(/ant-select-tree-checkbox-checked/);
+  await page.keyboard.press('Escape');
+
+  // another pick after the refresh keeps the first one
+  await pickTreeNode(page, 'required-departments', second!.name);
+  await snap(page, '79-training-pick-kept-1024');
+  await page.getByTestId('required-save').click();
+  await expect(editor).toBeHidden();
+  const saved = await client.call('training.live', { livingid: live.livingid, level: 1 });
+  expect(saved.required?.departments.map((d) => d.id).sort((a, b) => a - b)).toEqual([first.id, second!.id].sort((a, b) => a - b));
+});

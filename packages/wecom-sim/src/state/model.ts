@@ -271,6 +271,8 @@ export interface SimState {
   /** the department and all its descendants, pre-order */
   departmentSubtree(departmentId: number): readonly SimDepartment[];
   childDepartments(departmentId: number): readonly SimDepartment[];
+  /** A department renamed in WeCom's admin console: every answer from now on carries the new name. */
+  renameDepartment(departmentId: number, name: string): void;
   /** lives anchored by a user, by living_start descending */
   livesOfAnchor(userid: string): readonly SimLive[];
   /** status at the simulator's clock */

@@ -119,6 +119,17 @@ export class SimStore implements SimState {
     return this.childrenByDepartment.get(departmentId) ?? [];
   }
 
+  renameDepartment(departmentId: number, name: string): void {
+    const old = this.departments.get(departmentId);
+    if (!old) throw new Error(`no department ${departmentId}`);
+    // a new object: the answers' JSON is kept per department object (routes/contacts-views.ts)
+    const renamed: SimDepartment = { ...old, name };
+    this.departments.set(departmentId, renamed);
+    this.departmentList[(this.preorder.get(departmentId) as { at: number }).at] = renamed;
+    const siblings = this.childrenByDepartment.get(old.parentid);
+    if (siblings) siblings[siblings.indexOf(old)] = renamed;
+  }
+
   livesOfAnchor(userid: string): readonly SimLive[] {
     return this.livesByAnchor.get(userid.toLowerCase()) ?? EMPTY_LIVES;
   }

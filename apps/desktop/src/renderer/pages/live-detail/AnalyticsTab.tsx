@@ -23,7 +23,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
   const analytics = useServiceQuery('lives.analytics', { livingid: live.livingid, level }, { topics: ['watch', 'org'] });
   const a = analytics.data;
 
-  if (analytics.error) return <ErrorAlert error={analytics.error} onRetry={analytics.refetch} />;
+  if (analytics.error && !a) return <ErrorAlert error={analytics.error} onRetry={analytics.refetch} />;
   if (!a) return <Skeleton active paragraph={{ rows: 8 }} />;
 
   const viewers = a.viewers.internal + a.viewers.external;
@@ -54,6 +54,8 @@ export function AnalyticsTab({ live }: { live: Live }) {
 
   return (
     <div data-testid="live-analytics">
+      {/* a refresh that failed is said above the figures shown until then */}
+      {analytics.error ? <ErrorAlert error={analytics.error} onRetry={analytics.refetch} /> : null}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {stats.map((s) => (
           <Col key={s.key} xs={12} md={6} xl={3}>

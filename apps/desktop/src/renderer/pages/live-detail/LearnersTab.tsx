@@ -52,8 +52,11 @@ export function LearnersTab({ live }: { live: Live }) {
   const absentees = useMemo(() => (data?.learners ?? []).filter((l) => l.status === 'absent').length, [data]);
   const filterChanging = useFilterToRowsMark('wld:learners-filter-to-rows', JSON.stringify([filter, search, group, level]));
 
-  if (training.error) return <ErrorAlert error={training.error} onRetry={training.refetch} />;
+  if (training.error && !data) return <ErrorAlert error={training.error} onRetry={training.refetch} />;
   if (!data) return <Skeleton active paragraph={{ rows: 6 }} />;
+  // a refresh that fails (an org sync under way, the services restarting) is said above what was
+  // shown, which stays: the editor must not be unmounted with the admin's picks in it
+  const refreshFailed = training.error ? <ErrorAlert error={training.error} onRetry={training.refetch} /> : null;
 
   const editor = (
     <RequiredLearnersEditor
@@ -76,6 +79,7 @@ export function LearnersTab({ live }: { live: Live }) {
   if (!data.required) {
     return (
       <div data-testid="learners">
+        {refreshFailed}
         <Empty description={t('learners.noneSet')} data-testid="learners-none">
           {editButton}
         </Empty>
@@ -106,6 +110,7 @@ export function LearnersTab({ live }: { live: Live }) {
 
   return (
     <div data-testid="learners">
+      {refreshFailed}
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Flex gap={8} wrap align="center">
           <Typography.Text strong data-testid="learners-required">
