@@ -143,7 +143,7 @@ describe('departments', () => {
 
   it('a department renamed after it was served is served with its new name', async () => {
     const department = sim.state.departmentList.find((d) => d.level === 2)!;
-    const nameOf = async (path: string, query: Record<string, unknown>) =>
+    const nameOf = async (path: string, query: Record<string, string | number>) =>
       ((await app.get(path, query)).department as Array<{ id: number; name: string }>).find((d) => d.id === department.id)?.name;
     expect(await nameOf('department/list', {})).toBe(department.name);
     sim.state.renameDepartment(department.id, `${department.name}（新）`);
