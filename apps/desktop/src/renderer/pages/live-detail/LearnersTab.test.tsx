@@ -7,40 +7,17 @@ import { App as AntApp } from 'antd';
 import '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
 import { systemClock } from '@wld/clock';
-import type { Live } from '../../../shared/models.ts';
 import type { LiveTraining } from '../../../shared/training.ts';
 import { RpcError } from '../../../shared/rpc-wire.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
+import { liveFixture } from '../../test-support/live.ts';
 import { renderWithQueries } from '../../test-support/queries.tsx';
 import { LearnersTab } from './LearnersTab.tsx';
 
 vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
 
 const now = Math.floor(systemClock.now() / 1000);
-const live: Live = {
-  livingid: 'lv1',
-  theme: '合规培训',
-  anchorUserid: 'zhangsan',
-  anchorName: '张三',
-  livingStart: now - 7200,
-  livingDuration: 3600,
-  status: 2,
-  type: 3,
-  description: '',
-  remindTime: 900,
-  reserveStart: null,
-  reserveLivingDuration: null,
-  mainDepartment: 1,
-  viewerNum: 3,
-  commentNum: 0,
-  micNum: 0,
-  onlineCount: 0,
-  subscribeCount: 0,
-  openReplay: true,
-  replayStatus: null,
-  pushStreamUrl: null,
-  fetchedAt: systemClock.now() - 1000,
-};
+const live = liveFixture('lv1', { theme: '合规培训', livingStart: now - 7200, status: 2, viewerNum: 3 });
 const noneRequired: LiveTraining = {
   livingid: 'lv1',
   required: null,

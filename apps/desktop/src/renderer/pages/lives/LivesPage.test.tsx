@@ -7,6 +7,7 @@ import { MemoryRouter } from 'react-router';
 import '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
+import { liveFixture } from '../../test-support/live.ts';
 import type { Live } from '../../../shared/models.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
 import { initialLiveFilters, useLivesStore } from '../../stores/lives.ts';
@@ -16,31 +17,7 @@ import LivesPage from './LivesPage.tsx';
 vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
 
 const now = Math.floor(systemClock.now() / 1000);
-const live = (id: string, patch: Partial<Live>): Live => ({
-  livingid: id,
-  theme: `直播 ${id}`,
-  anchorUserid: 'zhangsan',
-  anchorName: '张三',
-  livingStart: now + 3600,
-  livingDuration: 3600,
-  status: 0,
-  type: 3,
-  description: '',
-  remindTime: 900,
-  reserveStart: null,
-  reserveLivingDuration: null,
-  mainDepartment: 1,
-  viewerNum: 0,
-  commentNum: 0,
-  micNum: 0,
-  onlineCount: 0,
-  subscribeCount: 0,
-  openReplay: true,
-  replayStatus: null,
-  pushStreamUrl: null,
-  fetchedAt: systemClock.now() - 1000,
-  ...patch,
-});
+const live = (id: string, patch: Partial<Live>): Live => liveFixture(id, patch);
 
 const reserved = live('lv_reserved', {});
 const onAir = live('lv_live', { status: 1, livingStart: now - 600, onlineCount: 120 });
