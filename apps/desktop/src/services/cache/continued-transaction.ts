@@ -25,6 +25,12 @@ export interface ContinuedTransaction {
    * to the next commit when a transaction is open.
    */
   checkpoint(): void;
+  /**
+   * Runs `fn` (which commits) with the WAL's automatic checkpoint off, so a caller can run the
+   * checkpoint as a step of its own: while a reader keeps the WAL from restarting, the automatic
+   * one ran in the commit of a merge's switch and made it 12–20 ms longer.
+   */
+  withoutCheckpoint<T>(fn: () => T): T;
   /** Called after the continued transaction was rolled back. */
   onRollback(listener: () => void): void;
   /**
@@ -63,10 +69,17 @@ export function createContinuedTransaction(
     for (const listener of listeners) listener();
   };
 
-  const settle = (options: { checkpoint?: boolean } = {}): boolean => {
-    if (!open || depth > 0) return false;
-    const every = options.checkpoint === false ? (pragma('wal_autocheckpoint', { simple: true }) as number) : null;
-    if (every !== null) pragma('wal_autocheckpoint = 0');
+  const withoutCheckpoint = <T>(fn: () => T): T => {
+    const every = pragma('wal_autocheckpoint', { simple: true }) as number;
+    pragma('wal_autocheckpoint = 0');
+    try {
+      return fn();
+    } finally {
+      pragma(`wal_autocheckpoint = ${every}`);
+    }
+  };
+
+  const commitOpen = (): boolean => {
     try {
       commit.run();
       close();
@@ -74,9 +87,12 @@ export function createContinuedTransaction(
     } catch (error) {
       abandon();
       throw error;
-    } finally {
-      if (every !== null) pragma(`wal_autocheckpoint = ${every}`);
     }
+  };
+
+  const settle = (options: { checkpoint?: boolean } = {}): boolean => {
+    if (!open || depth > 0) return false;
+    return options.checkpoint === false ? withoutCheckpoint(commitOpen) : commitOpen();
   };
 
   return {
@@ -108,6 +124,7 @@ export function createContinuedTransaction(
       }
     },
     settle,
+    withoutCheckpoint,
     checkpoint() {
       // inside a transaction (other pages came meanwhile) it cannot run: their commit checkpoints
       if (!db.inTransaction) pragma('wal_checkpoint(PASSIVE)');

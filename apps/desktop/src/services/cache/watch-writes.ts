@@ -315,7 +315,9 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     // 2. the switch, with the summaries
     const totals = sums.totals;
     const departments = sums.departmentRows();
-    const switched = ctx.tx(() => {
+    // its commit leaves the WAL's checkpoint to the next step (a reader on another connection keeps
+    // the WAL from restarting, and the automatic checkpoint then ran inside this commit)
+    const switched = ctx.continued.withoutCheckpoint(() => ctx.tx(() => {
       const state = current();
       if (!state) return false;
       const data = parseWatchData(state.data);
@@ -331,9 +333,11 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       summaries.write(liveId, totals, departments);
       ctx.touchDataset('watch', at);
       return true;
-    });
+    }));
     if (!switched) return;
     if (anyFetchRunning.get() === undefined) homes.drop();
+    yield;
+    ctx.continued.checkpoint();
     yield;
     ctx.tx(() => summaries.attend(liveId));
     yield;
