@@ -97,4 +97,14 @@ export const test = base.extend<{ pageErrors: string[] }>({
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },
 });
+/**
+ * Until no modal or dropdown is still in its opening animation. A dropdown opened while its dialog
+ * zooms in is placed where the field was mid-animation, and moves once the dialog has settled: a click
+ * aimed at it then can land beside it (a pick that never happened). Screenshots also show the dialog as
+ * a person sees it.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-move-up-appear, .ant-move-up-enter, .ant-slide-up-appear, .ant-slide-up-enter')).toHaveCount(0);
+}
+
 export { expect };

@@ -3,7 +3,7 @@
 // cancel a live while WeCom's answer is lost → told the live was cancelled and the notice may not
 // have arrived → retry without a second delivery; schedule a reminder and see it listed.
 import type { RpcClient } from '../../src/shared/rpc.ts';
-import { expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
+import { animationsSettled, expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
@@ -43,7 +43,7 @@ test('edit a live → asked with a preview → sent once, in calendars, readable
   await expect(dialog.getByTestId('message-preview')).toContainText(`直播变更：${edited}`);
   await expect(dialog.getByTestId('message-preview')).not.toContainText('<div');
   await dialog.getByTestId('notice-calendar').check();
-  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await animationsSettled(page);
   await snap(page, '90-notice-dialog');
   await dialog.getByTestId('notice-send').click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
@@ -76,6 +76,7 @@ test('cancel with a lost answer: the live is cancelled, the notice may not have 
   await expect(page.getByTestId('page-live-detail')).toBeVisible();
 
   await page.getByTestId(`cancel-live-${livingid}`).click();
+  await animationsSettled(page);
   await page.getByTestId('confirm-cancel-live').click();
   const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
   // the notice is asked about, or the cancel's refusal is shown: a failure names which
@@ -136,7 +137,7 @@ test('schedule a reminder and see it listed, at 1400, at 1024 and in English', a
   await page.getByTestId('notice-open-changed').click();
   const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
   await expect(dialog.getByTestId('message-preview')).toContainText('Live changed: ');
-  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await animationsSettled(page);
   await snap(page, '96-notice-dialog-en-1024');
   await page.getByTestId('notice-skip').click();
   app.host.settings.update({ language: 'zh-CN' });

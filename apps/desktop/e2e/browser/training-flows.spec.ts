@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import type { RpcClient } from '../../src/shared/rpc.ts';
-import { expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
+import { animationsSettled, expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
@@ -50,10 +50,7 @@ async function chooseLevel(page: Page, testid: string, label: RegExp) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
 }
 
-/** Waits until the opening animation of modals is over, so a screenshot shows them as a person does. */
-async function settled(page: Page) {
-  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-move-up-appear, .ant-move-up-enter')).toHaveCount(0);
-}
+const settled = animationsSettled;
 
 test('import a required-learner list (xlsx and CSV) → what did not match; learners per department level', async ({ page, pageErrors }, info) => {
   void pageErrors;

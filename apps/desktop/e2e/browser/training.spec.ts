@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { readSheet } from 'read-excel-file/node';
 import type { RpcClient } from '../../src/shared/rpc.ts';
-import { expect, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, untilSynced, type CorpApp } from './app-fixture.ts';
+import { animationsSettled, expect, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, untilSynced, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
@@ -40,8 +40,10 @@ function parentDepartment() {
 
 async function pickTreeNode(page: Page, testid: string, name: string) {
   const box = page.getByTestId(testid);
+  await animationsSettled(page);
   await box.click();
   await box.locator('input').fill(name);
+  await animationsSettled(page);
   await page.locator('.ant-select-tree-treenode').filter({ hasText: name }).first().locator('.ant-select-tree-checkbox').click();
   await page.keyboard.press('Escape');
   await expect(box, 'the department is picked').toContainText(name);
@@ -49,8 +51,10 @@ async function pickTreeNode(page: Page, testid: string, name: string) {
 
 async function pickUser(page: Page, testid: string, user: { userid: string; name: string }) {
   const box = page.getByTestId(testid);
+  await animationsSettled(page);
   await box.click();
   await box.locator('input').fill(user.userid);
+  await animationsSettled(page);
   await page.locator('.ant-select-item-option').filter({ hasText: user.userid }).first().click();
   await page.keyboard.press('Escape');
 }
