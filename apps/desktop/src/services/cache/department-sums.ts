@@ -12,6 +12,7 @@ import type { CacheContext } from './context.ts';
 import { DenseSlots } from './dense-slots.ts';
 import { unpackDepartments } from './department-pack.ts';
 import type { DepartmentPaths } from './department-paths.ts';
+import { followSummaryStamps } from './summary-stamps.ts';
 import { subtreeRange, treeKeys } from './department-tree-order.ts';
 
 interface LiveDepartments {
@@ -101,7 +102,6 @@ function sortByKeys(rows: LiveDepartments, keyOfSlot: Int32Array, version: numbe
 export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => DepartmentPaths) {
   const departmentSlots = new DenseSlots();
   let byLive = new Map<number, LiveDepartments>();
-  let loadedAt: number | null = null;
   /**
    * The tree's walk over the slots (one key per slot), for the tree it was made with. New slots under
    * the same tree keep the others' order: a live sorted since `orderSince` only takes the new keys.
@@ -156,20 +156,7 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
     for (const [liveId, blob] of all) readLive(liveId, blob);
   }
 
-  function load(): void {
-    const changes = ctx.stmt('SELECT changes FROM summary_changes WHERE id = 1').pluck().get() as number;
-    if (changes === loadedAt) return;
-    if (loadedAt === null || changes < loadedAt) readAll();
-    else {
-      // a few rows per live: read whole, so that a live whose stamp was cleared is forgotten too
-      const stamps = new Map(
-        ctx.stmt('SELECT live_id, changed FROM live_summary_changes').raw().all() as Array<[number, number]>,
-      );
-      for (const liveId of byLive.keys()) if (!stamps.has(liveId)) byLive.delete(liveId);
-      for (const [liveId, changed] of stamps) if (changed > loadedAt) readLive(liveId);
-    }
-    loadedAt = changes;
-  }
+  const { load } = followSummaryStamps(ctx, { readAll, readLive: (liveId) => readLive(liveId), held: () => byLive });
 
   /** Membership of the departments' slots (departments no live was watched from have none). */
   function maskOf(departmentIds: Iterable<number>): Uint8Array {

@@ -1,11 +1,11 @@
 // Each live's viewers and completion per division (一级部门, live_division_summary) held in memory,
 // so statistics over thousands of lives add small arrays instead of reading hundreds of thousands
-// of rows per request. Read whole once, then only the lives whose division rows changed since
-// (live_summary_changes: the triggers on live_division_summary stamp the live on every write or
-// delete; a live without a stamp has none): a fetched live costs its own rows, not every live's
-// (at 10M watch rows, 400k division rows took 300 ms to read again after each fetch).
+// of rows per request. They follow the summary stamps (summary-stamps.ts; the triggers on
+// live_division_summary stamp the live on every write or delete): a fetched live costs its own rows,
+// not every live's (at 10M watch rows, 400k division rows took 300 ms to read again after each fetch).
 import type { CacheContext } from './context.ts';
 import { DenseSlots } from './dense-slots.ts';
+import { followSummaryStamps } from './summary-stamps.ts';
 
 interface LiveDivisions {
   /** each row's division as its slot in `divisions` */
@@ -21,7 +21,6 @@ export interface DivisionSum {
 }
 
 export function createDivisionSums(ctx: CacheContext) {
-  let loadedAt: number | null = null;
   let byLive = new Map<number, LiveDivisions>();
   /** the divisions' slots: a request adds each live's rows into arrays indexed by slot */
   let divisions = new DenseSlots();
@@ -57,7 +56,6 @@ export function createDivisionSums(ctx: CacheContext) {
   }
 
   const ROWS = 'SELECT live_id, division_id, viewers, completion_sum FROM live_division_summary';
-  const currentChanges = () => ctx.stmt('SELECT changes FROM summary_changes WHERE id = 1').pluck().get() as number | undefined;
 
   function readAll(): void {
     byLive = new Map();
@@ -65,20 +63,14 @@ export function createDivisionSums(ctx: CacheContext) {
     readLives(byLive, divisions, ctx.stmt(`${ROWS} ORDER BY live_id, division_id`).raw().iterate() as IterableIterator<[number, number, number, number]>);
   }
 
-  function load(): void {
-    const changes = currentChanges();
-    if (changes !== undefined && changes === loadedAt) return;
-    if (changes === undefined || loadedAt === null || changes < loadedAt) readAll();
-    else {
-      // a stamp per live: read whole, so that a live whose stamp was cleared is forgotten too
-      const stamps = new Map(ctx.stmt('SELECT live_id, changed FROM live_summary_changes').raw().all() as Array<[number, number]>);
-      for (const liveId of byLive.keys()) if (!stamps.has(liveId)) byLive.delete(liveId);
-      const rowsOf = ctx.stmt('SELECT division_id, viewers, completion_sum FROM live_division_summary WHERE live_id = ? ORDER BY division_id').raw();
-      for (const [liveId, changed] of stamps)
-        if (changed > loadedAt) readLive(byLive, divisions, liveId, rowsOf.all(liveId) as DivisionRow[]);
-    }
-    loadedAt = changes ?? null;
-  }
+  const stamps = followSummaryStamps(ctx, {
+    readAll,
+    readLive(liveId) {
+      const rows = ctx.stmt('SELECT division_id, viewers, completion_sum FROM live_division_summary WHERE live_id = ? ORDER BY division_id').raw().all(liveId);
+      readLive(byLive, divisions, liveId, rows as DivisionRow[]);
+    },
+    held: () => byLive,
+  });
 
   /**
    * Reads every live's rows before the first request asks, `livesPerSlice` lives at a time, after
@@ -95,27 +87,26 @@ export function createDivisionSums(ctx: CacheContext) {
   }
 
   async function warmInSlices(pause: () => Promise<void>, livesPerSlice: number): Promise<void> {
-    if (loadedAt !== null || !ctx.db.open) return;
-    const changes = currentChanges();
-    if (changes === undefined) return;
+    if (stamps.loaded() || !ctx.db.open) return;
+    const changes = stamps.current();
     const liveIds = ctx.stmt('SELECT id FROM lives ORDER BY id').pluck().all() as number[];
     const slice = ctx.stmt(`${ROWS} WHERE live_id BETWEEN ? AND ? ORDER BY live_id, division_id`).raw();
     const held = new Map<number, LiveDivisions>();
     const slots = new DenseSlots();
     for (let i = 0; i < liveIds.length; i += livesPerSlice) {
       await pause();
-      if (loadedAt !== null || !ctx.db.open) return; // a request read them meanwhile, or the cache is closed
+      if (stamps.loaded() || !ctx.db.open) return; // a request read them meanwhile, or the cache is closed
       const last = liveIds[Math.min(i + livesPerSlice, liveIds.length) - 1] as number;
       readLives(held, slots, slice.iterate(liveIds[i], last) as IterableIterator<[number, number, number, number]>);
     }
     byLive = held;
     divisions = slots;
-    loadedAt = changes;
+    stamps.loadedAs(changes);
   }
 
   /** Sums per division over these lives (a division none of them was watched from is left out). */
   function sum(liveIds: readonly number[]): DivisionSum[] {
-    load();
+    stamps.load();
     const viewers = new Float64Array(divisions.size);
     const completion = new Float64Array(divisions.size);
     const seen = new Uint8Array(divisions.size);
