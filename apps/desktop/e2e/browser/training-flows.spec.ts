@@ -50,8 +50,6 @@ async function chooseLevel(page: Page, testid: string, label: RegExp) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
 }
 
-const settled = animationsSettled;
-
 test('import a required-learner list (xlsx and CSV) → what did not match; learners per department level', async ({ page, pageErrors }, info) => {
   void pageErrors;
   await page.setViewportSize({ width: 1024, height: 700 });
@@ -78,7 +76,7 @@ test('import a required-learner list (xlsx and CSV) → what did not match; lear
   const ambiguous = report.getByTestId('import-ambiguous');
   await expect(ambiguous).toContainText(`重名未加入（1）：${shared[0]!.name}：`);
   for (const person of shared) await expect(ambiguous).toContainText(person.userid);
-  await settled(page);
+  await animationsSettled(page);
   await snap(page, '100-import-csv-1024');
 
   await file.setInputFiles(xlsx);
@@ -126,7 +124,7 @@ test('import a required-learner list (xlsx and CSV) → what did not match; lear
     // the chips name the people (their userid on hover), never bare userids
     await expect(modal.getByTestId('required-users')).toContainText(byName!.name);
     await expect(modal.getByTestId('required-users')).not.toContainText(byName!.userid);
-    await settled(page);
+    await animationsSettled(page);
     await snap(page, '104-import-csv-en-1024');
     await page.keyboard.press('Escape');
   } finally {
@@ -166,7 +164,7 @@ test('copy a live → asked about the invitation with its exact text → sent on
   await expect(dialog.getByTestId('message-preview')).toContainText(`直播邀请：${copy}`);
   await expect(dialog.getByTestId('message-preview')).not.toContainText('<div');
   await dialog.getByTestId('notice-calendar').check();
-  await settled(page);
+  await animationsSettled(page);
   await snap(page, '106-create-notice-1024');
   await dialog.getByTestId('notice-send').click();
   await expect(dialog).toBeHidden();
@@ -197,7 +195,7 @@ test('the create notice in English', async ({ page, pageErrors }) => {
     const dialog = page.getByTestId('notice-dialog').getByRole('dialog');
     await expect(dialog.getByTestId('message-preview')).toContainText(`Live invitation: ${copy}`);
     await expect(dialog.getByTestId('notice-recipients')).toContainText('3');
-    await settled(page);
+    await animationsSettled(page);
     await snap(page, '107-create-notice-en-1024');
     // not sending is a choice: nothing goes out, the live stays
     await page.getByTestId('notice-skip').click();
@@ -220,7 +218,7 @@ test('repeat a live weekly: WeCom refuses the second → created / failed / not 
   await expect(modal).toContainText('每周');
   await modal.locator('input[data-testid=repeat-count], [data-testid=repeat-count] input').fill('3');
   await expect(modal).toContainText('将在企业微信创建 3 场直播');
-  await settled(page);
+  await animationsSettled(page);
   await snap(page, '108-repeat-preview-1024');
 
   const start = simLivesTitled(theme)[0]!.living_start;
@@ -251,7 +249,7 @@ test('repeat a live weekly: WeCom refuses the second → created / failed / not 
   try {
     await page.getByTestId('live-repeat').click();
     await expect(modal).toContainText('lives will be created in WeCom');
-    await settled(page);
+    await animationsSettled(page);
     await snap(page, '110-repeat-preview-en-1024');
     await page.keyboard.press('Escape');
   } finally {
@@ -369,7 +367,7 @@ test('layout at 1024×700: the header sync text, the reminder counter, the profi
       const dialog = page.locator('.ant-modal').filter({ has: note });
       const counter = dialog.locator('.ant-input-data-count');
       await expect(counter).toContainText('500 / 500');
-      await settled(page);
+      await animationsSettled(page);
       expect(above(await note.boundingBox(), await counter.boundingBox()), 'the counter is below the text').toBe(true);
       expect(above(await counter.boundingBox(), await dialog.getByTestId('remind-confirm').boundingBox()), 'the counter is above the buttons').toBe(true);
       await snap(page, `114-layout-remind-${tag}-1024`);
@@ -382,7 +380,7 @@ test('layout at 1024×700: the header sync text, the reminder counter, the profi
       await row.getByRole('button', { name: tag === 'zh' ? /^删\s*除$/ : 'Delete' }).click();
       const confirm = page.locator('.ant-popover:visible').filter({ hasText: second.name });
       await expect(confirm).toBeVisible();
-      await settled(page);
+      await animationsSettled(page);
       expect(inside(await confirm.boundingBox()), 'the confirmation fits the window').toBe(true);
       await snap(page, `115-layout-profile-delete-${tag}-1024`);
       await page.keyboard.press('Escape');

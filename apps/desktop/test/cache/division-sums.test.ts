@@ -80,11 +80,17 @@ describe('reading the division sums ahead, in slices', () => {
     }
   };
 
-  it('answers as a whole read does, with lives fetched again, added and removed between slices', async () => {
+  /** A cache with `n` ended lives (L0…), each watched. */
+  const watchedLives = (n: number) => {
     const file = tmp.file();
     const cache = openWithOrg(file);
-    day(cache, 7);
-    for (let i = 0; i < 7; i++) watch(cache, `L${i}`, i);
+    day(cache, n);
+    for (let i = 0; i < n; i++) watch(cache, `L${i}`, i);
+    return { file, cache };
+  };
+
+  it('answers as a whole read does, with lives fetched again, added and removed between slices', async () => {
+    const { file, cache } = watchedLives(7);
     // a fresh instance, as the services have after start
     const services = openCache(file, { now: () => START * 1000 });
     let slice = 0;
@@ -105,10 +111,7 @@ describe('reading the division sums ahead, in slices', () => {
   });
 
   it('stops when a request reads them first, and when the cache is closed', async () => {
-    const file = tmp.file();
-    const cache = openWithOrg(file);
-    day(cache, 5);
-    for (let i = 0; i < 5; i++) watch(cache, `L${i}`, i);
+    const { file, cache } = watchedLives(5);
     let slices = 0;
     const first = cache.warmStatistics(async () => {
       slices++;

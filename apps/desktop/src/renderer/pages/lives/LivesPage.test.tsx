@@ -8,7 +8,6 @@ import '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
 import { liveFixture } from '../../test-support/live.ts';
-import type { Live } from '../../../shared/models.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
 import { initialLiveFilters, useLivesStore } from '../../stores/lives.ts';
 import { useLiveStatusStore } from '../../stores/liveStatus.ts';
@@ -17,11 +16,9 @@ import LivesPage from './LivesPage.tsx';
 vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
 
 const now = Math.floor(systemClock.now() / 1000);
-const live = (id: string, patch: Partial<Live>): Live => liveFixture(id, patch);
-
-const reserved = live('lv_reserved', {});
-const onAir = live('lv_live', { status: 1, livingStart: now - 600, onlineCount: 120 });
-const ended = live('lv_ended', { status: 2, livingStart: now - 86_400, viewerNum: 321, replayStatus: 0 });
+const reserved = liveFixture('lv_reserved');
+const onAir = liveFixture('lv_live', { status: 1, livingStart: now - 600, onlineCount: 120 });
+const ended = liveFixture('lv_ended', { status: 2, livingStart: now - 86_400, viewerNum: 321, replayStatus: 0 });
 
 beforeEach(() => {
   fakeApi.reset();
