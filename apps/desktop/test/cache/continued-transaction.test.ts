@@ -1,5 +1,5 @@
 // Watch pages share one open write transaction (continued-transaction.ts): it must commit before
-// any other write on the connection, by its timer, and on close, so nothing else ever rides in a
+// any other write on the connection, by its timer, once it holds enough rows, and on close, so nothing else ever rides in a
 // transaction that a failed page rolls back whole.
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,32 @@ describe('the continued transaction of watch pages', () => {
     cache.appendWatchPage('L', page('b'), { nextKey: 'k2', ending: 0, fromKey: 'k1' });
     // the second page committed the first before it began
     expect(committed()).toBe(50);
+  });
+
+  it('commits once it holds pendingWatchRows rows, in a task of its own right after the write that reached them', async () => {
+    open({ pendingWatchRows: 100 });
+    cache.appendWatchPage('L', page('a'), { nextKey: 'k1', ending: 0, fromKey: '0' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(committed()).toBe(0);
+    cache.appendWatchPage('L', page('b'), { nextKey: 'k2', ending: 0, fromKey: 'k1' });
+    // not inside the write that reached the bound: the page and the commit hold the thread one at a time
+    expect(committed()).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(committed()).toBe(100);
+    expect(cache.watchCursor('L')).toMatchObject({ nextKey: 'k2', rows: 100 });
+    // the count starts again with the next transaction
+    cache.appendWatchPage('L', page('c'), { nextKey: 'k3', ending: 0, fromKey: 'k2' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(committed()).toBe(100);
+  });
+
+  it('commits the rows over pendingWatchRows before the next write when a caller keeps the thread busy', () => {
+    open({ pendingWatchRows: 100 });
+    cache.appendWatchPage('L', page('a'), { nextKey: 'k1', ending: 0, fromKey: '0' });
+    cache.appendWatchPage('L', page('b'), { nextKey: 'k2', ending: 0, fromKey: 'k1' });
+    expect(committed()).toBe(0);
+    cache.appendWatchPage('L', page('c'), { nextKey: 'k3', ending: 0, fromKey: 'k2' });
+    expect(committed()).toBe(100);
   });
 
   it('a backup taken while pages are pending holds them; a clear removes them with the cursor', () => {

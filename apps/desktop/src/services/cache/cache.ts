@@ -34,6 +34,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     apiCallsMaxAgeMs: options.apiCallsMaxAgeMs ?? 30 * DAY_MS,
     searchDriveLimit: options.searchDriveLimit ?? 3000,
     pendingWatchPagesMs: Math.max(0, options.pendingWatchPagesMs ?? 1000),
+    pendingWatchRows: Math.max(1, options.pendingWatchRows ?? 20_000),
   });
   const aggregates = createOrgAggregates(ctx);
   // the training records say who must attend

@@ -11,6 +11,7 @@ export interface ResolvedCacheOptions {
   apiCallsMaxAgeMs: number;
   searchDriveLimit: number;
   pendingWatchPagesMs: number;
+  pendingWatchRows: number;
 }
 
 export interface CacheContext {
@@ -37,7 +38,10 @@ export function createContext(
   path: string,
   options: ResolvedCacheOptions,
 ): CacheContext {
-  const continued = createContinuedTransaction(db, db.prepare.bind(db), options.pendingWatchPagesMs);
+  const continued = createContinuedTransaction(db, db.prepare.bind(db), {
+    maxOpenMs: options.pendingWatchPagesMs,
+    maxOpenRows: options.pendingWatchRows,
+  });
   guardConnection(db, continued);
   const statements = new Map<string, Database.Statement>();
   const stmt = (sql: string): Database.Statement => {

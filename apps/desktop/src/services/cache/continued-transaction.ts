@@ -5,15 +5,20 @@
 // each time (and nested savepoints copied them to a statement journal).
 // It commits before any other write on the connection (connection-guard.ts), once it has been
 // open `maxOpenMs` (a timer, or the next write into it when the caller never lets the timer run),
-// and when its owner or close says so. It is whole: every write in it carries the cursor that
+// once it holds `maxOpenRows` rows (in a task of its own right after that write, or before the
+// next write), and when its owner or close says so. The row bound keeps each commit short: a
+// commit writes every page the transaction dirtied, and 100k rows at once held the thread ~60 ms. It is whole: every write in it carries the cursor that
 // matches it, so when a write in it fails all of it is rolled back, the stored state is the last
 // commit's (the fetches resume from there) and `onRollback` listeners drop what they kept in
 // memory about it.
 import type Database from 'better-sqlite3';
 
 export interface ContinuedTransaction {
-  /** Runs `fn` inside the continued transaction (opening it if needed); a throw rolls all of it back. */
-  run<T>(fn: () => T): T;
+  /**
+   * Runs `fn` inside the continued transaction (opening it if needed); a throw rolls all of it
+   * back. `rows`: how many rows `fn` writes, counted towards the commit's row bound.
+   */
+  run<T>(fn: () => T, rows?: number): T;
   /**
    * Commits the continued transaction if one is open (a no-op inside `run`); true when it did.
    * `checkpoint: false` leaves the WAL's checkpoint (copying the commit into the database file)
@@ -43,8 +48,9 @@ export interface ContinuedTransaction {
 export function createContinuedTransaction(
   db: Database.Database,
   prepare: (sql: string) => Database.Statement,
-  maxOpenMs: number,
+  bounds: { maxOpenMs: number; maxOpenRows: number },
 ): ContinuedTransaction {
+  const { maxOpenMs, maxOpenRows } = bounds;
   const begin = prepare('BEGIN');
   const commit = prepare('COMMIT');
   const rollback = prepare('ROLLBACK');
@@ -54,13 +60,19 @@ export function createContinuedTransaction(
   let open = false;
   let depth = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let soon: ReturnType<typeof setImmediate> | undefined;
   /** When it opened, on the monotonic clock: a duration, not a time of day. */
   let openedAt = 0;
+  /** Rows written into it since it opened. */
+  let rowsWritten = 0;
 
   const close = () => {
     open = false;
     clearTimeout(timer);
     timer = undefined;
+    clearImmediate(soon);
+    soon = undefined;
+    rowsWritten = 0;
   };
 
   const abandon = () => {
@@ -95,33 +107,47 @@ export function createContinuedTransaction(
     return options.checkpoint === false ? withoutCheckpoint(commitOpen) : commitOpen();
   };
 
+  /** A commit the caller's event loop runs between its writes. */
+  const settleQuietly = () => {
+    try {
+      settle();
+    } catch {
+      // rolled back: the fetches see their stored cursors and resume from there
+    }
+  };
+
+  const due = () => rowsWritten >= maxOpenRows || performance.now() - openedAt >= maxOpenMs;
+
   return {
-    run<T>(fn: () => T): T {
-      if (open && depth === 0 && performance.now() - openedAt >= maxOpenMs) settle();
+    run<T>(fn: () => T, rows = 0): T {
+      if (open && depth === 0 && due()) settle();
       if (!open) {
         // another transaction is open (a caller's ctx.tx): write inside it as a plain nested part
         if (db.inTransaction) return fn();
         begin.run();
         open = true;
         openedAt = performance.now();
-        timer = setTimeout(() => {
-          try {
-            settle();
-          } catch {
-            // rolled back: the fetches see their stored cursors and resume from there
-          }
-        }, maxOpenMs);
+        timer = setTimeout(settleQuietly, maxOpenMs);
         timer.unref?.();
       }
       depth++;
+      let result: T;
       try {
-        return fn();
+        result = fn();
       } catch (error) {
         abandon();
         throw error;
       } finally {
         depth--;
       }
+      if (open && depth === 0) {
+        rowsWritten += rows;
+        if (rowsWritten >= maxOpenRows && soon === undefined) {
+          soon = setImmediate(settleQuietly);
+          soon.unref?.();
+        }
+      }
+      return result;
     },
     settle,
     withoutCheckpoint,

@@ -408,7 +408,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       if (finished) markMerging(livingid, next, at);
       else save(livingid, { ...next, data: parseWatchData(next.data) });
       return { rows, finished };
-    });
+    }, (page.users?.length ?? 0) + (page.external_users?.length ?? 0));
     if (written.finished && options.merge !== 'later') mergeNow(livingid);
     return written;
   }

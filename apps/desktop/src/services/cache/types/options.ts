@@ -21,4 +21,9 @@ export interface CacheOptions {
    * goes on from its last committed page.
    */
   pendingWatchPagesMs?: number;
+  /**
+   * …and once they hold this many rows (default 20,000): a commit writes every page the rows
+   * touched, so a bound on rows is a bound on how long one commit holds the thread.
+   */
+  pendingWatchRows?: number;
 }
