@@ -244,10 +244,10 @@ function recompute(db: Database.Database, q: StatsOverviewQuery): Expected {
 }
 
 /** Every query answered as recomputed; returns how many departments' rows were compared. */
-function expectAsRecomputed(cache: Cache): number {
+function expectAsRecomputed(cache: Cache, asked: readonly StatsOverviewQuery[] = queries()): number {
   let compared = 0;
   const db = new Database(cache.path, { readonly: true });
-  for (const q of queries()) {
+  for (const q of asked) {
     const actual = cache.statsOverview(q);
     const expected = recompute(db, q);
     const label = JSON.stringify(q);
@@ -332,6 +332,57 @@ describe('statistics by department', () => {
     // everything cleared
     cache.clearSyncable();
     expect(cache.statsOverview({ ...queries()[0]!, level: null }).completionByDepartment).toEqual([]);
+    cache.close();
+  });
+
+  it('match the recomputation over many lives, added up in blocks of lives, as lives are fetched again, removed and added before and after the others', () => {
+    const cache = openCache(tmp.file(), { now: () => T0 });
+    syncOrg(cache, tree);
+    // 70 ended lives a day apart from mid-October: several blocks of lives, and ranges that cut them
+    const many = Array.from({ length: 70 }, (_, i) => ({
+      livingid: `day-${i}`,
+      theme: `day-${i}`,
+      anchor_userid: i % 3 === 0 ? 'u1x0' : 'u2x0',
+      living_start: NOVEMBER - 17 * DAY + i * DAY + 3600,
+      living_duration: 3600,
+      status: 2,
+      type: i % 4,
+      main_department: 1 + (i % 9),
+    }));
+    cache.upsertLives(many);
+    many.forEach((l, i) => watch(cache, l.livingid, i));
+    const asked = [
+      [NOVEMBER - 40 * DAY, NOVEMBER + 80 * DAY],
+      [NOVEMBER - 10 * DAY, NOVEMBER + 40 * DAY - 1],
+      [NOVEMBER + 3 * DAY, NOVEMBER + 29 * DAY],
+      [NOVEMBER, NOVEMBER + 30 * DAY - 1],
+    ].flatMap(([from, to]) =>
+      [2, null].flatMap((level) => {
+        const base = { from: from!, to: to!, anchorUserid: null, type: null, departmentId: null, level, utcOffsetSeconds: BEIJING };
+        return [base, { ...base, type: 3 as const }, { ...base, anchorUserid: 'u1x0' }, { ...base, departmentId: 4 }];
+      }),
+    );
+    expect(expectAsRecomputed(cache, asked)).toBeGreaterThan(100);
+
+    // fetched again, in the middle of the lives: its block is added up again
+    watch(cache, 'day-20', 101);
+    watch(cache, 'day-21', 102);
+    expectAsRecomputed(cache, asked);
+    // removed
+    expect(cache.deleteLives(['day-30', 'day-5'])).toBe(2);
+    expectAsRecomputed(cache, asked);
+    // a live after all the others joins the newest block
+    const later = { ...many[0]!, livingid: 'later', theme: 'later', living_start: NOVEMBER + 60 * DAY };
+    cache.upsertLives([later]);
+    watch(cache, 'later', 103);
+    expectAsRecomputed(cache, asked);
+    // a live before the newest one (a history sync) cuts the lives again
+    const earlier = { ...many[0]!, livingid: 'earlier', theme: 'earlier', living_start: NOVEMBER + 2 * DAY + 60 };
+    cache.upsertLives([earlier]);
+    watch(cache, 'earlier', 104);
+    expectAsRecomputed(cache, asked);
+    watch(cache, 'day-40', 105);
+    expectAsRecomputed(cache, asked);
     cache.close();
   });
 });

@@ -10,6 +10,7 @@
 // subtree is one range of each live's rows.
 import type { CacheContext } from './context.ts';
 import { DenseSlots } from './dense-slots.ts';
+import { createDepartmentSumBlocks } from './department-sum-blocks.ts';
 import { unpackDepartments } from './department-pack.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import { followSummaryStamps } from './summary-stamps.ts';
@@ -102,6 +103,8 @@ function sortByKeys(rows: LiveDepartments, keyOfSlot: Int32Array, version: numbe
 export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => DepartmentPaths) {
   const departmentSlots = new DenseSlots();
   let byLive = new Map<number, LiveDepartments>();
+  // blocks of lives whose sums are added up ahead: a year of lives adds a few dozen of them
+  const blocks = createDepartmentSumBlocks(ctx, () => byLive);
   /**
    * The tree's walk over the slots (one key per slot), for the tree it was made with. New slots under
    * the same tree keep the others' order: a live sorted since `orderSince` only takes the new keys.
@@ -146,10 +149,12 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
     }
     if (live && live.slots.length > 0) byLive.set(liveId, live);
     else byLive.delete(liveId);
+    blocks.changed(liveId);
   }
 
   function readAll(): void {
     byLive = new Map();
+    blocks.reset();
     const all = ctx.stmt('SELECT live_id, departments FROM live_summary').raw().iterate() as IterableIterator<
       [number, Uint8Array | null]
     >;
@@ -186,20 +191,9 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
   /** Viewers and completion per department over these lives (a department none of them was watched from is left out). */
   function byDepartment(liveIds: readonly number[]): DepartmentSum[] {
     load();
-    const viewers = new Float64Array(departmentSlots.size);
-    const completion = new Float64Array(departmentSlots.size);
-    // in live order, as SQL would add them
-    for (const liveId of [...liveIds].sort((a, b) => a - b)) {
-      const live = byLive.get(liveId);
-      if (!live) continue;
-      const { slots, viewers: v, completion: c } = live;
-      for (let i = 0; i < slots.length; i++) {
-        const s = slots[i] as number;
-        viewers[s] = (viewers[s] as number) + (v[i] as number);
-        completion[s] = (completion[s] as number) + (c[i] as number);
-      }
-    }
-    return rowsOf(viewers, completion);
+    const sums = { viewers: new Float64Array(departmentSlots.size), completion: new Float64Array(departmentSlots.size) };
+    blocks.add(liveIds, sums);
+    return rowsOf(sums.viewers, sums.completion);
   }
 
   /** The walk of the current tree over every slot, made again when the tree or the slots change. */
