@@ -7,10 +7,10 @@
 // open `maxOpenMs` (a timer, or the next write into it when the caller never lets the timer run),
 // once it holds `maxOpenRows` rows (in a task of its own right after that write, or before the
 // next write), and when its owner or close says so. The row bound keeps each commit short: a
-// commit writes every page the transaction dirtied, and 100k rows at once held the thread ~60 ms. It is whole: every write in it carries the cursor that
-// matches it, so when a write in it fails all of it is rolled back, the stored state is the last
-// commit's (the fetches resume from there) and `onRollback` listeners drop what they kept in
-// memory about it.
+// commit writes every page the transaction dirtied, and 100k rows at once held the thread ~60 ms.
+// It is whole: every write in it carries the cursor that matches it, so when a write in it fails
+// all of it is rolled back, the stored state is the last commit's (the fetches resume from there)
+// and `onRollback` listeners drop what they kept in memory about it.
 import type Database from 'better-sqlite3';
 
 export interface ContinuedTransaction {

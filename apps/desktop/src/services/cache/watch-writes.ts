@@ -390,9 +390,9 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
         `watch page of ${livingid} requested with next_key ${paging.fromKey}, but the cursor is at ${String(cursor)}`,
       );
     }
+    const rows = (page.users?.length ?? 0) + (page.external_users?.length ?? 0);
     const written = ctx.continued.run(() => {
       const state = fresh ? start(livingid, target, stored) : stored;
-      const rows = (page.users?.length ?? 0) + (page.external_users?.length ?? 0);
       const data = parseWatchData(state.data);
       const kept = running.get(target.id);
       const counted = kept?.generation === state.generation && kept.pages === data.pages ? kept : undefined;
@@ -408,7 +408,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       if (finished) markMerging(livingid, next, at);
       else save(livingid, { ...next, data: parseWatchData(next.data) });
       return { rows, finished };
-    }, (page.users?.length ?? 0) + (page.external_users?.length ?? 0));
+    }, rows);
     if (written.finished && options.merge !== 'later') mergeNow(livingid);
     return written;
   }

@@ -25,12 +25,12 @@ export interface WatchCache {
   /**
    * Stores one get_watch_stat page's rows (as the fetch's new generation of the live's rows) AND
    * the cursor, atomically: pages are committed together, at least every `pendingWatchPagesMs` and
-   * before any other write, and a failure rolls back every page not yet committed with its cursor.
-   * `fromKey` (the next_key the page was requested with) guards against applying a page twice or
-   * out of order. `ending: 1` ends the fetch: the merge commits its rows, stores the live's
-   * summaries and switches readers to it at once; the previous rows are then deleted. Until the
-   * switch readers see the previous complete fetch. The merge runs before this returns, or with
-   * `merge: 'later'` step by step through mergeWatchSteps.
+   * `pendingWatchRows` rows and before any other write, and a failure rolls back every page not
+   * yet committed with its cursor. `fromKey` (the next_key the page was requested with) guards
+   * against applying a page twice or out of order. `ending: 1` ends the fetch: the merge commits
+   * its rows, stores the live's summaries and switches readers to it at once; the previous rows
+   * are then deleted. Until the switch readers see the previous complete fetch. The merge runs
+   * before this returns, or with `merge: 'later'` step by step through mergeWatchSteps.
    */
   appendWatchPage(
     livingid: string,
