@@ -273,6 +273,39 @@ function expectAsRecomputed(cache: Cache, asked: readonly StatsOverviewQuery[] =
   return compared;
 }
 
+/** 70 ended lives a day apart from mid-October: several blocks of lives, and ranges that cut them. */
+const many = Array.from({ length: 70 }, (_, i) => ({
+  livingid: `day-${i}`,
+  theme: `day-${i}`,
+  anchor_userid: i % 3 === 0 ? 'u1x0' : 'u2x0',
+  living_start: NOVEMBER - 17 * DAY + i * DAY + 3600,
+  living_duration: 3600,
+  status: 2,
+  type: i % 4,
+  main_department: 1 + (i % 9),
+}));
+
+const overMany: StatsOverviewQuery[] = [
+  [NOVEMBER - 40 * DAY, NOVEMBER + 80 * DAY],
+  [NOVEMBER - 10 * DAY, NOVEMBER + 40 * DAY - 1],
+  [NOVEMBER + 3 * DAY, NOVEMBER + 29 * DAY],
+  [NOVEMBER, NOVEMBER + 30 * DAY - 1],
+].flatMap(([from, to]) =>
+  [2, null].flatMap((level) => {
+    const base = { from: from!, to: to!, anchorUserid: null, type: null, departmentId: null, level, utcOffsetSeconds: BEIJING };
+    return [base, { ...base, type: 3 as const }, { ...base, anchorUserid: 'u1x0' }, { ...base, departmentId: 4 }];
+  }),
+);
+
+/** A cache of the tree's people with the 70 lives, each watched. */
+function withManyLives(file: string): Cache {
+  const cache = openCache(file, { now: () => T0 });
+  syncOrg(cache, tree);
+  cache.upsertLives(many);
+  many.forEach((l, i) => watch(cache, l.livingid, i));
+  return cache;
+}
+
 describe('statistics by department', () => {
   it('match a recomputation from the per-live rows as lives and the tree change', () => {
     const cache = openCache(tmp.file(), { now: () => T0 });
@@ -336,53 +369,47 @@ describe('statistics by department', () => {
   });
 
   it('match the recomputation over many lives, added up in blocks of lives, as lives are fetched again, removed and added before and after the others', () => {
-    const cache = openCache(tmp.file(), { now: () => T0 });
-    syncOrg(cache, tree);
-    // 70 ended lives a day apart from mid-October: several blocks of lives, and ranges that cut them
-    const many = Array.from({ length: 70 }, (_, i) => ({
-      livingid: `day-${i}`,
-      theme: `day-${i}`,
-      anchor_userid: i % 3 === 0 ? 'u1x0' : 'u2x0',
-      living_start: NOVEMBER - 17 * DAY + i * DAY + 3600,
-      living_duration: 3600,
-      status: 2,
-      type: i % 4,
-      main_department: 1 + (i % 9),
-    }));
-    cache.upsertLives(many);
-    many.forEach((l, i) => watch(cache, l.livingid, i));
-    const asked = [
-      [NOVEMBER - 40 * DAY, NOVEMBER + 80 * DAY],
-      [NOVEMBER - 10 * DAY, NOVEMBER + 40 * DAY - 1],
-      [NOVEMBER + 3 * DAY, NOVEMBER + 29 * DAY],
-      [NOVEMBER, NOVEMBER + 30 * DAY - 1],
-    ].flatMap(([from, to]) =>
-      [2, null].flatMap((level) => {
-        const base = { from: from!, to: to!, anchorUserid: null, type: null, departmentId: null, level, utcOffsetSeconds: BEIJING };
-        return [base, { ...base, type: 3 as const }, { ...base, anchorUserid: 'u1x0' }, { ...base, departmentId: 4 }];
-      }),
-    );
-    expect(expectAsRecomputed(cache, asked)).toBeGreaterThan(100);
+    const cache = withManyLives(tmp.file());
+    expect(expectAsRecomputed(cache, overMany)).toBeGreaterThan(100);
 
     // fetched again, in the middle of the lives: its block is added up again
     watch(cache, 'day-20', 101);
     watch(cache, 'day-21', 102);
-    expectAsRecomputed(cache, asked);
+    expectAsRecomputed(cache, overMany);
     // removed
     expect(cache.deleteLives(['day-30', 'day-5'])).toBe(2);
-    expectAsRecomputed(cache, asked);
+    expectAsRecomputed(cache, overMany);
     // a live after all the others joins the newest block
-    const later = { ...many[0]!, livingid: 'later', theme: 'later', living_start: NOVEMBER + 60 * DAY };
-    cache.upsertLives([later]);
+    cache.upsertLives([{ ...many[0]!, livingid: 'later', theme: 'later', living_start: NOVEMBER + 60 * DAY }]);
     watch(cache, 'later', 103);
-    expectAsRecomputed(cache, asked);
+    expectAsRecomputed(cache, overMany);
     // a live before the newest one (a history sync) cuts the lives again
-    const earlier = { ...many[0]!, livingid: 'earlier', theme: 'earlier', living_start: NOVEMBER + 2 * DAY + 60 };
-    cache.upsertLives([earlier]);
+    cache.upsertLives([{ ...many[0]!, livingid: 'earlier', theme: 'earlier', living_start: NOVEMBER + 2 * DAY + 60 }]);
     watch(cache, 'earlier', 104);
-    expectAsRecomputed(cache, asked);
+    expectAsRecomputed(cache, overMany);
     watch(cache, 'day-40', 105);
-    expectAsRecomputed(cache, asked);
+    expectAsRecomputed(cache, overMany);
+    cache.close();
+  });
+
+  it('read ahead a slice of lives at a time, answer as the recomputation with lives fetched again, removed and added between slices', async () => {
+    const file = tmp.file();
+    const cache = withManyLives(file);
+    // a fresh instance, as the services have after start
+    const services = openCache(file, { now: () => T0 });
+    let slices = 0;
+    await services.readStatisticsFor({ ...overMany[0]!, level: 2 }, async () => {
+      slices++;
+      if (slices === 2) watch(cache, 'day-3', 201); // a live already read, fetched again
+      if (slices === 3) expect(cache.deleteLives(['day-60'])).toBe(1); // a live not read yet, removed
+      if (slices === 4) {
+        cache.upsertLives([{ ...many[0]!, livingid: 'added', theme: 'added', living_start: NOVEMBER + 3 * DAY }]);
+        watch(cache, 'added', 202);
+      }
+    }, 10);
+    expect(slices).toBe(7); // 70 lives, 10 at a time
+    expect(expectAsRecomputed(services, overMany)).toBeGreaterThan(100);
+    services.close();
     cache.close();
   });
 });

@@ -70,6 +70,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     homeStats: (now) => dashboard.homeStats(now, sync.lastSync()),
     statsOverview: dashboard.statsOverview,
     warmStatistics: dashboard.warmStatistics,
+    readStatisticsFor: dashboard.readStatisticsFor,
     ...createMessages(ctx),
     ...createReach(ctx, aggregates),
     ...createAppChats(ctx),

@@ -266,5 +266,19 @@ export function createDashboard(
     };
   }
 
-  return { homeStats, statsOverview, warmStatistics: divisionSums.warm };
+  /**
+   * Reads ahead, a slice of lives at a time, the per-live sums a statistics request needs and the
+   * cache does not hold yet: per department below 一级部门 and by the viewers' department, per
+   * division at 一级部门. The services call it before such a request, so the first one does not
+   * hold their thread for the whole read.
+   */
+  function readStatisticsFor(query: StatsOverviewQuery, pause: () => Promise<void>, livesPerSlice?: number): Promise<void> {
+    const level = query.level === undefined ? 1 : query.level;
+    const byAudience = (query.departmentId ?? null) !== null && query.departmentBy === 'audience';
+    return byAudience || level !== 1
+      ? departmentSums.readAhead(pause, livesPerSlice)
+      : divisionSums.warm(pause, livesPerSlice);
+  }
+
+  return { homeStats, statsOverview, readStatisticsFor, warmStatistics: divisionSums.warm };
 }

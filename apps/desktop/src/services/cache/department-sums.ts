@@ -134,8 +134,8 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
     return { slots: departments.map(slot), viewers, seconds, completion, keys: null, keysVersion: -1 };
   };
 
-  /** One live's sums: packed with its summary, or its rows when summarised before they were packed. */
-  function readLive(liveId: number, packed?: Uint8Array | null): void {
+  /** One live's sums into `held`: packed with its summary, or its rows when summarised before they were packed. */
+  function readLive(held: Map<number, LiveDepartments>, liveId: number, packed?: Uint8Array | null): void {
     const blob =
       packed === undefined
         ? (ctx.stmt('SELECT departments FROM live_summary WHERE live_id = ?').pluck().get(liveId) as
@@ -147,21 +147,51 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
       const rows = ctx.stmt(`${ROWS} WHERE live_id = ? ORDER BY department_id`).raw().all(liveId) as Row[];
       if (rows.length > 0) live = fromRows(rows);
     }
-    if (live && live.slots.length > 0) byLive.set(liveId, live);
-    else byLive.delete(liveId);
-    blocks.changed(liveId);
+    if (live && live.slots.length > 0) held.set(liveId, live);
+    else held.delete(liveId);
   }
+
+  const SUMMARIES = 'SELECT live_id, departments FROM live_summary';
 
   function readAll(): void {
     byLive = new Map();
     blocks.reset();
-    const all = ctx.stmt('SELECT live_id, departments FROM live_summary').raw().iterate() as IterableIterator<
-      [number, Uint8Array | null]
-    >;
-    for (const [liveId, blob] of all) readLive(liveId, blob);
+    const all = ctx.stmt(SUMMARIES).raw().iterate() as IterableIterator<[number, Uint8Array | null]>;
+    for (const [liveId, blob] of all) readLive(byLive, liveId, blob);
   }
 
-  const { load } = followSummaryStamps(ctx, { readAll, readLive: (liveId) => readLive(liveId), held: () => byLive });
+  const stamps = followSummaryStamps(ctx, {
+    readAll,
+    readLive(liveId) {
+      readLive(byLive, liveId);
+      blocks.changed(liveId);
+    },
+    held: () => byLive,
+  });
+  const { load } = stamps;
+
+  /**
+   * Reads every live's sums ahead of a request that needs them, a slice of lives at a time
+   * (summary-stamps.ts): at 10M watch rows a whole read held the services' thread 200–500 ms.
+   */
+  function readAhead(pause: () => Promise<void>, livesPerSlice = 100): Promise<void> {
+    const slice = ctx.stmt(`${SUMMARIES} WHERE live_id BETWEEN ? AND ?`).raw();
+    return stamps.readAhead(
+      {
+        begin: () => new Map<number, LiveDepartments>(),
+        slice: (held, first, last) => {
+          for (const [liveId, blob] of slice.iterate(first, last) as IterableIterator<[number, Uint8Array | null]>)
+            readLive(held, liveId, blob);
+        },
+        end: (held) => {
+          byLive = held;
+          blocks.reset();
+        },
+      },
+      pause,
+      livesPerSlice,
+    );
+  }
 
   /** Membership of the departments' slots (departments no live was watched from have none). */
   function maskOf(departmentIds: Iterable<number>): Uint8Array {
@@ -255,5 +285,5 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
     return { departments: rowsOf(viewers, completion), lives };
   }
 
-  return { byDepartment, within };
+  return { byDepartment, within, readAhead };
 }

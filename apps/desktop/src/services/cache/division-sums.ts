@@ -72,36 +72,22 @@ export function createDivisionSums(ctx: CacheContext) {
     held: () => byLive,
   });
 
-  /**
-   * Reads every live's rows before the first request asks, `livesPerSlice` lives at a time, after
-   * `pause()` each time (the services answer the windows on this thread, and at 10M watch rows one
-   * whole read held it for 300 ms). A request before the last slice reads whole as it would have;
-   * a live written meanwhile carries a newer stamp than the one read first, and the next load reads
-   * it again. Stops when the connection is closed (another profile, shutdown). One at a time: a
-   * second call while one runs gets the same promise.
-   */
-  let warming: Promise<void> | null = null;
+  /** Reads every live's rows ahead of the first request, a slice of lives at a time (summary-stamps.ts). */
   function warm(pause: () => Promise<void>, livesPerSlice = 100): Promise<void> {
-    warming ??= warmInSlices(pause, livesPerSlice).finally(() => (warming = null));
-    return warming;
-  }
-
-  async function warmInSlices(pause: () => Promise<void>, livesPerSlice: number): Promise<void> {
-    if (stamps.loaded() || !ctx.db.open) return;
-    const changes = stamps.current();
-    const liveIds = ctx.stmt('SELECT id FROM lives ORDER BY id').pluck().all() as number[];
     const slice = ctx.stmt(`${ROWS} WHERE live_id BETWEEN ? AND ? ORDER BY live_id, division_id`).raw();
-    const held = new Map<number, LiveDivisions>();
-    const slots = new DenseSlots();
-    for (let i = 0; i < liveIds.length; i += livesPerSlice) {
-      await pause();
-      if (stamps.loaded() || !ctx.db.open) return; // a request read them meanwhile, or the cache is closed
-      const last = liveIds[Math.min(i + livesPerSlice, liveIds.length) - 1] as number;
-      readLives(held, slots, slice.iterate(liveIds[i], last) as IterableIterator<[number, number, number, number]>);
-    }
-    byLive = held;
-    divisions = slots;
-    stamps.loadedAs(changes);
+    return stamps.readAhead(
+      {
+        begin: () => ({ held: new Map<number, LiveDivisions>(), slots: new DenseSlots() }),
+        slice: (into, first, last) =>
+          readLives(into.held, into.slots, slice.iterate(first, last) as IterableIterator<[number, number, number, number]>),
+        end: (into) => {
+          byLive = into.held;
+          divisions = into.slots;
+        },
+      },
+      pause,
+      livesPerSlice,
+    );
   }
 
   /** Sums per division over these lives (a division none of them was watched from is left out). */

@@ -14,18 +14,45 @@ export interface StampedSums {
   held(): Map<number, unknown>;
 }
 
+/** A whole read in slices: into a new holder, which requests use once every slice is in. */
+export interface SlicedRead<Holder> {
+  begin(): Holder;
+  /** Reads the lives with ids from `first` to `last` into the holder. */
+  slice(holder: Holder, first: number, last: number): void;
+  end(holder: Holder): void;
+}
+
 export function followSummaryStamps(ctx: CacheContext, sums: StampedSums) {
   let loadedAt: number | null = null;
   const current = () => ctx.stmt('SELECT changes FROM summary_changes WHERE id = 1').pluck().get() as number;
+  let reading: Promise<void> | null = null;
+
+  async function readInSlices<Holder>(read: SlicedRead<Holder>, pause: () => Promise<void>, livesPerSlice: number): Promise<void> {
+    if (loadedAt !== null || !ctx.db.open) return;
+    // the count before the first slice: a live written meanwhile carries a newer stamp, read again by the next load
+    const changes = current();
+    const liveIds = ctx.stmt('SELECT id FROM lives ORDER BY id').pluck().all() as number[];
+    const holder = read.begin();
+    for (let i = 0; i < liveIds.length; i += livesPerSlice) {
+      await pause();
+      if (loadedAt !== null || !ctx.db.open) return; // a request read them meanwhile, or the cache is closed
+      read.slice(holder, liveIds[i] as number, liveIds[Math.min(i + livesPerSlice, liveIds.length) - 1] as number);
+    }
+    read.end(holder);
+    loadedAt = changes;
+  }
 
   return {
-    /** The count of summary changes now: a read ahead records it before it starts (`loadedAs`). */
-    current,
-    /** True once the sums were read, by `load` or a read ahead. */
-    loaded: () => loadedAt !== null,
-    /** A read ahead read every live's sums as of `changes`: later stamps are read by the next `load`. */
-    loadedAs(changes: number): void {
-      loadedAt = changes;
+    /**
+     * Reads every live's sums before a request asks, `livesPerSlice` lives at a time, after
+     * `pause()` each time (the services answer the windows on this thread, and at 10M watch rows
+     * one whole read held it for a third of a second or more). A request before the last slice
+     * reads whole as it would have. Stops when the connection is closed (another profile,
+     * shutdown). One at a time: a second call while one runs gets the same promise.
+     */
+    readAhead<Holder>(read: SlicedRead<Holder>, pause: () => Promise<void>, livesPerSlice = 100): Promise<void> {
+      reading ??= readInSlices(read, pause, livesPerSlice).finally(() => (reading = null));
+      return reading;
     },
     /** Brings the held sums up to date. */
     load(): void {

@@ -70,4 +70,10 @@ export interface WatchCache {
    * `livesPerSlice` lives at a time with `pause()` before each: the services call it once they are ready.
    */
   warmStatistics(pause: () => Promise<void>, livesPerSlice?: number): Promise<void>;
+  /**
+   * Reads ahead in the same way what `query` needs and the cache does not hold yet (each live's
+   * sums per department below 一级部门, or per division at it): the services call it before
+   * statsOverview, so that a first request does not hold their thread for the whole read.
+   */
+  readStatisticsFor(query: StatsOverviewQuery, pause: () => Promise<void>, livesPerSlice?: number): Promise<void>;
 }
