@@ -110,6 +110,20 @@ export function createDepartmentSumBlocks(ctx: CacheContext, held: () => Readonl
       blocks = null;
       blockOf.clear();
     },
+    /**
+     * Adds up every block's sums ahead of the requests, `blocksPerSlice` blocks after each `pause()`
+     * (a read ahead's last steps: the first request after it then adds blocks, not lives).
+     */
+    async prepare(pause: () => Promise<void>, size: () => number, blocksPerSlice = 8): Promise<void> {
+      blocks = place(blocks ?? cut());
+      const cutNow = blocks;
+      for (let i = 0; i < cutNow.length; i += blocksPerSlice) {
+        await pause();
+        // cut again meanwhile (every live read again): the next request adds up what it needs
+        if (blocks !== cutNow) return;
+        for (const block of cutNow.slice(i, i + blocksPerSlice)) sumsOf(block, size());
+      }
+    },
     /** Adds the sums of `liveIds` (each counted once) into `into`, whose arrays have one entry per slot. */
     add(liveIds: readonly number[], into: Sums): void {
       const lives = held();
