@@ -42,6 +42,8 @@ export interface LiveSummaries {
   write(liveId: number, totals: SummaryTotals, departments: DepartmentSummary[]): void;
   /** Computes the live's attendance now, so that dashboards find it ready. */
   attend(liveId: number): void;
+  /** The same in steps (a merge's), a `yield` between them. */
+  attendSteps(liveId: number): Generator<void, void, undefined>;
 }
 
 export interface SummaryTotals {
@@ -182,6 +184,11 @@ export function createLiveSummaries(
     if (live) attendance.get(liveId, live.livingid);
   }
 
+  function* attendSteps(liveId: number): Generator<void, void, undefined> {
+    const live = liveOf(liveId);
+    if (live) yield* attendance.count(liveId, live.livingid);
+  }
+
   function recompute(liveId: number): void {
     ctx.tx(() => {
       const live = liveOf(liveId);
@@ -216,5 +223,6 @@ export function createLiveSummaries(
     departmentsOf,
     write,
     attend,
+    attendSteps,
   };
 }

@@ -339,7 +339,7 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     yield;
     ctx.continued.checkpoint();
     yield;
-    ctx.tx(() => summaries.attend(liveId));
+    yield* summaries.attendSteps(liveId);
     yield;
     // 3. the previous rows
     yield* sweepSteps(livingid, liveId);
