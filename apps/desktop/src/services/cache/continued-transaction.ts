@@ -107,10 +107,25 @@ export function createContinuedTransaction(
     return options.checkpoint === false ? withoutCheckpoint(commitOpen) : commitOpen();
   };
 
-  /** A commit the caller's event loop runs between its writes. */
+  const checkpoint = () => {
+    // inside a transaction (other pages came meanwhile) it cannot run: a later commit, or the
+    // merge's own checkpoint step, copies what is left
+    if (db.open && !db.inTransaction) pragma('wal_checkpoint(PASSIVE)');
+  };
+  let checkpointing: ReturnType<typeof setImmediate> | undefined;
+
+  /**
+   * A commit the caller's event loop runs between its writes, and the WAL's checkpoint in a task
+   * after it: each alone holds the thread half as long as the two together.
+   */
   const settleQuietly = () => {
     try {
-      settle();
+      if (!settle({ checkpoint: false }) || checkpointing) return;
+      checkpointing = setImmediate(() => {
+        checkpointing = undefined;
+        checkpoint();
+      });
+      checkpointing.unref?.();
     } catch {
       // rolled back: the fetches see their stored cursors and resume from there
     }
@@ -151,10 +166,7 @@ export function createContinuedTransaction(
     },
     settle,
     withoutCheckpoint,
-    checkpoint() {
-      // inside a transaction (other pages came meanwhile) it cannot run: their commit checkpoints
-      if (!db.inTransaction) pragma('wal_checkpoint(PASSIVE)');
-    },
+    checkpoint,
     onRollback(listener) {
       listeners.push(listener);
     },
