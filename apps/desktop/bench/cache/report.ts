@@ -8,11 +8,7 @@ export interface CacheBenchRow {
   /** wall-clock latency percentiles */
   p50Ms: number | null;
   p95Ms: number | null;
-  /**
-   * the query thread's CPU time p95: what the query costs when the machine is shared (wall includes
-   * waiting for a core). The thread's, as the ingest and merge figures: the process's also counted
-   * what V8's helper threads did meanwhile on the other core (2–3 ms of a 12–15 ms query).
-   */
+  /** process CPU time p95: what the query costs when the machine is shared (wall includes waiting for a core) */
   cpuP95Ms: number | null;
   /** rows per second (ingest) or a ratio; null for latency rows */
   value: number | null;
@@ -30,12 +26,12 @@ export function percentile(sorted: readonly number[], p: number): number {
 export interface Timings {
   /** sorted wall-clock durations, ms */
   wall: number[];
-  /** sorted CPU durations of the query's thread, ms */
+  /** sorted process CPU durations, ms */
   cpu: number[];
 }
 
 const cpuNow = () => {
-  const { user, system } = process.threadCpuUsage();
+  const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
 
