@@ -127,6 +127,12 @@ describe('reading the division sums ahead, in slices', () => {
     const closing = openCache(file, { now: () => START * 1000 });
     // resolves without reading the closed connection
     await expect(closing.warmStatistics(async () => closing.close(), 1)).resolves.toBeUndefined();
+    // and when it was closed before the call (the services' timer fires after a profile switch)
+    const closed = openCache(file, { now: () => START * 1000 });
+    closed.close();
+    await expect(closed.warmStatistics(async () => {}, 1)).resolves.toBeUndefined();
+    const levelTwo = { from: START - 86_400, to: START + 86_400, anchorUserid: null, type: null, departmentId: null, level: 2 };
+    await expect(closed.readStatisticsFor(levelTwo, async () => {}, 1)).resolves.toBeUndefined();
     cache.close();
   });
 });

@@ -176,12 +176,13 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
    * rows a whole read held the services' thread 200–500 ms, and the first request after it ~40 ms.
    */
   async function readAhead(pause: () => Promise<void>, livesPerSlice = 100): Promise<void> {
-    const slice = ctx.stmt(`${SUMMARIES} WHERE live_id BETWEEN ? AND ?`).raw();
+    // prepared in the slices: the connection may be closed by the time this is called
+    const slice = () => ctx.stmt(`${SUMMARIES} WHERE live_id BETWEEN ? AND ?`).raw();
     await stamps.readAhead(
       {
         begin: () => new Map<number, LiveDepartments>(),
         slice: (held, first, last) => {
-          for (const [liveId, blob] of slice.iterate(first, last) as IterableIterator<[number, Uint8Array | null]>)
+          for (const [liveId, blob] of slice().iterate(first, last) as IterableIterator<[number, Uint8Array | null]>)
             readLive(held, liveId, blob);
         },
         end: (held) => {

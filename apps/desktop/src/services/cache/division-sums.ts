@@ -74,12 +74,13 @@ export function createDivisionSums(ctx: CacheContext) {
 
   /** Reads every live's rows ahead of the first request, a slice of lives at a time (summary-stamps.ts). */
   function warm(pause: () => Promise<void>, livesPerSlice = 100): Promise<void> {
-    const slice = ctx.stmt(`${ROWS} WHERE live_id BETWEEN ? AND ? ORDER BY live_id, division_id`).raw();
+    // statements are prepared in the slices: the connection may be closed by the time this is called
+    const slice = () => ctx.stmt(`${ROWS} WHERE live_id BETWEEN ? AND ? ORDER BY live_id, division_id`).raw();
     return stamps.readAhead(
       {
         begin: () => ({ held: new Map<number, LiveDivisions>(), slots: new DenseSlots() }),
         slice: (into, first, last) =>
-          readLives(into.held, into.slots, slice.iterate(first, last) as IterableIterator<[number, number, number, number]>),
+          readLives(into.held, into.slots, slice().iterate(first, last) as IterableIterator<[number, number, number, number]>),
         end: (into) => {
           byLive = into.held;
           divisions = into.slots;
