@@ -11,9 +11,12 @@ const WARM_UP_AFTER_MS = 3_000;
 
 export function warmStatisticsSoon(cache: Cache, log: CoreLog): void {
   setTimeout(() => {
-    cache.warmStatistics(yieldToLoop).catch((error: unknown) => {
-      // nothing is lost: the first statistics request reads them itself
-      log('warn', `reading the statistics ahead stopped: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    // a throw before the read's first await is caught here too, not left to escape the timer
+    Promise.resolve()
+      .then(() => cache.warmStatistics(yieldToLoop))
+      .catch((error: unknown) => {
+        // nothing is lost: the first statistics request reads them itself
+        log('warn', `reading the statistics ahead stopped: ${error instanceof Error ? error.message : String(error)}`);
+      });
   }, WARM_UP_AFTER_MS).unref();
 }
