@@ -54,6 +54,11 @@ export const weekStart = (t: number, offset: number) => {
   return (day - ((day + 3) % 7)) * DAY - offset;
 };
 
+/** The level completion is rolled up to: 一级部门 unless the query says. */
+const levelOf = (query: StatsOverviewQuery) => (query.level === undefined ? 1 : query.level);
+/** Figures of the department's viewers (by audience), not of the lives it hosted. */
+const byViewersOf = (query: StatsOverviewQuery) => (query.departmentId ?? null) !== null && query.departmentBy === 'audience';
+
 export function createDashboard(
   ctx: CacheContext,
   summaries: LiveSummaries,
@@ -168,7 +173,7 @@ export function createDashboard(
       params.type = query.type;
     }
     const department = query.departmentId ?? null;
-    const byAudience = department !== null && query.departmentBy === 'audience';
+    const byAudience = byViewersOf(query);
     if (department !== null) {
       params.department = department;
       // host: lives organised by the department or any below it (living_info's main_department);
@@ -228,7 +233,7 @@ export function createDashboard(
       seconds += l.seconds;
     }
 
-    const level = query.level === undefined ? 1 : query.level;
+    const level = levelOf(query);
     const liveIds = lives.map((l) => l.id);
     const completionByDepartment = completionBy(
       audience?.departments ??
@@ -273,9 +278,8 @@ export function createDashboard(
    * hold their thread for the whole read.
    */
   function readStatisticsFor(query: StatsOverviewQuery, pause: () => Promise<void>, livesPerSlice?: number): Promise<void> {
-    const level = query.level === undefined ? 1 : query.level;
-    const byAudience = (query.departmentId ?? null) !== null && query.departmentBy === 'audience';
-    return byAudience || level !== 1
+    // the same choice statsOverview makes: division sums at 一级部门, department sums otherwise
+    return byViewersOf(query) || levelOf(query) !== 1
       ? departmentSums.readAhead(pause, livesPerSlice)
       : divisionSums.warm(pause, livesPerSlice);
   }
