@@ -31,7 +31,7 @@ interface Block {
 }
 
 /** Adds one live's rows into `into`. */
-export function addLive(into: Sums, rows: LiveRows): void {
+function addLive(into: Sums, rows: LiveRows): void {
   const { slots, viewers, completion } = rows;
   const v = into.viewers;
   const c = into.completion;
