@@ -74,7 +74,8 @@ const page = { offset: z.number().int().min(0).default(0), limit: z.number().int
 
 export { LIVE_LIMITS } from './live-limits.ts';
 
-export const liveDraftSchema = z.object({
+/** A live's fields as create and modify take them, without defaults. */
+const liveFields = {
   anchorUserid: useridSchema,
   theme: singleLine(LIVING_LIMITS.themeChars)
     .trim()
@@ -82,13 +83,26 @@ export const liveDraftSchema = z.object({
     .refine((text) => utf8Bytes(text) <= LIVING_LIMITS.themeBytes, `theme: at most ${LIVING_LIMITS.themeBytes} bytes`),
   livingStart: unixSeconds,
   livingDuration: z.number().int().min(LIVE_LIMITS.minDurationSeconds).max(LIVE_LIMITS.maxDurationSeconds),
-  type: liveTypeSchema.default(0),
-  description: multiLine(LIVING_LIMITS.descriptionChars)
-    .refine((text) => utf8Bytes(text) <= LIVING_LIMITS.descriptionBytes, `description: at most ${LIVING_LIMITS.descriptionBytes} bytes`)
-    .default(''),
+  type: liveTypeSchema,
+  description: multiLine(LIVING_LIMITS.descriptionChars).refine(
+    (text) => utf8Bytes(text) <= LIVING_LIMITS.descriptionBytes,
+    `description: at most ${LIVING_LIMITS.descriptionBytes} bytes`,
+  ),
   /** Seconds before the start when WeCom reminds subscribers; 0 = none. */
-  remindTime: z.number().int().min(0).max(7 * 86_400).default(0),
+  remindTime: z.number().int().min(0).max(7 * 86_400),
+};
+
+export const liveDraftSchema = z.object({
+  ...liveFields,
+  type: liveFields.type.default(0),
+  description: liveFields.description.default(''),
+  remindTime: liveFields.remindTime.default(0),
 });
+/**
+ * A modify names only what it changes: a field left out keeps WeCom's value. No defaults here (a
+ * default would send, e.g., "no reminder" for a live whose reminder WeCom never told us).
+ */
+const liveChangesSchema = z.object(liveFields).partial();
 export type LiveDraft = z.infer<typeof liveDraftSchema>;
 
 const mediaId = opaqueId(256);
@@ -234,7 +248,7 @@ export const servicesContract = {
     z.object({ livingid: z.string() }),
   ),
   'lives.modify': method(
-    liveDraftSchema.partial().extend({ livingid, audience: audienceSchema.nullable().optional() }),
+    liveChangesSchema.extend({ livingid, audience: audienceSchema.nullable().optional() }),
     z.object({ live: liveSchema }),
   ),
   'lives.cancel': method(z.object({ livingid }), ok),

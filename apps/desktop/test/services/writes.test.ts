@@ -74,6 +74,22 @@ describe('writes', () => {
     expect(again.error).toMatchObject({ kind: 'wecom', code: 'WECOM_92006', errcode: 92006 });
   });
 
+  it("lives.modify changes only what it names: a synced live keeps WeCom's reminder, type and description", async () => {
+    // a reserved live made in WeCom, not by this app: get_living_info does not say its reminder
+    const inWeCom = [...sim.state.lives.values()].find((l) => !l.cancelled)!;
+    const start = Math.floor(systemClock.now() / 1000) + 3 * 86_400;
+    Object.assign(inWeCom, { living_start: start, reserve_start: start, remind_time: 600, description: '在企业微信里写的介绍', type: 3 });
+    const { livingid, remind_time, description, type, theme, anchor_userid, living_duration } = inWeCom;
+    // as a lives sync stores it: living_info, which has no remind_time
+    services.runtime.core.context.cache().upsertLives([{ livingid, theme, anchor_userid, living_start: start, living_duration, status: 0, description, type }]);
+    expect((await client.call('lives.get', { livingid })).live.remindTime).toBeNull();
+    // what the form sends for such a live: every field it shows, and no reminder
+    const modified = await client.call('lives.modify', { livingid, theme: '改过的主题' });
+    expect(modified.live.theme).toBe('改过的主题');
+    expect(sim.state.lives.get(livingid)).toMatchObject({ theme: '改过的主题', remind_time, description, type });
+    expect(modified.live.remindTime).toBeNull();
+  });
+
   it('absentees of a past live are the audience members without a watch row', async () => {
     const ended = (await client.call('lives.list', { status: [2] })).lives.find((l) => l.viewerNum > 5)!;
     const viewers = (await client.call('lives.watchStats', { livingid: ended.livingid, kind: 'internal', limit: 1000 })).rows.map((r) => r.id);

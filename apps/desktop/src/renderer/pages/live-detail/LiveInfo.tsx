@@ -12,13 +12,7 @@ import {
   replayStatusLabel,
   yesNo,
 } from '../../format.ts';
-
-export function remindLabel(seconds: number | null, t: (key: string, values: { count: number }) => string): string {
-  if (!seconds) return t('form.remindNone', { count: 0 });
-  if (seconds % 86_400 === 0) return t('form.remindDays', { count: seconds / 86_400 });
-  if (seconds % 3600 === 0) return t('form.remindHours', { count: seconds / 3600 });
-  return t('form.remindMinutes', { count: Math.round(seconds / 60) });
-}
+import { remindLabel } from '../lives/remind.ts';
 
 export function LiveInfo({ live, departmentName, departmentPath = null }: { live: Live; departmentName: string | null; departmentPath?: string | null }) {
   const { t } = useTranslation('lives');

@@ -10,7 +10,8 @@ import '../../test-support/jsdom.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
 import { RpcError } from '../../../shared/rpc-wire.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
-import { LiveForm } from './LiveForm.tsx';
+import { LiveForm, liveToFormValues } from './LiveForm.tsx';
+import { liveFixture } from '../../test-support/live.ts';
 import type { LiveFormResult } from './LiveForm.tsx';
 
 vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
@@ -193,5 +194,24 @@ describe('LiveForm submit', () => {
     const submit = screen.getByTestId('live-submit');
     expect(submit).toBeDisabled();
     expect(submit).toHaveAttribute('aria-description', '离线时无法操作，需要连接企业微信');
+  });
+
+  it("keeps WeCom's reminder when it is not known here: the field says so and a save leaves it out", async () => {
+    const user = userEvent.setup();
+    const live = liveFixture('lv_synced', { remindTime: null });
+    fakeApi.handle('lives.modify', () => ({ live }));
+    const onDone = vi.fn<(r: LiveFormResult) => void>();
+    renderWithQueries(
+      <AntApp>
+        <LiveForm live={live} initialValues={liveToFormValues(live, null)} onDone={onDone} onCancel={() => {}} />
+      </AntApp>,
+    );
+    expect(screen.getByTestId('live-remind')).toHaveTextContent('保持企业微信中的设置');
+    await user.type(screen.getByTestId('live-theme'), '（改）');
+    await user.click(screen.getByTestId('live-submit'));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [call] = fakeApi.callsOf('lives.modify');
+    expect(call?.input).toMatchObject({ livingid: 'lv_synced', theme: `${live.theme}（改）` });
+    expect(call?.input).not.toHaveProperty('remindTime');
   });
 });

@@ -29,11 +29,11 @@ import {
   measureTheme,
   MIN_DURATION_MINUTES,
   nextStartAfter,
-  REMIND_CHOICES,
   startRule,
   themeRule,
 } from './liveFormRules.ts';
 import type { RuleError, TextMeasure } from './liveFormRules.ts';
+import { DEFAULT_REMIND_SECONDS, REMIND_AS_IN_WECOM, remindChoices, remindLabel } from './remind.ts';
 
 export interface LiveFormValues {
   anchorUserid: string | null;
@@ -42,6 +42,7 @@ export interface LiveFormValues {
   durationMinutes: number | null;
   type: Live['type'];
   description: string;
+  /** Seconds before the start; REMIND_AS_IN_WECOM keeps WeCom's setting (not known here). */
   remindTime: number;
   audience: { departmentIds: number[]; userids: string[]; tagIds: number[] };
   /** Activity lives (type 4) only, at creation. */
@@ -74,7 +75,7 @@ export function emptyLiveFormValues(nowMs: number = clockNow(), startMs: number 
     durationMinutes: 60,
     type: 0,
     description: '',
-    remindTime: 15 * 60,
+    remindTime: DEFAULT_REMIND_SECONDS,
     audience: { departmentIds: [], userids: [], tagIds: [] },
     activity: emptyActivity(),
   };
@@ -88,7 +89,7 @@ export function liveToFormValues(live: Live, audience: LiveFormValues['audience'
     durationMinutes: Math.round(live.livingDuration / 60),
     type: live.type,
     description: live.description,
-    remindTime: live.remindTime ?? 0,
+    remindTime: live.remindTime ?? REMIND_AS_IN_WECOM,
     audience: audience ?? { departmentIds: [], userids: [], tagIds: [] },
     activity: emptyActivity(),
   };
@@ -105,7 +106,6 @@ function liveFields(v: LiveFormValues) {
     livingDuration: (v.durationMinutes ?? 0) * 60,
     type: v.type,
     description: v.description,
-    remindTime: v.remindTime,
     audience: audienceOrNull(v.audience),
   };
 }
@@ -115,13 +115,16 @@ export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
   return {
     anchorUserid: v.anchorUserid ?? '',
     ...fields,
+    // a new live has no WeCom setting to keep (a copy's form already shows the default instead)
+    remindTime: v.remindTime === REMIND_AS_IN_WECOM ? DEFAULT_REMIND_SECONDS : v.remindTime,
     // only an activity live has an activity page; fields picked before switching type are dropped
     activity: v.type === 4 ? toActivityInput(v.activity) : null,
   };
 }
 
 export function toModifyInput(livingid: string, v: LiveFormValues): MethodInput<'lives.modify'> {
-  return { livingid, ...liveFields(v) };
+  // a reminder not known here is left out, so WeCom keeps its own
+  return { livingid, ...liveFields(v), ...(v.remindTime === REMIND_AS_IN_WECOM ? {} : { remindTime: v.remindTime }) };
 }
 
 function TextCounter({ m, testId }: { m: TextMeasure; testId: string }) {
@@ -190,6 +193,8 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
   const [error, setError] = useState<ServiceError | null>(null);
   const editing = live !== undefined;
   const locked = editing && live.status !== 0;
+  // the live's own reminder stays among the choices (another value, or WeCom's not known here)
+  const initialRemind = initialValues?.remindTime;
 
 
   const check = <V,>(rule: (v: V) => RuleError | null): FormRule => ({
@@ -306,17 +311,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
         <Form.Item name="remindTime" label={t('form.remind')} style={{ flex: '1 1 200px' }}>
           <Select
             data-testid="live-remind"
-            options={REMIND_CHOICES.map((seconds) => ({
-              value: seconds,
-              label:
-                seconds === 0
-                  ? t('form.remindNone')
-                  : seconds >= 86_400
-                    ? t('form.remindDays', { count: seconds / 86_400 })
-                    : seconds >= 3600
-                      ? t('form.remindHours', { count: seconds / 3600 })
-                      : t('form.remindMinutes', { count: seconds / 60 }),
-            }))}
+            options={remindChoices(initialRemind).map((seconds) => ({ value: seconds, label: remindLabel(seconds, t) }))}
           />
         </Form.Item>
       </Flex>
