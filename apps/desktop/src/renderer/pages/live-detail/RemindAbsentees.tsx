@@ -9,6 +9,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OnlineButton } from '../../components/OnlineButton.tsx';
 import { toServiceError } from '../../errors.ts';
+import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
 import { SendResultList, hasSendProblems } from '../lives/SendResultList.tsx';
 
 const MAX_MESSAGE = 500;
@@ -17,23 +18,21 @@ export function RemindAbsentees({ livingid, count }: { livingid: string; count: 
   const { t } = useTranslation('lives');
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
+  const sending = useSingleFlight();
   const [error, setError] = useState<ServiceError | null>(null);
   const [result, setResult] = useState<MethodOutput<'lives.remindAbsentees'> | null>(null);
 
-  const send = async () => {
-    setSending(true);
-    setError(null);
-    try {
-      const message = note.trim();
-      setResult(await api.call('lives.remindAbsentees', { livingid, ...(message ? { message } : {}) }));
-      setOpen(false);
-    } catch (e) {
-      setError(toServiceError(e)); // the modal stays open with the note as typed
-    } finally {
-      setSending(false);
-    }
-  };
+  const send = () =>
+    sending.run(async () => {
+      setError(null);
+      try {
+        const message = note.trim();
+        setResult(await api.call('lives.remindAbsentees', { livingid, ...(message ? { message } : {}) }));
+        setOpen(false);
+      } catch (e) {
+        setError(toServiceError(e)); // the modal stays open with the note as typed
+      }
+    });
 
   return (
     <>
@@ -57,7 +56,7 @@ export function RemindAbsentees({ livingid, count }: { livingid: string; count: 
         okText={t('detail.absentees.remindOk')}
         onOk={() => void send()}
         onCancel={() => setOpen(false)}
-        confirmLoading={sending}
+        confirmLoading={sending.pending}
         okButtonProps={{ 'data-testid': 'remind-confirm' } as Record<string, string>}
         destroyOnHidden={false}
       >

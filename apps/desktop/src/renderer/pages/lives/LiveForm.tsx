@@ -1,6 +1,6 @@
 // Create or modify a live. WeCom's limits are checked as the user types; the services' error (if any)
 // shows above the buttons and the typed values stay. Writes are disabled offline, with the reason.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Divider, Flex, Form, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
 import type { FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -17,6 +17,7 @@ import { findDuplicate } from './liveFormGuards.ts';
 import { preventEnterSubmit } from '../../components/preventEnterSubmit.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useServiceFetch } from '../../hooks/useServiceQuery.ts';
+import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
 import { now as clockNow } from '@wld/clock';
 import { AudiencePicker } from './AudiencePicker.tsx';
 import { ActivityFields, emptyActivity, toActivityInput } from './ActivityFields.tsx';
@@ -186,9 +187,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
   const [form] = Form.useForm<LiveFormValues>();
   const online = useOnlineAction();
   const read = useServiceFetch();
-  const [submitting, setSubmitting] = useState(false);
-  // A second click (or Enter) before React re-renders must not send the write again.
-  const inFlight = useRef(false);
+  const submitting = useSingleFlight();
   const { modal } = App.useApp();
   const [error, setError] = useState<ServiceError | null>(null);
   const editing = live !== undefined;
@@ -216,27 +215,22 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
       });
     });
 
-  const submit = async (values: LiveFormValues) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSubmitting(true);
-    setError(null);
-    try {
-      if (editing) {
-        onDone({ kind: 'modified', output: await api.call('lives.modify', toModifyInput(live.livingid, values)) });
-        return;
+  const submit = (values: LiveFormValues) =>
+    submitting.run(async () => {
+      setError(null);
+      try {
+        if (editing) {
+          onDone({ kind: 'modified', output: await api.call('lives.modify', toModifyInput(live.livingid, values)) });
+          return;
+        }
+        const input = toCreateInput(values);
+        const duplicate = await findDuplicate(input, read);
+        if (duplicate && !(await confirmDuplicate(duplicate))) return;
+        onDone({ kind: 'created', output: await api.call('lives.create', input), startMs: input.livingStart * 1000 });
+      } catch (e) {
+        setError(toServiceError(e));
       }
-      const input = toCreateInput(values);
-      const duplicate = await findDuplicate(input, read);
-      if (duplicate && !(await confirmDuplicate(duplicate))) return;
-      onDone({ kind: 'created', output: await api.call('lives.create', input), startMs: input.livingStart * 1000 });
-    } catch (e) {
-      setError(toServiceError(e));
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
-    }
-  };
+    });
 
   const submitDisabled = online.disabled || locked;
   const submitReason = locked ? t('form.onlyReserved') : online.disabled ? online.reason : null;
@@ -250,7 +244,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
       onFinish={(values) => void submit(values)}
       onKeyDown={preventEnterSubmit}
       onValuesChange={() => onDirtyChange?.(form.isFieldsTouched())}
-      disabled={submitting}
+      disabled={submitting.pending}
       data-testid="live-form"
       aria-label={editing ? t('form.editTitle') : t('form.createTitle')}
     >
@@ -343,7 +337,7 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
             <Button
               type="primary"
               htmlType="submit"
-              loading={submitting}
+              loading={submitting.pending}
               disabled={submitDisabled}
               data-testid="live-submit"
               aria-description={submitReason ?? undefined}

@@ -10,28 +10,27 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText, toServiceError } from '../../errors.ts';
 import { formatUnixDateTime } from '../../format.ts';
+import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
 import type { ServiceError } from '../../../shared/models.ts';
 
 export function RepeatLiveModal({ live, open, onClose, seriesId }: { live: Live; open: boolean; onClose: () => void; seriesId: number | null }) {
   const { t } = useTranslation('training');
   const [every, setEvery] = useState<'week' | 'month'>('week');
   const [count, setCount] = useState(3);
-  const [sending, setSending] = useState(false);
+  const sending = useSingleFlight();
   const [result, setResult] = useState<RepeatResult | null>(null);
   const [error, setError] = useState<ServiceError | null>(null);
   const starts = Array.from({ length: count }, (_, i) => dayjs.unix(live.livingStart).add(i + 1, every).unix());
 
-  const send = async () => {
-    setSending(true);
-    setError(null);
-    try {
-      setResult(await api.call('training.repeatLive', { livingid: live.livingid, every, count, seriesId }));
-    } catch (e) {
-      setError(toServiceError(e));
-    } finally {
-      setSending(false);
-    }
-  };
+  const send = () =>
+    sending.run(async () => {
+      setError(null);
+      try {
+        setResult(await api.call('training.repeatLive', { livingid: live.livingid, every, count, seriesId }));
+      } catch (e) {
+        setError(toServiceError(e));
+      }
+    });
   const close = () => {
     setResult(null);
     setError(null);
@@ -45,7 +44,7 @@ export function RepeatLiveModal({ live, open, onClose, seriesId }: { live: Live;
       onCancel={close}
       okText={result ? t('repeat.close') : t('repeat.ok')}
       onOk={() => (result ? close() : void send())}
-      confirmLoading={sending}
+      confirmLoading={sending.pending}
       okButtonProps={{ 'data-testid': 'repeat-confirm' } as Record<string, string>}
       cancelButtonProps={{ style: result ? { display: 'none' } : undefined }}
       destroyOnHidden

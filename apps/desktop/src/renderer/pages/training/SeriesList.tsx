@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { toServiceError } from '../../errors.ts';
 import { formatDate, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
 
 export function SeriesList() {
   const { t } = useTranslation('training');
@@ -19,17 +20,22 @@ export function SeriesList() {
   const list = useServiceQuery('training.seriesList', {}, { topics: ['training', 'lives'] });
   const suggestions = useServiceQuery('training.seriesSuggestions', {}, { topics: ['training', 'lives'] });
   const [naming, setNaming] = useState<{ name: string; livingids: string[] } | null>(null);
+  const saving = useSingleFlight();
 
-  const create = async (name: string, livingids: string[]) => {
-    try {
-      const { id } = await api.call('training.seriesSave', { name, livingids });
-      void message.success(t('series.created'));
-      setNaming(null);
-      void navigate(`/training/series/${id}`);
-    } catch (e) {
-      void message.error(toServiceError(e).message);
-    }
-  };
+  // Enter and the OK button both create; a second press while the first is on its way does nothing
+  const create = () =>
+    saving.run(async () => {
+      const name = naming?.name.trim();
+      if (!naming || !name) return;
+      try {
+        const { id } = await api.call('training.seriesSave', { name, livingids: naming.livingids });
+        void message.success(t('series.created'));
+        setNaming(null);
+        void navigate(`/training/series/${id}`);
+      } catch (e) {
+        void message.error(toServiceError(e).message);
+      }
+    });
 
   const columns = [
     { key: 'name', title: t('series.name'), render: (_: unknown, s: SeriesSummary) => <Link to={`/training/series/${s.id}`}>{s.name}</Link> },
@@ -92,7 +98,8 @@ export function SeriesList() {
         okText={t('series.create')}
         onCancel={() => setNaming(null)}
         okButtonProps={{ disabled: !naming?.name.trim(), 'data-testid': 'series-create' } as never}
-        onOk={() => naming && void create(naming.name.trim(), naming.livingids)}
+        confirmLoading={saving.pending}
+        onOk={() => void create()}
         destroyOnHidden
       >
         <Input
@@ -101,7 +108,7 @@ export function SeriesList() {
           placeholder={t('series.name')}
           maxLength={100}
           onChange={(e) => setNaming((n) => (n ? { ...n, name: e.target.value } : n))}
-          onPressEnter={() => naming?.name.trim() && void create(naming.name.trim(), naming.livingids)}
+          onPressEnter={() => void create()}
           data-testid="series-name"
         />
         {naming && naming.livingids.length > 0 ? (
