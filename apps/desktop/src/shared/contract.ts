@@ -309,6 +309,7 @@ export const servicesContract = {
   ),
   'lives.remindAbsentees': method(
     z.object({ livingid, message: multiLine(500).optional() }),
+    /** recipients: the absentees it reached (WeCom names the others: invalid, unlicensed) */
     sendResultSchema.extend({ recipients: z.number().int() }),
   ),
 

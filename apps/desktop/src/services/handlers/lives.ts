@@ -10,6 +10,10 @@ import { absenteeReminder } from './live-notices.ts';
 import { syncCalendar } from '../notices/calendar.ts';
 import { mergeSendResults } from './message-mapping.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
+import { cancelLiveOnce, createLiveOnce, deleteReplayOnce } from './live-writes-once.ts';
+import { outcomeUnknown, surelyNotSent } from './write-outcome.ts';
+import { RpcError } from '../../shared/rpc.ts';
+import { toServiceError } from '../wecom/service-errors.ts';
 
 type Methods =
   | 'lives.list'
@@ -87,7 +91,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
         remind_time: input.remindTime,
         ...activityFields(input.activity),
       };
-      const livingid = await ctx.write((c) => c.lives.create(request, { signal }));
+      const livingid = await createLiveOnce(ctx, request, signal);
       await refetch(ctx, ctx.clientOrNull(), livingid, () => ({ livingid, ...request, status: 0 }), { remind_time: input.remindTime });
       if (input.audience) ctx.cache().setLiveAudience(livingid, input.audience);
       ctx.changed('lives', 'stats');
@@ -132,7 +136,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
     },
 
     'lives.cancel': async ({ livingid }, { signal }) => {
-      await ctx.write((c) => c.lives.cancel(livingid, { signal }));
+      await cancelLiveOnce(ctx, livingid, signal);
       const cached = ctx.cache().getLive(livingid)?.live ?? null;
       await refetch(ctx, ctx.clientOrNull(), livingid, () =>
         cached && {
@@ -150,7 +154,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
     },
 
     'lives.deleteReplay': async ({ livingid }, { signal }) => {
-      await ctx.write((c) => c.lives.deleteReplayData(livingid, { signal }));
+      await deleteReplayOnce(ctx, livingid, signal);
       await refetch(ctx, ctx.clientOrNull(), livingid, () => null);
       ctx.changed('lives');
       return { ok: true as const };
@@ -170,9 +174,23 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       const body = absenteeReminder(live, language(), message);
       const results: SendResult[] = [];
       for (const part of chunk(unique, MAX_USERS_PER_SEND)) {
-        results.push((await sendAndRecord(ctx, { userids: part, departmentIds: [], tagIds: [] }, body, 'absentee-reminder', signal)).result);
+        try {
+          // WeCom's duplicate check drops an identical reminder sent again within 4 hours: a retry
+          // after a lost answer cannot deliver it twice
+          const sent = await sendAndRecord(ctx, { userids: part, departmentIds: [], tagIds: [] }, body, 'absentee-reminder', signal, { duplicateCheck: true });
+          results.push(sent.result);
+        } catch (error) {
+          if (!surelyNotSent(error)) throw outcomeUnknown('REMINDER_UNKNOWN_OUTCOME', 'WeCom did not answer; the reminder may have been delivered');
+          if (results.length === 0) throw error;
+          // the earlier parts went out: say how far it got (a retry repeats them, and WeCom drops the repeats)
+          const sent = results.length * MAX_USERS_PER_SEND;
+          throw new RpcError({ ...toServiceError(error), code: 'REMINDER_PARTLY_SENT', params: { sent, total: unique.length } });
+        }
       }
-      return { ...mergeSendResults(results), recipients: unique.length };
+      const merged = mergeSendResults(results);
+      // the people it reached: WeCom names those it did not (no such member, no licence)
+      const missed = new Set([...merged.invalidUsers, ...merged.unlicensedUsers]);
+      return { ...merged, recipients: unique.filter((userid) => !missed.has(userid)).length };
     },
   };
 }

@@ -7,6 +7,7 @@ import type { ServicesContext } from '../context.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 import { notFound } from './errors.ts';
 import { refetch } from './lives.ts';
+import { createLiveOnce } from './live-writes-once.ts';
 
 type Methods = Extract<keyof ServicesHandlers, `training.${string}`>;
 
@@ -92,8 +93,8 @@ export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
         };
         let created: string;
         try {
-          // sent once: a failure (even one where WeCom may have created it) is reported, never retried
-          created = await ctx.write((c) => c.lives.create(request, { signal }));
+          // sent once: a lost answer is read back (the live found, or said to be unknown), never retried
+          created = await createLiveOnce(ctx, request, signal);
         } catch (error) {
           result.failed = { livingStart: start, error: toServiceError(error) };
           result.notAttempted = starts.slice(index + 1);

@@ -2,16 +2,15 @@
 // attempt; every part goes out with WeCom's duplicate check, so a retry after a lost answer repeats
 // the identical request and WeCom drops it if the first one arrived. A refusal from WeCom, or being
 // offline before sending, is 'failed' (nothing went out); a lost answer is 'unknown'.
-import { WeComApiError, WeComInputError } from '@wld/wecom-core';
 import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import type { NoticeRecord, NoticeStatus } from '../../shared/notice-models.ts';
 
 type RetryRefusal = NonNullable<NoticeRecord['retry']['reason']>;
-import { RpcError } from '../../shared/rpc.ts';
 import type { StoredNotice } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord, type MessageOrigin } from '../handlers/send-message.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
+import { surelyNotSent } from '../handlers/write-outcome.ts';
 
 /** WeCom's longest duplicate-check interval: a retry later than this could deliver twice. */
 export const DUPLICATE_WINDOW_MS = MESSAGE_LIMITS.duplicateCheckIntervalSeconds * 1000;
@@ -23,13 +22,6 @@ const ORIGINS: Record<string, MessageOrigin> = {
   'before-start': 'live-reminder',
   'after-end': 'absentee-reminder',
 };
-
-/** Whether WeCom surely did not act: it answered with an error, or the call never left. */
-function surelyNotSent(error: unknown): boolean {
-  if (error instanceof WeComApiError || error instanceof WeComInputError) return true;
-  if (error instanceof RpcError) return ['offline', 'validation', 'wecom', 'forbidden'].includes(error.error.kind);
-  return false;
-}
 
 /** Sends the parts not yet accepted. The caller has claimed the notice ('sending'). */
 export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promise<StoredNotice> {
