@@ -1,7 +1,7 @@
 // The messages the app sends about a live: the invitation textcard and the absentee reminder.
 import { MESSAGE_LIMITS, fitUtf8Bytes, utf8Bytes } from '@wld/wecom-core/rules';
 import type { MessageBody } from '../../shared/models.ts';
-import { t, type Language } from '../i18n.ts';
+import { t, tf, type Language } from '../i18n.ts';
 import { formatTimeSpanForPeople } from '../../shared/dates.ts';
 
 /** Textcards need a link; WeCom opens lives from its own client, so the card points at WeCom. */
@@ -40,6 +40,6 @@ export function invitationCard(live: LiveFacts, language: Language): Extract<Mes
 }
 
 export function absenteeReminder(live: LiveFacts, language: Language, message: string | undefined): Extract<MessageBody, { msgtype: 'text' }> {
-  const about = `「${live.theme}」（${formatLiveTime(live, language)}）`;
-  return { msgtype: 'text', content: message ? `${message}\n${about}` : `${t(language, 'remind.default')}${about}` };
+  const about = tf(language, 'remind.about', { theme: live.theme, time: formatLiveTime(live, language) });
+  return { msgtype: 'text', content: message ? `${message}\n${about}` : tf(language, 'remind.default', { about }) };
 }

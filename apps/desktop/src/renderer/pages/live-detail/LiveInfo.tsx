@@ -68,7 +68,8 @@ export function LiveInfo({ live, departmentName, departmentPath = null }: { live
       </Descriptions.Item>
       <Descriptions.Item label={f('fetchedAt')}>{formatDateTime(live.fetchedAt)}</Descriptions.Item>
       <Descriptions.Item label={f('description')} span={3}>
-        {live.description || '–'}
+        {/* the line breaks the description was written with */}
+        <span style={{ whiteSpace: 'pre-line' }} data-testid="live-description">{live.description || '–'}</span>
       </Descriptions.Item>
     </Descriptions>
   );

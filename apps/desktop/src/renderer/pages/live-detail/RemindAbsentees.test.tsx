@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { renderWithQueries } from '../../test-support/queries.tsx';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp } from 'antd';
-import '../../i18n/index.ts';
+import i18n from '../../i18n/index.ts';
 import '../../test-support/jsdom.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
@@ -53,5 +53,24 @@ describe('RemindAbsentees', () => {
     );
     await waitFor(() => expect(screen.getByTestId('remind-absentees')).toBeDisabled());
     expect(screen.getByTestId('remind-absentees')).toHaveAttribute('aria-description', '离线时无法操作，需要连接企业微信');
+  });
+
+  it('counts in English with singular and plural', async () => {
+    await i18n.changeLanguage('en-US');
+    try {
+      const user = userEvent.setup();
+      fakeApi.handle('lives.remindAbsentees', () => ({ msgid: 'm1', recipients: 1, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [] }));
+      renderWithQueries(
+        <AntApp>
+          <RemindAbsentees livingid="lv1" count={1} />
+        </AntApp>,
+      );
+      await user.click(screen.getByTestId('remind-absentees'));
+      expect(await screen.findByText('Send a reminder to the 1 member who did not watch?')).toBeInTheDocument();
+      await user.click(screen.getByTestId('remind-confirm'));
+      expect(await screen.findByTestId('remind-result')).toHaveTextContent('Reminder sent to 1 person');
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 });
