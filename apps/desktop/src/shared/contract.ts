@@ -208,6 +208,8 @@ export const servicesContract = {
       ),
     }),
   ),
+  /** The cached users among `userids`, in that order (the names of people already picked). */
+  'users.byIds': method(z.object({ userids: z.array(useridSchema).max(1000) }), z.object({ users: z.array(userSchema) })),
   'tags.list': method(empty, z.object({ ...freshness, tags: z.array(tagSchema) })),
   'tags.members': method(
     z.object({ tagid: z.number().int() }),

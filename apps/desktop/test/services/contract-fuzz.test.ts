@@ -49,6 +49,7 @@ describe('contract fuzz (services)', () => {
       'org.departments': {},
       'users.search': { query: 'a', departmentId: 1, recursive: true, status: 1, sort: 'name', desc: false, offset: 0, limit: 10 },
       'users.get': { userid: someone },
+      'users.byIds': { userids: [someone, 'not-a-member', other] },
       'tags.list': {},
       'tags.members': { tagid: 1 },
       'lives.list': { from: 0, to: start, status: [0], anchorUserid: someone, type: 0, query: '' },

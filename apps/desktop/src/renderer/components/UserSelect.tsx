@@ -8,6 +8,7 @@ import type { CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
 import type { User } from '../../shared/models.ts';
 import { useUserSearch } from '../hooks/useUserSearch.ts';
+import { useServiceQuery } from '../hooks/useServiceQuery.ts';
 
 export interface UserSelectProps {
   value?: string | string[] | null;
@@ -26,6 +27,8 @@ export interface UserSelectProps {
 }
 
 const RESULT_LIMIT = 30;
+/** Picked ids named per lookup (users.byIds' limit). */
+const MAX_NAMED = 1000;
 
 export const userLabel = (u: Pick<User, 'name' | 'userid' | 'position'>): string =>
   u.position ? `${u.name} (${u.userid}) · ${u.position}` : `${u.name} (${u.userid})`;
@@ -48,6 +51,13 @@ export function UserSelect(props: UserSelectProps) {
   }
 
   const selected = useMemo(() => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]), [value]);
+  // picked people this picker has no name for yet (an edit's or a copy's audience): asked for once
+  const unnamed = selected.filter((id) => !labels.current.has(id) && knownLabels?.[id] === undefined).slice(0, MAX_NAMED);
+  const picked = useServiceQuery('users.byIds', { userids: unnamed }, { enabled: unnamed.length > 0, topics: ['users'] });
+  for (const u of picked.data?.users ?? []) {
+    labels.current.set(u.userid, userLabel(u));
+    names.current.set(u.userid, u.name);
+  }
   const current = results.query === query.trim().slice(0, 100);
   const options = useMemo(() => {
     const seen = new Set<string>(selected);
@@ -57,7 +67,7 @@ export function UserSelect(props: UserSelectProps) {
       : selected.map((id) => ({ value: id, label: labels.current.get(id) ?? knownLabels?.[id] ?? id }));
     if (current) for (const u of results.rows) if (!seen.has(u.userid)) list.push({ value: u.userid, label: userLabel(u) });
     return list;
-  }, [selected, results, current, multiple, knownLabels]);
+  }, [selected, results, current, multiple, knownLabels, picked.data]);
   const notFound = loading || !current ? <Spin size="small" /> : undefined;
 
   if (multiple) {

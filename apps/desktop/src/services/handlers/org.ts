@@ -3,7 +3,7 @@ import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { notFound } from './errors.ts';
 
-type Methods = 'org.departments' | 'users.search' | 'users.get' | 'tags.list' | 'tags.members';
+type Methods = 'org.departments' | 'users.search' | 'users.get' | 'users.byIds' | 'tags.list' | 'tags.members';
 
 export function orgHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
   return {
@@ -20,6 +20,7 @@ export function orgHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Method
       if (!result) throw notFound('USER_NOT_FOUND', userid);
       return { ...result, ...ctx.freshness(result.asOf, 'org') };
     },
+    'users.byIds': ({ userids }) => ({ users: ctx.cache().usersByIds(userids) }),
     'tags.list': () => {
       const result = ctx.cache().tags();
       return { ...result, ...ctx.freshness(result.asOf, 'org') };

@@ -29,6 +29,7 @@ export function RemindAbsentees({ livingid, count }: { livingid: string; count: 
         const message = note.trim();
         setResult(await api.call('lives.remindAbsentees', { livingid, ...(message ? { message } : {}) }));
         setOpen(false);
+        setNote(''); // sent: the next reminder starts blank, not with this note
       } catch (e) {
         setError(toServiceError(e)); // the modal stays open with the note as typed
       }

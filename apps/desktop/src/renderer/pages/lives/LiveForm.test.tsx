@@ -214,4 +214,27 @@ describe('LiveForm submit', () => {
     expect(call?.input).toMatchObject({ livingid: 'lv_synced', theme: `${live.theme}（改）` });
     expect(call?.input).not.toHaveProperty('remindTime');
   });
+
+  it("names an edit's audience members in their chips, not by userid", async () => {
+    const live = liveFixture('lv_members');
+    fakeApi.handle('users.byIds', ({ userids }) => ({
+      users: userids.filter((id) => id === 'lisi').map((userid) => ({ userid, name: '李四', position: '讲师', status: 1 as const, mainDepartment: 1, departments: [1] })),
+    }));
+    renderWithQueries(
+      <AntApp>
+        <LiveForm
+          live={live}
+          initialValues={liveToFormValues(live, { userids: ['lisi', 'gone'], departmentIds: [], tagIds: [] })}
+          onDone={() => {}}
+          onCancel={() => {}}
+        />
+      </AntApp>,
+    );
+    const members = screen.getByTestId('audience-users');
+    await waitFor(() => expect(members).toHaveTextContent('李四'));
+    expect(members).not.toHaveTextContent('lisi');
+    // someone the cache no longer holds keeps their userid
+    expect(members).toHaveTextContent('gone');
+    expect(fakeApi.callsOf('users.byIds').map((c) => c.input)).toContainEqual({ userids: ['lisi', 'gone'] });
+  });
 });
