@@ -83,4 +83,31 @@ describe('writes whose answer is lost', () => {
     expect(delivered()).toHaveLength(1);
     expect(again.recipients).toBe(audience.length - again.unlicensedUsers.length - again.invalidUsers.length);
   });
+
+  it('a message whose answer is lost may have been delivered: it says so, and sending it again does not deliver twice', async () => {
+    const recipients = { userids: [anchor], departmentIds: [], tagIds: [] };
+    const body = { msgtype: 'text' as const, content: '丢失答复的消息' };
+    const delivered = () => sim.state.messages.filter((m) => JSON.stringify(m.body).includes('丢失答复的消息'));
+    const fault = sim.faults.add({ kind: 'lostAnswer', path: '/cgi-bin/message/send', count: 1 });
+    const lost = await rejection(client.call('messages.send', { recipients, body }));
+    sim.faults.remove(fault);
+    expect(lost.error).toMatchObject({ kind: 'network', code: 'MESSAGE_UNKNOWN_OUTCOME' });
+    expect(delivered()).toHaveLength(1);
+    await client.call('messages.send', { recipients, body });
+    expect(delivered()).toHaveLength(1);
+  });
+
+  it('a chat whose create answer is lost is found by the chatid the app chose: one chat, listed', async () => {
+    const members = (await client.call('users.search', { status: 1, sort: 'userid', limit: 3 })).rows.map((u) => u.userid);
+    const fault = sim.faults.add({ kind: 'lostAnswer', path: '/cgi-bin/appchat/create', count: 1 });
+    const { chat } = await client.call('appchat.create', { name: '丢失答复的群', userlist: members });
+    sim.faults.remove(fault);
+    expect([...sim.state.appchats.values()].filter((c) => c.name === '丢失答复的群').map((c) => c.chatid)).toEqual([chat.chatid]);
+    expect((await client.call('appchat.list', {})).chats.map((c) => c.chatid)).toContain(chat.chatid);
+
+    const posted = sim.faults.add({ kind: 'lostAnswer', path: '/cgi-bin/appchat/send', count: 1 });
+    const lost = await rejection(client.call('appchat.send', { chatid: chat.chatid, body: { msgtype: 'text', content: '群里的消息' } }));
+    sim.faults.remove(posted);
+    expect(lost.error).toMatchObject({ kind: 'network', code: 'CHAT_MESSAGE_UNKNOWN' });
+  });
 });

@@ -1,9 +1,17 @@
 // App group chats: WeCom keeps no list of them, so the cache remembers the chats this app made.
-import type { WeComClient } from '@wld/wecom-core';
+import { randomBytes } from 'node:crypto';
+import { WeComApiError, type WeComClient } from '@wld/wecom-core';
 import type { AppChat } from '../../shared/models.ts';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { toWireContent } from './message-mapping.ts';
+import { outcomeUnknown, surelyNotSent, writeOnce } from './write-outcome.ts';
+
+/** appchat/get's "the chat does not exist". */
+const CHAT_MISSING = 86003;
+
+/** A chatid as WeCom takes them: up to 32 of [0-9a-zA-Z]. */
+const newChatId = () => `wld${randomBytes(12).toString('hex')}`;
 
 type Methods = 'appchat.list' | 'appchat.create' | 'appchat.update' | 'appchat.send';
 
@@ -27,16 +35,25 @@ export function appchatHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
   return {
     'appchat.list': () => ({ chats: ctx.cache().listAppChats() }),
     'appchat.create': async (input, { signal }) => {
-      const chatid = await ctx.write((client) =>
-        client.appchat.create(
-          {
-            name: input.name,
-            userlist: input.userlist,
-            ...(input.owner ? { owner: input.owner } : {}),
-            ...(input.chatid ? { chatid: input.chatid } : {}),
-          },
-          { signal },
-        ),
+      // the chatid is chosen here, so a lost answer can be read back and a retry cannot make a second chat
+      const wanted = input.chatid ?? newChatId();
+      const request = { name: input.name, userlist: input.userlist, chatid: wanted, ...(input.owner ? { owner: input.owner } : {}) };
+      const chatid = await writeOnce(
+        ctx,
+        `create of chat ${wanted}`,
+        () => ctx.write((client) => client.appchat.create(request, { signal })),
+        async () => {
+          const client = ctx.clientOrNull();
+          if (!client) throw new Error('no WeCom client');
+          try {
+            await client.appchat.get(wanted, { refreshCache: true });
+            return wanted;
+          } catch (error) {
+            if (error instanceof WeComApiError && error.errcode === CHAT_MISSING) return null;
+            throw error;
+          }
+        },
+        () => outcomeUnknown('CHAT_CREATE_UNKNOWN', 'WeCom did not answer; the chat may have been created'),
       );
       const fallback = { chatid, name: input.name, owner: input.owner ?? input.userlist[0]!, userlist: input.userlist, fetchedAt: ctx.now() };
       const chat = await storeChat(ctx, ctx.clientOrNull(), fallback, chatid);
@@ -64,7 +81,13 @@ export function appchatHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
     },
     'appchat.send': async ({ chatid, body }, { signal }) => {
       if (!ctx.cache().getAppChat(chatid)) ctx.log('info', `sending to chat ${chatid}, which this cache does not know`);
-      await ctx.write((client) => client.appchat.send(chatid, toWireContent(body), { signal }));
+      try {
+        await ctx.write((client) => client.appchat.send(chatid, toWireContent(body), { signal }));
+      } catch (error) {
+        // WeCom has no duplicate check for chat messages: say it may be there before anyone sends it again
+        if (surelyNotSent(error)) throw error;
+        throw outcomeUnknown('CHAT_MESSAGE_UNKNOWN', 'WeCom did not answer; the message may have been posted in the chat');
+      }
       return { ok: true as const };
     },
   };

@@ -11,7 +11,7 @@ import { syncCalendar } from '../notices/calendar.ts';
 import { mergeSendResults } from './message-mapping.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
 import { cancelLiveOnce, createLiveOnce, deleteReplayOnce } from './live-writes-once.ts';
-import { outcomeUnknown, surelyNotSent } from './write-outcome.ts';
+import { outcomeUnknown } from './write-outcome.ts';
 import { RpcError } from '../../shared/rpc.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 
@@ -175,12 +175,12 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       const results: SendResult[] = [];
       for (const part of chunk(unique, MAX_USERS_PER_SEND)) {
         try {
-          // WeCom's duplicate check drops an identical reminder sent again within 4 hours: a retry
-          // after a lost answer cannot deliver it twice
-          const sent = await sendAndRecord(ctx, { userids: part, departmentIds: [], tagIds: [] }, body, 'absentee-reminder', signal, { duplicateCheck: true });
+          // sent with WeCom's duplicate check: a retry after a lost answer cannot deliver it twice
+          const sent = await sendAndRecord(ctx, { userids: part, departmentIds: [], tagIds: [] }, body, 'absentee-reminder', signal);
           results.push(sent.result);
         } catch (error) {
-          if (!surelyNotSent(error)) throw outcomeUnknown('REMINDER_UNKNOWN_OUTCOME', 'WeCom did not answer; the reminder may have been delivered');
+          if (error instanceof RpcError && error.error.code === 'MESSAGE_UNKNOWN_OUTCOME')
+            throw outcomeUnknown('REMINDER_UNKNOWN_OUTCOME', 'WeCom did not answer; the reminder may have been delivered');
           if (results.length === 0) throw error;
           // the earlier parts went out: say how far it got (a retry repeats them, and WeCom drops the repeats)
           const sent = results.length * MAX_USERS_PER_SEND;

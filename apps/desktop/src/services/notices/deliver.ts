@@ -42,8 +42,6 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
         { userids: parts[part]!, departmentIds: part === 0 ? recipients.departmentIds : [], tagIds: part === 0 ? recipients.tagIds : [] },
         body,
         ORIGINS[notice.kind] ?? 'manual',
-        undefined,
-        { duplicateCheck: true },
       );
       messageIds.push(sent.id);
       partStartedAt = null;
