@@ -79,7 +79,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     ...sync,
     getMeta: <T>(key: string) => ctx.getMeta<T>(key),
     setMeta: (key, value) => ctx.setMeta(key, value),
-    ...createMaintenance(ctx),
+    ...createMaintenance(ctx, aggregates),
     ...createLocalRecords(ctx),
     backupTo: (file) => {
       ctx.db.prepare('VACUUM INTO ?').run(file);

@@ -1,6 +1,7 @@
 // Cache upkeep: size and row counts, clearing (what a sync can give back, or everything), integrity checks.
 import { existsSync, statSync } from 'node:fs';
 import type { CacheContext } from './context.ts';
+import type { OrgAggregates } from './org-aggregates.ts';
 import { LOCAL_ONLY_DATASETS, LOCAL_ONLY_TABLES, SYNCABLE_TABLES, type ClearReport } from './data-classes.ts';
 import type { CacheInfo, ConnectionSettings } from './types.ts';
 
@@ -24,7 +25,7 @@ const REPORTED_TABLES = [
 
 const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
-export function createMaintenance(ctx: CacheContext) {
+export function createMaintenance(ctx: CacheContext, aggregates: Pick<OrgAggregates, 'recompute'>) {
   const count = (table: string) => ctx.stmt(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
   function info(): CacheInfo {
@@ -47,6 +48,8 @@ export function createMaintenance(ctx: CacheContext) {
       const placeholders = LOCAL_ONLY_DATASETS.map(() => '?').join(', ');
       ctx.db.prepare(`DELETE FROM datasets WHERE name NOT IN (${placeholders})`).run(...LOCAL_ONLY_DATASETS);
       ctx.db.prepare(`INSERT INTO users_fts (users_fts) VALUES ('delete-all')`).run();
+      // the org's counts (everyone, per status) and version follow: searches count 0 people, not the old org
+      aggregates.recompute();
     });
     compact();
     const kept: Record<string, number> = {};
