@@ -22,6 +22,9 @@ export interface ClientTarget {
 
 const DIRECT: NetworkEnvironment = { systemProxy: null };
 
+/** The longest a call a person waits on is held for WeCom's rate window (45009) before it fails. */
+const INTERACTIVE_WINDOW_WAIT_SECONDS = 5;
+
 function networkConfig(network: NetworkSettings, baseUrl: string | undefined, environment: NetworkEnvironment) {
   const target = baseUrl || network.baseUrl || undefined;
   const config: Partial<WeComConfigInput> = {
@@ -32,6 +35,9 @@ function networkConfig(network: NetworkSettings, baseUrl: string | undefined, en
     retryDelayMs: network.retryDelayMs,
     // The app's cache is its SQLite file (staleness.ts); wecom-core's response cache stays off.
     cache: { enabled: false },
+    // a person waiting on a send or a save is told at once that WeCom's rate window is closed (and
+    // for how long) rather than kept behind a spinner for the minute; syncs still wait it out
+    quotas: { maxWindowWaitSeconds: { interactive: INTERACTIVE_WINDOW_WAIT_SECONDS } },
   };
   const proxyUrl = chooseProxy(network.proxyUrl, environment, target ?? 'https://qyapi.weixin.qq.com');
   if (proxyUrl) config.proxyUrl = proxyUrl;

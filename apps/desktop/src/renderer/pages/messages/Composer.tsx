@@ -80,6 +80,7 @@ export function Composer({ departments, tags }: ComposerProps) {
     });
     if (!ok) return;
     setSending(true);
+    setLastResult(null); // the previous send's result does not stand beside this one's wait or failure
     try {
       const result = await api.call('messages.send', { recipients, body });
       setLastResult(result);
