@@ -8,6 +8,7 @@ import { AppRoutes } from './routes.tsx';
 import { ProfileScopeGate } from './ProfileScopeGate.tsx';
 import { BotStatusBadge } from './BotStatusBadge.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { ActiveCorp } from './ActiveCorp.tsx';
 import { SyncButton } from './SyncButton.tsx';
 import { OfflineBanner } from './OfflineBanner.tsx';
 import { ServicesNotice } from './ServicesNotice.tsx';
@@ -103,6 +104,9 @@ export function AppLayout() {
           <Flex justify="flex-end" align="center" gap={20} style={{ height: '100%' }}>
             {chrome ? (
               <>
+                <span style={{ marginInlineEnd: 'auto', minWidth: 0, display: 'flex' }}>
+                  <ActiveCorp />
+                </span>
                 <BotStatusBadge />
                 <ConnectionIndicator />
                 <SyncButton />

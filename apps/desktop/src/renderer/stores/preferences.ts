@@ -10,6 +10,8 @@ export interface PreferencesState {
   /** True once main answered; until then the defaults (中文, system theme) apply. */
   loaded: boolean;
   activeProfileId: string | null;
+  /** The active corp as the settings name it (and whether it is the Demo), for the top bar. */
+  activeProfile: { name: string; demo: boolean } | null;
 }
 
 export interface PreferencesActions {
@@ -23,8 +25,17 @@ export const usePreferencesStore = create<PreferencesState & PreferencesActions>
   theme: 'system',
   loaded: false,
   activeProfileId: null,
-  applySettings: (settings) =>
-    set({ language: settings.language, theme: settings.theme, activeProfileId: settings.activeProfileId, loaded: true }),
+  activeProfile: null,
+  applySettings: (settings) => {
+    const active = settings.profiles.find((p) => p.id === settings.activeProfileId);
+    set({
+      language: settings.language,
+      theme: settings.theme,
+      activeProfileId: settings.activeProfileId,
+      activeProfile: active ? { name: active.name, demo: active.kind === 'demo' } : null,
+      loaded: true,
+    });
+  },
   start: () => {
     const off = api.onMain('settings.changed', (settings) => get().applySettings(settings));
     api.main('settings.get', {}).then(
