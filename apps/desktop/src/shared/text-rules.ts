@@ -53,7 +53,9 @@ export const opaqueId = (max: number) => z.string().regex(new RegExp(`^[\\x21-\\
 export const httpUrlSchema = z
   .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
   .max(2048)
-  .refine((text) => !CONTROL.test(text), 'control characters are not allowed in a URL');
+  .refine((text) => !CONTROL.test(text), 'control characters are not allowed in a URL')
+  // Chromium's URL parser lets a space in the host pass where Node's refuses it: one rule for both
+  .refine((text) => !/\s/.test(text), 'a URL may not contain spaces');
 
 /** An HTTP header name (RFC 9110 token) and value (visible characters and spaces, no CR/LF). */
 export const headerNameSchema = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/, 'a header name: letters, digits and - (no spaces, colons or line breaks)');

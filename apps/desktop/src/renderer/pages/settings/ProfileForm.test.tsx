@@ -69,10 +69,10 @@ describe('profile form validation', () => {
     const user = userEvent.setup();
     const { corpId } = renderForm();
     await fill(user, corpId, 'ww-12 34');
-    expect(await screen.findByText('企业 ID 只能包含字母和数字')).toBeInTheDocument();
+    expect(await screen.findByText('企业 ID 为 1–64 个英文字母或数字（不含空格和符号）')).toBeInTheDocument();
     await user.clear(corpId);
     await fill(user, corpId, 'ww1234abcd');
-    await waitFor(() => expect(screen.queryByText('企业 ID 只能包含字母和数字')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByText('企业 ID 为 1–64 个英文字母或数字（不含空格和符号）')).not.toBeInTheDocument());
   });
 
   it('requires a positive agentid and a secret for a new app, and saves nothing until then', async () => {

@@ -3,6 +3,7 @@
 // and which apps already have a secret in the keychain.
 import { z } from 'zod';
 import { appCredentialSchema, profileSchema } from '../../../shared/settings.ts';
+import { httpUrlSchema } from '../../../shared/text-rules.ts';
 import type { Profile } from '../../../shared/settings.ts';
 import { CONTACTS_SECRET_APP } from '../../stores/settings.ts';
 import type { ProfileSubmission } from '../../stores/settings.ts';
@@ -48,6 +49,7 @@ export interface ValidationContext {
 }
 
 const secretSchema = z.string().max(256, 'secret: at most 256 characters');
+const optionalHttpUrl = z.union([z.literal(''), httpUrlSchema]);
 
 export const emptyProfileForm = (): ProfileFormValues => ({
   name: '',
@@ -70,20 +72,24 @@ export function profileToForm(profile: Profile): ProfileFormValues {
 }
 
 /** Maps a schema issue on a field to the key that says it in the user's language. */
-function keyFor(field: string, code: string, value: unknown): string {
+function keyFor(path: (string | number)[], code: string, value: unknown): string {
+  const field = String(path[path.length - 1]);
+  const inApp = path[0] === 'apps';
   if (field === 'corpId') return typeof value === 'string' && value.trim() === '' ? 'validation.corpIdRequired' : 'validation.corpId';
   if (field === 'name' && code === 'too_small') return 'validation.required';
   // the app name schema keeps the contacts secret's name for itself
-  if (field === 'name' && typeof value === 'string' && value.trim() === CONTACTS_SECRET_APP) return 'validation.appNameReserved';
+  if (field === 'name' && inApp && typeof value === 'string' && value.trim() === CONTACTS_SECRET_APP) return 'validation.appNameReserved';
+  if (field === 'name') return inApp ? 'validation.appName' : 'validation.profileName';
   if (field === 'agentId') return 'validation.agentId';
+  if (field === 'baseUrl') return 'validation.url';
+  if (field === 'secret' || field === 'contactsSecret') return 'validation.secret';
   return 'validation.generic';
 }
 
 function fieldIssues(schema: z.ZodType, value: unknown, path: (string | number)[]): FormIssue[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  const field = String(path[path.length - 1]);
-  return result.error.issues.slice(0, 1).map((issue) => ({ path, key: keyFor(field, issue.code, value), message: issue.message }));
+  return result.error.issues.slice(0, 1).map((issue) => ({ path, key: keyFor(path, issue.code, value), message: issue.message }));
 }
 
 /** Every problem with the values, in field order; empty when the form can be saved. */
@@ -93,7 +99,8 @@ export function validateProfileForm(values: ProfileFormValues, ctx: ValidationCo
   // A corp profile needs a corpId; the shared schema allows empty only for the Demo profile.
   if (values.corpId.trim() === '') issues.push({ path: ['corpId'], key: 'validation.corpIdRequired', message: 'corpId is required' });
   else issues.push(...fieldIssues(profileSchema.shape.corpId, values.corpId.trim(), ['corpId']));
-  issues.push(...fieldIssues(profileSchema.shape.baseUrl, values.baseUrl.trim(), ['baseUrl']));
+  // the WeCom host or gateway is called over http(s), as the network settings' address is
+  issues.push(...fieldIssues(optionalHttpUrl, values.baseUrl.trim(), ['baseUrl']));
   if (values.apps.length === 0) issues.push({ path: ['apps'], key: 'validation.appsRequired', message: 'add at least one app' });
   const seen = new Set<string>();
   values.apps.forEach((app, i) => {

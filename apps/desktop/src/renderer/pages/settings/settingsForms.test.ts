@@ -33,6 +33,26 @@ describe('profile form', () => {
     expect(paths(twice)).toEqual(['apps.1.name:validation.appNameReserved', 'apps.2.name:validation.appNameDuplicate']);
   });
 
+  it('words every refused field in the user\'s language: address, secret, app and profile names', () => {
+    const hostile = {
+      ...valid,
+      name: '名'.repeat(61),
+      baseUrl: 'qyapi.weixin.qq.com',
+      apps: [{ name: 'a/b', agentId: 1000002, secret: 's'.repeat(300) }],
+      contactsSecret: 'c'.repeat(300),
+    };
+    expect(paths(hostile)).toEqual([
+      'name:validation.profileName',
+      'baseUrl:validation.url',
+      'apps.0.name:validation.appName',
+      'apps.0.secret:validation.secret',
+      'contactsSecret:validation.secret',
+    ]);
+    // 72 letters: the corp ID's length is what is wrong, and its message says so
+    expect(paths({ ...valid, corpId: `ww${'a'.repeat(70)}` })).toEqual(['corpId:validation.corpId']);
+    expect(paths({ ...valid, baseUrl: 'ftp://qyapi.weixin.qq.com' })).toEqual(['baseUrl:validation.url']);
+  });
+
   it('splits the values into a profile without secrets and the secrets to store', () => {
     const { profile, secrets } = toSubmission({ ...valid, contactsSecret: ' sync ' }, 'hq', null);
     expect(profile).toEqual({
@@ -73,6 +93,13 @@ describe('network form', () => {
     expect(issues.map((i) => i.path.join('.'))).toEqual(['baseUrl', 'timeoutMs', 'maxRetries']);
     expect(issues[1]?.values).toEqual(numberRange('timeoutMs'));
     expect(numberRange('timeoutMs')).toEqual({ min: 1000, max: 300_000 });
+  });
+
+  it('refuses an address with a space or an impossible port, as main does', () => {
+    const network = networkToForm(defaultSettings().network);
+    // a space anywhere (Chromium's parser takes one in the host, Node's in the path)
+    for (const address of ['  http://a b.com  ', 'http://host/a b', 'http://host:99999', `http://${'a'.repeat(3000)}.com`])
+      expect(validateNetworkForm({ ...network, proxyUrl: address }).map((i) => `${i.path.join('.')}:${i.key}`)).toEqual(['proxyUrl:validation.url']);
   });
 
   it('rejects malformed and duplicate header names', () => {
