@@ -25,10 +25,8 @@ import type { ActivityFormValues } from './ActivityFields.tsx';
 import {
   descriptionRule,
   durationRule,
-  MAX_DURATION_MINUTES,
   measureDescription,
   measureTheme,
-  MIN_DURATION_MINUTES,
   nextStartAfter,
   startRule,
   themeRule,
@@ -295,7 +293,8 @@ export function LiveForm({ live, initialValues, knownUserLabels, onDone, onCance
           rules={[check(durationRule)]}
           style={{ flex: '0 1 160px' }}
         >
-          <InputNumber min={MIN_DURATION_MINUTES} max={MAX_DURATION_MINUTES} precision={0} style={{ width: '100%' }} data-testid="live-duration" />
+          {/* no min/max: the input would clamp what was typed on blur; the duration rule says the range */}
+          <InputNumber precision={0} style={{ width: '100%' }} data-testid="live-duration" />
         </Form.Item>
       </Flex>
       <Flex gap={12} wrap>

@@ -71,3 +71,17 @@ describe('network section: Enter', () => {
     await waitFor(() => expect(fakeApi.mainCalls.length).toBeGreaterThan(0));
   });
 });
+
+describe('network section: numbers as typed', () => {
+  it('keeps an out-of-range number as typed and says the range, instead of replacing it', async () => {
+    const user = userEvent.setup();
+    fakeApi.handle('secrets.status', () => status());
+    renderSection();
+    const timeout = screen.getByLabelText(/超时/);
+    await user.clear(timeout);
+    await user.type(timeout, '-5');
+    await user.tab();
+    await waitFor(() => expect(screen.getByText('请填写 1000 到 300000 之间的整数')).toBeInTheDocument());
+    expect(timeout).toHaveValue('-5');
+  });
+});

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDuration } from '../../format.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
-import { formToNetwork, networkToForm, numberRange, validateNetworkForm } from './networkForm.ts';
+import { formToNetwork, networkToForm, validateNetworkForm } from './networkForm.ts';
 import type { NetworkFormValues } from './networkForm.ts';
 import { useIssueRule } from './useIssueRule.ts';
 import { preventEnterSubmit } from '../../components/preventEnterSubmit.ts';
@@ -63,10 +63,11 @@ export function NetworkSection({ settings }: { settings: Settings }) {
   };
 
   const numberItem = (field: 'timeoutMs' | 'maxRetries' | 'retryDelayMs' | 'cacheTtlSeconds', unit: string, extra?: string) => {
-    const { min, max } = numberRange(field);
+    // no min/max on the input: it would replace what was typed on blur without a word; the rule
+    // says the range instead
     return (
       <Form.Item name={field} label={t(`network.${field}`)} rules={[rule([field])]} extra={extra}>
-        <InputNumber min={min} max={max} precision={0} suffix={unit} style={{ width: '100%' }} />
+        <InputNumber precision={0} suffix={unit} style={{ width: '100%' }} />
       </Form.Item>
     );
   };
