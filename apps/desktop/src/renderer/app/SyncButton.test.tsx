@@ -49,4 +49,19 @@ describe('SyncButton', () => {
     expect(screen.getByTestId('sync-note')).toHaveTextContent(`企业微信频率限制（45009）/cgi-bin/user/list：等待至 ${formatDateTime(until)} 后继续`);
     expect(screen.getByTestId('sync-progress')).toHaveTextContent('同步中：组织架构');
   });
+
+  it('says a sync stopped by a rebuilt connection is interrupted, not failed', async () => {
+    await i18n.changeLanguage('en-US');
+    const job = { jobId: 'sync-all-9', scope: 'all', phase: 'org:users', done: 3, total: 60, label: 'org', note: null, left: 57, calls: 4 } as const;
+    useSyncStore.setState({ current: { ...job, state: 'running', error: null } as never });
+    render(
+      <AntApp>
+        <SyncButton />
+      </AntApp>,
+    );
+    useSyncStore.setState({ current: { ...job, state: 'failed', error: { kind: 'cancelled', code: 'CANCELLED', message: 'The request was cancelled' } } as never });
+    expect(await screen.findByText(/The sync stopped because the connection to WeCom was set up again/)).toBeInTheDocument();
+    expect(screen.queryByText(/Sync failed/)).toBeNull();
+    await i18n.changeLanguage('zh-CN');
+  });
 });

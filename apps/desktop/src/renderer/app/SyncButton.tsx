@@ -43,6 +43,9 @@ export function SyncButton() {
     announced.current = key;
     if (current.state === 'done') void message.success(t('sync.done'));
     else if (current.state === 'cancelled') void message.info(t('sync.cancelled'));
+    // stopped by something other than the person (the client set up again after a settings change):
+    // not a failure of the sync itself
+    else if (current.error?.kind === 'cancelled') void message.info(t('sync.interrupted'));
     else void message.error(t('sync.failed', { message: current.error ? errorText(current.error) : '' }));
   }, [current, message, t]);
 
