@@ -205,12 +205,7 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, a
                       >
                         <InputNumber style={{ width: '100%' }} placeholder="1000002" controls={false} precision={0} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'roles']} label={t('profiles.roles')} extra={t('profiles.rolesHelp')} style={{ flex: '1 1 100%', marginBottom: 8 }}>
-                        <Checkbox.Group
-                          data-testid={`profile-app-roles-${field.name}`}
-                          options={(['lives', 'messages', 'contacts'] as const).map((role) => ({ value: role, label: t(`profiles.role.${role}`) }))}
-                        />
-                      </Form.Item>
+                      {/* beside the name and AgentId inputs, level with them */}
                       <Button
                         type="text"
                         danger
@@ -220,6 +215,12 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, a
                         onClick={() => remove(field.name)}
                         style={{ marginTop: 30 }}
                       />
+                      <Form.Item name={[field.name, 'roles']} label={t('profiles.roles')} extra={t('profiles.rolesHelp')} style={{ flex: '1 1 100%', marginBottom: 8 }}>
+                        <Checkbox.Group
+                          data-testid={`profile-app-roles-${field.name}`}
+                          options={(['lives', 'messages', 'contacts'] as const).map((role) => ({ value: role, label: t(`profiles.role.${role}`) }))}
+                        />
+                      </Form.Item>
                     </Flex>
                     <Form.Item
                       name={[field.name, 'secret']}

@@ -130,7 +130,15 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
     {
       key: 'corpId',
       title: t('profiles.corpId'),
-      render: (_: unknown, p) => (p.corpId ? <Typography.Text code>{p.corpId}</Typography.Text> : '–'),
+      // one line, cut with … and whole on hover: an id split across lines reads as two
+      render: (_: unknown, p) =>
+        p.corpId ? (
+          <Typography.Text code ellipsis={{ tooltip: p.corpId }} style={{ maxWidth: 180, whiteSpace: 'nowrap' }}>
+            {p.corpId}
+          </Typography.Text>
+        ) : (
+          '–'
+        ),
     },
     {
       key: 'apps',
