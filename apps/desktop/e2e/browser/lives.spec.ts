@@ -65,7 +65,10 @@ test('schedule a live and see it in the list, the calendar and WeCom', async ({ 
   // … and in the list …
   await page.getByTestId('nav-lives').click();
   await page.getByTestId('lives-view').getByText('列表').click();
+  // the list holds 240 lives, 20 a page: found as an admin would, by its theme
+  await page.getByTestId('lives-search').locator('input').fill(theme);
   await expect(page.getByTestId(`live-row-${created!.livingid}`)).toContainText(theme, { timeout: 15_000 });
+  await page.getByTestId('lives-search').locator('input').fill('');
   // … and in the month calendar (which moved to the live's month) …
   await page.getByTestId('lives-view').getByText('月').click();
   await expectInMonth(page, created!.livingid, created!.living_start * 1000);
@@ -114,6 +117,7 @@ test('edit, reopen, edit again: the form always starts from the saved values', a
   // and from the list's edit button
   await page.getByTestId('nav-lives').click();
   await page.getByTestId('lives-view').getByText('列表').click();
+  await page.getByTestId('lives-search').locator('input').fill(edited);
   await page.getByTestId(`edit-live-${live.livingid}`).click();
   await expect(form.getByTestId('live-theme')).toHaveValue(edited);
   await expect(form.getByTestId('live-duration')).toHaveValue('75');

@@ -120,6 +120,15 @@ export const liveActivitySchema = z.object({
 });
 export type LiveActivity = z.infer<typeof liveActivitySchema>;
 
+/** A page of the lives list: its rows sorted by start, length or viewers (newest, longest, most first when desc). */
+export const livesPageSchema = z.object({
+  offset: z.number().int().min(0).max(1_000_000),
+  limit: z.number().int().min(1).max(200),
+  sort: z.enum(['start', 'duration', 'viewers']),
+  desc: z.boolean(),
+});
+export type LivesPage = z.infer<typeof livesPageSchema>;
+
 export const servicesContract = {
   // ─── connection, sync, app ─────────────────────────────────────────────
   'connection.state': method(empty, connectionStateSchema),
@@ -225,8 +234,11 @@ export const servicesContract = {
       anchorUserid: useridSchema.nullable().default(null),
       type: liveTypeSchema.nullable().default(null),
       query: z.string().max(100).default(''),
+      /** one page of the list, sorted (the list view); none: every live that matches (calendars, pickers) */
+      page: livesPageSchema.optional(),
     }).refine(orderedRange, RANGE_MESSAGE),
-    z.object({ ...freshness, lives: z.array(liveSchema) }),
+    /** total: every live that matches; `lives` holds the page when one was asked for */
+    z.object({ ...freshness, total: z.number().int(), lives: z.array(liveSchema) }),
   ),
   'lives.get': method(
     z.object({ livingid }),

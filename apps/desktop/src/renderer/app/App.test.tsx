@@ -33,7 +33,7 @@ beforeEach(() => {
     last30Days: { lives: 12, viewers: 3456, watchHours: 789.5, averageCompletion: 0.62 },
     lastSync: { org: null, lives: null, watch: null },
   }));
-  fakeApi.handle('lives.list', () => ({ asOf: offline.asOf, stale: false, lives: [] }));
+  fakeApi.handle('lives.list', () => ({ asOf: offline.asOf, stale: false, total: 0, lives: [] }));
   fakeApi.handle('lives.now', () => ({ asOf: offline.asOf, stale: false, live: [], upcoming: [] }));
 });
 

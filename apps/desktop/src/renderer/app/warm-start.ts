@@ -8,7 +8,7 @@ import { callEarly, mainEarly } from '../api/client.ts';
 import { pageForPath, pathOfHash, type PageName } from './page-paths.ts';
 import { USERS_PAGE_SIZE, initialUserFilters, usersSearchInput } from '../stores/org-filters.ts';
 import { initialStatisticsFilters, overviewInput } from '../stores/statistics-filters.ts';
-import { initialLiveFilters, livesQueryInput } from '../stores/lives-filters.ts';
+import { initialLiveFilters, initialLivesPage, livesPageInput } from '../stores/lives-filters.ts';
 
 type EarlyCall = { [M in ServicesMethod]: { method: M; input: MethodInput<M> } }[ServicesMethod];
 
@@ -44,7 +44,7 @@ export function firstQueriesOf(page: PageName, path: string): EarlyCall[] {
       ];
     case 'lives':
       // the lives store starts on the list view with no filter (no span: the calendar's needs the week start)
-      return [{ method: 'lives.list', input: livesQueryInput(initialLiveFilters, null) }];
+      return [{ method: 'lives.list', input: livesPageInput(initialLiveFilters, initialLivesPage) }];
     case 'api-usage':
       return [{ method: 'apiUsage.stats', input: {} }];
     case 'settings':

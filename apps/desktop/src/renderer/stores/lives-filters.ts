@@ -1,7 +1,7 @@
 // The lives list's filters and the `lives.list` input made from them, apart from the lives store: the
 // warm start asks the list's first page from these alone, without the store's calendar code (dayjs,
 // i18n's week start) on the start-up path.
-import type { MethodInput } from '../../shared/contract.ts';
+import type { LivesPage, MethodInput } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
 
 export interface LiveFilters {
@@ -33,5 +33,25 @@ export function livesQueryInput(
     anchorUserid: filters.anchorUserid,
     type: filters.type,
     query: filters.query.trim().slice(0, 100),
+  };
+}
+
+/** The list view's page: which one, how long, and its sort. */
+export interface LivesListPage {
+  /** 1-based, as the table counts */
+  current: number;
+  size: number;
+  sort: LivesPage['sort'];
+  desc: boolean;
+}
+
+/** Newest first, 20 a page. */
+export const initialLivesPage: LivesListPage = { current: 1, size: 20, sort: 'start', desc: true };
+
+/** The list view's `lives.list` input: the filters over their date range, one page of them. */
+export function livesPageInput(filters: LiveFilters, page: LivesListPage): MethodInput<'lives.list'> {
+  return {
+    ...livesQueryInput(filters, filters.range),
+    page: { offset: (page.current - 1) * page.size, limit: page.size, sort: page.sort, desc: page.desc },
   };
 }

@@ -1,9 +1,9 @@
 import { systemClock } from '@wld/clock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { canCancel, canDeleteReplay, canModify, initialLiveFilters, livesListInput, useLivesStore, viewSpan, weekStart } from './lives.ts';
+import { canCancel, canDeleteReplay, canModify, initialLiveFilters, initialLivesPage, livesListInput, useLivesStore, viewSpan, weekStart } from './lives.ts';
 
-beforeEach(() => useLivesStore.setState({ filters: initialLiveFilters, view: 'list', editor: null }));
+beforeEach(() => useLivesStore.setState({ filters: initialLiveFilters, page: initialLivesPage, view: 'list', editor: null }));
 
 describe('lives store', () => {
   it('maps list filters onto the lives.list input', () => {
@@ -16,7 +16,18 @@ describe('lives store', () => {
       anchorUserid: 'zhangsan',
       type: 3,
       query: '培训',
+      page: { offset: 0, limit: 20, sort: 'start', desc: true },
     });
+  });
+
+  it('asks the list for the page it shows, and goes back to the first page when the filters change', () => {
+    useLivesStore.getState().setPage({ current: 3, size: 50, sort: 'viewers', desc: false });
+    const { filters, page } = useLivesStore.getState();
+    expect(livesListInput(filters, 'list', systemClock.now(), page).page).toEqual({ offset: 100, limit: 50, sort: 'viewers', desc: false });
+    // a calendar asks for every live of its span, unpaged
+    expect(livesListInput(filters, 'month', systemClock.now(), page).page).toBeUndefined();
+    useLivesStore.getState().setFilters({ query: '安全' });
+    expect(useLivesStore.getState().page).toMatchObject({ current: 1, size: 50, sort: 'viewers', desc: false });
   });
 
   it('calendar views query their own span and ignore the list date range', () => {

@@ -7,9 +7,9 @@ import { monthGrid, startOfWeek, weekStartsOn, type WeekStartDay } from '../../s
 import i18n from '../i18n/index.ts';
 import type { MethodInput } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
-import { initialLiveFilters, livesQueryInput, type LiveFilters } from './lives-filters.ts';
+import { initialLiveFilters, initialLivesPage, livesPageInput, livesQueryInput, type LiveFilters, type LivesListPage } from './lives-filters.ts';
 
-export { initialLiveFilters, type LiveFilters };
+export { initialLiveFilters, initialLivesPage, type LiveFilters, type LivesListPage };
 
 export type LiveStatus = Live['status'];
 export type LiveType = Live['type'];
@@ -17,6 +17,8 @@ export type LivesView = 'list' | 'month' | 'week';
 
 export interface LivesState {
   filters: LiveFilters;
+  /** The list view's page and sort (back to the first page when the filters change). */
+  page: LivesListPage;
   view: LivesView;
   /** A day (epoch ms) inside the month or week the calendar shows. */
   cursor: number;
@@ -27,6 +29,7 @@ export interface LivesState {
 export interface LivesActions {
   setFilters(patch: Partial<LiveFilters>): void;
   resetFilters(): void;
+  setPage(patch: Partial<LivesListPage>): void;
   setView(view: LivesView): void;
   setCursor(cursor: number): void;
   /** Moves the week view by whole weeks (negative: back). */
@@ -41,11 +44,13 @@ export interface LivesActions {
 
 export const useLivesStore = create<LivesState & LivesActions>()((set, get) => ({
   filters: initialLiveFilters,
+  page: initialLivesPage,
   view: 'list',
   cursor: now(),
   editor: null,
-  setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
-  resetFilters: () => set({ filters: initialLiveFilters }),
+  setFilters: (patch) => set({ filters: { ...get().filters, ...patch }, page: { ...get().page, current: 1 } }),
+  resetFilters: () => set({ filters: initialLiveFilters, page: { ...get().page, current: 1 } }),
+  setPage: (patch) => set({ page: { ...get().page, ...patch } }),
   setView: (view) => set({ view }),
   setCursor: (cursor) => set({ cursor }),
   shiftWeek: (weeks) => set({ cursor: dayjs(get().cursor).add(weeks, 'week').valueOf() }),
@@ -72,8 +77,9 @@ export function viewSpan(view: Exclude<LivesView, 'list'>, cursor: number): [num
   return monthGrid(cursor, firstDayOfWeek());
 }
 
-export function livesListInput(filters: LiveFilters, view: LivesView, cursor: number): MethodInput<'lives.list'> {
-  return livesQueryInput(filters, view === 'list' ? filters.range : viewSpan(view, cursor));
+/** The list view asks for one page of lives; a calendar for every live in its span. */
+export function livesListInput(filters: LiveFilters, view: LivesView, cursor: number, page: LivesListPage = initialLivesPage): MethodInput<'lives.list'> {
+  return view === 'list' ? livesPageInput(filters, page) : livesQueryInput(filters, viewSpan(view, cursor));
 }
 
 export const canModify = (live: Pick<Live, 'status'>): boolean => live.status === 0;

@@ -14,6 +14,10 @@ import type {
 
 const CHUNK = 2000;
 const clampStatus = (n: number) => (n >= 0 && n <= 4 ? n : 0);
+
+/** The column each sort of the lives list orders by (ties: the start, then the row). */
+const PAGE_ORDER = { start: 'l.living_start', duration: 'l.living_duration', viewers: 'l.viewer_num' } as const;
+
 export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
   const upsert = ctx.stmt(
     `INSERT INTO lives (livingid, theme, anchor_userid, living_start, living_duration, status, type, description,
@@ -136,13 +140,24 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
       where.push(`(l.theme LIKE ? ESCAPE '\\' OR l.livingid = ? OR a.name = ?)`);
       params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q, q);
     }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const page = filter.page;
+    if (!page) {
+      const rows = ctx
+        .stmt(`SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} ${whereSql} ORDER BY l.living_start DESC, l.id DESC LIMIT 5000`)
+        .all(...params) as LiveRow[];
+      return { asOf: ctx.datasetAt('lives'), total: rows.length, lives: rows.map(toLive) };
+    }
+    // one page, sorted here: a big corp's list (thousands of lives) never crosses to the window whole
+    const direction = page.desc ? 'DESC' : 'ASC';
+    const total = ctx.stmt(`SELECT count(*) FROM ${LIVE_FROM} ${whereSql}`).pluck().get(...params) as number;
     const rows = ctx
       .stmt(
-        `SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY l.living_start DESC, l.id DESC LIMIT 5000`,
+        `SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} ${whereSql}
+         ORDER BY ${PAGE_ORDER[page.sort]} ${direction}, l.living_start ${direction}, l.id ${direction} LIMIT ? OFFSET ?`,
       )
-      .all(...params) as LiveRow[];
-    return { asOf: ctx.datasetAt('lives'), lives: rows.map(toLive) };
+      .all(...params, page.limit, page.offset) as LiveRow[];
+    return { asOf: ctx.datasetAt('lives'), total, lives: rows.map(toLive) };
   }
 
   function liveRow(livingid: string): LiveRow | undefined {

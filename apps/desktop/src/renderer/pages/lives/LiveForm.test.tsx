@@ -39,7 +39,7 @@ beforeEach(() => {
   fakeApi.handle('org.departments', () => ({ ...fresh, departments: [] }));
   fakeApi.handle('tags.list', () => ({ ...fresh, tags: [] }));
   fakeApi.handle('users.search', () => ({ ...fresh, total: 0, rows: [] }));
-  fakeApi.handle('lives.list', () => ({ ...fresh, lives: [] }));
+  fakeApi.handle('lives.list', () => ({ ...fresh, total: 0, lives: [] }));
   useConnectionStore.setState({ state: 'online', servicesState: null });
 });
 
@@ -162,6 +162,7 @@ describe('LiveForm submit', () => {
     const start = dayjs(systemClock.now()).add(1, 'day').startOf('hour');
     fakeApi.handle('lives.list', () => ({
       ...fresh,
+      total: 1,
       lives: [{ livingid: 'lv_same', theme: '信息安全意识', anchorUserid: 'ZhangSan', livingStart: start.unix() + 1800, status: 0 } as never],
     }));
     fakeApi.handle('lives.create', () => ({ livingid: 'x' }));

@@ -1,6 +1,6 @@
 // Edit / cancel / delete replay for one live, each disabled with its reason (offline, or wrong state).
 import type { ReactNode } from 'react';
-import { Button, Space, Tooltip } from 'antd';
+import { Button, Space } from 'antd';
 import { DeleteOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
@@ -35,10 +35,13 @@ function ActionButton(props: {
       {props.showLabel ? props.label : null}
     </Button>
   );
+  // the browser's own tooltip: an antd Tooltip per button (a trigger, a portal and observers apiece)
+  // made a page of lives mount three per row before its rows showed; the span carries it, and the
+  // reason, for a disabled button too
   return (
-    <Tooltip title={props.reason ?? props.label}>
-      <span style={{ display: 'inline-block' }}>{button}</span>
-    </Tooltip>
+    <span style={{ display: 'inline-block' }} title={props.reason ?? props.label}>
+      {button}
+    </span>
   );
 }
 

@@ -9,7 +9,7 @@ import '../../test-support/jsdom.ts';
 import { fakeApi } from '../../test-support/fakeApi.ts';
 import { liveFixture } from '../../test-support/live.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
-import { initialLiveFilters, useLivesStore } from '../../stores/lives.ts';
+import { initialLiveFilters, initialLivesPage, useLivesStore } from '../../stores/lives.ts';
 import { useLiveStatusStore } from '../../stores/liveStatus.ts';
 import LivesPage from './LivesPage.tsx';
 
@@ -23,13 +23,12 @@ const ended = liveFixture('lv_ended', { status: 2, livingStart: now - 86_400, vi
 beforeEach(() => {
   fakeApi.reset();
   useConnectionStore.setState({ state: 'online', servicesState: null });
-  useLivesStore.setState({ filters: initialLiveFilters, view: 'list', editor: null });
+  useLivesStore.setState({ filters: initialLiveFilters, page: initialLivesPage, view: 'list', editor: null });
   useLiveStatusStore.setState({ byId: {} });
-  fakeApi.handle('lives.list', (input) => ({
-    asOf: systemClock.now(),
-    stale: false,
-    lives: [reserved, onAir, ended].filter((l) => !input.status?.length || input.status.includes(l.status)),
-  }));
+  fakeApi.handle('lives.list', (input) => {
+    const lives = [reserved, onAir, ended].filter((l) => !input.status?.length || input.status.includes(l.status));
+    return { asOf: systemClock.now(), stale: false, total: lives.length, lives };
+  });
   fakeApi.handle('lives.now', () => ({ asOf: systemClock.now(), stale: false, live: [onAir], upcoming: [reserved] }));
   fakeApi.handle('org.departments', () => ({ asOf: null, stale: false, departments: [] }));
   fakeApi.handle('tags.list', () => ({ asOf: null, stale: false, tags: [] }));

@@ -24,10 +24,11 @@ export default function LivesPage() {
   const filters = useLivesStore((s) => s.filters);
   const view = useLivesStore((s) => s.view);
   const cursor = useLivesStore((s) => s.cursor);
+  const page = useLivesStore((s) => s.page);
   const setView = useLivesStore((s) => s.setView);
   const openCreate = useLivesStore((s) => s.openCreate);
   const setCursor = useLivesStore((s) => s.setCursor);
-  const list = useServiceQuery('lives.list', livesListInput(filters, view, cursor), { topics: ['lives'] });
+  const list = useServiceQuery('lives.list', livesListInput(filters, view, cursor, page), { topics: ['lives'] });
   const lives = list.data?.lives ?? [];
 
   // /lives?new=1 (from Home) opens the create form once.
@@ -64,7 +65,7 @@ export default function LivesPage() {
       <LiveNowPanel />
       <LivesFilters />
       {list.error ? <ErrorAlert error={list.error} onRetry={list.refetch} /> : null}
-      {view === 'list' ? <LivesTable lives={lives} loading={list.loading} /> : null}
+      {view === 'list' ? <LivesTable lives={lives} total={list.data?.total ?? 0} loading={list.loading} /> : null}
       {view === 'month' ? <LivesMonth lives={lives} /> : null}
       {view === 'week' ? <LivesWeek lives={lives} /> : null}
       <LiveEditorDrawer
