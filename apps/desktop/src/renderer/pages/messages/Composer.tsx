@@ -1,7 +1,7 @@
 // Compose and send an app message: content (with live limits), recipients (with caps), then the
 // result with any invalid or unlicensed recipients. Sending needs WeCom: disabled offline, with why.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Row, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Row, Tooltip, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Department, Recipients, Tag } from '../../../shared/models.ts';
@@ -121,6 +121,10 @@ export function Composer({ departments, tags }: ComposerProps) {
           <Flex justify="flex-end" gap={8}>
             {online.disabled ? <Tooltip title={online.reason}><span>{sendButton}</span></Tooltip> : sendButton}
           </Flex>
+          {/* every message goes out with WeCom's duplicate check (services/handlers/send-message.ts) */}
+          <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'end' }} data-testid="send-dedupe-hint">
+            {t('compose.dedupeHint')}
+          </Typography.Text>
           {online.disabled ? <Alert type="info" showIcon title={online.reason} data-testid="send-disabled-reason" /> : null}
           {error ? <ErrorAlert error={error} /> : null}
           {lastResult ? <SendResultView result={lastResult} names={names} onClose={() => setLastResult(null)} /> : null}
