@@ -17,6 +17,8 @@ const clampStatus = (n: number) => (n >= 0 && n <= 4 ? n : 0);
 
 /** The column each sort of the lives list orders by (ties: the start, then the row). */
 const PAGE_ORDER = { start: 'l.living_start', duration: 'l.living_duration', viewers: 'l.viewer_num' } as const;
+/** Lives an unpaged list answers at most. */
+const UNPAGED_LIMIT = 5000;
 
 export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
   const upsert = ctx.stmt(
@@ -141,22 +143,17 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
       params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q, q);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const page = filter.page;
-    if (!page) {
-      const rows = ctx
-        .stmt(`SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} ${whereSql} ORDER BY l.living_start DESC, l.id DESC LIMIT 5000`)
-        .all(...params) as LiveRow[];
-      return { asOf: ctx.datasetAt('lives'), total: rows.length, lives: rows.map(toLive) };
-    }
-    // one page, sorted here: a big corp's list (thousands of lives) never crosses to the window whole
+    // the list view asks for one page, sorted here: a big corp's thousands of lives never cross to the
+    // window whole; the calendars and pickers ask for every match, newest first
+    const page = filter.page ?? { sort: 'start', desc: true, offset: 0, limit: UNPAGED_LIMIT };
     const direction = page.desc ? 'DESC' : 'ASC';
-    const total = ctx.stmt(`SELECT count(*) FROM ${LIVE_FROM} ${whereSql}`).pluck().get(...params) as number;
     const rows = ctx
       .stmt(
         `SELECT ${LIVE_COLUMNS} FROM ${LIVE_FROM} ${whereSql}
          ORDER BY ${PAGE_ORDER[page.sort]} ${direction}, l.living_start ${direction}, l.id ${direction} LIMIT ? OFFSET ?`,
       )
       .all(...params, page.limit, page.offset) as LiveRow[];
+    const total = filter.page ? (ctx.stmt(`SELECT count(*) FROM ${LIVE_FROM} ${whereSql}`).pluck().get(...params) as number) : rows.length;
     return { asOf: ctx.datasetAt('lives'), total, lives: rows.map(toLive) };
   }
 

@@ -5,7 +5,7 @@ import type { AppChat } from '../../shared/models.ts';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { toWireContent } from './message-mapping.ts';
-import { outcomeUnknown, surelyNotSent, writeOnce } from './write-outcome.ts';
+import { outcomeUnknown, surelyNotSent, wecomReader, writeOnce } from './write-outcome.ts';
 
 /** appchat/get's "the chat does not exist". */
 const CHAT_MISSING = 86003;
@@ -43,10 +43,8 @@ export function appchatHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
         `create of chat ${wanted}`,
         () => ctx.write((client) => client.appchat.create(request, { signal })),
         async () => {
-          const client = ctx.clientOrNull();
-          if (!client) throw new Error('no WeCom client');
           try {
-            await client.appchat.get(wanted, { refreshCache: true });
+            await wecomReader(ctx).appchat.get(wanted, { refreshCache: true });
             return wanted;
           } catch (error) {
             if (error instanceof WeComApiError && error.errcode === CHAT_MISSING) return null;

@@ -2,7 +2,7 @@
 // may or may not have acted on it, and a blind retry could do it twice. A handler that writes once
 // reads WeCom back to find out; only when that read fails too does it say the outcome is unknown,
 // with what to do before trying again.
-import { WeComApiError, WeComInputError } from '@wld/wecom-core';
+import { WeComApiError, WeComInputError, type WeComClient } from '@wld/wecom-core';
 import { RpcError } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 
@@ -11,6 +11,13 @@ export function surelyNotSent(error: unknown): boolean {
   if (error instanceof WeComApiError || error instanceof WeComInputError) return true;
   if (error instanceof RpcError) return ['offline', 'validation', 'wecom', 'forbidden'].includes(error.error.kind);
   return false;
+}
+
+/** The client a read-back asks WeCom with (it throws, so the outcome is unknown, when there is none). */
+export function wecomReader(ctx: Pick<ServicesContext, 'clientOrNull'>): WeComClient {
+  const client = ctx.clientOrNull();
+  if (!client) throw new Error('no WeCom client');
+  return client;
 }
 
 /** The answer was lost and WeCom could not be read back: `code` words what may have happened (errors.json). */

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLivesStore } from '../../stores/lives.ts';
 import { useNoticeStore } from '../../stores/notices.ts';
 import { LiveForm, liveToFormValues } from './LiveForm.tsx';
-import { DEFAULT_REMIND_SECONDS, REMIND_AS_IN_WECOM } from './remind.ts';
+import { remindForNewLive } from './remind.ts';
 import type { LiveFormResult } from './LiveForm.tsx';
 import type { Audience, Live } from '../../../shared/models.ts';
 import { now } from '@wld/clock';
@@ -20,8 +20,7 @@ function copyOf(live: Live, audience: Audience | null) {
   let start = values.start?.add(7, 'day') ?? null;
   while (start && start.valueOf() < now()) start = start.add(7, 'day');
   // a new live has no WeCom setting to keep: the copy shows the reminder it will be created with
-  const remindTime = values.remindTime === REMIND_AS_IN_WECOM ? DEFAULT_REMIND_SECONDS : values.remindTime;
-  return { ...values, start, remindTime };
+  return { ...values, start, remindTime: remindForNewLive(values.remindTime) };
 }
 
 /** The anchor's name for the picker (an edit or a copy starts with one), so it shows a name, not a userid. */

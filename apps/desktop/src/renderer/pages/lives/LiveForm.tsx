@@ -32,7 +32,7 @@ import {
   themeRule,
 } from './liveFormRules.ts';
 import type { RuleError, TextMeasure } from './liveFormRules.ts';
-import { DEFAULT_REMIND_SECONDS, REMIND_AS_IN_WECOM, remindChoices, remindLabel } from './remind.ts';
+import { DEFAULT_REMIND_SECONDS, REMIND_AS_IN_WECOM, remindChoices, remindForNewLive, remindLabel } from './remind.ts';
 
 export interface LiveFormValues {
   anchorUserid: string | null;
@@ -115,7 +115,7 @@ export function toCreateInput(v: LiveFormValues): MethodInput<'lives.create'> {
     anchorUserid: v.anchorUserid ?? '',
     ...fields,
     // a new live has no WeCom setting to keep (a copy's form already shows the default instead)
-    remindTime: v.remindTime === REMIND_AS_IN_WECOM ? DEFAULT_REMIND_SECONDS : v.remindTime,
+    remindTime: remindForNewLive(v.remindTime),
     // only an activity live has an activity page; fields picked before switching type are dropped
     activity: v.type === 4 ? toActivityInput(v.activity) : null,
   };

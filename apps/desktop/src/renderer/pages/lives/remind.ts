@@ -10,6 +10,9 @@ export const REMIND_AS_IN_WECOM = -1;
 /** The reminder of a new live, unless the person picks another. */
 export const DEFAULT_REMIND_SECONDS = 15 * 60;
 
+/** The reminder a new live is created with: a live's own, or the default where WeCom's is not known (a copy). */
+export const remindForNewLive = (seconds: number): number => (seconds === REMIND_AS_IN_WECOM ? DEFAULT_REMIND_SECONDS : seconds);
+
 type Translate = (key: string, values: { count: number }) => string;
 
 /** `null`: not known here (set in WeCom). */
