@@ -62,11 +62,13 @@ async function withCorpHost<T>(users: number, run: (url: string, app: Awaited<Re
 async function measureScreens(browser: Browser, url: string, runs: number, profile: 'fresh' | 'reopened' = 'fresh', only?: string[]): Promise<ScreenLoads[]> {
   const wanted = only ?? process.env.WLD_STARTUP_SCREENS?.split(',').map((name) => name.trim());
   const screens = SCREENS.filter((screen) => !wanted || wanted.includes(screen.name));
-  const probe = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await probe.goto(`${url}/index.html#/lives`);
-  const row = await probe.locator('[data-testid^="live-row-"]').first().getAttribute('data-testid', { timeout: 60_000 });
-  await probe.close();
-  if (row && (!wanted || wanted.includes('live detail'))) screens.push(liveDetailScreen(row.replace('live-row-', '')));
+  if (!wanted || wanted.includes('live detail')) {
+    const probe = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await probe.goto(`${url}/index.html#/lives`);
+    const row = await probe.locator('[data-testid^="live-row-"]').first().getAttribute('data-testid', { timeout: 60_000 });
+    await probe.close();
+    if (row) screens.push(liveDetailScreen(row.replace('live-row-', '')));
+  }
   const script = timelineInitScript(screens);
   const results: ScreenLoads[] = [];
   for (const screen of screens) {
