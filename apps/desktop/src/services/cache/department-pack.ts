@@ -26,15 +26,24 @@ export function packDepartments(rows: readonly DepartmentSummary[]): Buffer {
   return buffer;
 }
 
+/**
+ * Typed views of a blob's rows (the platform is little-endian). Over the blob itself where its bytes
+ * are 8-byte aligned, as SQLite's blobs come: a copy of each of a big corp's 2,000 lives' sums (~60
+ * KB apiece) was garbage the first statistics request after a read ahead paid for in a collection.
+ * Writable: the reader may turn the department ids into its own numbers in place.
+ */
 export function unpackDepartments(blob: Uint8Array): PackedDepartments {
   const n = blob.byteLength / ROW_BYTES;
-  // a copy: the blob's bytes need not be aligned for the typed views (and the platform is little-endian)
-  const bytes = new Uint8Array(blob.byteLength);
-  bytes.set(blob);
+  let bytes = blob;
+  if (blob.byteOffset % 8 !== 0) {
+    bytes = new Uint8Array(blob.byteLength);
+    bytes.set(blob);
+  }
+  const at = bytes.byteOffset;
   return {
-    completion: new Float64Array(bytes.buffer, 0, n),
-    seconds: new Float64Array(bytes.buffer, 8 * n, n),
-    departments: new Int32Array(bytes.buffer, 16 * n, n),
-    viewers: new Int32Array(bytes.buffer, 20 * n, n),
+    completion: new Float64Array(bytes.buffer, at, n),
+    seconds: new Float64Array(bytes.buffer, at + 8 * n, n),
+    departments: new Int32Array(bytes.buffer, at + 16 * n, n),
+    viewers: new Int32Array(bytes.buffer, at + 20 * n, n),
   };
 }

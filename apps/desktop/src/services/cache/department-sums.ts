@@ -131,7 +131,9 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
 
   const fromPacked = (blob: Uint8Array): LiveDepartments => {
     const { departments, viewers, seconds, completion } = unpackDepartments(blob);
-    return { slots: departments.map(slot), viewers, seconds, completion, keys: null, keysVersion: -1 };
+    // the ids become slots in place: no second array per live
+    for (let i = 0; i < departments.length; i++) departments[i] = slot(departments[i] as number);
+    return { slots: departments, viewers, seconds, completion, keys: null, keysVersion: -1 };
   };
 
   /** One live's sums into `held`: packed with its summary, or its rows when summarised before they were packed. */
