@@ -188,7 +188,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   const restartServices = async () => {
-    broadcast('services.state', { state: 'restarting', restarts: ++restarts, message: null });
+    broadcast('services.state', { state: 'restarting', cause: 'profileSwitch', restarts: ++restarts, message: null });
     closePagePorts();
     const previous = services;
     services = null;

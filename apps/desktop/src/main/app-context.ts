@@ -294,7 +294,7 @@ export class AppContext {
     this.ports.servicesStopped();
     this.initPosted = false;
     if (info.decision.action === 'restart') {
-      this.setServicesState('restarting', restartingMessage(info.code, info.decision.delayMs));
+      this.setServicesState('restarting', restartingMessage(info.code, info.decision.delayMs), undefined, 'crash');
       return;
     }
     const error = gaveUpError(info.decision.crashesInWindow, this.options.logsDir);
@@ -304,8 +304,13 @@ export class AppContext {
     }
   }
 
-  private setServicesState(state: MainEventPayload<'services.state'>['state'], message: string | null, error?: ServiceError): void {
-    this.events.broadcast('services.state', { state, restarts: this.services.restarts, message, ...(error ? { error } : {}) });
+  private setServicesState(
+    state: MainEventPayload<'services.state'>['state'],
+    message: string | null,
+    error?: ServiceError,
+    cause?: MainEventPayload<'services.state'>['cause'],
+  ): void {
+    this.events.broadcast('services.state', { state, restarts: this.services.restarts, message, ...(error ? { error } : {}), ...(cause ? { cause } : {}) });
   }
 
   private async restartServices(reason: string): Promise<void> {
@@ -313,6 +318,7 @@ export class AppContext {
     this.initPosted = false;
     this.events.broadcast('services.state', {
       state: 'restarting',
+      cause: 'profileSwitch',
       restarts: this.services.restarts + 1,
       message: reason,
     });

@@ -644,6 +644,11 @@ export const mainEvents = {
   'launcher.firstRun': z.object({}),
   'services.state': z.object({
     state: z.enum(['running', 'restarting', 'failed']),
+    /**
+     * Why they restart: they stopped unexpectedly, or the person switched corps (they restart on the
+     * new profile's cache). Only a crash is announced as one.
+     */
+    cause: z.optional(z.enum(['crash', 'profileSwitch'])),
     restarts: z.number().int(),
     /** Plain English, for the log. */
     message: z.string().nullable(),

@@ -231,7 +231,7 @@ describe('services crashes', () => {
         state: string;
         restarts: number;
       };
-      expect(restarting).toMatchObject({ state: 'restarting', restarts: crash });
+      expect(restarting).toMatchObject({ state: 'restarting', cause: 'crash', restarts: crash });
       let waited = 0;
       while (forked.length === before) {
         vi.advanceTimersByTime(100);
@@ -353,8 +353,8 @@ describe('profiles and settings', () => {
     first.exit(0);
     await activated;
     await vi.waitFor(() => expect(forked).toHaveLength(2));
-    const states = eventsTo(main.webContents, 'services.state').map((e) => e.payload as { state: string });
-    expect(states.at(-1)?.state).toBe('restarting');
+    const states = eventsTo(main.webContents, 'services.state').map((e) => e.payload as { state: string; cause?: string });
+    expect(states.at(-1)).toMatchObject({ state: 'restarting', cause: 'profileSwitch' });
     const second = lastServices();
     second.say({ type: 'ready' });
     expect(second.postedOf('init')[0]?.message.profile).toMatchObject({ id: 'acme' });

@@ -72,5 +72,18 @@ describe('App shell', () => {
     expect(await screen.findByTestId('services-notice')).toHaveTextContent('正在重启（第 2 次）');
     act(() => fakeApi.emitMain('services.state', { state: 'running', restarts: 2, message: null }));
     await waitFor(() => expect(screen.queryByTestId('services-notice')).toBeNull());
+    expect(await screen.findByText('后台服务已重启，数据已重新加载')).toBeInTheDocument();
+  });
+
+  it('does not call a corp switch a crash: no restart banner, no "restarted" message', async () => {
+    render(<App />);
+    await screen.findByTestId('page-home', {}, { timeout: 10_000 });
+    act(() => fakeApi.emitMain('services.state', { state: 'restarting', cause: 'profileSwitch', restarts: 1, message: 'Switching to the profile "Beta".' }));
+    expect(screen.queryByTestId('services-notice')).toBeNull();
+    act(() => fakeApi.emitMain('services.state', { state: 'running', restarts: 1, message: null }));
+    // a crash after it is still told
+    act(() => fakeApi.emitMain('services.state', { state: 'restarting', cause: 'crash', restarts: 2, message: null }));
+    expect(await screen.findByTestId('services-notice')).toHaveTextContent('正在重启（第 2 次）');
+    expect(screen.queryByText('后台服务已重启，数据已重新加载')).toBeNull();
   });
 });
