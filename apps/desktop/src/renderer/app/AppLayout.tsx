@@ -4,6 +4,11 @@ import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NAV_ITEMS, navKeyForPath } from './nav.ts';
+
+const selectedNavKeys = (pathname: string) => {
+  const key = navKeyForPath(pathname);
+  return key ? [key] : [];
+};
 import { AppRoutes } from './routes.tsx';
 import { ProfileScopeGate } from './ProfileScopeGate.tsx';
 import { BotStatusBadge } from './BotStatusBadge.tsx';
@@ -80,7 +85,7 @@ export function AppLayout() {
           {chrome ? (
             <Menu
               mode="inline"
-              selectedKeys={[navKeyForPath(location.pathname)]}
+              selectedKeys={selectedNavKeys(location.pathname)}
               items={items}
               onClick={({ key }) => {
                 const target = NAV_ITEMS.find((item) => item.key === key);

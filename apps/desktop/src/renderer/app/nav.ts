@@ -28,10 +28,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'settings', path: '/settings', icon: SettingOutlined },
 ];
 
-/** The nav item a location belongs to ('/lives/abc' → lives). */
-export function navKeyForPath(pathname: string): NavItem['key'] {
-  const match = NAV_ITEMS.filter((item) => item.path !== '/').find(
-    (item) => pathname === item.path || pathname.startsWith(`${item.path}/`),
+/** The nav item a location belongs to ('/lives/abc' → lives); null for a page the menu has no item for (the bot log). */
+export function navKeyForPath(pathname: string): NavItem['key'] | null {
+  const match = NAV_ITEMS.find((item) =>
+    item.path === '/' ? pathname === '/' || pathname === '' : pathname === item.path || pathname.startsWith(`${item.path}/`),
   );
-  return match?.key ?? 'home';
+  return match?.key ?? null;
 }
