@@ -69,6 +69,16 @@ describe('department paths', () => {
       [4, false],
       [5, false],
     ]);
+    // at level 2, 市场部 has no sub-department: whole, not "direct members" (研发中心's are split off)
+    const level2 = paths.rollUp(rows, 2, byViewers);
+    expect(level2.map((g) => [g.departmentId, g.direct])).toEqual([
+      [0, false],
+      [5, false],
+      [4, false],
+      [1, true],
+      [3, false],
+    ]);
+    expect([1, 2, 3, 4].map((id) => paths.directAt(id, 3))).toEqual([true, true, false, false]);
     // the sums are kept whole
     const total = (groups: typeof level1) => groups.reduce((n, g) => n + g.sums.viewers, 0);
     expect(total(paths.rollUp(rows, 2))).toBe(11);

@@ -230,7 +230,8 @@ function recompute(db: Database.Database, q: StatsOverviewQuery): Expected {
             .map((c) => names.get(c))
             .join(' / ')
         : '',
-      direct: level !== null && parents.has(id) && chain(id).length - 1 < level,
+      // above the level, with sub-departments split off: only its direct members
+      direct: level !== null && parents.has(id) && [...parents.values()].includes(id) && chain(id).length - 1 < level,
       viewers: g.viewers,
       averageCompletion: g.viewers > 0 ? g.completion / g.viewers : 0,
     }))

@@ -27,8 +27,9 @@ export interface RolledUpRow<S extends Sums> {
   /** 0 for the root, 1 for 一级部门… */
   depth: number;
   /**
-   * The department sits above the chosen level (the root, at level 1): the group holds only the
-   * people directly in it, never its sub-departments, which are groups of their own.
+   * The department sits above the chosen level (the root, at level 1) and has sub-departments: the
+   * group holds only the people directly in it, never its sub-departments, which are groups of
+   * their own. (A department without any is whole at every level below it: nothing to tell apart.)
    */
   direct: boolean;
   sums: S;
@@ -48,6 +49,8 @@ export interface DepartmentPaths {
    * sits at or above that level. `null` level: the department itself.
    */
   ancestorAt(id: number, level: number | null): number;
+  /** Rolled up to `level`, the department's group holds only its direct members (see RolledUpRow.direct). */
+  directAt(id: number, level: number | null): boolean;
   /**
    * Per-department rows summed up to `level` (null: as they are). Rows are ordered by the
    * caller's `order` over the rolled-up sums, then by id.
@@ -62,6 +65,8 @@ export interface DepartmentPaths {
 export function buildDepartmentPaths(records: Iterable<DepartmentRecord>): DepartmentPaths {
   const byId = new Map<number, DepartmentRecord>();
   for (const r of records) byId.set(r.id, r);
+  const parents = new Set<number>();
+  for (const r of byId.values()) if (r.parentId !== r.id && byId.has(r.parentId)) parents.add(r.parentId);
   const chains = new Map<number, readonly number[]>();
   const paths = new Map<number, string>();
 
@@ -106,6 +111,9 @@ export function buildDepartmentPaths(records: Iterable<DepartmentRecord>): Depar
     return ids[Math.max(0, Math.min(level, ids.length - 1))] ?? id;
   }
 
+  const directAt = (id: number, level: number | null) =>
+    level !== null && byId.has(id) && parents.has(id) && chain(id).length - 1 < level;
+
   function rollUp<S extends Sums>(
     rows: Iterable<{ departmentId: number; sums: S }>,
     level: number | null,
@@ -122,7 +130,7 @@ export function buildDepartmentPaths(records: Iterable<DepartmentRecord>): Depar
           name: name(target),
           path: path(target),
           depth,
-          direct: level !== null && byId.has(target) && depth < level,
+          direct: directAt(target, level),
           // a copy of the first row's sums: the same shape for every group (fast reads in the order)
           sums: { ...row.sums },
         });
@@ -144,6 +152,7 @@ export function buildDepartmentPaths(records: Iterable<DepartmentRecord>): Depar
     depth: (id) => chain(id).length - 1,
     path,
     ancestorAt,
+    directAt,
     rollUp,
   };
 }

@@ -125,7 +125,7 @@ export function createLiveAnalytics(
           departmentId: target,
           name: paths.has(target) ? paths.name(target) : departmentName,
           path: paths.path(target),
-          direct: level !== null && paths.has(target) && paths.depth(target) < level,
+          direct: paths.directAt(target, level),
           users: [],
         };
         groups.set(target, group);
