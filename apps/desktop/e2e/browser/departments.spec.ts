@@ -1,6 +1,7 @@
 // Departments as a user sees them: full paths on hover, charts grouped at a chosen level, the
 // statistics filter by viewers' or host department (saying which), and an activity live created
 // with a cover image. Screenshots at 1400×1000, 1024×700 and in English.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
@@ -180,4 +181,22 @@ test('English: level selector, filter labels and paths', async ({ page, pageErro
   } finally {
     app.host.settings.update({ language: 'zh-CN' });
   }
+});
+
+test('a department\'s members exported: the file and its heading name the department', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const state = app.sim.state;
+  // a division with sub-departments, exported with them
+  const division = [...state.departments.values()].find((d) => d.parentid === 1 && [...state.departments.values()].some((c) => c.parentid === d.id))!;
+  await openApp(page, app.host, 'org');
+  await page.getByTestId(`dept-${division.id}`).click();
+  await expect(page.getByTestId('users-total')).toBeVisible();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(csv.suggestedFilename()).toBe(`成员列表-${division.name}.csv`);
+  const lines = readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r\n/);
+  expect(lines[0]).toBe(`${division.name} 的成员 · 含下级部门`);
+  expect(lines[1]).toMatch(/^导出时间：/);
+  await expect(page.getByTestId('export-progress')).toBeHidden();
+  await snap(page, '66-org-department-exported');
 });

@@ -1,6 +1,7 @@
 // The users table over `users.search`: windowed (100k rows stay smooth), search by name / userid /
 // position (debounced), status and department filters, sortable columns, export of the filtered set.
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { now as clockNow } from '@wld/clock';
 import { Flex, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { USER_STATUSES, type User } from '../../../shared/models.ts';
@@ -15,6 +16,7 @@ import { USERS_PAGE_SIZE, useOrgStore, usersSearchInput } from '../../stores/org
 import type { UserSortKey, UserStatus } from '../../stores/org.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { UsersFilterControls, UsersSearchBox } from './UsersToolbar.tsx';
+import { usersExportFile } from './usersExport.ts';
 import { userCellStyles } from './userCells.tsx';
 
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -113,6 +115,9 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
     },
     [source, departmentNames],
   );
+  const departmentName = filters.departmentId === null ? null : (departmentNames.get(filters.departmentId) ?? null);
+  const exportFilename = usersExportFile(filters, departmentName, t, 0).filename;
+  const exportHeading = useCallback(() => usersExportFile(filters, departmentName, t, clockNow()).heading, [filters, departmentName, t]);
   const onStatusChange = useCallback((status: UserStatus | null) => setStatus(status), [setStatus]);
   const onReset = useCallback(() => {
     setTyped('');
@@ -142,7 +147,7 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
         <Typography.Text type="secondary" data-testid="users-total">
           {total === null ? '' : t('users.total', { count: total })}
         </Typography.Text>
-        <MemoExportButtons filename={t('users.exportName')} columns={exportColumns} load={loadAll} size="small" disabled={!total} />
+        <MemoExportButtons filename={exportFilename} heading={exportHeading} columns={exportColumns} load={loadAll} size="small" disabled={!total} />
       </Flex>
       <VirtualTable<User>
         data-testid="users-table"
