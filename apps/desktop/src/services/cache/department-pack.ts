@@ -29,7 +29,7 @@ export function packDepartments(rows: readonly DepartmentSummary[]): Buffer {
 /**
  * Typed views of a blob's rows (the platform is little-endian). Over the blob itself where its bytes
  * are 8-byte aligned, as SQLite's blobs come: a copy of each of a big corp's 2,000 lives' sums (~60
- * KB apiece) was garbage the first statistics request after a read ahead paid for in a collection.
+ * KB apiece) was garbage, collected during the statistics read ahead's slices.
  * Writable: the reader may turn the department ids into its own numbers in place.
  */
 export function unpackDepartments(blob: Uint8Array): PackedDepartments {

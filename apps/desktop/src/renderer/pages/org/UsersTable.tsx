@@ -16,7 +16,7 @@ import { USERS_PAGE_SIZE, useOrgStore, usersSearchInput } from '../../stores/org
 import type { UserSortKey, UserStatus } from '../../stores/org.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { UsersFilterControls, UsersSearchBox } from './UsersToolbar.tsx';
-import { usersExportFile } from './usersExport.ts';
+import { usersExportHeading, usersExportName } from './usersExport.ts';
 import { userCellStyles } from './userCells.tsx';
 
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -116,8 +116,8 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
     [source, departmentNames],
   );
   const departmentName = filters.departmentId === null ? null : (departmentNames.get(filters.departmentId) ?? null);
-  const exportFilename = usersExportFile(filters, departmentName, t, 0).filename;
-  const exportHeading = useCallback(() => usersExportFile(filters, departmentName, t, clockNow()).heading, [filters, departmentName, t]);
+  const exportFilename = usersExportName(filters, departmentName, t);
+  const exportHeading = useCallback(() => usersExportHeading(filters, departmentName, t, clockNow()), [filters, departmentName, t]);
   const onStatusChange = useCallback((status: UserStatus | null) => setStatus(status), [setStatus]);
   const onReset = useCallback(() => {
     setTyped('');

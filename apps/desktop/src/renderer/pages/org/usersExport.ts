@@ -6,18 +6,24 @@ import { headingTime } from '../../export/heading.ts';
 import { userStatusLabel } from '../../format.ts';
 import type { UserFilters } from '../../stores/org-filters.ts';
 
-export function usersExportFile(
-  filters: Pick<UserFilters, 'query' | 'departmentId' | 'recursive' | 'status'>,
-  departmentName: string | null,
-  t: TFunction,
-  now: number,
-): { filename: string; heading: string[] } {
-  const named = filters.departmentId !== null && departmentName ? departmentName : null;
+type ExportedFilters = Pick<UserFilters, 'query' | 'departmentId' | 'recursive' | 'status'>;
+
+/** The department named by the filters (null: all users). */
+const namedDepartment = (filters: ExportedFilters, departmentName: string | null) =>
+  filters.departmentId !== null && departmentName ? departmentName : null;
+
+export function usersExportName(filters: ExportedFilters, departmentName: string | null, t: TFunction): string {
+  const named = namedDepartment(filters, departmentName);
+  return named ? t('org:users.exportNameIn', { name: named }) : t('org:users.exportName');
+}
+
+export function usersExportHeading(filters: ExportedFilters, departmentName: string | null, t: TFunction, now: number): string[] {
+  const named = namedDepartment(filters, departmentName);
   const title = named ? t('org:users.titleIn', { name: named }) : t('org:users.title');
   const heading = [named && filters.recursive ? `${title} · ${t('org:users.recursive')}` : title];
   const query = filters.query.trim();
   if (query) heading.push(t('org:users.exportSearch', { query }));
   if (filters.status !== null) heading.push(t('org:users.exportStatus', { status: userStatusLabel(filters.status) }));
   heading.push(t('common:export.exportedAt', { time: headingTime(now) }));
-  return { filename: named ? t('org:users.exportNameIn', { name: named }) : t('org:users.exportName'), heading };
+  return heading;
 }
