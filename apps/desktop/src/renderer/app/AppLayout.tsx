@@ -4,11 +4,6 @@ import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NAV_ITEMS, navKeyForPath } from './nav.ts';
-
-const selectedNavKeys = (pathname: string) => {
-  const key = navKeyForPath(pathname);
-  return key ? [key] : [];
-};
 import { AppRoutes } from './routes.tsx';
 import { ProfileScopeGate } from './ProfileScopeGate.tsx';
 import { BotStatusBadge } from './BotStatusBadge.tsx';
@@ -25,6 +20,12 @@ import { mark } from '../perf/timeline.ts';
 import { useAfterFirstCommit } from '../hooks/useAfterFirstCommit.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+/** The menu's selection: none on a page it has no item for. */
+const selectedNavKeys = (pathname: string) => {
+  const key = navKeyForPath(pathname);
+  return key ? [key] : [];
+};
 
 /**
  * The navigation menu and the header's status badges (antd Menu, tooltips, dropdown: a quarter of the

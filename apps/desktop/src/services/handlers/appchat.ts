@@ -5,7 +5,7 @@ import type { AppChat } from '../../shared/models.ts';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { toWireContent } from './message-mapping.ts';
-import { outcomeUnknown, surelyNotSent, wecomReader, writeOnce } from './write-outcome.ts';
+import { outcomeUnknown, wecomReader, writeOnce, writeOrUnknown } from './write-outcome.ts';
 
 /** appchat/get's "the chat does not exist". */
 const CHAT_MISSING = 86003;
@@ -79,13 +79,11 @@ export function appchatHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
     },
     'appchat.send': async ({ chatid, body }, { signal }) => {
       if (!ctx.cache().getAppChat(chatid)) ctx.log('info', `sending to chat ${chatid}, which this cache does not know`);
-      try {
-        await ctx.write((client) => client.appchat.send(chatid, toWireContent(body), { signal }));
-      } catch (error) {
+      await writeOrUnknown(
+        () => ctx.write((client) => client.appchat.send(chatid, toWireContent(body), { signal })),
         // WeCom has no duplicate check for chat messages: say it may be there before anyone sends it again
-        if (surelyNotSent(error)) throw error;
-        throw outcomeUnknown('CHAT_MESSAGE_UNKNOWN', 'WeCom did not answer; the message may have been posted in the chat');
-      }
+        () => outcomeUnknown('CHAT_MESSAGE_UNKNOWN', 'WeCom did not answer; the message may have been posted in the chat'),
+      );
       return { ok: true as const };
     },
   };

@@ -4,7 +4,7 @@ import type { MessageBody, Recipients, SendResult } from '../../shared/models.ts
 import type { ServicesContext } from '../context.ts';
 import { invalid } from './errors.ts';
 import { hasRecipients, summarize, toSendResult, toWireContent, toWireRecipients } from './message-mapping.ts';
-import { outcomeUnknown, surelyNotSent } from './write-outcome.ts';
+import { outcomeUnknown, writeOrUnknown } from './write-outcome.ts';
 
 export type MessageOrigin = 'live-invite' | 'live-notice' | 'live-reminder' | 'absentee-reminder' | 'manual';
 
@@ -22,16 +22,11 @@ export async function sendAndRecord(
   // every send has WeCom's duplicate check: an identical message to the same people within 4 hours
   // is dropped, so a retry after a lost answer cannot deliver it twice
   const dedupe = { enable_duplicate_check: 1 as const, duplicate_check_interval: MESSAGE_LIMITS.duplicateCheckIntervalSeconds };
-  let wire;
-  try {
-    wire = await ctx.write((client) =>
-      client.messages.send({ ...toWireRecipients(recipients), ...toWireContent(body), ...dedupe }, signal ? { signal } : {}),
-    );
-  } catch (error) {
-    if (surelyNotSent(error)) throw error;
+  const wire = await writeOrUnknown(
+    () => ctx.write((client) => client.messages.send({ ...toWireRecipients(recipients), ...toWireContent(body), ...dedupe }, signal ? { signal } : {})),
     // WeCom may have delivered it (a retry within 4 hours cannot deliver it again)
-    throw outcomeUnknown('MESSAGE_UNKNOWN_OUTCOME', 'WeCom did not answer; the message may have been delivered');
-  }
+    () => outcomeUnknown('MESSAGE_UNKNOWN_OUTCOME', 'WeCom did not answer; the message may have been delivered'),
+  );
   const result = toSendResult(wire);
   const id = ctx.cache().recordSentMessage({
     msgid: result.msgid,

@@ -26,6 +26,19 @@ export function outcomeUnknown(code: string, message: string): RpcError {
 }
 
 /**
+ * Runs a write WeCom cannot be asked about afterwards (a message: WeCom keeps no record to read
+ * back). When its answer is lost, it throws `unknown()`, which says what may have happened.
+ */
+export async function writeOrUnknown<T>(write: () => Promise<T>, unknown: () => RpcError): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (surelyNotSent(error)) throw error;
+    throw unknown();
+  }
+}
+
+/**
  * Runs `write` once. When its answer is lost, `readBack` asks WeCom what happened: a value means
  * WeCom did act (it stands for the write's result), null means it did not (the write's own error
  * stands: a retry is safe), and a failed read-back throws `unknown()`.
