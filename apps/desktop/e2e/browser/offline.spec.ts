@@ -4,8 +4,9 @@ import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } 
 
 let app: CorpApp;
 test.beforeAll(async () => {
-  // no background probe: only the Reconnect button brings the app back, so the test sees it do so
-  app = await startCorpApp({}, { probeBackoff: { initialMs: 600_000, maxMs: 600_000 } });
+  // no background probe and no live monitor polling WeCom: only the Reconnect button, a sync or the
+  // system's network events bring the news, so each test sees its own path do so
+  app = await startCorpApp({}, { probeBackoff: { initialMs: 600_000, maxMs: 600_000 }, monitorIntervalMs: 600_000 });
 });
 test.afterAll(async () => {
   await stopCorpApp(app);
@@ -49,4 +50,25 @@ test('browse offline from the cache, then reconnect', async ({ page, pageErrors 
   await expect(page.getByTestId('connection-state')).toBeVisible();
   await page.getByTestId('nav-lives').click();
   await expect(page.getByTestId('create-live')).toBeEnabled();
+});
+
+test("the system's network going down and coming back is told at once", async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openApp(page, app.host);
+  await expect(page.getByTestId('page-home')).toBeVisible();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+
+  // WeCom out of reach and the system says the network is down (the window's offline event): no
+  // click, and nothing else calls WeCom here (monitor and probe are 10 minutes apart)
+  await app.stopSim();
+  await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+  await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 5_000 });
+  await snap(page, '23-offline-by-network-event');
+
+  // the network is back: the services try WeCom and the banner goes, without Reconnect
+  await app.restartSim();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 5_000 });
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
 });

@@ -60,6 +60,39 @@ describe('connection store', () => {
     expect(useConnectionStore.getState()).toMatchObject({ state: 'online', reconnectError: null });
   });
 
+  it("asks the services to try WeCom when the system's network goes down or comes back", async () => {
+    fakeApi.handle('connection.state', () => online);
+    const stop = useConnectionStore.getState().start();
+    await waitFor(() => expect(useConnectionStore.getState().state).toBe('online'));
+
+    // down: the services probe now and say offline, instead of at their next WeCom call
+    fakeApi.handle('connection.reconnect', () => offline);
+    window.dispatchEvent(new Event('offline'));
+    await waitFor(() => expect(useConnectionStore.getState().state).toBe('offline'));
+    expect(fakeApi.callsOf('connection.reconnect')).toHaveLength(1);
+    // a second "down" while offline asks nothing
+    window.dispatchEvent(new Event('offline'));
+
+    // back: the services probe again and come back online; the banner's reason is not touched
+    fakeApi.handle('connection.reconnect', () => online);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(useConnectionStore.getState().state).toBe('online'));
+    expect(fakeApi.callsOf('connection.reconnect')).toHaveLength(2);
+    expect(useConnectionStore.getState()).toMatchObject({ reconnecting: false, reconnectError: null });
+
+    // unconfigured (no or refused credentials): only new credentials help, nothing is asked
+    useConnectionStore.getState().applyConnection({ ...offline, state: 'unconfigured' });
+    window.dispatchEvent(new Event('online'));
+    window.dispatchEvent(new Event('offline'));
+    expect(fakeApi.callsOf('connection.reconnect')).toHaveLength(2);
+
+    // stopped: the window's events are no longer followed
+    useConnectionStore.getState().applyConnection(online);
+    stop();
+    window.dispatchEvent(new Event('offline'));
+    expect(fakeApi.callsOf('connection.reconnect')).toHaveLength(2);
+  });
+
   it('reconnect turns a failed call into a ServiceError', async () => {
     fakeApi.handle('connection.reconnect', () => {
       throw new RpcError({ kind: 'internal', code: 'SERVICES_FAILED', message: '后台服务已停止' });

@@ -1,6 +1,8 @@
 // Connection to WeCom (from the services) and the state of the services process itself (from main).
 // Fed by the `connection` and `services.state` events; read by the top bar, the offline banner and
-// every write action (useOnlineAction).
+// every write action (useOnlineAction). The system's network going down or coming back (the
+// window's offline / online events) has the services try WeCom at once: they would otherwise
+// notice at their next call (the live monitor's, up to 15 s later) or their next probe.
 import { create } from 'zustand';
 import type { MainEventPayload } from '../api/client.ts';
 import { api } from '../api/client.ts';
@@ -27,6 +29,8 @@ export interface ConnectionStoreActions {
   applyServicesState(services: ServicesState): void;
   /** Asks the services to try WeCom again now. */
   reconnect(): Promise<void>;
+  /** The system's network went down or came back: has the services try WeCom now, quietly. */
+  networkChanged(up: boolean): void;
   /** Subscribes to both event streams and loads the current state; returns the unsubscribe. */
   start(): () => void;
 }
@@ -65,8 +69,20 @@ export const useConnectionStore = create<ConnectionStoreState & ConnectionStoreA
       set({ reconnecting: false });
     }
   },
+  networkChanged: (up) => {
+    const { state, reconnecting } = get();
+    // only where the answer can change the state: unconfigured waits for new credentials
+    const worthAsking = up ? state === 'offline' : state === 'online' || state === 'connecting';
+    if (!worthAsking || reconnecting) return;
+    // the answer comes back as a `connection` event too; a failed call changes nothing here
+    api.call('connection.reconnect', {}).then(get().applyConnection, () => {});
+  },
   start: () => {
     const offConnection = api.on('connection', (c) => get().applyConnection(c));
+    const onOnline = () => get().networkChanged(true);
+    const onOffline = () => get().networkChanged(false);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
     const offServices = api.onMain('services.state', (s) => {
       get().applyServicesState(s);
       // After a restart the new services know the connection state best: ask again.
@@ -76,6 +92,8 @@ export const useConnectionStore = create<ConnectionStoreState & ConnectionStoreA
     return () => {
       offConnection();
       offServices();
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
     };
   },
 }));
