@@ -64,7 +64,20 @@ test("the system's network going down and coming back is told at once", async ({
   await app.stopSim();
   await page.evaluate(() => window.dispatchEvent(new Event('offline')));
   await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 5_000 });
+  // the Sync button's hint does not cover the banner's Reconnect button right under it
+  await page.getByTestId('sync-button').hover();
+  const hint = page.getByRole('tooltip').filter({ visible: true });
+  await expect(hint).toBeVisible();
+  const [hintBox, reconnectBox] = [await hint.boundingBox(), await page.getByTestId('reconnect-button').boundingBox()];
+  if (!hintBox || !reconnectBox) throw new Error('the hint or the Reconnect button has no box');
+  const overlaps =
+    hintBox.x < reconnectBox.x + reconnectBox.width &&
+    reconnectBox.x < hintBox.x + hintBox.width &&
+    hintBox.y < reconnectBox.y + reconnectBox.height &&
+    reconnectBox.y < hintBox.y + hintBox.height;
+  expect(overlaps, `the hint ${JSON.stringify(hintBox)} covers Reconnect ${JSON.stringify(reconnectBox)}`).toBe(false);
   await snap(page, '23-offline-by-network-event');
+  await page.mouse.move(0, 0);
 
   // the network is back: the services try WeCom and the banner goes, without Reconnect
   await app.restartSim();

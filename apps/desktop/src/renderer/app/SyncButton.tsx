@@ -91,7 +91,7 @@ export function SyncButton() {
             {noteText(t, current.note)}
           </Typography.Text>
         ) : null}
-        <Tooltip title={t('sync.cancel')}>
+        <Tooltip title={t('sync.cancel')} placement="left">
           <Button size="small" icon={<CloseOutlined />} aria-label={t('sync.cancel')} data-testid="sync-cancel" onClick={() => void cancel()} />
         </Tooltip>
       </Space>
@@ -103,7 +103,8 @@ export function SyncButton() {
     onClick: ({ key }: { key: string }) => void start(key as SyncScope),
   };
   return (
-    <Tooltip title={online.reason ?? t('sync.tooltip')}>
+    // to the left: below, it would cover the offline banner's Reconnect button under this one
+    <Tooltip title={online.reason ?? t('sync.tooltip')} placement="left">
       <Space.Compact>
         <Button
           icon={<SyncOutlined />}
