@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { collectGarbage } from './collect-garbage.ts';
 import { openCache } from '../../src/services/cache/index.ts';
 import { generateOrg, watchPages, type GeneratedLive } from './generate.ts';
-import { formatTable, type CacheBenchRow } from './report.ts';
+import { formatTable, threadCpu, type CacheBenchRow } from './report.ts';
 import { rawWatchInserts, storedRowsDiffer } from './raw-watch-rows.ts';
 import { isMain } from './run-main.ts';
 
@@ -20,12 +20,6 @@ const TARGET_RATIO = 0.8;
 const RUNS = 2;
 /** the fetch time both the API and the baseline store on every row */
 const FETCHED_AT = 1_793_934_000_000;
-
-/** This thread's CPU time (ms): on a shared machine wall time also counts waiting for a core. */
-const threadCpu = () => {
-  const { user, system } = process.threadCpuUsage();
-  return (user + system) / 1000;
-};
 
 function liveOf(rows: number): GeneratedLive {
   return {
