@@ -42,6 +42,20 @@ function addLive(into: Sums, rows: LiveRows): void {
   }
 }
 
+/**
+ * Adds a block's sums into `into`. A function of its own, not a loop inside `add`: there each
+ * block's pass over the slots ran on-stack-replaced code that was thrown away when the loop ended,
+ * 125 times in a 10M-row cache's first request after its read ahead (twice the second's time).
+ */
+function addSums(into: Sums, sums: Sums): void {
+  const v = into.viewers;
+  const c = into.completion;
+  for (let s = 0; s < v.length; s++) {
+    v[s] = (v[s] as number) + (sums.viewers[s] as number);
+    c[s] = (c[s] as number) + (sums.completion[s] as number);
+  }
+}
+
 export function createDepartmentSumBlocks(ctx: CacheContext, held: () => ReadonlyMap<number, LiveRows>) {
   let blocks: Block[] | null = null;
   const blockOf = new Map<number, Block>();
@@ -140,13 +154,7 @@ export function createDepartmentSumBlocks(ctx: CacheContext, held: () => Readonl
         if (block.lives.length > 1 && block.lives.every((liveId) => asked.has(liveId))) whole.add(block);
       }
       const size = into.viewers.length;
-      for (const block of whole) {
-        const sums = sumsOf(block, size);
-        for (let s = 0; s < size; s++) {
-          into.viewers[s] = (into.viewers[s] as number) + (sums.viewers[s] as number);
-          into.completion[s] = (into.completion[s] as number) + (sums.completion[s] as number);
-        }
-      }
+      for (const block of whole) addSums(into, sumsOf(block, size));
       for (const liveId of asked) {
         const block = blockOf.get(liveId);
         if (block && whole.has(block)) continue;

@@ -14,6 +14,32 @@ interface LiveDivisions {
   completion: Float64Array;
 }
 
+/** A request's running sums per division slot, and the slots in the order first added to. */
+interface Sums {
+  viewers: Float64Array;
+  completion: Float64Array;
+  seen: Uint8Array;
+  order: number[];
+}
+
+/**
+ * Adds one live's rows into `into`. A function of its own, not a loop inside `sum`: there the
+ * inner loop ran on-stack-replaced code, thrown away at each live's end, in the first request of
+ * a cache (at 10M rows 2,000 lives: ~8 ms of its ~18).
+ */
+function addLive(live: LiveDivisions, into: Sums): void {
+  const { viewers, completion, seen, order } = into;
+  for (let i = 0; i < live.slots.length; i++) {
+    const slot = live.slots[i]!;
+    if (seen[slot] === 0) {
+      seen[slot] = 1;
+      order.push(slot);
+    }
+    completion[slot]! += live.completion[i]!;
+    viewers[slot]! += live.viewers[i]!;
+  }
+}
+
 export interface DivisionSum {
   departmentId: number;
   completion: number;
@@ -102,16 +128,7 @@ export function createDivisionSums(ctx: CacheContext) {
     // in live order, as SQL would add them
     for (const liveId of [...liveIds].sort((a, b) => a - b)) {
       const live = byLive.get(liveId);
-      if (!live) continue;
-      for (let i = 0; i < live.slots.length; i++) {
-        const slot = live.slots[i]!;
-        if (seen[slot] === 0) {
-          seen[slot] = 1;
-          order.push(slot);
-        }
-        completion[slot]! += live.completion[i]!;
-        viewers[slot]! += live.viewers[i]!;
-      }
+      if (live) addLive(live, { viewers, completion, seen, order });
     }
     return order.map((slot) => ({ departmentId: divisions.ids[slot]!, completion: completion[slot]!, viewers: viewers[slot]! }));
   }
