@@ -1,6 +1,7 @@
 // "Export Excel" / "Export CSV" for a whole data set: loads every row (with progress and Cancel), then
-// builds the file in the page.
-import { useRef, useState } from 'react';
+// builds the file in the page. The progress dialog opens only when the export is still running after
+// PROGRESS_DELAY_MS: a one-page export flashed it open and shut, at 0 %.
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Modal, Progress, Space, Typography } from 'antd';
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,9 @@ import type { ExportColumn, ExportFormat } from '../export/exportRows.ts';
 import type { CollectProgress } from '../export/collectPages.ts';
 import { errorText, toServiceError } from '../errors.ts';
 import { formatNumber } from '../format.ts';
+
+/** How long an export runs before its progress dialog opens (the clicked button spins meanwhile). */
+export const PROGRESS_DELAY_MS = 400;
 
 export type ExportLoader = (
   signal: AbortSignal,
@@ -28,11 +32,23 @@ export function ExportButtons({ filename, columns, load, disabled, size, heading
   const { t } = useTranslation('common');
   const { message } = App.useApp();
   const [progress, setProgress] = useState<CollectProgress | null>(null);
+  const [running, setRunning] = useState<ExportFormat | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
   const controller = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    if (running === null) return;
+    const timer = setTimeout(() => setDialogOpen(true), PROGRESS_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      setDialogOpen(false);
+    };
+  }, [running]);
 
   const run = async (format: ExportFormat) => {
     const ac = new AbortController();
     controller.current = ac;
+    setRunning(format);
     setProgress({ done: 0, total: null });
     try {
       const rows = await load(ac.signal, setProgress);
@@ -48,10 +64,11 @@ export function ExportButtons({ filename, columns, load, disabled, size, heading
     } finally {
       controller.current = null;
       setProgress(null);
+      setRunning(null);
     }
   };
 
-  const busy = progress !== null;
+  const busy = running !== null;
   const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <>
@@ -59,18 +76,26 @@ export function ExportButtons({ filename, columns, load, disabled, size, heading
         <Button
           size={size}
           icon={<FileExcelOutlined />}
-          disabled={disabled || busy}
+          disabled={disabled || (busy && running !== 'xlsx')}
+          loading={running === 'xlsx'}
           data-testid="export-xlsx"
           onClick={() => void run('xlsx')}
         >
           {t('actions.exportXlsx')}
         </Button>
-        <Button size={size} icon={<FileTextOutlined />} disabled={disabled || busy} data-testid="export-csv" onClick={() => void run('csv')}>
+        <Button
+          size={size}
+          icon={<FileTextOutlined />}
+          disabled={disabled || (busy && running !== 'csv')}
+          loading={running === 'csv'}
+          data-testid="export-csv"
+          onClick={() => void run('csv')}
+        >
           {t('actions.exportCsv')}
         </Button>
       </Space.Compact>
       <Modal
-        open={busy}
+        open={busy && dialogOpen}
         title={t('actions.export')}
         closable={false}
         keyboard={false}
