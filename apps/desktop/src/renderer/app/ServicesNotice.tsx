@@ -5,25 +5,28 @@ import { useEffect, useRef } from 'react';
 import { Alert, App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../errors.ts';
-import { useConnectionStore } from '../stores/connection.ts';
+import { useConnectionStore, type ServicesState } from '../stores/connection.ts';
+
+/** The services stopped unexpectedly (restarting) or gave up; a restart for a corp switch is not one. */
+const crashed = (services: ServicesState) =>
+  services.state === 'failed' || (services.state === 'restarting' && services.cause !== 'profileSwitch');
 
 export function ServicesNotice() {
   const { t } = useTranslation('common');
   const { message } = App.useApp();
   const services = useConnectionStore((s) => s.servicesState);
-  const crashed = useRef(false);
+  const wasDown = useRef(false);
 
   useEffect(() => {
     if (!services) return;
-    if (services.state === 'failed' || (services.state === 'restarting' && services.cause !== 'profileSwitch')) crashed.current = true;
-    else if (services.state === 'running' && crashed.current) {
-      crashed.current = false;
+    if (crashed(services)) wasDown.current = true;
+    else if (services.state === 'running' && wasDown.current) {
+      wasDown.current = false;
       void message.success(t('services.running'));
     }
   }, [services, message, t]);
 
-  if (!services || services.state === 'running') return null;
-  if (services.state === 'restarting' && services.cause === 'profileSwitch') return null;
+  if (!services || !crashed(services)) return null;
   return (
     <Alert
       banner

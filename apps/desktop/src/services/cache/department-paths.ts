@@ -112,7 +112,8 @@ export function buildDepartmentPaths(records: Iterable<DepartmentRecord>): Depar
   }
 
   const directAt = (id: number, level: number | null) =>
-    level !== null && byId.has(id) && parents.has(id) && chain(id).length - 1 < level;
+    // `parents` holds known departments only
+    level !== null && parents.has(id) && chain(id).length - 1 < level;
 
   function rollUp<S extends Sums>(
     rows: Iterable<{ departmentId: number; sums: S }>,

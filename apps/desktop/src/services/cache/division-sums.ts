@@ -125,10 +125,11 @@ export function createDivisionSums(ctx: CacheContext) {
     const seen = new Uint8Array(divisions.size);
     /** slots in the order they were first added to, as the result lists them */
     const order: number[] = [];
+    const into = { viewers, completion, seen, order };
     // in live order, as SQL would add them
     for (const liveId of [...liveIds].sort((a, b) => a - b)) {
       const live = byLive.get(liveId);
-      if (live) addLive(live, { viewers, completion, seen, order });
+      if (live) addLive(live, into);
     }
     return order.map((slot) => ({ departmentId: divisions.ids[slot]!, completion: completion[slot]!, viewers: viewers[slot]! }));
   }
