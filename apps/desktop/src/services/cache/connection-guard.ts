@@ -1,12 +1,13 @@
 // Every write on the cache's connection commits the continued transaction of watch pages first
 // (continued-transaction.ts), so nothing else is ever written inside it: it may be rolled back
 // whole. The connection's statements that write, exec, pragma, transactions and close are wrapped;
-// statements that only read run inside it freely.
+// statements that only read run inside it freely. Closing stops the checkpoint thread first.
 import type Database from 'better-sqlite3';
 import type { ContinuedTransaction } from './continued-transaction.ts';
+import type { WalCheckpointer } from './wal-checkpointer.ts';
 
 /** Wraps the connection's methods (the statements it prepares from now on included). */
-export function guardConnection(db: Database.Database, continued: ContinuedTransaction): void {
+export function guardConnection(db: Database.Database, continued: ContinuedTransaction, checkpointer: Pick<WalCheckpointer, 'close'>): void {
   const prepare = db.prepare.bind(db);
   const exec = db.exec.bind(db);
   const pragma = db.pragma.bind(db);
@@ -48,6 +49,8 @@ export function guardConnection(db: Database.Database, continued: ContinuedTrans
   }) as typeof db.transaction;
   db.close = (() => {
     if (db.open) continued.settle();
+    // the checkpoint thread's connection closes first: the files are free once this returns
+    checkpointer.close();
     return close();
   }) as typeof db.close;
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { guardConnection } from './connection-guard.ts';
 import { createContinuedTransaction, type ContinuedTransaction } from './continued-transaction.ts';
+import { createWalCheckpointer } from './wal-checkpointer.ts';
 
 export type DatasetName = 'org' | 'tags' | 'lives' | 'watch' | 'appchats';
 
@@ -38,11 +39,14 @@ export function createContext(
   path: string,
   options: ResolvedCacheOptions,
 ): CacheContext {
-  const continued = createContinuedTransaction(db, db.prepare.bind(db), {
-    maxOpenMs: options.pendingWatchPagesMs,
-    maxOpenRows: options.pendingWatchRows,
-  });
-  guardConnection(db, continued);
+  const checkpointer = createWalCheckpointer(path, inlineCheckpoints(db));
+  const continued = createContinuedTransaction(
+    db,
+    db.prepare.bind(db),
+    { maxOpenMs: options.pendingWatchPagesMs, maxOpenRows: options.pendingWatchRows },
+    () => checkpointer.request(),
+  );
+  guardConnection(db, continued, checkpointer);
   const statements = new Map<string, Database.Statement>();
   const stmt = (sql: string): Database.Statement => {
     let s = statements.get(sql);
@@ -79,6 +83,26 @@ export function createContext(
       if (value === null || value === undefined) stmt('DELETE FROM meta WHERE key = ?').run(key);
       else stmt('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));
     },
+  };
+}
+
+/**
+ * Requested checkpoints on the connection's own thread, where no checkpoint thread runs: each in a
+ * task of its own after the request (so it never lengthens the commit before it), one for requests
+ * that come together.
+ */
+function inlineCheckpoints(db: Database.Database): () => void {
+  // the connection's own pragma, not the guarded one (which would commit the continued transaction)
+  const pragma = db.pragma.bind(db);
+  let due: ReturnType<typeof setImmediate> | undefined;
+  return () => {
+    if (due) return;
+    due = setImmediate(() => {
+      due = undefined;
+      // inside a transaction (other pages came meanwhile) it cannot run: a later one copies what is left
+      if (db.open && !db.inTransaction) pragma('wal_checkpoint(PASSIVE)');
+    });
+    due.unref?.();
   };
 }
 

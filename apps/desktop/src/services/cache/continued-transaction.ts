@@ -22,12 +22,12 @@ export interface ContinuedTransaction {
   /**
    * Commits the continued transaction if one is open (a no-op inside `run`); true when it did.
    * `checkpoint: false` leaves the WAL's checkpoint (copying the commit into the database file)
-   * to a later `checkpoint()`, so a caller can run the two as separate short steps.
+   * to a later `checkpoint()`, which runs on a thread of its own.
    */
   settle(options?: { checkpoint?: boolean }): boolean;
   /**
-   * Copies what the WAL holds into the database file, without waiting on readers (PASSIVE); left
-   * to the next commit when a transaction is open.
+   * Copies what the WAL holds into the database file, without waiting on readers (PASSIVE), on the
+   * checkpoint thread (wal-checkpointer.ts): this returns at once.
    */
   checkpoint(): void;
   /**
@@ -49,6 +49,7 @@ export function createContinuedTransaction(
   db: Database.Database,
   prepare: (sql: string) => Database.Statement,
   bounds: { maxOpenMs: number; maxOpenRows: number },
+  checkpoint: () => void,
 ): ContinuedTransaction {
   const { maxOpenMs, maxOpenRows } = bounds;
   const begin = prepare('BEGIN');
@@ -107,25 +108,14 @@ export function createContinuedTransaction(
     return options.checkpoint === false ? withoutCheckpoint(commitOpen) : commitOpen();
   };
 
-  const checkpoint = () => {
-    // inside a transaction (other pages came meanwhile) it cannot run: a later commit, or the
-    // merge's own checkpoint step, copies what is left
-    if (db.open && !db.inTransaction) pragma('wal_checkpoint(PASSIVE)');
-  };
-  let checkpointing: ReturnType<typeof setImmediate> | undefined;
-
   /**
-   * A commit the caller's event loop runs between its writes, and the WAL's checkpoint in a task
-   * after it: each alone holds the thread half as long as the two together.
+   * A commit the caller's event loop runs between its writes; the WAL's checkpoint after it runs on
+   * its own thread (or in a task of its own): the commit alone holds the services' thread half as
+   * long as the two together.
    */
   const settleQuietly = () => {
     try {
-      if (!settle({ checkpoint: false }) || checkpointing) return;
-      checkpointing = setImmediate(() => {
-        checkpointing = undefined;
-        checkpoint();
-      });
-      checkpointing.unref?.();
+      if (settle({ checkpoint: false })) checkpoint();
     } catch {
       // rolled back: the fetches see their stored cursors and resume from there
     }

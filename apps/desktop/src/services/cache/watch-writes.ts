@@ -284,8 +284,8 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     const liveId = target.id;
     const first = stateOf(livingid);
     if (first?.status !== 'merging') return;
-    // the fetch's rows are on disk before anything switches to them; the commit and the WAL's
-    // checkpoint are two steps (a 100k-row fetch written at once makes each take ~20 ms)
+    // the fetch's rows are on disk before anything switches to them; the commit is a step of its
+    // own (a 100k-row fetch written at once takes ~20 ms), the WAL's checkpoint runs on its thread
     if (ctx.continued.settle({ checkpoint: false })) {
       yield;
       ctx.continued.checkpoint();
@@ -315,8 +315,8 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     // 2. the switch, with the summaries
     const totals = sums.totals;
     const departments = sums.departmentRows();
-    // its commit leaves the WAL's checkpoint to the next step (a reader on another connection keeps
-    // the WAL from restarting, and the automatic checkpoint then ran inside this commit)
+    // its commit leaves the WAL's checkpoint to the checkpoint thread (a reader on another connection
+    // keeps the WAL from restarting, and the automatic checkpoint then ran inside this commit)
     const switched = ctx.continued.withoutCheckpoint(() => ctx.tx(() => {
       const state = current();
       if (!state) return false;
