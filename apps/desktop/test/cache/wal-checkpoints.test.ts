@@ -114,6 +114,28 @@ describe('WAL checkpoints on their own thread', () => {
     db.close();
   });
 
+  it('the thread stops when idle, and the next request starts another that copies the WAL', async () => {
+    const file = tmp.file();
+    const db = walWithRows(file);
+    const { inline, calls } = inlineOf(db);
+    const checkpointer = createWalCheckpointer(file, inline, 50);
+    const first = checkpointer.nextAnswer();
+    checkpointer.request();
+    await first;
+    expect(checkpointer.running).toBe(true);
+    await vi.waitFor(() => expect(checkpointer.running).toBe(false), { timeout: 10_000 });
+    db.prepare('INSERT INTO t (text) VALUES (?)').run('after');
+    const second = checkpointer.nextAnswer();
+    checkpointer.request();
+    expect(checkpointer.running).toBe(true);
+    const done = await second;
+    expect(done.checkpointed).toBe(done.log);
+    expect(calls.inline).toBe(0);
+    checkpointer.close();
+    db.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
   it('a cache that ingested a live’s watch rows closes with its WAL gone and its rows in the file', () => {
     const file = tmp.file();
     const cache = openCache(file, { now: () => 1_780_000_000_000, pendingWatchPagesMs: 0 });
