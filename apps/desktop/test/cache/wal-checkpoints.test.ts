@@ -101,15 +101,19 @@ describe('WAL checkpoints on their own thread', () => {
     const file = tmp.file();
     const db = walWithRows(file);
     const { inline, calls } = inlineOf(db);
+    const failures: string[] = [];
     // the thread opens a file that is not there (it never creates one), fails and says so
-    const checkpointer = createWalCheckpointer(`${file}.missing`, inline);
+    const checkpointer = createWalCheckpointer(`${file}.missing`, inline, { onFailure: (reason) => failures.push(reason) });
     checkpointer.request();
     expect(checkpointer.mode).toBe('thread');
-    // the request it dropped runs here
+    // the request it dropped runs here, and the failure is told once, with SQLite's reason
     await vi.waitFor(() => expect(calls.inline).toBe(1), { timeout: 10_000 });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/unable to open|no such file|does not exist/i);
     checkpointer.request();
     expect(checkpointer.mode).toBe('inline');
     expect(calls.inline).toBe(2);
+    expect(failures).toHaveLength(1);
     checkpointer.close();
     db.close();
   });
@@ -118,7 +122,7 @@ describe('WAL checkpoints on their own thread', () => {
     const file = tmp.file();
     const db = walWithRows(file);
     const { inline, calls } = inlineOf(db);
-    const checkpointer = createWalCheckpointer(file, inline, 50);
+    const checkpointer = createWalCheckpointer(file, inline, { idleMs: 50 });
     const first = checkpointer.nextAnswer();
     checkpointer.request();
     await first;

@@ -35,6 +35,7 @@ export function createCache(db: Database.Database, path: string, options: CacheO
     searchDriveLimit: options.searchDriveLimit ?? 3000,
     pendingWatchPagesMs: Math.max(0, options.pendingWatchPagesMs ?? 1000),
     pendingWatchRows: Math.max(1, options.pendingWatchRows ?? 20_000),
+    log: options.log ?? (() => {}),
   });
   const aggregates = createOrgAggregates(ctx);
   // the training records say who must attend

@@ -13,6 +13,7 @@ export interface ResolvedCacheOptions {
   searchDriveLimit: number;
   pendingWatchPagesMs: number;
   pendingWatchRows: number;
+  log: (level: 'info' | 'warn', message: string) => void;
 }
 
 export interface CacheContext {
@@ -39,7 +40,9 @@ export function createContext(
   path: string,
   options: ResolvedCacheOptions,
 ): CacheContext {
-  const checkpointer = createWalCheckpointer(path, inlineCheckpoints(db));
+  const checkpointer = createWalCheckpointer(path, inlineCheckpoints(db), {
+    onFailure: (reason) => options.log('warn', `the WAL checkpoint thread failed (${reason}); checkpoints run on the services' thread`),
+  });
   const continued = createContinuedTransaction(
     db,
     db.prepare.bind(db),

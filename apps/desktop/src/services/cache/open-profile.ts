@@ -9,12 +9,12 @@ import type { Cache, CacheOptions } from './types.ts';
 export function openProfileCache(
   legacyCacheDb: string,
   profile: Profile | null,
-  options: CacheOptions & { log?: (level: 'info' | 'warn', message: string) => void } = {},
+  options: CacheOptions = {},
 ): Cache {
-  const { log, ...cacheOptions } = options;
+  const { log } = options;
   const file = profileCacheFile(legacyCacheDb, profile?.id ?? null);
   const adopted = profile !== null && adoptLegacyCache(legacyCacheDb, file);
-  const cache = openCache(file, cacheOptions);
+  const cache = openCache(file, options);
   try {
     const { cleared } = claimScope(cache, { profileId: profile?.id ?? null, corpId: profile?.corpId ?? '' }, { adopted });
     if (adopted) log?.('info', `took over the shared cache for profile ${profile.id}; re-syncable rows cleared, local-only records kept`);

@@ -38,8 +38,16 @@ const IDLE_MS = 60_000;
 
 const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3');
 
+export interface WalCheckpointerOptions {
+  /** Told once when the thread fails and checkpoints go back to the connection's thread: why, in a few words. */
+  onFailure?: (reason: string) => void;
+  /** How long the thread waits without a request after its last answer before it stops. */
+  idleMs?: number;
+}
+
 /** `inline`: a checkpoint on the connection's own thread, where no checkpoint thread runs. */
-export function createWalCheckpointer(path: string, inline: () => void, idleMs = IDLE_MS): WalCheckpointer {
+export function createWalCheckpointer(path: string, inline: () => void, options: WalCheckpointerOptions = {}): WalCheckpointer {
+  const idleMs = options.idleMs ?? IDLE_MS;
   let worker: Worker | null = null;
   let closedFlag: Int32Array | null = null;
   /** The flag of a thread stopped for idleness whose connection may still be closing. */
@@ -62,11 +70,13 @@ export function createWalCheckpointer(path: string, inline: () => void, idleMs =
     worker = null;
   };
   /** The thread failed: from now on checkpoints run here, starting with the one it may have dropped. */
-  const fallBack = () => {
+  const fallBack = (reason: string) => {
     if (failed) return;
     stop();
+    options.onFailure?.(reason);
     inline();
   };
+  const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   const start = (): Worker | null => {
     if (worker || failed) return worker;
@@ -77,7 +87,7 @@ export function createWalCheckpointer(path: string, inline: () => void, idleMs =
       started.unref();
       // a retired thread's failure is no reason to stop using threads
       started.on('message', (message: CheckpointDone | CheckpointFailed) => {
-        if (message.kind === 'failed') return worker === started ? fallBack() : undefined;
+        if (message.kind === 'failed') return worker === started ? fallBack(message.message) : undefined;
         // idle from its last answer on: a thread with a request still to answer is never let go
         if (worker === started) {
           clearTimeout(idle);
@@ -86,14 +96,15 @@ export function createWalCheckpointer(path: string, inline: () => void, idleMs =
         }
         for (const resolve of waiting.splice(0)) resolve(message);
       });
-      started.on('error', () => (worker === started ? fallBack() : undefined));
+      started.on('error', (error) => (worker === started ? fallBack(reasonOf(error)) : undefined));
       started.on('exit', () => {
         if (worker === started) worker = null;
       });
       worker = started;
       closedFlag = new Int32Array(closed);
-    } catch {
+    } catch (error) {
       stop();
+      options.onFailure?.(reasonOf(error));
     }
     return worker;
   };

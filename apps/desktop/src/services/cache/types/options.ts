@@ -26,4 +26,6 @@ export interface CacheOptions {
    * touched, so a bound on rows is a bound on how long one commit holds the thread.
    */
   pendingWatchRows?: number;
+  /** Where the cache tells the services' log what they should know (its checkpoint worker failing). */
+  log?: (level: 'info' | 'warn', message: string) => void;
 }
