@@ -1,5 +1,6 @@
 // Shared by the cache tests: a temp directory per test file and a small hand-made org.
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -96,4 +97,17 @@ export function openWithOrg(file: string, options: CacheOptions = {}): Cache {
   cache.replaceTagMembers(2, { userlist: ['wangfang'], partylist: [3] }, T0);
   cache.finishOrgSync(generation, T0);
   return cache;
+}
+
+/** A database in WAL mode holding `rows` rows of ~50 bytes, all still in its WAL (automatic checkpoint off). */
+export function walWithRows(file: string, rows: number): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (text) VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run(`row ${i} ${'x'.repeat(40)}`);
+  })();
+  return db;
 }

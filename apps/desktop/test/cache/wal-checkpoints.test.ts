@@ -7,22 +7,9 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openCache } from '../../src/services/cache/index.ts';
 import { createWalCheckpointer } from '../../src/services/cache/wal-checkpointer.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, walWithRows } from './helpers.ts';
 
 const ROWS = 20_000;
-
-/** A database in WAL mode whose rows are all still in the WAL (automatic checkpoint off). */
-function walWithRows(file: string): Database.Database {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('wal_autocheckpoint = 0');
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO t (text) VALUES (?)');
-  db.transaction(() => {
-    for (let i = 0; i < ROWS; i++) insert.run(`row ${i} ${'x'.repeat(40)}`);
-  })();
-  return db;
-}
 
 /** A checkpoint on the connection's own thread, counting its calls. */
 function inlineOf(db: Database.Database) {
@@ -40,7 +27,7 @@ describe('WAL checkpoints on their own thread', () => {
 
   it('copies the WAL into the database file on the thread', async () => {
     const file = tmp.file();
-    const db = walWithRows(file);
+    const db = walWithRows(file, ROWS);
     const before = statSync(file).size;
     const { inline, calls } = inlineOf(db);
     const checkpointer = createWalCheckpointer(file, inline);
@@ -60,7 +47,7 @@ describe('WAL checkpoints on their own thread', () => {
 
   it('a request after a commit copies that commit too', async () => {
     const file = tmp.file();
-    const db = walWithRows(file);
+    const db = walWithRows(file, ROWS);
     const { inline, calls } = inlineOf(db);
     const checkpointer = createWalCheckpointer(file, inline);
     const first = checkpointer.nextAnswer();
@@ -81,7 +68,7 @@ describe('WAL checkpoints on their own thread', () => {
 
   it('close waits for the thread’s connection, so the connection closed after it is the last and removes the WAL', async () => {
     const file = tmp.file();
-    const db = walWithRows(file);
+    const db = walWithRows(file, ROWS);
     const checkpointer = createWalCheckpointer(file, inlineOf(db).inline);
     const answer = checkpointer.nextAnswer();
     checkpointer.request();
@@ -99,7 +86,7 @@ describe('WAL checkpoints on their own thread', () => {
 
   it('where the thread cannot open the database, checkpoints run on the connection’s thread again', async () => {
     const file = tmp.file();
-    const db = walWithRows(file);
+    const db = walWithRows(file, ROWS);
     const { inline, calls } = inlineOf(db);
     const failures: string[] = [];
     // the thread opens a file that is not there (it never creates one), fails and says so
@@ -120,7 +107,7 @@ describe('WAL checkpoints on their own thread', () => {
 
   it('the thread stops when idle, and the next request starts another that copies the WAL', async () => {
     const file = tmp.file();
-    const db = walWithRows(file);
+    const db = walWithRows(file, ROWS);
     const { inline, calls } = inlineOf(db);
     const checkpointer = createWalCheckpointer(file, inline, { idleMs: 50 });
     const first = checkpointer.nextAnswer();

@@ -7,10 +7,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../cache/helpers.ts';
+import { tempDir, walWithRows } from '../cache/helpers.ts';
 
 const chunks = path.resolve(import.meta.dirname, '..', '..', 'out', 'main', 'chunks');
 const bundles = existsSync(chunks) ? readdirSync(chunks).filter((name) => name.endsWith('.js')).map((name) => path.join(chunks, name)) : [];
@@ -43,14 +42,7 @@ describe.skipIf(!built)('the built WAL checkpoint thread', () => {
     const text = builtThreadText();
     expect(text, 'the built services hold no function checkpointThread').not.toBeNull();
     const file = tmp.file();
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-    const insert = db.prepare('INSERT INTO t (text) VALUES (?)');
-    db.transaction(() => {
-      for (let i = 0; i < 5000; i++) insert.run(`row ${i} ${'x'.repeat(40)}`);
-    })();
+    const db = walWithRows(file, 5000);
     const before = statSync(file).size;
     const closed = new SharedArrayBuffer(4);
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');

@@ -42,30 +42,32 @@ export function checkpointThread(load: (id: string) => unknown): void {
     Atomics.notify(closedFlag, 0);
   };
   const port = parentPort!;
-  let db: Database.Database;
+  let db: Database.Database | null = null;
+  /** Closes what is open, says why, and ends the thread: checkpoints go back to the services' thread. */
+  const fail = (error: unknown) => {
+    if (db?.open) db.close();
+    markClosed();
+    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies CheckpointFailed);
+    port.close();
+  };
   try {
     const Driver = load(driver) as typeof Database;
     db = new Driver(path, { fileMustExist: true });
     // it never writes; a checkpoint that finds the lock taken answers busy at once instead of waiting
     db.pragma('busy_timeout = 0');
   } catch (error) {
-    markClosed();
-    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies CheckpointFailed);
-    port.close();
-    return;
+    return fail(error);
   }
+  const connection = db;
   let scheduled = false;
   const run = () => {
     scheduled = false;
-    if (!db.open) return;
+    if (!connection.open) return;
     try {
-      const [answer] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      const [answer] = connection.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
       port.postMessage({ kind: 'done', busy: answer?.busy ?? 1, log: answer?.log ?? -1, checkpointed: answer?.checkpointed ?? -1 } satisfies CheckpointDone);
     } catch (error) {
-      db.close();
-      markClosed();
-      port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies CheckpointFailed);
-      port.close();
+      fail(error);
     }
   };
   port.on('message', (message: unknown) => {
@@ -76,7 +78,7 @@ export function checkpointThread(load: (id: string) => unknown): void {
         setImmediate(run);
       }
     } else if (message === 'close') {
-      if (db.open) db.close();
+      if (connection.open) connection.close();
       markClosed();
       port.close();
     }
