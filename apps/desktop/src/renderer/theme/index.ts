@@ -8,6 +8,9 @@ export type ThemeMode = 'light' | 'dark';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
+/** The class antd's CSS variables are scoped under (its components carry it; markup drawn with antd's classes too). */
+export const ANTD_CSS_VAR_KEY = 'wld';
+
 function systemMode(): ThemeMode {
   return typeof window !== 'undefined' && window.matchMedia?.(DARK_QUERY).matches ? 'dark' : 'light';
 }
@@ -39,7 +42,7 @@ export function themeConfig(mode: ThemeMode): ThemeConfig {
 export function staticThemeConfig(mode: ThemeMode): ThemeConfig {
   return {
     hashed: false,
-    cssVar: { key: 'wld' },
+    cssVar: { key: ANTD_CSS_VAR_KEY },
     algorithm: mode === 'dark' ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,
     token: {
       colorPrimary: '#0082ef',
