@@ -1,5 +1,5 @@
 // One live: its information in words, watch statistics, analytics and absentees.
-import { Button, Result, Skeleton, Tabs } from 'antd';
+import { Button, Result, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,16 +10,11 @@ import { useLiveWithStatus } from '../../stores/liveStatus.ts';
 import { LiveRowActions } from '../lives/LiveRowActions.tsx';
 import { LiveEditorDrawer } from '../lives/LiveEditorDrawer.tsx';
 import { LiveInfo } from './LiveInfo.tsx';
-import { WatchStatsTab } from './WatchStatsTab.tsx';
-import { AnalyticsTab } from './AnalyticsTab.tsx';
-import { LearnersTab } from './LearnersTab.tsx';
 import { LiveTrainingBar } from './LiveTrainingBar.tsx';
-import { SignupsTab, SignupsTabLabel } from './SignupsTab.tsx';
-import { RemindersTab } from './RemindersTab.tsx';
+import { LiveDetailTabs } from './LiveDetailTabs.tsx';
 
 export default function LiveDetailPage() {
   const { t } = useTranslation('lives');
-  const { t: tt } = useTranslation('training');
   const navigate = useNavigate();
   const { livingid = '' } = useParams();
   const detail = useServiceQuery('lives.get', { livingid }, { topics: ['lives'], enabled: livingid !== '' });
@@ -68,19 +63,13 @@ export default function LiveDetailPage() {
         extra={<LiveRowActions live={live} showLabels onChanged={detail.refetch} />}
       />
       {detail.error ? <ErrorAlert error={detail.error} onRetry={detail.refetch} /> : null}
-      <LiveInfo live={live} departmentName={departmentName} departmentPath={detail.data?.mainDepartmentPath ?? null} />
-      <LiveTrainingBar live={live} />
-      <Tabs
-        style={{ marginTop: 16 }}
-        destroyOnHidden
-        items={[
-          { key: 'watch', label: t('detail.tabs.watch'), children: <WatchStatsTab live={live} /> },
-          { key: 'analytics', label: t('detail.tabs.analytics'), children: <AnalyticsTab live={live} /> },
-          { key: 'learners', label: tt('tab'), children: <LearnersTab live={live} /> },
-          { key: 'reminders', label: <span data-testid="tab-reminders">{t('detail.tabs.reminders')}</span>, children: <RemindersTab live={live} /> },
-          { key: 'signups', label: <SignupsTabLabel />, children: <SignupsTab live={live} /> },
-        ]}
+      <LiveInfo
+        live={live}
+        departmentName={departmentName}
+        departmentPath={detail.data?.mainDepartmentPath ?? null}
       />
+      <LiveTrainingBar live={live} />
+      <LiveDetailTabs live={live} />
       <LiveEditorDrawer />
     </div>
   );
