@@ -63,11 +63,7 @@ export default function LiveDetailPage() {
         extra={<LiveRowActions live={live} showLabels onChanged={detail.refetch} />}
       />
       {detail.error ? <ErrorAlert error={detail.error} onRetry={detail.refetch} /> : null}
-      <LiveInfo
-        live={live}
-        departmentName={departmentName}
-        departmentPath={detail.data?.mainDepartmentPath ?? null}
-      />
+      <LiveInfo live={live} departmentName={departmentName} departmentPath={detail.data?.mainDepartmentPath ?? null} />
       <LiveTrainingBar live={live} />
       <LiveDetailTabs live={live} />
       <LiveEditorDrawer />

@@ -14,19 +14,12 @@ import { initialLiveFilters, initialLivesPage, useLivesStore } from '../../store
 import { useLiveStatusStore } from '../../stores/liveStatus.ts';
 import LivesPage from './LivesPage.tsx';
 
-vi.mock('../../api/client.ts', async () =>
-  (await import('../../test-support/fakeApi.ts')).fakeClientModule(),
-);
+vi.mock('../../api/client.ts', async () => (await import('../../test-support/fakeApi.ts')).fakeClientModule());
 
 const now = Math.floor(systemClock.now() / 1000);
 const reserved = liveFixture('lv_reserved');
 const onAir = liveFixture('lv_live', { status: 1, livingStart: now - 600, onlineCount: 120 });
-const ended = liveFixture('lv_ended', {
-  status: 2,
-  livingStart: now - 86_400,
-  viewerNum: 321,
-  replayStatus: 0,
-});
+const ended = liveFixture('lv_ended', { status: 2, livingStart: now - 86_400, viewerNum: 321, replayStatus: 0 });
 
 beforeEach(() => {
   fakeApi.reset();
@@ -34,17 +27,10 @@ beforeEach(() => {
   useLivesStore.setState({ filters: initialLiveFilters, page: initialLivesPage, view: 'list', editor: null });
   useLiveStatusStore.setState({ byId: {} });
   fakeApi.handle('lives.list', (input) => {
-    const lives = [reserved, onAir, ended].filter(
-      (l) => !input.status?.length || input.status.includes(l.status),
-    );
+    const lives = [reserved, onAir, ended].filter((l) => !input.status?.length || input.status.includes(l.status));
     return { asOf: systemClock.now(), stale: false, total: lives.length, lives };
   });
-  fakeApi.handle('lives.now', () => ({
-    asOf: systemClock.now(),
-    stale: false,
-    live: [onAir],
-    upcoming: [reserved],
-  }));
+  fakeApi.handle('lives.now', () => ({ asOf: systemClock.now(), stale: false, live: [onAir], upcoming: [reserved] }));
   fakeApi.handle('org.departments', () => ({ asOf: null, stale: false, departments: [] }));
   fakeApi.handle('tags.list', () => ({ asOf: null, stale: false, tags: [] }));
   fakeApi.handle('users.search', () => ({ asOf: null, stale: false, total: 0, rows: [] }));
@@ -67,21 +53,13 @@ describe('LivesPage', () => {
     expect(row).toHaveTextContent('企业培训');
     expect(within(row).getByTestId('edit-live-lv_reserved')).toBeEnabled();
     expect(within(screen.getByTestId('live-row-lv_ended')).getByTestId('edit-live-lv_ended')).toBeDisabled();
-    expect(
-      within(screen.getByTestId('live-row-lv_ended')).getByTestId('delete-replay-lv_ended'),
-    ).toBeEnabled();
+    expect(within(screen.getByTestId('live-row-lv_ended')).getByTestId('delete-replay-lv_ended')).toBeEnabled();
 
     // The live-now panel follows live.status events.
     const panel = await screen.findByTestId('live-now-lv_live');
     expect(within(panel).getByTestId('online-count')).toHaveTextContent('120');
-    act(() =>
-      useLiveStatusStore
-        .getState()
-        .apply({ livingid: 'lv_live', status: 1, previousStatus: 1, onlineCount: 345 }),
-    );
-    expect(within(screen.getByTestId('live-now-lv_live')).getByTestId('online-count')).toHaveTextContent(
-      '345',
-    );
+    act(() => useLiveStatusStore.getState().apply({ livingid: 'lv_live', status: 1, previousStatus: 1, onlineCount: 345 }));
+    expect(within(screen.getByTestId('live-now-lv_live')).getByTestId('online-count')).toHaveTextContent('345');
   });
 
   it('opens the create form, and disables writes offline with the reason', async () => {
@@ -92,9 +70,7 @@ describe('LivesPage', () => {
 
     act(() => useConnectionStore.setState({ state: 'offline' }));
     await waitFor(() => expect(screen.getByTestId('create-live')).toBeDisabled());
-    expect(
-      within(screen.getByTestId('live-row-lv_reserved')).getByTestId('cancel-live-lv_reserved'),
-    ).toBeDisabled();
+    expect(within(screen.getByTestId('live-row-lv_reserved')).getByTestId('cancel-live-lv_reserved')).toBeDisabled();
     expect(screen.getByTestId('live-submit')).toBeDisabled();
   });
 
