@@ -3,6 +3,7 @@
 import { CodedError, redactText } from '@wld/wecom-core/rules';
 import type { ServiceError } from '../shared/models.ts';
 import { SettingsError } from './settings-store.ts';
+import { reasonOf } from '../shared/error-reason.ts';
 
 /** An error whose code and message are meant for the page. */
 export class MainCallError extends CodedError {
@@ -22,6 +23,6 @@ export function callFailure(kind: ServiceError['kind'], code: string, message: s
 export function toCallFailure(error: unknown): ServiceError {
   if (error instanceof MainCallError) return callFailure(error.kind, error.code, error.message);
   if (error instanceof SettingsError) return callFailure('validation', error.code, error.message, error.params);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = reasonOf(error);
   return callFailure('internal', error instanceof CodedError ? error.code : 'FAILED', message);
 }

@@ -3,9 +3,10 @@
 import { app, dialog } from 'electron';
 import type { AppLog } from './logger.ts';
 import { PRODUCT_NAME } from './constants.ts';
+import { reasonOf } from '../shared/error-reason.ts';
 
 function reason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = reasonOf(error);
   return text.split('\n')[0]?.slice(0, 500) || 'unknown error';
 }
 

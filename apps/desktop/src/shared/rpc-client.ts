@@ -5,6 +5,7 @@
 import type { EventPayload, MethodInput, MethodOutput, ServicesEvent, ServicesMethod } from './contract.ts';
 import { serviceErrorSchema, type ServiceError } from './service-error.ts';
 import { RpcError, createOutbox, isCallId, isObject, unbatch, type MessageEndpoint, type RpcClientMessage, type ServicesTiming } from './rpc-wire.ts';
+import { reasonOf } from './error-reason.ts';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -60,7 +61,7 @@ export function createRpcClient(endpoint: MessageEndpoint, options: RpcClientOpt
         kind: 'validation',
         code: 'UNSENDABLE_INPUT',
         message: `The input of ${call.method} cannot be sent`,
-        details: error instanceof Error ? error.message : String(error),
+        details: reasonOf(error),
       }),
     );
   };

@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { checkpointThread, type CheckpointDone, type CheckpointFailed, type CheckpointThreadData } from './wal-checkpoint-thread.ts';
+import { reasonOf } from '../../shared/error-reason.ts';
 
 export interface WalCheckpointer {
   /** Asks for a checkpoint; returns at once (requests that come while one runs make one more). */
@@ -76,7 +77,6 @@ export function createWalCheckpointer(path: string, inline: () => void, options:
     options.onFailure?.(reason);
     inline();
   };
-  const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   const start = (): Worker | null => {
     if (worker || failed) return worker;

@@ -6,6 +6,7 @@
 import type { Cache } from '../cache/index.ts';
 import { yieldToLoop } from '../sync/sync-run.ts';
 import type { CoreLog } from './core-state.ts';
+import { reasonOf } from '../../shared/error-reason.ts';
 
 const WARM_UP_AFTER_MS = 3_000;
 
@@ -16,7 +17,7 @@ export function warmStatisticsSoon(cache: Cache, log: CoreLog): void {
       .then(() => cache.warmStatistics(yieldToLoop))
       .catch((error: unknown) => {
         // nothing is lost: the first statistics request reads them itself
-        log('warn', `reading the statistics ahead stopped: ${error instanceof Error ? error.message : String(error)}`);
+        log('warn', `reading the statistics ahead stopped: ${reasonOf(error)}`);
       });
   }, WARM_UP_AFTER_MS).unref();
 }

@@ -9,6 +9,7 @@ import { bindingName, destinationOf } from './bound-vault.ts';
 import type { BoundVault } from './bound-vault.ts';
 import { CONTACTS_ACCOUNT } from './secret-vault.ts';
 import type { SecretStorage, SecretVault } from './secret-vault.ts';
+import { reasonOf } from '../../shared/error-reason.ts';
 
 /** One network credential into the vault: the one path for `secrets.setNetwork` and the move. */
 export function storeNetworkSecret(vault: SecretVault, account: string, secret: string): Promise<SecretStorage> {
@@ -43,7 +44,7 @@ export async function moveNetworkSecrets({ vault, raw, settings, log }: MoveOpti
       if (storage === 'session') return { state: 'kept', accounts, reason: 'the keychain kept it for this session only' };
     }
   } catch (e) {
-    return { state: 'kept', accounts, reason: e instanceof Error ? e.message : String(e) };
+    return { state: 'kept', accounts, reason: reasonOf(e) };
   }
   // Header values are part of the destination fingerprint: the secrets bound to the settings as they
   // were (the same place, the values now kept apart) stay bound to the settings without them.
@@ -59,7 +60,7 @@ export async function moveNetworkSecrets({ vault, raw, settings, log }: MoveOpti
         if ((await raw.get(profileId, bindingName(app))) === before) await raw.set(profileId, bindingName(app), after);
       } catch (e) {
         // the secret itself is safe; at worst it is withheld until entered again
-        log('warn', `could not carry over the destination of ${profileId}/${app}: ${e instanceof Error ? e.message : String(e)}`);
+        log('warn', `could not carry over the destination of ${profileId}/${app}: ${reasonOf(e)}`);
       }
     }
   }

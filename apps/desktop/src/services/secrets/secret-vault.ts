@@ -4,6 +4,7 @@
 // always says which store is used, where, and why the keychain is not. Secrets kept for this run only
 // live in a SessionSecretStore: the services hand them to main, which outlives a services restart or
 // a profile switch. Secrets never leave this module except to build the WeCom client (and that store).
+import { reasonOf } from '../../shared/error-reason.ts';
 export const KEYCHAIN_SERVICE = 'WeCom Live Desk';
 /** The account suffix of the contacts-sync (通讯录同步) secret. */
 export const CONTACTS_ACCOUNT = 'contacts';
@@ -78,7 +79,7 @@ async function importKeytar(): Promise<KeytarLike> {
 }
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = reasonOf(error);
   return text.split('\n')[0]?.slice(0, 300) ?? 'unknown error';
 }
 
