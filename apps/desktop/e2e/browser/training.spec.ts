@@ -92,6 +92,8 @@ test('required learners, completion, a series and a learner report', async ({ pa
   expect(completed + partial + absent).toBe(required);
   expect(required).toBeGreaterThan(1);
   await expect(learners.getByTestId('learners-table')).toContainText(' / ');
+  // the counts leave out disabled and departed members, and the tab says so
+  await expect(learners.getByTestId('learners-active-only')).toHaveText('已禁用和已退出企业的成员不计为必修学员。');
   await snap(page, '71-training-live-learners');
   await learners.getByTestId('learners-search').locator('input').fill(person.name);
   await expect(learners.getByTestId('learners-table')).toContainText(person.name);

@@ -53,6 +53,8 @@ describe('LearnersTab', () => {
       </AntApp>,
     );
     await user.click(await screen.findByTestId('required-edit'));
+    // who is not counted, said where the learners are chosen (the services leave them out: audience.ts)
+    expect(screen.getByTestId('required-active-only')).toHaveTextContent('已禁用和已退出企业的成员不计为必修学员');
     const threshold = (await screen.findByTestId('required-threshold')) as HTMLInputElement;
     await user.type(threshold, '75');
 

@@ -150,6 +150,8 @@ export function LearnersTab({ live }: { live: Live }) {
             </Tag>
           </Tooltip>
         ) : null}
+        {' · '}
+        <span data-testid="learners-active-only">{t('learners.activeOnly')}</span>
       </Typography.Paragraph>
       {data.ended ? null : (
         <Typography.Paragraph type="secondary" data-testid="learners-not-ended">

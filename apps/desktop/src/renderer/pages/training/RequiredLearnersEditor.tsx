@@ -103,6 +103,9 @@ export function RequiredLearnersEditor(props: {
       onOk={() => form.submit()}
     >
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void save(v)} data-testid="required-editor">
+        <Typography.Paragraph type="secondary" data-testid="required-active-only">
+          {t('learners.activeOnly')}
+        </Typography.Paragraph>
         <Form.Item name="departmentIds" label={t('editor.departments')} style={{ marginBottom: 4 }}>
           <TreeSelect
             treeData={tree}
