@@ -95,6 +95,12 @@ describe('LightTable', () => {
     const headers = screen.getAllByRole('columnheader');
     expect(headers.map((th) => th.getAttribute('aria-sort'))).toEqual([null, 'descending', 'none', null]);
 
+    // the sorted column is shaded in its header and its cells; only headers take the sorter's look
+    expect(headers[1]!.className).toContain('ant-table-column-sort');
+    const secondsCell = within(screen.getByTestId('row-a')).getAllByRole('cell')[1]!;
+    expect(secondsCell.className).toContain('ant-table-column-sort');
+    expect(secondsCell.className).not.toContain('has-sorters');
+
     fireEvent.click(within(headers[1]!).getByRole('button'));
     expect(onSortChange).toHaveBeenLastCalledWith({ key: 'seconds', desc: false });
     fireEvent.click(within(headers[2]!).getByRole('button'));
