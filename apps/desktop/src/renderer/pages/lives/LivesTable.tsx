@@ -1,6 +1,6 @@
 // The lives list: one page of a compact table, paged and sorted by the services (a big corp holds
 // thousands of lives: the whole list crossing to the window took ~200 ms of the screen's first data).
-// Drawn with LightTable: the first page is the screen's first data, and antd's Table cost it ~40 ms.
+// Drawn with LightTable: the first page is the screen's first data, and antd's Table cost it ~30-40 ms.
 import { Pagination, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
