@@ -9,6 +9,7 @@ import { Empty } from 'antd';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ANTD_CSS_VAR_KEY } from '../theme/index.ts';
+import { headerSort, type ColumnSort } from './column-sort.ts';
 
 export interface LightColumn<R> {
   key: string;
@@ -24,10 +25,7 @@ export interface LightColumn<R> {
   render: (row: R) => ReactNode;
 }
 
-export interface LightSort {
-  key: string;
-  desc: boolean;
-}
+export type LightSort = ColumnSort;
 
 export interface LightTableProps<R> {
   columns: LightColumn<R>[];
@@ -140,14 +138,7 @@ export function LightTable<R>(props: LightTableProps<R>) {
               <thead className={`${PREFIX}-thead`}>
                 <tr>
                   {columns.map((column, i) => {
-                    const sorted = sort?.key === column.key;
-                    const ariaSort = sorted
-                      ? sort.desc
-                        ? 'descending'
-                        : 'ascending'
-                      : column.sortable
-                        ? 'none'
-                        : undefined;
+                    const { direction, ariaSort, next } = headerSort(sort, column);
                     return (
                       <th
                         key={column.key}
@@ -161,9 +152,7 @@ export function LightTable<R>(props: LightTableProps<R>) {
                             type="button"
                             className={`${PREFIX}-column-sorters wld-light-table-sorter`}
                             data-testid={`sort-${column.key}`}
-                            onClick={() =>
-                              onSortChange({ key: column.key, desc: sorted ? !sort.desc : true })
-                            }
+                            onClick={() => onSortChange(next)}
                           >
                             <span className={`${PREFIX}-column-title`}>{column.title}</span>
                             <span
@@ -172,10 +161,10 @@ export function LightTable<R>(props: LightTableProps<R>) {
                             >
                               <span className={`${PREFIX}-column-sorter-inner`}>
                                 <CaretUpOutlined
-                                  className={`${PREFIX}-column-sorter-up${sorted && !sort.desc ? ' active' : ''}`}
+                                  className={`${PREFIX}-column-sorter-up${direction === 'asc' ? ' active' : ''}`}
                                 />
                                 <CaretDownOutlined
-                                  className={`${PREFIX}-column-sorter-down${sorted && sort.desc ? ' active' : ''}`}
+                                  className={`${PREFIX}-column-sorter-down${direction === 'desc' ? ' active' : ''}`}
                                 />
                               </span>
                             </span>

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { GlobalToken } from 'antd';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
+import { headerSort } from '../column-sort.ts';
 import { cellStyle } from './cellStyle.ts';
 import type { VirtualColumn, VirtualSort } from './types.ts';
 
@@ -30,21 +31,14 @@ function VirtualHeaderImpl<R>({ columns, sort, onSortChange, rowHeight, token }:
         }}
       >
         {columns.map((column) => {
-          const sorted = sort?.key === column.key;
-          const ariaSort = sorted
-            ? sort.desc
-              ? 'descending'
-              : 'ascending'
-            : column.sortable
-              ? 'none'
-              : undefined;
+          const { direction, ariaSort, next } = headerSort(sort, column);
           return (
             <div key={column.key} role="columnheader" aria-sort={ariaSort} style={cellStyle(column)}>
               {column.sortable && onSortChange ? (
                 <button
                   type="button"
                   data-testid={`sort-${column.key}`}
-                  onClick={() => onSortChange({ key: column.key, desc: sorted ? !sort.desc : true })}
+                  onClick={() => onSortChange(next)}
                   style={{
                     all: 'unset',
                     cursor: 'pointer',
@@ -66,12 +60,12 @@ function VirtualHeaderImpl<R>({ columns, sort, onSortChange, rowHeight, token }:
                   >
                     <CaretUpOutlined
                       style={{
-                        color: sorted && !sort.desc ? token.colorPrimary : token.colorTextQuaternary,
+                        color: direction === 'asc' ? token.colorPrimary : token.colorTextQuaternary,
                       }}
                     />
                     <CaretDownOutlined
                       style={{
-                        color: sorted && sort.desc ? token.colorPrimary : token.colorTextQuaternary,
+                        color: direction === 'desc' ? token.colorPrimary : token.colorTextQuaternary,
                       }}
                     />
                   </span>

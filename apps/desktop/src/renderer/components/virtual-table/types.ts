@@ -1,6 +1,7 @@
 // The shapes a VirtualTable is described with: its columns, its sort and its paged data source.
 import type { ReactNode } from 'react';
 import type { Topic } from '../../api/client.ts';
+import type { ColumnSort } from '../column-sort.ts';
 
 export interface VirtualColumn<R> {
   key: string;
@@ -14,10 +15,7 @@ export interface VirtualColumn<R> {
   render?: (row: R) => ReactNode;
 }
 
-export interface VirtualSort {
-  key: string;
-  desc: boolean;
-}
+export type VirtualSort = ColumnSort;
 
 export type FetchPage<R> = (
   offset: number,
