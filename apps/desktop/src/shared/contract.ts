@@ -267,6 +267,21 @@ export const servicesContract = {
   ),
   'lives.cancel': method(z.object({ livingid }), ok),
   'lives.deleteReplay': method(z.object({ livingid }), ok),
+  /**
+   * How far the sweep that finds lives member by member has come (WeCom lists lives per member):
+   * members 0 before the first lives sync; rounds 0 until every active member was asked once.
+   */
+  'lives.discovery': method(
+    empty,
+    z.object({
+      members: z.number().int().min(0),
+      asked: z.number().int().min(0),
+      rounds: z.number().int().min(0),
+      /** members the sweep may ask per hour */
+      perHour: z.number().int().min(0),
+      lastSweepAt: z.number().nullable(),
+    }),
+  ),
   /** Lives that are live now or start within the next hours, with their online counts. */
   'lives.now': method(
     z.object({ horizonHours: z.number().int().min(1).max(72).default(24) }),

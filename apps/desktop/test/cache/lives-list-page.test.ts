@@ -50,4 +50,19 @@ describe('lives.list pages', () => {
       cache.close();
     }
   });
+
+  it('is as of the last lives sync, also one that found no lives to write', () => {
+    const cache = openWithOrg(tmp.file());
+    try {
+      expect(cache.listLives({}).asOf).toBeNull();
+      cache.upsertLives([], T0 + 1_000);
+      expect(cache.listLives({})).toMatchObject({ asOf: T0 + 1_000, total: 0 });
+      cache.upsertLives([{ livingid: 'L1', theme: '直播', anchor_userid: 'boss', living_start: 1, living_duration: 60, status: 2 }], T0 + 2_000);
+      cache.upsertLives([], T0 + 3_000);
+      expect(cache.listLives({})).toMatchObject({ asOf: T0 + 3_000, total: 1 });
+      expect(cache.getLive('L1')?.live.fetchedAt).toBe(T0 + 2_000);
+    } finally {
+      cache.close();
+    }
+  });
 });

@@ -59,6 +59,7 @@ describe('contract fuzz (services)', () => {
       'lives.cancel': { livingid: 'no-such-live' },
       'lives.deleteReplay': { livingid: 'no-such-live' },
       'lives.now': { horizonHours: 24 },
+      'lives.discovery': {},
       'lives.watchStats': { livingid, kind: 'all', sort: 'watchTime', desc: true, offset: 0, limit: 10 },
       'lives.analytics': { livingid },
       'lives.absentees': { livingid },

@@ -68,6 +68,30 @@ describe('sync engine', () => {
     expect(Number(cache.getSyncState('lives:discovery')?.cursor)).not.toBe(windowStart);
   });
 
+  it('tells how far the members have been asked for their lives, and when every one was asked once', async () => {
+    const core = services.runtime.core;
+    const active = (await client.call('users.search', { status: 1, limit: 1 })).total;
+    const first = await client.call('lives.discovery', {});
+    expect(first).toMatchObject({ members: active, rounds: 0, perHour: 1_500 }); // 1% of 150,000 an hour
+    expect(first.asked).toBe(Number(core.context.cache().getSyncState('lives:discovery')?.cursor));
+    expect(first.asked).toBeGreaterThan(0);
+    expect(first.lastSweepAt).not.toBeNull();
+    // 40 members a sync: the sweep comes round within ceil(active / 40) syncs, asked moving on each time
+    let asked = first.asked;
+    for (let sync = 0; sync < Math.ceil(active / 40); sync++) {
+      await core.sync.start('lives').done;
+      const now = await client.call('lives.discovery', {});
+      if (now.rounds > 0) {
+        expect(now).toMatchObject({ members: active, rounds: 1 });
+        expect(now.asked).toBeLessThan(40);
+        return;
+      }
+      expect(now.asked).toBe(asked + 40);
+      asked = now.asked;
+    }
+    throw new Error(`the sweep did not come round ${active} members in ${Math.ceil(active / 40)} syncs`);
+  });
+
   it('watch stats are incremental: final lives are not asked again', async () => {
     const core = services.runtime.core;
     await core.sync.start('watch').done; // whatever the lives sync found is fetched once

@@ -55,3 +55,14 @@ export function livesPageInput(filters: LiveFilters, page: LivesListPage): Metho
     page: { offset: (page.current - 1) * page.size, limit: page.size, sort: page.sort, desc: page.desc },
   };
 }
+
+/** Whether any filter narrows the list (an empty list then means "nothing matches", not "no lives"). */
+export function hasLiveFilters(filters: LiveFilters): boolean {
+  return (
+    filters.status.length > 0 ||
+    filters.anchorUserid !== null ||
+    filters.type !== null ||
+    filters.range !== null ||
+    filters.query.trim() !== ''
+  );
+}

@@ -39,6 +39,8 @@ export function createLives(ctx: CacheContext, summaries: LiveSummaries) {
 
   function upsertLives(rows: WireLivingInfo[], fetchedAt = ctx.now()): void {
     const at = Math.trunc(fetchedAt);
+    // none: a lives sync that found nothing to write still brought the list up to date
+    if (rows.length === 0) ctx.touchDataset('lives', at);
     const previousDuration = ctx.stmt('SELECT id, living_duration FROM lives WHERE livingid = ?');
     for (let i = 0; i < rows.length; i += CHUNK) {
       ctx.tx(() => {

@@ -14,9 +14,11 @@ import { cancelLiveOnce, createLiveOnce, deleteReplayOnce } from './live-writes-
 import { outcomeUnknown } from './write-outcome.ts';
 import { RpcError } from '../../shared/rpc.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
+import { livesDiscovery } from '../sync/lives-discovery.ts';
 
 type Methods =
   | 'lives.list'
+  | 'lives.discovery'
   | 'lives.get'
   | 'lives.create'
   | 'lives.modify'
@@ -54,6 +56,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       const result = ctx.cache().listLives(input);
       return { ...result, ...ctx.freshness(result.asOf, 'lives') };
     },
+    'lives.discovery': () => livesDiscovery(ctx.cache()),
     'lives.get': ({ livingid }) => {
       const result = liveOrThrow(livingid);
       const department = result.live.mainDepartment;

@@ -15,8 +15,8 @@ import { mapConcurrent, type LivingInfo } from '@wld/wecom-core';
 import type { WireLivingInfo } from '../cache/index.ts';
 import { isItemError, yieldToLoop, type SyncRun } from './sync-run.ts';
 import { runUnit } from './unit-retry.ts';
+import { DISCOVERY_SCOPE, discoveryData, type SweepLog } from './lives-discovery.ts';
 
-const DISCOVERY_SCOPE = 'lives:discovery';
 const LIST_PATH = '/cgi-bin/living/get_user_all_livingid';
 const HOUR_MS = 3600_000;
 const SEARCH_PAGE = 250;
@@ -112,7 +112,8 @@ export async function syncLives(run: SyncRun): Promise<LivesSyncResult> {
       }
       run.progress('lives', ++done, toFetch.length);
     }
-    if (batch.length > 0) cache.upsertLives(batch, fetchedAt);
+    // also with nothing left to write: the list is as of this sync
+    cache.upsertLives(batch, fetchedAt);
     cache.setSyncState('lives', {
       status: 'done',
       fetchedAt,
@@ -141,27 +142,19 @@ function listQuotaPerHour(run: SyncRun): number {
   return quotas.buckets[LIST_PATH]?.perHour ?? quotas.perApiPerHour;
 }
 
-/** Sweeps of the last hour: [when (ms), calls]. */
-type SweepLog = Array<[number, number]>;
-
-function sweepLog(run: SyncRun, data: unknown): SweepLog {
-  const log = (data as { sweeps?: unknown } | null)?.sweeps;
-  if (!Array.isArray(log)) return [];
+/** The sweeps of the last hour. */
+function sweepLog(run: SyncRun, sweeps: SweepLog): SweepLog {
   const since = run.now() - HOUR_MS;
-  return log.filter(
-    (entry): entry is [number, number] =>
-      Array.isArray(entry) &&
-      typeof entry[0] === 'number' &&
-      typeof entry[1] === 'number' &&
-      entry[0] > since,
-  );
+  return sweeps.filter(([at]) => at > since);
 }
+
+/** Members the sweep may ask per hour: its share of the list call's hourly quota. */
+const hourShare = (run: SyncRun) => Math.floor(listQuotaPerHour(run) * run.options.discoveryQuotaShare);
 
 /** Sweep calls this sync may make: the hourly share less what the last hour's sweeps used. */
 export function sweepAllowance(run: SyncRun, log: SweepLog): number {
-  const hourShare = Math.floor(listQuotaPerHour(run) * run.options.discoveryQuotaShare);
   const used = log.reduce((sum, [, calls]) => sum + calls, 0);
-  return Math.max(0, Math.min(run.options.anchorDiscoveryBatch, hourShare - used));
+  return Math.max(0, Math.min(run.options.anchorDiscoveryBatch, hourShare(run) - used));
 }
 
 /**
@@ -175,13 +168,16 @@ async function pickAnchors(
   const anchors = new Set<string>([...cache.knownAnchors(), ...run.options.extraAnchors]);
   const known = anchors.size;
   const state = cache.getSyncState(DISCOVERY_SCOPE);
-  const log = sweepLog(run, state?.data);
+  const kept = discoveryData(state?.data);
+  const log = sweepLog(run, kept.sweeps);
   const batch = sweepAllowance(run, log);
   if (batch <= 0) return { anchors: [...anchors], swept: 0, commit: () => {} };
   let offset = Number(state?.cursor ?? 0) || 0;
   let added = 0;
   let total = 0;
   let wrapped = false;
+  /** Times this window reached the last member (a round of the whole corp ended). */
+  let rounds = 0;
   while (added < batch) {
     const page = cache.searchUsers({
       status: 1,
@@ -195,6 +191,7 @@ async function pickAnchors(
     offset += page.rows.length;
     if (offset >= total) {
       offset = 0;
+      if (total > 0) rounds++;
       if (wrapped || total <= batch) break; // the whole corp fits in one window
       wrapped = true;
     }
@@ -209,7 +206,11 @@ async function pickAnchors(
       cursor: completed ? String(offset) : (state?.cursor ?? null),
       done: added,
       total,
-      data: { sweeps: [...log, [run.now(), swept]] },
+      data: {
+        sweeps: [...log, [run.now(), swept]],
+        rounds: kept.rounds + (completed ? rounds : 0),
+        perHour: hourShare(run),
+      },
     });
   return { anchors: [...anchors], swept, commit };
 }

@@ -104,4 +104,26 @@ describe('LivesPage', () => {
     await waitFor(() => expect(lastPage()).toMatchObject({ offset: 0, sort: 'viewers', desc: false }));
     expect(screen.getByTestId('sort-viewers').closest('th')?.getAttribute('aria-sort')).toBe('ascending');
   });
+
+  it('says how far the search for lives has come until every member was asked once, and an empty list without filters is not "no match"', async () => {
+    const discovery = { members: 20_000, asked: 1_500, rounds: 0, perHour: 1_500, lastSweepAt: systemClock.now() };
+    fakeApi.handle('lives.discovery', () => ({ ...discovery }));
+    fakeApi.handle('lives.list', () => ({ asOf: systemClock.now(), stale: false, total: 0, lives: [] }));
+    const { unmount } = renderPage();
+    const note = await screen.findByTestId('lives-discovery');
+    expect(note).toHaveTextContent('已询问 1,500 / 20,000 名成员（8%）');
+    expect(note).toHaveTextContent('每小时最多询问 1,500 名成员');
+    expect(note).toHaveTextContent('约 13 小时后问完所有成员');
+    expect(within(note).getByRole('link', { name: '常用主播' })).toHaveAttribute('href', '/settings');
+    expect(await screen.findByText('还没有直播：新建一场，或等同步找到后在此显示')).toBeInTheDocument();
+    unmount();
+
+    // a filter set: the same empty list is "nothing matches"; every member asked once: no note
+    discovery.rounds = 1;
+    useLivesStore.setState({ filters: { ...initialLiveFilters, query: '安全' } });
+    renderPage();
+    expect(await screen.findByText('没有符合条件的直播')).toBeInTheDocument();
+    await waitFor(() => expect(fakeApi.callsOf('lives.discovery').length).toBeGreaterThan(1));
+    await waitFor(() => expect(screen.queryByTestId('lives-discovery')).toBeNull());
+  });
 });

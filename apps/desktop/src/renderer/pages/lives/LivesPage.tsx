@@ -15,6 +15,7 @@ import { LivesTable } from './LivesTable.tsx';
 import { LivesMonth } from './LivesMonth.tsx';
 import { LivesWeek } from './LivesWeek.tsx';
 import { LiveNowPanel } from './LiveNowPanel.tsx';
+import { LivesDiscoveryNote } from './LivesDiscoveryNote.tsx';
 import { LiveEditorDrawer } from './LiveEditorDrawer.tsx';
 
 export default function LivesPage() {
@@ -63,6 +64,7 @@ export default function LivesPage() {
         }
       />
       <LiveNowPanel />
+      <LivesDiscoveryNote />
       <LivesFilters />
       {list.error ? <ErrorAlert error={list.error} onRetry={list.refetch} /> : null}
       {view === 'list' ? <LivesTable lives={lives} total={list.data?.total ?? 0} loading={list.loading} /> : null}

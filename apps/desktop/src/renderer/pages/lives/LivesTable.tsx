@@ -10,6 +10,7 @@ import { LiveStatusTag } from '../../components/LiveStatusTag.tsx';
 import { formatDuration, formatNumber, formatUnixDateTime, liveTypeLabel } from '../../format.ts';
 import { useLiveStatusStore, withLiveStatus } from '../../stores/liveStatus.ts';
 import { useLivesStore, type LivesListPage } from '../../stores/lives.ts';
+import { hasLiveFilters } from '../../stores/lives-filters.ts';
 import { LiveRowActions } from './LiveRowActions.tsx';
 
 /** Wide enough for about a dozen characters of a title at the smallest window (1024 px). */
@@ -29,6 +30,7 @@ export function LivesTable({ lives, total, loading }: { lives: Live[]; total: nu
   const { t } = useTranslation('lives');
   const page = useLivesStore((s) => s.page);
   const setPage = useLivesStore((s) => s.setPage);
+  const filtered = useLivesStore((s) => hasLiveFilters(s.filters));
   const latest = useLiveStatusStore((s) => s.byId);
   const rows = lives.map((live) => withLiveStatus(live, latest[live.livingid]));
 
@@ -111,7 +113,7 @@ export function LivesTable({ lives, total, loading }: { lives: Live[]; total: nu
       sort={{ key: page.sort, desc: page.desc }}
       onSortChange={onSortChange}
       loading={loading && lives.length === 0}
-      emptyText={t('empty')}
+      emptyText={t(filtered ? 'empty' : 'emptyNone')}
       footer={
         // no pages to move between while the list is empty, as antd's Table does
         total > 0 ? (
