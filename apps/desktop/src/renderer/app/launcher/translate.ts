@@ -8,6 +8,7 @@ import zhCommon from '../../i18n/locales/zh-CN/common.json';
 import enCommon from '../../i18n/locales/en-US/common.json';
 import type { ServiceError, SyncProgress } from '../../../shared/models.ts';
 import { wordError, type SentenceLookup } from '../../errorWords.ts';
+import { decimalText } from '../../decimal-format.ts';
 
 export type LauncherLanguage = 'zh-CN' | 'en-US';
 type Key = keyof typeof zh;
@@ -17,8 +18,12 @@ const tables: Record<LauncherLanguage, Record<string, string>> = { 'zh-CN': zh, 
 const errorTables: Record<LauncherLanguage, Record<string, unknown>> = { 'zh-CN': zhErrors, 'en-US': enErrors };
 const noteTables: Record<LauncherLanguage, Record<string, string>> = { 'zh-CN': zhCommon.sync.note, 'en-US': enCommon.sync.note };
 
+/** {{name}}, or {{name, number}}: a number grouped by thousands, as the app's i18n writes it */
 const fill = (template: string, values: Values): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  template.replace(/\{\{(\w+)(, number)?\}\}/g, (_, name: string, number?: string) => {
+    const value = values[name];
+    return number && typeof value === 'number' ? decimalText(value, 3) : String(value ?? '');
+  });
 
 export function translate(lng: LauncherLanguage, key: Key, values: Values = {}): string {
   return fill(tables[lng][key] ?? tables['zh-CN'][key] ?? key, values);

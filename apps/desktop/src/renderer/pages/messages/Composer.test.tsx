@@ -40,9 +40,9 @@ describe('byte counter', () => {
   it('counts UTF-8 bytes as the user types: a Chinese character is 3 bytes', async () => {
     const user = userEvent.setup();
     const { text } = renderComposer();
-    expect(screen.getByTestId('counter-text')).toHaveTextContent('0 / 2048 字节');
+    expect(screen.getByTestId('counter-text')).toHaveTextContent('0 / 2,048 字节');
     await user.type(text, '你好a');
-    expect(screen.getByTestId('counter-text')).toHaveTextContent('7 / 2048 字节');
+    expect(screen.getByTestId('counter-text')).toHaveTextContent('7 / 2,048 字节');
     expect(screen.getByTestId('counter-text')).toHaveAttribute('data-over', 'false');
   });
 
@@ -54,12 +54,12 @@ describe('byte counter', () => {
     const { text } = renderComposer();
     // 682 × 3 = 2046 bytes fit; two more ASCII letters make 2048; one more is over.
     await paste(user, text, '汉'.repeat(682) + 'ab');
-    expect(screen.getByTestId('counter-text')).toHaveTextContent('2048 / 2048 字节');
+    expect(screen.getByTestId('counter-text')).toHaveTextContent('2,048 / 2,048 字节');
     expect(screen.getByTestId('message-send')).toBeEnabled();
     await user.type(text, 'c');
-    expect(screen.getByTestId('counter-text')).toHaveTextContent('2049 / 2048 字节');
+    expect(screen.getByTestId('counter-text')).toHaveTextContent('2,049 / 2,048 字节');
     expect(screen.getByTestId('counter-text')).toHaveAttribute('data-over', 'true');
-    expect(await screen.findByText(/超过 2048 字节（现在 2049 字节）/)).toBeInTheDocument();
+    expect(await screen.findByText(/超过 2,048 字节（现在 2,049 字节）/)).toBeInTheDocument();
     expect(screen.getByTestId('message-send')).toBeDisabled();
     expect(fakeApi.callsOf('messages.send')).toHaveLength(0);
   });
@@ -87,7 +87,7 @@ describe('recipient caps', () => {
       useMessagesStore.getState().setRecipients('tagIds', tags.map((t) => t.tagid));
     });
     expect(screen.getByTestId('cap-tagIds')).toHaveTextContent('已选 100 / 100 · 已达上限');
-    expect(screen.getByTestId('cap-userids')).toHaveTextContent('已选 0 / 1000');
+    expect(screen.getByTestId('cap-userids')).toHaveTextContent('已选 0 / 1,000');
   });
 });
 
