@@ -105,6 +105,12 @@ for (const language of ['zh-CN', 'en-US'] as const) {
       await page.getByTestId(nav).click();
       await expect(page.getByTestId(testid)).toBeVisible();
       await expectNoSidewaysPage(page);
+      if (name === 'api-usage') {
+        // the five totals share one row: none left alone across the whole width
+        const tops = await page.getByTestId('api-usage-totals').locator(':scope > div').evaluateAll((cards) => cards.map((card) => Math.round(card.getBoundingClientRect().top)));
+        expect(tops).toHaveLength(5);
+        expect(new Set(tops).size, `the totals' rows: ${tops.join(', ')}`).toBe(1);
+      }
       await snap(page, `75-layout-${tag}-${name}`);
     }
     // the cache panel names its tables in words

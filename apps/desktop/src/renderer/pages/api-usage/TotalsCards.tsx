@@ -1,5 +1,5 @@
 // The headline numbers: calls, success rate, errors and token activity.
-import { Card, Flex, Statistic } from 'antd';
+import { Card, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiStats } from '../../stores/apiUsage.ts';
 import { formatNumber, formatPercent } from '../../format.ts';
@@ -14,9 +14,11 @@ export function TotalsCards({ stats }: { stats: ApiStats }) {
     { key: 'tokenRefreshes', title: t('totals.tokenRefreshes'), value: formatNumber(stats.tokenRefreshes) },
   ];
   return (
-    <Flex gap={12} wrap data-testid="api-usage-totals">
+    // a grid, not wrapping flex: the five fit one row at 1024 px, and a narrower window wraps them in
+    // equal columns instead of leaving the last one alone across the whole row
+    <div data-testid="api-usage-totals" style={{ display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))' }}>
       {items.map((item) => (
-        <div key={item.key} style={{ flex: '1 1 160px' }}>
+        <div key={item.key}>
           <Card size="small">
             <Statistic
               title={item.title}
@@ -27,6 +29,6 @@ export function TotalsCards({ stats }: { stats: ApiStats }) {
           </Card>
         </div>
       ))}
-    </Flex>
+    </div>
   );
 }
