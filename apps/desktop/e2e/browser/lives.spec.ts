@@ -252,3 +252,18 @@ test("open an ended live's statistics and export them", async ({ page, pageError
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // an OOXML (zip) workbook
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
 });
+
+test('the list keeps the page size picked: after a reload it still shows that many lives a page', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await openApp(page, app.host, 'lives');
+  const rows = page.getByTestId('lives-table').locator('tr[data-testid^="live-row-"]');
+  await expect(rows).toHaveCount(20);
+  const pager = page.getByTestId('lives-pagination');
+  await pager.locator('.ant-pagination-options .ant-select').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: /^50/ }).click();
+  await expect(rows).toHaveCount(50);
+
+  await page.reload();
+  await expect(rows).toHaveCount(50);
+  await expect(pager.locator('.ant-pagination-options')).toContainText('50');
+});

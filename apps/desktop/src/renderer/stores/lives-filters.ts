@@ -3,6 +3,7 @@
 // i18n's week start) on the start-up path.
 import type { LivesPage, MethodInput } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
+import { storedLivesPageSize } from './lives-page-size.ts';
 
 export interface LiveFilters {
   status: Array<Live['status']>;
@@ -45,8 +46,8 @@ export interface LivesListPage {
   desc: boolean;
 }
 
-/** Newest first, 20 a page. */
-export const initialLivesPage: LivesListPage = { current: 1, size: 20, sort: 'start', desc: true };
+/** Newest first, as many a page as the admin last picked (20 at first). */
+export const initialLivesPage: LivesListPage = { current: 1, size: storedLivesPageSize(), sort: 'start', desc: true };
 
 /** The list view's `lives.list` input: the filters over their date range, one page of them. */
 export function livesPageInput(filters: LiveFilters, page: LivesListPage): MethodInput<'lives.list'> {

@@ -8,6 +8,7 @@ import i18n from '../i18n/index.ts';
 import type { MethodInput } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
 import { initialLiveFilters, initialLivesPage, livesPageInput, livesQueryInput, type LiveFilters, type LivesListPage } from './lives-filters.ts';
+import { storeLivesPageSize } from './lives-page-size.ts';
 
 export { initialLiveFilters, initialLivesPage, type LiveFilters, type LivesListPage };
 
@@ -50,7 +51,10 @@ export const useLivesStore = create<LivesState & LivesActions>()((set, get) => (
   editor: null,
   setFilters: (patch) => set({ filters: { ...get().filters, ...patch }, page: { ...get().page, current: 1 } }),
   resetFilters: () => set({ filters: initialLiveFilters, page: { ...get().page, current: 1 } }),
-  setPage: (patch) => set({ page: { ...get().page, ...patch } }),
+  setPage: (patch) => {
+    if (patch.size !== undefined && patch.size !== get().page.size) storeLivesPageSize(patch.size);
+    set({ page: { ...get().page, ...patch } });
+  },
   setView: (view) => set({ view }),
   setCursor: (cursor) => set({ cursor }),
   shiftWeek: (weeks) => set({ cursor: dayjs(get().cursor).add(weeks, 'week').valueOf() }),

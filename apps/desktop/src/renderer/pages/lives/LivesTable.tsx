@@ -11,6 +11,7 @@ import { formatDuration, formatNumber, formatUnixDateTime, liveTypeLabel } from 
 import { useLiveStatusStore, withLiveStatus } from '../../stores/liveStatus.ts';
 import { useLivesStore, type LivesListPage } from '../../stores/lives.ts';
 import { hasLiveFilters } from '../../stores/lives-filters.ts';
+import { LIVES_PAGE_SIZES } from '../../stores/lives-page-size.ts';
 import { LiveRowActions } from './LiveRowActions.tsx';
 
 /** Wide enough for about a dozen characters of a title at the smallest window (1024 px). */
@@ -124,6 +125,7 @@ export function LivesTable({ lives, total, loading }: { lives: Live[]; total: nu
             pageSize={page.size}
             total={total}
             showSizeChanger
+            pageSizeOptions={[...LIVES_PAGE_SIZES]}
             showTotal={(count) => t('count', { count })}
             onChange={(current, size) => setPage({ size, current: size === page.size ? current : 1 })}
             data-testid="lives-pagination"
