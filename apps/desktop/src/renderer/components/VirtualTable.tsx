@@ -2,7 +2,7 @@
 // they fall in are fetched (one query per page in the window's query cache, see usePageQueries), so
 // 100k rows scroll smoothly and a new filter shows its first rows as soon as its first page arrives. Keyboard: the grid takes focus, arrows/PageUp/PageDown/
 // Home/End move the active row (aria-activedescendant), Enter opens it. The parts: virtual-table/.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Flex, Typography, theme } from 'antd';
@@ -34,8 +34,11 @@ export interface VirtualTableProps<R> {
   emptyText?: ReactNode;
   /** Rows per fetched page. */
   pageSize?: number;
-  /** Called when the total for the current source is known. */
-  onTotalChange?: (total: number) => void;
+  /**
+   * What goes above the table, given its total (null until the source's first answer): a count beside
+   * the filters then changes in the commit that changes the rows, never a render after them.
+   */
+  toolbar?: (total: number | null) => ReactNode;
   /** Show "N rows" under the table (default true). */
   showCount?: boolean;
   'data-testid'?: string;
@@ -54,7 +57,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     onRowClick,
     emptyText,
     pageSize = 200,
-    onTotalChange,
+    toolbar,
     showCount = true,
   } = props;
   const { t } = useTranslation('common');
@@ -78,11 +81,8 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     scrollRef.current?.scrollTo?.({ top: 0 });
   }, [queryKey]);
 
-  const totalRef = useRef(onTotalChange);
-  totalRef.current = onTotalChange;
-  useEffect(() => {
-    if (cache.total !== null) totalRef.current?.(cache.total);
-  }, [cache.total, queryKey]);
+  // the same element while the total and the toolbar stay: scrolling re-renders the table, not the toolbar
+  const toolbarElement = useMemo(() => toolbar?.(cache.total), [toolbar, cache.total]);
 
   const total = cache.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -134,6 +134,9 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const loadingFirst = cache.total === null && !error;
 
   return (
+    <>
+    {/* beside the table's box, not in it: the parent lays the two out */}
+    {toolbarElement}
     <div data-testid={props['data-testid']}>
       {error ? (
         <ErrorAlert
@@ -215,6 +218,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         </Typography.Text>
       ) : null}
     </div>
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Profiler } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
@@ -112,5 +113,38 @@ describe('users table search', () => {
     act(() => fakeApi.emit('changed', { topics: ['users'] }));
     await waitFor(() => expect(screen.getByTestId('row-u1')).toHaveTextContent('新名1'));
     expect(fakeApi.callsOf('users.search')).toHaveLength(2);
+  });
+
+  it('shows the count in the commit that shows the rows, and the new count with the rows of a new filter', async () => {
+    fakeApi.handle('users.search', (input) => {
+      const rows = input.query === '成员7' ? [user(7)] : [user(1), user(2), user(3)];
+      return { asOf: 1, stale: false, total: rows.length === 1 ? 1 : 1234, rows };
+    });
+    // what each commit put on screen: the rows and the count
+    const commits: Array<{ rows: string[]; total: string }> = [];
+    const onRender = () =>
+      commits.push({
+        rows: screen.queryAllByTestId(/^row-/).map((row) => row.getAttribute('data-testid') ?? ''),
+        total: screen.queryByTestId('users-total')?.textContent ?? '',
+      });
+    renderWithQueries(
+      <AntApp>
+        <Profiler id="users" onRender={onRender}>
+          <UsersTable departmentNames={new Map([[2, '研发部']])} />
+        </Profiler>
+      </AntApp>,
+    );
+    await screen.findByTestId('row-u1');
+    await waitFor(() => expect(screen.getByTestId('users-total')).toHaveTextContent('共 1,234 人'));
+    const first = commits.find((c) => c.rows.includes('row-u1'));
+    expect(first?.total, JSON.stringify(commits)).toBe('共 1,234 人');
+
+    fireEvent.change(screen.getByTestId('users-search'), { target: { value: '成员7' } });
+    await screen.findByTestId('row-u7');
+    const filtered = commits.find((c) => c.rows.includes('row-u7'));
+    expect(filtered?.total, JSON.stringify(commits)).toBe('共 1 人');
+    // no commit shows rows beside another answer's count
+    for (const c of commits.filter((c) => c.rows.includes('row-u1'))) expect(c.total).toBe('共 1,234 人');
+    for (const c of commits.filter((c) => c.rows.includes('row-u7'))) expect(c.total).toBe('共 1 人');
   });
 });

@@ -48,7 +48,6 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   const resetFilters = useOrgStore((s) => s.resetFilters);
   const openUser = useOrgStore((s) => s.openUser);
   const [typed, setTyped] = useState(filters.query);
-  const [total, setTotal] = useState<number | null>(null);
   const debounced = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
 
   useEffect(() => {
@@ -132,8 +131,9 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   );
   const onRowClick = useCallback((u: User) => openUser(u.userid), [openUser]);
 
-  return (
-    <Flex vertical gap={8}>
+  // drawn by the table with its total, so the count changes in the commit that changes the rows
+  const toolbar = useCallback(
+    (total: number | null) => (
       <Flex gap={8} wrap align="center">
         <UsersSearchBox value={typed} onChange={setTyped} />
         <UsersFilterControls
@@ -149,7 +149,14 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
         </Typography.Text>
         <MemoExportButtons filename={exportFilename} heading={exportHeading} columns={exportColumns} load={loadAll} size="small" disabled={!total} />
       </Flex>
+    ),
+    [typed, filters.status, filters.recursive, onStatusChange, setRecursive, onReset, t, exportFilename, exportHeading, exportColumns, loadAll],
+  );
+
+  return (
+    <Flex vertical gap={8}>
       <VirtualTable<User>
+        toolbar={toolbar}
         data-testid="users-table"
         aria-label={t('users.title')}
         columns={columns}
@@ -160,7 +167,6 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
         onSortChange={onSortChange}
         onRowClick={onRowClick}
         pageSize={USERS_PAGE_SIZE}
-        onTotalChange={setTotal}
         emptyText={t('users.empty')}
         showCount={false}
       />
