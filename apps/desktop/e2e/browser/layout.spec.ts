@@ -89,6 +89,11 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     // an ended live's charts: the watch-time buckets in the UI language
     await page.getByTestId('nav-lives').click();
     await table.locator('tr[data-testid^="live-row-"]').filter({ hasText: /已结束|Ended/ }).first().getByRole('link').click();
+    // the watch table's headers are whole ("Completion", "On mic"): the table scrolls sideways instead
+    const headers = page.getByTestId('watch-table').getByRole('columnheader');
+    await expect(headers.first()).toBeVisible();
+    const cut = await headers.evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent));
+    expect(cut, 'headers cut off').toEqual([]);
     await page.getByRole('tab', { name: /数据分析|Analytics/ }).click();
     await expect(page.getByTestId('live-analytics').locator('.recharts-surface').first()).toBeVisible();
     await expect(page.getByTestId('live-analytics')).toContainText(language === 'zh-CN' ? '0–5 分钟' : '0–5 min');

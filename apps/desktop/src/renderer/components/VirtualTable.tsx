@@ -19,6 +19,7 @@ import { VirtualRow, useRowStyles } from './virtual-table/VirtualRow.tsx';
 import type { PageSource, VirtualColumn, VirtualSort } from './virtual-table/types.ts';
 
 export type { FetchPage, PageSource, VirtualColumn, VirtualSort } from './virtual-table/types.ts';
+export { widthForTitle } from './virtual-table/cellStyle.ts';
 
 export interface VirtualTableProps<R> {
   columns: VirtualColumn<R>[];

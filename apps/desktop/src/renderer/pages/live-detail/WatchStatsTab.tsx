@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Flex, Segmented, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Live, WatchRow } from '../../../shared/models.ts';
-import { VirtualTable } from '../../components/VirtualTable.tsx';
+import { VirtualTable, widthForTitle } from '../../components/VirtualTable.tsx';
 import type { VirtualColumn, VirtualSort } from '../../components/VirtualTable.tsx';
 import { ExportButtons } from '../../components/ExportButtons.tsx';
 import { liveExportHeading } from './liveExportHeading.ts';
@@ -32,7 +32,7 @@ export function WatchStatsTab({ live }: { live: Live }) {
     {
       key: 'kind',
       title: t('detail.watch.columns.kind'),
-      width: 100,
+      width: widthForTitle(t('detail.watch.columns.kind'), 100),
       render: (r) => <Tag color={r.kind === 'internal' ? 'blue' : 'green'}>{viewerKindLabel(r.kind)}</Tag>,
     },
     {
@@ -50,10 +50,10 @@ export function WatchStatsTab({ live }: { live: Live }) {
           </Tooltip>
         ),
     },
-    { key: 'watchTime', title: t('detail.watch.columns.watchTime'), sortable: true, width: 130, align: 'right', render: (r) => formatDuration(r.watchTime) },
-    { key: 'completion', title: t('detail.watch.columns.completion'), width: 90, align: 'right', render: (r) => formatPercent(completion(r, live)) },
-    { key: 'isComment', title: t('detail.watch.columns.comment'), width: 70, align: 'center', render: (r) => yesNo(r.isComment) },
-    { key: 'isMic', title: t('detail.watch.columns.mic'), width: 70, align: 'center', render: (r) => yesNo(r.isMic) },
+    { key: 'watchTime', title: t('detail.watch.columns.watchTime'), sortable: true, width: widthForTitle(t('detail.watch.columns.watchTime'), 130, { sortable: true }), align: 'right', render: (r) => formatDuration(r.watchTime) },
+    { key: 'completion', title: t('detail.watch.columns.completion'), width: widthForTitle(t('detail.watch.columns.completion'), 90), align: 'right', render: (r) => formatPercent(completion(r, live)) },
+    { key: 'isComment', title: t('detail.watch.columns.comment'), width: widthForTitle(t('detail.watch.columns.comment'), 70), align: 'center', render: (r) => yesNo(r.isComment) },
+    { key: 'isMic', title: t('detail.watch.columns.mic'), width: widthForTitle(t('detail.watch.columns.mic'), 70), align: 'center', render: (r) => yesNo(r.isMic) },
     { key: 'id', title: t('detail.watch.columns.id'), width: 160, render: (r) => r.id },
   ];
 
