@@ -13,8 +13,11 @@ describe('format', () => {
     expect(formatDuration(125)).toBe('2分5秒');
     expect(formatDuration(42)).toBe('42秒');
     expect(formatDuration(null)).toBe('–');
+    // a live's total watch time runs to thousands of hours
+    expect(formatDuration(1525 * 3600 + 44 * 60)).toBe('1,525小时44分');
     await i18n.changeLanguage('en-US');
     expect(formatDuration(3900)).toBe('1 h 5 min');
+    expect(formatDuration(1525 * 3600 + 44 * 60)).toBe('1,525 h 44 min');
   });
 
   it('WeCom codes in words', async () => {
