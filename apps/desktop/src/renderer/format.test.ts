@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import i18n from './i18n/index.ts';
-import { formatDuration, formatPercent, liveStatusLabel, liveTypeLabel, replayStatusLabel } from './format.ts';
+import { axisNumber, formatDuration, formatPercent, liveStatusLabel, liveTypeLabel, replayStatusLabel } from './format.ts';
 
 beforeEach(async () => {
   await i18n.changeLanguage('zh-CN');
@@ -18,6 +18,13 @@ describe('format', () => {
     await i18n.changeLanguage('en-US');
     expect(formatDuration(3900)).toBe('1 h 5 min');
     expect(formatDuration(1525 * 3600 + 44 * 60)).toBe('1,525 h 44 min');
+  });
+
+  it('chart ticks grouped by thousands, with the decimals a scale of hours needs', () => {
+    expect(axisNumber(1800)).toBe('1,800');
+    expect(axisNumber(0)).toBe('0');
+    expect(axisNumber(0.5)).toBe('0.5');
+    expect(axisNumber(12500.25)).toBe('12,500.25');
   });
 
   it('WeCom codes in words', async () => {

@@ -60,6 +60,9 @@ export function formatNumber(value: number | null | undefined, maximumFractionDi
   return decimalText(value, maximumFractionDigits);
 }
 
+/** A chart axis's tick: grouped by thousands like the figures beside the chart (1,800, not 1800). */
+export const axisNumber = (value: number): string => formatNumber(value, 2);
+
 /** 0.853 → '85.3%'. */
 export function formatPercent(ratio: number | null | undefined, fractionDigits = 1): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { ChartFrame } from '../../components/ChartFrame.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ApiStats } from '../../stores/apiUsage.ts';
-import { formatNumber } from '../../format.ts';
+import { axisNumber, formatNumber } from '../../format.ts';
 
 const MAX_BARS = 12;
 const COLORS = { calls: '#1677ff', errors: '#ff4d4f', p50: '#52c41a', p95: '#faad14' };
@@ -37,7 +37,7 @@ function EndpointBars({ title, rows, height, empty, unit, tooltip, bars }: BarsP
         <ChartFrame height={height}>
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" {...(unit ? { unit } : {})} tickFormatter={(v: number) => formatNumber(v)} />
+            <XAxis type="number" {...(unit ? { unit } : {})} tickFormatter={axisNumber} />
             <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} interval={0} />
             <Tooltip formatter={(v) => tooltip(Number(v))} />
             <Legend />

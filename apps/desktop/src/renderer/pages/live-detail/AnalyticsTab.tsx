@@ -8,7 +8,7 @@ import type { DepartmentLevel, Live } from '../../../shared/models.ts';
 import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
-import { formatDuration, formatNumber, formatPercent } from '../../format.ts';
+import { axisNumber, formatDuration, formatNumber, formatPercent } from '../../format.ts';
 import { fitLabel } from '../../textWidth.ts';
 import { withBucketLabels } from './watchBuckets.ts';
 
@@ -75,7 +75,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                 <BarChart data={withBucketLabels(t, a.distribution)} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis dataKey="label" tick={axis} />
-                  <YAxis allowDecimals={false} tick={axis} />
+                  <YAxis allowDecimals={false} tick={axis} tickFormatter={axisNumber} />
                   <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
                   <Bar dataKey="count" fill={token.colorPrimary} name={t('detail.analytics.people')} isAnimationActive={false} />
                 </BarChart>
@@ -88,7 +88,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                 <BarChart data={a.completion} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis dataKey="label" tick={axis} />
-                  <YAxis allowDecimals={false} tick={axis} />
+                  <YAxis allowDecimals={false} tick={axis} tickFormatter={axisNumber} />
                   <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
                   <Bar dataKey="count" fill={token.colorSuccess} name={t('detail.analytics.people')} isAnimationActive={false} />
                 </BarChart>
@@ -105,7 +105,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
               <ChartFrame height={Math.max(CHART_HEIGHT, departments.length * 28 + 40)}>
                 <BarChart data={departments} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
-                  <XAxis type="number" allowDecimals={false} tick={axis} />
+                  <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={axisNumber} />
                   <YAxis type="category" dataKey="label" width={160} tick={axis} interval={0} tickFormatter={(v) => fitLabel(String(v), AXIS_LABEL_WIDTH)} />
                   <Tooltip
                     contentStyle={tooltipStyle}

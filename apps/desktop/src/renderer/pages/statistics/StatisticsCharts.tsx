@@ -19,7 +19,7 @@ import {
 import { ChartFrame } from '../../components/ChartFrame.tsx';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { formatNumber, formatPercent } from '../../format.ts';
+import { axisNumber, formatNumber, formatPercent } from '../../format.ts';
 import { fitLabel } from '../../textWidth.ts';
 import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { useStatisticsStore } from '../../stores/statistics.ts';
@@ -75,7 +75,7 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
           <BarChart data={weeks}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" />
-            <YAxis allowDecimals={false} />
+            <YAxis allowDecimals={false} tickFormatter={axisNumber} />
             <Tooltip formatter={(v) => formatNumber(Number(v))} labelFormatter={(l) => t('charts.weekOf', { day: String(l) })} />
             <Bar dataKey="lives" name={t('series.lives')} fill={COLORS.lives} isAnimationActive={false} />
           </BarChart>
@@ -86,8 +86,8 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
           <LineChart data={trend}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" />
-            <YAxis yAxisId="viewers" allowDecimals={false} />
-            <YAxis yAxisId="hours" orientation="right" />
+            <YAxis yAxisId="viewers" allowDecimals={false} tickFormatter={axisNumber} />
+            <YAxis yAxisId="hours" orientation="right" tickFormatter={axisNumber} />
             <Tooltip formatter={(v, name) => (name === t('series.watchHours') ? formatNumber(Number(v), 1) : formatNumber(Number(v)))} />
             <Legend />
             <Line yAxisId="viewers" type="linear" dataKey="viewers" name={t('series.viewers')} stroke={COLORS.viewers} dot={false} isAnimationActive={false} />
