@@ -136,89 +136,89 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
 
   return (
     <>
-    {/* beside the table's box, not in it: the parent lays the two out */}
-    {toolbarElement}
-    <div data-testid={props['data-testid']}>
-      {error ? (
-        <ErrorAlert
-          error={error}
-          onRetry={cache.retry}
-          className="wld-table-error"
-        />
-      ) : null}
-      <div
-        ref={scrollRef}
-        role="grid"
-        tabIndex={0}
-        aria-label={props['aria-label']}
-        aria-rowcount={cache.total === null ? -1 : total + 1}
-        aria-colcount={columns.length}
-        aria-busy={loadingFirst || undefined}
-        aria-activedescendant={
-          active !== null && active >= first && active <= last ? rowId(active) : undefined
-        }
-        onKeyDown={onKeyDown}
-        style={{
-          height,
-          overflow: 'auto',
-          border: `1px solid ${token.colorBorderSecondary}`,
-          borderRadius: token.borderRadius,
-          background: token.colorBgContainer,
-          contain: 'strict',
-        }}
-      >
-        <div style={{ minWidth }}>
-          <VirtualHeader<R>
-            columns={columns}
-            sort={sort}
-            onSortChange={onSortChange}
-            rowHeight={rowHeight}
-            token={token}
+      {/* beside the table's box, not in it: the parent lays the two out */}
+      {toolbarElement}
+      <div data-testid={props['data-testid']}>
+        {error ? (
+          <ErrorAlert
+            error={error}
+            onRetry={cache.retry}
+            className="wld-table-error"
           />
-          {cache.total === 0 ? (
-            <Flex justify="center" align="center" style={{ height: height - rowHeight - 2 }}>
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('table.empty')} />
-            </Flex>
-          ) : (
-            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const row = cache.row(item.index);
-                return (
-                  <VirtualRow<R>
-                    key={row === undefined ? `loading-${item.index}` : rowKey(row)}
-                    row={row}
-                    index={item.index}
-                    id={rowId(item.index)}
-                    testId={row === undefined ? 'row-loading' : `row-${rowKey(row)}`}
-                    start={item.start}
-                    active={item.index === active}
-                    columns={columns}
-                    rowStyle={rowStyles.row}
-                    activeStyle={rowStyles.active}
-                    placeholderStyle={rowStyles.placeholder}
-                    onActivate={onActivate}
-                  />
-                );
-              })}
-            </div>
-          )}
-          {loadingFirst ? (
-            <Flex justify="center" style={{ padding: 16 }}>
-              <Typography.Text type="secondary">{t('table.loading')}</Typography.Text>
-            </Flex>
-          ) : null}
-        </div>
-      </div>
-      {showCount && cache.total !== null ? (
-        <Typography.Text
-          type="secondary"
-          style={{ fontSize: 12, display: 'block', marginTop: 6 }}
-          data-testid="table-count"
+        ) : null}
+        <div
+          ref={scrollRef}
+          role="grid"
+          tabIndex={0}
+          aria-label={props['aria-label']}
+          aria-rowcount={cache.total === null ? -1 : total + 1}
+          aria-colcount={columns.length}
+          aria-busy={loadingFirst || undefined}
+          aria-activedescendant={
+            active !== null && active >= first && active <= last ? rowId(active) : undefined
+          }
+          onKeyDown={onKeyDown}
+          style={{
+            height,
+            overflow: 'auto',
+            border: `1px solid ${token.colorBorderSecondary}`,
+            borderRadius: token.borderRadius,
+            background: token.colorBgContainer,
+            contain: 'strict',
+          }}
         >
-          {t('table.rows', { count: cache.total, formatted: formatNumber(cache.total) })}
-        </Typography.Text>
-      ) : null}
-    </div>
+          <div style={{ minWidth }}>
+            <VirtualHeader<R>
+              columns={columns}
+              sort={sort}
+              onSortChange={onSortChange}
+              rowHeight={rowHeight}
+              token={token}
+            />
+            {cache.total === 0 ? (
+              <Flex justify="center" align="center" style={{ height: height - rowHeight - 2 }}>
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('table.empty')} />
+              </Flex>
+            ) : (
+              <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {items.map((item) => {
+                  const row = cache.row(item.index);
+                  return (
+                    <VirtualRow<R>
+                      key={row === undefined ? `loading-${item.index}` : rowKey(row)}
+                      row={row}
+                      index={item.index}
+                      id={rowId(item.index)}
+                      testId={row === undefined ? 'row-loading' : `row-${rowKey(row)}`}
+                      start={item.start}
+                      active={item.index === active}
+                      columns={columns}
+                      rowStyle={rowStyles.row}
+                      activeStyle={rowStyles.active}
+                      placeholderStyle={rowStyles.placeholder}
+                      onActivate={onActivate}
+                    />
+                  );
+                })}
+              </div>
+            )}
+            {loadingFirst ? (
+              <Flex justify="center" style={{ padding: 16 }}>
+                <Typography.Text type="secondary">{t('table.loading')}</Typography.Text>
+              </Flex>
+            ) : null}
+          </div>
+        </div>
+        {showCount && cache.total !== null ? (
+          <Typography.Text
+            type="secondary"
+            style={{ fontSize: 12, display: 'block', marginTop: 6 }}
+            data-testid="table-count"
+          >
+            {t('table.rows', { count: cache.total, formatted: formatNumber(cache.total) })}
+          </Typography.Text>
+        ) : null}
+      </div>
     </>
   );
 }
