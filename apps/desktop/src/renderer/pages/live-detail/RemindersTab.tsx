@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { now } from '@wld/clock';
 import { noticeProblem, problemText } from '../notices/noticeProblem.ts';
 import type { Live } from '../../../shared/models.ts';
 import type { NoticeRecord, NoticeStatus, ReminderKind } from '../../../shared/notice-models.ts';
@@ -34,7 +35,11 @@ export function RemindersTab({ live }: { live: Live }) {
   const { message } = App.useApp();
   const ask = useNoticeStore((s) => s.ask);
   const list = useServiceQuery('notices.list', { livingid: live.livingid }, { topics: ['notices', 'lives'] });
-  const [kind, setKind] = useState<ReminderKind>('before-start');
+  const [picked, setKind] = useState<ReminderKind>('before-start');
+  // once the live has begun (or its start has passed), a reminder before the start can no longer go
+  // out: after the end is what is left to schedule
+  const started = live.status !== 0 || live.livingStart * 1000 <= now();
+  const kind: ReminderKind = started ? 'after-end' : picked;
   const [amount, setAmount] = useState<number | null>(30);
   const [unit, setUnit] = useState<Unit>('minutes');
   const [note, setNote] = useState('');
@@ -145,7 +150,7 @@ export function RemindersTab({ live }: { live: Live }) {
             onChange={setKind}
             style={{ width: 280 }}
             options={[
-              { value: 'before-start', label: t('notices.kind.before-start') },
+              { value: 'before-start', label: t('notices.kind.before-start'), disabled: started },
               { value: 'after-end', label: t('notices.kind.after-end') },
             ]}
             data-testid="reminder-kind"

@@ -1,0 +1,84 @@
+// The reminder a live can still take: before the start while it has not begun, after the end once it has.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App as AntApp } from 'antd';
+import { systemClock } from '@wld/clock';
+import '../../i18n/index.ts';
+import '../../test-support/jsdom.ts';
+import { fakeApi } from '../../test-support/fakeApi.ts';
+import { liveFixture } from '../../test-support/live.ts';
+import { renderWithQueries } from '../../test-support/queries.tsx';
+import { useConnectionStore } from '../../stores/connection.ts';
+import { RemindersTab } from './RemindersTab.tsx';
+
+vi.mock('../../api/client.ts', async () =>
+  (await import('../../test-support/fakeApi.ts')).fakeClientModule(),
+);
+
+const nowSeconds = Math.floor(systemClock.now() / 1000);
+
+beforeEach(() => {
+  fakeApi.reset();
+  useConnectionStore.setState({ state: 'online', servicesState: null });
+  fakeApi.handle('notices.list', () => ({ notices: [], calendar: null }));
+  fakeApi.handle('reminders.schedule', (input) => ({
+    notice: {
+      id: 1,
+      livingid: input.livingid,
+      kind: input.kind,
+      status: 'scheduled',
+      offsetSeconds: input.offsetMinutes * 60,
+      note: input.note,
+      createdAt: systemClock.now(),
+      dueAt: systemClock.now(),
+      sentAt: null,
+      recipientCount: 0,
+      problem: null,
+      language: 'zh-CN',
+    },
+  }));
+});
+
+const renderTab = (live: ReturnType<typeof liveFixture>) =>
+  renderWithQueries(
+    <AntApp>
+      <RemindersTab live={live} />
+    </AntApp>,
+  );
+
+describe('RemindersTab', () => {
+  it('offers a reminder before the start while the live has not begun', async () => {
+    const user = userEvent.setup();
+    renderTab(liveFixture('lv_soon'));
+    const kind = await screen.findByTestId('reminder-kind');
+    expect(kind).toHaveTextContent('开播前提醒');
+    await user.click(within(kind).getByRole('combobox'));
+    expect(await screen.findByRole('option', { name: '开播前提醒' })).toHaveAttribute(
+      'aria-disabled',
+      'false',
+    );
+  });
+
+  it('schedules a reminder after the end for a live that has ended, the one before the start not offered', async () => {
+    const user = userEvent.setup();
+    renderTab(liveFixture('lv_done', { status: 2, livingStart: nowSeconds - 7200 }));
+    const kind = await screen.findByTestId('reminder-kind');
+    expect(kind).toHaveTextContent('结束后提醒未完成者');
+    await user.click(within(kind).getByRole('combobox'));
+    const before = await screen.findByRole('option', { name: '开播前提醒' });
+    expect(before).toHaveAttribute('aria-disabled', 'true');
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByTestId('reminder-schedule'));
+    await vi.waitFor(() => expect(fakeApi.callsOf('reminders.schedule')).toHaveLength(1));
+    expect(fakeApi.callsOf('reminders.schedule')[0]?.input).toMatchObject({
+      livingid: 'lv_done',
+      kind: 'after-end',
+    });
+  });
+
+  it('treats a reserved live whose start has passed as begun', async () => {
+    renderTab(liveFixture('lv_late', { status: 0, livingStart: nowSeconds - 60 }));
+    expect(await screen.findByTestId('reminder-kind')).toHaveTextContent('结束后提醒未完成者');
+  });
+});
