@@ -46,6 +46,7 @@ test('the lives screen says how far the members have been asked for their lives'
   await expect(note).toContainText('asks up to 1,500 members an hour');
   await expect(note).toBeInViewport();
   // the list is as of the sync, even when the members asked so far host no live
+  await expect(page.getByTestId('page-lives')).toContainText('Data as of');
   await expect(page.getByTestId('page-lives')).not.toContainText('No data yet');
   await snap(page, 'lives-discovery-1024-en');
 
