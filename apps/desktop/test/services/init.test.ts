@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '@wld/wecom-sim';
 import { DEMO_PROFILE, defaultSettings } from '../../src/shared/settings.ts';
 import { startServicesInProcess } from '../../src/services/node-host.ts';
+import { DEMO_SIZE } from '../../src/services/init/demo-simulator.ts';
 import { CORP_PROFILE_ID, SMALL_ORG, connectClient, startCorpServices, startSmallSimulator, tempDir, testSettings, waitFor } from './helpers.ts';
 
 describe('init', () => {
@@ -52,6 +53,29 @@ describe('init', () => {
       const lives = await client.call('lives.list', {});
       expect(lives.lives.length).toBe(SMALL_ORG.lives);
       expect((await client.call('connection.state', {})).state).toBe('online');
+      client.close();
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('Demo at its own size: the first sync asks every member for their lives, so every live is there', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const services = startServicesInProcess({
+      userData: dir.path,
+      profile: DEMO_PROFILE,
+      settings: defaultSettings(),
+      keychain: 'memory',
+    });
+    try {
+      expect(await services.initialized()).toMatchObject({ type: 'initDone', mode: 'online' });
+      const client = connectClient(services);
+      // more active members than the corp share's 1,500 an hour: at that share a fifth of the lives came an hour late
+      const discovery = await client.call('lives.discovery', {});
+      expect(discovery.members).toBeGreaterThan(1_500);
+      expect(discovery.rounds).toBe(1);
+      expect((await client.call('lives.list', {})).total).toBe(DEMO_SIZE.lives);
       client.close();
     } finally {
       await services.stop();

@@ -10,6 +10,7 @@ import { createTimeoutStreak, reachabilityOf, wrongSecretError, type TimeoutStre
 import type { DataScope, Topic } from '../context.ts';
 import { createLiveMonitor, type LiveMonitor } from '../monitor/live-monitor.ts';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine.ts';
+import { DEMO_SYNC_TUNING } from '../init/demo-simulator.ts';
 import { isUnreachable, offlineFailure } from '../wecom/service-errors.ts';
 import { languageOf, type CoreLog, type CoreState } from './core-state.ts';
 import type { ServicesRuntimeOptions } from './runtime-options.ts';
@@ -95,6 +96,7 @@ export function wireConnection(deps: WiringDeps): ConnectionWiring {
     client: requireClient,
     hasContactsSecret: () => client()?.config.contactsSecret !== undefined,
     extraAnchors: () => state.profile?.liveAnchors ?? [],
+    profileTuning: () => (state.profile?.kind === 'demo' ? DEMO_SYNC_TUNING : {}),
     language,
     toServiceError: mapError,
     emitProgress: (progress) => emit('sync.progress', progress),

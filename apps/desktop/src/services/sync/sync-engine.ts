@@ -48,6 +48,8 @@ export interface SyncEngineDeps {
   now?: () => number;
   /** The profile's configured anchors, added to the tuning's (asked on every lives sync). */
   extraAnchors?: () => string[];
+  /** The active profile's own tuning, over `tuning` (the Demo's: DEMO_SYNC_TUNING). */
+  profileTuning?: () => Partial<SyncTuning>;
   /** Waits of backoffs and rate-limit windows; default a timer. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -178,6 +180,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
               now,
               options: {
                 ...tuning,
+                ...deps.profileTuning?.(),
                 extraAnchors: [...new Set([...tuning.extraAnchors, ...(deps.extraAnchors?.() ?? [])])],
               },
               sleep,
