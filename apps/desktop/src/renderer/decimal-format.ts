@@ -56,6 +56,14 @@ export function decimalText(value: number, maximumFractionDigits: number): strin
   return written(value, maximumFractionDigits, 0);
 }
 
+/**
+ * A value written into a sentence as "{{name, number}}" (by i18next, and by the launcher's small
+ * translator): a finite number grouped by thousands, up to 3 decimals; anything else as text.
+ */
+export function sentenceNumber(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? decimalText(value, 3) : String(value ?? '');
+}
+
 /** Like Intl's `style: 'percent'` with 0…`maximumFractionDigits` places: 0.853 → '85.3%'. */
 export function percentText(ratio: number, maximumFractionDigits: number): string {
   return `${written(ratio, maximumFractionDigits, 2)}%`;

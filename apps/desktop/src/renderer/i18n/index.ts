@@ -2,7 +2,7 @@
 // paint already speaks the user's language (the files are small).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { decimalText } from '../decimal-format.ts';
+import { sentenceNumber } from '../decimal-format.ts';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,9 +42,7 @@ void i18n.use(initReactI18next).init({
 
 // "{{count, number}}": grouped by thousands as every other number of the app (20,000 users), by
 // decimal-format.ts rather than i18next's built-in Intl.NumberFormat (ICU's number data at start-up)
-i18n.services.formatter?.add('number', (value: unknown) =>
-  typeof value === 'number' && Number.isFinite(value) ? decimalText(value, 3) : String(value),
-);
+i18n.services.formatter?.add('number', sentenceNumber);
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

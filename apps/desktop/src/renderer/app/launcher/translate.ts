@@ -8,7 +8,7 @@ import zhCommon from '../../i18n/locales/zh-CN/common.json';
 import enCommon from '../../i18n/locales/en-US/common.json';
 import type { ServiceError, SyncProgress } from '../../../shared/models.ts';
 import { wordError, type SentenceLookup } from '../../errorWords.ts';
-import { decimalText } from '../../decimal-format.ts';
+import { sentenceNumber } from '../../decimal-format.ts';
 
 export type LauncherLanguage = 'zh-CN' | 'en-US';
 type Key = keyof typeof zh;
@@ -20,10 +20,9 @@ const noteTables: Record<LauncherLanguage, Record<string, string>> = { 'zh-CN': 
 
 /** {{name}}, or {{name, number}}: a number grouped by thousands, as the app's i18n writes it */
 const fill = (template: string, values: Values): string =>
-  template.replace(/\{\{(\w+)(, number)?\}\}/g, (_, name: string, number?: string) => {
-    const value = values[name];
-    return number && typeof value === 'number' ? decimalText(value, 3) : String(value ?? '');
-  });
+  template.replace(/\{\{(\w+)(, number)?\}\}/g, (_, name: string, number?: string) =>
+    number ? sentenceNumber(values[name]) : String(values[name] ?? ''),
+  );
 
 export function translate(lng: LauncherLanguage, key: Key, values: Values = {}): string {
   return fill(tables[lng][key] ?? tables['zh-CN'][key] ?? key, values);
