@@ -60,6 +60,9 @@ export function formatNumber(value: number | null | undefined, maximumFractionDi
   return decimalText(value, maximumFractionDigits);
 }
 
+/** A person or a group with its id, alike in both languages: "王芳 (wangfang)"; the id alone when the name is not known. */
+export const nameWithId = (name: string | null | undefined, id: string | number): string => (name ? `${name} (${id})` : String(id));
+
 /** A chart axis's tick: grouped by thousands like the figures beside the chart (1,800, not 1800). */
 export const axisNumber = (value: number): string => formatNumber(value, 2);
 

@@ -9,6 +9,7 @@ import { Select, Spin } from 'antd';
 import type { User } from '../../shared/models.ts';
 import { useUserSearch } from '../hooks/useUserSearch.ts';
 import { useServiceQuery } from '../hooks/useServiceQuery.ts';
+import { nameWithId } from '../format.ts';
 
 export interface UserSelectProps {
   value?: string | string[] | null;
@@ -31,7 +32,7 @@ const RESULT_LIMIT = 30;
 const MAX_NAMED = 1000;
 
 export const userLabel = (u: Pick<User, 'name' | 'userid' | 'position'>): string =>
-  u.position ? `${u.name} (${u.userid}) · ${u.position}` : `${u.name} (${u.userid})`;
+  u.position ? `${nameWithId(u.name, u.userid)} · ${u.position}` : nameWithId(u.name, u.userid);
 
 /** The name in a label made by userLabel ("王芳 (wangfang) · 工程师" → "王芳"). */
 const nameOf = (label: string | undefined): string | undefined => label?.replace(/ \(.*$/, '');

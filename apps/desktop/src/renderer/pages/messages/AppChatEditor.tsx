@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppChat } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { nameWithId } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
 import { APPCHAT_LIMITS, charCount } from '@wld/wecom-core/rules';
@@ -77,7 +78,7 @@ export function AppChatEditor({ chat, onClose, onSaved }: AppChatEditorProps) {
     }
   };
 
-  const ownerOptions = values.members.map((id) => ({ value: id, label: labels[`user:${id}`] ? `${labels[`user:${id}`]}（${id}）` : id }));
+  const ownerOptions = values.members.map((id) => ({ value: id, label: nameWithId(labels[`user:${id}`], id) }));
   const diff = chat ? memberDiff(chat.userlist, values.members) : null;
 
   return (

@@ -6,7 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AppChat } from '../../../shared/models.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import { formatDateTime, formatNumber, nameWithId } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
@@ -47,7 +47,7 @@ export function AppChatsTab() {
         columns={[
           { key: 'name', title: t('appchat.name'), dataIndex: 'name' },
           { key: 'chatid', title: 'chatid', render: (_: unknown, c) => <Typography.Text code>{c.chatid}</Typography.Text> },
-          { key: 'owner', title: t('appchat.owner'), render: (_: unknown, c) => (labels[`user:${c.owner}`] ? `${labels[`user:${c.owner}`]}（${c.owner}）` : c.owner) },
+          { key: 'owner', title: t('appchat.owner'), render: (_: unknown, c) => nameWithId(labels[`user:${c.owner}`], c.owner) },
           { key: 'members', title: t('appchat.members'), align: 'right', render: (_: unknown, c) => formatNumber(c.userlist.length) },
           { key: 'fetchedAt', title: t('appchat.fetchedAt'), render: (_: unknown, c) => formatDateTime(c.fetchedAt) },
           {

@@ -128,9 +128,9 @@ describe('sending', () => {
       body: { msgtype: 'text', content: '明天 9 点培训' },
     });
     expect(result).toHaveTextContent('有 3 个接收人未收到');
-    expect(screen.getByTestId('invalid-users')).toHaveTextContent('李四（lisi）');
-    expect(screen.getByTestId('invalid-tags')).toHaveTextContent('标签2（2）');
-    expect(screen.getByTestId('unlicensed-users')).toHaveTextContent('王五（wangwu）');
+    expect(screen.getByTestId('invalid-users')).toHaveTextContent('李四 (lisi)');
+    expect(screen.getByTestId('invalid-tags')).toHaveTextContent('标签2 (2)');
+    expect(screen.getByTestId('unlicensed-users')).toHaveTextContent('王五 (wangwu)');
     // The content is cleared for the next message; the recipients stay.
     await waitFor(() => expect(text.value).toBe(''));
     expect(useMessagesStore.getState().recipients.userids).toHaveLength(3);

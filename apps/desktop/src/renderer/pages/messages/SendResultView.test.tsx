@@ -32,4 +32,19 @@ describe('SendResultView', () => {
     expect(screen.queryByTestId('send-result-unreadable')).toBeNull();
     expect(screen.getByTestId('send-result')).toHaveTextContent('Sent to every recipient');
   });
+
+  it('lists invalid recipients in the language shown: English punctuation in English, Chinese in Chinese', async () => {
+    const result = { ...base, invalidUsers: ['lisi', 'ghost'], invalidTags: ['2'] };
+    const known: Record<string, string> = { 'user:lisi': '李四', 'tag:2': '新员工' };
+    const names = (kind: 'user' | 'dept' | 'tag', id: string) => known[`${kind}:${id}`];
+    await i18n.changeLanguage('en-US');
+    const { unmount } = render(<SendResultView result={result} names={names} />);
+    expect(screen.getByTestId('invalid-users')).toHaveTextContent('Invalid users (2):李四 (lisi)ghost');
+    expect(screen.getByTestId('invalid-tags')).toHaveTextContent('Invalid tags (1):新员工 (2)');
+    expect(screen.getByTestId('send-result')).not.toHaveTextContent(/[（）：]/);
+    unmount();
+    await i18n.changeLanguage('zh-CN');
+    render(<SendResultView result={result} names={names} />);
+    expect(screen.getByTestId('invalid-users')).toHaveTextContent('无效的成员（2）：李四 (lisi)ghost');
+  });
 });

@@ -3,6 +3,7 @@
 import { Alert, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SendResult } from '../../../shared/models.ts';
+import { nameWithId } from '../../format.ts';
 
 export interface SendResultViewProps {
   result: SendResult;
@@ -23,14 +24,14 @@ export function SendResultView({ result, names, onClose }: SendResultViewProps) 
     ids.length === 0 ? null : (
       <div data-testid={testid}>
         <Typography.Text strong>
-          {label}（{ids.length}）：
+          {t('result.listHeading', { label, count: ids.length })}
         </Typography.Text>
         <Flex wrap gap={4} style={{ marginTop: 4 }}>
           {ids.map((id) => {
             const name = names(kind, id);
             return (
               <Tag key={id} color={kind === 'user' ? 'red' : 'volcano'}>
-                {name ? `${name}（${id}）` : id}
+                {nameWithId(name, id)}
               </Tag>
             );
           })}

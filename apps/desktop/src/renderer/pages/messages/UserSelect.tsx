@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { userLabel } from '../../components/UserSelect.tsx';
 import { useUserSearch } from '../../hooks/useUserSearch.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
 
@@ -40,7 +41,7 @@ export function UserSelect({ value, onChange, maxCount, placeholder, disabled, .
     const pickedSet = new Set(value);
     return found.users
       .filter((u) => !pickedSet.has(u.userid))
-      .map((u) => ({ value: u.userid, label: `${u.name}（${u.userid}）${u.position ? ` · ${u.position}` : ''}` }));
+      .map((u) => ({ value: u.userid, label: userLabel(u) }));
   }, [value, found]);
 
   return (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AsOf } from '../../components/AsOf.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDuration, formatUnixDateTime, userStatusLabel } from '../../format.ts';
+import { formatDuration, formatUnixDateTime, nameWithId, userStatusLabel } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 
 export interface UserDrawerProps {
@@ -24,7 +24,7 @@ export function UserDrawer({ userid, onClose }: UserDrawerProps) {
       open={userid !== null}
       onClose={onClose}
       size={560}
-      title={user ? `${user.name}（${user.userid}）` : userid}
+      title={user ? nameWithId(user.name, user.userid) : userid}
       extra={data ? <AsOf asOf={data.asOf} stale={data.stale} /> : null}
       data-testid="user-drawer"
     >

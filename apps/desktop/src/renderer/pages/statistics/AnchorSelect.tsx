@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { nameWithId } from '../../format.ts';
 import { useUserSearch } from '../../hooks/useUserSearch.ts';
 
 export interface AnchorSelectProps {
@@ -15,10 +16,10 @@ export function AnchorSelect({ value, onChange }: AnchorSelectProps) {
   const { rows, loading } = useUserSearch(search, { limit: 30 });
   const names = useRef(new Map<string, string>());
   for (const u of rows) names.current.set(u.userid, u.name);
-  const options = rows.map((u) => ({ value: u.userid, label: `${u.name}（${u.userid}）` }));
+  const options = rows.map((u) => ({ value: u.userid, label: nameWithId(u.name, u.userid) }));
 
   const shown = value && !options.some((o) => o.value === value)
-    ? [{ value, label: names.current.get(value) ? `${names.current.get(value)}（${value}）` : value }, ...options]
+    ? [{ value, label: nameWithId(names.current.get(value), value) }, ...options]
     : options;
 
   return (
