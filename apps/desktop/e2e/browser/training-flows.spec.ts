@@ -10,6 +10,7 @@ import dayjs from 'dayjs';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import type { RpcClient } from '../../src/shared/rpc.ts';
+import { gb18030Bytes } from '../../src/renderer/test-support/gb18030.ts';
 import { animationsSettled, expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
@@ -85,6 +86,20 @@ test('import a required-learner list (xlsx and CSV) → what did not match; lear
   await expect(report.getByTestId('import-ambiguous')).toHaveCount(0);
   for (const person of [byId1!, byId2!, byName!, byId3!]) await expect(modal.getByTestId('required-users')).toContainText(person.name);
   await snap(page, '101-import-xlsx-1024');
+  // a CSV as Excel on a Chinese Windows saves it (GB18030, not UTF-8): its names match
+  const gbk = join(info.outputDir, '必修名单-excel-gbk.csv');
+  writeFileSync(gbk, gb18030Bytes(`姓名\r\n${byName!.name}\r\n查无此人\r\n`));
+  await file.setInputFiles(gbk);
+  await expect(report).toContainText('已匹配 1 人');
+  await expect(report.getByTestId('import-unmatched')).toContainText('未匹配（1）：查无此人');
+  // an old .xls is refused, saying what to do, and nothing picked so far is lost
+  const xls = join(info.outputDir, '必修名单.xls');
+  writeFileSync(xls, 'not a list');
+  await file.setInputFiles(xls);
+  await expect(modal.getByText('无法读取 必修名单.xls：请导入 .xlsx、.csv 或 .txt 文件（.xls 文件请在 Excel 中另存为 .xlsx）。')).toBeVisible();
+  await expect(modal.getByTestId('import-report')).toHaveCount(0);
+  for (const person of [byId1!, byId2!, byName!, byId3!]) await expect(modal.getByTestId('required-users')).toContainText(person.name);
+  await snap(page, '101a-import-refused-1024');
   await page.getByTestId('required-save').click();
   await expect(page.getByTestId('required-editor')).toBeHidden();
 

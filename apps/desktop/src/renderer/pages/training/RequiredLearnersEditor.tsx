@@ -10,9 +10,9 @@ import { api } from '../../api/client.ts';
 import { buildDepartmentTree } from '../../components/departmentTree.ts';
 import { UserSelect, userLabel } from '../../components/UserSelect.tsx';
 import { toServiceError } from '../../errors.ts';
-import { formatPercent } from '../../format.ts';
+import { formatBytes, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
-import { readLearnerList } from './importList.ts';
+import { ImportRefused, MAX_LIST_BYTES, readLearnerList, type ImportRefusal } from './importList.ts';
 
 export interface RequiredLearnersValue {
   required: RequiredLearners | null;
@@ -56,6 +56,19 @@ export function RequiredLearnersEditor(props: {
     thresholdPercent: initial.threshold === null ? null : Math.round(initial.threshold * 1000) / 10,
   };
 
+  const refusalText = (refusal: ImportRefusal): string => {
+    switch (refusal.reason) {
+      case 'type':
+        return t('editor.refused.type', { name: refusal.name });
+      case 'size':
+        return t('editor.refused.size', { size: formatBytes(refusal.bytes), max: formatBytes(MAX_LIST_BYTES) });
+      case 'rows':
+        return t('editor.refused.rows', { count: refusal.count, max: refusal.max });
+      case 'cell':
+        return t('editor.refused.cell', { row: refusal.row, chars: refusal.chars });
+    }
+  };
+
   const importFile = async (file: File) => {
     setImportError(null);
     setMatch(null);
@@ -67,7 +80,7 @@ export function RequiredLearnersEditor(props: {
       setImportedLabels((known) => ({ ...known, ...Object.fromEntries(result.matched.map((m) => [m.userid, userLabel({ ...m, position: '' })])) }));
       setMatch(result);
     } catch (e) {
-      setImportError(`${t('editor.importFailed')}: ${toServiceError(e).message}`);
+      setImportError(e instanceof ImportRefused ? refusalText(e.refusal) : `${t('editor.importFailed')}: ${toServiceError(e).message}`);
     }
     return false;
   };
@@ -162,8 +175,15 @@ export function RequiredLearnersEditor(props: {
   );
 }
 
+/** Entries of a report list shown by name; a wrong column can leave thousands unmatched. */
+const REPORT_SHOWN = 50;
+
 function ImportReport({ match }: { match: ImportMatch }) {
   const { t } = useTranslation('training');
+  const joined = (items: string[], separator: string) =>
+    items.length > REPORT_SHOWN
+      ? `${items.slice(0, REPORT_SHOWN).join(separator)}${t('editor.more', { count: items.length - REPORT_SHOWN })}`
+      : items.join(separator);
   return (
     <Alert
       type={match.unmatched.length + match.ambiguous.length > 0 ? 'warning' : 'success'}
@@ -175,16 +195,17 @@ function ImportReport({ match }: { match: ImportMatch }) {
           <>
             {match.unmatched.length > 0 ? (
               <div data-testid="import-unmatched">
-                {t('editor.unmatched', { count: match.unmatched.length, list: match.unmatched.join(t('editor.listSeparator')) })}
+                {t('editor.unmatched', { count: match.unmatched.length, list: joined(match.unmatched, t('editor.listSeparator')) })}
               </div>
             ) : null}
             {match.ambiguous.length > 0 ? (
               <div data-testid="import-ambiguous">
                 {t('editor.ambiguous', {
                   count: match.ambiguous.length,
-                  list: match.ambiguous
-                    .map((a) => t('editor.ambiguousItem', { entry: a.entry, candidates: a.candidates.map((c) => `${c.userid} (${c.departmentPath})`).join(t('editor.listSeparator')) }))
-                    .join(t('editor.groupSeparator')),
+                  list: joined(
+                    match.ambiguous.map((a) => t('editor.ambiguousItem', { entry: a.entry, candidates: a.candidates.map((c) => `${c.userid} (${c.departmentPath})`).join(t('editor.listSeparator')) })),
+                    t('editor.groupSeparator'),
+                  ),
                 })}
               </div>
             ) : null}
