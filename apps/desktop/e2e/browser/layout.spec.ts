@@ -75,6 +75,10 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     await snap(page, `72-layout-${tag}-lives`);
     await expectOnScreen(table.locator('thead th').filter({ hasText: /主题|Theme|Title/ }), 180);
     await expectOnScreen(table.locator('thead th').filter({ hasText: /操作|Actions/ }), 80);
+    // the start times show whole, beside the actions kept in view, not under them
+    const startBox = await table.locator('thead th').filter({ hasText: /开始时间|Start/ }).boundingBox();
+    const actionsBox = await table.locator('thead th').filter({ hasText: /操作|Actions/ }).boundingBox();
+    expect(startBox && actionsBox && startBox.x + startBox.width <= actionsBox.x + 0.5, 'the start column under the actions').toBe(true);
     await expectNoSidewaysPage(page);
     for (const view of ['month', 'week'] as const) {
       await page.getByTestId('lives-view').getByText(view === 'month' ? /^(月|Month)$/ : /^(周|Week)$/).click();

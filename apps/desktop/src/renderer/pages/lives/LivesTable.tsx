@@ -35,6 +35,7 @@ export function LivesTable({ lives, total, loading }: { lives: Live[]; total: nu
   const latest = useLiveStatusStore((s) => s.byId);
   const rows = lives.map((live) => withLiveStatus(live, latest[live.livingid]));
 
+  // what an admin scans for first (theme, start, status, anchor) before what the narrowest window scrolls to
   const columns: LightColumn<Live>[] = [
     {
       key: 'theme',
@@ -50,12 +51,18 @@ export function LivesTable({ lives, total, loading }: { lives: Live[]; total: nu
       ),
     },
     {
+      key: 'start',
+      title: t('columns.start'),
+      width: 150,
+      sortable: true,
+      render: (live) => formatUnixDateTime(live.livingStart),
+    },
+    {
       key: 'status',
       title: t('columns.status'),
       width: 100,
       render: (live) => <LiveStatusTag status={live.status} />,
     },
-    { key: 'type', title: t('columns.type'), width: 110, render: (live) => liveTypeLabel(live.type) },
     {
       key: 'anchor',
       title: t('columns.anchor'),
@@ -63,13 +70,7 @@ export function LivesTable({ lives, total, loading }: { lives: Live[]; total: nu
       ellipsis: true,
       render: (live) => live.anchorName ?? live.anchorUserid,
     },
-    {
-      key: 'start',
-      title: t('columns.start'),
-      width: 150,
-      sortable: true,
-      render: (live) => formatUnixDateTime(live.livingStart),
-    },
+    { key: 'type', title: t('columns.type'), width: 110, render: (live) => liveTypeLabel(live.type) },
     {
       key: 'duration',
       title: t('columns.duration'),
