@@ -19,7 +19,14 @@ test('the bot answers trainees, records card sign-ups and shows a take-over', as
   void pageErrors;
   await page.setViewportSize({ width: 1400, height: 900 });
   const bot = app.sim.bots[0]!;
-  await openApp(page, app.host, 'settings');
+  const live = [...app.sim.state.lives.values()][0]!;
+  // Before the bot is set up, a live's sign-ups say why nothing can be pushed yet.
+  await openApp(page, app.host, `lives/${live.livingid}`);
+  await page.getByTestId('tab-signups').click();
+  await page.getByTestId('signups-chatid').fill('wrE2eTraining');
+  await expect(page.getByTestId('signups-bot-offline')).toContainText(/机器人未启用：卡片和提醒通过机器人发出|Bot off: the card and the reminder go out through the bot/);
+  await expect(page.getByTestId('signups-send-card')).toBeDisabled();
+  await page.goto(`${app.host.url}/index.html#/settings`);
   const section = page.getByTestId('bot-settings');
   await expect(section).toBeVisible();
   await page.getByTestId('bot-id').fill(bot.botId);
@@ -43,17 +50,19 @@ test('the bot answers trainees, records card sign-ups and shows a take-over', as
   await snap(page, '91-bot-log');
 
   // A sign-up card pushed to a group from a live's page, clicked by a trainee, counted on the live.
-  const live = [...app.sim.state.lives.values()][0]!;
   app.sim.aibot.addGroup('wrE2eTraining');
   await page.goto(`${app.host.url}/index.html#/lives/${live.livingid}`);
   await page.getByTestId('tab-signups').click();
   await page.getByTestId('signups-chatid').fill('wrE2eTraining');
-  await page.getByTestId('signups-send-card').click();
+  await expect(page.getByTestId('signups-bot-offline')).toHaveCount(0);
+  // a double click pushes the card once
+  await page.getByTestId('signups-send-card').dblclick();
   await expect.poll(() => app.sim.aibot.pushes.length).toBe(1);
   const card = app.sim.aibot.pushes[0]!.body.template_card as { task_id: string };
   const click = app.sim.aibot.clickCard(`signup:${live.livingid}`, card.task_id, { userid: trainee.userid, chatid: 'wrE2eTraining' });
   await click.finished();
   await expect(page.getByTestId('signups-tab')).toContainText(trainee.name);
+  expect(app.sim.aibot.pushes, 'cards pushed').toHaveLength(1);
   await snap(page, '92-bot-signups');
 
   // Another PC takes the bot over: the header says so; Settings takes it back.

@@ -1,7 +1,7 @@
 // A live's sign-ups and sign-ins made through the bot's template card, beside its watch data; and
 // pushing the card (or an absentee reminder) into a group chat where the bot is present.
 import { useState } from 'react';
-import { App, Button, Empty, Flex, Input, Statistic, Table } from 'antd';
+import { App, Button, Empty, Flex, Input, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
 import type { BotSignup } from '../../../shared/bot-contract.ts';
@@ -9,27 +9,38 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
+import { useBotStatus } from '../../hooks/useBotStatus.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
 
 export function SignupsTab({ live }: { live: Live }) {
   const { t } = useTranslation('bot');
   const { message } = App.useApp();
   const [chatid, setChatid] = useState('');
   const signups = useServiceQuery('bot.signups', { livingid: live.livingid }, { topics: ['watch'] });
+  const bot = useBotStatus();
+  // the card and the reminder go out through the bot's connection: only while it is online here
+  const botOffline = bot !== null && bot.state !== 'online' ? t(`state.${bot.state}`) : null;
+  // one push at a time: a second click while the first is on its way would post the card twice
+  const pushing = useSingleFlight();
+  const [pushed, setPushed] = useState<'card' | 'remind' | null>(null);
+  const canPush = chatid.trim() !== '' && botOffline === null && bot !== null;
 
-  const push = async (what: 'card' | 'remind') => {
-    try {
-      if (what === 'card') {
-        await api.call('bot.sendLiveCard', { livingid: live.livingid, chatid: chatid.trim() });
-        void message.success(t('signups.sent'));
-      } else {
-        const r = await api.call('bot.remindAbsentees', { livingid: live.livingid, chatid: chatid.trim() });
-        void message.success(t('signups.reminded', { count: r.absentees }));
+  const push = (what: 'card' | 'remind') =>
+    pushing.run(async () => {
+      setPushed(what);
+      try {
+        if (what === 'card') {
+          await api.call('bot.sendLiveCard', { livingid: live.livingid, chatid: chatid.trim() });
+          void message.success(t('signups.sent'));
+        } else {
+          const r = await api.call('bot.remindAbsentees', { livingid: live.livingid, chatid: chatid.trim() });
+          void message.success(t('signups.reminded', { count: r.absentees }));
+        }
+      } catch (e) {
+        void message.error(errorText(e));
       }
-    } catch (e) {
-      void message.error(errorText(e));
-    }
-  };
+    });
 
   return (
     <Flex vertical gap={16} data-testid="signups-tab">
@@ -41,13 +52,28 @@ export function SignupsTab({ live }: { live: Live }) {
           style={{ maxWidth: 280 }}
           data-testid="signups-chatid"
         />
-        <Button disabled={!chatid.trim()} onClick={() => void push('card')} data-testid="signups-send-card">
+        <Button
+          disabled={!canPush || (pushing.pending && pushed !== 'card')}
+          loading={pushing.pending && pushed === 'card'}
+          onClick={() => void push('card')}
+          data-testid="signups-send-card"
+        >
           {t('signups.sendCard')}
         </Button>
         {live.status === 2 ? (
-          <Button disabled={!chatid.trim()} onClick={() => void push('remind')}>
+          <Button
+            disabled={!canPush || (pushing.pending && pushed !== 'remind')}
+            loading={pushing.pending && pushed === 'remind'}
+            onClick={() => void push('remind')}
+            data-testid="signups-remind"
+          >
             {t('signups.remind')}
           </Button>
+        ) : null}
+        {botOffline ? (
+          <Typography.Text type="secondary" style={{ alignSelf: 'center' }} data-testid="signups-bot-offline">
+            {t('signups.botOffline', { state: botOffline })}
+          </Typography.Text>
         ) : null}
       </Flex>
       {signups.error ? <ErrorAlert error={signups.error} onRetry={signups.refetch} /> : null}
