@@ -63,7 +63,7 @@ export function RequiredLearnersEditor(props: {
       case 'size':
         return t('editor.refused.size', { size: formatBytes(refusal.bytes), max: formatBytes(MAX_LIST_BYTES) });
       case 'rows':
-        return t('editor.refused.rows', { count: refusal.count, max: refusal.max });
+        return t('editor.refused.rows', { people: refusal.count, max: refusal.max });
       case 'cell':
         return t('editor.refused.cell', { row: refusal.row, chars: refusal.chars });
     }
