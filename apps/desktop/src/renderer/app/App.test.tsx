@@ -54,6 +54,16 @@ describe('App shell', () => {
     expect(screen.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
   });
 
+  it('an address that leads to no page says so and leads home', async () => {
+    window.location.hash = '#/no-such-page';
+    render(<App />);
+    const notFound = await screen.findByTestId('page-not-found', {}, { timeout: 10_000 });
+    expect(notFound).toHaveTextContent('页面不存在');
+    expect(notFound).not.toHaveTextContent('暂无数据');
+    fireEvent.click(within(notFound).getByRole('button', { name: '返回首页' }));
+    expect(await screen.findByTestId('page-home', {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
   it('switches pages with Ctrl+2 and follows the language from settings.changed', async () => {
     render(<App />);
     await screen.findByTestId('page-home', {}, { timeout: 10_000 });

@@ -1,8 +1,8 @@
 // One lazy chunk per page, so the first chunk holds only the shell.
 import { lazy, Suspense, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
-import { Result, Skeleton } from 'antd';
+import { Route, Routes, useNavigate } from 'react-router';
+import { Button, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { loadedPage, pageChunks } from './page-chunks.ts';
 import type { PageName } from './page-paths.ts';
@@ -35,9 +35,23 @@ function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{children}</Suspense>;
 }
 
+/** An address that leads to no page (typed, or kept from an older version): say so and lead home. */
 function NotFound() {
   const { t } = useTranslation('common');
-  return <Result status="404" title="404" subTitle={t('table.empty')} />;
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('notFound.title')}
+      subTitle={t('notFound.text')}
+      extra={
+        <Button type="primary" onClick={() => void navigate('/')}>
+          {t('notFound.home')}
+        </Button>
+      }
+      data-testid="page-not-found"
+    />
+  );
 }
 
 export function AppRoutes() {
