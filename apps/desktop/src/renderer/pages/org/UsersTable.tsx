@@ -82,7 +82,7 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
         // all five columns fit beside the department tree from a 1024 px window, scroll bar included
         minWidth: 80,
         render: (u) => {
-          const names = u.departments.map((id) => departmentNames.get(id) ?? `#${id}`).join('、');
+          const names = u.departments.map((id) => departmentNames.get(id) ?? `#${id}`).join(t('common:listSeparator'));
           // the native title shows the full list when the cell cuts it off
           return <span title={names || undefined}>{names || '–'}</span>;
         },
@@ -109,10 +109,10 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
         userid: u.userid,
         position: u.position,
         status: userStatusLabel(u.status),
-        departments: u.departments.map((id) => departmentNames.get(id) ?? String(id)).join('、'),
+        departments: u.departments.map((id) => departmentNames.get(id) ?? String(id)).join(t('common:listSeparator')),
       }));
     },
-    [source, departmentNames],
+    [source, departmentNames, t],
   );
   const departmentName = filters.departmentId === null ? null : (departmentNames.get(filters.departmentId) ?? null);
   const exportFilename = usersExportName(filters, departmentName, t);

@@ -195,7 +195,7 @@ function ImportReport({ match }: { match: ImportMatch }) {
           <>
             {match.unmatched.length > 0 ? (
               <div data-testid="import-unmatched">
-                {t('editor.unmatched', { count: match.unmatched.length, list: joined(match.unmatched, t('editor.listSeparator')) })}
+                {t('editor.unmatched', { count: match.unmatched.length, list: joined(match.unmatched, t('common:listSeparator')) })}
               </div>
             ) : null}
             {match.ambiguous.length > 0 ? (
@@ -203,7 +203,7 @@ function ImportReport({ match }: { match: ImportMatch }) {
                 {t('editor.ambiguous', {
                   count: match.ambiguous.length,
                   list: joined(
-                    match.ambiguous.map((a) => t('editor.ambiguousItem', { entry: a.entry, candidates: a.candidates.map((c) => `${c.userid} (${c.departmentPath})`).join(t('editor.listSeparator')) })),
+                    match.ambiguous.map((a) => t('editor.ambiguousItem', { entry: a.entry, candidates: a.candidates.map((c) => `${c.userid} (${c.departmentPath})`).join(t('common:listSeparator')) })),
                     t('editor.groupSeparator'),
                   ),
                 })}

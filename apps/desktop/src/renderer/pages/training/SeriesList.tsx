@@ -86,7 +86,7 @@ export function SeriesList() {
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={`${s.name} · ${t('series.livesCount', { count: s.livingids.length })}`} description={s.themes.slice(0, 4).join(t('editor.listSeparator'))} />
+                <List.Item.Meta title={`${s.name} · ${t('series.livesCount', { count: s.livingids.length })}`} description={s.themes.slice(0, 4).join(t('common:listSeparator'))} />
               </List.Item>
             )}
           />
