@@ -22,6 +22,14 @@ const oneWayToRead = [
   { selector: `${apiCall}[arguments.0.type!='Literal']`, message: 'Name the services method literally, so reads and writes can be told apart.' },
 ];
 
+/** One way to word a failure: errorText (the user's language, WeCom's errcodes), never the services' own English. */
+const oneErrorSentence = [
+  {
+    selector: "MemberExpression[object.type='CallExpression'][object.callee.name='toServiceError'][property.name='message']",
+    message: "Show errorText(e) (renderer/errors.ts): the services' message is English for the log, not the sentence a person reads.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/out/**', '**/dist/**', '.tools/**', '**/test-results/**', 'artifacts/**'] },
   js.configs.recommended,
@@ -64,6 +72,6 @@ export default tseslint.config(
     // switch clears them. Elsewhere `api.call` is for writes only.
     files: ['apps/desktop/src/renderer/**/*.{ts,tsx}'],
     ignores: ['apps/desktop/src/renderer/hooks/**', 'apps/desktop/src/renderer/test-support/**', '**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-syntax': ['error', ...oneClock, ...oneWayToRead] },
+    rules: { 'no-restricted-syntax': ['error', ...oneClock, ...oneWayToRead, ...oneErrorSentence] },
   },
 );

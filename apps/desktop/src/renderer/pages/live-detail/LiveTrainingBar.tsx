@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useLivesStore } from '../../stores/lives.ts';
 import { RepeatLiveModal } from '../training/RepeatLiveModal.tsx';
@@ -25,7 +25,7 @@ export function LiveTrainingBar({ live }: { live: Live }) {
       if (id === null && current) await api.call('training.seriesSetLives', { id: current.id, remove: [live.livingid] });
       else if (id !== null) await api.call('training.seriesSetLives', { id, add: [live.livingid] });
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
 

@@ -83,4 +83,15 @@ describe('RemindersTab', () => {
     renderTab(liveFixture('lv_late', { status: 0, livingStart: nowSeconds - 60 }));
     expect(await screen.findByTestId('reminder-kind')).toHaveTextContent('结束后提醒未完成者');
   });
+
+  it("says a refusal in the app's language, not the services' English", async () => {
+    const user = userEvent.setup();
+    fakeApi.handle('reminders.schedule', () => {
+      throw { kind: 'validation', code: 'REMINDER_TOO_LATE', message: 'That reminder time has already passed' };
+    });
+    renderTab(liveFixture('lv_soon'));
+    await user.click(await screen.findByTestId('reminder-schedule'));
+    expect(await screen.findByText('这个提醒时间已经过去：请选择更短的提前时间，或直接发送通知')).toBeInTheDocument();
+    expect(screen.queryByText('That reminder time has already passed')).toBeNull();
+  });
 });

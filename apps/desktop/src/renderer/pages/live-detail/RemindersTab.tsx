@@ -12,7 +12,7 @@ import type { NoticeRecord, NoticeStatus, ReminderKind } from '../../../shared/n
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OnlineButton } from '../../components/OnlineButton.tsx';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useNoticeStore } from '../../stores/notices.ts';
@@ -53,7 +53,7 @@ export function RemindersTab({ live }: { live: Live }) {
       void message.success(done);
       list.refetch();
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     } finally {
       setBusy(null);
     }

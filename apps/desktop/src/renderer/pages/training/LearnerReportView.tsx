@@ -15,7 +15,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { downloadBlob } from '../../export/download.ts';
 import { safeFilename } from '../../export/exportRows.ts';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { formatDate, formatNumber, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { learnerIdentityColumns, learnerPagination } from './departmentPathText.tsx';
@@ -61,7 +61,7 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
       });
       downloadBlob(blob, safeFilename(t('report.fileName', { from: fileDay(range[0] * 1000), to: fileDay(range[1] * 1000) }), 'xlsx'));
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
 

@@ -9,7 +9,7 @@ import { DEFAULT_COMPLETION_THRESHOLD } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
 import { buildDepartmentTree } from '../../components/departmentTree.ts';
 import { UserSelect, userLabel } from '../../components/UserSelect.tsx';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { formatBytes, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { ImportRefused, MAX_LIST_BYTES, readLearnerList, type ImportRefusal } from './importList.ts';
@@ -80,7 +80,7 @@ export function RequiredLearnersEditor(props: {
       setImportedLabels((known) => ({ ...known, ...Object.fromEntries(result.matched.map((m) => [m.userid, userLabel({ ...m, position: '' })])) }));
       setMatch(result);
     } catch (e) {
-      setImportError(e instanceof ImportRefused ? refusalText(e.refusal) : `${t('editor.importFailed')}: ${toServiceError(e).message}`);
+      setImportError(e instanceof ImportRefused ? refusalText(e.refusal) : `${t('editor.importFailed')}: ${errorText(e)}`);
     }
     return false;
   };
@@ -98,7 +98,7 @@ export function RequiredLearnersEditor(props: {
       void message.success(t('editor.saved'));
       onClose();
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     } finally {
       setSaving(false);
     }

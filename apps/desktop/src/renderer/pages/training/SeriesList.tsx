@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_COMPLETION_THRESHOLD, type SeriesSummary } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { formatDate, formatPercent } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
@@ -33,7 +33,7 @@ export function SeriesList() {
         setNaming(null);
         void navigate(`/training/series/${id}`);
       } catch (e) {
-        void message.error(toServiceError(e).message);
+        void message.error(errorText(e));
       }
     });
 

@@ -12,7 +12,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LiveStatusTag } from '../../components/LiveStatusTag.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { toServiceError } from '../../errors.ts';
+import { errorText } from '../../errors.ts';
 import { formatNumber, formatPercent, formatUnixDateTime } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { LearnerStatusTag } from './LearnerStatusTag.tsx';
@@ -37,7 +37,7 @@ export default function SeriesPage() {
     try {
       await call();
     } catch (e) {
-      void message.error(toServiceError(e).message);
+      void message.error(errorText(e));
     }
   };
   const back = (
