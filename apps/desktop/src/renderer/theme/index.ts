@@ -47,8 +47,10 @@ export function staticThemeConfig(mode: ThemeMode): ThemeConfig {
     token: {
       colorPrimary: '#0082ef',
       borderRadius: 6,
+      // Latin fonts before the CJK ones (as app/boot-shell.css): a CJK font draws ’ “ ” full-width,
+      // so English read "computer’ s" where only a CJK font came first (Linux)
       fontFamily:
-        "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
+        "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
     },
   };
 }
