@@ -81,7 +81,7 @@ describe('network section: numbers as typed', () => {
     await user.clear(timeout);
     await user.type(timeout, '-5');
     await user.tab();
-    await waitFor(() => expect(screen.getByText('请填写 1000 到 300000 之间的整数')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('请填写 1,000 到 300,000 之间的整数')).toBeInTheDocument());
     expect(timeout).toHaveValue('-5');
   });
 });
