@@ -94,5 +94,15 @@ describe('training', () => {
     expect(missing.error).toMatchObject({ kind: 'not_found', code: 'SERIES_NOT_FOUND' });
     const live = await rejection(client.call('training.setRequired', { livingid: 'no-such-live', required: null }));
     expect(live.error).toMatchObject({ kind: 'not_found', code: 'LIVE_NOT_FOUND' });
+    // a second series of a name already kept (spaces and letter case aside); a series keeps its own name
+    const first = await client.call('training.seriesSave', { id: null, name: 'Onboarding 入职培训', threshold: null, required: null });
+    const taken = await rejection(client.call('training.seriesSave', { id: null, name: '  onboarding 入职培训 ', threshold: null, required: null }));
+    expect(taken.error).toMatchObject({ kind: 'validation', code: 'SERIES_NAME_TAKEN', params: { name: 'onboarding 入职培训' } });
+    const other = await client.call('training.seriesSave', { id: null, name: 'Onboarding 2', threshold: null, required: null });
+    const renamed = await rejection(client.call('training.seriesSave', { id: other.id, name: 'ONBOARDING 入职培训', threshold: null, required: null }));
+    expect(renamed.error).toMatchObject({ code: 'SERIES_NAME_TAKEN' });
+    await client.call('training.seriesSave', { id: first.id, name: 'Onboarding 入职培训', threshold: 0.7, required: null });
+    const names = (await client.call('training.seriesList', {})).series.map((s) => s.name).filter((n) => /onboarding/i.test(n));
+    expect(names.sort()).toEqual(['Onboarding 2', 'Onboarding 入职培训']);
   });
 });

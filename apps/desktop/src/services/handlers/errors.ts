@@ -18,3 +18,8 @@ export function notFound(code: NotFoundCode, id: string): RpcError {
 export function invalid(code: string, message: string, details?: string): RpcError {
   return new RpcError({ kind: 'validation', code, message, ...(details ? { details } : {}) });
 }
+
+/** A name another record of the same kind already has (params.name: the name as typed). */
+export function nameTaken(code: 'SERIES_NAME_TAKEN', name: string): RpcError {
+  return new RpcError({ kind: 'validation', code, params: { name }, message: `The name is taken (${code}): ${name}`, details: 'name' });
+}

@@ -5,9 +5,12 @@ import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { RepeatResult } from '../../shared/training.ts';
 import type { ServicesContext } from '../context.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
-import { notFound } from './errors.ts';
+import { nameTaken, notFound } from './errors.ts';
 import { refetch } from './lives.ts';
 import { createLiveOnce } from './live-writes-once.ts';
+
+/** Series names compare as a person reads them: spaces around and letter case do not count. */
+const seriesNameKey = (name: string) => name.trim().toLowerCase();
 
 type Methods = Extract<keyof ServicesHandlers, `training.${string}`>;
 
@@ -54,6 +57,9 @@ export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
     'training.seriesGet': ({ id, from, to }) => training().seriesProgress(seriesOrThrow(id), from, to),
     'training.seriesSave': ({ id, name, threshold, required, livingids }) => {
       if (id !== null) seriesOrThrow(id);
+      // two series of one name cannot be told apart in the lists and pickers
+      const key = seriesNameKey(name);
+      if (training().store.listSeries().some((s) => s.id !== id && seriesNameKey(s.name) === key)) throw nameTaken('SERIES_NAME_TAKEN', name.trim());
       for (const livingid of livingids ?? []) liveOrThrow(livingid);
       const saved = training().store.saveSeries({ id, name, threshold, required });
       if (livingids) training().store.setSeriesLives(saved, livingids, []);
