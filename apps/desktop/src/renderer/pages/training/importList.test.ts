@@ -43,5 +43,7 @@ describe('readLearnerList', () => {
   it('refuses a first column that holds text, not ids or names, naming its row as a spreadsheet counts it', async () => {
     const note = 'x'.repeat(201);
     expect(await refusal(file([`账号\nzhangsan\n"${note}"\n`], 'list.csv'))).toEqual({ reason: 'cell', row: 3, chars: 201 });
+    // blank lines count as the file's lines
+    expect(await refusal(file([`账号\n\nzhangsan\n\n"${note}"\n`], 'list.csv'))).toEqual({ reason: 'cell', row: 5, chars: 201 });
   });
 });

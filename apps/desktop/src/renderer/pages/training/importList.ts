@@ -59,6 +59,7 @@ export async function readLearnerList(file: Blob & { name: string }): Promise<st
     const { readSheet } = await import('read-excel-file/universal');
     return firstColumn(await readSheet(await file.arrayBuffer()));
   }
-  const parsed = Papa.parse<string[]>(decodeListText(await file.arrayBuffer()), { skipEmptyLines: true });
+  // blank lines kept (and dropped by firstColumn), so a refusal's row number is the file's line
+  const parsed = Papa.parse<string[]>(decodeListText(await file.arrayBuffer()), { skipEmptyLines: false });
   return firstColumn(parsed.data);
 }
