@@ -48,7 +48,10 @@ describe('the locales', () => {
     expect(i18n.t('lives:count', { count: 1 })).toBe('1 live');
     expect(i18n.t('lives:form.remindDays', { count: 1 })).toBe('1 day before');
     expect(i18n.t('lives:form.remindDays', { count: 3 })).toBe('3 days before');
+    // two sentences in one help text: a space between them in English, none in Chinese
+    expect(i18n.t('settings:network.gatewayHeadersHelpAll')).toContain('auth header). Header values');
     await i18n.changeLanguage('zh-CN');
+    expect(i18n.t('settings:network.gatewayHeadersHelpAll')).toContain('鉴权头）。请求头的值');
     expect(i18n.t('messages:history.total', { count: 1 })).toBe(i18n.t('messages:history.total', { count: 2 }).replace('2', '1'));
   });
 });

@@ -122,7 +122,7 @@ export function NetworkSection({ settings }: { settings: Settings }) {
 
         <Typography.Text strong>{t('network.gatewayHeaders')}</Typography.Text>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t('network.gatewayHeadersHelp')} {t('network.secretsKept')}
+          {t('network.gatewayHeadersHelpAll')}
         </Typography.Paragraph>
         <Form.List name="gatewayHeaders">
           {(fields, { add, remove }) => (
