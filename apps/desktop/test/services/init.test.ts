@@ -76,6 +76,14 @@ describe('init', () => {
       expect(discovery.members).toBeGreaterThan(1_500);
       expect(discovery.rounds).toBe(1);
       expect((await client.call('lives.list', {})).total).toBe(DEMO_SIZE.lives);
+      // later syncs in the hour keep to the Demo's share: together they ask fewer than one more round
+      const listCalls = async () =>
+        (await client.call('apiUsage.stats', {})).endpoints.find((e) => e.endpoint.endsWith('get_user_all_livingid'))?.calls ?? 0;
+      const afterFirst = await listCalls();
+      expect(afterFirst).toBeGreaterThanOrEqual(discovery.members);
+      await services.runtime.core.sync.start('lives').done;
+      await services.runtime.core.sync.start('lives').done;
+      expect(await listCalls()).toBeLessThan(afterFirst + discovery.members);
       client.close();
     } finally {
       await services.stop();
