@@ -1,20 +1,13 @@
 // The window's antd stylesheet is rendered at build time without the components the app never uses
 // (build/antd-static-styles.ts). A component imported later from that list would render unstyled,
 // so this reads every antd import of the renderer and checks the built rules cover what it uses.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../source-files.ts';
 import { antdStylesheet, UNUSED_ANTD_COMPONENTS } from '../../build/antd-static-styles.ts';
 
 const rendererDir = join(import.meta.dirname, '../../src/renderer');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** The value imports from 'antd' across the renderer (type-only imports render nothing). */
 function antdComponentsImported(): Set<string> {

@@ -1,20 +1,13 @@
 // Every error code the app raises (services, main, the shared RPC layer) has its sentence in both
 // languages (renderer/i18n/locales/*/errors.json): without one, a person reads the services' English
 // log message, in either language. Status notes of a sync (WAIT_…, RETRYING) are worded in common.json.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../source-files.ts';
 
 const src = join(import.meta.dirname, '../../src');
 const locales = join(src, 'renderer/i18n/locales');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** Codes given to an error: `code: 'X'` and the handlers' helpers (invalid('X', …), notFound('X', …)…). */
 function raisedCodes(): Set<string> {
