@@ -31,6 +31,7 @@ import {
 } from './models.ts';
 import { botContract, botEvents } from './bot-contract.ts';
 import {
+  MAX_LEARNER_ENTRY_CHARS,
   MAX_REQUIRED_USERIDS,
   importMatchSchema,
   learnerReportQuerySchema,
@@ -414,7 +415,7 @@ export const servicesContract = {
   /** Sets (null: removes) a live's own completion threshold. */
   'training.setLiveRule': method(z.object({ livingid, threshold: thresholdSchema.nullable() }), ok),
   /** Matches an imported list (userids or names) against the organisation; says what did not match. */
-  'training.matchLearners': method(z.object({ entries: z.array(z.string().max(200)).max(MAX_REQUIRED_USERIDS) }), importMatchSchema),
+  'training.matchLearners': method(z.object({ entries: z.array(z.string().max(MAX_LEARNER_ENTRY_CHARS)).max(MAX_REQUIRED_USERIDS) }), importMatchSchema),
   'training.seriesList': method(empty, z.object({ series: z.array(seriesSummarySchema) })),
   /** A series with its lives and each required learner's completion across them (optionally in a period). */
   'training.seriesGet': method(

@@ -5,6 +5,8 @@ import { departmentGroupFields, liveSchema, serviceErrorSchema, unixSeconds } fr
 
 /** Most learners one list may name (an imported list of a large corp fits). */
 export const MAX_REQUIRED_USERIDS = 20_000;
+/** The longest entry of an imported learner list (a userid or a name is far shorter). */
+export const MAX_LEARNER_ENTRY_CHARS = 200;
 /** 完成 when watch time ≥ this share of the live's length, unless a live or series says otherwise. */
 export const DEFAULT_COMPLETION_THRESHOLD = 0.8;
 

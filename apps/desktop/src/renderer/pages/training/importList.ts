@@ -5,14 +5,12 @@
 // A file that cannot be a list of learners is refused before anything is asked of the services,
 // with what to do about it (ImportRefusal).
 import Papa from 'papaparse';
-import { MAX_REQUIRED_USERIDS } from '../../../shared/training.ts';
+import { MAX_LEARNER_ENTRY_CHARS, MAX_REQUIRED_USERIDS } from '../../../shared/training.ts';
 
 const HEADINGS = /^(userid|user id|账号|帐号|成员账号|姓名|name|names|成员|学员)$/i;
 
 /** A list of 20,000 names is well under 1 MB: anything past this is not a learner list. */
 export const MAX_LIST_BYTES = 10 * 1024 * 1024;
-/** Longer than any userid or name (the services refuse longer entries). */
-export const MAX_ENTRY_CHARS = 200;
 
 export type ImportRefusal =
   | { reason: 'type'; name: string }
@@ -33,7 +31,7 @@ function firstColumn(rows: unknown[][]): string[] {
   const cells = rows.map((row) => (row[0] === null || row[0] === undefined ? '' : String(row[0]).trim()));
   const headed = cells.length > 0 && HEADINGS.test(cells[0] ?? '');
   if (headed) cells.shift();
-  const long = cells.findIndex((cell) => cell.length > MAX_ENTRY_CHARS);
+  const long = cells.findIndex((cell) => cell.length > MAX_LEARNER_ENTRY_CHARS);
   // rows counted as a spreadsheet shows them, the heading included
   if (long >= 0) throw new ImportRefused({ reason: 'cell', row: long + 1 + (headed ? 1 : 0), chars: cells[long]!.length });
   const entries = cells.filter((cell) => cell !== '');
