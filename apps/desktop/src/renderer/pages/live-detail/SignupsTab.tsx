@@ -20,11 +20,12 @@ export function SignupsTab({ live }: { live: Live }) {
   const signups = useServiceQuery('bot.signups', { livingid: live.livingid }, { topics: ['watch'] });
   const bot = useBotStatus();
   // the card and the reminder go out through the bot's connection: only while it is online here
-  const botOffline = bot !== null && bot.state !== 'online' ? t(`state.${bot.state}`) : null;
+  const botOnline = bot?.state === 'online';
+  const botOffline = bot !== null && !botOnline ? t(`state.${bot.state}`) : null;
   // one push at a time: a second click while the first is on its way would post the card twice
   const pushing = useSingleFlight();
   const [pushed, setPushed] = useState<'card' | 'remind' | null>(null);
-  const canPush = chatid.trim() !== '' && botOffline === null && bot !== null;
+  const canPush = chatid.trim() !== '' && botOnline;
 
   const push = (what: 'card' | 'remind') =>
     pushing.run(async () => {
