@@ -40,7 +40,7 @@ function firstColumn(rows: unknown[][]): string[] {
 }
 
 /** UTF-8 (a BOM dropped), or GB18030 where the bytes are not UTF-8. */
-export function decodeListText(bytes: ArrayBuffer): string {
+function decodeListText(bytes: ArrayBuffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
