@@ -44,6 +44,10 @@ function secureWindow(options: WindowOptions, extra: BrowserWindowConstructorOpt
       spellcheck: false,
       // Middle-click would ask for a new window; none may open anyway, this removes the path.
       disableBlinkFeatures: 'Auxclick',
+      // V8's code cache is written at a script's first run, not its second: the second start of the
+      // app already takes the main window's compiled code from the cache (Chromium's default waits
+      // for a script to be seen twice, so only the third start would).
+      v8CacheOptions: 'bypassHeatCheck',
     },
   });
 }

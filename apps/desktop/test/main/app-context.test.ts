@@ -430,6 +430,7 @@ describe('windows', () => {
         webSecurity: true,
         allowRunningInsecureContent: false,
         webviewTag: false,
+        v8CacheOptions: 'bypassHeatCheck',
       });
       expect(window.webContents.url.startsWith('app://wld/')).toBe(true);
     }
