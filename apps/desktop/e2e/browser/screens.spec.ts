@@ -44,3 +44,27 @@ test('English and dark theme', async ({ page, pageErrors }) => {
   await snap(page, '54-lives-en-dark');
   app.host.settings.update({ language: 'zh-CN', theme: 'light' });
 });
+
+test('a screen opened from the menu starts at its top; Back returns to where the last one was left', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openApp(page, app.host, 'settings');
+  await expect(page.getByTestId('profiles-table')).toBeVisible();
+  const content = page.locator('#main-content');
+  const scrollTop = () => content.evaluate((element) => element.scrollTop);
+  // the settings screen, scrolled to its end
+  const left = await content.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+    return element.scrollTop;
+  });
+  expect(left).toBeGreaterThan(300);
+
+  await page.getByTestId('nav-home').click();
+  await expect(page.getByTestId('home-stat-lives')).toBeVisible();
+  expect(await scrollTop()).toBe(0);
+  await expect(content.getByRole('heading', { level: 3 }).first()).toBeInViewport(); // the screen's title
+
+  await page.goBack();
+  await expect(page.getByTestId('profiles-table')).toBeVisible();
+  await expect.poll(scrollTop).toBe(left);
+});

@@ -1,5 +1,5 @@
 // The main window's frame: left navigation, a top bar (connection, sync), banners, then the page.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { OfflineBanner } from './OfflineBanner.tsx';
 import { ServicesNotice } from './ServicesNotice.tsx';
 import { ProductMark } from './ProductMark.tsx';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import { useScreenScroll } from './useScreenScroll.ts';
 import { takeStartRoute } from './startRoute.ts';
 import { NoticeDialog } from '../pages/notices/NoticeDialog.tsx';
 import { mark } from '../perf/timeline.ts';
@@ -47,7 +48,9 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
   const chrome = useChromeAfterFirstCommit();
+  const content = useRef<HTMLElement>(null);
   useGlobalShortcuts();
+  useScreenScroll(content);
   useEffect(() => {
     const start = takeStartRoute();
     if (start) void navigate(start, { replace: true });
@@ -123,7 +126,7 @@ export function AppLayout() {
         <ServicesNotice />
         <OfflineBanner />
         {/* Layout.Content renders the page's <main> landmark. */}
-        <Layout.Content style={{ overflow: 'auto', padding: 20 }} id="main-content" tabIndex={-1}>
+        <Layout.Content ref={content} style={{ overflow: 'auto', padding: 20 }} id="main-content" tabIndex={-1}>
           <ProfileScopeGate>
             <AppRoutes />
             <NoticeDialog />
