@@ -67,4 +67,11 @@ test('a screen opened from the menu starts at its top; Back returns to where the
   await page.goBack();
   await expect(page.getByTestId('profiles-table')).toBeVisible();
   await expect.poll(scrollTop).toBe(left);
+
+  // an address typed over it opens its screen at the top too
+  await page.evaluate(() => {
+    window.location.hash = '#/api-usage';
+  });
+  await expect(page.getByTestId('api-usage-totals')).toBeVisible();
+  expect(await scrollTop()).toBe(0);
 });

@@ -8,15 +8,17 @@ import { useLocation, useNavigationType } from 'react-router';
 export function useScreenScroll(box: RefObject<HTMLElement | null>): void {
   const location = useLocation();
   const navigationType = useNavigationType();
-  /** Each visited history entry's offset, by its key. */
+  /** Each visited history entry's offset, by entryId. */
   const offsets = useRef(new Map<string, number>());
-  const entry = useRef(location.key);
+  const entry = useRef(entryId(location.key));
   const pathname = useRef(location.pathname);
 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const remember = () => offsets.current.set(entry.current, element.scrollTop);
+    const remember = () => {
+      if (entry.current !== null) offsets.current.set(entry.current, element.scrollTop);
+    };
     element.addEventListener('scroll', remember, { passive: true });
     return () => element.removeEventListener('scroll', remember);
   }, [box]);
@@ -25,13 +27,24 @@ export function useScreenScroll(box: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
     const element = box.current;
     const samePage = pathname.current === location.pathname; // a view switch within a screen (?view=…)
-    entry.current = location.key;
+    entry.current = entryId(location.key);
     pathname.current = location.pathname;
     if (!element || samePage) return;
-    const target = navigationType === 'POP' ? (offsets.current.get(location.key) ?? 0) : 0;
+    const returning = navigationType === 'POP' && entry.current !== null;
+    const target = returning ? (offsets.current.get(entry.current!) ?? 0) : 0;
     element.scrollTop = target;
     return element.scrollTop < target ? scrollOnceTallEnough(element, target) : undefined;
   }, [box, location.key, location.pathname, navigationType]);
+}
+
+/**
+ * A history entry's identity: the router's key. Entries the router did not make share the key
+ * 'default': the one the page opened on (the router numbers it 0) and any address typed since (not
+ * numbered: always a screen opened anew, null).
+ */
+function entryId(key: string): string | null {
+  if (key !== 'default') return key;
+  return (window.history.state as { idx?: number } | null)?.idx === 0 ? 'opened on' : null;
 }
 
 /** Frames to wait for a screen to grow to a remembered offset (about a second). */
