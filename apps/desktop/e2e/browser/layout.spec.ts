@@ -51,6 +51,11 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     // all five columns of the users table, the departments last, inside its box: no sideways scrolling
     await expectOnScreen(page.getByTestId('users-table').getByRole('columnheader').last(), 80, page.getByTestId('users-table'));
     await expectNoSidewaysPage(page);
+    // every header whole ("Departments" was cut to "Depart…" in English)
+    const cutHeaders = await page.getByTestId('users-table').getByRole('columnheader').evaluateAll((cells) =>
+      cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => `${cell.textContent}: ${cell.scrollWidth} > ${cell.clientWidth}`),
+    );
+    expect(cutHeaders, 'headers cut off').toEqual([]);
     // the longest status tags ("Not activated", "Left the corp"; 已退出企业) show whole, not cut off
     for (const status of language === 'zh-CN' ? ['未激活', '已退出企业'] : ['Not activated', 'Left the corp']) {
       await page.getByTestId('users-status').click();

@@ -61,10 +61,21 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
   const columns = useMemo<VirtualColumn<User>[]>(() => {
     const styles = userCellStyles(token);
     return [
-      { key: 'name', title: t('users.name'), width: 96, sortable: true, render: (u) => <strong style={styles.name}>{u.name}</strong> },
-      { key: 'userid', title: t('users.userid'), width: 136, sortable: true, render: (u) => <code style={styles.userid}>{u.userid}</code> },
+      { key: 'name', title: t('users.name'), width: 88, sortable: true, render: (u) => <strong style={styles.name}>{u.name}</strong> },
+      {
+        key: 'userid',
+        title: t('users.userid'),
+        width: 124,
+        sortable: true,
+        // the native title shows a long id whole where the cell cuts it off
+        render: (u) => (
+          <code style={styles.userid} title={u.userid}>
+            {u.userid}
+          </code>
+        ),
+      },
       // position and departments share what the fixed columns leave (the status grows with the language)
-      { key: 'position', title: t('users.position'), minWidth: 90, sortable: true, render: (u) => u.position || '–' },
+      { key: 'position', title: t('users.position'), minWidth: 96, sortable: true, render: (u) => u.position || '–' },
       {
         key: 'status',
         title: t('users.status'),
@@ -79,8 +90,9 @@ export function UsersTable({ departmentNames }: { departmentNames: Map<number, s
       {
         key: 'departments',
         title: t('users.departments'),
-        // all five columns fit beside the department tree from a 1024 px window, scroll bar included
-        minWidth: 80,
+        // all five columns fit beside the department tree from a 1024 px window, scroll bar included,
+        // with room for the English header ("Departments", 114 px: it was cut to "Depart…")
+        minWidth: 116,
         render: (u) => {
           const names = u.departments.map((id) => departmentNames.get(id) ?? `#${id}`).join(t('common:listSeparator'));
           // the native title shows the full list when the cell cuts it off
