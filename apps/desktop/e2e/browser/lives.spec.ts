@@ -212,6 +212,46 @@ test('the month calendar opens a busy day\'s full list and offers to create on a
   await page.getByTestId('live-cancel-edit').click();
 });
 
+test('the week view offers a new live on every day from today, busy days too, its label whole at 1024 px in English', async ({ page, pageErrors }) => {
+  void pageErrors;
+  app.host.settings.update({ language: 'en-US' });
+  try {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openApp(page, app.host, 'lives');
+    await page.getByTestId('lives-view').getByText(/^Week$/).click();
+    const week = page.getByTestId('lives-week');
+    const today = dayjs(systemClock.now()).format('YYYY-MM-DD');
+    let busyDay: string | null = null;
+    // this week and the next ones until a day from today on holds a live
+    for (let shown = 0; shown < 4 && busyDay === null; shown++) {
+      if (shown > 0) await page.getByTestId('week-next').click();
+      await expect(week.getByRole('region')).toHaveCount(7);
+      for (const day of await week.getByRole('region').all()) {
+        const date = (await day.getAttribute('aria-label'))!.slice(-10);
+        const create = day.getByTestId(`create-on-${date}`);
+        await expect(create, `the create button of ${date}`).toHaveCount(date >= today ? 1 : 0);
+        if (date >= today && (await day.locator('[data-testid^="week-live-"]').count()) > 0) busyDay ??= date;
+      }
+      const cut = await week.locator('[data-testid^="create-on-"] > span:last-child').evaluateAll((labels) =>
+        labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => `${label.textContent}: ${label.scrollWidth} > ${label.clientWidth}`),
+      );
+      expect(cut, 'create labels cut off').toEqual([]);
+    }
+    expect(busyDay, 'a day from today on with a live, within four weeks').not.toBeNull();
+    await snap(page, '19c-week-create-on-busy-day-en');
+    // a busy day takes one more live: the form opens on that day
+    await week.getByTestId(`create-on-${busyDay}`).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect(confirm).toContainText(busyDay!);
+    await confirm.getByRole('button', { name: /^Create$/ }).click();
+    const form = page.getByTestId('live-form');
+    await expect(form.getByTestId('live-start')).toHaveValue(new RegExp(`^${busyDay} `));
+    await page.getByTestId('live-cancel-edit').click();
+  } finally {
+    app.host.settings.update({ language: 'zh-CN' });
+  }
+});
+
 test("open an ended live's statistics and export them", async ({ page, pageErrors }) => {
   void pageErrors;
   await page.setViewportSize({ width: 1400, height: 1000 });

@@ -61,8 +61,9 @@ export function CreateOnDayButton({ day }: { day: Dayjs }) {
       title={t('month.createHere')}
       style={{ maxWidth: '100%' }}
     >
-      {/* a narrow day column cuts the label, not the column */}
-      <span style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('month.createHere')}</span>
+      {/* a short label that a narrow day column holds whole ("Create a live on this day" was cut to
+          "Creat…" at 1024 px); the whole sentence is the button's name and its tooltip */}
+      <span style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('month.createShort')}</span>
     </Button>
   );
 }

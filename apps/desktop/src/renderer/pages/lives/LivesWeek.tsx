@@ -58,12 +58,9 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
               </Typography.Text>
               <Flex vertical gap={6} style={{ marginTop: 8 }}>
                 {list.length === 0 ? (
-                  <>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('week.empty')}
-                    </Typography.Text>
-                    <CreateOnDayButton day={day} />
-                  </>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('week.empty')}
+                  </Typography.Text>
                 ) : (
                   list.map((live) => (
                     <Card key={live.livingid} size="small" styles={{ body: { padding: 6 } }} data-testid={`week-live-${live.livingid}`}>
@@ -79,6 +76,8 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
                     </Card>
                   ))
                 )}
+                {/* a busy day takes one more live too (a second session); a past day none */}
+                <CreateOnDayButton day={day} />
               </Flex>
             </section>
           );
