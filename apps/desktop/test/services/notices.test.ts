@@ -187,6 +187,31 @@ describe('notices and reminders', () => {
     expect(sentWith('数据安全')).toHaveLength(1);
   });
 
+  it('a reminder to absentees at a time already passed goes out now, once, and says so', async () => {
+    const livingid = await createLive('消防知识回放', 10);
+    const empty = await createLive('无人应参加', 10, 0);
+    // the live started 10 min later and lasted an hour: it ended 2 h 50 min ago
+    clock.advance(4 * 60 * MINUTE);
+    const { notice } = await client.call('reminders.schedule', { livingid, kind: 'after-end', offsetMinutes: 30, note: '请本周内看完回放' });
+    // not kept as 'scheduled' (the runner would have marked it missed, "the app was not running")
+    expect(notice).toMatchObject({ status: 'sent', kind: 'after-end', recipientCount: 3, offsetSeconds: 1800 });
+    expect(sentWith('消防知识回放')).toHaveLength(1);
+    expect([...sentWith('消防知识回放')[0]!.recipients].sort()).toEqual(people.slice(0, 3).map((p) => p.toLowerCase()).sort());
+    await runner().tick();
+    expect(sentWith('消防知识回放')).toHaveLength(1);
+    expect((await client.call('notices.list', { livingid })).notices).toMatchObject([{ id: notice.id, status: 'sent' }]);
+
+    // nobody to remind: refused, nothing recorded or sent
+    const none = await rejection(client.call('reminders.schedule', { livingid: empty, kind: 'after-end', offsetMinutes: 30, note: '' }));
+    expect(none.error).toMatchObject({ kind: 'validation', code: 'REMINDER_NO_ABSENTEES' });
+    expect((await client.call('notices.list', { livingid: empty })).notices).toEqual([]);
+    expect(sentWith('无人应参加')).toHaveLength(0);
+
+    // a time after the end still to come is scheduled as before
+    const later = (await client.call('reminders.schedule', { livingid, kind: 'after-end', offsetMinutes: 4 * 60, note: '' })).notice;
+    expect(later.status).toBe('scheduled');
+  });
+
   it('cancels a scheduled reminder, and a cancelled live cancels its reminders', async () => {
     const livingid = await createLive('保密培训', 3 * 60);
     const a = (await client.call('reminders.schedule', { livingid, kind: 'before-start', offsetMinutes: 60, note: '' })).notice;

@@ -2,7 +2,7 @@
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { syncCalendar } from '../notices/calendar.ts';
-import { composeNotice, liveOf, retryNotice, sendNotice, toRecord } from '../notices/notices.ts';
+import { composeNotice, liveOf, retryNotice, sendLateReminderNow, sendNotice, toRecord } from '../notices/notices.ts';
 import { reminderDueAt } from '../notices/reminder-runner.ts';
 import { invalid, notFound } from './errors.ts';
 
@@ -32,12 +32,14 @@ export function noticesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Me
       calendar: ctx.cache().calendarOf(livingid),
     }),
 
-    'reminders.schedule': ({ livingid, kind, offsetMinutes, note }) => {
+    'reminders.schedule': async ({ livingid, kind, offsetMinutes, note }) => {
       const live = liveOf(ctx, livingid);
       if (live.status === 4) throw invalid('LIVE_CANCELLED', 'The live is cancelled; no reminder can be scheduled', 'livingid');
       const offsetSeconds = offsetMinutes * 60;
       const dueAt = reminderDueAt({ kind, offsetSeconds }, live);
       if (kind === 'before-start' && dueAt <= ctx.now()) throw invalid('REMINDER_TOO_LATE', 'That reminder time has already passed', 'offsetMinutes');
+      // the absentees of a live that ended earlier than that are reminded now (the screen says so)
+      if (dueAt <= ctx.now()) return { notice: toRecord(ctx, await sendLateReminderNow(ctx, live, { offsetSeconds, note, dueAt })) };
       const notice = ctx.cache().addNotice({ livingid, kind, status: 'scheduled', language: language(), offsetSeconds, note, dueAt });
       ctx.changed('notices');
       return { notice: toRecord(ctx, notice) };

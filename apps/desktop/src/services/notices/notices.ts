@@ -27,7 +27,7 @@ export function composeNotice(ctx: ServicesContext, live: Live, kind: NoticeKind
 }
 
 /** The message and recipients of a reminder at its time: the audience before, absentees after. */
-export function composeReminder(ctx: ServicesContext, live: Live, notice: StoredNotice) {
+export function composeReminder(ctx: ServicesContext, live: Live, notice: Pick<StoredNotice, 'kind' | 'offsetSeconds' | 'note' | 'language'>) {
   const kind = notice.kind as ReminderKind;
   const userids = kind === 'before-start' ? audienceRecipients(ctx, live.livingid).userids : absenteesOf(ctx, live.livingid);
   return {
@@ -43,6 +43,33 @@ export async function sendNotice(ctx: ServicesContext, livingid: string, kind: N
   const { body, recipients } = composeNotice(ctx, live, kind, language);
   if (recipients.userids.length === 0) throw invalid('NOTICE_NO_AUDIENCE', 'This live has no required learners or audience yet', 'livingid');
   const notice = ctx.cache().addNotice({ livingid, kind, status: 'sending', language, body, recipients, recipientCount: recipients.userids.length });
+  ctx.changed('notices');
+  return deliver(ctx, notice);
+}
+
+/**
+ * A reminder to absentees whose time after the end has already passed (the live ended earlier than
+ * that): it goes out now, once, instead of waiting for a time that will not come again (the runner
+ * would have marked it missed at its next look, as if the app had been off).
+ */
+export async function sendLateReminderNow(
+  ctx: ServicesContext,
+  live: Live,
+  reminder: { offsetSeconds: number; note: string; dueAt: number },
+): Promise<StoredNotice> {
+  const language = ctx.language();
+  const { body, recipients } = composeReminder(ctx, live, { kind: 'after-end', offsetSeconds: reminder.offsetSeconds, note: reminder.note, language });
+  if (recipients.userids.length === 0) throw invalid('REMINDER_NO_ABSENTEES', 'Nobody is left to remind', 'livingid');
+  const notice = ctx.cache().addNotice({
+    livingid: live.livingid,
+    kind: 'after-end',
+    status: 'sending',
+    language,
+    ...reminder,
+    body,
+    recipients,
+    recipientCount: recipients.userids.length,
+  });
   ctx.changed('notices');
   return deliver(ctx, notice);
 }

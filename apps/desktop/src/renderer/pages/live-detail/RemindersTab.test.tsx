@@ -18,28 +18,29 @@ vi.mock('../../api/client.ts', async () =>
 
 const nowSeconds = Math.floor(systemClock.now() / 1000);
 
+/** What the services answer for a reminder kept for its time. */
+const scheduledNotice = (input: { livingid: string; kind: 'before-start' | 'after-end'; offsetMinutes: number; note?: string }) => ({
+  id: 1,
+  livingid: input.livingid,
+  kind: input.kind,
+  status: 'scheduled' as const,
+  offsetSeconds: input.offsetMinutes * 60,
+  note: input.note ?? '',
+  dueAt: systemClock.now(),
+  recipientCount: 0,
+  body: null,
+  error: null,
+  messageIds: [],
+  sentAt: null,
+  createdAt: systemClock.now(),
+  retry: { allowed: false, reason: 'waiting' as const },
+});
+
 beforeEach(() => {
   fakeApi.reset();
   useConnectionStore.setState({ state: 'online', servicesState: null });
   fakeApi.handle('notices.list', () => ({ notices: [], calendar: null }));
-  fakeApi.handle('reminders.schedule', (input) => ({
-    notice: {
-      id: 1,
-      livingid: input.livingid,
-      kind: input.kind,
-      status: 'scheduled',
-      offsetSeconds: input.offsetMinutes * 60,
-      note: input.note ?? '',
-      dueAt: systemClock.now(),
-      recipientCount: 0,
-      body: null,
-      error: null,
-      messageIds: [],
-      sentAt: null,
-      createdAt: systemClock.now(),
-      retry: { allowed: false, reason: 'waiting' },
-    },
-  }));
+  fakeApi.handle('reminders.schedule', (input) => ({ notice: scheduledNotice(input) }));
 });
 
 const renderTab = (live: ReturnType<typeof liveFixture>) =>
@@ -93,5 +94,24 @@ describe('RemindersTab', () => {
     await user.click(await screen.findByTestId('reminder-schedule'));
     expect(await screen.findByText('这个提醒时间已经过去：请选择更短的提前时间，或直接发送通知')).toBeInTheDocument();
     expect(screen.queryByText('That reminder time has already passed')).toBeNull();
+  });
+
+  it('for a live that ended before the chosen time, says the reminder goes out now and how many it reached', async () => {
+    const user = userEvent.setup();
+    fakeApi.handle('reminders.schedule', (input) => ({
+      notice: { ...scheduledNotice(input), status: 'sent' as const, recipientCount: 3, sentAt: systemClock.now() },
+    }));
+    // ended an hour ago: 30 min after the end has passed
+    renderTab(liveFixture('lv_done', { status: 2, livingStart: nowSeconds - 7200 }));
+    expect(await screen.findByTestId('reminder-hint')).toHaveTextContent(/^直播已于 .* 结束，这个时间已经过去：提醒会立即发出/);
+    await user.click(screen.getByRole('button', { name: '立即提醒未观看的人' }));
+    expect(await screen.findByText('已提醒 3 位未观看的人')).toBeInTheDocument();
+    expect(screen.queryByText('提醒已安排')).toBeNull();
+  });
+
+  it('for a live that ended moments ago, a time still to come is scheduled as before', async () => {
+    renderTab(liveFixture('lv_just_done', { status: 2, livingStart: nowSeconds - 3600 - 60 }));
+    expect(await screen.findByRole('button', { name: /安\s*排/ })).toBeInTheDocument();
+    expect(screen.getByTestId('reminder-hint')).toHaveTextContent('只发送给尚未观看的观众');
   });
 });

@@ -45,6 +45,10 @@ export function RemindersTab({ live }: { live: Live }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const cancelled = live.status === 4;
+  // a time after the end that has already passed (the live ended earlier): the services remind the
+  // absentees at once rather than keep a reminder that could never go out, and the button says so
+  const endedAt = (live.livingStart + live.livingDuration) * 1000;
+  const late = kind === 'after-end' && endedAt + (amount ?? 0) * UNITS[unit] * 60_000 <= now();
 
   const act = async (key: string, call: () => Promise<unknown>, done: string) => {
     setBusy(key);
@@ -59,12 +63,21 @@ export function RemindersTab({ live }: { live: Live }) {
     }
   };
 
-  const schedule = () =>
-    act(
-      'schedule',
-      () => api.call('reminders.schedule', { livingid: live.livingid, kind, offsetMinutes: (amount ?? 0) * UNITS[unit], note: note.trim() }),
-      t('notices.scheduled'),
-    );
+  /** Schedules, or (a time already passed) sends now: the toast says which, from the answer. */
+  const schedule = async () => {
+    setBusy('schedule');
+    try {
+      const { notice } = await api.call('reminders.schedule', { livingid: live.livingid, kind, offsetMinutes: (amount ?? 0) * UNITS[unit], note: note.trim() });
+      if (notice.status === 'scheduled') void message.success(t('notices.scheduled'));
+      else if (notice.status === 'sent') void message.success(t('notices.sentNow', { count: notice.recipientCount }));
+      else void message.error(noticeProblem(t, notice, notice.status === 'unknown') || t(`notices.status.${notice.status}`));
+      list.refetch();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const when = (n: NoticeRecord) => formatDateTime(n.sentAt ?? n.dueAt ?? n.createdAt);
   const columns: TableColumnsType<NoticeRecord> = [
@@ -176,12 +189,18 @@ export function RemindersTab({ live }: { live: Live }) {
           />
         ) : null}
         <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 8 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`notices.audienceHint.${kind}`)}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="reminder-hint">
+            {late ? t('notices.lateHint', { ended: formatDateTime(endedAt) }) : t(`notices.audienceHint.${kind}`)}
           </Typography.Text>
-          <Button type="primary" disabled={cancelled || !amount} loading={busy === 'schedule'} onClick={() => void schedule()} data-testid="reminder-schedule">
-            {t('notices.schedule')}
-          </Button>
+          {late ? (
+            <OnlineButton type="primary" disabled={cancelled || !amount} loading={busy === 'schedule'} onClick={() => void schedule()} data-testid="reminder-schedule">
+              {t('notices.sendLateNow')}
+            </OnlineButton>
+          ) : (
+            <Button type="primary" disabled={cancelled || !amount} loading={busy === 'schedule'} onClick={() => void schedule()} data-testid="reminder-schedule">
+              {t('notices.schedule')}
+            </Button>
+          )}
         </Flex>
       </Card>
 
