@@ -98,14 +98,21 @@ describe('RemindersTab', () => {
 
   it('for a live that ended before the chosen time, says the reminder goes out now and how many it reached', async () => {
     const user = userEvent.setup();
-    fakeApi.handle('reminders.schedule', (input) => ({
-      notice: { ...scheduledNotice(input), status: 'sent' as const, recipientCount: 3, sentAt: systemClock.now() },
-    }));
+    // the answer waits until both clicks are in, as a send to WeCom would
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    fakeApi.handle('reminders.schedule', async (input) => {
+      await answered;
+      return { notice: { ...scheduledNotice(input), status: 'sent' as const, recipientCount: 3, sentAt: systemClock.now() } };
+    });
     // ended an hour ago: 30 min after the end has passed
     renderTab(liveFixture('lv_done', { status: 2, livingStart: nowSeconds - 7200 }));
     expect(await screen.findByTestId('reminder-hint')).toHaveTextContent(/^直播已于 .* 结束，这个时间已经过去：提醒会立即发出/);
-    await user.click(screen.getByRole('button', { name: '立即提醒未观看的人' }));
+    // a double click sends once
+    await user.dblClick(screen.getByRole('button', { name: '立即提醒未观看的人' }));
+    answer();
     expect(await screen.findByText('已提醒 3 位未观看的人')).toBeInTheDocument();
+    expect(fakeApi.callsOf('reminders.schedule')).toHaveLength(1);
     expect(screen.queryByText('提醒已安排')).toBeNull();
   });
 

@@ -15,6 +15,7 @@ import { OnlineButton } from '../../components/OnlineButton.tsx';
 import { errorText } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
 import { useNoticeStore } from '../../stores/notices.ts';
 import { MessagePreview } from '../notices/MessagePreview.tsx';
 
@@ -63,21 +64,20 @@ export function RemindersTab({ live }: { live: Live }) {
     }
   };
 
-  /** Schedules, or (a time already passed) sends now: the toast says which, from the answer. */
-  const schedule = async () => {
-    setBusy('schedule');
-    try {
-      const { notice } = await api.call('reminders.schedule', { livingid: live.livingid, kind, offsetMinutes: (amount ?? 0) * UNITS[unit], note: note.trim() });
-      if (notice.status === 'scheduled') void message.success(t('notices.scheduled'));
-      else if (notice.status === 'sent') void message.success(t('notices.sentNow', { count: notice.recipientCount }));
-      else void message.error(noticeProblem(t, notice, notice.status === 'unknown') || t(`notices.status.${notice.status}`));
-      list.refetch();
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  /** Schedules, or (a time already passed) sends now, once per click: the toast says which, from the answer. */
+  const scheduling = useSingleFlight();
+  const schedule = () =>
+    scheduling.run(async () => {
+      try {
+        const { notice } = await api.call('reminders.schedule', { livingid: live.livingid, kind, offsetMinutes: (amount ?? 0) * UNITS[unit], note: note.trim() });
+        if (notice.status === 'scheduled') void message.success(t('notices.scheduled'));
+        else if (notice.status === 'sent') void message.success(t('notices.sentNow', { count: notice.recipientCount }));
+        else void message.error(noticeProblem(t, notice, notice.status === 'unknown') || t(`notices.status.${notice.status}`));
+        list.refetch();
+      } catch (e) {
+        void message.error(errorText(e));
+      }
+    });
 
   const when = (n: NoticeRecord) => formatDateTime(n.sentAt ?? n.dueAt ?? n.createdAt);
   const columns: TableColumnsType<NoticeRecord> = [
@@ -193,11 +193,11 @@ export function RemindersTab({ live }: { live: Live }) {
             {late ? t('notices.lateHint', { ended: formatDateTime(endedAt) }) : t(`notices.audienceHint.${kind}`)}
           </Typography.Text>
           {late ? (
-            <OnlineButton type="primary" disabled={cancelled || !amount} loading={busy === 'schedule'} onClick={() => void schedule()} data-testid="reminder-schedule">
+            <OnlineButton type="primary" disabled={cancelled || !amount} loading={scheduling.pending} onClick={() => void schedule()} data-testid="reminder-schedule">
               {t('notices.sendLateNow')}
             </OnlineButton>
           ) : (
-            <Button type="primary" disabled={cancelled || !amount} loading={busy === 'schedule'} onClick={() => void schedule()} data-testid="reminder-schedule">
+            <Button type="primary" disabled={cancelled || !amount} loading={scheduling.pending} onClick={() => void schedule()} data-testid="reminder-schedule">
               {t('notices.schedule')}
             </Button>
           )}
