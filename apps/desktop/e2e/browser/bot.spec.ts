@@ -48,6 +48,14 @@ test('the bot answers trainees, records card sign-ups and shows a take-over', as
   await expect(page.getByTestId('bot-log-table')).toContainText('我的学习记录');
   await expect(page.getByTestId('bot-log-table')).toContainText(conversation.text.split('\n')[0]!);
   await snap(page, '91-bot-log');
+  // a search that matches nothing says so, not "暂无数据"
+  const search = page.getByRole('searchbox').or(page.getByRole('textbox')).and(page.getByPlaceholder(/搜索/)).first();
+  await search.fill('没有这样的记录 xyz');
+  await search.press('Enter');
+  await expect(page.getByTestId('bot-log-table')).toContainText('没有符合筛选条件的记录');
+  await search.fill('');
+  await search.press('Enter');
+  await expect(page.getByTestId('bot-log-table')).toContainText('我的学习记录');
 
   // A sign-up card pushed to a group from a live's page, clicked by a trainee, counted on the live.
   app.sim.aibot.addGroup('wrE2eTraining');

@@ -110,6 +110,9 @@ test('required learners, completion, a series and a learner report', async ({ pa
   await page.getByTestId('series-name').fill('E2E 系列培训');
   await page.getByTestId('series-name').press('Enter');
   await expect(page.getByTestId('page-series')).toContainText('E2E 系列培训');
+  // a new series says what to do first, not "暂无数据"
+  await expect(page.getByTestId('series-lives')).toContainText('这个系列还没有直播：用上方的搜索添加');
+  await expect(page.getByTestId('series-learners')).toContainText('还没有必修学员：点「系列的必修学员」设置');
   for (const live of [first!, second!]) {
     const add = page.getByTestId('series-add-lives');
     await add.click();

@@ -55,6 +55,7 @@ export default function BotLogPage() {
         size="small"
         loading={log.loading && !log.data}
         dataSource={log.data?.rows ?? []}
+        locale={{ emptyText: t(kind || query.trim() ? 'log.emptyFiltered' : 'log.empty') }}
         data-testid="bot-log-table"
         pagination={{
           current: page,

@@ -151,7 +151,16 @@ export default function SeriesPage() {
             .map((l) => ({ value: l.livingid, label: `${l.theme} · ${formatUnixDateTime(l.livingStart)}` }))}
           data-testid="series-add-lives"
         />
-        <Table<SeriesLive> size="small" rowKey="livingid" columns={liveColumns} dataSource={data.lives} pagination={false} scroll={{ x: 720 }} data-testid="series-lives" />
+        <Table<SeriesLive>
+          size="small"
+          rowKey="livingid"
+          columns={liveColumns}
+          dataSource={data.lives}
+          pagination={false}
+          scroll={{ x: 720 }}
+          locale={{ emptyText: t('series.noLives') }}
+          data-testid="series-lives"
+        />
       </Card>
       <Card
         size="small"
@@ -179,6 +188,7 @@ export default function SeriesPage() {
           dataSource={data.learners}
           pagination={learnerPagination(data.learners.length)}
           scroll={{ x: 520 + data.lives.length * 96 }}
+          locale={{ emptyText: t('series.noLearners') }}
           data-testid="series-learners"
         />
       </Card>
