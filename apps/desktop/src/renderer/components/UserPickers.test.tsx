@@ -1,6 +1,7 @@
-// Both member pickers (messages' recipients and the shared one of the live form, audience and profile
-// anchor): Enter adds the highlighted search result, never removes someone already picked, never adds
-// a result of an earlier search; a picked person's chip shows the name.
+// The one member picker, as the live form, audience and profile anchor use it and as messages' recipients
+// and app chat members use it (active members only, chips folded, names remembered for the owner list):
+// Enter adds the highlighted search result, never removes someone already picked, never adds a result
+// of an earlier search; a picked person's chip shows the name.
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
@@ -13,7 +14,6 @@ import { renderWithQueries } from '../test-support/queries.tsx';
 import type { User } from '../../shared/models.ts';
 import { useMessagesStore } from '../stores/messages.ts';
 import { UserSelect } from './UserSelect.tsx';
-import { UserSelect as RecipientUserSelect } from '../pages/messages/UserSelect.tsx';
 
 vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
 
@@ -50,11 +50,17 @@ function Shared({ initial, onPicked }: { initial: string[]; onPicked: (ids: stri
 
 function Recipients({ initial, onPicked }: { initial: string[]; onPicked: (ids: string[]) => void }) {
   const [value, setValue] = useState<string[]>(initial);
+  const rememberUserNames = useMessagesStore((s) => s.rememberUserNames);
   return (
-    <RecipientUserSelect
+    <UserSelect
+      multiple
+      activeOnly
       value={value}
       maxCount={1000}
-      onChange={(ids) => {
+      maxTagCount="responsive"
+      onNamed={rememberUserNames}
+      onChange={(next) => {
+        const ids = (next ?? []) as string[];
         setValue(ids);
         onPicked(ids);
       }}
@@ -76,7 +82,7 @@ const highlighted = (text: RegExp) =>
 // The recipients' chips collapse to a "+N" count that jsdom cannot measure; the browser spec checks them.
 const pickers = [
   ['shared UserSelect', Shared, { chipsInJsdom: true }],
-  ['messages UserSelect', Recipients, { chipsInJsdom: false }],
+  ['UserSelect as the recipients picker', Recipients, { chipsInJsdom: false }],
 ] as const;
 
 beforeEach(() => {
@@ -141,5 +147,22 @@ describe.each(pickers)('%s', (_name, Picker, { chipsInJsdom }) => {
     await highlighted(/周宁/);
     pressEnter(input);
     expect(picked.at(-1)).toEqual(['zhouning']);
+  });
+});
+
+describe('UserSelect as the recipients picker', () => {
+  it('searches active members only and remembers the names it finds for the lists that show picked ids', async () => {
+    serveSearch();
+    const user = userEvent.setup();
+    renderWithQueries(
+      <AntApp>
+        <Recipients initial={[]} onPicked={() => {}} />
+      </AntApp>,
+    );
+    await user.click(screen.getByRole('combobox'));
+    await user.keyboard('王');
+    await highlighted(/王/);
+    expect(fakeApi.callsOf('users.search').every((c) => (c.input as { status?: number }).status === 1)).toBe(true);
+    await waitFor(() => expect(useMessagesStore.getState().labels['user:boss']).toBe('王建国'));
   });
 });

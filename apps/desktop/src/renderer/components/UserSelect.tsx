@@ -3,7 +3,7 @@
 // list offers only people not yet picked and only the results of what is typed now: Enter adds the
 // highlighted person, never removes a picked one and never adds a result of an earlier search; a
 // picked person's chip shows the name.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
 import type { User } from '../../shared/models.ts';
@@ -25,6 +25,14 @@ export interface UserSelectProps {
   id?: string;
   'data-testid'?: string;
   'aria-label'?: string;
+  /** Offers active members only (a message reaches no one else). */
+  activeOnly?: boolean;
+  /** Said when a search finds no one. */
+  notFoundText?: string;
+  /** Picked chips fold into "+ N" when they do not fit one line. */
+  maxTagCount?: 'responsive';
+  /** Told the name of every person the picker learns about (for lists elsewhere that show them). */
+  onNamed?: (users: ReadonlyArray<Pick<User, 'userid' | 'name'>>) => void;
 }
 
 const RESULT_LIMIT = 30;
@@ -38,12 +46,12 @@ export const userLabel = (u: Pick<User, 'name' | 'userid' | 'position'>): string
 const nameOf = (label: string | undefined): string | undefined => label?.replace(/ \(.*$/, '');
 
 export function UserSelect(props: UserSelectProps) {
-  const { value, onChange, multiple, knownLabels, ...rest } = props;
+  const { value, onChange, multiple, knownLabels, activeOnly, notFoundText, onNamed, ...rest } = props;
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const labels = useRef(new Map<string, string>());
   const names = useRef(new Map<string, string>());
-  const search = useUserSearch(query, { enabled: open || query !== '', limit: RESULT_LIMIT });
+  const search = useUserSearch(query, { enabled: open || query !== '', limit: RESULT_LIMIT, ...(activeOnly ? { status: 1 as const } : {}) });
   const loading = search.loading;
   const results = { query: search.answers, rows: search.rows };
   for (const u of search.rows) {
@@ -69,7 +77,13 @@ export function UserSelect(props: UserSelectProps) {
     if (current) for (const u of results.rows) if (!seen.has(u.userid)) list.push({ value: u.userid, label: userLabel(u) });
     return list;
   }, [selected, results, current, multiple, knownLabels, picked.data]);
-  const notFound = loading || !current ? <Spin size="small" /> : undefined;
+  const notFound = loading || !current ? <Spin size="small" /> : notFoundText;
+  useEffect(() => {
+    if (onNamed && search.rows.length > 0) onNamed(search.rows);
+  }, [onNamed, search.rows]);
+  useEffect(() => {
+    if (onNamed && picked.data?.users.length) onNamed(picked.data.users);
+  }, [onNamed, picked.data]);
 
   if (multiple) {
     const chips = selected.map((id) => ({
@@ -88,6 +102,7 @@ export function UserSelect(props: UserSelectProps) {
           setQuery('');
         }}
         onOpenChange={setOpen}
+        onBlur={() => setQuery('')}
         options={options}
         notFoundContent={notFound}
         loading={loading}

@@ -66,6 +66,8 @@ export interface MessagesActions {
   removeRecipient(kind: RecipientKind, id: string | number): void;
   clearRecipients(): void;
   rememberLabels(labels: Record<string, string>): void;
+  /** The names of people a picker found, for the lists that show a picked id (owner, sent-to). */
+  rememberUserNames(users: ReadonlyArray<{ userid: string; name: string }>): void;
   setLastResult(result: SendOutcome | null): void;
   /** After a successful send: empty the content, keep the type and the recipients. */
   clearContent(): void;
@@ -127,6 +129,7 @@ export const useMessagesStore = create<MessagesState & MessagesActions>()((set, 
     }),
   clearRecipients: () => set({ recipients: emptyRecipients() }),
   rememberLabels: (labels) => set((s) => ({ labels: { ...s.labels, ...labels } })),
+  rememberUserNames: (users) => set((s) => ({ labels: { ...s.labels, ...Object.fromEntries(users.map((u) => [`user:${u.userid}`, u.name])) } })),
   setLastResult: (lastResult) => set({ lastResult }),
   clearContent: () =>
     set((s) => ({ draft: { ...emptyDraft(), msgtype: s.draft.msgtype } })),
