@@ -80,6 +80,15 @@ test('switching corps back and forth never shows the other corp; a session-only 
   await page.getByTestId('profile-add').click();
   const form = page.getByTestId('profile-form');
   await expect(form.getByTestId('keychain-unavailable')).toBeVisible();
+  // every label of the form points at its own field: no id shared with the network section behind it
+  const sharedIds = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const element of document.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+    return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+  });
+  expect(sharedIds, 'ids used twice in the page').toEqual([]);
+  await form.getByLabel(/此企业配置的接口地址或网关|address or gateway/).fill('https://example.invalid');
+  await expect(form.getByTestId('profile-base-url')).toHaveValue('https://example.invalid');
   await form.getByLabel(/名称|Name/).first().fill('Beta Corp');
   await form.getByLabel(/企业 ?ID|CorpID|Corp ID/i).fill(simB.corpId);
   await form.getByTestId('profile-base-url').fill(simB.url);

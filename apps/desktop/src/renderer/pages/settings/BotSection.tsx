@@ -82,6 +82,7 @@ export function BotSection() {
         />
       ) : null}
       <Form
+        name="bot"
         form={form}
         layout="vertical"
         onFinish={(v) => void save(v)}

@@ -85,7 +85,7 @@ export function NetworkSection({ settings }: { settings: Settings }) {
           description={moved.state === 'moved' ? undefined : <TechnicalDetails text={moved.reason} />}
         />
       ) : null}
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()} onKeyDown={preventEnterSubmit}>
+      <Form<FormValues> name="network" form={form} layout="vertical" initialValues={initialValues} onFinish={() => void save()} onKeyDown={preventEnterSubmit}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="baseUrl" label={t('network.baseUrl')} rules={[rule(['baseUrl'])]} extra={t('network.baseUrlHelp')}>

@@ -125,6 +125,9 @@ export function ProfileForm({ open, profile, takenIds, secretsStatus, baseUrl, a
       }
     >
       <Form<ProfileFormValues>
+        // a name of its own makes its fields' ids unique: the network section behind the drawer
+        // has a baseUrl too, and a label must point at its own field
+        name="profile"
         form={form}
         layout="vertical"
         initialValues={initialValues}
