@@ -1,5 +1,6 @@
 // Creating a live on a day picked in the calendar: the form opens with its start on that day (today:
-// the next free half hour; a later day: 09:00). Past days cannot take a new live.
+// the next free half hour; a later day: 09:00). Past days, and today once no half hour is left in it,
+// cannot take a new live (startOnDay).
 import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -8,18 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { now } from '@wld/clock';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useLivesStore } from '../../stores/lives.ts';
-import { nextStartAfter } from './liveFormRules.ts';
+import { startOnDay } from './liveFormRules.ts';
 
-const WORKDAY_START_HOUR = 9;
-
-/** The start a live created on `day` gets, or null when the day has passed. */
-export function startOnDay(day: Dayjs, nowMs: number): number | null {
-  const today = dayjs(nowMs).startOf('day');
-  const target = day.startOf('day');
-  if (target.isBefore(today)) return null;
-  if (target.isSame(today)) return nextStartAfter(nowMs);
-  return target.hour(WORKDAY_START_HOUR).valueOf();
-}
 
 /** Asks "create a live on <day>?" and opens the form there. */
 export function useCreateOnDay(): (day: Dayjs) => void {
@@ -28,9 +19,10 @@ export function useCreateOnDay(): (day: Dayjs) => void {
   const openCreate = useLivesStore((s) => s.openCreate);
   const online = useOnlineAction();
   return (day) => {
-    const start = startOnDay(day, now());
+    const nowMs = now();
+    const start = startOnDay(day, nowMs);
     if (start === null) {
-      void message.info(t('month.pastDay'));
+      void message.info(t(day.isSame(dayjs(nowMs), 'day') ? 'month.noTimeLeft' : 'month.pastDay'));
       return;
     }
     if (online.disabled) {

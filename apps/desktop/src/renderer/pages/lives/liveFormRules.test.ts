@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { descriptionRule, durationRule, measureTheme, startRule, themeRule } from './liveFormRules.ts';
+import dayjs from 'dayjs';
+import { descriptionRule, durationRule, measureTheme, startOnDay, startRule, themeRule } from './liveFormRules.ts';
 
 describe('live form rules (WeCom limits)', () => {
   it('theme: required, ≤ 20 characters and ≤ 60 UTF-8 bytes', () => {
@@ -32,5 +33,26 @@ describe('live form rules (WeCom limits)', () => {
     expect(startRule(null, now)?.key).toBe('form.startRequired');
     expect(startRule(now, now)?.key).toBe('form.startInPast');
     expect(startRule(now + 60_000, now)).toBeNull();
+  });
+});
+
+describe('a live created on a day picked in the calendar', () => {
+  const at = (text: string) => dayjs(text).valueOf();
+  const format = (ms: number | null) => (ms === null ? null : dayjs(ms).format('YYYY-MM-DD HH:mm'));
+
+  it('starts today at the next free half hour, a later day at 09:00, never on a past day', () => {
+    const now = at('2026-12-06T14:05:00');
+    expect(format(startOnDay(dayjs('2026-12-06'), now))).toBe('2026-12-06 14:30');
+    expect(format(startOnDay(dayjs('2026-12-07'), now))).toBe('2026-12-07 09:00');
+    expect(startOnDay(dayjs('2026-12-05'), now)).toBeNull();
+  });
+
+  it('does not take today once no half hour is left in it (Sunday 23:50: the next start is tomorrow)', () => {
+    expect(format(startOnDay(dayjs('2026-12-06'), at('2026-12-06T23:20:00')))).toBe('2026-12-06 23:30');
+    expect(startOnDay(dayjs('2026-12-06'), at('2026-12-06T23:21:00'))).toBeNull();
+    expect(startOnDay(dayjs('2026-12-06'), at('2026-12-06T23:50:00'))).toBeNull();
+    expect(format(startOnDay(dayjs('2026-12-07'), at('2026-12-06T23:50:00')))).toBe('2026-12-07 09:00');
+    // the last day of a month: the next day is the 1st
+    expect(format(startOnDay(dayjs('2027-01-01'), at('2026-12-31T23:30:00')))).toBe('2027-01-01 09:00');
   });
 });

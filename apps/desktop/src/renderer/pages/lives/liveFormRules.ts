@@ -4,7 +4,7 @@
 import { LIVE_LIMITS } from '../../../shared/live-limits.ts';
 import { LIVING_LIMITS, charCount, utf8Bytes } from '@wld/wecom-core/rules';
 import { now as clockNow } from '@wld/clock';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 
 export interface RuleError {
   key: string;
@@ -63,6 +63,22 @@ export function nextStartAfter(nowMs: number): number {
   const start = dayjs(nowMs).add(10, 'minute');
   const rounded = start.minute() <= 30 ? start.minute(30) : start.add(1, 'hour').minute(0);
   return rounded.second(0).millisecond(0).valueOf();
+}
+
+const WORKDAY_START_HOUR = 9;
+
+/**
+ * The start a live created on `day` from the calendar gets: today the next free half hour, a later
+ * day 09:00; null when the day has passed, or is today with no half hour left in it (at 23:50 the
+ * next start is tomorrow's 00:30, which is not the day that was picked).
+ */
+export function startOnDay(day: Dayjs, nowMs: number): number | null {
+  const today = dayjs(nowMs).startOf('day');
+  const target = day.startOf('day');
+  if (target.isBefore(today)) return null;
+  if (!target.isSame(today)) return target.hour(WORKDAY_START_HOUR).valueOf();
+  const start = nextStartAfter(nowMs);
+  return dayjs(start).isSame(today, 'day') ? start : null;
 }
 
 /** `startMs` and `nowMs` in epoch milliseconds. */
