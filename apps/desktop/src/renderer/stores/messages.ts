@@ -65,7 +65,6 @@ export interface MessagesActions {
   addRecipients(kind: RecipientKind, ids: readonly (string | number)[]): PickResult;
   removeRecipient(kind: RecipientKind, id: string | number): void;
   clearRecipients(): void;
-  rememberLabels(labels: Record<string, string>): void;
   /** The names of people a picker found, for the lists that show a picked id (owner, sent-to). */
   rememberUserNames(users: ReadonlyArray<{ userid: string; name: string }>): void;
   setLastResult(result: SendOutcome | null): void;
@@ -128,7 +127,6 @@ export const useMessagesStore = create<MessagesState & MessagesActions>()((set, 
       return { recipients: withIds(s.recipients, kind, rest) };
     }),
   clearRecipients: () => set({ recipients: emptyRecipients() }),
-  rememberLabels: (labels) => set((s) => ({ labels: { ...s.labels, ...labels } })),
   rememberUserNames: (users) => set((s) => ({ labels: { ...s.labels, ...Object.fromEntries(users.map((u) => [`user:${u.userid}`, u.name])) } })),
   setLastResult: (lastResult) => set({ lastResult }),
   clearContent: () =>

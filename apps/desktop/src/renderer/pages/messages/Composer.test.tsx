@@ -115,7 +115,10 @@ describe('sending', () => {
       const s = useMessagesStore.getState();
       s.setRecipients('userids', ['zhangsan', 'lisi', 'wangwu']);
       s.setRecipients('tagIds', [1, 2]);
-      s.rememberLabels({ 'user:lisi': '李四', 'user:wangwu': '王五' });
+      s.rememberUserNames([
+        { userid: 'lisi', name: '李四' },
+        { userid: 'wangwu', name: '王五' },
+      ]);
     });
     const { text } = renderComposer();
     await paste(user, text, '明天 9 点培训');
