@@ -14,6 +14,7 @@ import { renderWithQueries } from '../test-support/queries.tsx';
 import type { User } from '../../shared/models.ts';
 import { useMessagesStore } from '../stores/messages.ts';
 import { UserSelect } from './UserSelect.tsx';
+import { MemberSelect } from '../pages/messages/MemberSelect.tsx';
 
 vi.mock('../api/client.ts', async () => (await import('../test-support/fakeApi.ts')).fakeClientModule());
 
@@ -50,17 +51,11 @@ function Shared({ initial, onPicked }: { initial: string[]; onPicked: (ids: stri
 
 function Recipients({ initial, onPicked }: { initial: string[]; onPicked: (ids: string[]) => void }) {
   const [value, setValue] = useState<string[]>(initial);
-  const rememberUserNames = useMessagesStore((s) => s.rememberUserNames);
   return (
-    <UserSelect
-      multiple
-      activeOnly
+    <MemberSelect
       value={value}
       maxCount={1000}
-      maxTagCount="responsive"
-      onNamed={rememberUserNames}
-      onChange={(next) => {
-        const ids = (next ?? []) as string[];
+      onChange={(ids) => {
         setValue(ids);
         onPicked(ids);
       }}
@@ -82,7 +77,7 @@ const highlighted = (text: RegExp) =>
 // The recipients' chips collapse to a "+N" count that jsdom cannot measure; the browser spec checks them.
 const pickers = [
   ['shared UserSelect', Shared, { chipsInJsdom: true }],
-  ['UserSelect as the recipients picker', Recipients, { chipsInJsdom: false }],
+  ['MemberSelect (recipients, app chat members)', Recipients, { chipsInJsdom: false }],
 ] as const;
 
 beforeEach(() => {
@@ -150,7 +145,7 @@ describe.each(pickers)('%s', (_name, Picker, { chipsInJsdom }) => {
   });
 });
 
-describe('UserSelect as the recipients picker', () => {
+describe('MemberSelect (recipients, app chat members)', () => {
   it('searches active members only and remembers the names it finds for the lists that show picked ids', async () => {
     serveSearch();
     const user = userEvent.setup();

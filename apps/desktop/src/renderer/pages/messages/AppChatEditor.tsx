@@ -12,7 +12,7 @@ import { useMessagesStore } from '../../stores/messages.ts';
 import { APPCHAT_LIMITS, charCount } from '@wld/wecom-core/rules';
 import { appChatIssues, memberDiff } from './appChatForm.ts';
 import type { AppChatField, AppChatFormValues } from './appChatForm.ts';
-import { UserSelect } from '../../components/UserSelect.tsx';
+import { MemberSelect } from './MemberSelect.tsx';
 
 export interface AppChatEditorProps {
   /** null creates a chat */
@@ -26,7 +26,6 @@ export function AppChatEditor({ chat, onClose, onSaved }: AppChatEditorProps) {
   const { message } = App.useApp();
   const online = useOnlineAction();
   const labels = useMessagesStore((s) => s.labels);
-  const rememberUserNames = useMessagesStore((s) => s.rememberUserNames);
   const mode = chat ? 'edit' : 'create';
   const [values, setValues] = useState<AppChatFormValues>(() => ({
     name: chat?.name ?? '',
@@ -115,20 +114,10 @@ export function AppChatEditor({ chat, onClose, onSaved }: AppChatEditorProps) {
             </span>
           }
         >
-          <UserSelect
-            multiple
-            activeOnly
+          <MemberSelect
             value={values.members}
-            onChange={(picked) => {
-              const members = Array.isArray(picked) ? picked : [];
-              set({ members, owner: values.owner && members.includes(values.owner) ? values.owner : null });
-            }}
+            onChange={(members) => set({ members, owner: values.owner && members.includes(values.owner) ? values.owner : null })}
             maxCount={APPCHAT_LIMITS.maxMembers}
-            maxTagCount="responsive"
-            placeholder={t('recipients.usersPlaceholder')}
-            notFoundText={t('recipients.noUsers')}
-            onNamed={rememberUserNames}
-            style={{ width: '100%' }}
             data-testid="appchat-members"
             aria-label={t('appchat.members')}
           />

@@ -7,7 +7,7 @@ import type { Department, Tag } from '../../../shared/models.ts';
 import { RECIPIENT_CAPS, useMessagesStore } from '../../stores/messages.ts';
 import type { RecipientKind } from '../../stores/messages.ts';
 import { DepartmentSelect } from './DepartmentSelect.tsx';
-import { UserSelect } from '../../components/UserSelect.tsx';
+import { MemberSelect } from './MemberSelect.tsx';
 
 export interface RecipientPickerProps {
   departments: readonly Department[];
@@ -33,7 +33,6 @@ export function RecipientPicker({ departments, tags, showRequired }: RecipientPi
   const { message } = App.useApp();
   const recipients = useMessagesStore((s) => s.recipients);
   const setRecipients = useMessagesStore((s) => s.setRecipients);
-  const rememberUserNames = useMessagesStore((s) => s.rememberUserNames);
   const empty = recipients.userids.length + recipients.departmentIds.length + recipients.tagIds.length === 0;
 
   const pick = (kind: RecipientKind, ids: (string | number)[]) => {
@@ -44,17 +43,10 @@ export function RecipientPicker({ departments, tags, showRequired }: RecipientPi
   return (
     <Form layout="vertical" component="div" data-testid="recipient-picker">
       <Form.Item label={t('recipients.users')} extra={<CapCount kind="userids" count={recipients.userids.length} />} style={{ marginBottom: 12 }}>
-        <UserSelect
-          multiple
-          activeOnly
+        <MemberSelect
           value={recipients.userids}
-          onChange={(ids) => pick('userids', Array.isArray(ids) ? ids : [])}
+          onChange={(ids) => pick('userids', ids)}
           maxCount={RECIPIENT_CAPS.userids}
-          maxTagCount="responsive"
-          placeholder={t('recipients.usersPlaceholder')}
-          notFoundText={t('recipients.noUsers')}
-          onNamed={rememberUserNames}
-          style={{ width: '100%' }}
           aria-label={t('recipients.users')}
           data-testid="recipients-users"
         />
