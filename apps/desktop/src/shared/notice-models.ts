@@ -11,6 +11,17 @@ export type NoticeKind = z.infer<typeof noticeKindSchema>;
 export type ReminderKind = z.infer<typeof reminderKindSchema>;
 
 /**
+ * When a reminder goes out (epoch ms): `offsetSeconds` before the live's start, or after its end.
+ * One formula for the services, which schedule and send it, and the screen, which says beforehand
+ * whether that time has passed.
+ */
+export function reminderDueAt(reminder: { kind: string; offsetSeconds: number }, live: { livingStart: number; livingDuration: number }): number {
+  const seconds =
+    reminder.kind === 'before-start' ? live.livingStart - reminder.offsetSeconds : live.livingStart + live.livingDuration + reminder.offsetSeconds;
+  return seconds * 1000;
+}
+
+/**
  * scheduled: waits for its time. sending: WeCom is being asked. sent: WeCom accepted every part.
  * failed: WeCom refused or could not be reached before anything was sent (a retry is safe).
  * unknown: the answer was lost after sending (a retry within WeCom's 4-hour duplicate check

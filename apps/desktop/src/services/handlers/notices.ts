@@ -1,9 +1,9 @@
 // Notices about a live and its reminders: preview, send once, retry safely, schedule, cancel, list.
+import { reminderDueAt } from '../../shared/notice-models.ts';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
 import { syncCalendar } from '../notices/calendar.ts';
 import { composeNotice, liveOf, retryNotice, sendLateReminderNow, sendNotice, toRecord } from '../notices/notices.ts';
-import { reminderDueAt } from '../notices/reminder-runner.ts';
 import { invalid, notFound } from './errors.ts';
 
 type Methods = 'notices.preview' | 'notices.send' | 'notices.retry' | 'notices.list' | 'reminders.schedule' | 'reminders.cancel';

@@ -4,7 +4,7 @@
 // live starts, an after-end reminder within 24 hours of its time; otherwise it is marked 'missed',
 // never sent by itself, and listed so the admin can send it by hand. A send interrupted by a crash
 // ('sending' at start) becomes 'unknown': it may have gone out, and a retry stays safe for 4 hours.
-import type { StoredNotice } from '../cache/index.ts';
+import { reminderDueAt } from '../../shared/notice-models.ts';
 import type { ServicesContext } from '../context.ts';
 import { onePerContext } from '../one-per-context.ts';
 import { deliver } from './deliver.ts';
@@ -13,12 +13,6 @@ import { composeReminder } from './notices.ts';
 export const REMINDER_TICK_MS = 30_000;
 /** How late an after-end reminder may still go out. */
 export const AFTER_END_GRACE_MS = 24 * 3600 * 1000;
-
-export function reminderDueAt(notice: Pick<StoredNotice, 'kind' | 'offsetSeconds'>, live: { livingStart: number; livingDuration: number }): number {
-  const seconds =
-    notice.kind === 'before-start' ? live.livingStart - notice.offsetSeconds : live.livingStart + live.livingDuration + notice.offsetSeconds;
-  return seconds * 1000;
-}
 
 export class ReminderRunner {
   readonly #ctx: ServicesContext;

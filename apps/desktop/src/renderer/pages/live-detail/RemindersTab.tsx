@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { now } from '@wld/clock';
 import { noticeProblem, problemText } from '../notices/noticeProblem.ts';
 import type { Live } from '../../../shared/models.ts';
-import type { NoticeRecord, NoticeStatus, ReminderKind } from '../../../shared/notice-models.ts';
+import { reminderDueAt, type NoticeRecord, type NoticeStatus, type ReminderKind } from '../../../shared/notice-models.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OnlineButton } from '../../components/OnlineButton.tsx';
@@ -49,7 +49,7 @@ export function RemindersTab({ live }: { live: Live }) {
   // a time after the end that has already passed (the live ended earlier): the services remind the
   // absentees at once rather than keep a reminder that could never go out, and the button says so
   const endedAt = (live.livingStart + live.livingDuration) * 1000;
-  const late = kind === 'after-end' && endedAt + (amount ?? 0) * UNITS[unit] * 60_000 <= now();
+  const late = kind === 'after-end' && reminderDueAt({ kind, offsetSeconds: (amount ?? 0) * UNITS[unit] * 60 }, live) <= now();
 
   const act = async (key: string, call: () => Promise<unknown>, done: string) => {
     setBusy(key);
