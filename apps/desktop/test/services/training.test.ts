@@ -56,6 +56,21 @@ describe('training', () => {
       expect(reminded.recipients).toBe(sent.recipients.length);
       expect(sent.recipients.length + reminded.invalidUsers.length + reminded.unlicensedUsers.length).toBe(counts.absent);
     }
+
+    // a reminder after the end goes to everyone who has not completed the live: the partly watched too
+    expect(counts.partial).toBeGreaterThan(0);
+    const notCompleted = after.learners.filter((l) => l.status !== 'completed').map((l) => l.userid.toLowerCase());
+    const messagesBefore = sim.state.messages.length;
+    const { notice } = await client.call('reminders.schedule', { livingid: ended.livingid, kind: 'after-end', offsetMinutes: 1, note: '' });
+    expect(notice.status).toBe('sent');
+    const reminders = sim.state.messages.slice(messagesBefore);
+    expect(reminders).toHaveLength(1);
+    // WeCom delivers to those it can reach (the rest are named not activated or unlicensed)
+    const reached = [...reminders[0]!.recipients].map((r) => r.toLowerCase());
+    expect(reached.length).toBeGreaterThan(notCompleted.length * 0.9);
+    expect(reached.every((userid) => notCompleted.includes(userid))).toBe(true);
+    const partly = after.learners.filter((l) => l.status === 'partial').map((l) => l.userid.toLowerCase());
+    expect(reached.some((userid) => partly.includes(userid))).toBe(true);
   });
 
   it('repeats a live weekly into its series: each create sent once; a failure stops and says what was created', async () => {

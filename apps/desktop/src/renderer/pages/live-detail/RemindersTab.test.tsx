@@ -109,9 +109,9 @@ describe('RemindersTab', () => {
     renderTab(liveFixture('lv_done', { status: 2, livingStart: nowSeconds - 7200 }));
     expect(await screen.findByTestId('reminder-hint')).toHaveTextContent(/^直播已于 .* 结束，这个时间已经过去：提醒会立即发出/);
     // a double click sends once
-    await user.dblClick(screen.getByRole('button', { name: '立即提醒未观看的人' }));
+    await user.dblClick(screen.getByRole('button', { name: '立即提醒' }));
     answer();
-    expect(await screen.findByText('已提醒 3 位未观看的人')).toBeInTheDocument();
+    expect(await screen.findByText('已提醒 3 位尚未完成的学员')).toBeInTheDocument();
     expect(fakeApi.callsOf('reminders.schedule')).toHaveLength(1);
     expect(screen.queryByText('提醒已安排')).toBeNull();
   });
@@ -119,6 +119,6 @@ describe('RemindersTab', () => {
   it('for a live that ended moments ago, a time still to come is scheduled as before', async () => {
     renderTab(liveFixture('lv_just_done', { status: 2, livingStart: nowSeconds - 3600 - 60 }));
     expect(await screen.findByRole('button', { name: /安\s*排/ })).toBeInTheDocument();
-    expect(screen.getByTestId('reminder-hint')).toHaveTextContent('只发送给尚未观看的观众');
+    expect(screen.getByTestId('reminder-hint')).toHaveTextContent('只发送给尚未完成的应参加学员');
   });
 });
