@@ -215,3 +215,44 @@ test('messages at 1024×700: a picked member shows by name; a department send sa
   await expect(page.locator('.ant-modal-confirm')).toBeHidden();
   expect(app.sim.state.messages).toHaveLength(sentBefore);
 });
+
+test('the sent history at 1024×700 in English: each message shows its content, and whom it went to by kind', async ({ page, pageErrors }) => {
+  void pageErrors;
+  app.host.settings.update({ language: 'en-US' });
+  await page.setViewportSize(VIEWPORT);
+  await openApp(page, app.host, 'messages');
+  await expect(page.getByTestId('messages-page')).toHaveAttribute('aria-busy', 'false');
+  const department = app.sim.state.departmentList.find((d) => d.parentid === 1)!;
+  const text = `Safety training replay open until Friday ${Date.now()}`;
+
+  await page.getByTestId('content-text').fill(text);
+  const picker = page.getByRole('combobox', { name: 'Departments' });
+  await picker.click();
+  await picker.fill(department.name);
+  await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: department.name }).first().click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('message-send').click();
+  // the confirmation names what was picked, without the kinds left empty ("0 users", "1 departments")
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText('To 1 department. You can recall it within 24 hours.');
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Send' }).click({ timeout: 2_000 });
+    await expect(confirm).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId('send-result')).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('tab', { name: 'Sent' }).click();
+  const history = page.getByTestId('message-history');
+  const row = history.locator('tr[data-row-key]').filter({ hasText: text.slice(0, 20) });
+  await expect(row).toHaveCount(1);
+  // the content had no width left at 1024 px: its column is wide enough to read, on screen
+  const summary = row.locator('[data-testid^="history-summary-"]');
+  await expectOnScreen(summary, 200, history);
+  await expect(summary).toContainText('Text');
+  await expect(row.locator('[data-testid^="history-recipients-"]')).toHaveText('1 department');
+  await expect(row).toContainText('Manual');
+  const cut = await history.locator('thead th').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent));
+  expect(cut, 'headers cut off').toEqual([]);
+  await expectNoSidewaysPage(page);
+  await snap(page, '78-layout-messages-history-en');
+});

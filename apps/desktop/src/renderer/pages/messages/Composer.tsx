@@ -12,6 +12,7 @@ import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
 import { ContentEditor } from './ContentEditor.tsx';
 import { RecipientPicker } from './RecipientPicker.tsx';
+import { recipientsText } from './recipientsText.ts';
 import { SendResultView } from './SendResultView.tsx';
 import { draftIssues, draftToBody, recipientIssues } from './messageLimits.ts';
 
@@ -47,7 +48,6 @@ export function Composer({ departments, tags }: ComposerProps) {
   const issues = useMemo(() => draftIssues(draft), [draft]);
   const recipientProblems = recipientIssues(recipients);
   const overLimit = issues.some((i) => /tooMany/.test(i.key));
-  const recipientCount = recipients.userids.length + recipients.departmentIds.length + recipients.tagIds.length;
 
   const names = (kind: 'user' | 'dept' | 'tag', id: string) => {
     if (kind === 'user') return labels[`user:${id}`];
@@ -68,11 +68,7 @@ export function Composer({ departments, tags }: ComposerProps) {
           {reach ? <p data-testid="send-reach">{t('compose.reach', { count: reach.count, formatted: formatNumber(reach.count) })}</p> : null}
           {reach?.stale ? <p data-testid="send-reach-stale">{t('compose.reachStale', { asOf: formatDateTime(reach.asOf) })}</p> : null}
           <p style={{ marginBottom: 0 }}>
-            {t('compose.confirm', {
-              users: recipients.userids.length,
-              departments: recipients.departmentIds.length,
-              tags: recipients.tagIds.length,
-            })}
+            {t('compose.confirm', { recipients: recipientsText(t, recipients) })}
           </p>
         </>
       ),
@@ -102,7 +98,7 @@ export function Composer({ departments, tags }: ComposerProps) {
       onClick={() => void send()}
       data-testid="message-send"
     >
-      {t('compose.sendTo', { count: recipientCount })}
+      {t('compose.send')}
     </Button>
   );
 

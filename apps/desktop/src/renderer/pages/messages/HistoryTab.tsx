@@ -1,10 +1,10 @@
 // Sent messages (`messages.history`, newest first, paged) with recall inside WeCom's 24-hour window,
 // and today's / yesterday's send statistics.
 import { useState } from 'react';
-import { App, Button, Card, Col, Popconfirm, Row, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Popconfirm, Row, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SentMessage } from '../../../shared/models.ts';
+import type { Department, SentMessage, Tag as WeComTag } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText } from '../../errors.ts';
@@ -13,12 +13,19 @@ import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { recallBlockedKey } from './recall.ts';
 import { readableSummary } from './readableSummary.ts';
+import { recipientsNames, recipientsText } from './recipientsText.ts';
 import { problemCount } from './SendResultView.tsx';
 import { SendStatistics } from './SendStatistics.tsx';
 
 const PAGE_SIZE = 20;
 
-export function HistoryTab() {
+export interface HistoryTabProps {
+  /** To name the departments and tags a message went to. */
+  departments: readonly Department[];
+  tags: readonly WeComTag[];
+}
+
+export function HistoryTab({ departments, tags }: HistoryTabProps) {
   const { t } = useTranslation('messages');
   const { message } = App.useApp();
   const online = useOnlineAction();
@@ -40,8 +47,21 @@ export function HistoryTab() {
   };
 
   const columns: TableColumnsType<SentMessage> = [
-    { key: 'sentAt', title: t('history.sentAt'), width: 150, render: (_: unknown, m) => formatDateTime(m.sentAt) },
-    { key: 'msgtype', title: t('history.type'), width: 90, render: (_: unknown, m) => <Tag>{t(`types.${m.msgtype}`, { defaultValue: m.msgtype })}</Tag> },
+    // when it was sent and what sent it (the composer, an invitation, a reminder) in one cell, so the
+    // content keeps the width at 1024 px
+    {
+      key: 'sentAt',
+      title: t('history.sentAt'),
+      width: 150,
+      render: (_: unknown, m) => (
+        <Flex vertical>
+          <span>{formatDateTime(m.sentAt)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`origin.${m.origin}`, { defaultValue: m.origin })}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
     {
       key: 'summary',
       title: t('history.summary'),
@@ -50,7 +70,10 @@ export function HistoryTab() {
         const text = readableSummary(m.summary);
         return (
           <Tooltip title={<div style={{ whiteSpace: 'pre-line' }}>{text.full}</div>}>
-            <span data-testid={`history-summary-${m.id}`}>{text.line}</span>
+            <span data-testid={`history-summary-${m.id}`}>
+              <Tag>{t(`types.${m.msgtype}`, { defaultValue: m.msgtype })}</Tag>
+              {text.line}
+            </span>
           </Tooltip>
         );
       },
@@ -58,18 +81,17 @@ export function HistoryTab() {
     {
       key: 'recipients',
       title: t('history.recipients'),
-      width: 170,
-      render: (_: unknown, m) =>
-        t('history.recipientCounts', {
-          users: m.recipients.userids.length,
-          departments: m.recipients.departmentIds.length,
-          tags: m.recipients.tagIds.length,
-        }),
+      width: 150,
+      render: (_: unknown, m) => (
+        <Tooltip title={<div style={{ whiteSpace: 'pre-line' }}>{recipientsNames(t, m.recipients, departments, tags)}</div>}>
+          <span data-testid={`history-recipients-${m.id}`}>{recipientsText(t, m.recipients)}</span>
+        </Tooltip>
+      ),
     },
     {
       key: 'result',
       title: t('history.result'),
-      width: 140,
+      width: 130,
       render: (_: unknown, m) => {
         const problems = problemCount(m.result);
         if (problems === 0) return <Tag color="green">{t('history.delivered')}</Tag>;
@@ -86,11 +108,10 @@ export function HistoryTab() {
         );
       },
     },
-    { key: 'origin', title: t('history.origin'), width: 110, render: (_: unknown, m) => t(`origin.${m.origin}`, { defaultValue: m.origin }) },
     {
       key: 'recall',
       title: '',
-      width: 110,
+      width: 96,
       align: 'right',
       render: (_: unknown, m) => {
         if (m.recalledAt !== null) {

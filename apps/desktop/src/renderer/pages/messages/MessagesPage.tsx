@@ -31,7 +31,7 @@ export default function MessagesPage() {
             label: t('tabs.compose'),
             children: <Composer departments={departments.data?.departments ?? []} tags={tags.data?.tags ?? []} />,
           },
-          { key: 'history', label: t('tabs.history'), children: <HistoryTab /> },
+          { key: 'history', label: t('tabs.history'), children: <HistoryTab departments={departments.data?.departments ?? []} tags={tags.data?.tags ?? []} /> },
           { key: 'appchat', label: t('tabs.appchat'), children: <AppChatsTab /> },
         ]}
       />
