@@ -310,8 +310,10 @@ export const ERRCODES: Record<number, ErrcodeInfo> = {
   42052: entry(
     'client',
     'never',
-    '消息 msgid 已过期（只能撤回 24 小时内的消息）',
-    'The msgid has expired (only messages from the last 24 hours can be recalled)',
+    '企业微信没有可撤回的这条消息：已超过 24 小时、已被撤回（也可能是在管理后台撤回的），或这个 msgid 不存在',
+    'WeCom has no message with this msgid left to recall: it is older than 24 hours, was already recalled (perhaps in the admin console), or does not exist',
+    '没有撤回任何消息。已超过 24 小时的消息无法撤回。',
+    'Nothing was recalled. A message older than 24 hours cannot be recalled.',
   ),
   43004: entry(
     'client',
