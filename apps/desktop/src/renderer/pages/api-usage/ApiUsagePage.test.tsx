@@ -59,7 +59,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('API usage', () => {
-  it('shows the last errors with WeCom hint and a human explanation and fix', async () => {
+  it('shows the last errors explained, with a fix and WeCom\'s request id', async () => {
     fakeApi.handle('apiUsage.stats', () => stats());
     renderPage();
     const table = await screen.findByTestId('api-usage-errors');
@@ -68,14 +68,16 @@ describe('API usage', () => {
     // newest first
     expect(rows[0]).toHaveTextContent('gettoken');
     expect(rows[0]).toHaveTextContent('40001');
-    expect(rows[0]).toHaveTextContent('应用的 Secret 无效');
-    expect(rows[0]).toHaveTextContent('企业微信提示: invalid credential, hint: [1700000000_12_abc]');
+    expect(rows[0]).toHaveTextContent('企业微信请求 ID（联系企业微信客服时提供）: invalid credential, hint: [1700000000_12_abc]');
+    // the services' message is the table's text again: not shown twice
+    expect(rows[0]).not.toHaveTextContent('应用的 Secret 无效');
     // explained from the one errcode table
     expect(within(rows[0]!).getByTestId('error-explanation')).toHaveTextContent('Secret 不正确或凭证无效');
     expect(rows[0]).toHaveTextContent('检查应用的 Secret 是否正确（重置后需更新），并确认应用已启用。');
     // no errcode: a network failure, explained as such
     expect(rows[1]).toHaveTextContent('网络');
     expect(rows[1]).toHaveTextContent('网络请求失败，没有收到企业微信的答复。');
+    expect(rows[1]).toHaveTextContent('详情: 连接被重置');
     // an errcode the table does not know: named, with where to look it up
     expect(rows[2]).toHaveTextContent('企业微信错误 99999');
     expect(rows[2]).toHaveTextContent('open.work.weixin.qq.com/devtool/query?e=99999');

@@ -1,5 +1,5 @@
-// The most recent failed calls: when, which endpoint, WeCom's errcode and hint, and what it means for
-// the admin (with a fix) in plain words.
+// The most recent failed calls: when, which endpoint, WeCom's errcode, and what it means for the admin
+// (with a fix) in plain words, with WeCom's request id to quote to its support.
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ export function LastErrors({ errors }: { errors: ApiStats['lastErrors'] }) {
       key: 'endpoint',
       title: t('errors.endpoint'),
       dataIndex: 'endpoint',
-      width: 200,
+      width: 180,
       render: (v: string) => <Typography.Text code>{shortEndpoint(v)}</Typography.Text>,
     },
     {
@@ -30,33 +30,34 @@ export function LastErrors({ errors }: { errors: ApiStats['lastErrors'] }) {
       render: (v: number | null) => (v === null ? <Tag>{t('errors.noErrcode')}</Tag> : <Tag color="red">{v}</Tag>),
     },
     {
-      key: 'message',
-      title: t('errors.message'),
-      render: (_: unknown, r) => (
-        <div>
-          <Typography.Text>{r.message}</Typography.Text>
-          {r.hint ? (
-            <div>
-              <Typography.Text type="secondary">
-                {t('errors.hint')}: {r.hint}
-              </Typography.Text>
-            </div>
-          ) : null}
-        </div>
-      ),
-    },
-    {
+      // what it means and what to do, from the one errcode table; WeCom's request id under it (the
+      // services' own message said the same as the table, so it is not repeated beside it)
       key: 'explanation',
       title: t('errors.explanation'),
       render: (_: unknown, r) => {
         const help = r.errcode === null ? networkHelp(t) : errcodeHelp(t, r.errcode, r.endpoint, r.message);
-        if (!help) return <Typography.Text type="secondary">{t('errors.noExplanation')}</Typography.Text>;
         return (
           <div data-testid="error-explanation">
-            <Typography.Text>{help.meaning}</Typography.Text>
-            <div>
-              <Typography.Text type="success">{help.fix}</Typography.Text>
-            </div>
+            <Typography.Text>{help?.meaning ?? r.message}</Typography.Text>
+            {help?.fix ? (
+              <div>
+                <Typography.Text type="success">{help.fix}</Typography.Text>
+              </div>
+            ) : null}
+            {r.errcode === null ? (
+              <div>
+                <Typography.Text type="secondary">
+                  {t('errors.detail')}: {r.message}
+                </Typography.Text>
+              </div>
+            ) : null}
+            {r.hint ? (
+              <div>
+                <Typography.Text type="secondary">
+                  {t('errors.requestId')}: {r.hint}
+                </Typography.Text>
+              </div>
+            ) : null}
           </div>
         );
       },
