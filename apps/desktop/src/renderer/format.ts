@@ -7,12 +7,16 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import i18n from './i18n/index.ts';
 import { now as clockNow } from '@wld/clock';
 import { decimalText, percentText } from './decimal-format.ts';
+import { weekStartsOn, type WeekStartDay } from '../shared/dates.ts';
 
 dayjs.extend(relativeTime);
 
 const dayjsLocale = (lng: string): string => (lng.startsWith('zh') ? 'zh-cn' : 'en');
 const lang = (): string => i18n.language || 'zh-CN';
 const day = (ms: number) => dayjs(ms).locale(dayjsLocale(lang()));
+
+/** The first day of the week in the UI's language: Monday in 中文, Sunday in English (as antd's calendar). */
+export const firstDayOfWeek = (): WeekStartDay => weekStartsOn(lang());
 
 /** Keeps dayjs' global locale (used by antd pickers) in step with the UI language. */
 export function syncDayjsLocale(lng: string): void {

@@ -374,8 +374,8 @@ export const servicesContract = {
     }).refine(orderedRange, RANGE_MESSAGE),
     z.object({
       ...freshness,
-      livesPerWeek: z.array(z.object({ weekStart: unixSeconds, lives: z.number().int() })),
-      trend: z.array(z.object({ day: unixSeconds, viewers: z.number().int(), watchHours: z.number() })),
+      /** Per local day (each day of the range while it spans at most three years; else the days with lives). */
+      trend: z.array(z.object({ day: unixSeconds, lives: z.number().int(), viewers: z.number().int(), watchHours: z.number() })),
       completionByDepartment: z.array(
         z.object({
           departmentId: z.number().int(),

@@ -105,23 +105,25 @@ describe('statistics overview', () => {
 
   it('has per-week, per-day and per-department numbers that add up to the totals', () => {
     const o = cache.statsOverview(query());
-    // Monday-based local weeks: Oct 26 (holds Sunday Nov 1), Nov 2, Nov 9
-    expect(o.livesPerWeek).toEqual([
-      { weekStart: bj(10, 26), lives: 0 },
-      { weekStart: bj(11, 2), lives: 2 },
-      { weekStart: bj(11, 9), lives: 2 },
-    ]);
+    // every local day of the range, each with the lives that started on it (the renderer groups them into weeks)
     expect(o.trend).toHaveLength(15);
+    expect(o.trend.filter((d) => d.lives > 0).map((d) => [d.day, d.lives])).toEqual([
+      [bj(11, 2), 1],
+      [bj(11, 4), 1],
+      [bj(11, 9), 1],
+      [bj(11, 10), 1],
+    ]);
     expect(o.trend[0]?.day).toBe(bj(11, 1));
     expect(o.trend.find((d) => d.day === bj(11, 2))).toEqual({
       day: bj(11, 2),
+      lives: 1,
       viewers: 6,
       watchHours: 14_100 / 3600,
     });
     expect(o.trend.find((d) => d.day === bj(11, 4))?.viewers).toBe(3);
     expect(o.trend.reduce((n, d) => n + d.viewers, 0)).toBe(o.totals.viewers);
     expect(o.trend.reduce((n, d) => n + d.watchHours, 0)).toBeCloseTo(o.totals.watchHours, 9);
-    expect(o.livesPerWeek.reduce((n, w) => n + w.lives, 0)).toBe(o.totals.lives);
+    expect(o.trend.reduce((n, d) => n + d.lives, 0)).toBe(o.totals.lives);
     expect(o.share.internal + o.share.external).toBe(o.totals.viewers);
     expect(o.completionByDepartment.reduce((n, d) => n + d.viewers, 0)).toBe(o.share.internal);
 

@@ -3,8 +3,8 @@
 import { create } from 'zustand';
 import dayjs from 'dayjs';
 import { now } from '@wld/clock';
-import { monthGrid, startOfWeek, weekStartsOn, type WeekStartDay } from '../../shared/dates.ts';
-import i18n from '../i18n/index.ts';
+import { monthGrid, startOfWeek, type WeekStartDay } from '../../shared/dates.ts';
+import { firstDayOfWeek } from '../format.ts';
 import type { MethodInput } from '../../shared/contract.ts';
 import type { Live } from '../../shared/models.ts';
 import { initialLiveFilters, initialLivesPage, livesPageInput, livesQueryInput, type LiveFilters, type LivesListPage } from './lives-filters.ts';
@@ -63,9 +63,6 @@ export const useLivesStore = create<LivesState & LivesActions>()((set, get) => (
   openCopy: (livingid) => set({ editor: { livingid: null, copyFrom: livingid } }),
   closeEditor: () => set({ editor: null }),
 }));
-
-/** The first day of the week in the UI's language: Monday in 中文, Sunday in English (as antd's calendar). */
-export const firstDayOfWeek = (): WeekStartDay => weekStartsOn(i18n.language || 'zh-CN');
 
 /** 00:00 of the first day of the week holding `ms`, in the UI's language. */
 export function weekStart(ms: number, firstDay: WeekStartDay = firstDayOfWeek()): dayjs.Dayjs {

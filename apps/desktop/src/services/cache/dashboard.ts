@@ -16,7 +16,6 @@ import type { OrgAggregates } from './org-aggregates.ts';
 import type { HomeStatsResult, StatsOverviewQuery, StatsOverviewResult } from './types.ts';
 
 const DAY = 86_400;
-const WEEK = 7 * DAY;
 /** Longest range whose empty days/weeks are filled in (longer ranges list only days with lives). */
 const MAX_FILLED_DAYS = 3 * 366;
 const HELD = '(1, 2)';
@@ -48,11 +47,6 @@ interface FilteredLive {
 
 /** Start (unix s) of the local day holding `t`. */
 export const dayStart = (t: number, offset: number) => Math.floor((t + offset) / DAY) * DAY - offset;
-/** Start (unix s) of the local week (Monday) holding `t`; 1970-01-01 was a Thursday. */
-export const weekStart = (t: number, offset: number) => {
-  const day = Math.floor((t + offset) / DAY);
-  return (day - ((day + 3) % 7)) * DAY - offset;
-};
 
 /** The level completion is rolled up to: 一级部门 unless the query says. */
 const levelOf = (query: StatsOverviewQuery) => (query.level === undefined ? 1 : query.level);
@@ -203,12 +197,10 @@ export function createDashboard(
 
     const span = query.to >= query.from ? (query.to - query.from) / DAY : 0;
     const fill = span <= MAX_FILLED_DAYS;
-    const weeks = new Map<number, number>();
-    const days = new Map<number, { viewers: number; seconds: number }>();
+    // per local day; the renderer groups the days into weeks starting on its language's first day
+    const days = new Map<number, { lives: number; viewers: number; seconds: number }>();
     if (fill && lives.length > 0 && query.to >= query.from) {
-      for (let w = weekStart(query.from, offset); w <= query.to; w += WEEK) weeks.set(w, 0);
-      for (let d = dayStart(query.from, offset); d <= query.to; d += DAY)
-        days.set(d, { viewers: 0, seconds: 0 });
+      for (let d = dayStart(query.from, offset); d <= query.to; d += DAY) days.set(d, { lives: 0, viewers: 0, seconds: 0 });
     }
     let internal = 0;
     let external = 0;
@@ -223,10 +215,9 @@ export function createDashboard(
         internal += l.internal;
         external += l.external;
       }
-      const w = weekStart(l.living_start, offset);
-      weeks.set(w, (weeks.get(w) ?? 0) + 1);
       const d = dayStart(l.living_start, offset);
-      const day = days.get(d) ?? { viewers: 0, seconds: 0 };
+      const day = days.get(d) ?? { lives: 0, viewers: 0, seconds: 0 };
+      day.lives++;
       day.viewers += l.internal + l.external;
       day.seconds += l.seconds;
       days.set(d, day);
@@ -257,12 +248,9 @@ export function createDashboard(
 
     return {
       asOf: asOf(),
-      livesPerWeek: [...weeks]
-        .sort((a, b) => a[0] - b[0])
-        .map(([w, n]) => ({ weekStart: Math.max(0, w), lives: n })),
       trend: [...days]
         .sort((a, b) => a[0] - b[0])
-        .map(([d, v]) => ({ day: Math.max(0, d), viewers: v.viewers, watchHours: hours(v.seconds) })),
+        .map(([d, v]) => ({ day: Math.max(0, d), lives: v.lives, viewers: v.viewers, watchHours: hours(v.seconds) })),
       completionByDepartment,
       share: { internal, external },
       topLives,

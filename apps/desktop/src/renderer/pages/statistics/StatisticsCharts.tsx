@@ -19,11 +19,12 @@ import {
 import { ChartFrame } from '../../components/ChartFrame.tsx';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { axisNumber, formatNumber, formatPercent } from '../../format.ts';
+import { axisNumber, firstDayOfWeek, formatNumber, formatPercent } from '../../format.ts';
 import { fitLabel } from '../../textWidth.ts';
 import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import { useStatisticsStore } from '../../stores/statistics.ts';
 import type { Overview } from './types.ts';
+import { livesPerWeek } from './livesPerWeek.ts';
 
 const COLORS = { lives: '#1677ff', viewers: '#1677ff', hours: '#fa8c16', completion: '#52c41a', internal: '#1677ff', external: '#13c2c2' };
 const CHART_HEIGHT = 260;
@@ -52,7 +53,7 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
   const { t } = useTranslation('statistics');
   const level = useStatisticsStore((s) => s.filters.level);
   const setLevel = useStatisticsStore((s) => s.setLevel);
-  const weeks = overview.livesPerWeek.map((w) => ({ label: day(w.weekStart), lives: w.lives }));
+  const weeks = livesPerWeek(overview.trend, firstDayOfWeek()).map((w) => ({ label: day(w.weekStart), lives: w.lives }));
   const trend = overview.trend.map((d) => ({ label: day(d.day), viewers: d.viewers, watchHours: d.watchHours }));
   const topDepartments = [...overview.completionByDepartment].sort((a, b) => b.viewers - a.viewers).slice(0, MAX_DEPARTMENTS);
   const labels = departmentGroupLabels(topDepartments);

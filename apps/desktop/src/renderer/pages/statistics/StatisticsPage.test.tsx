@@ -19,8 +19,7 @@ vi.mock('../../export/exportRows.ts', () => ({ exportRows: vi.fn(async () => {})
 const overview: Overview = {
   asOf: systemClock.now(),
   stale: false,
-  livesPerWeek: [{ weekStart: 1_763_913_600, lives: 3 }],
-  trend: [{ day: 1_763_913_600, viewers: 120, watchHours: 33.5 }],
+  trend: [{ day: 1_763_913_600, lives: 3, viewers: 120, watchHours: 33.5 }],
   completionByDepartment: [{ departmentId: 2, name: '研发部', path: '总公司 / 研发部', direct: false, averageCompletion: 0.8, viewers: 40 }],
   share: { internal: 75, external: 25 },
   topLives: [{ livingid: 'lv-1', theme: '季度复盘', livingStart: 1_763_913_600, viewers: 100, watchHours: 50 }],

@@ -7,8 +7,7 @@ import type { Overview } from './types.ts';
 const overview: Overview = {
   asOf: 1,
   stale: false,
-  livesPerWeek: [{ weekStart: 1_763_913_600, lives: 3 }],
-  trend: [{ day: 1_763_913_600, viewers: 120, watchHours: 33.333 }],
+  trend: [{ day: 1_763_913_600, lives: 3, viewers: 120, watchHours: 33.333 }],
   completionByDepartment: [{ departmentId: 2, name: '研发部', path: '总公司 / 研发部', direct: false, averageCompletion: 0.8567, viewers: 40 }],
   share: { internal: 90, external: 10 },
   topLives: [{ livingid: 'lv1', theme: '季度复盘', livingStart: 1_763_913_600, viewers: 100, watchHours: 50.126 }],
@@ -59,7 +58,7 @@ describe('statistics export', () => {
       { kind: '企业成员', viewers: 90 },
       { kind: '外部观众', viewers: 10 },
     ]);
-    expect(exportTable(overview, 'trend', t).rows[0]).toMatchObject({ viewers: 120, watchHours: 33.33 });
+    expect(exportTable(overview, 'trend', t).rows[0]).toMatchObject({ lives: 3, viewers: 120, watchHours: 33.33 });
   });
 });
 

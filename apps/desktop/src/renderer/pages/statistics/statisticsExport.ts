@@ -8,6 +8,8 @@ import type { StatisticsFilters } from '../../stores/statistics.ts';
 import { percentCell } from '../../export/cells.ts';
 import { departmentGroupLabel, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
 import type { Overview } from './types.ts';
+import { livesPerWeek } from './livesPerWeek.ts';
+import { firstDayOfWeek } from '../../format.ts';
 
 export const EXPORT_DATASETS = ['topLives', 'trend', 'livesPerWeek', 'completionByDepartment', 'share'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
@@ -31,13 +33,13 @@ export function exportTable(overview: Overview, dataset: ExportDataset, t: TFunc
       };
     case 'trend':
       return {
-        columns: [col('day', 'statistics:export.day'), col('viewers', 'statistics:series.viewers'), col('watchHours', 'statistics:series.watchHours')],
-        rows: overview.trend.map((d) => ({ day: date(d.day), viewers: d.viewers, watchHours: round(d.watchHours, 2) })),
+        columns: [col('day', 'statistics:export.day'), col('lives', 'statistics:series.lives'), col('viewers', 'statistics:series.viewers'), col('watchHours', 'statistics:series.watchHours')],
+        rows: overview.trend.map((d) => ({ day: date(d.day), lives: d.lives, viewers: d.viewers, watchHours: round(d.watchHours, 2) })),
       };
     case 'livesPerWeek':
       return {
         columns: [col('weekStart', 'statistics:export.weekStart'), col('lives', 'statistics:series.lives')],
-        rows: overview.livesPerWeek.map((w) => ({ weekStart: date(w.weekStart), lives: w.lives })),
+        rows: livesPerWeek(overview.trend, firstDayOfWeek()).map((w) => ({ weekStart: date(w.weekStart), lives: w.lives })),
       };
     case 'completionByDepartment':
       return {
