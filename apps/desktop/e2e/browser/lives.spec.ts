@@ -240,6 +240,11 @@ test('the week view offers a new live on every day that can take one, busy days 
     }
     expect(busyDay, 'a day from today on with a live, within four weeks').not.toBeNull();
     await snap(page, '19c-week-create-on-busy-day-en');
+    // the button heads the day, above its lives: a busy day's is not pushed out of sight
+    const busy = week.getByRole('region').filter({ has: page.getByTestId(`create-on-${busyDay}`) });
+    const buttonBox = (await busy.getByTestId(`create-on-${busyDay}`).boundingBox())!;
+    const firstLiveBox = (await busy.locator('[data-testid^="week-live-"]').first().boundingBox())!;
+    expect(buttonBox.y + buttonBox.height).toBeLessThanOrEqual(firstLiveBox.y);
     // a busy day takes one more live: the form opens on that day
     await week.getByTestId(`create-on-${busyDay}`).click();
     const confirm = page.locator('.ant-modal-confirm');

@@ -1,5 +1,5 @@
 // A simple week grid: seven columns (from the language's first day of the week), each day's lives by
-// start time; an empty day offers to create a live there.
+// start time, under a button to create a live on that day (from today on).
 import { Button, Card, Flex, Space, Typography, theme } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -57,6 +57,9 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
                 {day.format('ddd MM-DD')}
               </Typography.Text>
               <Flex vertical gap={6} style={{ marginTop: 8 }}>
+                {/* above the day's lives, so a busy day's stays in view; a busy day takes one more live
+                    too (a second session), a past day none */}
+                <CreateOnDayButton day={day} />
                 {list.length === 0 ? (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('week.empty')}
@@ -76,8 +79,6 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
                     </Card>
                   ))
                 )}
-                {/* a busy day takes one more live too (a second session); a past day none */}
-                <CreateOnDayButton day={day} />
               </Flex>
             </section>
           );
