@@ -116,6 +116,15 @@ describe('RemindersTab', () => {
     expect(screen.queryByText('提醒已安排')).toBeNull();
   });
 
+  it('a tab left open turns "schedule" into "remind now" when the chosen time passes', async () => {
+    // 30 min after the end (the default) comes 3 s from now: the button changes then, with no other render
+    const endSeconds = systemClock.now() / 1000 - 30 * 60 + 3;
+    renderTab(liveFixture('lv_almost', { status: 2, livingStart: Math.ceil(endSeconds) - 3600 }));
+    expect(await screen.findByRole('button', { name: /安\s*排/ })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '立即提醒' }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(screen.getByTestId('reminder-hint')).toHaveTextContent(/^直播已于 .* 结束，这个时间已经过去/);
+  });
+
   it('for a live that ended moments ago, a time still to come is scheduled as before', async () => {
     renderTab(liveFixture('lv_just_done', { status: 2, livingStart: nowSeconds - 3600 - 60 }));
     expect(await screen.findByRole('button', { name: /安\s*排/ })).toBeInTheDocument();

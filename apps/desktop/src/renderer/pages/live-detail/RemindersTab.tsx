@@ -15,6 +15,7 @@ import { OnlineButton } from '../../components/OnlineButton.tsx';
 import { errorText } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
+import { useRerenderAt } from '../../hooks/useRerenderAt.ts';
 import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
 import { useNoticeStore } from '../../stores/notices.ts';
 import { MessagePreview } from '../notices/MessagePreview.tsx';
@@ -49,7 +50,10 @@ export function RemindersTab({ live }: { live: Live }) {
   // a time after the end that has already passed (the live ended earlier): the services remind the
   // absentees at once rather than keep a reminder that could never go out, and the button says so
   const endedAt = (live.livingStart + live.livingDuration) * 1000;
-  const late = kind === 'after-end' && reminderDueAt({ kind, offsetSeconds: (amount ?? 0) * UNITS[unit] * 60 }, live) <= now();
+  const dueAt = reminderDueAt({ kind, offsetSeconds: (amount ?? 0) * UNITS[unit] * 60 }, live);
+  const late = kind === 'after-end' && dueAt <= now();
+  // a tab left open: the choice of kind changes when the live begins, the button when that time passes
+  useRerenderAt(live.status === 0 ? live.livingStart * 1000 : null, kind === 'after-end' ? dueAt : null);
 
   const act = async (key: string, call: () => Promise<unknown>, done: string) => {
     setBusy(key);
