@@ -43,6 +43,11 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     await expect(page.getByTestId('page-home')).toBeVisible();
     await expectNoSidewaysPage(page);
     await snap(page, `70-layout-${tag}-home`);
+    // the last sync times line up under each other whatever their labels' widths
+    const syncTimes = page.getByTestId('home-sync').locator('.ant-descriptions-item-content');
+    await expect(syncTimes).toHaveCount(3);
+    const lefts = await syncTimes.evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().left)));
+    expect(new Set(lefts).size, `sync times start at ${lefts.join(', ')}`).toBe(1);
 
     await page.getByTestId('nav-org').click();
     await expect(page.getByTestId('users-table')).toBeVisible();

@@ -14,7 +14,8 @@ export function SyncCard({ lastSync }: { lastSync: Record<string, number | null>
   const percent = syncPercent(current);
   return (
     <Card title={t('syncTitle')} size="small" data-testid="home-sync">
-      <Descriptions size="small" column={1}>
+      {/* the times line up: each label takes the widest one's room ("Organisation:") */}
+      <Descriptions size="small" column={1} styles={{ label: { minWidth: 112 } }}>
         {SCOPES.map((scope) => {
           const at = lastSync?.[scope] ?? null;
           return (
