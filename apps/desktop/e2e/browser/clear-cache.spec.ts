@@ -1,5 +1,6 @@
-// "Clear cache" removes only what a sync gives back: message history, app group chats and live
-// audiences (local only) survive it. Removing those is a separate action that exports them first.
+// "Clear cache" removes only what a sync gives back: message history, app group chats, live
+// audiences and training records (local only) survive it. Removing those is a separate action that
+// names them all and exports them first.
 import { existsSync, readFileSync } from 'node:fs';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import { expect, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
@@ -35,8 +36,14 @@ test('clear cache keeps history, chats and audiences; removing them exports firs
     audience,
   });
 
+  // training records exist only here too: a series and the live's required learners
+  const series = await client.call('training.seriesSave', { name: '只在本机的培训系列', livingids: [livingid], threshold: 0.8 });
+  await client.call('training.setRequired', { livingid, required: { departments: [], tagIds: [], userids: people.slice(0, 2) } });
+
   await openApp(page, app.host, 'settings');
   const local = page.getByTestId('local-records');
+  await expect(local.getByTestId('local-rows-training_series')).toHaveText('1');
+  await expect(local.getByTestId('local-rows-training_required')).toHaveText('1');
   await expect(local.getByTestId('local-rows-sent_messages')).toHaveText('1');
   await expect(local.getByTestId('local-rows-appchats')).toHaveText('1');
   await expect(local.getByTestId('local-rows-live_audience')).toHaveText('1');
@@ -69,6 +76,8 @@ test('clear cache keeps history, chats and audiences; removing them exports firs
   await page.getByTestId('local-records-remove').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('导出');
+  // it names everything it removes, the training records too
+  await expect(dialog).toContainText('培训系列、必修学员与完成标准');
   await snap(page, '83-local-records-remove-confirm');
   await dialog.getByTestId('local-records-remove-ok').click();
   const done = page.getByText(/本机记录已删除；导出文件：/);
@@ -78,6 +87,8 @@ test('clear cache keeps history, chats and audiences; removing them exports firs
   const exported = JSON.parse(readFileSync(exportPath, 'utf8')) as { tables: Record<string, Array<Record<string, unknown>>> };
   expect(exported.tables.sent_messages!.some((m) => String(m.summary).includes(text.slice(0, 8)))).toBe(true);
   expect(exported.tables.live_audience!.map((a) => a.livingid)).toContain(livingid);
+  expect(exported.tables.training_series!.map((s) => s.id)).toContain(series.id);
   await expect(local.getByTestId('local-rows-sent_messages')).toHaveText('0');
+  await expect(local.getByTestId('local-rows-training_series')).toHaveText('0');
   await snap(page, '84-local-records-removed');
 });

@@ -137,6 +137,13 @@ for (const language of ['zh-CN', 'en-US'] as const) {
     await page.getByTestId('cache-size').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('settings-page')).toContainText(language === 'zh-CN' ? '成员观看记录' : 'Member watch records');
     await expect(page.getByTestId('settings-page')).not.toContainText('watch_internal');
+    // every card says what it is: the cache's and the local records' buttons took their whole header at 1024 px
+    const titles = page.getByTestId('settings-page').locator('.ant-card-head-title');
+    const cutTitles = await titles.evaluateAll((heads) =>
+      heads.filter((head) => head.clientWidth < 60 || head.scrollWidth > head.clientWidth).map((head) => `${head.textContent}: ${head.scrollWidth} in ${head.clientWidth}`),
+    );
+    expect(cutTitles, 'card titles cut off').toEqual([]);
+    await expect(titles.filter({ hasText: language === 'zh-CN' ? '仅存于本机的记录' : 'Records only on this PC' })).toBeVisible();
     await snap(page, `75-layout-${tag}-settings-cache`);
     await openApp(page, app.host, 'bot');
     await expect(page.getByTestId('bot-log-page')).toBeVisible();

@@ -537,12 +537,16 @@ export const servicesContract = {
       ),
     }),
   ),
-  'cache.info': method(empty, z.object({ path: z.string(), bytes: z.number().int(), rows: z.record(z.string(), z.number().int()) })),
+  /** Rows per table; `localOnly` names the tables only this PC has (kept by "Clear the cache", removed only by "Remove local records"). */
+  'cache.info': method(
+    empty,
+    z.object({ path: z.string(), bytes: z.number().int(), rows: z.record(z.string(), z.number().int()), localOnly: z.array(z.string()) }),
+  ),
   // "Clear cache" deletes what a sync gives back and says what it removed and what it kept.
   'cache.clear': method(empty, clearReportSchema),
   /** Whose data the open cache holds: the renderer shows data only when it is the active profile's. */
   'cache.scope': method(empty, z.object({ profileId: z.string().nullable(), corpId: z.string() })),
-  /** Writes the local-only records (message history, app chats, audiences, call log) to a JSON file. */
+  /** Writes the local-only records (message history, app chats, audiences, notices and reminders, training records, call log) to a JSON file. */
   'cache.exportLocal': method(empty, z.object({ path: z.string(), rows: rowCounts })),
   /** Exports the local-only records first, then deletes them; `confirm` must name the active profile. */
   'cache.clearLocal': method(z.object({ confirmProfileId: profileIdSchema }), z.object({ exportPath: z.string(), removed: rowCounts })),

@@ -5,7 +5,7 @@ import type { OrgAggregates } from './org-aggregates.ts';
 import { LOCAL_ONLY_DATASETS, LOCAL_ONLY_TABLES, SYNCABLE_TABLES, type ClearReport } from './data-classes.ts';
 import type { CacheInfo, ConnectionSettings } from './types.ts';
 
-/** Tables reported by info(). */
+/** Tables reported by info(): the re-syncable ones a person would recognise, then every local-only one. */
 const REPORTED_TABLES = [
   'departments',
   'users',
@@ -14,13 +14,10 @@ const REPORTED_TABLES = [
   'tag_users',
   'tag_departments',
   'lives',
-  'live_audience',
   'watch_internal',
   'watch_external',
-  'sent_messages',
-  'appchats',
-  'api_calls',
   'sync_state',
+  ...LOCAL_ONLY_TABLES,
 ] as const;
 
 const fileSize = (path: string) => (existsSync(path) ? statSync(path).size : 0);
@@ -31,7 +28,7 @@ export function createMaintenance(ctx: CacheContext, aggregates: Pick<OrgAggrega
   function info(): CacheInfo {
     const rows: Record<string, number> = {};
     for (const table of REPORTED_TABLES) rows[table] = count(table);
-    return { path: ctx.path, bytes: fileSize(ctx.path) + fileSize(`${ctx.path}-wal`), rows };
+    return { path: ctx.path, bytes: fileSize(ctx.path) + fileSize(`${ctx.path}-wal`), rows, localOnly: [...LOCAL_ONLY_TABLES] };
   }
 
   function compact(): void {

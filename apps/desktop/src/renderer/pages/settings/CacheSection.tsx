@@ -40,14 +40,16 @@ export function CacheSection() {
     }
   };
 
-  const rows = Object.entries(info.data?.rows ?? {}).map(([table, count]) => ({ table, count }));
+  // what "Clear the cache" empties; the local-only tables are listed (and removed) in their own card
+  const localOnly = new Set(info.data?.localOnly ?? []);
+  const rows = Object.entries(info.data?.rows ?? {})
+    .filter(([table]) => !localOnly.has(table))
+    .map(([table, count]) => ({ table, count }));
 
   return (
-    <Card
-      title={t('cache.title')}
-      size="small"
-      extra={
-        <Space>
+    <Card title={t('cache.title')} size="small">
+      {/* the actions in the body, not beside the title: at 1024 px they took the whole header and the title was cut to nothing */}
+      <Space wrap style={{ marginBottom: 12 }}>
           <Button size="small" icon={<ReloadOutlined />} onClick={info.refetch} aria-label={t('common:actions.refresh')} />
           <Button size="small" icon={<ExportOutlined />} onClick={() => void exportProfile()} data-testid="profile-export">
             {t('cache.exportProfile')}
@@ -62,9 +64,7 @@ export function CacheSection() {
               {t('cache.clear')}
             </Button>
           </Popconfirm>
-        </Space>
-      }
-    >
+      </Space>
       {info.error ? <ErrorAlert error={info.error} onRetry={info.refetch} /> : null}
       <Descriptions
         size="small"

@@ -85,7 +85,10 @@ export interface ConnectionSettings {
 export interface CacheInfo {
   path: string;
   bytes: number;
+  /** Rows per table: the re-syncable ones and every local-only one. */
   rows: Record<string, number>;
+  /** The tables of `rows` that only this PC has (LOCAL_ONLY_TABLES): "Clear the cache" keeps them. */
+  localOnly: string[];
 }
 
 export interface ApiCallSummary {
