@@ -76,7 +76,12 @@ export class AppContext {
   private waitingForProfile = false;
   /** `init` went to the current services process (so `settings` updates make sense to it). */
   private initPosted = false;
-  private revealMain: (() => void) | null = null;
+  /** Tells the main window its page painted (window.ready, or its load timed out or failed). */
+  private mainPageReady: (() => void) | null = null;
+  /** Shows the main window if its page is ready and the services are up. */
+  private mainShowsWhenReady: (() => void) | null = null;
+  /** The services reported initDone at least once: a main window may be shown. */
+  private servicesInitialised = false;
   private unregisterIpc: (() => void) | null = null;
   private readonly sessionSecrets = new SessionSecrets();
   private shuttingDown: Promise<void> | null = null;
@@ -155,6 +160,10 @@ export class AppContext {
     this.currentPhase = 'launching';
     this.launcher = this.windows.add(createLauncherWindow(this.windowOptions()), 'launcher');
     this.services.start();
+    // With a profile to open, the main window loads its page (hidden) while the services start, and
+    // shows when both are done; it waits for its services port until initDone (PortBroker). The
+    // first run opens it once a profile is chosen.
+    if (this.settings.activeProfile()) this.openMainWindow();
     void this.refreshSystemProxy();
   }
 
@@ -254,6 +263,8 @@ export class AppContext {
   }
 
   private postInit(profile: Profile | null): void {
+    // the first run's profile is chosen: the main window loads while the services initialise on it
+    if (profile && this.currentPhase === 'launching' && !this.mainWindow) this.openMainWindow();
     const { userData, logsDir, appVersion } = this.options;
     this.initPosted = this.services.post({
       type: 'init',
@@ -274,12 +285,15 @@ export class AppContext {
     );
     this.ports.servicesRunning();
     this.setServicesState('running', null);
-    if (this.currentPhase === 'launching' && !this.mainWindow) this.openMainWindow();
+    this.servicesInitialised = true;
+    if (this.currentPhase !== 'launching') return;
+    if (this.mainWindow) this.mainShowsWhenReady?.();
+    else this.openMainWindow();
   }
 
   private onInitFailed(message: Extract<ServicesToMain, { type: 'initFailed' }>): void {
     this.log.warn(`services init failed at ${message.id}: ${message.message}`);
-    if (this.currentPhase === 'launching' && !this.mainWindow) {
+    if (this.currentPhase === 'launching') {
       this.sendToLauncher('launcher.error', {
         message: message.message,
         error: message.error,
@@ -299,7 +313,7 @@ export class AppContext {
     }
     const error = gaveUpError(info.decision.crashesInWindow, this.options.logsDir);
     this.setServicesState('failed', error.message, error);
-    if (this.currentPhase === 'launching' && !this.mainWindow) {
+    if (this.currentPhase === 'launching') {
       this.sendToLauncher('launcher.error', { message: error.message, error, canContinueOffline: false });
     }
   }
@@ -371,28 +385,39 @@ export class AppContext {
     const tracked = this.windows.add(window, 'main');
     this.mainWindow = tracked;
     let shown = false;
+    let pageReady = false;
     let fallback: ReturnType<typeof setTimeout> | null = null;
     const reveal = () => {
       if (shown || window.isDestroyed()) return;
       shown = true;
-      if (fallback) clearTimeout(fallback);
-      this.revealMain = null;
+      this.mainPageReady = null;
+      this.mainShowsWhenReady = null;
       window.show();
       window.focus();
       this.closeLauncher();
       if (this.currentPhase === 'launching') this.currentPhase = 'running';
     };
-    this.revealMain = reveal;
+    // shown when the last of the two comes: its page painted, the services initialised
+    const showWhenReady = () => {
+      if (pageReady && this.servicesInitialised) reveal();
+    };
+    const pageIsReady = () => {
+      pageReady = true;
+      if (fallback) clearTimeout(fallback);
+      showWhenReady();
+    };
+    this.mainPageReady = pageIsReady;
+    this.mainShowsWhenReady = showWhenReady;
     // The page normally says `window.ready` after its first paint; if it never does, show it anyway.
     window.webContents.once('did-finish-load', () => {
       fallback = setTimeout(() => {
         if (!shown) this.log.warn('the main window did not report ready; showing it anyway');
-        reveal();
+        pageIsReady();
       }, this.options.showFallbackMs ?? 5_000);
     });
     window.webContents.once('did-fail-load', (_event, code: number, description: string) => {
       this.log.error(`the main window failed to load (${code} ${description})`);
-      reveal();
+      pageIsReady();
     });
     // A crashed page comes back by itself; on reload it asks for a fresh services port.
     window.webContents.on('render-process-gone', (_event, details: { reason: string; exitCode: number }) => {
@@ -403,14 +428,15 @@ export class AppContext {
   }
 
   private windowReady(window: TrackedWindow): void {
-    if (window.kind === 'main' && this.mainWindow?.id === window.id) this.revealMain?.();
+    if (window.kind === 'main' && this.mainWindow?.id === window.id) this.mainPageReady?.();
   }
 
   private onWindowClosed(tracked: TrackedWindow): void {
     this.ports.forget(tracked.id);
     if (this.mainWindow?.id === tracked.id) {
       this.mainWindow = null;
-      this.revealMain = null;
+      this.mainPageReady = null;
+      this.mainShowsWhenReady = null;
     }
     if (this.launcher?.id === tracked.id) {
       this.launcher = null;

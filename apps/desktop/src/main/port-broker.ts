@@ -1,6 +1,8 @@
 // One MessageChannelMain per window: port1 to the services (`connect`), port2 to the window
 // (relayed to the page by the preload). After that, main is out of the data path.
-// Requests made while the services are down wait and are served once they are back.
+// Requests made while the services are down or still initialising wait and are served once they have
+// reported initDone: a page never gets a port whose every call would answer "not initialised yet"
+// (the main window loads during the services' start, and pages reconnect during a restart's init).
 import { MessageChannelMain } from 'electron';
 import type { MessagePortMain } from 'electron';
 import type { MainToServices } from '../shared/host-protocol.ts';
@@ -18,6 +20,8 @@ export class PortBroker {
   private readonly connected = new Set<number>();
   /** Windows waiting for the services, with the nonce of their latest request. */
   private readonly pending = new Map<number, string>();
+  /** The current services process has initialised (initDone) and not stopped since. */
+  private running = false;
 
   constructor(options: PortBrokerOptions) {
     this.options = options;
@@ -30,7 +34,7 @@ export class PortBroker {
       this.options.postToServices({ type: 'disconnect', windowId });
       this.connected.delete(windowId);
     }
-    if (!this.connect(windowId, nonce)) this.pending.set(windowId, nonce);
+    if (!this.running || !this.connect(windowId, nonce)) this.pending.set(windowId, nonce);
   }
 
   /** The window closed. */
@@ -41,11 +45,13 @@ export class PortBroker {
 
   /** The services process is gone: its ends of every channel died with it. */
   servicesStopped(): void {
+    this.running = false;
     this.connected.clear();
   }
 
-  /** The services are (back) up: serve the requests that waited. */
+  /** The services are (back) up and initialised: serve the requests that waited. */
   servicesRunning(): void {
+    this.running = true;
     for (const [windowId, nonce] of [...this.pending]) {
       if (this.connect(windowId, nonce)) this.pending.delete(windowId);
     }

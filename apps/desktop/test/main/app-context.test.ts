@@ -78,18 +78,22 @@ describe('start-up', () => {
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
   });
 
-  it('creates the main window hidden on initDone, shows it on window.ready, then closes the launcher', async () => {
+  it('loads the main window hidden while the services start, shows it when its page and the services are ready, then closes the launcher', async () => {
     const { context } = createTestApp();
     context.start();
     const launcher = launcherWindow();
     launcher.paint();
-    expect(windowsOf('index')).toHaveLength(0);
-    servicesComeUp();
+    // the page loads beside the services' start, not after it
     const main = mainWindow();
     expect(main.options).toMatchObject({ show: false, title: 'WeCom Live Desk' });
-    expect(main.visible).toBe(false);
-    expect(launcher.destroyed).toBe(false);
+    expect(main.webContents.url).toMatch(/index\.html/);
+    // its first paint comes before the services are up: it stays hidden behind the launcher
     await expect(invokeFrom(main, 'window.ready')).resolves.toEqual({ ok: true, output: { ok: true } });
+    expect(main.visible).toBe(false);
+    lastServices().say({ type: 'ready' });
+    expect(main.visible).toBe(false);
+    expect(launcher.closing).toBe(false);
+    lastServices().say({ type: 'initDone', mode: 'online', asOf: null });
     expect(main.visible).toBe(true);
     // Closing is asynchronous, as in Electron: 'closed' follows on a later task.
     expect(launcher.closing).toBe(true);
@@ -146,7 +150,9 @@ describe('start-up', () => {
     expect(eventsTo(launcher.webContents, 'launcher.error').map((e) => e.payload)).toEqual([
       { message: 'WeCom is unreachable', error: { kind: 'network', code: 'NETWORK_REFUSED', message: 'WeCom is unreachable' }, canContinueOffline: true },
     ]);
-    expect(windowsOf('index')).toHaveLength(0);
+    // the main window loaded behind the launcher and stays hidden, whatever its page says
+    await invokeFrom(mainWindow(), 'window.ready');
+    expect(mainWindow().visible).toBe(false);
     await invokeFrom(launcher, 'launcher.retry');
     await invokeFrom(launcher, 'launcher.continueOffline');
     expect(services.postedOf('retry').map((p) => p.message)).toEqual([
@@ -155,6 +161,7 @@ describe('start-up', () => {
     ]);
     services.say({ type: 'initDone', mode: 'offline', asOf: 1_700_000_000_000, reason: 'unreachable' });
     expect(windowsOf('index')).toHaveLength(1);
+    expect(mainWindow().visible).toBe(true);
   });
 
   it('first run: no profile → launcher.firstRun; chooseDemo saves the Demo profile and posts init with it', async () => {

@@ -108,6 +108,25 @@ describe('port brokering', () => {
     }
   });
 
+  it('a port asked for before the services have initialised comes once they have (never a port to a services that answers "not ready")', async () => {
+    const test = createTestApp();
+    test.context.start();
+    const main = BrowserWindow.instances[1];
+    if (!main) throw new Error('no main window');
+    // the main window loads beside the services' start: its page asks before the process is up…
+    requestPortFrom(main, 'nonce-0001');
+    const services = lastServices();
+    services.say({ type: 'ready' });
+    // …and again while they initialise
+    requestPortFrom(main, 'nonce-0002');
+    expect(services.postedOf('connect')).toHaveLength(0);
+    expect(portsPostedTo(main)).toHaveLength(0);
+    services.say({ type: 'initDone', mode: 'online', asOf: null });
+    expect(services.postedOf('connect').map((p) => p.message)).toEqual([{ type: 'connect', windowId: main.id }]);
+    expect(portsPostedTo(main).map((p) => p.message)).toEqual([{ nonce: 'nonce-0002' }]);
+    expect(test.context.ports.isConnected(main.id)).toBe(true);
+  });
+
   it('only the main window may ask for a port, and only with a well-formed nonce', async () => {
     const test = createTestApp();
     test.context.start();

@@ -88,7 +88,14 @@ describe('main with the real services runtime', () => {
     test = createTestApp({ overrides: { shutdownTimeoutMs: 10_000 } });
     test.context.start();
     const launcher = launcherWindow();
-    await vi.waitFor(() => expect(windowsOf('index')).toHaveLength(1), { timeout: 60_000, interval: 50 });
+    // the main window loads (hidden) beside the services' start; its page paints and asks for its
+    // port before they are up: the window shows, and the port comes, once they have initialised
+    const main = windowsOf('index')[0];
+    if (!main) throw new Error('no main window');
+    await invokeFrom(main, 'window.ready');
+    expect(main.visible).toBe(false);
+    const early = portClient(main, 'nonce-integration-1');
+    await vi.waitFor(() => expect(main.visible).toBe(true), { timeout: 60_000, interval: 50 });
 
     const progress = eventsTo(launcher.webContents, 'launcher.progress').map(
       (e) => e.payload as { step: number; total: number; label: string },
@@ -98,13 +105,9 @@ describe('main with the real services runtime', () => {
     expect([...steps].sort((a, b) => a - b)).toEqual(steps);
     expect(progress.every((p) => p.label.length > 0 && p.step <= p.total)).toBe(true);
 
-    const main = windowsOf('index')[0];
-    if (!main) throw new Error('no main window');
-    await invokeFrom(main, 'window.ready');
-    expect(main.visible).toBe(true);
     await vi.waitFor(() => expect(launcher.destroyed).toBe(true));
 
-    const client = await portClient(main, 'nonce-integration-1');
+    const client = await early;
     const state = await client.call('connection.state', {});
     expect(state).toMatchObject({ state: 'online' });
     const org = await client.call('org.departments', {});
