@@ -410,8 +410,9 @@ export class AppContext {
     this.mainShowsWhenReady = showWhenReady;
     // The page normally says `window.ready` after its first paint; if it never does, show it anyway.
     window.webContents.once('did-finish-load', () => {
+      if (pageReady) return; // it said ready before the load event
       fallback = setTimeout(() => {
-        if (!shown) this.log.warn('the main window did not report ready; showing it anyway');
+        this.log.warn('the main window did not report ready; showing it anyway');
         pageIsReady();
       }, this.options.showFallbackMs ?? 5_000);
     });

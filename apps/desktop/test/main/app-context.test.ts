@@ -125,6 +125,20 @@ describe('start-up', () => {
     expect(log.lines.some((l) => l.level === 'warn' && l.text.includes('did not report ready'))).toBe(true);
   });
 
+  it('a page that said ready waits for slow services without the load fallback calling it unready', async () => {
+    vi.useFakeTimers();
+    const { context, log } = createTestApp({ overrides: { showFallbackMs: 4_000 } });
+    context.start();
+    const main = mainWindow();
+    await invokeFrom(main, 'window.ready');
+    main.webContents.finishLoad();
+    vi.advanceTimersByTime(10_000); // a slow connection test
+    expect(main.visible).toBe(false);
+    expect(log.lines.some((l) => l.text.includes('did not report ready'))).toBe(false);
+    servicesComeUp();
+    expect(main.visible).toBe(true);
+  });
+
   it('does not let the launcher show the main window early', async () => {
     const { context } = createTestApp();
     context.start();
