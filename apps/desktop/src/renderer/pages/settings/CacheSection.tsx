@@ -50,20 +50,20 @@ export function CacheSection() {
     <Card title={t('cache.title')} size="small">
       {/* the actions in the body, not beside the title: at 1024 px they took the whole header and the title was cut to nothing */}
       <Space wrap style={{ marginBottom: 12 }}>
-          <Button size="small" icon={<ReloadOutlined />} onClick={info.refetch} aria-label={t('common:actions.refresh')} />
-          <Button size="small" icon={<ExportOutlined />} onClick={() => void exportProfile()} data-testid="profile-export">
-            {t('cache.exportProfile')}
+        <Button size="small" icon={<ReloadOutlined />} onClick={info.refetch} aria-label={t('common:actions.refresh')} />
+        <Button size="small" icon={<ExportOutlined />} onClick={() => void exportProfile()} data-testid="profile-export">
+          {t('cache.exportProfile')}
+        </Button>
+        <Popconfirm
+          title={t('cache.clearConfirmTitle')}
+          description={t('cache.clearConfirm')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => clear()}
+        >
+          <Button size="small" danger icon={<DeleteOutlined />} loading={clearing} data-testid="cache-clear">
+            {t('cache.clear')}
           </Button>
-          <Popconfirm
-            title={t('cache.clearConfirmTitle')}
-            description={t('cache.clearConfirm')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => clear()}
-          >
-            <Button size="small" danger icon={<DeleteOutlined />} loading={clearing} data-testid="cache-clear">
-              {t('cache.clear')}
-            </Button>
-          </Popconfirm>
+        </Popconfirm>
       </Space>
       {info.error ? <ErrorAlert error={info.error} onRetry={info.refetch} /> : null}
       <Descriptions

@@ -56,12 +56,12 @@ export function LocalRecordsSection() {
     <Card title={t('localRecords.title')} size="small" data-testid="local-records">
       {/* the actions in the body, not beside the title: at 1024 px they took the whole header */}
       <Space wrap style={{ marginBottom: 12 }}>
-          <Button size="small" icon={<ExportOutlined />} onClick={() => void exportRecords()} data-testid="local-records-export">
-            {t('localRecords.export')}
-          </Button>
-          <Button size="small" danger icon={<DeleteOutlined />} disabled={!active} onClick={remove} data-testid="local-records-remove">
-            {t('localRecords.remove')}
-          </Button>
+        <Button size="small" icon={<ExportOutlined />} onClick={() => void exportRecords()} data-testid="local-records-export">
+          {t('localRecords.export')}
+        </Button>
+        <Button size="small" danger icon={<DeleteOutlined />} disabled={!active} onClick={remove} data-testid="local-records-remove">
+          {t('localRecords.remove')}
+        </Button>
       </Space>
       <Typography.Paragraph type="secondary">{t('localRecords.help')}</Typography.Paragraph>
       {info.error ? <ErrorAlert error={info.error} onRetry={info.refetch} /> : null}
