@@ -26,6 +26,12 @@ describe('livesPerWeek', () => {
     expect(livesPerWeek(trend, 0)).toEqual([week('2026-11-22', 0), week('2026-11-29', 3), week('2026-12-06', 1)]);
   });
 
+  it('puts a day whose start a DST change moved by an hour into its own week', () => {
+    // the services' midnight of Sunday 11-29 under the offset before a change: Saturday 23:00 local
+    const shifted = { day: dayjs('2026-11-29').unix() - 3600, lives: 1, viewers: 0, watchHours: 0 };
+    expect(livesPerWeek([shifted], 0)).toEqual([week('2026-11-29', 1)]);
+  });
+
   it('keeps every live counted, whichever day starts the week', () => {
     const total = trend.reduce((n, d) => n + d.lives, 0);
     for (const firstDay of [0, 1] as const) expect(livesPerWeek(trend, firstDay).reduce((n, w) => n + w.lives, 0)).toBe(total);

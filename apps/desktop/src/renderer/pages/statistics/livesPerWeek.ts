@@ -4,6 +4,8 @@
 import { startOfWeek, type WeekStartDay } from '../../../shared/dates.ts';
 import type { Overview } from './types.ts';
 
+const NOON_MS = 12 * 3600 * 1000;
+
 export interface WeekLives {
   /** 00:00 of the week's first day, unix seconds. */
   weekStart: number;
@@ -13,7 +15,8 @@ export interface WeekLives {
 export function livesPerWeek(trend: Overview['trend'], firstDay: WeekStartDay): WeekLives[] {
   const weeks = new Map<number, number>();
   for (const day of trend) {
-    const week = startOfWeek(day.day * 1000, firstDay).unix();
+    // the day's noon: the services' day starts use one UTC offset, which a DST change moves by an hour
+    const week = startOfWeek(day.day * 1000 + NOON_MS, firstDay).unix();
     weeks.set(week, (weeks.get(week) ?? 0) + day.lives);
   }
   return [...weeks].sort((a, b) => a[0] - b[0]).map(([weekStart, lives]) => ({ weekStart, lives }));
