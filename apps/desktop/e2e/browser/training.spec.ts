@@ -216,6 +216,9 @@ test('departments picked in the required-learners editor stay picked while an or
   expect(inCache.departments.find((d) => d.id === first.id)?.name, 'the sync brought the new name').toBe(renamed);
   // the open editor's tree has the new name, and the department is still ticked in it
   const box = page.getByTestId('required-departments');
+  // the page has the new tree (its pick is named anew) before the search: a search typed before the
+  // new tree came keeps the old search's expanded nodes, and the match stays folded under the root
+  await expect(box).toContainText(renamed);
   await box.click();
   await box.locator('input').fill(renamed);
   const node = page.locator('.ant-select-tree-treenode').filter({ hasText: renamed }).first();
