@@ -50,6 +50,27 @@ describe('SyncButton', () => {
     expect(screen.getByTestId('sync-progress')).toHaveTextContent('同步中：组织架构');
   });
 
+  it('says "Sync finished" for a sync the person started, not for the services\' own refreshes', async () => {
+    await i18n.changeLanguage('en-US');
+    const job = (jobId: string, state: 'running' | 'done') =>
+      ({ jobId, scope: 'all', state, phase: '', done: state === 'done' ? 1 : 0, total: 1, label: state === 'done' ? 'done' : 'org', error: null }) as const;
+    useSyncStore.setState({ current: job('refresh-1', 'running'), startedHere: null });
+    render(
+      <AntApp>
+        <SyncButton />
+      </AntApp>,
+    );
+    // a refresh the services started on their own ends quietly
+    useSyncStore.setState({ current: job('refresh-1', 'done') });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText('Sync finished')).toBeNull();
+    // the one started from the button is announced, even when its end came before sync.start's answer
+    useSyncStore.setState({ current: job('mine-2', 'done') });
+    useSyncStore.setState({ startedHere: 'mine-2' });
+    expect(await screen.findByText('Sync finished')).toBeInTheDocument();
+    await i18n.changeLanguage('zh-CN');
+  });
+
   it('says a sync stopped by a rebuilt connection is interrupted, not failed', async () => {
     await i18n.changeLanguage('en-US');
     const job = { jobId: 'sync-all-9', scope: 'all', phase: 'org:users', done: 3, total: 60, label: 'org', note: null, left: 57, calls: 4 } as const;

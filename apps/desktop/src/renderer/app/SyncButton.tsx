@@ -31,13 +31,18 @@ export function SyncButton() {
   const error = useSyncStore((s) => s.error);
   const start = useSyncStore((s) => s.start);
   const cancel = useSyncStore((s) => s.cancel);
+  const startedHere = useSyncStore((s) => s.startedHere);
   const online = useOnlineAction();
   const running = isRunning(current);
 
-  // Tell the user once when a job ends, however it ends.
+  // Tell the user once when a job ends: a success only of a sync they started (the services' own
+  // refreshes, at start-up and on their schedule, ended in a "Sync finished" nobody had asked for;
+  // the header and Home show when each kind of data was synced), every failure whoever started it.
   const announced = useRef<string | null>(null);
   useEffect(() => {
     if (!current || current.state === 'running') return;
+    // a job of ours may end before sync.start's answer names it: this runs again when it does
+    if (current.state === 'done' && current.jobId !== startedHere) return;
     const key = `${current.jobId}:${current.state}`;
     if (announced.current === key) return;
     announced.current = key;
@@ -47,7 +52,7 @@ export function SyncButton() {
     // not a failure of the sync itself
     else if (current.error?.kind === 'cancelled') void message.info(t('sync.interrupted'));
     else void message.error(t('sync.failed', { message: current.error ? errorText(current.error) : '' }));
-  }, [current, message, t]);
+  }, [current, message, startedHere, t]);
 
   useEffect(() => {
     if (error) void message.error(t('sync.failed', { message: errorText(error) }));

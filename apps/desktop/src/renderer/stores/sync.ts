@@ -13,6 +13,8 @@ export interface SyncState {
   starting: boolean;
   error: ServiceError | null;
   lastSync: Record<string, number | null>;
+  /** The job the person started from this window (its end is announced); the services start others on their own. */
+  startedHere: string | null;
 }
 
 export interface SyncActions {
@@ -36,11 +38,13 @@ export const useSyncStore = create<SyncState & SyncActions>()((set, get) => ({
   starting: false,
   error: null,
   lastSync: {},
+  startedHere: null,
   start: async (scope = 'all') => {
     if (get().starting || isRunning(get().current)) return;
     set({ starting: true, error: null });
     try {
       const { jobId } = await api.call('sync.start', { scope });
+      set({ startedHere: jobId });
       // The first progress event may come before or after this answer.
       if (get().current?.jobId !== jobId) {
         set({
