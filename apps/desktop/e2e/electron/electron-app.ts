@@ -45,7 +45,9 @@ export async function startOnDemo(app: ElectronApplication): Promise<Page> {
   const demo = launcher.getByTestId('launcher-demo');
   if (await demo.isVisible({ timeout: 30_000 }).catch(() => false)) await demo.click();
   const main = await windowShowing(app, 'index.html');
-  await main.getByTestId('nav-home').waitFor({ timeout: 60_000 });
+  // the window loads hidden while the services start: its menu can be there before they are; Home's
+  // figures come once they are up and the window shows
+  await main.getByTestId('home-last30').waitFor({ timeout: 60_000 });
   return main;
 }
 
