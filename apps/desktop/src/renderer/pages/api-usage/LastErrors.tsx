@@ -36,28 +36,19 @@ export function LastErrors({ errors }: { errors: ApiStats['lastErrors'] }) {
       title: t('errors.explanation'),
       render: (_: unknown, r) => {
         const help = r.errcode === null ? networkHelp(t) : errcodeHelp(t, r.errcode, r.endpoint, r.message);
+        // under the meaning, each on a line of its own: the fix, a network failure's own words, the request id
+        const lines: Array<{ key: string; type: 'success' | 'secondary'; text: string }> = [];
+        if (help?.fix) lines.push({ key: 'fix', type: 'success', text: help.fix });
+        if (r.errcode === null) lines.push({ key: 'detail', type: 'secondary', text: `${t('errors.detail')}: ${r.message}` });
+        if (r.hint) lines.push({ key: 'requestId', type: 'secondary', text: `${t('errors.requestId')}: ${r.hint}` });
         return (
           <div data-testid="error-explanation">
             <Typography.Text>{help?.meaning ?? r.message}</Typography.Text>
-            {help?.fix ? (
-              <div>
-                <Typography.Text type="success">{help.fix}</Typography.Text>
+            {lines.map((line) => (
+              <div key={line.key}>
+                <Typography.Text type={line.type}>{line.text}</Typography.Text>
               </div>
-            ) : null}
-            {r.errcode === null ? (
-              <div>
-                <Typography.Text type="secondary">
-                  {t('errors.detail')}: {r.message}
-                </Typography.Text>
-              </div>
-            ) : null}
-            {r.hint ? (
-              <div>
-                <Typography.Text type="secondary">
-                  {t('errors.requestId')}: {r.hint}
-                </Typography.Text>
-              </div>
-            ) : null}
+            ))}
           </div>
         );
       },

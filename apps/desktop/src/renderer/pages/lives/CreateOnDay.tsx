@@ -11,7 +11,6 @@ import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useLivesStore } from '../../stores/lives.ts';
 import { startOnDay } from './liveFormRules.ts';
 
-
 /** Asks "create a live on <day>?" and opens the form there. */
 export function useCreateOnDay(): (day: Dayjs) => void {
   const { t } = useTranslation('lives');
