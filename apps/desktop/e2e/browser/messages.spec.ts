@@ -52,3 +52,54 @@ test('send a message to a department', async ({ page, pageErrors }) => {
   await expect(page.getByTestId('message-history')).toContainText(text.slice(0, 10));
   await snap(page, '42-messages-history');
 });
+
+test('an app group chat made, reopened and renamed: each write sent once, never by Enter', async ({ page, pageErrors }) => {
+  void pageErrors;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openApp(page, app.host, 'messages');
+  await page.getByRole('tab', { name: '应用群聊' }).click();
+  const chatsBefore = app.sim.state.appchats.size;
+  await page.getByTestId('appchat-create').click();
+  const editor = page.getByTestId('appchat-editor');
+  const name = editor.getByTestId('appchat-name');
+  const title = `周会群 ${Date.now() % 10000}`;
+  await name.fill(title);
+  // with no members yet the editor says what is missing, and sends nothing
+  await page.getByTestId('appchat-save').click();
+  await expect(editor).toContainText('成员需要 2 到');
+  expect(app.sim.state.appchats.size).toBe(chatsBefore);
+
+  const names = app.sim.state.userList.map((u) => u.name);
+  const people = app.sim.state.userList.filter((u) => u.status === 1 && names.filter((n) => n === u.name).length === 1).slice(0, 2);
+  const members = editor.getByRole('combobox', { name: '成员' });
+  for (const person of people) {
+    await members.click();
+    await members.fill(person.name);
+    await page.locator('.ant-select-item-option').filter({ hasText: person.name }).first().click();
+  }
+  // Enter in a field never sends a form: the chat is made by its button only, and once for a double click
+  await name.click();
+  await name.press('Enter');
+  await expect(editor).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(app.sim.state.appchats.size).toBe(chatsBefore);
+  await page.getByTestId('appchat-save').dblclick();
+  await expect(editor).toBeHidden({ timeout: 30_000 });
+  await expect.poll(() => app.sim.state.appchats.size).toBe(chatsBefore + 1);
+  const created = [...app.sim.state.appchats.values()].find((c) => c.name === title)!;
+  expect([...created.userlist].sort()).toEqual(people.map((p) => p.userid).sort());
+  await expect(page.getByTestId('appchat-table')).toContainText(title);
+
+  // reopened and renamed: one update, the same chat
+  await page.getByTestId(`appchat-edit-${created.chatid}`).click();
+  await expect(editor.getByTestId('appchat-name')).toHaveValue(title);
+  await editor.getByTestId('appchat-name').fill(`${title} 改`);
+  await page.getByTestId('appchat-save').click();
+  await expect(editor).toBeHidden({ timeout: 30_000 });
+  await expect.poll(() => app.sim.state.appchats.get(created.chatid)?.name).toBe(`${title} 改`);
+  expect(app.sim.state.appchats.size).toBe(chatsBefore + 1);
+  // and opened again, it shows the new name
+  await page.getByTestId(`appchat-edit-${created.chatid}`).click();
+  await expect(editor.getByTestId('appchat-name')).toHaveValue(`${title} 改`);
+  await snap(page, '43-appchat-reopened-1024');
+});

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { nameWithId } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
+import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
 import { APPCHAT_LIMITS, charCount } from '@wld/wecom-core/rules';
 import { appChatIssues, memberDiff } from './appChatForm.ts';
@@ -34,7 +35,7 @@ export function AppChatEditor({ chat, onClose, onSaved }: AppChatEditorProps) {
     chatid: '',
   }));
   const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const saving = useSingleFlight();
   const [error, setError] = useState<unknown>(null);
   const issues = appChatIssues(values, mode);
   const status = (field: AppChatField) => {
@@ -48,34 +49,33 @@ export function AppChatEditor({ chat, onClose, onSaved }: AppChatEditorProps) {
     setAttempted(true);
     setError(null);
     if (issues.length > 0) return;
-    setSaving(true);
-    try {
-      let saved: AppChat;
-      if (!chat) {
-        const result = await api.call('appchat.create', {
-          name: values.name.trim(),
-          userlist: [...new Set(values.members)],
-          ...(values.owner ? { owner: values.owner } : {}),
-          ...(values.chatid.trim() ? { chatid: values.chatid.trim() } : {}),
-        });
-        saved = result.chat;
-      } else {
-        const diff = memberDiff(chat.userlist, values.members);
-        const result = await api.call('appchat.update', {
-          chatid: chat.chatid,
-          ...(values.name.trim() !== chat.name ? { name: values.name.trim() } : {}),
-          ...(values.owner && values.owner !== chat.owner ? { owner: values.owner } : {}),
-          ...diff,
-        });
-        saved = result.chat;
+    await saving.run(async () => {
+      try {
+        let saved: AppChat;
+        if (!chat) {
+          const result = await api.call('appchat.create', {
+            name: values.name.trim(),
+            userlist: [...new Set(values.members)],
+            ...(values.owner ? { owner: values.owner } : {}),
+            ...(values.chatid.trim() ? { chatid: values.chatid.trim() } : {}),
+          });
+          saved = result.chat;
+        } else {
+          const diff = memberDiff(chat.userlist, values.members);
+          const result = await api.call('appchat.update', {
+            chatid: chat.chatid,
+            ...(values.name.trim() !== chat.name ? { name: values.name.trim() } : {}),
+            ...(values.owner && values.owner !== chat.owner ? { owner: values.owner } : {}),
+            ...diff,
+          });
+          saved = result.chat;
+        }
+        void message.success(chat ? t('appchat.updated') : t('appchat.created'));
+        onSaved(saved);
+      } catch (e) {
+        setError(e);
       }
-      void message.success(chat ? t('appchat.updated') : t('appchat.created'));
-      onSaved(saved);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const ownerOptions = values.members.map((id) => ({ value: id, label: nameWithId(labels[`user:${id}`], id) }));
@@ -91,7 +91,14 @@ export function AppChatEditor({ chat, onClose, onSaved }: AppChatEditorProps) {
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="primary" loading={saving} disabled={online.disabled} title={online.reason ?? undefined} onClick={() => void save()} data-testid="appchat-save">
+          <Button
+            type="primary"
+            onClick={() => void save()}
+            loading={saving.pending}
+            disabled={online.disabled}
+            title={online.reason ?? undefined}
+            data-testid="appchat-save"
+          >
             {chat ? t('common:actions.save') : t('appchat.create')}
           </Button>
         </Flex>
