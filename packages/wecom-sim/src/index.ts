@@ -42,6 +42,8 @@ export type {
   SimState,
 } from './state/model.ts';
 export { startSimulator } from './server.ts';
+export { parseSimWrites } from './state/writes.ts';
+export type { SimWrites } from './state/writes.ts';
 export { botsFor } from './aibot/bots.ts';
 export type { SimBot } from './aibot/bots.ts';
 export { AibotHub, AIBOT_PATH } from './aibot/hub.ts';

@@ -18,6 +18,7 @@ import { buildRoutes } from './routes/index.ts';
 import { serveImage } from './routes/media.ts';
 import type { RouteContext, RouteDef, RouteResult, SimRuntime } from './routes/types.ts';
 import { SimStore } from './state/store.ts';
+import { exportWrites, importWrites } from './state/writes.ts';
 import { botsFor } from './aibot/bots.ts';
 import { AibotHub, AIBOT_PATH } from './aibot/hub.ts';
 import { StatsRecorder } from './stats.ts';
@@ -42,6 +43,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
   const quotas: SimQuotas = { ...DEFAULT_QUOTAS, ...options.quotas };
   const org = generateOrg(seed, options.size, { nowMs: now(), creatorAgentId: DEMO_AGENT_ID });
   const store = new SimStore(org, now);
+  if (options.writes) importWrites(store, options.writes);
+  store.onWrite = options.onWrite ?? null;
   const { apps, contactsSecret } = appsFor(seed);
   const tokens = new TokenStore(mulberry32(deriveSeed(seed, 'tokens')), options.tokenTtlSeconds ?? 7200, now);
   const stats = new StatsRecorder();
@@ -253,6 +256,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     bots: aibot.bots,
     aibot,
     aibotUrl: `${baseUrl.replace(/^http/, 'ws')}${AIBOT_PATH}`,
+    exportWrites: () => exportWrites(store),
     close: () =>
       new Promise<void>((resolve, reject) => {
         aibot.close();

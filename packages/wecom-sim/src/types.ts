@@ -2,6 +2,7 @@
 import type { SimBot } from './aibot/bots.ts';
 import type { AibotHub } from './aibot/hub.ts';
 import type { SimState } from './state/model.ts';
+import type { SimWrites } from './state/writes.ts';
 
 export interface SimSize {
   departments?: number;
@@ -76,6 +77,10 @@ export interface SimOptions {
   port?: number;
   /** clock (ms) for live statuses, token expiry, quota windows and schedules; default Date.now */
   now?: () => number;
+  /** the writes of an earlier simulator over the same seed (exportWrites, checked by parseSimWrites) to start from */
+  writes?: SimWrites;
+  /** called after every change the API makes (to keep them: exportWrites) */
+  onWrite?: () => void;
 }
 
 export interface SimApp {
@@ -130,5 +135,7 @@ export interface SimServer {
   aibot: AibotHub;
   /** e.g. 'ws://127.0.0.1:43123/aibot' — the `wsUrl` for a bot client */
   aibotUrl: string;
+  /** what the API's writes made so far: lives created or changed, messages, app chats, schedules */
+  exportWrites(): SimWrites;
   close(): Promise<void>;
 }

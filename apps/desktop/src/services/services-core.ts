@@ -75,7 +75,7 @@ export function createServicesCore(post: (message: ServicesToMain) => void, opti
   let server: RpcServer | null = null;
   const emit: ServicesContext['emit'] = (event, payload) => server?.emit(event, payload);
 
-  const clients = createClientLifecycle({ state, demo: options.demo ?? {}, now, onAnswered: () => wiring.timeouts.answered() });
+  const clients = createClientLifecycle({ state, demo: options.demo ?? {}, now, onAnswered: () => wiring.timeouts.answered(), log });
   const credentials = createCredentials({ state, options, session, crypt, post, log, ensureSimulator: clients.ensureSimulator });
 
   function requireCache(): Cache {

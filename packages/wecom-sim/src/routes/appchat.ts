@@ -101,6 +101,7 @@ export const appchatRoutes: RouteTable = {
         creatorAgentId: callerApp(ctx).agentId,
         createdAt: now(),
       });
+      store.noteWrite();
       return { chatid };
     },
   },
@@ -122,6 +123,7 @@ export const appchatRoutes: RouteTable = {
       if (body.name !== undefined) chat.name = body.name;
       chat.owner = owner;
       chat.userlist = userlist;
+      store.noteWrite();
       return {};
     },
   },
@@ -153,6 +155,7 @@ export const appchatRoutes: RouteTable = {
         body: ctx.body,
         sentAt: now(),
       });
+      store.noteWrite();
       return {};
     },
   },

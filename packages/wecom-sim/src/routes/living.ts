@@ -57,8 +57,12 @@ export const livingRoutes: RouteTable = {
       if (!anchor || anchor.status === 5 || anchor.status === 2)
         fail(60111, `anchor_userid "${input.anchor_userid}" not found`);
       const type: LiveType = input.type ?? 0;
+      // ids drawn from the seed repeat in a simulator started again over it with saved writes
+      let livingid: string;
+      do livingid = newLivingId(rng);
+      while (store.lives.has(livingid));
       const live: SimLive = {
-        livingid: newLivingId(rng),
+        livingid,
         theme: input.theme,
         description: input.description ?? '',
         anchor_userid: anchor.userid,
@@ -82,6 +86,7 @@ export const livingRoutes: RouteTable = {
         createdAt: now(),
       };
       store.addLive(live);
+      store.noteWrite(live);
       return { livingid: live.livingid };
     },
   },
@@ -107,6 +112,7 @@ export const livingRoutes: RouteTable = {
         live.reserve_start = input.living_start;
         ctx.sim.store.resortLives(live.anchor_userid);
       }
+      ctx.sim.store.noteWrite(live);
       return {};
     },
   },
@@ -119,6 +125,7 @@ export const livingRoutes: RouteTable = {
       const live = ownLive(ctx, parseBody(livingidBody, ctx.body).livingid);
       requireReserved(ctx, live, 'cancel');
       live.cancelled = true;
+      ctx.sim.store.noteWrite(live);
       return {};
     },
   },
@@ -135,6 +142,7 @@ export const livingRoutes: RouteTable = {
         fail(92007, `living ${live.livingid} has no replay to delete`);
       }
       live.replay = 'deleted';
+      store.noteWrite(live);
       return {};
     },
   },

@@ -68,8 +68,11 @@ export const messageRoutes: RouteTable = {
       if (previous && now() - previous.sentAt < interval * 1000) return sendResult(previous, undefined);
 
       const r = resolveRecipients(store, body);
+      let msgid: string;
+      do msgid = randomString(rng, 43, ID_CHARS);
+      while (store.findMessage(msgid));
       const message: SimMessage = {
-        msgid: randomString(rng, 43, ID_CHARS),
+        msgid,
         agentid: app.agentId,
         msgtype,
         body,
@@ -82,6 +85,7 @@ export const messageRoutes: RouteTable = {
         recalledAt: null,
       };
       store.addMessage(message);
+      store.noteWrite();
       if (dedupe) recent.set(key, message);
       return sendResult(message, interactive ? randomString(rng, 40, ID_CHARS) : undefined);
     },
@@ -100,6 +104,7 @@ export const messageRoutes: RouteTable = {
       if (ctx.sim.now() - message.sentAt > RECALL_WINDOW_MS)
         fail(42052, `msgid "${msgid}" is older than 24 hours`);
       message.recalledAt = ctx.sim.now();
+      ctx.sim.store.noteWrite();
       return {};
     },
   },

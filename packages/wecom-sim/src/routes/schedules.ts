@@ -143,6 +143,7 @@ export const scheduleRoutes: RouteTable = {
         status: 0,
         createdAt: now(),
       });
+      store.noteWrite();
       return { schedule_id: scheduleId };
     },
   },
@@ -160,6 +161,7 @@ export const scheduleRoutes: RouteTable = {
       const checked = checkFields(ctx.sim.store, body.schedule);
       // a full overwrite; skip_attendees keeps the attendee list as it was
       Object.assign(schedule, checked, body.skip_attendees === 1 ? { attendees: schedule.attendees } : {});
+      ctx.sim.store.noteWrite();
       return { schedule_id: schedule.schedule_id };
     },
   },
@@ -186,6 +188,7 @@ export const scheduleRoutes: RouteTable = {
       if ((body.op_mode ?? 0) !== 0 && schedule.reminders.is_repeat !== 1)
         fail(90485, 'op_mode 1 or 2 needs a repeating schedule');
       schedule.status = 1;
+      ctx.sim.store.noteWrite();
       return {};
     },
   },

@@ -58,6 +58,10 @@ export class SimStore implements SimState {
   private readonly livesByAnchor = new Map<string, SimLive[]>();
   private readonly watchCache = new Map<string, SimWatchStats | null>();
   private readonly messageById = new Map<string, SimMessage>();
+  /** livingids of the lives the API created or changed: what a new start over the seed would not regenerate */
+  readonly writtenLives = new Set<string>();
+  /** Told of every change the API made (state/writes.ts: a long-lived simulator keeps them). */
+  onWrite: (() => void) | null = null;
 
   constructor(org: GeneratedOrg, now: () => number) {
     this.seed = org.seed;
@@ -146,6 +150,12 @@ export class SimStore implements SimState {
     let at = list.findIndex((other) => other.living_start < live.living_start);
     if (at < 0) at = list.length;
     list.splice(at, 0, live);
+  }
+
+  /** A change the API made (`live`: the live it created or changed), for onWrite. */
+  noteWrite(live?: SimLive): void {
+    if (live) this.writtenLives.add(live.livingid);
+    this.onWrite?.();
   }
 
   addMessage(message: SimMessage): void {

@@ -3,10 +3,13 @@
 import type { WeComClient } from '@wld/wecom-core';
 import type { SimServer } from '@wld/wecom-sim';
 import type { Profile } from '../../shared/settings.ts';
+import { join } from 'node:path';
+import { profileDir } from '../cache/profile-files.ts';
 import { startDemoSimulator, type DemoOptions } from '../init/demo-simulator.ts';
+import { demoWritesFile } from '../init/demo-writes-file.ts';
 import { recordApiCalls, type ApiCallLog } from '../wecom/api-call-log.ts';
 import { buildProfileClient, type ProfileSecrets } from '../wecom/client-factory.ts';
-import type { CoreState } from './core-state.ts';
+import type { CoreLog, CoreState } from './core-state.ts';
 
 export interface ClientLifecycle {
   current(): WeComClient | null;
@@ -23,18 +26,26 @@ interface ClientDeps {
   now: () => number;
   /** WeCom answered a call (success or errcode). */
   onAnswered: () => void;
+  log: CoreLog;
 }
 
-export function createClientLifecycle({ state, demo, now, onAnswered }: ClientDeps): ClientLifecycle {
+export function createClientLifecycle({ state, demo, now, onAnswered, log }: ClientDeps): ClientLifecycle {
   let client: WeComClient | null = null;
   let apiLog: ApiCallLog | null = null;
   let sim: SimServer | null = null;
   let simStarting: Promise<SimServer> | null = null;
   let offAnswered: () => void = () => {};
 
+  /** Where the Demo's WeCom keeps what the app wrote to it: the Demo profile's folder. */
+  function demoWrites() {
+    const { init, profile } = state;
+    if (!init || profile?.kind !== 'demo') return undefined;
+    return demoWritesFile(join(profileDir(init.paths.cacheDb, profile.id), 'demo-wecom.json'), () => sim?.exportWrites() ?? null, log);
+  }
+
   function ensureSimulator(): Promise<SimServer> {
     if (sim) return Promise.resolve(sim);
-    simStarting ??= startDemoSimulator(demo, now).then((started) => {
+    simStarting ??= startDemoSimulator(demo, now, demoWrites()).then((started) => {
       sim = started;
       return started;
     });

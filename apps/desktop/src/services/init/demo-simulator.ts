@@ -2,6 +2,7 @@
 // some lives are on now (and WLD_FAKE_NOW moves both together). Its secrets never touch the keychain.
 import { startSimulator, type SimServer, type SimSize } from '@wld/wecom-sim';
 import type { SyncTuning } from '../sync/sync-run.ts';
+import type { DemoWritesFile } from './demo-writes-file.ts';
 
 export const DEMO_SEED = 20_240_601;
 /** A mid-sized company: enough data to feel real, small enough for a first sync of a few seconds. */
@@ -21,6 +22,26 @@ export interface DemoOptions {
   size?: SimSize;
 }
 
-export function startDemoSimulator(options: DemoOptions, now: () => number): Promise<SimServer> {
-  return startSimulator({ seed: options.seed ?? DEMO_SEED, size: { ...DEMO_SIZE, ...options.size }, now });
+/**
+ * The Demo's simulator; with `saved`, it starts from the writes the app made to it before (lives,
+ * messages, chats, calendar entries) and keeps each new one there.
+ */
+export async function startDemoSimulator(options: DemoOptions, now: () => number, saved?: DemoWritesFile): Promise<SimServer> {
+  const seed = options.seed ?? DEMO_SEED;
+  const writes = saved?.read(seed) ?? undefined;
+  const started = await startSimulator({
+    seed,
+    size: { ...DEMO_SIZE, ...options.size },
+    now,
+    ...(writes ? { writes } : {}),
+    ...(saved ? { onWrite: saved.changed } : {}),
+  });
+  if (!saved) return started;
+  return {
+    ...started,
+    async close() {
+      await saved.flush();
+      await started.close();
+    },
+  };
 }
