@@ -60,7 +60,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<SimServe
     contactsSecret,
     tokens,
     quotas,
-    rng: mulberry32(deriveSeed(seed, 'runtime-ids')),
+    rng: mulberry32(deriveSeed(options.idSeed ?? seed, 'runtime-ids')),
     now,
     baseUrl: () => baseUrl,
   };

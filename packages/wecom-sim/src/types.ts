@@ -77,6 +77,8 @@ export interface SimOptions {
   port?: number;
   /** clock (ms) for live statuses, token expiry, quota windows and schedules; default Date.now */
   now?: () => number;
+  /** seed of the ids of created things (livingid, msgid, chatid…); default: `seed`, so runs repeat */
+  idSeed?: number;
   /** the writes of an earlier simulator over the same seed (exportWrites, checked by parseSimWrites) to start from */
   writes?: SimWrites;
   /** called after every change the API makes (to keep them: exportWrites) */

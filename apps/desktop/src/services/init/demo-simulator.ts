@@ -33,6 +33,9 @@ export async function startDemoSimulator(options: DemoOptions, now: () => number
     seed,
     size: { ...DEMO_SIZE, ...options.size },
     now,
+    // ids of new lives and messages from a seed of this start: the cache of an earlier Demo may hold
+    // ids its simulator gave out and did not save
+    idSeed: Math.floor(now()),
     ...(writes ? { writes } : {}),
     ...(saved ? { onWrite: saved.changed } : {}),
   });
