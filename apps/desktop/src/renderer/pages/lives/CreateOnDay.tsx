@@ -8,8 +8,9 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { now } from '@wld/clock';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
+import { useRerenderAt } from '../../hooks/useRerenderAt.ts';
 import { useLivesStore } from '../../stores/lives.ts';
-import { startOnDay } from './liveFormRules.ts';
+import { createClosesAt, startOnDay } from './liveFormRules.ts';
 
 /** Asks "create a live on <day>?" and opens the form there. */
 export function useCreateOnDay(): (day: Dayjs) => void {
@@ -40,6 +41,8 @@ export function useCreateOnDay(): (day: Dayjs) => void {
 export function CreateOnDayButton({ day }: { day: Dayjs }) {
   const { t } = useTranslation('lives');
   const createOnDay = useCreateOnDay();
+  // a calendar left open: the button goes when the day stops taking new lives
+  useRerenderAt(createClosesAt(day));
   if (startOnDay(day, now()) === null) return null;
   return (
     <Button

@@ -6,7 +6,9 @@ import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
+import { now } from '@wld/clock';
 import { formatTime } from '../../format.ts';
+import { useRerenderAt } from '../../hooks/useRerenderAt.ts';
 import { useLivesStore } from '../../stores/lives.ts';
 import { dayKey, livesByDay } from './livesByDay.ts';
 import { useCreateOnDay } from './CreateOnDay.tsx';
@@ -76,6 +78,8 @@ export function LivesMonth({ lives }: { lives: Live[] }) {
   const setCursor = useLivesStore((s) => s.setCursor);
   const createOnDay = useCreateOnDay();
   const days = livesByDay(lives);
+  // left open overnight, the calendar marks the new day as today at midnight
+  useRerenderAt(dayjs(now()).add(1, 'day').startOf('day').valueOf());
 
   const dateCell = (date: Dayjs) => {
     const list = days.get(dayKey(date.valueOf())) ?? [];

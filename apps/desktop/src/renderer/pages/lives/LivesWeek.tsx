@@ -9,7 +9,9 @@ import { LiveStatusTag } from '../../components/LiveStatusTag.tsx';
 import { formatDuration, formatTime } from '../../format.ts';
 import { useLivesStore, weekStart } from '../../stores/lives.ts';
 import { dayKey, livesByDay } from './livesByDay.ts';
+import dayjs from 'dayjs';
 import { now } from '@wld/clock';
+import { useRerenderAt } from '../../hooks/useRerenderAt.ts';
 import { CreateOnDayButton } from './CreateOnDay.tsx';
 
 export function LivesWeek({ lives }: { lives: Live[] }) {
@@ -22,6 +24,8 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
   const days = Array.from({ length: 7 }, (_, i) => start.add(i, 'day'));
   const byDay = livesByDay(lives);
   const today = dayKey(now());
+  // left open overnight, "today" moves to the next day at midnight
+  useRerenderAt(dayjs(now()).add(1, 'day').startOf('day').valueOf());
 
   return (
     <div data-testid="lives-week">
@@ -44,6 +48,7 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
             <section
               key={key}
               aria-label={day.format('dddd YYYY-MM-DD')}
+              aria-current={isToday ? 'date' : undefined}
               style={{
                 border: `1px solid ${isToday ? token.colorPrimary : token.colorBorderSecondary}`,
                 borderRadius: token.borderRadius,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { descriptionRule, durationRule, measureTheme, startOnDay, startRule, themeRule } from './liveFormRules.ts';
+import { createClosesAt, descriptionRule, durationRule, measureTheme, startOnDay, startRule, themeRule } from './liveFormRules.ts';
 
 describe('live form rules (WeCom limits)', () => {
   it('theme: required, ≤ 20 characters and ≤ 60 UTF-8 bytes', () => {
@@ -54,5 +54,14 @@ describe('a live created on a day picked in the calendar', () => {
     expect(format(startOnDay(dayjs('2026-12-07'), at('2026-12-06T23:50:00')))).toBe('2026-12-07 09:00');
     // the last day of a month: the next day is the 1st
     expect(format(startOnDay(dayjs('2027-01-01'), at('2026-12-31T23:30:00')))).toBe('2027-01-01 09:00');
+  });
+
+  it('names the instant a day stops taking new lives: the first at which startOnDay is null', () => {
+    for (const day of ['2026-12-06', '2026-12-31', '2027-02-28']) {
+      const closes = createClosesAt(dayjs(day));
+      expect(dayjs(closes).format('YYYY-MM-DD HH:mm:ss.SSS')).toBe(`${day} 23:21:00.000`);
+      expect(startOnDay(dayjs(day), closes - 1)).not.toBeNull();
+      expect(startOnDay(dayjs(day), closes)).toBeNull();
+    }
   });
 });

@@ -81,6 +81,21 @@ export function startOnDay(day: Dayjs, nowMs: number): number | null {
   return dayjs(start).isSame(today, 'day') ? start : null;
 }
 
+/**
+ * The first instant (ms) from which `day` takes no new live (startOnDay is null): its last free
+ * half hour is gone. Found by bisection over the day, so it follows startOnDay whatever its rule.
+ */
+export function createClosesAt(day: Dayjs): number {
+  let open = day.startOf('day').valueOf() - 1;
+  let closed = day.startOf('day').add(1, 'day').valueOf();
+  while (closed - open > 1) {
+    const middle = Math.floor((open + closed) / 2);
+    if (startOnDay(day, middle) === null) closed = middle;
+    else open = middle;
+  }
+  return closed;
+}
+
 /** `startMs` and `nowMs` in epoch milliseconds. */
 export function startRule(startMs: number | null | undefined, nowMs: number = clockNow()): RuleError | null {
   if (startMs === null || startMs === undefined) return { key: 'form.startRequired', values: {} };
