@@ -127,7 +127,13 @@ export const useMessagesStore = create<MessagesState & MessagesActions>()((set, 
       return { recipients: withIds(s.recipients, kind, rest) };
     }),
   clearRecipients: () => set({ recipients: emptyRecipients() }),
-  rememberUserNames: (users) => set((s) => ({ labels: { ...s.labels, ...Object.fromEntries(users.map((u) => [`user:${u.userid}`, u.name])) } })),
+  // the labels change only when a name is new: every search answer comes here, and a new object
+  // would render every picker and table that reads them again
+  rememberUserNames: (users) =>
+    set((s) => {
+      const fresh = users.filter((u) => s.labels[`user:${u.userid}`] !== u.name);
+      return fresh.length === 0 ? s : { labels: { ...s.labels, ...Object.fromEntries(fresh.map((u) => [`user:${u.userid}`, u.name])) } };
+    }),
   setLastResult: (lastResult) => set({ lastResult }),
   clearContent: () =>
     set((s) => ({ draft: { ...emptyDraft(), msgtype: s.draft.msgtype } })),
