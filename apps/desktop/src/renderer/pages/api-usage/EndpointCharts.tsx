@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ChartFrame.tsx';
+import { niceAxis } from '../../components/niceAxis.ts';
 import { useTranslation } from 'react-i18next';
 import type { ApiStats } from '../../stores/apiUsage.ts';
 import { axisNumber, formatNumber } from '../../format.ts';
@@ -37,7 +38,7 @@ function EndpointBars({ title, rows, height, empty, unit, tooltip, bars }: BarsP
         <ChartFrame height={height}>
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" {...(unit ? { unit } : {})} tickFormatter={axisNumber} />
+            <XAxis type="number" {...(unit ? { unit } : {})} tickFormatter={axisNumber} {...niceAxis(rows.flatMap((row) => bars.map((bar) => row[bar.key])), { integers: bars.every((bar) => bar.key === 'calls' || bar.key === 'errors') })} />
             <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} interval={0} />
             <Tooltip formatter={(v) => tooltip(Number(v))} />
             <Legend />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, theme } from 'antd';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ChartFrame.tsx';
+import { niceAxis } from '../../components/niceAxis.ts';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentLevel, Live } from '../../../shared/models.ts';
 import { DepartmentLevelSelect, departmentGroupLabels, departmentGroupPath } from '../../components/DepartmentLevelSelect.tsx';
@@ -75,7 +76,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                 <BarChart data={withBucketLabels(t, a.distribution)} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis dataKey="label" tick={axis} />
-                  <YAxis allowDecimals={false} tick={axis} tickFormatter={axisNumber} />
+                  <YAxis tick={axis} tickFormatter={axisNumber} {...niceAxis(a.distribution.map((b) => b.count), { integers: true })} />
                   <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
                   <Bar dataKey="count" fill={token.colorPrimary} name={t('detail.analytics.people')} isAnimationActive={false} />
                 </BarChart>
@@ -88,7 +89,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
                 <BarChart data={a.completion} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
                   <XAxis dataKey="label" tick={axis} />
-                  <YAxis allowDecimals={false} tick={axis} tickFormatter={axisNumber} />
+                  <YAxis tick={axis} tickFormatter={axisNumber} {...niceAxis(a.completion.map((b) => b.count), { integers: true })} />
                   <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatNumber(Number(v)), t('detail.analytics.people')]} />
                   <Bar dataKey="count" fill={token.colorSuccess} name={t('detail.analytics.people')} isAnimationActive={false} />
                 </BarChart>
@@ -105,7 +106,7 @@ export function AnalyticsTab({ live }: { live: Live }) {
               <ChartFrame height={Math.max(CHART_HEIGHT, departments.length * 28 + 40)}>
                 <BarChart data={departments} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke={token.colorBorderSecondary} />
-                  <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={axisNumber} />
+                  <XAxis type="number" tick={axis} tickFormatter={axisNumber} {...niceAxis(departments.map((d) => d.viewers), { integers: true })} />
                   <YAxis type="category" dataKey="label" width={160} tick={axis} interval={0} tickFormatter={(v) => fitLabel(String(v), AXIS_LABEL_WIDTH)} />
                   <Tooltip
                     contentStyle={tooltipStyle}

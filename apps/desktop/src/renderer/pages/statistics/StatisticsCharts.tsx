@@ -17,6 +17,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../../components/ChartFrame.tsx';
+import { niceAxis } from '../../components/niceAxis.ts';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { axisNumber, firstDayOfWeek, formatNumber, formatPercent } from '../../format.ts';
@@ -76,7 +77,7 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
           <BarChart data={weeks}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" />
-            <YAxis allowDecimals={false} tickFormatter={axisNumber} />
+            <YAxis tickFormatter={axisNumber} {...niceAxis(weeks.map((w) => w.lives), { integers: true })} />
             <Tooltip formatter={(v) => formatNumber(Number(v))} labelFormatter={(l) => t('charts.weekOf', { day: String(l) })} />
             <Bar dataKey="lives" name={t('series.lives')} fill={COLORS.lives} isAnimationActive={false} />
           </BarChart>
@@ -87,8 +88,8 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
           <LineChart data={trend}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" />
-            <YAxis yAxisId="viewers" allowDecimals={false} tickFormatter={axisNumber} />
-            <YAxis yAxisId="hours" orientation="right" tickFormatter={axisNumber} />
+            <YAxis yAxisId="viewers" tickFormatter={axisNumber} {...niceAxis(trend.map((d) => d.viewers), { integers: true })} />
+            <YAxis yAxisId="hours" orientation="right" tickFormatter={axisNumber} {...niceAxis(trend.map((d) => d.watchHours))} />
             <Tooltip formatter={(v, name) => (name === t('series.watchHours') ? formatNumber(Number(v), 1) : formatNumber(Number(v)))} />
             <Legend />
             <Line yAxisId="viewers" type="linear" dataKey="viewers" name={t('series.viewers')} stroke={COLORS.viewers} dot={false} isAnimationActive={false} />
