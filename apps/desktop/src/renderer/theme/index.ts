@@ -47,10 +47,8 @@ export function staticThemeConfig(mode: ThemeMode): ThemeConfig {
     token: {
       colorPrimary: '#0082ef',
       borderRadius: 6,
-      // Latin fonts before the CJK ones (as app/boot-shell.css): a CJK font draws ’ “ ” full-width,
-      // so English read "computer’ s" where only a CJK font came first (Linux)
-      fontFamily:
-        "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
+      // the app's one font stack (app/font-stack.css, loaded by every window before any script)
+      fontFamily: 'var(--wld-font)',
     },
   };
 }
