@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { now } from '@wld/clock';
 import { profileDir } from '../../src/services/cache/profile-files.ts';
 import { startServicesInProcess } from '../../src/services/node-host.ts';
 import { DEMO_PROFILE, defaultSettings } from '../../src/shared/settings.ts';
@@ -37,7 +38,7 @@ describe('the Demo across restarts', () => {
       await first.initialized();
       const client = connectClient(first);
       const anchor = (await client.call('users.search', { limit: 1, status: 1 })).rows[0]!.userid;
-      const start = Math.floor(Date.now() / 1000) + 86_400;
+      const start = Math.floor(now() / 1000) + 86_400;
       ({ livingid } = await client.call('lives.create', { anchorUserid: anchor, theme: 'Before the restart', livingStart: start, livingDuration: 3600 }));
       const sent = await client.call('messages.send', { recipients: { userids: [anchor], departmentIds: [], tagIds: [] }, body: { msgtype: 'text', content: 'before the restart' } });
       msgid = sent.msgid!;
