@@ -57,8 +57,13 @@ export function demoWritesFile(path: string, current: () => SimWrites | null, lo
         reason = error instanceof Error ? error.message : String(error);
       }
       const aside = `${path}.unreadable`;
-      renameSync(path, aside);
-      log('warn', `The Demo's saved WeCom data could not be read (${reason}): the Demo starts from its generated data, and the file was kept as ${aside}`);
+      let kept = `the file was kept as ${aside}`;
+      try {
+        renameSync(path, aside);
+      } catch (error) {
+        kept = `the file could not be set aside (${error instanceof Error ? error.message : String(error)}) and the next write replaces it`;
+      }
+      log('warn', `The Demo's saved WeCom data could not be read (${reason}): the Demo starts from its generated data, and ${kept}`);
       return null;
     },
     changed() {
