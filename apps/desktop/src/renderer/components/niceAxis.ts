@@ -23,3 +23,23 @@ export function niceAxis(values: Iterable<number>, options: { integers?: boolean
   const top = scale.domain()[1] ?? 1;
   return { domain: [0, top], ticks: options.integers ? ticks.filter((tick) => Number.isInteger(tick)) : ticks };
 }
+
+/** Step multipliers of a second axis: finer than 1, 2, 5, so that it can share the first axis's intervals without leaving half its height empty. */
+const STEP_MULTIPLIERS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * A second value axis (a chart's right-hand one) with the same number of intervals as `first`, so its
+ * ticks sit on the chart's grid lines: the smallest round step that reaches the largest of `values`.
+ */
+export function alignedAxis(values: Iterable<number>, first: NiceAxis): NiceAxis {
+  const intervals = Math.max(1, first.ticks.length - 1);
+  let max = 0;
+  for (const value of values) if (Number.isFinite(value) && value > max) max = value;
+  const rough = (max > 0 ? max : 1) / intervals;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const multiplier = STEP_MULTIPLIERS.find((m) => m * magnitude >= rough) ?? 10;
+  const step = multiplier * magnitude;
+  // rounded to 12 digits: 1.5 × 0.1 is 0.15000000000000002 in binary
+  const ticks = Array.from({ length: intervals + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+  return { domain: [0, ticks[intervals] ?? step * intervals], ticks };
+}

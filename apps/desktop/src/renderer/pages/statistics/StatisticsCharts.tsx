@@ -17,7 +17,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../../components/ChartFrame.tsx';
-import { niceAxis } from '../../components/niceAxis.ts';
+import { alignedAxis, niceAxis } from '../../components/niceAxis.ts';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { axisNumber, firstDayOfWeek, formatNumber, formatPercent } from '../../format.ts';
@@ -56,6 +56,7 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
   const setLevel = useStatisticsStore((s) => s.setLevel);
   const weeks = livesPerWeek(overview.trend, firstDayOfWeek()).map((w) => ({ label: day(w.weekStart), lives: w.lives }));
   const trend = overview.trend.map((d) => ({ label: day(d.day), viewers: d.viewers, watchHours: d.watchHours }));
+  const viewersAxis = niceAxis(trend.map((d) => d.viewers), { integers: true });
   const topDepartments = [...overview.completionByDepartment].sort((a, b) => b.viewers - a.viewers).slice(0, MAX_DEPARTMENTS);
   const labels = departmentGroupLabels(topDepartments);
   const departments = topDepartments.map((d, i) => ({
@@ -88,8 +89,9 @@ export function StatisticsCharts({ overview }: { overview: Overview }) {
           <LineChart data={trend}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" />
-            <YAxis yAxisId="viewers" tickFormatter={axisNumber} {...niceAxis(trend.map((d) => d.viewers), { integers: true })} />
-            <YAxis yAxisId="hours" orientation="right" tickFormatter={axisNumber} {...niceAxis(trend.map((d) => d.watchHours))} />
+            <YAxis yAxisId="viewers" tickFormatter={axisNumber} {...viewersAxis} />
+            {/* on the grid lines of the views' axis */}
+            <YAxis yAxisId="hours" orientation="right" tickFormatter={axisNumber} {...alignedAxis(trend.map((d) => d.watchHours), viewersAxis)} />
             <Tooltip formatter={(v, name) => (name === t('series.watchHours') ? formatNumber(Number(v), 1) : formatNumber(Number(v)))} />
             <Legend />
             <Line yAxisId="viewers" type="linear" dataKey="viewers" name={t('series.viewers')} stroke={COLORS.viewers} dot={false} isAnimationActive={false} />
