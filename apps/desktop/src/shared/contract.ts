@@ -508,6 +508,12 @@ export const servicesContract = {
   'apiUsage.stats': method(
     empty,
     z.object({
+      /**
+       * What the figures cover: 'session', the calls of the WeCom connection running since `since`
+       * (ms); 'day', before its first call, the call log of the 24 hours since `since`
+       */
+      period: z.enum(['session', 'day']),
+      since: z.number(),
       total: z.number().int(),
       success: z.number().int(),
       errors: z.number().int(),

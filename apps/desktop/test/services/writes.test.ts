@@ -165,6 +165,9 @@ describe('writes', () => {
 
   it('apiUsage.stats reports calls, budgets and the last errors with their explanation', async () => {
     const stats = await client.call('apiUsage.stats', {});
+    // this connection's calls, and it says since when
+    expect(stats.period).toBe('session');
+    expect(stats.since).toBeLessThanOrEqual(Date.now());
     expect(stats.total).toBeGreaterThan(10);
     expect(stats.success + stats.errors).toBe(stats.total);
     expect(stats.endpoints.some((e) => e.endpoint.includes('message/send'))).toBe(true);

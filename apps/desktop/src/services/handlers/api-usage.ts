@@ -17,8 +17,11 @@ export function apiUsageHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
         : [];
       if (!stats || stats.totalCalls === 0) {
         // nothing this run yet: show the recorded log of the last day
-        const summary = ctx.cache().apiCallSummary(ctx.now() - DAY_MS);
+        const since = ctx.now() - DAY_MS;
+        const summary = ctx.cache().apiCallSummary(since);
         return {
+          period: 'day' as const,
+          since,
           total: summary.total,
           success: summary.total - summary.errors,
           errors: summary.errors,
@@ -31,6 +34,8 @@ export function apiUsageHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
         };
       }
       return {
+        period: 'session' as const,
+        since: stats.since,
         total: stats.totalCalls,
         success: stats.successCalls,
         errors: stats.errorCalls,

@@ -16,6 +16,8 @@ vi.mock('../../api/client.ts', async () => (await import('../../test-support/fak
 const AT = new Date(2026, 10, 21, 9, 30).getTime();
 
 const stats = (over: Partial<ApiStats> = {}): ApiStats => ({
+  period: 'session',
+  since: AT - 3_600_000,
   total: 1200,
   success: 1188,
   errors: 12,
@@ -94,6 +96,17 @@ describe('API usage', () => {
     expect(minute.querySelector('.ant-progress-status-exception')).not.toBeNull();
     expect(screen.getByTestId('budget-message-send-day').querySelector('.ant-progress-status-exception')).toBeNull();
     expect(within(screen.getByTestId('api-usage-endpoints')).getByText('living/get_watch_stat')).toBeInTheDocument();
+  });
+
+  it('says what the figures cover: this connection since when, or the last day of the call log', async () => {
+    let answer = stats();
+    fakeApi.handle('apiUsage.stats', () => answer);
+    const { unmount } = renderPage();
+    expect(await screen.findByTestId('api-usage-period')).toHaveTextContent('自 2026-11-21 08:30 连接企业微信以来的调用');
+    unmount();
+    answer = stats({ period: 'day', since: AT - 86_400_000 });
+    renderPage();
+    expect(await screen.findByTestId('api-usage-period')).toHaveTextContent('最近 24 小时的调用（本机调用日志；本次连接尚未调用）');
   });
 
   it('polls again every few seconds and keeps the last numbers on an error', async () => {

@@ -5,7 +5,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatTime } from '../../format.ts';
+import { formatDateTime, formatTime } from '../../format.ts';
 import { useAnsweredAt } from '../../hooks/useAnsweredAt.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useAfterFirstCommit } from '../../hooks/useAfterFirstCommit.ts';
@@ -57,6 +57,10 @@ export default function ApiUsagePage() {
           error ? null : <Skeleton active paragraph={{ rows: 6 }} />
         ) : (
           <>
+            {/* the figures are this connection's, or the last day's log before its first call: said, never left to guess */}
+            <Typography.Text type="secondary" data-testid="api-usage-period">
+              {stats.period === 'session' ? t('period.session', { time: formatDateTime(stats.since) }) : t('period.day')}
+            </Typography.Text>
             <TotalsCards stats={stats} />
             <EndpointCharts stats={stats} />
             {below ? (
