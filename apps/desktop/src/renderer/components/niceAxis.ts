@@ -4,6 +4,13 @@ import { scaleLinear } from 'd3-scale';
 
 const TICKS = 5;
 
+/** The largest finite value, 0 for none (an axis starts at 0). */
+function largest(values: Iterable<number>): number {
+  let max = 0;
+  for (const value of values) if (Number.isFinite(value) && value > max) max = value;
+  return max;
+}
+
 export interface NiceAxis {
   domain: [number, number];
   ticks: number[];
@@ -14,8 +21,7 @@ export interface NiceAxis {
  * `integers`: the values are counts, so no tick falls between two whole numbers.
  */
 export function niceAxis(values: Iterable<number>, options: { integers?: boolean } = {}): NiceAxis {
-  let max = 0;
-  for (const value of values) if (Number.isFinite(value) && value > max) max = value;
+  const max = largest(values);
   const scale = scaleLinear()
     .domain([0, max > 0 ? max : 1])
     .nice(TICKS);
@@ -33,8 +39,7 @@ const STEP_MULTIPLIERS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
  */
 export function alignedAxis(values: Iterable<number>, first: NiceAxis): NiceAxis {
   const intervals = Math.max(1, first.ticks.length - 1);
-  let max = 0;
-  for (const value of values) if (Number.isFinite(value) && value > max) max = value;
+  const max = largest(values);
   const rough = (max > 0 ? max : 1) / intervals;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
   const multiplier = STEP_MULTIPLIERS.find((m) => m * magnitude >= rough) ?? 10;

@@ -2,6 +2,7 @@
 // decided from "now" at render (a reminder's time has passed, a live has begun) then changes at that
 // moment, not at the next unrelated render. Instants already past or null are ignored.
 import { useEffect, useReducer } from 'react';
+import dayjs from 'dayjs';
 import { now } from '@wld/clock';
 
 /** setTimeout's longest delay; a later instant is reached in steps. */
@@ -17,4 +18,9 @@ export function useRerenderAt(...instants: ReadonlyArray<number | null>): void {
     const timer = setTimeout(rerender, Math.min(MAX_DELAY_MS, next - now() + 1));
     return () => clearTimeout(timer);
   }, [next]);
+}
+
+/** Renders the component again at the next local midnight: a view that marks "today". */
+export function useRerenderAtMidnight(): void {
+  useRerenderAt(dayjs(now()).add(1, 'day').startOf('day').valueOf());
 }

@@ -6,9 +6,8 @@ import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../../shared/models.ts';
-import { now } from '@wld/clock';
 import { formatTime } from '../../format.ts';
-import { useRerenderAt } from '../../hooks/useRerenderAt.ts';
+import { useRerenderAtMidnight } from '../../hooks/useRerenderAt.ts';
 import { useLivesStore } from '../../stores/lives.ts';
 import { dayKey, livesByDay } from './livesByDay.ts';
 import { useCreateOnDay } from './CreateOnDay.tsx';
@@ -79,7 +78,7 @@ export function LivesMonth({ lives }: { lives: Live[] }) {
   const createOnDay = useCreateOnDay();
   const days = livesByDay(lives);
   // left open overnight, the calendar marks the new day as today at midnight
-  useRerenderAt(dayjs(now()).add(1, 'day').startOf('day').valueOf());
+  useRerenderAtMidnight();
 
   const dateCell = (date: Dayjs) => {
     const list = days.get(dayKey(date.valueOf())) ?? [];

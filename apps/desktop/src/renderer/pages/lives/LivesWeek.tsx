@@ -9,9 +9,8 @@ import { LiveStatusTag } from '../../components/LiveStatusTag.tsx';
 import { formatDuration, formatTime } from '../../format.ts';
 import { useLivesStore, weekStart } from '../../stores/lives.ts';
 import { dayKey, livesByDay } from './livesByDay.ts';
-import dayjs from 'dayjs';
 import { now } from '@wld/clock';
-import { useRerenderAt } from '../../hooks/useRerenderAt.ts';
+import { useRerenderAtMidnight } from '../../hooks/useRerenderAt.ts';
 import { CreateOnDayButton } from './CreateOnDay.tsx';
 
 export function LivesWeek({ lives }: { lives: Live[] }) {
@@ -25,7 +24,7 @@ export function LivesWeek({ lives }: { lives: Live[] }) {
   const byDay = livesByDay(lives);
   const today = dayKey(now());
   // left open overnight, "today" moves to the next day at midnight
-  useRerenderAt(dayjs(now()).add(1, 'day').startOf('day').valueOf());
+  useRerenderAtMidnight();
 
   return (
     <div data-testid="lives-week">
