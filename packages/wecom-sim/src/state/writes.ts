@@ -139,6 +139,7 @@ export function importWrites(store: SimStore, writes: SimWrites): void {
   }
   for (const saved of writes.messages) if (!store.findMessage(saved.msgid)) store.addMessage({ ...saved });
   for (const saved of writes.appchats) store.appchats.set(saved.chatid, { ...saved });
-  store.appchatMessages.push(...writes.appchatMessages);
+  // one by one: a spread of a long list would pass it as that many call arguments (a RangeError past ~100k)
+  for (const saved of writes.appchatMessages) store.appchatMessages.push({ ...saved });
   for (const saved of writes.schedules) store.schedules.set(saved.schedule_id, { ...saved });
 }
