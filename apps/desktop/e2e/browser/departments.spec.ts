@@ -93,7 +93,9 @@ test('statistics: filter by the viewers\' department or the host department, gro
   expect(path).not.toContain('直属');
   const division = path.split(' / ').at(-1)!;
   await page.getByTestId('stats-department').click();
-  await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${division}$`) }).first().click();
+  // each department is named with its member count: "研发中心 (312)"
+  const named = new RegExp(`^${division.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([\\d,]+\\)$`);
+  await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: named }).first().click();
   await expect(totals).not.toHaveText(everyone);
   const byViewers = await totals.innerText();
   expect(byViewers, 'the division\'s people watched something').toMatch(/[1-9]/);

@@ -2,7 +2,7 @@
 import { Form, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
-import { buildDepartmentTree } from '../../components/departmentTree.ts';
+import { DepartmentPicker } from '../../components/DepartmentPicker.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { LIVING_LIMITS } from '@wld/wecom-core/rules';
 
@@ -15,7 +15,6 @@ export function AudiencePicker({ knownUserLabels }: { knownUserLabels?: Record<s
   const { t } = useTranslation('lives');
   const departments = useServiceQuery('org.departments', {}, { topics: ['org'] });
   const tags = useServiceQuery('tags.list', {}, { topics: ['tags'] });
-  const tree = buildDepartmentTree(departments.data?.departments ?? [], (d) => `${d.name} (${d.totalUserCount})`);
   const tooMany = (max: number, what: string) => t('form.audienceTooMany', { max, what });
 
   return (
@@ -25,14 +24,12 @@ export function AudiencePicker({ knownUserLabels }: { knownUserLabels?: Record<s
         label={t('form.departments')}
         rules={[capRule(LIVING_LIMITS.departmentIds, t('form.departments'), tooMany)]}
       >
-        <TreeSelect
-          treeData={tree}
+        <DepartmentPicker
+          departments={departments.data?.departments ?? []}
           treeCheckable
           showCheckedStrategy={TreeSelect.SHOW_PARENT}
           placeholder={t('form.departmentsPlaceholder')}
           loading={departments.loading}
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          maxTagCount="responsive"
           allowClear
           data-testid="audience-departments"
         />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Department, Tag } from '../../../shared/models.ts';
 import { RECIPIENT_CAPS, useMessagesStore } from '../../stores/messages.ts';
 import type { RecipientKind } from '../../stores/messages.ts';
-import { DepartmentSelect } from './DepartmentSelect.tsx';
+import { DepartmentPicker } from '../../components/DepartmentPicker.tsx';
 import { MemberSelect } from './MemberSelect.tsx';
 
 export interface RecipientPickerProps {
@@ -52,11 +52,15 @@ export function RecipientPicker({ departments, tags, showRequired }: RecipientPi
         />
       </Form.Item>
       <Form.Item label={t('recipients.departments')} extra={<CapCount kind="departmentIds" count={recipients.departmentIds.length} />} style={{ marginBottom: 12 }}>
-        <DepartmentSelect
+        <DepartmentPicker<number[]>
           departments={departments}
+          multiple
           value={recipients.departmentIds}
           onChange={(ids) => pick('departmentIds', ids)}
           maxCount={RECIPIENT_CAPS.departmentIds}
+          placeholder={t('recipients.departmentsPlaceholder')}
+          aria-label={t('recipients.departments')}
+          style={{ width: '100%' }}
           data-testid="recipients-departments"
         />
       </Form.Item>

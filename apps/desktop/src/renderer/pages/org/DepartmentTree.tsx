@@ -7,8 +7,8 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/models.ts';
 import { formatNumber } from '../../format.ts';
-import { buildDepartmentTree, filterDepartmentTree } from './departmentTree.ts';
-import type { DepartmentNode } from './departmentTree.ts';
+import { buildDepartmentTree, filterDepartmentTree } from '../../components/departmentTree.ts';
+import type { DepartmentNode } from '../../components/departmentTree.ts';
 
 export interface DepartmentTreeProps {
   departments: readonly Department[];

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useOrgStore } from '../../stores/org.ts';
 import { DepartmentTree } from './DepartmentTree.tsx';
-import { departmentNames } from './departmentTree.ts';
+import { departmentNames } from '../../components/departmentTree.ts';
 import { UsersTable } from './UsersTable.tsx';
 import { UserDrawer } from './UserDrawer.tsx';
 import { TagsTab } from './TagsTab.tsx';

@@ -120,8 +120,9 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
       key: 'name',
       title: t('profiles.name'),
       render: (_: unknown, p) => (
-        <Space>
-          {p.id === settings.activeProfileId ? <Badge status="success" text={p.name} /> : <span>{p.name}</span>}
+        // a narrow window moves the tags to a line of their own, never the dot away from its name
+        <Space wrap size={[8, 4]}>
+          {p.id === settings.activeProfileId ? <Badge status="success" text={p.name} style={{ whiteSpace: 'nowrap' }} /> : <span>{p.name}</span>}
           {p.kind === 'demo' ? <Tag color="purple">{t('profiles.demo')}</Tag> : null}
           {p.id === settings.activeProfileId ? <Tag color="blue">{t('profiles.active')}</Tag> : null}
         </Space>

@@ -1,6 +1,5 @@
 // The date range (with 7/30/90-day presets) and the anchor, type and department filters.
-import { useMemo } from 'react';
-import { Button, DatePicker, Flex, Select, Space, Tooltip, TreeSelect } from 'antd';
+import { Button, DatePicker, Flex, Select, Space, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,18 +7,11 @@ import type { Department } from '../../../shared/models.ts';
 import { liveTypeLabel } from '../../format.ts';
 import { presetRange, useStatisticsStore } from '../../stores/statistics.ts';
 import type { DepartmentBy, LiveType, RangePreset } from '../../stores/statistics.ts';
-import { buildDepartmentTree } from '../org/departmentTree.ts';
-import type { DepartmentNode } from '../org/departmentTree.ts';
+import { DepartmentPicker } from '../../components/DepartmentPicker.tsx';
 import { AnchorSelect } from './AnchorSelect.tsx';
 import { now as clockNow } from '@wld/clock';
 
 const PRESETS: readonly RangePreset[] = [7, 30, 90];
-
-interface DeptOption {
-  value: number;
-  title: string;
-  children: DeptOption[];
-}
 
 export function StatisticsFilters({ departments }: { departments: readonly Department[] }) {
   const { t } = useTranslation('statistics');
@@ -31,11 +23,6 @@ export function StatisticsFilters({ departments }: { departments: readonly Depar
   const setDepartment = useStatisticsStore((s) => s.setDepartment);
   const setDepartmentBy = useStatisticsStore((s) => s.setDepartmentBy);
   const resetFilters = useStatisticsStore((s) => s.resetFilters);
-
-  const deptTree = useMemo(() => {
-    const toOption = (n: DepartmentNode): DeptOption => ({ value: n.department.id, title: n.department.name, children: n.children.map(toOption) });
-    return buildDepartmentTree(departments).map(toOption);
-  }, [departments]);
 
   const presets = PRESETS.map((days) => {
     const r = presetRange(days);
@@ -88,17 +75,14 @@ export function StatisticsFilters({ departments }: { departments: readonly Depar
             options={(['audience', 'host'] as const).map((v) => ({ value: v, label: t(`filters.departmentBy.${v}`) }))}
           />
         </Tooltip>
-        <TreeSelect<number>
+        <DepartmentPicker<number>
+          departments={departments}
           allowClear
           value={filters.departmentId ?? undefined}
           onChange={(v) => setDepartment(v ?? null)}
-          treeData={deptTree}
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          treeDefaultExpandedKeys={deptTree.map((d) => d.value)}
           placeholder={t('filters.anyDepartment')}
           aria-label={t(`filters.departmentBy.${filters.departmentBy}`)}
           style={{ width: 200 }}
-          listHeight={360}
           data-testid="stats-department"
         />
       </Space.Compact>

@@ -2,7 +2,7 @@
 // completed (with department paths), a chart of completion by department, and an Excel export.
 import { useState } from 'react';
 import dayjs from 'dayjs';
-import { App, Button, Card, DatePicker, Empty, Flex, Select, Skeleton, Table, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Flex, Select, Skeleton, Table, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ChartFrame.tsx';
@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { now as clockNow } from '@wld/clock';
 import type { LearnerReport } from '../../../shared/training.ts';
 import { fileDay } from '../../../shared/dates.ts';
-import { buildDepartmentTree } from '../../components/departmentTree.ts';
+import { DepartmentPicker } from '../../components/DepartmentPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { UserSelect } from '../../components/UserSelect.tsx';
 import { downloadBlob } from '../../export/download.ts';
@@ -107,13 +107,12 @@ export function LearnerReportView({ initialSeriesId = null }: { initialSeriesId?
           aria-label={t('report.series')}
           data-testid="report-series"
         />
-        <TreeSelect
+        <DepartmentPicker<number>
+          departments={departments.data?.departments ?? []}
           style={{ minWidth: 200 }}
           value={departmentId ?? undefined}
           placeholder={t('report.anyDepartment')}
           allowClear
-          treeData={buildDepartmentTree(departments.data?.departments ?? [])}
-          showSearch={{ treeNodeFilterProp: 'title' }}
           onChange={(v: number | undefined) => setDepartmentId(v ?? null)}
           aria-label={t('report.department')}
           data-testid="report-department"

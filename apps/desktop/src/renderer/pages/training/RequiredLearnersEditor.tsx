@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportMatch, RequiredLearners } from '../../../shared/training.ts';
 import { DEFAULT_COMPLETION_THRESHOLD } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
-import { buildDepartmentTree } from '../../components/departmentTree.ts';
+import { DepartmentPicker } from '../../components/DepartmentPicker.tsx';
 import { UserSelect, userLabel } from '../../components/UserSelect.tsx';
 import { errorText } from '../../errors.ts';
 import { formatBytes, formatPercent } from '../../format.ts';
@@ -46,7 +46,6 @@ export function RequiredLearnersEditor(props: {
   const [importedLabels, setImportedLabels] = useState<Record<string, string>>({});
   const departments = useServiceQuery('org.departments', {}, { topics: ['org'], enabled: open });
   const tags = useServiceQuery('tags.list', {}, { topics: ['tags'], enabled: open });
-  const tree = buildDepartmentTree(departments.data?.departments ?? [], (d) => `${d.name} (${d.totalUserCount})`);
 
   const initialValues: FormValues = {
     departmentIds: initial.required?.departments.map((d) => d.id) ?? [],
@@ -120,13 +119,11 @@ export function RequiredLearnersEditor(props: {
           {t('learners.activeOnly')}
         </Typography.Paragraph>
         <Form.Item name="departmentIds" label={t('editor.departments')} style={{ marginBottom: 4 }}>
-          <TreeSelect
-            treeData={tree}
+          <DepartmentPicker
+            departments={departments.data?.departments ?? []}
             treeCheckable
             showCheckedStrategy={TreeSelect.SHOW_PARENT}
             placeholder={t('editor.departmentsPlaceholder')}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            maxTagCount="responsive"
             allowClear
             data-testid="required-departments"
           />

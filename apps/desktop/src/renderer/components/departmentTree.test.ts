@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Department } from '../../../shared/models.ts';
+import type { Department } from '../../shared/models.ts';
 import { buildDepartmentTree, filterDepartmentTree } from './departmentTree.ts';
 
 const dept = (id: number, parentId: number, name: string, order = 0): Department => ({
