@@ -26,9 +26,12 @@ test('the bot answers trainees, records card sign-ups and shows a take-over', as
   await page.getByTestId('signups-chatid').fill('wrE2eTraining');
   await expect(page.getByTestId('signups-bot-offline')).toContainText(/机器人未启用：卡片和提醒通过机器人发出|Bot off: the card and the reminder go out through the bot/);
   await expect(page.getByTestId('signups-send-card')).toBeDisabled();
-  await page.goto(`${app.host.url}/index.html#/settings`);
+  // The bot log says why it is empty, and its link opens Settings at the bot's section.
+  await page.goto(`${app.host.url}/index.html#/bot`);
+  await expect(page.getByTestId('bot-log-not-connected')).toContainText(/机器人未启用|Bot off/);
+  await page.getByTestId('bot-log-set-up').click();
   const section = page.getByTestId('bot-settings');
-  await expect(section).toBeVisible();
+  await expect(section).toBeInViewport({ ratio: 0.9 });
   await page.getByTestId('bot-id').fill(bot.botId);
   await page.getByTestId('bot-secret').fill(bot.secret);
   await page.getByTestId('bot-host-here').click();

@@ -2,12 +2,14 @@
 // read from the local bot store (works offline); reloads when the bot writes.
 import { useEffect, useState } from 'react';
 import { Flex, Input, Select, Table, Tag } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { BotLogRow } from '../../../shared/bot-contract.ts';
+import type { BotLogRow, BotState } from '../../../shared/bot-contract.ts';
 import { api } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format.ts';
+import { useBotStatus } from '../../hooks/useBotStatus.ts';
 import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 
 const KINDS = ['message', 'reply', 'event', 'card', 'push', 'state'] as const;
@@ -20,6 +22,7 @@ export default function BotLogPage() {
   const [page, setPage] = useState(1);
   const log = useServiceQuery('bot.log', { kind, query, offset: (page - 1) * PAGE, limit: PAGE });
   const { refetch } = log;
+  const botState = useBotStatus()?.state ?? null;
   useEffect(() => api.on('bot.log', () => refetch()), [refetch]);
 
   return (
@@ -55,7 +58,7 @@ export default function BotLogPage() {
         size="small"
         loading={log.loading && !log.data}
         dataSource={log.data?.rows ?? []}
-        locale={{ emptyText: t(kind || query.trim() ? 'log.emptyFiltered' : 'log.empty') }}
+        locale={{ emptyText: kind || query.trim() ? t('log.emptyFiltered') : <NothingLogged state={botState} /> }}
         data-testid="bot-log-table"
         pagination={{
           current: page,
@@ -94,5 +97,19 @@ export default function BotLogPage() {
         ]}
       />
     </div>
+  );
+}
+
+/** An empty log says why: the bot is not connected on this PC (and where to set it up), or nobody wrote yet. */
+function NothingLogged({ state }: { state: BotState | null }) {
+  const { t } = useTranslation('bot');
+  if (state === null || state === 'online') return <>{t('log.empty')}</>;
+  return (
+    <Flex vertical align="center" gap={4} data-testid="bot-log-not-connected">
+      <span>{t('log.emptyNotConnected', { state: t(`state.${state}`) })}</span>
+      <Link to="/settings?section=bot" data-testid="bot-log-set-up">
+        {t('log.setUp')}
+      </Link>
+    </Flex>
   );
 }

@@ -1,7 +1,7 @@
 // Settings → AI bot: BotID, Secret (to the keychain, write-only), "this PC hosts the bot", status.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Switch, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../errors.ts';
@@ -25,6 +25,12 @@ export function BotSection() {
   const receive = (answer: BotStatusView) => setServiceAnswer(queryClient, 'bot.status', {}, answer);
   const [form] = Form.useForm<BotForm>();
   const [saving, setSaving] = useState(false);
+  // the bot log's "set up the bot" link opens Settings here
+  const card = useRef<HTMLDivElement>(null);
+  const wanted = useSearchParams()[0].get('section') === 'bot';
+  useEffect(() => {
+    if (wanted) card.current?.scrollIntoView({ block: 'start' });
+  }, [wanted]);
   const savedBotId = status?.botId;
   const savedHostHere = status?.hostHere;
   useEffect(() => {
@@ -62,7 +68,7 @@ export function BotSection() {
 
   const trouble = status && ['taken_over', 'auth_failed', 'reconnecting'].includes(status.state);
   return (
-    <Card title={t('settings.title')} data-testid="bot-settings">
+    <Card ref={card} title={t('settings.title')} data-testid="bot-settings">
       <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
       {trouble ? (
         <Alert
