@@ -120,6 +120,9 @@ test('required learners, completion, a series and a learner report', async ({ pa
     // several lives may share a theme: the option names the start too
     const start = dayjs.unix(live.living_start).format('YYYY-MM-DD HH:mm');
     await page.locator('.ant-select-item-option').filter({ hasText: `${live.theme} · ${start}` }).first().click();
+    // the pick clears the search text, and the list follows it: other lives, not the last search's
+    await expect(add.locator('input')).toHaveValue('');
+    await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasNotText: live.theme }).first()).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('series-lives')).toContainText(start);
   }

@@ -144,7 +144,10 @@ export default function SeriesPage() {
           placeholder={t('series.addLivesPlaceholder')}
           value={[]}
           showSearch={{ filterOption: false, onSearch: setQuery }}
-          onChange={(ids) => void run(() => api.call('training.seriesSetLives', { id, add: ids }))}
+          onChange={(ids) => {
+            setQuery(''); // the picker clears its text on a pick without telling onSearch: list what an empty search finds
+            void run(() => api.call('training.seriesSetLives', { id, add: ids }));
+          }}
           options={(candidates.data?.lives ?? [])
             .filter((l) => !inSeries.has(l.livingid))
             .slice(0, 50)
