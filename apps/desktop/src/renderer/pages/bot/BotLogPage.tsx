@@ -33,6 +33,7 @@ export default function BotLogPage() {
         <Input.Search
           allowClear
           placeholder={t('log.search')}
+          aria-label={t('log.search')}
           onSearch={(v) => {
             setQuery(v.trim());
             setPage(1);
@@ -43,6 +44,7 @@ export default function BotLogPage() {
         <Select
           allowClear
           placeholder={t('log.allKinds')}
+          aria-label={t('log.kind')}
           value={kind}
           onChange={(v) => {
             setKind(v ?? null);
