@@ -8,7 +8,6 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Flex, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { formatNumber } from '../format.ts';
 import { usePageQueries } from '../hooks/useServicePages.ts';
 import { inputKey } from '../hooks/useServiceQuery.ts';
 import { columnMinWidth } from './virtual-table/cellStyle.ts';
@@ -215,7 +214,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
             style={{ fontSize: 12, display: 'block', marginTop: 6 }}
             data-testid="table-count"
           >
-            {t('table.rows', { count: cache.total, formatted: formatNumber(cache.total) })}
+            {t('table.rows', { count: cache.total })}
           </Typography.Text>
         ) : null}
       </div>

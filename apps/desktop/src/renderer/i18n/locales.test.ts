@@ -48,6 +48,9 @@ describe('the locales', () => {
     expect(i18n.t('lives:count', { count: 1 })).toBe('1 live');
     expect(i18n.t('lives:form.remindDays', { count: 1 })).toBe('1 day before');
     expect(i18n.t('lives:form.remindDays', { count: 3 })).toBe('3 days before');
+    expect(i18n.t('messages:compose.reach', { count: 1 })).toMatch(/^Reaches about 1 person \(/);
+    expect(i18n.t('messages:compose.reach', { count: 1200 })).toMatch(/^Reaches about 1,200 people \(/);
+    expect(i18n.t('common:table.rows', { count: 1 })).toBe('1 row');
     // two sentences in one help text: a space between them in English, none in Chinese
     expect(i18n.t('settings:network.gatewayHeadersHelpAll')).toContain('auth header). Header values');
     await i18n.changeLanguage('zh-CN');

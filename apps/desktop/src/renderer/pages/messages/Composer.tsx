@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Department, Recipients, Tag } from '../../../shared/models.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import { formatDateTime } from '../../format.ts';
 import { useOnlineAction } from '../../hooks/useOnlineAction.ts';
 import { useMessagesStore } from '../../stores/messages.ts';
 import { ContentEditor } from './ContentEditor.tsx';
@@ -65,7 +65,7 @@ export function Composer({ departments, tags }: ComposerProps) {
       title: t('compose.confirmTitle'),
       content: (
         <>
-          {reach ? <p data-testid="send-reach">{t('compose.reach', { count: reach.count, formatted: formatNumber(reach.count) })}</p> : null}
+          {reach ? <p data-testid="send-reach">{t('compose.reach', { count: reach.count })}</p> : null}
           {reach?.stale ? <p data-testid="send-reach-stale">{t('compose.reachStale', { asOf: formatDateTime(reach.asOf) })}</p> : null}
           <p style={{ marginBottom: 0 }}>
             {t('compose.confirm', { recipients: recipientsText(t, recipients) })}
