@@ -42,4 +42,21 @@ describe('SeriesList', () => {
     expect(fakeApi.callsOf('training.seriesSave')).toHaveLength(1);
     expect(fakeApi.callsOf('training.seriesSave')[0]?.input).toEqual({ name: '新员工培训', livingids: [] });
   });
+
+  it('says what a series is when there is none, and points at the suggestions when there are some', async () => {
+    const page = () => (
+      <AntApp>
+        <MemoryRouter initialEntries={['/training']}>
+          <SeriesList />
+        </MemoryRouter>
+      </AntApp>
+    );
+    const { unmount } = renderWithQueries(page());
+    expect(await screen.findByText(/系列把一门课的各期直播归在一起/)).toBeInTheDocument();
+    unmount();
+    fakeApi.handle('training.seriesSuggestions', () => ({ suggestions: [{ name: '新员工入职培训', livingids: ['a', 'b'], themes: ['新员工入职培训（第1期）', '新员工入职培训（第2期）'] }] }) as never);
+    renderWithQueries(page());
+    expect(await screen.findByText(/或采用下方建议的系列/)).toBeInTheDocument();
+    expect(screen.getByTestId('series-suggestions')).toHaveTextContent('新员工入职培训');
+  });
 });

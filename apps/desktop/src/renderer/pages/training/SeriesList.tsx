@@ -69,7 +69,7 @@ export function SeriesList() {
         dataSource={list.data?.series ?? []}
         loading={list.loading && !list.data}
         pagination={false}
-        locale={{ emptyText: <Empty description={t('series.none')} /> }}
+        locale={{ emptyText: <Empty description={t((suggestions.data?.suggestions.length ?? 0) > 0 ? 'series.noneSuggested' : 'series.none')} /> }}
         data-testid="series-table"
       />
       {(suggestions.data?.suggestions.length ?? 0) > 0 ? (
