@@ -1,6 +1,6 @@
 // The profiles list: which corp the app works on, add or edit a corp, activate one, or use the Demo.
 import { useMemo, useState } from 'react';
-import { App, Badge, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Card, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -120,12 +120,14 @@ export function ProfilesSection({ settings }: { settings: Settings }) {
       key: 'name',
       title: t('profiles.name'),
       render: (_: unknown, p) => (
-        // a narrow window moves the tags to a line of their own, never the dot away from its name
-        <Space wrap size={[8, 4]}>
+        // a narrow window moves the tags, together, to a line of their own, never the dot away from its name
+        <Flex wrap gap="4px 8px" align="center">
           {p.id === settings.activeProfileId ? <Badge status="success" text={p.name} style={{ whiteSpace: 'nowrap' }} /> : <span>{p.name}</span>}
-          {p.kind === 'demo' ? <Tag color="purple">{t('profiles.demo')}</Tag> : null}
-          {p.id === settings.activeProfileId ? <Tag color="blue">{t('profiles.active')}</Tag> : null}
-        </Space>
+          <Flex gap={4}>
+            {p.kind === 'demo' ? <Tag color="purple">{t('profiles.demo')}</Tag> : null}
+            {p.id === settings.activeProfileId ? <Tag color="blue">{t('profiles.active')}</Tag> : null}
+          </Flex>
+        </Flex>
       ),
     },
     {
