@@ -338,7 +338,12 @@ export const servicesContract = {
     }),
   ),
   'lives.remindAbsentees': method(
-    z.object({ livingid, message: multiLine(500).optional() }),
+    z.object({
+      livingid,
+      message: multiLine(500).optional(),
+      /** absent: required learners with no watch time; incomplete: also those short of the completion rule (as an after-end reminder) */
+      who: z.enum(['absent', 'incomplete']).default('absent'),
+    }),
     /** recipients: the absentees it reached (WeCom names the others: invalid, unlicensed) */
     sendResultSchema.extend({ recipients: z.number().int() }),
   ),

@@ -60,6 +60,21 @@ describe('training', () => {
     // a reminder after the end goes to everyone who has not completed the live: the partly watched too
     expect(counts.partial).toBeGreaterThan(0);
     const notCompleted = after.learners.filter((l) => l.status !== 'completed').map((l) => l.userid.toLowerCase());
+    const partlyWatched = after.learners.filter((l) => l.status === 'partial').map((l) => l.userid.toLowerCase());
+
+    // sent by hand to those who have not completed: the same people, in the after-end reminder's words
+    const beforeManual = sim.state.messages.length;
+    const manual = await client.call('lives.remindAbsentees', { livingid: ended.livingid, who: 'incomplete', message: '请本周内看完回放' });
+    const manualSent = sim.state.messages.slice(beforeManual);
+    expect(manualSent).toHaveLength(1);
+    const manualReached = manualSent[0]!.recipients;
+    expect(manual.recipients).toBe(manualReached.length);
+    expect(manualReached.length + manual.invalidUsers.length + manual.unlicensedUsers.length).toBe(notCompleted.length);
+    expect(manualReached.every((userid) => notCompleted.includes(userid))).toBe(true);
+    expect(manualReached.some((userid) => partlyWatched.includes(userid))).toBe(true);
+    const content = (manualSent[0]!.body.text as { content: string }).content;
+    expect(content).toMatch(/you have not finished watching it|你尚未完成观看/);
+    expect(content).toContain('请本周内看完回放');
     const messagesBefore = sim.state.messages.length;
     const { notice } = await client.call('reminders.schedule', { livingid: ended.livingid, kind: 'after-end', offsetMinutes: 1, note: '' });
     expect(notice.status).toBe('sent');

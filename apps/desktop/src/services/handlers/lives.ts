@@ -8,6 +8,7 @@ import { invalid, notFound } from './errors.ts';
 import { activityFields } from './live-activity.ts';
 import { absenteeReminder } from './live-notices.ts';
 import { syncCalendar } from '../notices/calendar.ts';
+import { composeReminder } from '../notices/notices.ts';
 import { mergeSendResults } from './message-mapping.ts';
 import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
 import { cancelLiveOnce, createLiveOnce, deleteReplayOnce } from './live-writes-once.ts';
@@ -163,18 +164,22 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       return { ok: true as const };
     },
 
-    'lives.remindAbsentees': async ({ livingid, message }, { signal }) => {
+    'lives.remindAbsentees': async ({ livingid, message, who }, { signal }) => {
       const { live } = liveOrThrow(livingid);
       if (live.status !== 2) throw invalid('LIVE_NOT_ENDED', 'The live has not ended, so nobody is absent yet', 'livingid');
-      const userids = ctx
-        .cache()
-        .absentees(livingid)
-        .byDepartment.flatMap((d) => d.users.map((u) => u.userid));
+      // those who have not completed get what an after-end reminder sends them: the same people, the same words
+      const incomplete = who === 'incomplete' ? composeReminder(ctx, live, { kind: 'after-end', offsetSeconds: 0, note: message ?? '', language: language() }) : null;
+      const userids =
+        incomplete?.recipients.userids ??
+        ctx
+          .cache()
+          .absentees(livingid)
+          .byDepartment.flatMap((d) => d.users.map((u) => u.userid));
       const unique = [...new Set(userids)];
       if (unique.length === 0) {
         return { msgid: null, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [], recipients: 0 };
       }
-      const body = absenteeReminder(live, language(), message);
+      const body = incomplete?.body ?? absenteeReminder(live, language(), message);
       const results: SendResult[] = [];
       for (const part of chunk(unique, MAX_USERS_PER_SEND)) {
         try {

@@ -50,6 +50,7 @@ export function LearnersTab({ live }: { live: Live }) {
     [editing, data],
   );
   const absentees = useMemo(() => (data?.learners ?? []).filter((l) => l.status === 'absent').length, [data]);
+  const partial = useMemo(() => (data?.learners ?? []).filter((l) => l.status === 'partial').length, [data]);
   const filterChanging = useFilterToRowsMark('wld:learners-filter-to-rows', JSON.stringify([filter, search, group, level]));
 
   if (training.error && !data) return <ErrorAlert error={training.error} onRetry={training.refetch} />;
@@ -136,7 +137,7 @@ export function LearnersTab({ live }: { live: Live }) {
           {data.ended ? (
             <>
               <ExportButtons filename={t('learners.exportName', { theme: live.theme })} columns={exportColumns} load={load} disabled={rows.length === 0} />
-              <RemindAbsentees livingid={live.livingid} count={absentees} />
+              <RemindAbsentees livingid={live.livingid} absent={absentees} partial={partial} />
             </>
           ) : null}
         </Flex>

@@ -29,7 +29,7 @@ describe('RemindAbsentees', () => {
     }));
     renderWithQueries(
       <AntApp>
-        <RemindAbsentees livingid="lv1" count={43} />
+        <RemindAbsentees livingid="lv1" absent={43} partial={0} />
       </AntApp>,
     );
     await user.click(screen.getByTestId('remind-absentees'));
@@ -38,7 +38,7 @@ describe('RemindAbsentees', () => {
     await user.click(screen.getByTestId('remind-confirm'));
 
     const result = await screen.findByTestId('remind-result');
-    expect(fakeApi.callsOf('lives.remindAbsentees')[0]?.input).toEqual({ livingid: 'lv1', message: '请本周内看回放' });
+    expect(fakeApi.callsOf('lives.remindAbsentees')[0]?.input).toEqual({ livingid: 'lv1', who: 'absent', message: '请本周内看回放' });
     expect(result).toHaveTextContent('提醒已发送给 41 人');
     expect(screen.getByTestId('send-result-unlicensedUsers')).toHaveTextContent('wangwu, zhaoliu');
     expect(screen.getByTestId('send-result-invalidUsers')).toHaveTextContent('ghost');
@@ -48,7 +48,7 @@ describe('RemindAbsentees', () => {
     useConnectionStore.setState({ state: 'offline' });
     renderWithQueries(
       <AntApp>
-        <RemindAbsentees livingid="lv1" count={3} />
+        <RemindAbsentees livingid="lv1" absent={3} partial={0} />
       </AntApp>,
     );
     await waitFor(() => expect(screen.getByTestId('remind-absentees')).toBeDisabled());
@@ -62,7 +62,7 @@ describe('RemindAbsentees', () => {
       fakeApi.handle('lives.remindAbsentees', () => ({ msgid: 'm1', recipients: 1, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [] }));
       renderWithQueries(
         <AntApp>
-          <RemindAbsentees livingid="lv1" count={1} />
+          <RemindAbsentees livingid="lv1" absent={1} partial={0} />
         </AntApp>,
       );
       await user.click(screen.getByTestId('remind-absentees'));
@@ -72,5 +72,34 @@ describe('RemindAbsentees', () => {
     } finally {
       await i18n.changeLanguage('zh-CN');
     }
+  });
+
+  it('reaches everyone who has not completed when chosen, and only then when nobody is absent', async () => {
+    const user = userEvent.setup();
+    fakeApi.handle('lives.remindAbsentees', () => ({ msgid: 'm1', recipients: 50, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [] }));
+    const { unmount } = renderWithQueries(
+      <AntApp>
+        <RemindAbsentees livingid="lv1" absent={43} partial={7} />
+      </AntApp>,
+    );
+    await user.click(screen.getByTestId('remind-absentees'));
+    expect(await screen.findByText('向 43 位未观看的成员发送提醒？')).toBeInTheDocument();
+    await user.click(screen.getByLabelText('所有未完成的人（50）：也包括观看时长未达到完成标准的人'));
+    expect(await screen.findByText('向 50 位未完成的学员发送提醒？')).toBeInTheDocument();
+    await user.click(screen.getByTestId('remind-confirm'));
+    await screen.findByTestId('remind-result');
+    expect(fakeApi.callsOf('lives.remindAbsentees')[0]?.input).toEqual({ livingid: 'lv1', who: 'incomplete' });
+    unmount();
+
+    // everyone watched something: the button still reaches those short of the rule
+    renderWithQueries(
+      <AntApp>
+        <RemindAbsentees livingid="lv2" absent={0} partial={5} />
+      </AntApp>,
+    );
+    expect(screen.getByTestId('remind-absentees')).toBeEnabled();
+    await user.click(screen.getByTestId('remind-absentees'));
+    expect(await screen.findByText('向 5 位未完成的学员发送提醒？')).toBeInTheDocument();
+    expect(screen.getByLabelText('未观看的人（0）')).toBeDisabled();
   });
 });

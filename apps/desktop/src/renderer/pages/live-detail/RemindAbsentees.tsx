@@ -1,6 +1,7 @@
-// "Remind absentees": confirm with an optional note, send, then show who it did not reach.
+// "Remind absentees": choose who (those who did not watch, or everyone who has not completed), confirm
+// with an optional note, send, then show who it did not reach.
 import { useState } from 'react';
-import { Alert, Input, Modal, Typography } from 'antd';
+import { Alert, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/contract.ts';
@@ -14,9 +15,16 @@ import { SendResultList, hasSendProblems } from '../lives/SendResultList.tsx';
 
 const MAX_MESSAGE = 500;
 
-export function RemindAbsentees({ livingid, count }: { livingid: string; count: number }) {
+type Who = 'absent' | 'incomplete';
+
+/** absent: required learners with no watch time; partial: those who watched less than the completion rule asks. */
+export function RemindAbsentees({ livingid, absent, partial }: { livingid: string; absent: number; partial: number }) {
   const { t } = useTranslation('lives');
   const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<Who | null>(null);
+  // those who did not watch, unless there are none: then those who have not completed
+  const who: Who = chosen ?? (absent > 0 ? 'absent' : 'incomplete');
+  const count = who === 'absent' ? absent : absent + partial;
   const [note, setNote] = useState('');
   const sending = useSingleFlight();
   const [error, setError] = useState<ServiceError | null>(null);
@@ -27,7 +35,7 @@ export function RemindAbsentees({ livingid, count }: { livingid: string; count: 
       setError(null);
       try {
         const message = note.trim();
-        setResult(await api.call('lives.remindAbsentees', { livingid, ...(message ? { message } : {}) }));
+        setResult(await api.call('lives.remindAbsentees', { livingid, who, ...(message ? { message } : {}) }));
         setOpen(false);
         setNote(''); // sent: the next reminder starts blank, not with this note
       } catch (e) {
@@ -37,7 +45,7 @@ export function RemindAbsentees({ livingid, count }: { livingid: string; count: 
 
   return (
     <>
-      <OnlineButton icon={<BellOutlined />} disabled={count === 0} onClick={() => setOpen(true)} data-testid="remind-absentees">
+      <OnlineButton icon={<BellOutlined />} disabled={absent + partial === 0} onClick={() => setOpen(true)} data-testid="remind-absentees">
         {t('detail.absentees.remind')}
       </OnlineButton>
       {result ? (
@@ -53,14 +61,26 @@ export function RemindAbsentees({ livingid, count }: { livingid: string; count: 
       ) : null}
       <Modal
         open={open}
-        title={t('detail.absentees.remindTitle', { count })}
+        title={t(who === 'absent' ? 'detail.absentees.remindTitle' : 'detail.absentees.remindTitleIncomplete', { count })}
         okText={t('detail.absentees.remindOk')}
+        okButtonProps={{ disabled: count === 0, 'data-testid': 'remind-confirm' } as ButtonProps}
         onOk={() => void send()}
         onCancel={() => setOpen(false)}
         confirmLoading={sending.pending}
-        okButtonProps={{ 'data-testid': 'remind-confirm' } as Record<string, string>}
         destroyOnHidden={false}
       >
+        {partial > 0 ? (
+          <Radio.Group
+            value={who}
+            onChange={(e) => setChosen(e.target.value as Who)}
+            style={{ display: 'flex', flexDirection: 'column', gap: 4, marginBottom: 16 }}
+            data-testid="remind-who"
+            options={[
+              { value: 'absent', label: t('detail.absentees.whoAbsent', { count: absent }), disabled: absent === 0 },
+              { value: 'incomplete', label: t('detail.absentees.whoIncomplete', { count: absent + partial }) },
+            ]}
+          />
+        ) : null}
         <Typography.Paragraph>{t('detail.absentees.remindMessage')}</Typography.Paragraph>
         <Input.TextArea
           value={note}
