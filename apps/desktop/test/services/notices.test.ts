@@ -223,4 +223,23 @@ describe('notices and reminders', () => {
     expect(listed.find((n) => n.id === b.id)).toMatchObject({ status: 'cancelled' });
     expect((await rejection(client.call('reminders.cancel', { id: a.id }))).error.kind).toBe('validation');
   });
+
+  it('a reminder that finds nobody at its time is not sent and says so; sent again once learners are set, it reaches them', async () => {
+    const livingid = await createLive('无人应参加的培训', 90, 0);
+    const { notice } = await client.call('reminders.schedule', { livingid, kind: 'before-start', offsetMinutes: 30, note: '' });
+    const messagesBefore = sim.state.messages.length;
+    clock.set(notice.dueAt!);
+    await runner().tick();
+    expect(sim.state.messages.length).toBe(messagesBefore);
+    const listed = (await client.call('notices.list', { livingid })).notices.find((n) => n.id === notice.id)!;
+    // not "sent to 0 people"
+    expect(listed).toMatchObject({ status: 'failed', recipientCount: 0, error: { code: 'REMINDER_NO_AUDIENCE' }, retry: { allowed: true } });
+
+    await client.call('training.setRequired', { livingid, required: { departments: [], tagIds: [], userids: people.slice(0, 2) } });
+    const retried = (await client.call('notices.retry', { id: notice.id })).notice;
+    expect(retried).toMatchObject({ status: 'sent', recipientCount: 2 });
+    const sent = sentWith('无人应参加的培训');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.recipients.length).toBe(2);
+  });
 });

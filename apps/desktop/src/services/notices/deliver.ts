@@ -28,6 +28,14 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
   const cache = ctx.cache();
   const { body, recipients } = notice;
   if (!body || !recipients) throw new Error(`notice ${notice.id} has no message yet`);
+  if (recipients.userids.length + recipients.departmentIds.length + recipients.tagIds.length === 0) {
+    // nobody to send it to (no required learners when it was due, or all have completed): not sent, and
+    // never listed as sent; a retry composes it again (learners set since are then reached)
+    const code = notice.kind === 'after-end' ? 'REMINDER_NO_ABSENTEES' : 'REMINDER_NO_AUDIENCE';
+    const failed = cache.updateNotice(notice.id, { status: 'failed', error: { kind: 'validation', code, message: 'Nobody to send it to' } });
+    ctx.changed('notices');
+    return failed;
+  }
   const parts = chunk(recipients.userids, MAX_USERS_PER_SEND);
   const messageIds = [...notice.messageIds];
   let partStartedAt = notice.partStartedAt;

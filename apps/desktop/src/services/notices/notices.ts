@@ -83,8 +83,8 @@ export async function retryNotice(ctx: ServicesContext, id: number): Promise<Sto
   if (!verdict.allowed) throw new RpcError({ kind: 'validation', code: retryRefusalCode(verdict.reason ?? 'busy'), message: `Not retried (${verdict.reason ?? ''})` });
   if (!cache.claimNotice(id, notice.status, 'sending')) throw invalid('NOTICE_BUSY', 'The notice is being sent now', 'id');
   let ready = notice;
-  if (!notice.body) {
-    // a missed reminder sent by hand: composed now, like at its time
+  if (!notice.body || notice.recipientCount === 0) {
+    // a missed reminder sent by hand, or one that found nobody at its time: composed now, like at its time
     const live = liveOf(ctx, notice.livingid);
     const composed = isNoticeKind(notice.kind) ? composeNotice(ctx, live, notice.kind, asLanguage(notice.language)) : composeReminder(ctx, live, notice);
     ready = cache.updateNotice(id, { ...composed, recipientCount: composed.recipients.userids.length });
