@@ -130,6 +130,14 @@ export const livesPageSchema = z.object({
 });
 export type LivesPage = z.infer<typeof livesPageSchema>;
 
+/** A reminder by hand after a live: absent, required learners with no watch time; incomplete, also those
+ * short of the completion rule (the after-end reminder's people and words). */
+const handReminderInput = z.object({
+  livingid,
+  message: multiLine(500).optional(),
+  who: z.enum(['absent', 'incomplete']).default('absent'),
+});
+
 export const servicesContract = {
   // ─── connection, sync, app ─────────────────────────────────────────────
   'connection.state': method(empty, connectionStateSchema),
@@ -337,13 +345,10 @@ export const servicesContract = {
       total: z.number().int(),
     }),
   ),
+  /** What a reminder by hand would send and to how many people; nothing is sent. */
+  'lives.remindPreview': method(handReminderInput, z.object({ body: messageBodySchema, recipientCount: z.number().int() })),
   'lives.remindAbsentees': method(
-    z.object({
-      livingid,
-      message: multiLine(500).optional(),
-      /** absent: required learners with no watch time; incomplete: also those short of the completion rule (as an after-end reminder) */
-      who: z.enum(['absent', 'incomplete']).default('absent'),
-    }),
+    handReminderInput,
     /** recipients: the absentees it reached (WeCom names the others: invalid, unlicensed) */
     sendResultSchema.extend({ recipients: z.number().int() }),
   ),

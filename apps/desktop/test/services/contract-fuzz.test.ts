@@ -64,6 +64,7 @@ describe('contract fuzz (services)', () => {
       'lives.analytics': { livingid },
       'lives.absentees': { livingid },
       'lives.remindAbsentees': { livingid: 'no-such-live', message: '请观看' },
+      'lives.remindPreview': { livingid, who: 'incomplete', message: '请观看' },
       'training.live': { livingid },
       'training.setRequired': { livingid, required: { departments: [{ id: 1, withSub: true }], tagIds: [1], userids: [someone] } },
       'training.setLiveRule': { livingid, threshold: 0.8 },

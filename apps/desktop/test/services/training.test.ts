@@ -64,6 +64,10 @@ describe('training', () => {
 
     // sent by hand to those who have not completed: the same people, in the after-end reminder's words
     const beforeManual = sim.state.messages.length;
+    // the preview sends nothing, and shows what goes out
+    const preview = await client.call('lives.remindPreview', { livingid: ended.livingid, who: 'incomplete', message: '请本周内看完回放' });
+    expect(preview.recipientCount).toBe(notCompleted.length);
+    expect(sim.state.messages.length).toBe(beforeManual);
     const manual = await client.call('lives.remindAbsentees', { livingid: ended.livingid, who: 'incomplete', message: '请本周内看完回放' });
     const manualSent = sim.state.messages.slice(beforeManual);
     expect(manualSent).toHaveLength(1);
@@ -75,6 +79,7 @@ describe('training', () => {
     const content = (manualSent[0]!.body.text as { content: string }).content;
     expect(content).toMatch(/you have not finished watching it|你尚未完成观看/);
     expect(content).toContain('请本周内看完回放');
+    expect(preview.body).toEqual({ msgtype: 'text', content });
     const messagesBefore = sim.state.messages.length;
     const { notice } = await client.call('reminders.schedule', { livingid: ended.livingid, kind: 'after-end', offsetMinutes: 1, note: '' });
     expect(notice.status).toBe('sent');

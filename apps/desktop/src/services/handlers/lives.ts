@@ -29,6 +29,7 @@ type Methods =
   | 'lives.watchStats'
   | 'lives.analytics'
   | 'lives.absentees'
+  | 'lives.remindPreview'
   | 'lives.remindAbsentees';
 
 /** Reads a live back after a write; when that read fails, `fallback` (what we know) goes to the cache. */
@@ -50,6 +51,22 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
     const found = ctx.cache().getLive(livingid);
     if (!found) throw notFound('LIVE_NOT_FOUND', livingid);
     return found;
+  };
+
+  /** Who a reminder by hand goes to and what it says (the preview shows exactly this). */
+  const handReminder = ({ livingid, message, who }: Parameters<ServicesHandlers['lives.remindAbsentees']>[0]) => {
+    const { live } = liveOrThrow(livingid);
+    if (live.status !== 2) throw invalid('LIVE_NOT_ENDED', 'The live has not ended, so nobody is absent yet', 'livingid');
+    if (who === 'incomplete') {
+      // those who have not completed get what an after-end reminder sends them: the same people, the same words
+      const { recipients, body } = composeReminder(ctx, live, { kind: 'after-end', offsetSeconds: 0, note: message ?? '', language: language() });
+      return { userids: [...new Set(recipients.userids)], body };
+    }
+    const absent = ctx
+      .cache()
+      .absentees(livingid)
+      .byDepartment.flatMap((d) => d.users.map((u) => u.userid));
+    return { userids: [...new Set(absent)], body: absenteeReminder(live, language(), message) };
   };
 
   return {
@@ -164,22 +181,15 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       return { ok: true as const };
     },
 
-    'lives.remindAbsentees': async ({ livingid, message, who }, { signal }) => {
-      const { live } = liveOrThrow(livingid);
-      if (live.status !== 2) throw invalid('LIVE_NOT_ENDED', 'The live has not ended, so nobody is absent yet', 'livingid');
-      // those who have not completed get what an after-end reminder sends them: the same people, the same words
-      const incomplete = who === 'incomplete' ? composeReminder(ctx, live, { kind: 'after-end', offsetSeconds: 0, note: message ?? '', language: language() }) : null;
-      const userids =
-        incomplete?.recipients.userids ??
-        ctx
-          .cache()
-          .absentees(livingid)
-          .byDepartment.flatMap((d) => d.users.map((u) => u.userid));
-      const unique = [...new Set(userids)];
+    'lives.remindPreview': (input) => {
+      const { userids, body } = handReminder(input);
+      return { body, recipientCount: userids.length };
+    },
+    'lives.remindAbsentees': async (input, { signal }) => {
+      const { userids: unique, body } = handReminder(input);
       if (unique.length === 0) {
         return { msgid: null, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [], recipients: 0 };
       }
-      const body = incomplete?.body ?? absenteeReminder(live, language(), message);
       const results: SendResult[] = [];
       for (const part of chunk(unique, MAX_USERS_PER_SEND)) {
         try {

@@ -77,6 +77,10 @@ describe('RemindAbsentees', () => {
   it('reaches everyone who has not completed when chosen, and only then when nobody is absent', async () => {
     const user = userEvent.setup();
     fakeApi.handle('lives.remindAbsentees', () => ({ msgid: 'm1', recipients: 50, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [] }));
+    fakeApi.handle('lives.remindPreview', ({ who, message }) => ({
+      body: { msgtype: 'text', content: `${who === 'absent' ? '您尚未观看直播' : '你尚未完成观看'}${message ? `\n${message}` : ''}` },
+      recipientCount: who === 'absent' ? 43 : 50,
+    }));
     const { unmount } = renderWithQueries(
       <AntApp>
         <RemindAbsentees livingid="lv1" absent={43} partial={7} />
@@ -86,9 +90,14 @@ describe('RemindAbsentees', () => {
     expect(await screen.findByText('向 43 位未观看的成员发送提醒？')).toBeInTheDocument();
     await user.click(screen.getByLabelText('所有未完成的人（50）：也包括观看时长未达到完成标准的人'));
     expect(await screen.findByText('向 50 位未完成的学员发送提醒？')).toBeInTheDocument();
+    // the message as they will receive it, composed by the services for the chosen people, with the note
+    await waitFor(() => expect(screen.getByTestId('remind-preview')).toHaveTextContent('你尚未完成观看'));
+    await user.type(screen.getByTestId('remind-message'), '周五前看完');
+    await waitFor(() => expect(screen.getByTestId('remind-preview')).toHaveTextContent('你尚未完成观看 周五前看完'));
+    expect(fakeApi.callsOf('lives.remindAbsentees')).toHaveLength(0);
     await user.click(screen.getByTestId('remind-confirm'));
     await screen.findByTestId('remind-result');
-    expect(fakeApi.callsOf('lives.remindAbsentees')[0]?.input).toEqual({ livingid: 'lv1', who: 'incomplete' });
+    expect(fakeApi.callsOf('lives.remindAbsentees')[0]?.input).toEqual({ livingid: 'lv1', who: 'incomplete', message: '周五前看完' });
     unmount();
 
     // everyone watched something: the button still reaches those short of the rule

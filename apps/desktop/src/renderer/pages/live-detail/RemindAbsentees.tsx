@@ -1,5 +1,5 @@
-// "Remind absentees": choose who (those who did not watch, or everyone who has not completed), confirm
-// with an optional note, send, then show who it did not reach.
+// "Remind absentees": choose who (those who did not watch, or everyone who has not completed), see the
+// message as they will receive it, confirm with an optional note, send, then show who it did not reach.
 import { useState } from 'react';
 import { Alert, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
@@ -10,7 +10,10 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OnlineButton } from '../../components/OnlineButton.tsx';
 import { toServiceError } from '../../errors.ts';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
+import { useServiceQuery } from '../../hooks/useServiceQuery.ts';
 import { useSingleFlight } from '../../hooks/useSingleFlight.ts';
+import { MessagePreview } from '../notices/MessagePreview.tsx';
 import { SendResultList, hasSendProblems } from '../lives/SendResultList.tsx';
 
 const MAX_MESSAGE = 500;
@@ -29,6 +32,9 @@ export function RemindAbsentees({ livingid, absent, partial }: { livingid: strin
   const sending = useSingleFlight();
   const [error, setError] = useState<ServiceError | null>(null);
   const [result, setResult] = useState<MethodOutput<'lives.remindAbsentees'> | null>(null);
+  // the services compose it as they will send it: the chosen people's words, with the note
+  const previewNote = useDebouncedValue(note.trim(), 300);
+  const preview = useServiceQuery('lives.remindPreview', { livingid, who, ...(previewNote ? { message: previewNote } : {}) }, { enabled: open, keepPrevious: true, topics: ['watch', 'training'] });
 
   const send = () =>
     sending.run(async () => {
@@ -93,6 +99,14 @@ export function RemindAbsentees({ livingid, absent, partial }: { livingid: strin
           placeholder={t('detail.absentees.remindMessagePlaceholder')}
           data-testid="remind-message"
         />
+        {preview.data ? (
+          <div data-testid="remind-preview">
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+              {t('detail.absentees.previewLabel')}
+            </Typography.Paragraph>
+            <MessagePreview body={preview.data.body} />
+          </div>
+        ) : null}
         {error ? <ErrorAlert error={error} compact className="remind-error" /> : null}
       </Modal>
     </>
