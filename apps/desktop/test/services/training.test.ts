@@ -3,7 +3,7 @@
 // series from a repeated live (each create sent once; a failure mid-way says what was created).
 import { systemClock } from '@wld/clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimServer } from '@wld/wecom-sim';
+import type { SimLive, SimServer } from '@wld/wecom-sim';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import type { InProcessServices } from '../../src/services/node-host.ts';
 import { rejection, startCorpSuite, stopCorpSuite, tempDir, waitFor } from './helpers.ts';
@@ -139,5 +139,38 @@ describe('training', () => {
     await client.call('training.seriesSave', { id: first.id, name: 'Onboarding 入职培训', threshold: 0.7, required: null });
     const names = (await client.call('training.seriesList', {})).series.map((s) => s.name).filter((n) => /onboarding/i.test(n));
     expect(names.sort()).toEqual(['Onboarding 2', 'Onboarding 入职培训']);
+  });
+});
+
+describe('a repeat of a live that began late', () => {
+  const dir = tempDir();
+  let suite: Awaited<ReturnType<typeof startCorpSuite>>;
+  let source: SimLive;
+
+  beforeAll(async () => {
+    suite = await startCorpSuite(dir.path, (sim) => {
+      const nowS = Math.floor(systemClock.now() / 1000);
+      // an ended live of the last days, made to have begun 4 minutes late and run 10 minutes short
+      // before the services first read it
+      source = [...sim.state.lives.values()].find(
+        (l) => !l.cancelled && !l.neverStarted && l.reserve_start > nowS - 6 * 86_400 && l.reserve_start + l.reserve_living_duration < nowS - 3600 && l.reserve_living_duration > 1800,
+      )!;
+      expect(source, 'an ended live of the last six days').toBeDefined();
+      source.living_start = source.reserve_start + 240;
+      source.living_duration = source.reserve_living_duration - 600;
+      return {};
+    });
+    await waitFor(async () => (await suite.client.call('sync.status', {})).jobs.every((j) => j.state !== 'running'), 'the start-up sync to end');
+  });
+  afterAll(() => stopCorpSuite(suite, dir));
+
+  it('follows its plan: the planned start and length, not the late start and the short run', async () => {
+    const { client, sim } = suite;
+    expect((await client.call('lives.get', { livingid: source.livingid })).live).toMatchObject({ livingStart: source.reserve_start + 240, reserveStart: source.reserve_start });
+    const result = await client.call('training.repeatLive', { livingid: source.livingid, every: 'week', count: 1, seriesId: null });
+    expect(result.failed).toBeNull();
+    const created = sim.state.lives.get(result.created[0]!.livingid)!;
+    expect(created.living_start).toBe(source.reserve_start + 7 * 86_400);
+    expect(created.living_duration).toBe(source.reserve_living_duration);
   });
 });

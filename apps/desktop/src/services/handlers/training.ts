@@ -1,6 +1,5 @@
 // Training: required learners and completion of any live, series (by hand, suggested, repeated),
 // learner reports. Records go through the cache's TrainingStore; repeating a live writes to WeCom.
-import dayjs from 'dayjs';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { RepeatResult } from '../../shared/training.ts';
 import type { ServicesContext } from '../context.ts';
@@ -8,16 +7,13 @@ import { toServiceError } from '../wecom/service-errors.ts';
 import { nameTaken, notFound } from './errors.ts';
 import { refetch } from './lives.ts';
 import { createLiveOnce } from './live-writes-once.ts';
+import { plannedSchedule, repeatStarts } from '../../shared/live-plan.ts';
 
 /** Series names compare as a person reads them: spaces around and letter case do not count. */
 const seriesNameKey = (name: string) => name.trim().toLowerCase();
 
 type Methods = Extract<keyof ServicesHandlers, `training.${string}`>;
 
-/** The starts of the next `count` lives after `start` (unix s), a week or a calendar month apart (local time). */
-export function repeatStarts(start: number, every: 'week' | 'month', count: number): number[] {
-  return Array.from({ length: count }, (_, i) => dayjs.unix(start).add(i + 1, every).unix());
-}
 
 export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Methods> {
   const training = () => ctx.cache().training;
@@ -85,14 +81,16 @@ export function trainingHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
       const series = seriesId !== null ? seriesOrThrow(seriesId) : training().store.seriesOf(livingid);
       const required = training().store.ownRequired(livingid);
       const threshold = training().store.liveThreshold(livingid);
-      const starts = repeatStarts(source.livingStart, every, count);
+      // the next sessions follow the plan: when it was to start and for how long, not when it really did
+      const planned = plannedSchedule(source);
+      const starts = repeatStarts(source, every, count);
       const result: RepeatResult = { created: [], failed: null, notAttempted: [] };
       for (const [index, start] of starts.entries()) {
         const request = {
           anchor_userid: source.anchorUserid,
           theme: source.theme,
           living_start: start,
-          living_duration: source.livingDuration,
+          living_duration: planned.duration,
           type: source.type,
           description: source.description,
           remind_time: source.remindTime ?? 0,

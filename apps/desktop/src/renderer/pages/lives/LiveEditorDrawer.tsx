@@ -12,11 +12,13 @@ import { LiveForm, liveToFormValues } from './LiveForm.tsx';
 import { remindForNewLive } from './remind.ts';
 import type { LiveFormResult } from './LiveForm.tsx';
 import type { Audience, Live } from '../../../shared/models.ts';
+import { plannedSchedule } from '../../../shared/live-plan.ts';
 import { now } from '@wld/clock';
 
-/** A copy's form: the same live, a week later (or a week from now when that is already past). */
+/** A copy's form: the same live as planned, a week later (or a week from now when that is already past). */
 function copyOf(live: Live, audience: Audience | null) {
-  const values = liveToFormValues(live, audience);
+  const planned = plannedSchedule(live);
+  const values = liveToFormValues({ ...live, livingStart: planned.start, livingDuration: planned.duration }, audience);
   let start = values.start?.add(7, 'day') ?? null;
   while (start && start.valueOf() < now()) start = start.add(7, 'day');
   // a new live has no WeCom setting to keep: the copy shows the reminder it will be created with

@@ -1,9 +1,9 @@
 // Creates the next lives of a live, weekly or monthly: previews the dates, sends each create once,
 // then lists what was created and what was not.
 import { useState } from 'react';
-import dayjs from 'dayjs';
 import { Alert, InputNumber, List, Modal, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { repeatStarts } from '../../../shared/live-plan.ts';
 import type { Live } from '../../../shared/models.ts';
 import type { RepeatResult } from '../../../shared/training.ts';
 import { api } from '../../api/client.ts';
@@ -20,7 +20,7 @@ export function RepeatLiveModal({ live, open, onClose, seriesId }: { live: Live;
   const sending = useSingleFlight();
   const [result, setResult] = useState<RepeatResult | null>(null);
   const [error, setError] = useState<ServiceError | null>(null);
-  const starts = Array.from({ length: count }, (_, i) => dayjs.unix(live.livingStart).add(i + 1, every).unix());
+  const starts = repeatStarts(live, every, count);
 
   const send = () =>
     sending.run(async () => {
