@@ -5,10 +5,13 @@
 import dayjs from 'dayjs';
 import type { Live } from './models.ts';
 
-export function plannedSchedule(live: Pick<Live, 'livingStart' | 'livingDuration' | 'reserveStart' | 'reserveLivingDuration'>): { start: number; duration: number } {
+export function plannedSchedule(live: Pick<Live, 'status' | 'livingStart' | 'livingDuration' | 'reserveStart' | 'reserveLivingDuration'>): { start: number; duration: number } {
+  // a live yet to start (or never started, or cancelled) reports its plan as its start and length, as
+  // changed last; only one that took place (living, ended) reports what really happened
+  const tookPlace = live.status === 1 || live.status === 2;
   return {
-    start: live.reserveStart !== null && live.reserveStart > 0 ? live.reserveStart : live.livingStart,
-    duration: live.reserveLivingDuration !== null && live.reserveLivingDuration > 0 ? live.reserveLivingDuration : live.livingDuration,
+    start: tookPlace && live.reserveStart !== null && live.reserveStart > 0 ? live.reserveStart : live.livingStart,
+    duration: tookPlace && live.reserveLivingDuration !== null && live.reserveLivingDuration > 0 ? live.reserveLivingDuration : live.livingDuration,
   };
 }
 
