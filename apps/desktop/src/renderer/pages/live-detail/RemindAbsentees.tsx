@@ -1,4 +1,4 @@
-// "Remind absentees": choose who (those who did not watch, or everyone who has not completed), see the
+// "Remind learners": choose who (those who did not watch, or everyone who has not completed), see the
 // message as they will receive it, confirm with an optional note, send, then show who it did not reach.
 import { useState } from 'react';
 import { Alert, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
