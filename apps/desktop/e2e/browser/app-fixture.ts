@@ -107,4 +107,19 @@ export async function animationsSettled(page: Page): Promise<void> {
   await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-move-up-appear, .ant-move-up-enter, .ant-slide-up-appear, .ant-slide-up-enter')).toHaveCount(0);
 }
 
+/**
+ * Picks an option of a select by its label and waits until the select shows it. The list is let settle
+ * first (animationsSettled); a click still lost to it is seen as the select's unchanged value, and the
+ * pick is made again.
+ */
+export async function chooseOption(page: Page, testid: string, label: string): Promise<void> {
+  const select = page.getByTestId(testid);
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
+    await animationsSettled(page);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click({ timeout: 5_000 });
+    await expect(select).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 export { expect };

@@ -3,7 +3,7 @@
 // with a cover image. Screenshots at 1400×1000, 1024×700 and in English.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import { chooseOption, expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 test.beforeAll(async () => {
@@ -33,11 +33,6 @@ async function hoverFirstBar(page: Page, chart: string): Promise<string> {
   return tooltip.innerText();
 }
 
-async function chooseLevel(page: Page, testid: string, label: RegExp) {
-  await page.getByTestId(testid).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
-}
-
 test('a live: departments grouped at a level, full paths on hover, in the chart and the watch table', async ({ page, pageErrors }) => {
   void pageErrors;
   await page.setViewportSize({ width: 1400, height: 1000 });
@@ -53,7 +48,7 @@ test('a live: departments grouped at a level, full paths on hover, in the chart 
   expect(level1).toMatch(/ \/ |（直属）/);
   await snap(page, '60-departments-live-level1');
 
-  await chooseLevel(page, 'analytics-level', /^末级部门$/);
+  await chooseOption(page, 'analytics-level', '末级部门');
   await expect(page.getByTestId('analytics-level')).toContainText('末级部门');
   const leaf = await hoverFirstBar(page, 'analytics-by-department');
   expect(leaf, 'a leaf department shows its whole path').toMatch(/\S+ \/ \S+/);
@@ -108,7 +103,7 @@ test('statistics: filter by the viewers\' department or the host department, gro
   await expect(totals).not.toHaveText(byViewers);
   await snap(page, '64-statistics-by-host-department');
 
-  await chooseLevel(page, 'stats-level', /^二级部门$/);
+  await chooseOption(page, 'stats-level', '二级部门');
   await expect(page.getByTestId('stats-level')).toContainText('二级部门');
   // answered after the services read each live's per-department sums ahead, in slices: a bar is a
   // department two levels down (its path: root / division / department), a division's own members

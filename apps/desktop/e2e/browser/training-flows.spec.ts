@@ -5,13 +5,12 @@
 // accept a suggested series; export a learner report in English.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import type { RpcClient } from '../../src/shared/rpc.ts';
 import { gb18030Bytes } from '../../src/renderer/test-support/gb18030.ts';
-import { animationsSettled, expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
+import { animationsSettled, chooseOption, expect, liveWithAudience, messagesAbout, openApp, servicesClientOf, snap, startCorpApp, stopCorpApp, test, uniqueTheme, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let client: RpcClient;
@@ -44,11 +43,6 @@ function namesake() {
 function endedLive() {
   const state = app.sim.state;
   return [...state.lives.values()].find((l) => state.liveStatus(l) === 2)!;
-}
-
-async function chooseLevel(page: Page, testid: string, label: RegExp) {
-  await page.getByTestId(testid).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).click();
 }
 
 test('import a required-learner list (xlsx and CSV) → what did not match; learners per department level', async ({ page, pageErrors }, info) => {
@@ -122,7 +116,7 @@ test('import a required-learner list (xlsx and CSV) → what did not match; lear
   await snap(page, '102-learners-by-department-1024');
 
   const leaves = await client.call('training.live', { livingid: live.livingid, level: null });
-  await chooseLevel(page, 'learners-level', /^末级部门$/);
+  await chooseOption(page, 'learners-level', '末级部门');
   await expect(learners.getByTestId('learners-group-filter')).toHaveCount(0);
   await expect(groups).toHaveCount(leaves.byDepartment.length);
   await expect(learners.getByTestId('learners-table').locator('tbody tr.ant-table-row')).toHaveCount(4);
