@@ -155,6 +155,48 @@ describe('watch generations', () => {
     );
   });
 
+  it('a viewer repeated within a page, plain or flagged, keeps the last row of the page order', () => {
+    const { writer } = setUp();
+    // plain rows go in together, flagged rows one by one: the repeats cross both ways, within a
+    // batch of plain rows (c, x) and from one page to the next (b, d)
+    const pages = [
+      {
+        users: [
+          { userid: 'a', watch_time: 10 },
+          { userid: 'b', watch_time: 20, is_comment: 1 },
+          { userid: 'a', watch_time: 11 },
+          { userid: 'c', watch_time: 30 },
+          { userid: 'c', watch_time: 31 },
+          { userid: 'd', watch_time: 40, is_mic: 1 },
+        ],
+        external_users: [
+          { external_userid: 'x', type: 1, name: '访客', watch_time: 5 },
+          { external_userid: 'x', type: 2, name: '访客二', watch_time: 6 },
+        ],
+      },
+      { users: [{ userid: 'd', watch_time: 41 }, { userid: 'b', watch_time: 21 }, { userid: 'e', watch_time: 50, is_comment: 1 }, { userid: 'a', watch_time: 12, is_mic: 1 }] },
+    ];
+    writer.beginWatch('L', { restart: true });
+    pages.forEach((page, i) => {
+      writer.appendWatchPage('L', page, { nextKey: String(i + 1), ending: i === pages.length - 1 ? 1 : 0, fromKey: String(i) }, T0 + 120_000);
+    });
+    const rows = writer.watchStats({ livingid: 'L', limit: 100, kind: 'internal' }).rows;
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.watchTime, r.isComment, r.isMic]]))).toEqual({
+      a: [12, false, true],
+      b: [21, false, false],
+      c: [31, false, false],
+      d: [41, false, false],
+      e: [50, true, false],
+    });
+    expect(writer.watchStats({ livingid: 'L', kind: 'external' }).rows.map((r) => [r.id, r.watchTime, r.externalType, r.name])).toEqual([
+      ['x', 6, 2, '访客二'],
+    ]);
+    const a = writer.liveAnalytics('L');
+    expect(a?.viewers).toEqual({ internal: 5, external: 1 });
+    expect(a?.totalWatchSeconds).toBe(12 + 21 + 31 + 41 + 50 + 6);
+    expect(a?.commenters).toBe(1);
+  });
+
   it('a fetch whose pages are all in resumes after a restart by switching to it, without fetching a page again, exact', () => {
     const { writer, file } = setUp();
     stage(writer, 'new', 10_000, T0 + 60_000);

@@ -228,7 +228,23 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
     const insert = inserts.of(liveId, generation, at);
     const users = page.users ?? [];
     if (users.length > 0) homes.advance();
-    // values normalised as they are bound: the page was checked (requireIds) before any write
+    // plain rows (most of them) wait in `plain` and go in together, flushed before any other row so
+    // the rows land in the page's order; values normalised as they are bound: the page was checked
+    // (requireIds) before any write
+    let plain: Array<string | number | null> = [];
+    const flushInternal = () => {
+      if (plain.length === 0) return;
+      if (insert.internalPlainRows(plain) === plain.length / 3) {
+        if (exact) for (let k = 0; k < plain.length; k += 3) kept?.sums.add(plain[k + 1] as number, 0, 0, plain[k + 2] as number | null);
+      } else {
+        // a viewer WeCom repeats: the later row wins, so the rows are written again in order;
+        // the running sums can no longer say which to count
+        for (let k = 0; k < plain.length; k += 3)
+          updateInternal.run(plain[k + 1], 0, 0, null, null, plain[k + 2], at, liveId, generation, plain[k]);
+        exact = false;
+      }
+      plain = [];
+    };
     for (const u of users) {
       const id = u.userid;
       const department = homes.of(id);
@@ -237,12 +253,28 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       const mic = flag(u.is_mic);
       const invitor = textOrNull(u.invitor_userid);
       const externalInvitor = textOrNull(u.invitor_external_userid);
+      if (comment === 0 && mic === 0 && invitor === null && externalInvitor === null) {
+        plain.push(id, time, department);
+        continue;
+      }
+      flushInternal();
       if (!insert.internal(id, time, comment, mic, invitor, externalInvitor, department)) {
-        // a viewer WeCom repeats: the later row wins; the running sums can no longer say which to count
         updateInternal.run(time, comment, mic, invitor, externalInvitor, department, at, liveId, generation, id);
         exact = false;
       } else if (exact) kept?.sums.add(time, comment, mic, department);
     }
+    flushInternal();
+    const flushExternal = () => {
+      if (plain.length === 0) return;
+      if (insert.externalPlainRows(plain) === plain.length / 4) {
+        if (exact) for (let k = 0; k < plain.length; k += 4) kept?.sums.add(plain[k + 3] as number, 0, 0, undefined);
+      } else {
+        for (let k = 0; k < plain.length; k += 4)
+          updateExternal.run(plain[k + 1], plain[k + 2], plain[k + 3], 0, 0, null, null, at, liveId, generation, plain[k]);
+        exact = false;
+      }
+      plain = [];
+    };
     for (const e of page.external_users ?? []) {
       const id = e.external_userid;
       const type = externalType(e.type);
@@ -252,11 +284,17 @@ export function createWatchWrites(ctx: CacheContext, summaries: LiveSummaries) {
       const mic = flag(e.is_mic);
       const invitor = textOrNull(e.invitor_userid);
       const externalInvitor = textOrNull(e.invitor_external_userid);
+      if (comment === 0 && mic === 0 && invitor === null && externalInvitor === null) {
+        plain.push(id, type, name, time);
+        continue;
+      }
+      flushExternal();
       if (!insert.external(id, type, name, time, comment, mic, invitor, externalInvitor)) {
         updateExternal.run(type, name, time, comment, mic, invitor, externalInvitor, at, liveId, generation, id);
         exact = false;
       } else if (exact) kept?.sums.add(time, comment, mic, undefined);
     }
+    flushExternal();
     return exact;
   }
 
