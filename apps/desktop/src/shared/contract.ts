@@ -346,7 +346,11 @@ export const servicesContract = {
     }),
   ),
   /** What a reminder by hand would send and to how many people; nothing is sent. */
-  'lives.remindPreview': method(handReminderInput, z.object({ body: messageBodySchema, recipientCount: z.number().int() })),
+  'lives.remindPreview': method(
+    handReminderInput,
+    /** repeatOf: this very message went to every one of them at sentAt, within WeCom's duplicate window (sending it before `until` would reach nobody) */
+    z.object({ body: messageBodySchema, recipientCount: z.number().int(), repeatOf: z.object({ sentAt: z.number(), until: z.number() }).nullable() }),
+  ),
   'lives.remindAbsentees': method(
     handReminderInput,
     /** recipients: the absentees it reached (WeCom names the others: invalid, unlicensed) */

@@ -93,6 +93,48 @@ describe('training', () => {
     expect(reached.some((userid) => partly.includes(userid))).toBe(true);
   });
 
+  it('a message its people had within WeCom\'s 4 hours is not sent again, and the person is told when it went', async () => {
+    // another ended live than the test above (whose after-end reminder has the words of a hand reminder without a note)
+    const ended = (await client.call('lives.list', { status: [2] })).lives.filter((l) => l.viewerNum > 5)[1]!;
+    const { departments } = await client.call('org.departments', {});
+    const top = departments.filter((d) => d.parentId === 1).sort((a, b) => b.totalUserCount - a.totalUserCount)[0]!;
+    await client.call('training.setRequired', { livingid: ended.livingid, required: { departments: [{ id: top.id, withSub: true }], tagIds: [], userids: [] } });
+    const notCompleted = (await client.call('training.live', { livingid: ended.livingid })).learners.filter((l) => l.status !== 'completed');
+    expect(notCompleted.length).toBeGreaterThan(0);
+
+    // by hand to those who have not completed, without a note: sent once
+    const first = sim.state.messages.length;
+    expect((await client.call('lives.remindPreview', { livingid: ended.livingid, who: 'incomplete' })).repeatOf).toBeNull();
+    await client.call('lives.remindAbsentees', { livingid: ended.livingid, who: 'incomplete' });
+    expect(sim.state.messages.length).toBe(first + 1);
+    const sentAt = (await client.call('messages.history', { limit: 1 })).rows[0]!.sentAt;
+
+    // the same again: the preview says when it went, the send refuses before anything goes out
+    const preview = await client.call('lives.remindPreview', { livingid: ended.livingid, who: 'incomplete' });
+    expect(preview.repeatOf).toEqual({ sentAt, until: sentAt + 4 * 3600_000 });
+    const refused = await rejection(client.call('lives.remindAbsentees', { livingid: ended.livingid, who: 'incomplete' }));
+    expect(refused.error).toMatchObject({ kind: 'validation', code: 'MESSAGE_REPEATED', params: { sentAt, until: sentAt + 4 * 3600_000 } });
+    // the after-end reminder in the same words to the same people: not sent, and not listed as sent
+    const { notice } = await client.call('reminders.schedule', { livingid: ended.livingid, kind: 'after-end', offsetMinutes: 1, note: '' });
+    expect(notice).toMatchObject({ status: 'failed', error: { code: 'MESSAGE_REPEATED', params: { sentAt } } });
+    expect(sim.state.messages.length).toBe(first + 1);
+
+    // a note makes it another message: sent
+    expect((await client.call('lives.remindPreview', { livingid: ended.livingid, who: 'incomplete', message: '周五前看完' })).repeatOf).toBeNull();
+    await client.call('lives.remindAbsentees', { livingid: ended.livingid, who: 'incomplete', message: '周五前看完' });
+    expect(sim.state.messages.length).toBe(first + 2);
+
+    // a message from the composer: the same text to the same person twice is refused the second time
+    const recipients = { userids: [notCompleted[0]!.userid], departmentIds: [], tagIds: [] };
+    const body = { msgtype: 'text' as const, content: '明天 9:00 复训' };
+    await client.call('messages.send', { recipients, body });
+    const again = await rejection(client.call('messages.send', { recipients, body }));
+    expect(again.error.code).toBe('MESSAGE_REPEATED');
+    expect(sim.state.messages.length).toBe(first + 3);
+    const history = (await client.call('messages.history', { limit: 10 })).rows.filter((m) => m.summary === body.content);
+    expect(history).toHaveLength(1);
+  });
+
   it('repeats a live weekly into its series: each create sent once; a failure stops and says what was created', async () => {
     const anchor = (await client.call('users.search', { status: 1, limit: 1 })).rows[0]!.userid;
     const start = Math.floor(systemClock.now() / 1000) + 3 * 86_400;

@@ -1,6 +1,6 @@
 // Sent-message history: what was sent to whom, WeCom's partial-failure result, recalls.
 import { z } from 'zod';
-import { recipientsSchema, sendResultSchema, type SentMessage } from '../../shared/models.ts';
+import { messageBodySchema, recipientsSchema, sendResultSchema, type MessageBody, type SentMessage } from '../../shared/models.ts';
 import type { CacheContext } from './context.ts';
 import type { NewSentMessage } from './types.ts';
 
@@ -14,6 +14,7 @@ interface Row {
   origin: string;
   sent_at: number;
   recalled_at: number | null;
+  body: string | null;
 }
 
 const newMessageSchema = z.object({
@@ -102,5 +103,12 @@ export function createMessages(ctx: CacheContext) {
     return row ? toSentMessage(row) : null;
   }
 
-  return { recordSentMessage, markRecalled, sentMessages, getSentMessage };
+  function sentSince(since: number): Array<SentMessage & { body: MessageBody | null }> {
+    const rows = ctx
+      .stmt('SELECT * FROM sent_messages WHERE sent_at >= ? ORDER BY sent_at DESC, id DESC')
+      .all(Math.trunc(since)) as Row[];
+    return rows.map((r) => ({ ...toSentMessage(r), body: r.body === null ? null : parseJson(messageBodySchema.nullable(), r.body, null) }));
+  }
+
+  return { recordSentMessage, markRecalled, sentMessages, getSentMessage, sentSince };
 }

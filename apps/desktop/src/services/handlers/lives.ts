@@ -1,7 +1,7 @@
 // Lives: cache-first reads; writes go to WeCom first, then the cache (with the audience WeCom does not keep).
 import type { WeComClient } from '@wld/wecom-core';
 import type { ServicesHandlers } from '../../shared/rpc.ts';
-import type { SendResult } from '../../shared/models.ts';
+import type { MessageBody, SendResult } from '../../shared/models.ts';
 import type { WireLivingInfo } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
 import { invalid, notFound } from './errors.ts';
@@ -10,7 +10,7 @@ import { absenteeReminder } from './live-notices.ts';
 import { syncCalendar } from '../notices/calendar.ts';
 import { composeReminder } from '../notices/notices.ts';
 import { mergeSendResults } from './message-mapping.ts';
-import { MAX_USERS_PER_SEND, chunk, sendAndRecord } from './send-message.ts';
+import { DUPLICATE_WINDOW_MS, MAX_USERS_PER_SEND, chunk, earlierIdentical, repeatedMessage, sendAndRecord } from './send-message.ts';
 import { cancelLiveOnce, createLiveOnce, deleteReplayOnce } from './live-writes-once.ts';
 import { outcomeUnknown } from './write-outcome.ts';
 import { RpcError } from '../../shared/rpc.ts';
@@ -67,6 +67,17 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       .absentees(livingid)
       .byDepartment.flatMap((d) => d.users.map((u) => u.userid));
     return { userids: [...new Set(absent)], body: absenteeReminder(live, language(), message) };
+  };
+
+  /** When the last of its parts went, if every part of this reminder went to its people already (within WeCom's window). */
+  const everyPartSentAt = (userids: string[], body: MessageBody): { sentAt: number; until: number } | null => {
+    let latest = 0;
+    for (const part of chunk(userids, MAX_USERS_PER_SEND)) {
+      const earlier = earlierIdentical(ctx, { userids: part, departmentIds: [], tagIds: [] }, body);
+      if (!earlier) return null;
+      latest = Math.max(latest, earlier.sentAt);
+    }
+    return latest > 0 ? { sentAt: latest, until: latest + DUPLICATE_WINDOW_MS } : null;
   };
 
   return {
@@ -183,17 +194,21 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
 
     'lives.remindPreview': (input) => {
       const { userids, body } = handReminder(input);
-      return { body, recipientCount: userids.length };
+      return { body, recipientCount: userids.length, repeatOf: everyPartSentAt(userids, body) };
     },
     'lives.remindAbsentees': async (input, { signal }) => {
       const { userids: unique, body } = handReminder(input);
       if (unique.length === 0) {
         return { msgid: null, invalidUsers: [], invalidParties: [], invalidTags: [], unlicensedUsers: [], recipients: 0 };
       }
+      // the same words to the same people within WeCom's window would reach nobody: said before anything goes
+      const repeatOf = everyPartSentAt(unique, body);
+      if (repeatOf) throw repeatedMessage(repeatOf.sentAt);
       const results: SendResult[] = [];
       for (const part of chunk(unique, MAX_USERS_PER_SEND)) {
         try {
-          // sent with WeCom's duplicate check: a retry after a lost answer cannot deliver it twice
+          // sent with WeCom's duplicate check: a retry after a lost answer cannot deliver it twice; a
+          // part sent already (a retry after a refusal) is not sent again
           const sent = await sendAndRecord(ctx, { userids: part, departmentIds: [], tagIds: [] }, body, 'absentee-reminder', signal);
           results.push(sent.result);
         } catch (error) {

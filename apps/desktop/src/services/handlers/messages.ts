@@ -1,7 +1,7 @@
 // App messages and media: WeCom first, then the history in the cache.
 import type { ServicesHandlers } from '../../shared/rpc.ts';
 import type { ServicesContext } from '../context.ts';
-import { sendAndRecord } from './send-message.ts';
+import { repeatedMessage, sendAndRecord } from './send-message.ts';
 
 type Methods = 'media.upload' | 'messages.send' | 'messages.reach' | 'messages.history' | 'messages.recall' | 'messages.statistics';
 
@@ -12,7 +12,9 @@ export function messagesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, M
       return { mediaId: uploaded.media_id, createdAt: uploaded.created_at };
     },
     'messages.send': async ({ recipients, body }, { signal }) => {
-      const { id, result } = await sendAndRecord(ctx, recipients, body, 'manual', signal);
+      const { id, result, repeatOf } = await sendAndRecord(ctx, recipients, body, 'manual', signal);
+      // WeCom would accept it and deliver nothing: the person is told, nothing is listed as sent
+      if (repeatOf) throw repeatedMessage(repeatOf.sentAt);
       return { ...result, id };
     },
     'messages.reach': ({ recipients }) => {

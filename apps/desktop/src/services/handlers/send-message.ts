@@ -1,7 +1,11 @@
 // Sends one app message (message/send) and records it in the history, partial failures included.
+// Every send has WeCom's duplicate check, so the same message to the same people recorded as sent
+// within its window is not sent at all: WeCom would accept it and deliver nothing, and the history
+// would list a message nobody received. The caller hears of the earlier one (`repeatOf`) and says so.
 import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import type { MessageBody, Recipients, SendResult } from '../../shared/models.ts';
 import type { ServicesContext } from '../context.ts';
+import { RpcError } from '../../shared/rpc.ts';
 import { invalid } from './errors.ts';
 import { hasRecipients, summarize, toSendResult, toWireContent, toWireRecipients } from './message-mapping.ts';
 import { outcomeUnknown, writeOrUnknown } from './write-outcome.ts';
@@ -11,14 +15,43 @@ export type MessageOrigin = 'live-invite' | 'live-notice' | 'live-reminder' | 'a
 /** WeCom takes at most this many userids per message/send. */
 export const MAX_USERS_PER_SEND = MESSAGE_LIMITS.touser;
 
+/** WeCom's longest duplicate-check interval, the one every send asks for. */
+export const DUPLICATE_WINDOW_MS = MESSAGE_LIMITS.duplicateCheckIntervalSeconds * 1000;
+
+/** What WeCom compares: the request as sent, but for the app's id and the check's own fields (the same on every send). */
+const requestKey = (recipients: Recipients, body: MessageBody) =>
+  JSON.stringify([toWireRecipients(recipients), toWireContent(body)]);
+
+/** The message with the same words to the same people recorded as sent within WeCom's window, if any. */
+export function earlierIdentical(ctx: ServicesContext, recipients: Recipients, body: MessageBody): { id: number; sentAt: number; result: SendResult } | null {
+  const key = requestKey(recipients, body);
+  const earlier = ctx
+    .cache()
+    .sentSince(ctx.now() - DUPLICATE_WINDOW_MS)
+    .find((m) => m.body !== null && requestKey(m.recipients, m.body) === key);
+  return earlier ? { id: earlier.id, sentAt: earlier.sentAt, result: earlier.result } : null;
+}
+
+/** The refusal of a message WeCom would not deliver again (params: when it went, when it could go again). */
+export function repeatedMessage(sentAt: number): RpcError {
+  return new RpcError({
+    kind: 'validation',
+    code: 'MESSAGE_REPEATED',
+    params: { sentAt, until: sentAt + DUPLICATE_WINDOW_MS },
+    message: 'The same message went to the same people less than 4 hours ago; WeCom would not deliver it again',
+  });
+}
+
 export async function sendAndRecord(
   ctx: ServicesContext,
   recipients: Recipients,
   body: MessageBody,
   origin: MessageOrigin,
   signal?: AbortSignal,
-): Promise<{ id: number; result: SendResult }> {
+): Promise<{ id: number; result: SendResult; repeatOf?: { sentAt: number } }> {
   if (!hasRecipients(recipients)) throw invalid('NO_RECIPIENTS', 'Choose at least one recipient', 'recipients');
+  const earlier = earlierIdentical(ctx, recipients, body);
+  if (earlier) return { id: earlier.id, result: earlier.result, repeatOf: { sentAt: earlier.sentAt } };
   // every send has WeCom's duplicate check: an identical message to the same people within 4 hours
   // is dropped, so a retry after a lost answer cannot deliver it twice
   const dedupe = { enable_duplicate_check: 1 as const, duplicate_check_interval: MESSAGE_LIMITS.duplicateCheckIntervalSeconds };

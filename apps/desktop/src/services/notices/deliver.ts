@@ -2,18 +2,16 @@
 // attempt; every part goes out with WeCom's duplicate check, so a retry after a lost answer repeats
 // the identical request and WeCom drops it if the first one arrived. A refusal from WeCom, or being
 // offline before sending, is 'failed' (nothing went out); a lost answer is 'unknown'.
-import { MESSAGE_LIMITS } from '@wld/wecom-core/rules';
 import type { NoticeRecord, NoticeStatus } from '../../shared/notice-models.ts';
 
 type RetryRefusal = NonNullable<NoticeRecord['retry']['reason']>;
 import type { StoredNotice } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
-import { MAX_USERS_PER_SEND, chunk, sendAndRecord, type MessageOrigin } from '../handlers/send-message.ts';
+// a retry later than WeCom's duplicate window could deliver twice
+import { DUPLICATE_WINDOW_MS, MAX_USERS_PER_SEND, chunk, repeatedMessage, sendAndRecord, type MessageOrigin } from '../handlers/send-message.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 import { surelyNotSent } from '../handlers/write-outcome.ts';
 
-/** WeCom's longest duplicate-check interval: a retry later than this could deliver twice. */
-export const DUPLICATE_WINDOW_MS = MESSAGE_LIMITS.duplicateCheckIntervalSeconds * 1000;
 
 const ORIGINS: Record<string, MessageOrigin> = {
   created: 'live-invite',
@@ -39,6 +37,8 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
   const parts = chunk(recipients.userids, MAX_USERS_PER_SEND);
   const messageIds = [...notice.messageIds];
   let partStartedAt = notice.partStartedAt;
+  /** When the same message last went to a part's people (a part sent earlier is not sent again), while every part so far was one */
+  let allRepeated: number | null = notice.partsDone === 0 ? 0 : null;
   for (let part = notice.partsDone; part < parts.length; part++) {
     if (partStartedAt === null) {
       partStartedAt = ctx.now();
@@ -52,6 +52,7 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
         ORIGINS[notice.kind] ?? 'manual',
       );
       messageIds.push(sent.id);
+      allRepeated = sent.repeatOf && allRepeated !== null ? Math.max(allRepeated, sent.repeatOf.sentAt) : null;
       partStartedAt = null;
       cache.updateNotice(notice.id, { partsDone: part + 1, messageIds, partStartedAt: null });
     } catch (error) {
@@ -66,6 +67,14 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
       ctx.changed('notices');
       return failed;
     }
+  }
+  if (allRepeated !== null) {
+    // its people had this very message already (sent by hand, say): WeCom would not deliver it
+    // again, so it was not sent, and the notice says so rather than listing it as sent
+    const repeated = repeatedMessage(allRepeated).error;
+    const failed = cache.updateNotice(notice.id, { status: 'failed', error: repeated, partsDone: 0, messageIds: notice.messageIds });
+    ctx.changed('notices');
+    return failed;
   }
   const done = cache.updateNotice(notice.id, { status: 'sent', error: null, sentAt: ctx.now() });
   ctx.changed('notices');

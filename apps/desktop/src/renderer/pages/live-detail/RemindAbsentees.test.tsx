@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { renderWithQueries } from '../../test-support/queries.tsx';
@@ -80,6 +81,7 @@ describe('RemindAbsentees', () => {
     fakeApi.handle('lives.remindPreview', ({ who, message }) => ({
       body: { msgtype: 'text', content: `${who === 'absent' ? '您尚未观看直播' : '你尚未完成观看'}${message ? `\n${message}` : ''}` },
       recipientCount: who === 'absent' ? 43 : 50,
+      repeatOf: null,
     }));
     const { unmount } = renderWithQueries(
       <AntApp>
@@ -110,5 +112,31 @@ describe('RemindAbsentees', () => {
     await user.click(screen.getByTestId('remind-absentees'));
     expect(await screen.findByText('向 5 位未完成的学员发送提醒？')).toBeInTheDocument();
     expect(screen.getByLabelText('未观看的人（0）')).toBeDisabled();
+  });
+
+  it('says when the same reminder went to them and waits for a note before sending it again', async () => {
+    const user = userEvent.setup();
+    const sentAt = Date.parse('2026-12-07T20:15:00+08:00');
+    // WeCom drops the same words to the same people within 4 hours: a note makes the message new
+    fakeApi.handle('lives.remindPreview', ({ message }) => ({
+      body: { msgtype: 'text', content: `你尚未完成观看${message ? `\n${message}` : ''}` },
+      recipientCount: 50,
+      repeatOf: message ? null : { sentAt, until: sentAt + 4 * 3600_000 },
+    }));
+    renderWithQueries(
+      <AntApp>
+        <RemindAbsentees livingid="lv1" absent={0} partial={50} />
+      </AntApp>,
+    );
+    await user.click(screen.getByTestId('remind-absentees'));
+    const warning = await screen.findByTestId('remind-repeated');
+    // in the machine's time zone, as every time in the app
+    const at = (ms: number) => dayjs(ms).format('M/D HH:mm');
+    expect(warning).toHaveTextContent(`同样的提醒已于 ${at(sentAt)} 发给这些人`);
+    expect(warning).toHaveTextContent(`加一句备注即可立即发送，或在 ${at(sentAt + 4 * 3600_000)} 之后再发`);
+    expect(screen.getByTestId('remind-confirm')).toBeDisabled();
+    await user.type(screen.getByTestId('remind-message'), '周五前看完');
+    await waitFor(() => expect(screen.queryByTestId('remind-repeated')).not.toBeInTheDocument());
+    expect(screen.getByTestId('remind-confirm')).toBeEnabled();
   });
 });

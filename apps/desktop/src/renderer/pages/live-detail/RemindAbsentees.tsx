@@ -1,5 +1,6 @@
 // "Remind learners": choose who (those who did not watch, or everyone who has not completed), see the
-// message as they will receive it, confirm with an optional note, send, then show who it did not reach.
+// message as they will receive it (and when the same one went to them, which WeCom would not deliver
+// again), confirm with an optional note, send, then show who it did not reach.
 import { useState } from 'react';
 import { Alert, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
@@ -34,7 +35,9 @@ export function RemindAbsentees({ livingid, absent, partial }: { livingid: strin
   const [result, setResult] = useState<MethodOutput<'lives.remindAbsentees'> | null>(null);
   // the services compose it as they will send it: the chosen people's words, with the note
   const previewNote = useDebouncedValue(note.trim(), 300);
-  const preview = useServiceQuery('lives.remindPreview', { livingid, who, ...(previewNote ? { message: previewNote } : {}) }, { enabled: open, keepPrevious: true, topics: ['watch', 'training'] });
+  const preview = useServiceQuery('lives.remindPreview', { livingid, who, ...(previewNote ? { message: previewNote } : {}) }, { enabled: open, keepPrevious: true, topics: ['watch', 'training', 'messages'] });
+  // the same words went to them within WeCom's window: sending now would reach nobody (a note makes it new)
+  const repeatOf = previewNote === note.trim() ? (preview.data?.repeatOf ?? null) : null;
 
   const send = () =>
     sending.run(async () => {
@@ -69,7 +72,7 @@ export function RemindAbsentees({ livingid, absent, partial }: { livingid: strin
         open={open}
         title={t(who === 'absent' ? 'detail.absentees.remindTitle' : 'detail.absentees.remindTitleIncomplete', { count })}
         okText={t('detail.absentees.remindOk')}
-        okButtonProps={{ disabled: count === 0, 'data-testid': 'remind-confirm' } as ButtonProps}
+        okButtonProps={{ disabled: count === 0 || repeatOf !== null, 'data-testid': 'remind-confirm' } as ButtonProps}
         onOk={() => void send()}
         onCancel={() => setOpen(false)}
         confirmLoading={sending.pending}
@@ -106,6 +109,15 @@ export function RemindAbsentees({ livingid, absent, partial }: { livingid: strin
             </Typography.Paragraph>
             <MessagePreview body={preview.data.body} />
           </div>
+        ) : null}
+        {repeatOf ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="remind-repeated"
+            title={t('detail.absentees.repeated', repeatOf)}
+          />
         ) : null}
         {error ? <ErrorAlert error={error} compact className="remind-error" /> : null}
       </Modal>

@@ -1,5 +1,5 @@
 // The cache's messaging part: sent messages and app group chats.
-import type { AppChat, Recipients, SentMessage } from '../../../shared/models.ts';
+import type { AppChat, MessageBody, Recipients, SentMessage } from '../../../shared/models.ts';
 import type { ReachResult } from '../reach.ts';
 import type { AppChatChange, AppChatInput, NewSentMessage } from './records.ts';
 
@@ -13,6 +13,8 @@ export interface MessagesCache {
   sentMessages(page: { offset?: number; limit?: number }): { total: number; rows: SentMessage[] };
   /** One sent message by id, or null. */
   getSentMessage(id: number): SentMessage | null;
+  /** Messages sent at `since` or later with the body they were sent with (null when not recorded), newest first. */
+  sentSince(since: number): Array<SentMessage & { body: MessageBody | null }>;
   /** How many distinct active members the recipients reach, by the cached org and tags. */
   reach(recipients: Recipients): ReachResult;
 
