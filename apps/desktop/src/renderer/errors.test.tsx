@@ -1,5 +1,6 @@
 // The renderer words every failure from its code and params (errors namespace) or from WeCom's errcode
 // (the shared table), in the app's language; the services' English message is only the last resort.
+import dayjs from 'dayjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import i18n from './i18n/index.ts';
@@ -79,6 +80,23 @@ describe('errorText', () => {
     await i18n.changeLanguage('en-US');
     expect(errorText(invalidSettings)).toBe('The settings were not saved: network.timeoutMs is not valid (Too small)');
     expect(errorText(notEnded)).toBe('The live has not ended, so nobody is absent yet: remind those who did not attend after it ends');
+  });
+
+  it('says when a repeated message went and when it could go again, and asks a reminder for a note', async () => {
+    const sentAt = Date.parse('2026-12-07T20:15:00+08:00');
+    const repeated: ServiceError = { kind: 'validation', code: 'MESSAGE_REPEATED', params: { sentAt, until: sentAt + 4 * 3600_000 }, message: 'repeated' };
+    // in the machine's time zone, as every time in the app
+    const at = (ms: number) => dayjs(ms).format('M/D HH:mm');
+    await i18n.changeLanguage('en-US');
+    const en = (ms: number) => dayjs(ms).format('M/D, HH:mm');
+    expect(errorText(repeated)).toBe(
+      `Not sent: the same message went to the same people at ${en(sentAt)}. WeCom delivers the same message once within 4 hours, so it would not reach them again: change its text to send it now, or send it after ${en(sentAt + 4 * 3600_000)}`,
+    );
+    expect(errorText({ ...repeated, params: { ...repeated.params, context: 'reminder' } })).toContain('add a note to send it now');
+    await i18n.changeLanguage('zh-CN');
+    expect(errorText({ ...repeated, params: { ...repeated.params, context: 'reminder' } })).toBe(
+      `未发送：同样的提醒已于 ${at(sentAt)} 发给同样的人。企业微信 4 小时内对同样的消息只送达一次，再发不会送到：加一句备注即可立即发送，或在 ${at(sentAt + 4 * 3600_000)} 之后再发`,
+    );
   });
 
   it('falls back to the message for a code it has no sentence for', () => {

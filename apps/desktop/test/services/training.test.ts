@@ -113,10 +113,10 @@ describe('training', () => {
     const preview = await client.call('lives.remindPreview', { livingid: ended.livingid, who: 'incomplete' });
     expect(preview.repeatOf).toEqual({ sentAt, until: sentAt + 4 * 3600_000 });
     const refused = await rejection(client.call('lives.remindAbsentees', { livingid: ended.livingid, who: 'incomplete' }));
-    expect(refused.error).toMatchObject({ kind: 'validation', code: 'MESSAGE_REPEATED', params: { sentAt, until: sentAt + 4 * 3600_000 } });
+    expect(refused.error).toMatchObject({ kind: 'validation', code: 'MESSAGE_REPEATED', params: { sentAt, until: sentAt + 4 * 3600_000, context: 'reminder' } });
     // the after-end reminder in the same words to the same people: not sent, and not listed as sent
     const { notice } = await client.call('reminders.schedule', { livingid: ended.livingid, kind: 'after-end', offsetMinutes: 1, note: '' });
-    expect(notice).toMatchObject({ status: 'failed', error: { code: 'MESSAGE_REPEATED', params: { sentAt } } });
+    expect(notice).toMatchObject({ status: 'failed', error: { code: 'MESSAGE_REPEATED', params: { sentAt, context: 'reminder' } } });
     expect(sim.state.messages.length).toBe(first + 1);
 
     // a note makes it another message: sent

@@ -203,7 +203,7 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
       }
       // the same words to the same people within WeCom's window would reach nobody: said before anything goes
       const repeatOf = everyPartSentAt(unique, body);
-      if (repeatOf) throw repeatedMessage(repeatOf.sentAt);
+      if (repeatOf) throw repeatedMessage(repeatOf.sentAt, 'reminder');
       const results: SendResult[] = [];
       for (const part of chunk(unique, MAX_USERS_PER_SEND)) {
         try {

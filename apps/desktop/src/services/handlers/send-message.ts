@@ -32,12 +32,15 @@ export function earlierIdentical(ctx: ServicesContext, recipients: Recipients, b
   return earlier ? { id: earlier.id, sentAt: earlier.sentAt, result: earlier.result } : null;
 }
 
-/** The refusal of a message WeCom would not deliver again (params: when it went, when it could go again). */
-export function repeatedMessage(sentAt: number): RpcError {
+/**
+ * The refusal of a message WeCom would not deliver again (params: when it went, when it could go
+ * again; a reminder's sentence asks for a note rather than other words).
+ */
+export function repeatedMessage(sentAt: number, what: 'message' | 'reminder' = 'message'): RpcError {
   return new RpcError({
     kind: 'validation',
     code: 'MESSAGE_REPEATED',
-    params: { sentAt, until: sentAt + DUPLICATE_WINDOW_MS },
+    params: { sentAt, until: sentAt + DUPLICATE_WINDOW_MS, ...(what === 'reminder' ? { context: 'reminder' } : {}) },
     message: 'The same message went to the same people less than 4 hours ago; WeCom would not deliver it again',
   });
 }

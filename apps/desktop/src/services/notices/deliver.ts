@@ -2,7 +2,7 @@
 // attempt; every part goes out with WeCom's duplicate check, so a retry after a lost answer repeats
 // the identical request and WeCom drops it if the first one arrived. A refusal from WeCom, or being
 // offline before sending, is 'failed' (nothing went out); a lost answer is 'unknown'.
-import type { NoticeRecord, NoticeStatus } from '../../shared/notice-models.ts';
+import { REMINDER_KINDS, type NoticeRecord, type NoticeStatus } from '../../shared/notice-models.ts';
 
 type RetryRefusal = NonNullable<NoticeRecord['retry']['reason']>;
 import type { StoredNotice } from '../cache/index.ts';
@@ -71,7 +71,7 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
   if (allRepeated !== null) {
     // its people had this very message already (sent by hand, say): WeCom would not deliver it
     // again, so it was not sent, and the notice says so rather than listing it as sent
-    const repeated = repeatedMessage(allRepeated).error;
+    const repeated = repeatedMessage(allRepeated, (REMINDER_KINDS as readonly string[]).includes(notice.kind) ? 'reminder' : 'message').error;
     const failed = cache.updateNotice(notice.id, { status: 'failed', error: repeated, partsDone: 0, messageIds: notice.messageIds });
     ctx.changed('notices');
     return failed;
