@@ -47,6 +47,19 @@ test('send a message to a department', async ({ page, pageErrors }) => {
   const sent = app.sim.state.messages.at(-1)!;
   expect(JSON.stringify(sent)).toContain(text);
   expect(JSON.stringify(sent)).toContain(String(department.id));
+
+  // the same words to the same department again: WeCom would deliver nothing, so nothing is sent and the person is told
+  await page.getByTestId('content-text').fill(text);
+  await page.getByTestId('message-send').click();
+  await expect(confirm).toBeVisible();
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /发\s*送|Send/ }).click({ timeout: 2_000 });
+    await expect(confirm).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(failure).toContainText('未发送：同样的消息已于');
+  await expect(failure).toContainText('修改内容即可立即发送');
+  await expect(page.getByTestId('content-text'), 'the text stays for another try').toHaveValue(text);
+  expect(app.sim.state.messages.length).toBe(before + 1);
   // and the history shows it
   await page.getByRole('tab', { name: /发送记录|History/ }).click();
   await expect(page.getByTestId('message-history')).toContainText(text.slice(0, 10));
