@@ -7,11 +7,9 @@ import { REMINDER_KINDS, type NoticeRecord, type NoticeStatus } from '../../shar
 type RetryRefusal = NonNullable<NoticeRecord['retry']['reason']>;
 import type { StoredNotice } from '../cache/index.ts';
 import type { ServicesContext } from '../context.ts';
-// a retry later than WeCom's duplicate window could deliver twice
 import { DUPLICATE_WINDOW_MS, MAX_USERS_PER_SEND, chunk, repeatedMessage, sendAndRecord, type MessageOrigin } from '../handlers/send-message.ts';
 import { toServiceError } from '../wecom/service-errors.ts';
 import { surelyNotSent } from '../handlers/write-outcome.ts';
-
 
 const ORIGINS: Record<string, MessageOrigin> = {
   created: 'live-invite',
@@ -37,8 +35,9 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
   const parts = chunk(recipients.userids, MAX_USERS_PER_SEND);
   const messageIds = [...notice.messageIds];
   let partStartedAt = notice.partStartedAt;
-  /** When the same message last went to a part's people (a part sent earlier is not sent again), while every part so far was one */
-  let allRepeated: number | null = notice.partsDone === 0 ? 0 : null;
+  // parts whose people had this very message already (not sent again), and when the last of them went
+  let repeatedParts = 0;
+  let repeatedAt = 0;
   for (let part = notice.partsDone; part < parts.length; part++) {
     if (partStartedAt === null) {
       partStartedAt = ctx.now();
@@ -52,7 +51,10 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
         ORIGINS[notice.kind] ?? 'manual',
       );
       messageIds.push(sent.id);
-      allRepeated = sent.repeatOf && allRepeated !== null ? Math.max(allRepeated, sent.repeatOf.sentAt) : null;
+      if (sent.repeatOf) {
+        repeatedParts++;
+        repeatedAt = Math.max(repeatedAt, sent.repeatOf.sentAt);
+      }
       partStartedAt = null;
       cache.updateNotice(notice.id, { partsDone: part + 1, messageIds, partStartedAt: null });
     } catch (error) {
@@ -68,10 +70,10 @@ export async function deliver(ctx: ServicesContext, notice: StoredNotice): Promi
       return failed;
     }
   }
-  if (allRepeated !== null) {
+  if (notice.partsDone === 0 && parts.length > 0 && repeatedParts === parts.length) {
     // its people had this very message already (sent by hand, say): WeCom would not deliver it
     // again, so it was not sent, and the notice says so rather than listing it as sent
-    const repeated = repeatedMessage(allRepeated, (REMINDER_KINDS as readonly string[]).includes(notice.kind) ? 'reminder' : 'message').error;
+    const repeated = repeatedMessage(repeatedAt, (REMINDER_KINDS as readonly string[]).includes(notice.kind) ? 'reminder' : 'message').error;
     const failed = cache.updateNotice(notice.id, { status: 'failed', error: repeated, partsDone: 0, messageIds: notice.messageIds });
     ctx.changed('notices');
     return failed;
