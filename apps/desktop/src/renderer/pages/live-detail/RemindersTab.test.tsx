@@ -96,6 +96,30 @@ describe('RemindersTab', () => {
     expect(screen.queryByText('That reminder time has already passed')).toBeNull();
   });
 
+  it('a retry refused again says why, never "sent again"; a retry that goes out says so', async () => {
+    const user = userEvent.setup();
+    const sentAt = systemClock.now() - 600_000;
+    const failed = {
+      ...scheduledNotice({ livingid: 'lv_done', kind: 'after-end', offsetMinutes: 30 }),
+      status: 'failed' as const,
+      recipientCount: 50,
+      error: { kind: 'validation' as const, code: 'MESSAGE_REPEATED', params: { sentAt, until: sentAt + 4 * 3600_000, context: 'reminder' }, message: 'repeated' },
+      retry: { allowed: true, reason: null },
+    };
+    fakeApi.handle('notices.list', () => ({ notices: [failed], calendar: null }));
+    let outcome: 'failed' | 'sent' = 'failed';
+    fakeApi.handle('notices.retry', () => ({ notice: outcome === 'failed' ? failed : { ...failed, status: 'sent' as const, error: null, sentAt: systemClock.now() } }));
+    renderTab(liveFixture('lv_done', { status: 2, livingStart: nowSeconds - 7200 }));
+    // by its text: a role query over the whole tab outlasts findBy's wait here
+    const retryButton = async () => (await screen.findByText(/^重\s*试$/)).closest('button')!;
+    await user.click(await retryButton());
+    expect(await screen.findByText(/^未发送：同样的提醒已于 .* 发给同样的人/, { selector: '.ant-message *' })).toBeInTheDocument();
+    expect(screen.queryByText('已重新发送')).toBeNull();
+    outcome = 'sent';
+    await user.click(await retryButton());
+    expect(await screen.findByText('已重新发送')).toBeInTheDocument();
+  });
+
   it('for a live that ended before the chosen time, says the reminder goes out now and how many it reached', async () => {
     const user = userEvent.setup();
     // the answer waits until both clicks are in, as a send to WeCom would

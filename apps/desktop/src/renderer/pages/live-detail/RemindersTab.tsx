@@ -55,11 +55,11 @@ export function RemindersTab({ live }: { live: Live }) {
   // a tab left open: the choice of kind changes when the live begins, the button when that time passes
   useRerenderAt(live.status === 0 ? live.livingStart * 1000 : null, kind === 'after-end' ? dueAt : null);
 
-  const act = async (key: string, call: () => Promise<unknown>, done: string) => {
+  /** Runs one row's action (its button spins meanwhile); `run` says how it went, a throw is worded as an error. */
+  const act = async (key: string, run: () => Promise<void>) => {
     setBusy(key);
     try {
-      await call();
-      void message.success(done);
+      await run();
       list.refetch();
     } catch (e) {
       void message.error(errorText(e));
@@ -68,6 +68,19 @@ export function RemindersTab({ live }: { live: Live }) {
     }
   };
 
+  /** What became of a notice just sent, from the answer: sent, or why not (a retry can be refused again). */
+  const tell = (notice: NoticeRecord, sent: string) => {
+    if (notice.status === 'sent') void message.success(sent);
+    else void message.error(noticeProblem(t, notice, notice.status === 'unknown') || t(`notices.status.${notice.status}`));
+  };
+  const retry = (n: NoticeRecord) =>
+    void act(`retry-${n.id}`, async () => tell((await api.call('notices.retry', { id: n.id })).notice, t('notices.retried')));
+  const cancel = (n: NoticeRecord) =>
+    void act(`cancel-${n.id}`, async () => {
+      await api.call('reminders.cancel', { id: n.id });
+      void message.success(t('notices.cancelledOne'));
+    });
+
   /** Schedules, or (a time already passed) sends now, once per click: the toast says which, from the answer. */
   const scheduling = useSingleFlight();
   const schedule = () =>
@@ -75,8 +88,7 @@ export function RemindersTab({ live }: { live: Live }) {
       try {
         const { notice } = await api.call('reminders.schedule', { livingid: live.livingid, kind, offsetMinutes: (amount ?? 0) * UNITS[unit], note: note.trim() });
         if (notice.status === 'scheduled') void message.success(t('notices.scheduled'));
-        else if (notice.status === 'sent') void message.success(t('notices.sentNow', { count: notice.recipientCount }));
-        else void message.error(noticeProblem(t, notice, notice.status === 'unknown') || t(`notices.status.${notice.status}`));
+        else tell(notice, t('notices.sentNow', { count: notice.recipientCount }));
         list.refetch();
       } catch (e) {
         void message.error(errorText(e));
@@ -141,16 +153,16 @@ export function RemindersTab({ live }: { live: Live }) {
         n.status === 'scheduled' || n.status === 'missed' ? (
           <Space size={4}>
             {n.status === 'missed' ? (
-              <OnlineButton size="small" loading={busy === `retry-${n.id}`} onClick={() => void act(`retry-${n.id}`, () => api.call('notices.retry', { id: n.id }), t('notices.retried'))}>
+              <OnlineButton size="small" loading={busy === `retry-${n.id}`} onClick={() => retry(n)}>
                 {t('notices.sendNow')}
               </OnlineButton>
             ) : null}
-            <Button size="small" loading={busy === `cancel-${n.id}`} onClick={() => void act(`cancel-${n.id}`, () => api.call('reminders.cancel', { id: n.id }), t('notices.cancelledOne'))}>
+            <Button size="small" loading={busy === `cancel-${n.id}`} onClick={() => cancel(n)}>
               {t('notices.cancel')}
             </Button>
           </Space>
         ) : n.retry.allowed ? (
-          <OnlineButton size="small" loading={busy === `retry-${n.id}`} onClick={() => void act(`retry-${n.id}`, () => api.call('notices.retry', { id: n.id }), t('notices.retried'))}>
+          <OnlineButton size="small" loading={busy === `retry-${n.id}`} onClick={() => retry(n)}>
             {t('notices.retry')}
           </OnlineButton>
         ) : null,
