@@ -1,4 +1,5 @@
 // Send a text message to a department picked from the cache; WeCom receives it; history lists it.
+import type { Page } from '@playwright/test';
 import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
@@ -8,6 +9,20 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await stopCorpApp(app);
 });
+
+/**
+ * Send, then the confirmation: a click that lands while it is still opening can be lost, so click until
+ * it closes (antd runs onOk once however often it is clicked; the test's count catches a double send).
+ */
+async function sendConfirmed(page: Page) {
+  await page.getByTestId('message-send').click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toBeVisible();
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /发\s*送|Send/ }).click({ timeout: 2_000 });
+    await expect(confirm).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
 
 test('send a message to a department', async ({ page, pageErrors }) => {
   void pageErrors;
@@ -26,15 +41,7 @@ test('send a message to a department', async ({ page, pageErrors }) => {
   await page.getByTestId('content-text').fill(text);
   await expect(page.getByTestId('counter-text')).toContainText(String(Buffer.byteLength(text)));
   await snap(page, '40-messages-compose');
-  await page.getByTestId('message-send').click();
-  // The confirmation: a click that lands while it is still opening can be lost, so click until it
-  // closes (antd runs onOk once however often it is clicked; the count below catches a double send).
-  const confirm = page.locator('.ant-modal-confirm');
-  await expect(confirm).toBeVisible();
-  await expect(async () => {
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /发\s*送|Send/ }).click({ timeout: 2_000 });
-    await expect(confirm).toBeHidden({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await sendConfirmed(page);
   // the outcome, or the error in words (its text is in the failure if it is one)
   const failure = page.locator('.ant-alert-error');
   await expect(page.getByTestId('send-result').or(failure)).toBeVisible({ timeout: 30_000 });
@@ -50,12 +57,7 @@ test('send a message to a department', async ({ page, pageErrors }) => {
 
   // the same words to the same department again: WeCom would deliver nothing, so nothing is sent and the person is told
   await page.getByTestId('content-text').fill(text);
-  await page.getByTestId('message-send').click();
-  await expect(confirm).toBeVisible();
-  await expect(async () => {
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /发\s*送|Send/ }).click({ timeout: 2_000 });
-    await expect(confirm).toBeHidden({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await sendConfirmed(page);
   await expect(failure).toContainText('未发送：同样的消息已于');
   await expect(failure).toContainText('修改内容即可立即发送');
   await expect(page.getByTestId('content-text'), 'the text stays for another try').toHaveValue(text);

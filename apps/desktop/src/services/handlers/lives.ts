@@ -10,7 +10,7 @@ import { absenteeReminder } from './live-notices.ts';
 import { syncCalendar } from '../notices/calendar.ts';
 import { composeReminder } from '../notices/notices.ts';
 import { mergeSendResults } from './message-mapping.ts';
-import { DUPLICATE_WINDOW_MS, MAX_USERS_PER_SEND, chunk, earlierIdentical, repeatedMessage, sendAndRecord } from './send-message.ts';
+import { MAX_USERS_PER_SEND, chunk, recentSends, repeatWindow, repeatedMessage, sendAndRecord } from './send-message.ts';
 import { cancelLiveOnce, createLiveOnce, deleteReplayOnce } from './live-writes-once.ts';
 import { outcomeUnknown } from './write-outcome.ts';
 import { RpcError } from '../../shared/rpc.ts';
@@ -71,13 +71,14 @@ export function livesHandlers(ctx: ServicesContext): Pick<ServicesHandlers, Meth
 
   /** When the last of its parts went, if every part of this reminder went to its people already (within WeCom's window). */
   const everyPartSentAt = (userids: string[], body: MessageBody): { sentAt: number; until: number } | null => {
+    const earlierSend = recentSends(ctx);
     let latest = 0;
     for (const part of chunk(userids, MAX_USERS_PER_SEND)) {
-      const earlier = earlierIdentical(ctx, { userids: part, departmentIds: [], tagIds: [] }, body);
+      const earlier = earlierSend({ userids: part, departmentIds: [], tagIds: [] }, body);
       if (!earlier) return null;
       latest = Math.max(latest, earlier.sentAt);
     }
-    return latest > 0 ? { sentAt: latest, until: latest + DUPLICATE_WINDOW_MS } : null;
+    return latest > 0 ? repeatWindow(latest) : null;
   };
 
   return {

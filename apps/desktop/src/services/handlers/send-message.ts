@@ -22,14 +22,23 @@ export const DUPLICATE_WINDOW_MS = MESSAGE_LIMITS.duplicateCheckIntervalSeconds 
 const requestKey = (recipients: Recipients, body: MessageBody) =>
   JSON.stringify([toWireRecipients(recipients), toWireContent(body)]);
 
-/** The message with the same words to the same people recorded as sent within WeCom's window, if any. */
-export function earlierIdentical(ctx: ServicesContext, recipients: Recipients, body: MessageBody): { id: number; sentAt: number; result: SendResult } | null {
-  const key = requestKey(recipients, body);
-  const earlier = ctx
-    .cache()
-    .sentSince(ctx.now() - DUPLICATE_WINDOW_MS)
-    .find((m) => m.body !== null && requestKey(m.recipients, m.body) === key);
-  return earlier ? { id: earlier.id, sentAt: earlier.sentAt, result: earlier.result } : null;
+/** When an earlier send went, and when WeCom's window for it closes. */
+export const repeatWindow = (sentAt: number) => ({ sentAt, until: sentAt + DUPLICATE_WINDOW_MS });
+
+export type EarlierSend = { id: number; sentAt: number; result: SendResult };
+
+/**
+ * The messages recorded as sent within WeCom's window, read once, as a lookup: the earlier send
+ * with the same words to the same people, if any (a reminder in parts asks once per part).
+ */
+export function recentSends(ctx: ServicesContext): (recipients: Recipients, body: MessageBody) => EarlierSend | null {
+  const byRequest = new Map<string, EarlierSend>();
+  // newest first: a request sent twice keeps its latest time
+  for (const m of ctx.cache().sentSince(ctx.now() - DUPLICATE_WINDOW_MS)) {
+    const key = m.body === null ? null : requestKey(m.recipients, m.body);
+    if (key !== null && !byRequest.has(key)) byRequest.set(key, { id: m.id, sentAt: m.sentAt, result: m.result });
+  }
+  return (recipients, body) => byRequest.get(requestKey(recipients, body)) ?? null;
 }
 
 /**
@@ -40,7 +49,7 @@ export function repeatedMessage(sentAt: number, what: 'message' | 'reminder' = '
   return new RpcError({
     kind: 'validation',
     code: 'MESSAGE_REPEATED',
-    params: { sentAt, until: sentAt + DUPLICATE_WINDOW_MS, ...(what === 'reminder' ? { context: 'reminder' } : {}) },
+    params: { ...repeatWindow(sentAt), ...(what === 'reminder' ? { context: 'reminder' } : {}) },
     message: 'The same message went to the same people less than 4 hours ago; WeCom would not deliver it again',
   });
 }
@@ -53,7 +62,7 @@ export async function sendAndRecord(
   signal?: AbortSignal,
 ): Promise<{ id: number; result: SendResult; repeatOf?: { sentAt: number } }> {
   if (!hasRecipients(recipients)) throw invalid('NO_RECIPIENTS', 'Choose at least one recipient', 'recipients');
-  const earlier = earlierIdentical(ctx, recipients, body);
+  const earlier = recentSends(ctx)(recipients, body);
   if (earlier) return { id: earlier.id, result: earlier.result, repeatOf: { sentAt: earlier.sentAt } };
   // every send has WeCom's duplicate check: an identical message to the same people within 4 hours
   // is dropped, so a retry after a lost answer cannot deliver it twice
