@@ -2,6 +2,7 @@
 // a live's new length and a clear are seen by the next request.
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCache, type Cache } from '../../src/services/cache/index.ts';
+import { nextSliceSize } from '../../src/services/cache/slicing.ts';
 import { openWithOrg, tempDir } from './helpers.ts';
 
 const tmp = tempDir();
@@ -102,10 +103,24 @@ describe('reading the division sums ahead, in slices', () => {
         day(cache, 9); // two more lives (L7, L8), one of them watched
         watch(cache, 'L8', 0);
       }
-    }, 2);
+    }, { fixed: 2 });
     expect(slice).toBe(4); // 7 lives, 2 at a time
     expect(byDivision(services)).toEqual(asReadWhole(file));
     expect(byDivision(services)).not.toEqual([]);
+    services.close();
+    cache.close();
+  });
+
+  it('by default cuts slices by time: the first small, the next as many lives as its pace fits', async () => {
+    const { file, cache } = watchedLives(40);
+    const services = openCache(file, { now: () => START * 1000 });
+    let slices = 0;
+    await services.warmStatistics(async () => {
+      slices++;
+    });
+    // the first slice holds 10 of the 40 lives, so there are more; none is read twice or left out
+    expect(slices).toBeGreaterThan(1);
+    expect(byDivision(services)).toEqual(asReadWhole(file));
     services.close();
     cache.close();
   });
@@ -116,9 +131,9 @@ describe('reading the division sums ahead, in slices', () => {
     const first = cache.warmStatistics(async () => {
       slices++;
       if (slices === 1) expect(byDivision(cache)).toEqual(asReadWhole(file)); // a request before the read ends
-    }, 1);
+    }, { fixed: 1 });
     // one read ahead at a time
-    expect(cache.warmStatistics(async () => {}, 1)).toBe(first);
+    expect(cache.warmStatistics(async () => {}, { fixed: 1 })).toBe(first);
     await first;
     expect(slices).toBe(1); // no slice read after the request
     watch(cache, 'L1', 2);
@@ -126,13 +141,23 @@ describe('reading the division sums ahead, in slices', () => {
 
     const closing = openCache(file, { now: () => START * 1000 });
     // resolves without reading the closed connection
-    await expect(closing.warmStatistics(async () => closing.close(), 1)).resolves.toBeUndefined();
+    await expect(closing.warmStatistics(async () => closing.close(), { fixed: 1 })).resolves.toBeUndefined();
     // and when it was closed before the call (the services' timer fires after a profile switch)
     const closed = openCache(file, { now: () => START * 1000 });
     closed.close();
-    await expect(closed.warmStatistics(async () => {}, 1)).resolves.toBeUndefined();
+    await expect(closed.warmStatistics(async () => {}, { fixed: 1 })).resolves.toBeUndefined();
     const levelTwo = { from: START - 86_400, to: START + 86_400, anchorUserid: null, type: null, departmentId: null, level: 2 };
-    await expect(closed.readStatisticsFor(levelTwo, async () => {}, 1)).resolves.toBeUndefined();
+    await expect(closed.readStatisticsFor(levelTwo, async () => {}, { fixed: 1 })).resolves.toBeUndefined();
     cache.close();
+  });
+});
+
+describe('the size of a budgeted slice', () => {
+  it('fits the budget at the last slice\'s pace, grows at most 4 × and never below one live', () => {
+    expect(nextSliceSize(10, 5, 15)).toBe(30); // 2 lives a ms
+    expect(nextSliceSize(10, 0.5, 15)).toBe(40); // 300 at that pace: capped at 4 × 10
+    expect(nextSliceSize(50, 100, 15)).toBe(7); // slower than the budget: fewer lives
+    expect(nextSliceSize(1, 400, 15)).toBe(1); // one live over the budget still goes on, one at a time
+    expect(nextSliceSize(3, 0, 15)).toBe(12); // too fast to time
   });
 });

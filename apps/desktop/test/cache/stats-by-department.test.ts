@@ -408,8 +408,8 @@ describe('statistics by department', () => {
         watch(cache, 'added', 202);
       }
       if (slices === 8) watch(cache, 'day-50', 203); // while the blocks' sums are added up
-    }, 10);
-    expect(slices).toBe(8); // 70 lives 10 at a time, then the sums of their 5 blocks
+    }, { fixed: 10 });
+    expect(slices).toBe(8); // 70 lives 10 at a time, then the sums of their 5 blocks (10 at a time)
     expect(expectAsRecomputed(services, overMany)).toBeGreaterThan(100);
     services.close();
     cache.close();

@@ -11,6 +11,7 @@ import type { DepartmentPaths } from './department-paths.ts';
 import { createDepartmentSums, type DepartmentSum } from './department-sums.ts';
 import { createDivisionSums } from './division-sums.ts';
 import type { LiveSummaries } from './live-summaries.ts';
+import type { Slicing } from './slicing.ts';
 import { LIVE_COLUMNS, LIVE_FROM, livesOnAir, toLive, type LiveRow } from './live-rows.ts';
 import type { OrgAggregates } from './org-aggregates.ts';
 import type { HomeStatsResult, StatsOverviewQuery, StatsOverviewResult } from './types.ts';
@@ -265,11 +266,11 @@ export function createDashboard(
    * division at 一级部门. The services call it before such a request, so the first one does not
    * hold their thread for the whole read.
    */
-  function readStatisticsFor(query: StatsOverviewQuery, pause: () => Promise<void>, livesPerSlice?: number): Promise<void> {
+  function readStatisticsFor(query: StatsOverviewQuery, pause: () => Promise<void>, slicing?: Slicing): Promise<void> {
     // the same choice statsOverview makes: division sums at 一级部门, department sums otherwise
     return byViewersOf(query) || levelOf(query) !== 1
-      ? departmentSums.readAhead(pause, livesPerSlice)
-      : divisionSums.warm(pause, livesPerSlice);
+      ? departmentSums.readAhead(pause, slicing)
+      : divisionSums.warm(pause, slicing);
   }
 
   return { homeStats, statsOverview, readStatisticsFor, warmStatistics: divisionSums.warm };

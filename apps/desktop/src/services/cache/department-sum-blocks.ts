@@ -8,6 +8,7 @@
 // used and again after one of its lives changed; a live that started before the newest block cuts
 // the lives again (a history sync), a live that started after it joins the newest block.
 import type { CacheContext } from './context.ts';
+import { READ_AHEAD_SLICING, sliceSizer, type Slicing } from './slicing.ts';
 
 /** One live's rows as department-sums.ts holds them. */
 export interface LiveRows {
@@ -23,6 +24,8 @@ export interface Sums {
 
 /** Lives per block: the ends of a range add at most two blocks' lives one by one. */
 const BLOCK_SIZE = 16;
+/** A budgeted preparation's first slice of blocks, whose time sizes the next. */
+const FIRST_BLOCKS = 2;
 
 interface Block {
   lives: number[];
@@ -125,17 +128,22 @@ export function createDepartmentSumBlocks(ctx: CacheContext, held: () => Readonl
       blockOf.clear();
     },
     /**
-     * Adds up every block's sums ahead of the requests, `blocksPerSlice` blocks after each `pause()`
+     * Adds up every block's sums ahead of the requests, a slice of blocks after each `pause()`
      * (a read ahead's last steps: the first request after it then adds blocks, not lives).
      */
-    async prepare(pause: () => Promise<void>, size: () => number, blocksPerSlice = 8): Promise<void> {
+    async prepare(pause: () => Promise<void>, size: () => number, slicing: Slicing = READ_AHEAD_SLICING): Promise<void> {
       blocks = place(blocks ?? cut());
       const cutNow = blocks;
-      for (let i = 0; i < cutNow.length; i += blocksPerSlice) {
+      const sizer = sliceSizer(slicing, FIRST_BLOCKS);
+      for (let first = 0; first < cutNow.length; ) {
         await pause();
         // cut again meanwhile (every live read again): the next request adds up what it needs
         if (blocks !== cutNow) return;
-        for (const block of cutNow.slice(i, i + blocksPerSlice)) sumsOf(block, size());
+        const end = Math.min(first + sizer.size(), cutNow.length);
+        sizer.run(end - first, () => {
+          for (const block of cutNow.slice(first, end)) sumsOf(block, size());
+        });
+        first = end;
       }
     },
     /** Adds the sums of `liveIds` (each counted once) into `into`, whose arrays have one entry per slot. */

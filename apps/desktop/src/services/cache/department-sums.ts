@@ -14,6 +14,7 @@ import { createDepartmentSumBlocks } from './department-sum-blocks.ts';
 import { unpackDepartments } from './department-pack.ts';
 import type { DepartmentPaths } from './department-paths.ts';
 import { followSummaryStamps } from './summary-stamps.ts';
+import type { Slicing } from './slicing.ts';
 import { subtreeRange, treeKeys } from './department-tree-order.ts';
 
 interface LiveDepartments {
@@ -177,7 +178,7 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
    * (summary-stamps.ts), then adds up their blocks' sums, a few blocks at a time: at 10M watch
    * rows a whole read held the services' thread 200–500 ms, and the first request after it ~40 ms.
    */
-  async function readAhead(pause: () => Promise<void>, livesPerSlice = 100): Promise<void> {
+  async function readAhead(pause: () => Promise<void>, slicing?: Slicing): Promise<void> {
     // prepared in the slices: the connection may be closed by the time this is called
     const slice = () => ctx.stmt(`${SUMMARIES} WHERE live_id BETWEEN ? AND ?`).raw();
     await stamps.readAhead(
@@ -193,9 +194,9 @@ export function createDepartmentSums(ctx: CacheContext, departmentPaths: () => D
         },
       },
       pause,
-      livesPerSlice,
+      slicing,
     );
-    if (ctx.db.open) await blocks.prepare(pause, () => departmentSlots.size);
+    if (ctx.db.open) await blocks.prepare(pause, () => departmentSlots.size, slicing);
   }
 
   /** Membership of the departments' slots (departments no live was watched from have none). */

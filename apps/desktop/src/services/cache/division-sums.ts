@@ -6,6 +6,7 @@
 import type { CacheContext } from './context.ts';
 import { DenseSlots } from './dense-slots.ts';
 import { followSummaryStamps } from './summary-stamps.ts';
+import type { Slicing } from './slicing.ts';
 
 interface LiveDivisions {
   /** each row's division as its slot in `divisions` */
@@ -99,7 +100,7 @@ export function createDivisionSums(ctx: CacheContext) {
   });
 
   /** Reads every live's rows ahead of the first request, a slice of lives at a time (summary-stamps.ts). */
-  function warm(pause: () => Promise<void>, livesPerSlice = 100): Promise<void> {
+  function warm(pause: () => Promise<void>, slicing?: Slicing): Promise<void> {
     // statements are prepared in the slices: the connection may be closed by the time this is called
     const slice = () => ctx.stmt(`${ROWS} WHERE live_id BETWEEN ? AND ? ORDER BY live_id, division_id`).raw();
     return stamps.readAhead(
@@ -113,7 +114,7 @@ export function createDivisionSums(ctx: CacheContext) {
         },
       },
       pause,
-      livesPerSlice,
+      slicing,
     );
   }
 

@@ -4,6 +4,7 @@
 // stamp has none; a clear deletes the stamps). A holder reads whole once, then only the lives
 // stamped since, and forgets the lives that lost their stamp.
 import type { CacheContext } from './context.ts';
+import { READ_AHEAD_SLICING, sliceSizer, type Slicing } from './slicing.ts';
 
 export interface StampedSums {
   /** Reads every live's sums afresh. */
@@ -22,21 +23,27 @@ export interface SlicedRead<Holder> {
   end(holder: Holder): void;
 }
 
+/** A budgeted read ahead's first slice: a few lives, whose time sizes the next. */
+const FIRST_LIVES = 10;
+
 export function followSummaryStamps(ctx: CacheContext, sums: StampedSums) {
   let loadedAt: number | null = null;
   const current = () => ctx.stmt('SELECT changes FROM summary_changes WHERE id = 1').pluck().get() as number;
   let reading: Promise<void> | null = null;
 
-  async function readInSlices<Holder>(read: SlicedRead<Holder>, pause: () => Promise<void>, livesPerSlice: number): Promise<void> {
+  async function readInSlices<Holder>(read: SlicedRead<Holder>, pause: () => Promise<void>, slicing: Slicing): Promise<void> {
     if (loadedAt !== null || !ctx.db.open) return;
     // the count before the first slice: a live written meanwhile carries a newer stamp, read again by the next load
     const changes = current();
     const liveIds = ctx.stmt('SELECT id FROM lives ORDER BY id').pluck().all() as number[];
     const holder = read.begin();
-    for (let i = 0; i < liveIds.length; i += livesPerSlice) {
+    const sizer = sliceSizer(slicing, FIRST_LIVES);
+    for (let first = 0; first < liveIds.length; ) {
       await pause();
       if (loadedAt !== null || !ctx.db.open) return; // a request read them meanwhile, or the cache is closed
-      read.slice(holder, liveIds[i] as number, liveIds[Math.min(i + livesPerSlice, liveIds.length) - 1] as number);
+      const end = Math.min(first + sizer.size(), liveIds.length);
+      sizer.run(end - first, () => read.slice(holder, liveIds[first] as number, liveIds[end - 1] as number));
+      first = end;
     }
     read.end(holder);
     loadedAt = changes;
@@ -44,14 +51,14 @@ export function followSummaryStamps(ctx: CacheContext, sums: StampedSums) {
 
   return {
     /**
-     * Reads every live's sums before a request asks, `livesPerSlice` lives at a time, after
+     * Reads every live's sums before a request asks, a slice of lives at a time (`slicing`), after
      * `pause()` each time (the services answer the windows on this thread, and at 10M watch rows
      * one whole read held it for a third of a second or more). A request before the last slice
      * reads whole as it would have. Stops when the connection is closed (another profile,
      * shutdown). One at a time: a second call while one runs gets the same promise.
      */
-    readAhead<Holder>(read: SlicedRead<Holder>, pause: () => Promise<void>, livesPerSlice = 100): Promise<void> {
-      reading ??= readInSlices(read, pause, livesPerSlice).finally(() => (reading = null));
+    readAhead<Holder>(read: SlicedRead<Holder>, pause: () => Promise<void>, slicing: Slicing = READ_AHEAD_SLICING): Promise<void> {
+      reading ??= readInSlices(read, pause, slicing).finally(() => (reading = null));
       return reading;
     },
     /** Brings the held sums up to date. */

@@ -10,6 +10,7 @@ import type {
 } from './reads.ts';
 import type { DepartmentLevel } from '../../../shared/models.ts';
 import type { DepartmentPaths } from '../department-paths.ts';
+import type { Slicing } from '../slicing.ts';
 import type { WatchCursor } from './records.ts';
 import type { WireWatchPage } from './wire.ts';
 
@@ -67,13 +68,14 @@ export interface WatchCache {
   statsOverview(query: StatsOverviewQuery): StatsOverviewResult;
   /**
    * Reads ahead what the first statistics request would read at once (each live's sums per 一级部门),
-   * `livesPerSlice` lives at a time with `pause()` before each: the services call it once they are ready.
+   * a slice of lives at a time (`slicing`, by default slices of about 15 ms) with `pause()` before
+   * each: the services call it once they are ready.
    */
-  warmStatistics(pause: () => Promise<void>, livesPerSlice?: number): Promise<void>;
+  warmStatistics(pause: () => Promise<void>, slicing?: Slicing): Promise<void>;
   /**
    * Reads ahead in the same way what `query` needs and the cache does not hold yet (each live's
    * sums per department below 一级部门, or per division at it): the services call it before
    * statsOverview, so that a first request does not hold their thread for the whole read.
    */
-  readStatisticsFor(query: StatsOverviewQuery, pause: () => Promise<void>, livesPerSlice?: number): Promise<void>;
+  readStatisticsFor(query: StatsOverviewQuery, pause: () => Promise<void>, slicing?: Slicing): Promise<void>;
 }
