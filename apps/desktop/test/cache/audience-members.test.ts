@@ -32,4 +32,23 @@ describe('absentees of the same learners, live after live', () => {
     expect(cache.absentees('A').total).toBe(2);
     cache.close();
   });
+
+  it('are the same whether the live\'s viewers are read whole or probed per member', () => {
+    const cache = openWithOrg(tmp.file());
+    const live = (livingid: string) => ({ livingid, theme: livingid, anchor_userid: 'boss', living_start: T0 / 1000 - 7200, living_duration: 3600, status: 2 });
+    cache.upsertLives([live('crowded'), live('quiet')], T0);
+    for (const livingid of ['crowded', 'quiet']) cache.setLiveAudience(livingid, { userids: [], departmentIds: [2], tagIds: [] });
+    // lisi joined without watching: absent in both; the crowded live has many more viewers than the 4 members
+    const members = [{ userid: 'zhangsan', watch_time: 600 }, { userid: 'lisi', watch_time: 0 }];
+    const others = Array.from({ length: 12 }, (_, i) => ({ userid: `guest${i}`, watch_time: 300 }));
+    cache.appendWatchPage('crowded', { users: [...members, ...others] }, { nextKey: '', ending: 1 }, T0);
+    cache.appendWatchPage('quiet', { users: members }, { nextKey: '', ending: 1 }, T0);
+
+    const expected = [['市场部', ['sunba 孙八']], ['客户端组', ['lisi 李四', 'wangfang 王芳']]];
+    expect(absent(cache, 'crowded')).toEqual(expected); // asked once: only the absent read
+    expect(absent(cache, 'quiet')).toEqual(expected); // remembered learners, the quiet live's viewers read whole
+    expect(absent(cache, 'crowded')).toEqual(expected); // remembered learners, probed per member
+    expect(absent(cache, 'quiet')).toEqual(expected);
+    cache.close();
+  });
 });

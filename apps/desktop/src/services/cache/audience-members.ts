@@ -19,6 +19,8 @@ export interface DepartmentMembers {
 }
 
 const REMEMBERED = 4;
+/** A live's viewers are read whole when they are at most this many times the members asked about. */
+const READ_VIEWERS_UP_TO = 2;
 
 /** The names and userids of people, for comparisonFor (no array of them built). */
 function* peopleTexts(list: ReadonlyArray<{ name: string; userid: string }>): Generator<string> {
@@ -82,7 +84,30 @@ export function createAudienceMembers(ctx: CacheContext, departmentPaths: () => 
       remembered.set(key, everyone);
       if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value as string);
     }
-    // who of them is absent: a probe of the live's key per member
+    const isAbsent = absenceTest(query, live, everyone);
+    return everyone
+      .map((d) => ({ ...d, people: d.people.filter((p) => isAbsent(p.userid)) }))
+      .filter((d) => d.people.length > 0);
+  }
+
+  /**
+   * Who of the remembered people is absent from the live. A probe of the live's rows per member
+   * costs ~1–2 µs at 10M watch rows, reading a viewer ~0.4 µs: a live with not many more viewers
+   * than the members is read whole (a 19k-person audience of a live of 19k viewers: ~7 ms instead
+   * of ~30), a bigger one (the all-hands) probed per member.
+   */
+  function absenceTest(query: { sql: string; params: unknown[] }, live: { live: number; gen: number }, everyone: DepartmentMembers[]): (userid: string) => boolean {
+    const members = everyone.reduce((n, d) => n + d.people.length, 0);
+    const viewers = ctx.stmt('SELECT internal_viewers FROM live_summary WHERE live_id = ?').pluck().get(live.live) as number | undefined;
+    if (viewers !== undefined && viewers <= members * READ_VIEWERS_UP_TO) {
+      const watched = new Set(
+        ctx
+          .stmt('SELECT userid FROM watch_internal WHERE live_id = ? AND generation = ? AND watch_time > 0')
+          .pluck()
+          .all(live.live, live.gen) as string[],
+      );
+      return (userid) => !watched.has(userid);
+    }
     const absent = new Set(
       ctx
         .stmt(
@@ -92,9 +117,7 @@ export function createAudienceMembers(ctx: CacheContext, departmentPaths: () => 
         .pluck()
         .all(...query.params, live.live, live.gen) as string[],
     );
-    return everyone
-      .map((d) => ({ ...d, people: d.people.filter((p) => absent.has(p.userid)) }))
-      .filter((d) => d.people.length > 0);
+    return (userid) => absent.has(userid);
   }
 
   return { absentByDepartment };
