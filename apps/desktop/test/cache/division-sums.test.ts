@@ -111,7 +111,7 @@ describe('reading the division sums ahead, in slices', () => {
     cache.close();
   });
 
-  it('by default cuts slices by time: the first small, the next as many lives as its pace fits', async () => {
+  it('by default starts with a small slice and reads every live once, as a whole read does', async () => {
     const { file, cache } = watchedLives(40);
     const services = openCache(file, { now: () => START * 1000 });
     let slices = 0;
