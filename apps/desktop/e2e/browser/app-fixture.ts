@@ -2,7 +2,7 @@
 // renderer build + the real services under Node) on a corp profile aimed at it, and screenshots.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { systemClock } from '@wld/clock';
 import type { SimOptions } from '@wld/wecom-sim';
 import type { BrowserHost } from '../../browser-host/host.ts';
@@ -120,6 +120,21 @@ export async function chooseOption(page: Page, testid: string, label: string): P
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click({ timeout: 5_000 });
     await expect(select).toContainText(label, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/**
+ * Clicks a confirmation's button until the confirmation closes: a click that lands while it is still
+ * opening can be lost. The caller knows a second click changes nothing (antd runs onOk once).
+ */
+export async function confirmUntilClosed(
+  confirm: Locator,
+  button: string | RegExp,
+  { hideTimeout = 2_000, timeout = 20_000 }: { hideTimeout?: number; timeout?: number } = {},
+): Promise<void> {
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: button }).click({ timeout: 2_000 });
+    await expect(confirm).toBeHidden({ timeout: hideTimeout });
+  }).toPass({ timeout });
 }
 
 export { expect };

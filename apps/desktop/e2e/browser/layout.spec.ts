@@ -2,7 +2,7 @@
 // is squeezed, clipped or pushed off screen. Screenshots of each screen are kept.
 import type { Locator, Page } from '@playwright/test';
 import { pinyin } from 'pinyin-pro';
-import { chooseOption, expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import { chooseOption, confirmUntilClosed, expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
 const VIEWPORT = { width: 1024, height: 700 };
 
@@ -246,10 +246,7 @@ test('the sent history at 1024×700 in English: each message shows its content, 
   // the confirmation names what was picked, without the kinds left empty ("0 users", "1 departments")
   const confirm = page.locator('.ant-modal-confirm');
   await expect(confirm).toContainText('To 1 department. You can recall it within 24 hours.');
-  await expect(async () => {
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Send' }).click({ timeout: 2_000 });
-    await expect(confirm).toBeHidden({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await confirmUntilClosed(confirm, 'Send');
   await expect(page.getByTestId('send-result')).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('tab', { name: 'Sent' }).click();

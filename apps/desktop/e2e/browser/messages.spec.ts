@@ -1,6 +1,6 @@
 // Send a text message to a department picked from the cache; WeCom receives it; history lists it.
 import type { Page } from '@playwright/test';
-import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import { confirmUntilClosed, expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 test.beforeAll(async () => {
@@ -10,18 +10,12 @@ test.afterAll(async () => {
   await stopCorpApp(app);
 });
 
-/**
- * Send, then the confirmation: a click that lands while it is still opening can be lost, so click until
- * it closes (antd runs onOk once however often it is clicked; the test's count catches a double send).
- */
+/** Send, then the confirmation (clicked until it closes; the test's count catches a double send). */
 async function sendConfirmed(page: Page) {
   await page.getByTestId('message-send').click();
   const confirm = page.locator('.ant-modal-confirm');
   await expect(confirm).toBeVisible();
-  await expect(async () => {
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /发\s*送|Send/ }).click({ timeout: 2_000 });
-    await expect(confirm).toBeHidden({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await confirmUntilClosed(confirm, /发\s*送|Send/);
 }
 
 test('send a message to a department', async ({ page, pageErrors }) => {

@@ -3,7 +3,7 @@
 // the session-only secret survives each switch (a services restart).
 import { startSimulator, type SimServer } from '@wld/wecom-sim';
 import type { Page } from '@playwright/test';
-import { expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
+import { confirmUntilClosed, expect, openApp, snap, startCorpApp, stopCorpApp, test, type CorpApp } from './app-fixture.ts';
 
 let app: CorpApp;
 let simB: SimServer;
@@ -45,14 +45,10 @@ async function activate(page: Page, profileId: string, forbidden: string[]): Pro
   await expect(page.getByTestId('settings-page')).toBeVisible();
   await watchForNames(page, [...forbidden, ...CRASH_WORDS]);
   await page.getByTestId(`profile-activate-${profileId}`).click();
-  // The confirmation: a click that lands while it is still opening can be lost, so click until it
-  // closes (switching twice to the same profile changes nothing)
+  // the confirmation, clicked until it closes (switching twice to the same profile changes nothing)
   const confirm = page.getByRole('dialog');
   await expect(confirm).toBeVisible();
-  await expect(async () => {
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: /确\s*定|OK/ }).click({ timeout: 2_000 });
-    await expect(confirm).toBeHidden({ timeout: 5_000 });
-  }).toPass({ timeout: 60_000 });
+  await confirmUntilClosed(confirm, /确\s*定|OK/, { hideTimeout: 5_000, timeout: 60_000 });
 }
 
 async function usersTotal(page: Page, count: number): Promise<void> {
